@@ -1,0 +1,80 @@
+/*
+ * findings.h: what validation found, kept as one list.
+ *
+ * A finding is one breach of one rule of the standard, located by file index
+ * and physical line (1-based; the header is line 1; findings about the header
+ * or the file as a whole sit at line 1).  Library code pushes findings here
+ * and never prints them; the writers decide how they look.
+ *
+ * Invariants: every finding pushed is counted in count[] and in errors or
+ * warnings, even when the list has reached its limit and the finding itself
+ * is not kept (dropped says how many were not).  Values are stored already
+ * made safe to show: at most FB_VALUE_MAX characters, control characters
+ * written as \n, \r, \t or \xHH.  A finding's column is child_ref never
+ * carries a value: the child's reference must not appear in any output.
+ *
+ * The list owns its strings; fb_findings_release() frees them.
+ */
+#ifndef FOSTERBEDS_FINDINGS_H
+#define FOSTERBEDS_FINDINGS_H
+
+#include <stddef.h>
+
+#include "fosterbeds/standard.h"
+
+#define FB_VALUE_MAX 64
+/* Room for a shown value: each byte may become \xHH, plus "..." and NUL. */
+#define FB_VISIBLE_SIZE (FB_VALUE_MAX * 4 + 4)
+
+struct fb_finding {
+	enum fb_rule rule;
+	int file;          /* index into the run's input files */
+	long line;         /* physical line, 1-based */
+	char *column;      /* column name, NULL when the finding has none */
+	char *value;       /* the offending value as shown, NULL when none */
+	char *message;     /* one plain-English sentence, no final full stop */
+};
+
+struct fb_findings {
+	struct fb_finding *items;
+	size_t n, cap;
+	size_t limit;              /* keep at most this many; 0 keeps all */
+	size_t dropped;            /* findings counted but not kept */
+	size_t count[FB_R_COUNT];  /* findings per rule, kept or not */
+	size_t errors, warnings;
+};
+
+/* Life cycle */
+
+void fb_findings_init(struct fb_findings *f, size_t limit);
+void fb_findings_release(struct fb_findings *f);
+
+/* Adding */
+
+/*
+ * Push a finding.  value (NUL-terminated, already made visible with
+ * fb_visible(), or NULL) is copied; fmt and its arguments make the message.
+ */
+void fb_findings_add(struct fb_findings *f, enum fb_rule rule, int file, long line,
+		     const char *column, const char *value, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/*
+ * Append every finding of src to dst, in order, and add its counts; src is
+ * left empty.  Used to merge the findings of inputs checked separately.
+ */
+void fb_findings_merge(struct fb_findings *dst, struct fb_findings *src);
+
+/* Order the findings by file, then line, keeping the order of equal ones. */
+void fb_findings_sort(struct fb_findings *f);
+
+/* Showing values */
+
+/*
+ * Write len bytes of s into out (FB_VISIBLE_SIZE bytes) as they may be shown:
+ * control characters and bytes that are not UTF-8 as escapes, cut after
+ * FB_VALUE_MAX characters with "..." appended.  Returns out.
+ */
+char *fb_visible(char *out, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * la.h: the built-in table of English local authorities.
+ *
+ * Every authority that has run children's services in England since 2010 has a
+ * row, keyed by its DfE three-digit LA code (the code used in SSDA903 and
+ * other DfE returns).  Names are spelt as DfE and Ofsted publish them; the
+ * aliases table holds the other spellings seen in published files ("Brighton
+ * & Hove", "Kingston Upon Hull"), so that a name read from a published file
+ * can be matched to its code.
+ *
+ * Authorities that no longer exist (merged or split since 2010) keep their
+ * row, marked former, because older returns and Ofsted releases still use
+ * them.
+ *
+ * The table is static data: nothing here allocates, and every pointer
+ * returned points into the table and lives as long as the program.
+ */
+#ifndef FOSTERBEDS_LA_H
+#define FOSTERBEDS_LA_H
+
+#include <stddef.h>
+
+struct fb_la {
+	int code;             /* DfE three-digit LA code, 201..999 */
+	const char *name;     /* as DfE / Ofsted spell it */
+	const char *region;   /* English region, as Ofsted names it */
+	const char *gss;      /* ONS GSS code, "" when unknown */
+	int former;           /* 1 when the authority no longer exists */
+};
+
+struct fb_la_alias {
+	int code;
+	const char *name;     /* another spelling of the authority's name */
+};
+
+extern const struct fb_la fb_la_table[];
+extern const size_t fb_la_table_len;
+extern const struct fb_la_alias fb_la_aliases[];
+extern const size_t fb_la_aliases_len;
+
+/* Lookup */
+
+/* The authority with this DfE code, or NULL when there is none. */
+const struct fb_la *fb_la_by_code(int code);
+
+/*
+ * The authority whose name or alias matches name (len bytes, need not be
+ * NUL-terminated), or NULL.  Matching ignores case, surrounding spaces, runs
+ * of spaces, full stops, and treats "&" as "and", so "St Helens", "St.
+ * Helens" and "ST HELENS" all match.
+ */
+const struct fb_la *fb_la_by_name(const char *name, size_t len);
+
+#endif

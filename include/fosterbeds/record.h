@@ -1,0 +1,64 @@
+/*
+ * record.h: check one bed record against the standard and read its values.
+ *
+ * The checker applies every rule that needs only the row itself: blank
+ * required values, codes, dates, LA codes, reasons against status, child_ref
+ * on a bed that is not filled.  Rules that need other rows (duplicate beds,
+ * the fostering limit) are registry.h's.
+ *
+ * Some warnings would repeat on every row of a file (a file re-saved by
+ * Excel has every date DD/MM/YYYY), so the checker says them once per file:
+ * DD/MM/YYYY dates (at the first such line, with the count, when the file
+ * ends), each future date, each unknown LA code.  Call fb_checker_file_end()
+ * after each file.
+ */
+#ifndef FOSTERBEDS_RECORD_H
+#define FOSTERBEDS_RECORD_H
+
+#include <stddef.h>
+
+#include "fosterbeds/findings.h"
+#include "fosterbeds/ingest.h"
+#include "fosterbeds/standard.h"
+
+/*
+ * A bed's values, read from a row.  The strings point into the row and
+ * live only as long as it does.  Coded fields are FB_NONE when blank.
+ */
+struct fb_bed {
+	int la_code;
+	int date;                       /* days since 1970-01-01 */
+	const char *household;
+	size_t household_len;
+	const char *bed_id;
+	size_t bed_id_len;
+	int bed_use, status, unavailable_reason, vacancy_reason, ofsted_status;
+	int has_child_ref;
+	enum fb_category category;
+};
+
+struct fb_checker {
+	int today;                  /* days; later snapshot dates are warned */
+	struct fb_findings *out;
+	/* Per-file state, reset by fb_checker_file_end(). */
+	int file;
+	long dmy_rows, dmy_first_line;
+	char dmy_first[FB_VISIBLE_SIZE];
+	unsigned char la_warned[1000];
+	int future_warned[8];
+	int nfuture_warned;
+};
+
+void fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out);
+
+/*
+ * Check row and fill *bed.  Returns FB_NONE when the row can be used, else
+ * the first error's rule (its finding, and every other one, is pushed).
+ * When row->reject is set, only returns it.
+ */
+int fb_checker_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed);
+
+/* Say the once-per-file warnings for the file just read. */
+void fb_checker_file_end(struct fb_checker *c);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * run.h: one run of the tool over its inputs: ingest -> check -> classify
+ * -> tally.
+ *
+ * A run reads its inputs one after another and keeps, for the writers, all
+ * that the outputs need: each input's row counts, the findings, and the
+ * tally.  Data flows one way: ingest hands each record to the checker, a
+ * usable bed goes to the registry (cross-row rules) and then the tally, and
+ * nothing later reaches back.
+ *
+ * Every input row is counted once, as used or rejected:
+ *   rows_read == rows_used + rows_rejected, per input and in total.
+ * A rejected row is counted under the rule of its first error.
+ *
+ * The run owns its strings and tables; fb_run_release() frees them.
+ */
+#ifndef FOSTERBEDS_RUN_H
+#define FOSTERBEDS_RUN_H
+
+#include <stdio.h>
+
+#include "fosterbeds/findings.h"
+#include "fosterbeds/record.h"
+#include "fosterbeds/registry.h"
+#include "fosterbeds/tally.h"
+
+struct fb_input {
+	char *name;                   /* as given; "-" is standard input */
+	long long size;               /* bytes read */
+	long rows_read, rows_used, rows_rejected;
+	long rejected_by[FB_R_COUNT]; /* rejected rows by first error */
+	int error;                    /* errno of a failed open or read, else 0 */
+};
+
+struct fb_run {
+	struct fb_input *inputs;
+	size_t ninputs, inputs_cap;
+	struct fb_findings findings;
+	struct fb_checker checker;
+	struct fb_registry registry;
+	struct fb_tally tally;
+	int today;
+};
+
+/* Life cycle */
+
+/*
+ * today (days since 1970-01-01) is the date later snapshot dates are warned
+ * against; findings_limit caps the findings kept (0 keeps all; counts are
+ * always complete).
+ */
+void fb_run_init(struct fb_run *run, int today, size_t findings_limit);
+void fb_run_release(struct fb_run *run);
+
+/* Reading */
+
+/*
+ * Read one input: path names a file, or is "-" for standard input.  Returns
+ * 0 when it was read to its end, -1 when it could not be opened or read
+ * (errno set, and kept in the input's error).  Either way the input is
+ * listed in the run.
+ */
+int fb_run_read_path(struct fb_run *run, const char *path);
+
+/* Read an open stream under the given name (used by tests with fmemopen). */
+int fb_run_read(struct fb_run *run, const char *name, FILE *in);
+
+/* Totals over every input. */
+void fb_run_totals(const struct fb_run *run, long *read, long *used, long *rejected);
+
+#endif

@@ -1,0 +1,156 @@
+/*
+ * standard.h: the regional bed-record standard as data.
+ *
+ * The fields, their allowed codes, the regional categories and every
+ * validation rule live in the tables behind this header, and nowhere else:
+ * the validator, the classifier, `fosterbeds spec` and the tests all read
+ * them.  spec/bed-records.md is the same standard in prose; when one changes
+ * the other must too (tests/test-standard.c checks that every rule code is
+ * documented there).
+ *
+ * Everything here is static: lookups return pointers into constant tables,
+ * never allocate, and are safe to call from several threads.
+ */
+#ifndef FOSTERBEDS_STANDARD_H
+#define FOSTERBEDS_STANDARD_H
+
+#include <stddef.h>
+
+#define FB_SPEC_VERSION "1.0"
+
+/* Fields */
+
+enum fb_field {
+	FB_F_LA_CODE,
+	FB_F_SNAPSHOT_DATE,
+	FB_F_HOUSEHOLD_ID,
+	FB_F_BED_ID,
+	FB_F_BED_USE,
+	FB_F_STATUS,
+	FB_F_UNAVAILABLE_REASON,
+	FB_F_VACANCY_REASON,
+	FB_F_CHILD_REF,
+	FB_F_OFSTED_STATUS,
+	FB_F_COUNT
+};
+
+enum fb_field_type {
+	FB_T_LA_CODE,   /* three ASCII digits */
+	FB_T_DATE,      /* YYYY-MM-DD, or DD/MM/YYYY with a warning */
+	FB_T_TEXT,      /* free text identifier */
+	FB_T_CODE,      /* one of the field's codes */
+};
+
+enum fb_presence {
+	FB_REQUIRED,    /* column and value must be present */
+	FB_CONDITIONAL, /* column optional; value required in some cases */
+	FB_OPTIONAL,
+};
+
+/* Coded values.  Each domain's codes are numbered from 0; FB_NONE means blank. */
+#define FB_NONE (-1)
+
+enum fb_bed_use { FB_USE_MAINSTREAM, FB_USE_RESPITE, FB_USE_EMERGENCY, FB_USE_COUNT };
+enum fb_status { FB_ST_FILLED, FB_ST_VACANT, FB_ST_UNAVAILABLE, FB_ST_COUNT };
+enum fb_unavailable_reason {
+	FB_UR_CARER_BREAK, FB_UR_CHILD_NEEDS, FB_UR_SIBLING_ONLY, FB_UR_INVESTIGATION,
+	FB_UR_CARER_HEALTH, FB_UR_ADAPTATION, FB_UR_DEREGISTERING, FB_UR_OTHER,
+	FB_UR_COUNT
+};
+enum fb_vacancy_reason {
+	FB_VR_COMPLEXITY, FB_VR_EDUCATION, FB_VR_IMPACT_ON_HOUSEHOLD, FB_VR_LOGISTICS,
+	FB_VR_NO_MATCH, FB_VR_OTHER, FB_VR_COUNT
+};
+enum fb_ofsted_status {
+	FB_OS_FILLED, FB_OS_VACANT, FB_OS_UNAVAILABLE, FB_OS_NOT_COUNTED, FB_OS_COUNT
+};
+
+/* The regional category: exactly one per bed. */
+enum fb_category {
+	FB_CAT_FILLED, FB_CAT_VACANT, FB_CAT_UNAVAILABLE, FB_CAT_RESPITE_EMERGENCY,
+	FB_CAT_COUNT
+};
+
+struct fb_code {
+	const char *name;
+	const char *meaning;
+};
+
+struct fb_field_def {
+	enum fb_field id;
+	const char *name;
+	enum fb_field_type type;
+	enum fb_presence presence;
+	const struct fb_code *codes;  /* NULL unless type is FB_T_CODE */
+	int ncodes;
+	const char *meaning;
+	const char *example;
+};
+
+extern const struct fb_field_def fb_fields[FB_F_COUNT];
+extern const struct fb_code fb_categories[FB_CAT_COUNT];
+
+/*
+ * The field whose name matches name (len bytes) ignoring case and
+ * surrounding spaces, or FB_NONE.
+ */
+int fb_field_lookup(const char *name, size_t len);
+
+/*
+ * The code number of value (len bytes) in field's code list, ignoring case
+ * and surrounding spaces; FB_NONE when value is not one of the codes.  The
+ * lookup hashes the value once and compares one candidate, so it costs the
+ * same whatever the list's length.
+ */
+int fb_code_lookup(enum fb_field field, const char *value, size_t len);
+
+/* The field's codes joined as "a, b, c", for messages and docs. */
+const char *fb_field_code_list(enum fb_field field);
+
+/* Rules */
+
+enum fb_severity { FB_SEV_ERROR, FB_SEV_WARNING };
+
+/*
+ * One validation rule.  Codes are stable: a rule may be retired but its code
+ * is never reused.  FB_R_COUNT is the number of rules.
+ */
+enum fb_rule {
+	FB_R_MISSING_COLUMN,        /* FB001 */
+	FB_R_EXTRA_COLUMNS,         /* FB002 */
+	FB_R_DUPLICATE_COLUMN,      /* FB003 */
+	FB_R_UNKNOWN_CODE,          /* FB004 */
+	FB_R_BLANK_REQUIRED,        /* FB005 */
+	FB_R_BAD_DATE,              /* FB006 */
+	FB_R_DMY_DATE,              /* FB007 */
+	FB_R_FUTURE_DATE,           /* FB008 */
+	FB_R_NO_UNAVAILABLE_REASON, /* FB009 */
+	FB_R_REASON_WRONG_STATUS,   /* FB010 */
+	FB_R_DUPLICATE_BED,         /* FB011 */
+	FB_R_FIELD_COUNT,           /* FB012 */
+	FB_R_INVALID_UTF8,          /* FB013 */
+	FB_R_UTF16,                 /* FB014 */
+	FB_R_OVER_LIMIT,            /* FB015 */
+	FB_R_CHILD_REF_NOT_FILLED,  /* FB016 */
+	FB_R_BAD_LA_CODE,           /* FB017 */
+	FB_R_UNKNOWN_LA_CODE,       /* FB018 */
+	FB_R_UNCLOSED_QUOTE,        /* FB019 */
+	FB_R_NO_HEADER,             /* FB020 */
+	FB_R_NO_ROWS,               /* FB021 */
+	FB_R_COUNT
+};
+
+struct fb_rule_def {
+	enum fb_rule id;
+	const char *code;       /* "FB004" */
+	enum fb_severity severity;
+	const char *name;       /* short slug, "unknown-code" */
+	const char *summary;    /* what the rule checks, for the catalogue */
+	const char *action;     /* what the user should do */
+};
+
+extern const struct fb_rule_def fb_rules[FB_R_COUNT];
+
+const char *fb_severity_name(enum fb_severity sev);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * tally.h: counts of beds per (LA, snapshot date), and their pooling.
+ *
+ * Counts are plain integers and only ever added, so tallies made from
+ * separate parts of the input merge by adding (fb_counts_merge), in any
+ * order, with the same result.  The region is pooled the same way: its
+ * counts are the sum of its LAs' counts, never an average of their rates.
+ */
+#ifndef FOSTERBEDS_TALLY_H
+#define FOSTERBEDS_TALLY_H
+
+#include <stddef.h>
+
+#include "fosterbeds/keymap.h"
+
+/* la_code of a pooled row: every LA in the run, per date. */
+#define FB_LA_ALL (-1)
+
+struct fb_counts {
+	long approved;          /* every bed */
+	long filled, vacant, unavailable;           /* by status, all beds */
+	long respite_emergency; /* bed_use respite or emergency */
+	long ms_approved;       /* mainstream beds only ... */
+	long ms_filled, ms_vacant, ms_unavailable;
+};
+
+/* Count one bed (bed_use an enum fb_bed_use, status an enum fb_status). */
+void fb_counts_add(struct fb_counts *c, int bed_use, int status);
+void fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src);
+
+struct fb_tally {
+	struct fb_keymap groups;  /* (la_code, date) -> struct fb_counts */
+};
+
+struct fb_tally_row {
+	int la_code;              /* FB_LA_ALL for a pooled row */
+	int date;                 /* days since 1970-01-01 */
+	int nla;                  /* pooled rows: how many LAs were pooled */
+	struct fb_counts counts;
+};
+
+void fb_tally_init(struct fb_tally *t);
+void fb_tally_release(struct fb_tally *t);
+
+void fb_tally_add(struct fb_tally *t, int la_code, int date, int bed_use, int status);
+void fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src);
+
+/*
+ * The rows to report: one per (la_code, date), sorted by la_code then date,
+ * then one pooled row per date (la_code FB_LA_ALL), sorted by date.  Sets
+ * *rows to an array the caller frees, and returns its length.
+ */
+size_t fb_tally_rows(const struct fb_tally *t, struct fb_tally_row **rows);
+
+#endif

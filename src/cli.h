@@ -1,0 +1,66 @@
+/*
+ * cli.h: what the commands share: exit codes, messages, option parsing of
+ * the common options, and the final check of standard output.
+ *
+ * Only main.c and cmd-*.c use this; they alone print to the user and
+ * choose exit codes.
+ */
+#ifndef FOSTERBEDS_CLI_H
+#define FOSTERBEDS_CLI_H
+
+#include <stdio.h>
+
+#include "fosterbeds/run.h"
+#include "fosterbeds/writer.h"
+
+enum fb_exit {
+	FB_EXIT_OK = 0,     /* success; warnings allowed */
+	FB_EXIT_DATA = 1,   /* the data has errors */
+	FB_EXIT_USAGE = 2,  /* the command line is wrong */
+	FB_EXIT_IO = 3,     /* a file could not be read or written, or the system failed */
+};
+
+int cmd_validate(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_spec(int argc, char **argv);
+
+/* "fosterbeds CMD: MESSAGE" and a pointer to --help on stderr; returns FB_EXIT_USAGE. */
+int fb_cli_usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* "fosterbeds: MESSAGE" on stderr. */
+void fb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * The writer for --format NAME, when name is one of the command's allowed
+ * formats (a NULL-terminated list); else NULL after a usage message.
+ */
+const struct fb_writer *fb_cli_writer(const char *cmd, const char *name,
+				      const char *const *allowed);
+
+/* Parse --today's YYYY-MM-DD; returns 0, or a usage error's exit code. */
+int fb_cli_today(const char *cmd, const char *arg, int *today);
+
+/* Parse a non-negative count for an option; returns 0, or a usage error's exit code. */
+int fb_cli_count(const char *cmd, const char *opt, const char *arg, size_t *n);
+
+/*
+ * Read every input named in argv into run, saying on stderr which could not
+ * be read.  Returns FB_EXIT_IO when any could not, else FB_EXIT_OK.
+ */
+int fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv);
+
+/*
+ * Flush and close standard output.  Returns FB_EXIT_IO (after a message)
+ * when anything written to it was lost, else status.
+ */
+int fb_cli_finish(int status);
+
+/* The worse (higher) of two exit statuses. */
+static inline int
+fb_cli_worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+#endif

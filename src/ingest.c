@@ -1,0 +1,329 @@
+/*
+ * ingest.c: CSV records from a stream, through libcsv.
+ *
+ * libcsv calls back once per field (cb_field) and once per record end
+ * (cb_end).  It does not count lines, so we do: with CSV_REPALL_NL libcsv
+ * reports every line terminator, blank lines included, and newlines inside
+ * quoted values are visible in the field's bytes.  A CRLF pair arrives as a
+ * record ended by CR followed by an empty record ended by LF; the LF is not
+ * counted again.
+ */
+#include "fosterbeds/ingest.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/*
+ * libcsv's private parser state for "inside a field" (libcsv.c, unchanged
+ * since 3.0).  Together with the public `quoted` member it tells an unclosed
+ * quoted value at end of input from one that closed; tests/test-ingest.c
+ * checks the detection, so a libcsv that changes it fails the build's tests.
+ */
+#define LIBCSV_FIELD_BEGUN 2
+
+#define CHUNK 65536
+
+struct ingest {
+	struct csv_parser parser;
+	int file;
+	struct fb_findings *out;
+	fb_row_fn fn;
+	void *ctx;
+
+	long line;          /* physical line being read, 1-based */
+	int last_cr;        /* the previous terminator was a CR */
+	int in_record;      /* a field of the current record has arrived */
+	long record_line;   /* line the current record started on */
+	int unclosed;       /* the current record holds an unclosed quote */
+
+	/* The current record's fields, NUL-separated in buf. */
+	char *buf;
+	size_t buflen, bufcap;
+	size_t *off;
+	size_t nfields, offcap;
+
+	/* The header. */
+	int have_header;
+	size_t ncols;
+	char **colname;     /* header names as shown, ncols of them */
+	int *col_field;     /* field of each column, or FB_NONE */
+	size_t colcap;
+	int field_col[FB_F_COUNT];
+	int header_reject;  /* FB_NONE or the rule that spoils every row */
+
+	long rows;
+};
+
+static size_t
+count_newlines(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			n++;
+		else if (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))
+			n++;
+	}
+	return n;
+}
+
+static void
+cb_field(void *data, size_t len, void *vctx)
+{
+	struct ingest *g = vctx;
+
+	if (!g->in_record) {
+		g->in_record = 1;
+		g->record_line = g->line;
+	}
+	fb_grow((void **)&g->off, &g->offcap, g->nfields + 1, sizeof(*g->off));
+	fb_grow((void **)&g->buf, &g->bufcap, g->buflen + len + 1, 1);
+	g->off[g->nfields++] = g->buflen;
+	if (len)
+		memcpy(g->buf + g->buflen, data, len);
+	g->buflen += len;
+	g->buf[g->buflen++] = '\0';
+	if (len && (memchr(data, '\n', len) || memchr(data, '\r', len)))
+		g->line += (long)count_newlines(data, len);
+}
+
+static const char *
+field_at(const struct ingest *g, size_t i, size_t *len)
+{
+	size_t end = i + 1 < g->nfields ? g->off[i + 1] - 1 : g->buflen - 1;
+
+	*len = end - g->off[i];
+	return g->buf + g->off[i];
+}
+
+static int
+valid_utf8(const char *s, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n;
+
+		if (b[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = fb_utf8_seq(b + i, len - i);
+		if (n == 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+static void
+header(struct ingest *g)
+{
+	char extra[512] = "";
+	size_t nextra = 0;
+	char vis[FB_VISIBLE_SIZE];
+
+	g->have_header = 1;
+	g->ncols = g->nfields;
+	fb_grow((void **)&g->colname, &g->colcap, g->ncols, sizeof(*g->colname));
+	g->col_field = fb_xcalloc(g->colcap, sizeof(*g->col_field));
+	for (int f = 0; f < FB_F_COUNT; f++)
+		g->field_col[f] = FB_NONE;
+
+	for (size_t c = 0; c < g->ncols; c++) {
+		size_t len;
+		const char *name = field_at(g, c, &len);
+		int f = fb_field_lookup(name, len);
+
+		g->colname[c] = fb_xstrdup(fb_visible(vis, name, len));
+		g->col_field[c] = f;
+		if (f == FB_NONE) {
+			size_t used = strlen(extra);
+
+			if (nextra++ < 8)
+				snprintf(extra + used, sizeof(extra) - used, "%s'%s'",
+					 used ? ", " : "", len ? vis : "(blank)");
+			continue;
+		}
+		if (g->field_col[f] != FB_NONE) {
+			fb_findings_add(g->out, FB_R_DUPLICATE_COLUMN, g->file, 1, fb_fields[f].name,
+					vis, "column '%s' appears more than once (columns %zu and %zu); "
+					"keep one copy", fb_fields[f].name,
+					(size_t)g->field_col[f] + 1, c + 1);
+			g->header_reject = FB_R_DUPLICATE_COLUMN;
+			g->col_field[c] = FB_NONE;
+			continue;
+		}
+		g->field_col[f] = (int)c;
+	}
+	if (nextra)
+		fb_findings_add(g->out, FB_R_EXTRA_COLUMNS, g->file, 1, NULL, NULL,
+				"%zu column%s not in the standard %s ignored: %s%s", nextra,
+				nextra == 1 ? "" : "s", nextra == 1 ? "is" : "are", extra,
+				nextra > 8 ? ", ..." : "");
+	for (int f = 0; f < FB_F_COUNT; f++) {
+		if (fb_fields[f].presence == FB_REQUIRED && g->field_col[f] == FB_NONE) {
+			fb_findings_add(g->out, FB_R_MISSING_COLUMN, g->file, 1, fb_fields[f].name,
+					NULL, "required column '%s' is missing from the header; "
+					"no row of this file can be used", fb_fields[f].name);
+			g->header_reject = FB_R_MISSING_COLUMN;
+		}
+	}
+}
+
+static void
+record(struct ingest *g)
+{
+	struct fb_row row;
+	char vis[FB_VISIBLE_SIZE];
+
+	memset(&row, 0, sizeof(row));
+	row.file = g->file;
+	row.line = g->record_line;
+	row.reject = g->header_reject ? g->header_reject : FB_NONE;
+	g->rows++;
+
+	if (g->unclosed) {
+		row.reject = FB_R_UNCLOSED_QUOTE;
+	} else if (g->nfields != g->ncols) {
+		fb_findings_add(g->out, FB_R_FIELD_COUNT, g->file, row.line, NULL, NULL,
+				"row has %zu field%s but the header has %zu; check for a missing "
+				"or extra comma", g->nfields, g->nfields == 1 ? "" : "s", g->ncols);
+		if (row.reject == FB_NONE)
+			row.reject = FB_R_FIELD_COUNT;
+	}
+	for (int f = 0; f < FB_F_COUNT; f++) {
+		int c = g->field_col[f];
+
+		if (c == FB_NONE || (size_t)c >= g->nfields)
+			continue;
+		row.cell[f] = field_at(g, (size_t)c, &row.len[f]);
+		if (row.reject == FB_NONE && !valid_utf8(row.cell[f], row.len[f])) {
+			fb_findings_add(g->out, FB_R_INVALID_UTF8, g->file, row.line,
+					fb_fields[f].name, fb_visible(vis, row.cell[f], row.len[f]),
+					"%s '%s' is not valid UTF-8 text; save the file as "
+					"\"CSV UTF-8\" in Excel", fb_fields[f].name,
+					f == FB_F_CHILD_REF ? "(not shown)" : vis);
+			row.reject = FB_R_INVALID_UTF8;
+		}
+	}
+	g->fn(g->ctx, &row);
+}
+
+static void
+cb_end(int c, void *vctx)
+{
+	struct ingest *g = vctx;
+	int crlf = c == '\n' && g->last_cr && g->nfields == 0;
+
+	if (g->nfields > 0) {
+		if (!g->have_header)
+			header(g);
+		else
+			record(g);
+	}
+	if ((c == '\n' && !crlf) || c == '\r')
+		g->line++;
+	g->last_cr = c == '\r';
+	g->nfields = 0;
+	g->buflen = 0;
+	g->in_record = 0;
+}
+
+static int
+utf16(const unsigned char *b, size_t n)
+{
+	if (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff)))
+		return 1;
+	/* Without a BOM, ASCII text in UTF-16 has a NUL in every pair. */
+	return n >= 2 && (b[0] == 0 || b[1] == 0);
+}
+
+int
+fb_ingest(FILE *in, int file, struct fb_findings *out, fb_row_fn fn, void *ctx,
+	  long long *bytes)
+{
+	struct ingest g;
+	unsigned char *chunk = fb_xmalloc(CHUNK);
+	size_t n;
+	int first = 1, status = 0;
+
+	memset(&g, 0, sizeof(g));
+	g.file = file;
+	g.out = out;
+	g.fn = fn;
+	g.ctx = ctx;
+	g.line = 1;
+	g.header_reject = FB_NONE;
+	*bytes = 0;
+	if (csv_init(&g.parser, CSV_REPALL_NL) != 0) {
+		free(chunk);
+		errno = ENOMEM;
+		return -1;
+	}
+
+	while ((n = fread(chunk, 1, CHUNK, in)) > 0) {
+		unsigned char *p = chunk;
+
+		*bytes += (long long)n;
+		if (first) {
+			first = 0;
+			if (utf16(p, n)) {
+				fb_findings_add(out, FB_R_UTF16, file, 1, NULL, NULL,
+						"the file is UTF-16 text (Excel's \"Unicode Text\"), "
+						"so no row of it was read; open it in Excel and save "
+						"it as \"CSV UTF-8 (Comma delimited)\"");
+				goto done;
+			}
+			if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
+				p += 3;
+				n -= 3;
+			}
+		}
+		if (csv_parse(&g.parser, p, n, cb_field, cb_end, &g) != n) {
+			errno = ENOMEM;
+			status = -1;
+			goto done;
+		}
+	}
+	if (ferror(in)) {
+		status = -1;
+		goto done;
+	}
+	if (g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted) {
+		long at = g.in_record ? g.record_line : g.line;
+		size_t col = g.nfields;
+		const char *name = !g.have_header ? "(header)"
+			: col < g.ncols ? g.colname[col] : "(beyond the last column)";
+
+		g.unclosed = 1;
+		fb_findings_add(out, FB_R_UNCLOSED_QUOTE, file, at,
+				g.have_header ? name : NULL, NULL,
+				"a quoted value in column '%s' opens on line %ld and never closes, "
+				"so the rest of the file was read as that one value; add the "
+				"closing double quote", name, g.line);
+	}
+	csv_fini(&g.parser, cb_field, cb_end, &g);
+	if (!g.have_header)
+		fb_findings_add(out, FB_R_NO_HEADER, file, 1, NULL, NULL,
+				"the file is empty: it has no header row");
+	else if (g.rows == 0)
+		fb_findings_add(out, FB_R_NO_ROWS, file, 1, NULL, NULL,
+				"the file has a header but no data rows");
+done:
+	csv_free(&g.parser);
+	for (size_t c = 0; c < g.ncols; c++)
+		free(g.colname[c]);
+	free(g.colname);
+	free(g.col_field);
+	free(g.buf);
+	free(g.off);
+	free(chunk);
+	return status;
+}

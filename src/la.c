@@ -1,0 +1,79 @@
+/*
+ * la.c: lookups in the LA table (the data itself is in la-table.c).
+ */
+#include "fosterbeds/la.h"
+
+#include <string.h>
+
+#include "util.h"
+
+const struct fb_la *
+fb_la_by_code(int code)
+{
+	static const struct fb_la *by_code[1000];
+	static int ready;
+
+	if (!ready) {
+		for (size_t i = 0; i < fb_la_table_len; i++)
+			if (fb_la_table[i].code >= 0 && fb_la_table[i].code < 1000)
+				by_code[fb_la_table[i].code] = &fb_la_table[i];
+		ready = 1;
+	}
+	return code >= 0 && code < 1000 ? by_code[code] : NULL;
+}
+
+/*
+ * Fold a name for matching: lower case, "&" as "and", full stops dropped,
+ * runs of spaces as one, no spaces at either end.  Returns the length.
+ */
+static size_t
+fold(char *out, size_t outsz, const char *s, size_t len)
+{
+	size_t n = 0;
+	int space = 0;
+
+	for (size_t i = 0; i < len && n + 5 < outsz; i++) {
+		char c = s[i];
+
+		if (c == '.')
+			continue;
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		if (c == '&') {
+			memcpy(out + n, "and", 3);
+			n += 3;
+		} else {
+			out[n++] = fb_ascii_lower(c);
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+const struct fb_la *
+fb_la_by_name(const char *name, size_t len)
+{
+	char want[128], have[128];
+	size_t wn = fold(want, sizeof(want), name, len);
+
+	if (wn == 0)
+		return NULL;
+	for (size_t i = 0; i < fb_la_table_len; i++) {
+		const char *n = fb_la_table[i].name;
+
+		if (fold(have, sizeof(have), n, strlen(n)) == wn && memcmp(have, want, wn) == 0)
+			return &fb_la_table[i];
+	}
+	for (size_t i = 0; i < fb_la_aliases_len; i++) {
+		const char *n = fb_la_aliases[i].name;
+
+		if (fold(have, sizeof(have), n, strlen(n)) == wn && memcmp(have, want, wn) == 0)
+			return fb_la_by_code(fb_la_aliases[i].code);
+	}
+	return NULL;
+}

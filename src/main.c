@@ -1,0 +1,55 @@
+/*
+ * main.c: dispatch to a command.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fosterbeds/standard.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{ "validate", cmd_validate, "check bed-record files against the standard" },
+	{ "report", cmd_report, "utilisation per LA and for the region" },
+	{ "spec", cmd_spec, "the standard's fields, codes and rules" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void
+usage(FILE *out)
+{
+	fputs("usage: fosterbeds [--help | --version] COMMAND [ARGS]\n\ncommands:\n", out);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nfosterbeds COMMAND --help shows a command's options.\n"
+	      "Exit status: 0 success, 1 the data has errors, 2 usage error, "
+	      "3 I/O or system error.\n", out);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return FB_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return fb_cli_finish(FB_EXIT_OK);
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("fosterbeds %s (bed-record standard %s)\n", FB_TOOL_VERSION,
+		       FB_SPEC_VERSION);
+		return fb_cli_finish(FB_EXIT_OK);
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "fosterbeds: '%s' is not a fosterbeds command; see 'fosterbeds --help'\n",
+		argv[1]);
+	return FB_EXIT_USAGE;
+}

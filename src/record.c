@@ -1,0 +1,235 @@
+/*
+ * record.c: the rules that need only one row.
+ *
+ * Every rule is tried on every row, so one pass shows the user all that is
+ * wrong with a row, not just the first thing.
+ */
+#include "fosterbeds/record.h"
+
+#include <string.h>
+
+#include "fosterbeds/classify.h"
+#include "fosterbeds/date.h"
+#include "fosterbeds/la.h"
+#include "util.h"
+
+void
+fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out)
+{
+	memset(c, 0, sizeof(*c));
+	c->today = today;
+	c->out = out;
+}
+
+static void
+first_error(int *reject, enum fb_rule rule)
+{
+	if (*reject == FB_NONE)
+		*reject = rule;
+}
+
+static int
+nonblank(const struct fb_row *row, enum fb_field f)
+{
+	const char *s = row->cell[f];
+	size_t len = row->len[f];
+
+	if (!s)
+		return 0;
+	fb_trim(&s, &len);
+	return len > 0;
+}
+
+/* A required value must be there; returns 1 when it is. */
+static int
+present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
+{
+	const char *s = row->cell[f];
+	size_t len = row->len[f];
+
+	fb_trim(&s, &len);
+	if (len)
+		return 1;
+	fb_findings_add(c->out, FB_R_BLANK_REQUIRED, row->file, row->line, fb_fields[f].name,
+			NULL, "%s is blank; fill in %s", fb_fields[f].name, fb_fields[f].meaning);
+	first_error(reject, FB_R_BLANK_REQUIRED);
+	return 0;
+}
+
+/* A coded value: FB_NONE when blank or unknown (unknown is reported). */
+static int
+code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
+{
+	const char *s = row->cell[f];
+	size_t len = row->len[f];
+	char vis[FB_VISIBLE_SIZE];
+	int v;
+
+	if (!s)
+		return FB_NONE;
+	fb_trim(&s, &len);
+	if (len == 0)
+		return FB_NONE;
+	v = fb_code_lookup(f, s, len);
+	if (v == FB_NONE) {
+		fb_findings_add(c->out, FB_R_UNKNOWN_CODE, row->file, row->line,
+				fb_fields[f].name, fb_visible(vis, s, len),
+				"%s '%s' is not one of %s", fb_fields[f].name, vis,
+				fb_field_code_list(f));
+		first_error(reject, FB_R_UNKNOWN_CODE);
+	}
+	return v;
+}
+
+static void
+la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int *reject)
+{
+	const char *s = row->cell[FB_F_LA_CODE];
+	size_t len = row->len[FB_F_LA_CODE];
+	char vis[FB_VISIBLE_SIZE];
+
+	fb_trim(&s, &len);
+	if (len != 3 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' ||
+	    s[2] < '0' || s[2] > '9') {
+		fb_findings_add(c->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
+				fb_visible(vis, s, len), "la_code '%s' is not a three-digit "
+				"DfE LA code; use e.g. 851 for Portsmouth", vis);
+		first_error(reject, FB_R_BAD_LA_CODE);
+		return;
+	}
+	bed->la_code = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+	if (!fb_la_by_code(bed->la_code) && !c->la_warned[bed->la_code]) {
+		c->la_warned[bed->la_code] = 1;
+		fb_findings_add(c->out, FB_R_UNKNOWN_LA_CODE, row->file, row->line, "la_code",
+				fb_visible(vis, s, len), "la_code '%s' is not the code of an "
+				"English local authority; its rows are used with an empty name "
+				"(said once per file)", vis);
+	}
+}
+
+static void
+snapshot_date(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed,
+	      int *reject)
+{
+	const char *s = row->cell[FB_F_SNAPSHOT_DATE];
+	size_t len = row->len[FB_F_SNAPSHOT_DATE];
+	char vis[FB_VISIBLE_SIZE], iso[FB_DATE_LEN + 1];
+	enum fb_date_form form;
+
+	fb_trim(&s, &len);
+	if (fb_date_parse(s, len, &bed->date, &form) != 0) {
+		fb_findings_add(c->out, FB_R_BAD_DATE, row->file, row->line, "snapshot_date",
+				fb_visible(vis, s, len), "snapshot_date '%s' is not a real date "
+				"in YYYY-MM-DD form; write it like 2026-03-31", vis);
+		first_error(reject, FB_R_BAD_DATE);
+		return;
+	}
+	if (form == FB_DATE_DMY && c->dmy_rows++ == 0) {
+		c->dmy_first_line = row->line;
+		fb_visible(c->dmy_first, s, len);
+	}
+	if (bed->date > c->today) {
+		for (int i = 0; i < c->nfuture_warned; i++)
+			if (c->future_warned[i] == bed->date)
+				return;
+		if (c->nfuture_warned < (int)(sizeof(c->future_warned) / sizeof(int)))
+			c->future_warned[c->nfuture_warned++] = bed->date;
+		fb_date_format(bed->date, iso);
+		fb_findings_add(c->out, FB_R_FUTURE_DATE, row->file, row->line, "snapshot_date",
+				fb_visible(vis, s, len), "snapshot_date '%s' is in the future "
+				"(%s); check the date (said once per file and date)", vis, iso);
+	}
+}
+
+int
+fb_checker_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed)
+{
+	int reject = FB_NONE;
+	long line = row->line;
+
+	c->file = row->file;
+	memset(bed, 0, sizeof(*bed));
+	bed->bed_use = bed->status = bed->unavailable_reason = FB_NONE;
+	bed->vacancy_reason = bed->ofsted_status = FB_NONE;
+	if (row->reject != FB_NONE)
+		return row->reject;
+
+	if (present(c, row, FB_F_LA_CODE, &reject))
+		la_code(c, row, bed, &reject);
+	if (present(c, row, FB_F_SNAPSHOT_DATE, &reject))
+		snapshot_date(c, row, bed, &reject);
+	if (present(c, row, FB_F_HOUSEHOLD_ID, &reject)) {
+		bed->household = row->cell[FB_F_HOUSEHOLD_ID];
+		bed->household_len = row->len[FB_F_HOUSEHOLD_ID];
+		fb_trim(&bed->household, &bed->household_len);
+	}
+	if (present(c, row, FB_F_BED_ID, &reject)) {
+		bed->bed_id = row->cell[FB_F_BED_ID];
+		bed->bed_id_len = row->len[FB_F_BED_ID];
+		fb_trim(&bed->bed_id, &bed->bed_id_len);
+	}
+	if (present(c, row, FB_F_BED_USE, &reject))
+		bed->bed_use = code(c, row, FB_F_BED_USE, &reject);
+	if (present(c, row, FB_F_STATUS, &reject))
+		bed->status = code(c, row, FB_F_STATUS, &reject);
+	bed->unavailable_reason = code(c, row, FB_F_UNAVAILABLE_REASON, &reject);
+	bed->vacancy_reason = code(c, row, FB_F_VACANCY_REASON, &reject);
+	bed->ofsted_status = code(c, row, FB_F_OFSTED_STATUS, &reject);
+	bed->has_child_ref = nonblank(row, FB_F_CHILD_REF);
+
+	/* An unknown reason has its own finding already; only a missing one counts here. */
+	if (bed->status == FB_ST_UNAVAILABLE && !nonblank(row, FB_F_UNAVAILABLE_REASON)) {
+		fb_findings_add(c->out, FB_R_NO_UNAVAILABLE_REASON, row->file, line,
+				"unavailable_reason", NULL, "bed is unavailable but "
+				"unavailable_reason is %s; record why it cannot be used (one of %s)",
+				row->cell[FB_F_UNAVAILABLE_REASON] ? "blank" : "not a column",
+				fb_field_code_list(FB_F_UNAVAILABLE_REASON));
+		first_error(&reject, FB_R_NO_UNAVAILABLE_REASON);
+	}
+	if (bed->status != FB_NONE && bed->status != FB_ST_UNAVAILABLE &&
+	    bed->unavailable_reason != FB_NONE)
+		fb_findings_add(c->out, FB_R_REASON_WRONG_STATUS, row->file, line,
+				"unavailable_reason",
+				fb_fields[FB_F_UNAVAILABLE_REASON].codes[bed->unavailable_reason].name,
+				"unavailable_reason '%s' is given but status is %s; the reason "
+				"is ignored: clear it or correct the status",
+				fb_fields[FB_F_UNAVAILABLE_REASON].codes[bed->unavailable_reason].name,
+				fb_fields[FB_F_STATUS].codes[bed->status].name);
+	if (bed->status != FB_NONE && bed->status != FB_ST_VACANT &&
+	    bed->vacancy_reason != FB_NONE)
+		fb_findings_add(c->out, FB_R_REASON_WRONG_STATUS, row->file, line,
+				"vacancy_reason",
+				fb_fields[FB_F_VACANCY_REASON].codes[bed->vacancy_reason].name,
+				"vacancy_reason '%s' is given but status is %s; the reason is "
+				"ignored: clear it or correct the status",
+				fb_fields[FB_F_VACANCY_REASON].codes[bed->vacancy_reason].name,
+				fb_fields[FB_F_STATUS].codes[bed->status].name);
+	if (bed->has_child_ref && bed->status != FB_NONE && bed->status != FB_ST_FILLED)
+		fb_findings_add(c->out, FB_R_CHILD_REF_NOT_FILLED, row->file, line, "child_ref",
+				NULL, "child_ref is given on a bed whose status is %s; clear "
+				"child_ref or correct the status (the reference is not shown)",
+				fb_fields[FB_F_STATUS].codes[bed->status].name);
+
+	if (bed->status != FB_ST_UNAVAILABLE)
+		bed->unavailable_reason = FB_NONE;
+	if (bed->status != FB_ST_VACANT)
+		bed->vacancy_reason = FB_NONE;
+	if (reject == FB_NONE)
+		bed->category = fb_classify(bed->bed_use, bed->status);
+	return reject;
+}
+
+void
+fb_checker_file_end(struct fb_checker *c)
+{
+	if (c->dmy_rows)
+		fb_findings_add(c->out, FB_R_DMY_DATE, c->file, c->dmy_first_line,
+				"snapshot_date", c->dmy_first, "snapshot_date '%s' is written "
+				"DD/MM/YYYY and was read as day/month/year; %ld row%s of this "
+				"file use%s that form (said once per file)", c->dmy_first,
+				c->dmy_rows, c->dmy_rows == 1 ? "" : "s",
+				c->dmy_rows == 1 ? "s" : "");
+	c->dmy_rows = 0;
+	c->nfuture_warned = 0;
+	memset(c->la_warned, 0, sizeof(c->la_warned));
+}

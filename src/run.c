@@ -1,0 +1,158 @@
+/*
+ * run.c: the pipeline for one input, and the run's bookkeeping.
+ */
+#include "fosterbeds/run.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/date.h"
+#include "util.h"
+
+void
+fb_run_init(struct fb_run *run, int today, size_t findings_limit)
+{
+	memset(run, 0, sizeof(*run));
+	run->today = today;
+	fb_findings_init(&run->findings, findings_limit);
+	fb_checker_init(&run->checker, today, &run->findings);
+	fb_registry_init(&run->registry);
+	fb_tally_init(&run->tally);
+}
+
+void
+fb_run_release(struct fb_run *run)
+{
+	for (size_t i = 0; i < run->ninputs; i++)
+		free(run->inputs[i].name);
+	free(run->inputs);
+	fb_findings_release(&run->findings);
+	fb_registry_release(&run->registry);
+	fb_tally_release(&run->tally);
+	memset(run, 0, sizeof(*run));
+}
+
+static struct fb_input *
+add_input(struct fb_run *run, const char *name)
+{
+	struct fb_input *in;
+
+	fb_grow((void **)&run->inputs, &run->inputs_cap, run->ninputs + 1,
+		sizeof(*run->inputs));
+	in = &run->inputs[run->ninputs++];
+	memset(in, 0, sizeof(*in));
+	in->name = fb_xstrdup(name);
+	return in;
+}
+
+/* The cross-row rules, for a bed that passed every one-row rule. */
+static int
+cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *bed)
+{
+	const struct fb_seen *seen;
+	char vis[FB_VISIBLE_SIZE], hh[FB_VISIBLE_SIZE], date[FB_DATE_LEN + 1];
+	char where[64] = "";
+
+	seen = fb_registry_bed(&run->registry, bed, row->file, row->line);
+	if (seen) {
+		if (seen->file != row->file)
+			snprintf(where, sizeof(where), " of input %d", seen->file + 1);
+		fb_date_format(bed->date, date);
+		fb_findings_add(&run->findings, FB_R_DUPLICATE_BED, row->file, row->line,
+				"bed_id", fb_visible(vis, bed->bed_id, bed->bed_id_len),
+				"bed '%s' of household '%s' (la_code %03d, snapshot_date %s) "
+				"repeats the bed on line %ld%s; this copy is not used", vis,
+				fb_visible(hh, bed->household, bed->household_len), bed->la_code,
+				date, seen->line, where);
+		return FB_R_DUPLICATE_BED;
+	}
+	if (bed->status == FB_ST_FILLED) {
+		seen = fb_registry_filled(&run->registry, bed, row->file, row->line);
+		if (seen->filled == 4) {
+			fb_date_format(bed->date, date);
+			fb_findings_add(&run->findings, FB_R_OVER_LIMIT, row->file, row->line,
+					"household_id",
+					fb_visible(hh, bed->household, bed->household_len),
+					"household '%s' (la_code %03d, snapshot_date %s) has more "
+					"than three filled beds, above the usual fostering limit; "
+					"check it has an exemption", hh, bed->la_code, date);
+		}
+	}
+	return FB_NONE;
+}
+
+struct file_ctx {
+	struct fb_run *run;
+	struct fb_input *input;
+};
+
+static void
+on_row(void *vctx, const struct fb_row *row)
+{
+	struct file_ctx *ctx = vctx;
+	struct fb_run *run = ctx->run;
+	struct fb_bed bed;
+	int reject;
+
+	ctx->input->rows_read++;
+	reject = fb_checker_check(&run->checker, row, &bed);
+	if (reject == FB_NONE)
+		reject = cross_check(run, row, &bed);
+	if (reject != FB_NONE) {
+		ctx->input->rows_rejected++;
+		ctx->input->rejected_by[reject]++;
+		return;
+	}
+	ctx->input->rows_used++;
+	fb_tally_add(&run->tally, bed.la_code, bed.date, bed.bed_use, bed.status);
+}
+
+int
+fb_run_read(struct fb_run *run, const char *name, FILE *in)
+{
+	struct fb_input *input = add_input(run, name);
+	int file = (int)(run->ninputs - 1);
+	struct file_ctx ctx = { run, input };
+	int rc;
+
+	run->checker.file = file;
+	rc = fb_ingest(in, file, &run->findings, on_row, &ctx, &input->size);
+	if (rc != 0)
+		input->error = errno ? errno : EIO;
+	fb_checker_file_end(&run->checker);
+	return rc;
+}
+
+int
+fb_run_read_path(struct fb_run *run, const char *path)
+{
+	FILE *in;
+	int rc, saved;
+
+	if (strcmp(path, "-") == 0)
+		return fb_run_read(run, path, stdin);
+	in = fopen(path, "rb");
+	if (!in) {
+		saved = errno;
+		add_input(run, path)->error = saved;
+		errno = saved;
+		return -1;
+	}
+	rc = fb_run_read(run, path, in);
+	saved = errno;
+	fclose(in);
+	errno = saved;
+	return rc;
+}
+
+void
+fb_run_totals(const struct fb_run *run, long *read, long *used, long *rejected)
+{
+	*read = *used = *rejected = 0;
+	for (size_t i = 0; i < run->ninputs; i++) {
+		*read += run->inputs[i].rows_read;
+		*used += run->inputs[i].rows_used;
+		*rejected += run->inputs[i].rows_rejected;
+	}
+}

@@ -1,0 +1,266 @@
+/*
+ * standard.c: the regional bed-record standard v1.0 as tables.
+ *
+ * Code lookups run once per cell of every row, so they must not be chains of
+ * strcmp: every (field, code) pair goes into one small open-addressing hash
+ * table, built on first use from the field tables, keyed by the field and the
+ * code folded to lower case.  A lookup folds the cell, hashes it and compares
+ * at most a couple of slots.
+ */
+#include "fosterbeds/standard.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+static const struct fb_code bed_use_codes[] = {
+	{ "mainstream", "a place for a child living with the carer full-time" },
+	{ "respite", "a short-break place: planned breaks for children and carers" },
+	{ "emergency", "a place kept for same-day, short-notice placements" },
+};
+
+static const struct fb_code status_codes[] = {
+	{ "filled", "a child is living in the place on the snapshot date" },
+	{ "vacant", "the place is free and could take a child now" },
+	{ "unavailable", "the place exists but cannot be used now (give the reason)" },
+};
+
+static const struct fb_code unavailable_codes[] = {
+	{ "carer_break", "the carer is taking a break" },
+	{ "child_needs", "the needs of a child already placed rule the place out" },
+	{ "sibling_only", "the place is kept for a sibling group" },
+	{ "investigation", "an allegation or concern is under investigation" },
+	{ "carer_health", "the carer's health" },
+	{ "adaptation", "the home is awaiting adaptations" },
+	{ "deregistering", "the carer is leaving fostering" },
+	{ "other", "another reason" },
+};
+
+static const struct fb_code vacancy_codes[] = {
+	{ "complexity", "no referral whose needs the carer can meet" },
+	{ "education", "referred children are not in full-time education" },
+	{ "impact_on_household", "worry about the impact on children already in the household" },
+	{ "logistics", "distance, school travel or other practical reasons" },
+	{ "no_match", "no suitable referral has come" },
+	{ "other", "another reason" },
+};
+
+static const struct fb_code ofsted_codes[] = {
+	{ "filled", "counted as filled in the Ofsted return" },
+	{ "vacant", "counted as vacant in the Ofsted return" },
+	{ "unavailable", "counted as not available in the Ofsted return" },
+	{ "not_counted", "left out of the Ofsted return" },
+};
+
+const struct fb_code fb_categories[FB_CAT_COUNT] = {
+	{ "filled", "a mainstream bed with a child in it" },
+	{ "vacant", "a mainstream bed free to take a child" },
+	{ "unavailable", "a mainstream bed that cannot be used now" },
+	{ "respite_emergency", "a respite or emergency bed, whatever its status" },
+};
+
+#define CODES(a) a, (int)(sizeof(a) / sizeof((a)[0]))
+
+const struct fb_field_def fb_fields[FB_F_COUNT] = {
+	{ FB_F_LA_CODE, "la_code", FB_T_LA_CODE, FB_REQUIRED, NULL, 0,
+	  "DfE three-digit local authority code", "851" },
+	{ FB_F_SNAPSHOT_DATE, "snapshot_date", FB_T_DATE, FB_REQUIRED, NULL, 0,
+	  "the date the bed's status describes; YYYY-MM-DD (DD/MM/YYYY accepted with a warning)",
+	  "2026-03-31" },
+	{ FB_F_HOUSEHOLD_ID, "household_id", FB_T_TEXT, FB_REQUIRED, NULL, 0,
+	  "the LA's own reference for the fostering household", "HH-0412" },
+	{ FB_F_BED_ID, "bed_id", FB_T_TEXT, FB_REQUIRED, NULL, 0,
+	  "the place within the household; unique per la_code, snapshot_date and household_id",
+	  "2" },
+	{ FB_F_BED_USE, "bed_use", FB_T_CODE, FB_REQUIRED, CODES(bed_use_codes),
+	  "what the place is approved and kept for", "mainstream" },
+	{ FB_F_STATUS, "status", FB_T_CODE, FB_REQUIRED, CODES(status_codes),
+	  "the place's status on the snapshot date", "filled" },
+	{ FB_F_UNAVAILABLE_REASON, "unavailable_reason", FB_T_CODE, FB_CONDITIONAL,
+	  CODES(unavailable_codes),
+	  "why an unavailable place cannot be used; required when status is unavailable",
+	  "sibling_only" },
+	{ FB_F_VACANCY_REASON, "vacancy_reason", FB_T_CODE, FB_OPTIONAL, CODES(vacancy_codes),
+	  "why a vacant place has not been filled; vacant places only", "education" },
+	{ FB_F_CHILD_REF, "child_ref", FB_T_TEXT, FB_OPTIONAL, NULL, 0,
+	  "pseudonymous reference of the child in a filled place; never printed in any output",
+	  "C104233" },
+	{ FB_F_OFSTED_STATUS, "ofsted_status", FB_T_CODE, FB_OPTIONAL, CODES(ofsted_codes),
+	  "how this place was counted in the LA's Ofsted fostering return", "vacant" },
+};
+
+const struct fb_rule_def fb_rules[FB_R_COUNT] = {
+	{ FB_R_MISSING_COLUMN, "FB001", FB_SEV_ERROR, "missing-column",
+	  "a required column is missing from the header; no row of the file can be used",
+	  "add the column to the header (names are in 'fosterbeds spec')" },
+	{ FB_R_EXTRA_COLUMNS, "FB002", FB_SEV_WARNING, "extra-columns",
+	  "the header has columns that are not in the standard; they are ignored",
+	  "nothing to do if they are local additions; check for a misspelt standard column" },
+	{ FB_R_DUPLICATE_COLUMN, "FB003", FB_SEV_ERROR, "duplicate-column",
+	  "a standard column appears twice in the header; no row of the file can be used",
+	  "keep one copy of the column" },
+	{ FB_R_UNKNOWN_CODE, "FB004", FB_SEV_ERROR, "unknown-code",
+	  "a coded column (bed_use, status, a reason, ofsted_status) holds a value that is not one of its codes",
+	  "use one of the codes listed in the message" },
+	{ FB_R_BLANK_REQUIRED, "FB005", FB_SEV_ERROR, "blank-required",
+	  "a required value is blank",
+	  "fill in the value" },
+	{ FB_R_BAD_DATE, "FB006", FB_SEV_ERROR, "bad-date",
+	  "snapshot_date is not a real calendar date in YYYY-MM-DD (or DD/MM/YYYY) form",
+	  "write the date as YYYY-MM-DD, e.g. 2026-03-31" },
+	{ FB_R_DMY_DATE, "FB007", FB_SEV_WARNING, "dmy-date",
+	  "snapshot_date is written DD/MM/YYYY (as Excel re-saves dates); it is read as day/month/year",
+	  "check the dates were day-first; save them as YYYY-MM-DD to silence this" },
+	{ FB_R_FUTURE_DATE, "FB008", FB_SEV_WARNING, "future-date",
+	  "snapshot_date is after today",
+	  "check the date; a snapshot describes beds on a day that has passed" },
+	{ FB_R_NO_UNAVAILABLE_REASON, "FB009", FB_SEV_ERROR, "no-unavailable-reason",
+	  "an unavailable bed has no unavailable_reason",
+	  "record why the bed cannot be used" },
+	{ FB_R_REASON_WRONG_STATUS, "FB010", FB_SEV_WARNING, "reason-wrong-status",
+	  "a reason is given for a bed whose status does not take it (unavailable_reason on a bed that is not unavailable, vacancy_reason on a bed that is not vacant); the reason is ignored",
+	  "clear the reason or correct the status" },
+	{ FB_R_DUPLICATE_BED, "FB011", FB_SEV_ERROR, "duplicate-bed",
+	  "the same la_code, snapshot_date, household_id and bed_id appear on more than one row; the first is used",
+	  "remove the repeated row or give the bed its own bed_id" },
+	{ FB_R_FIELD_COUNT, "FB012", FB_SEV_ERROR, "field-count",
+	  "a row has more or fewer fields than the header",
+	  "check for a missing or extra comma, or an unquoted comma inside a value" },
+	{ FB_R_INVALID_UTF8, "FB013", FB_SEV_ERROR, "invalid-utf8",
+	  "a value is not valid UTF-8 text",
+	  "save the file as \"CSV UTF-8\" in Excel" },
+	{ FB_R_UTF16, "FB014", FB_SEV_ERROR, "utf16-file",
+	  "the file is UTF-16 text (Excel's \"Unicode Text\"); it cannot be read",
+	  "open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\"" },
+	{ FB_R_OVER_LIMIT, "FB015", FB_SEV_WARNING, "over-limit",
+	  "a household has more than three filled beds, above the usual fostering limit",
+	  "check the household has an exemption to the usual fostering limit" },
+	{ FB_R_CHILD_REF_NOT_FILLED, "FB016", FB_SEV_WARNING, "child-ref-not-filled",
+	  "child_ref is given on a bed that is not filled",
+	  "clear child_ref or correct the status" },
+	{ FB_R_BAD_LA_CODE, "FB017", FB_SEV_ERROR, "bad-la-code",
+	  "la_code is not a three-digit number",
+	  "use the DfE three-digit LA code, e.g. 851 for Portsmouth" },
+	{ FB_R_UNKNOWN_LA_CODE, "FB018", FB_SEV_WARNING, "unknown-la-code",
+	  "la_code is three digits but not the code of an English local authority",
+	  "check the code against DfE's list; the rows are used with an empty LA name" },
+	{ FB_R_UNCLOSED_QUOTE, "FB019", FB_SEV_ERROR, "unclosed-quote",
+	  "a quoted value never closes, so the rest of the file was read as one value",
+	  "add the closing double quote" },
+	{ FB_R_NO_HEADER, "FB020", FB_SEV_ERROR, "no-header",
+	  "the file is empty: it has no header row",
+	  "export the file again with its header row" },
+	{ FB_R_NO_ROWS, "FB021", FB_SEV_WARNING, "no-rows",
+	  "the file has a header but no data rows",
+	  "check the export selected any beds" },
+};
+
+const char *
+fb_severity_name(enum fb_severity sev)
+{
+	return sev == FB_SEV_ERROR ? "error" : "warning";
+}
+
+/* The code hash table */
+
+#define CODE_SLOTS 64 /* a power of two, well over twice the number of codes */
+
+struct code_slot {
+	const char *name;  /* NULL when the slot is empty */
+	unsigned char len;
+	signed char field;
+	signed char code;
+};
+
+static struct code_slot code_table[CODE_SLOTS];
+static int code_table_ready;
+
+static unsigned
+code_hash(int field, const char *s, size_t len)
+{
+	unsigned h = 2166136261u ^ (unsigned)field;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+code_table_build(void)
+{
+	for (int f = 0; f < FB_F_COUNT; f++) {
+		for (int c = 0; c < fb_fields[f].ncodes; c++) {
+			const char *name = fb_fields[f].codes[c].name;
+			size_t len = strlen(name);
+			unsigned i = code_hash(f, name, len) & (CODE_SLOTS - 1);
+
+			while (code_table[i].name)
+				i = (i + 1) & (CODE_SLOTS - 1);
+			code_table[i] = (struct code_slot){ name, (unsigned char)len,
+							   (signed char)f, (signed char)c };
+		}
+	}
+	code_table_ready = 1;
+}
+
+int
+fb_code_lookup(enum fb_field field, const char *value, size_t len)
+{
+	char folded[32];
+	unsigned i;
+
+	/*
+	 * Built lazily rather than at start-up so that the library needs no
+	 * init call; the build is idempotent, so two threads racing here
+	 * write the same bytes.
+	 */
+	if (!code_table_ready)
+		code_table_build();
+	fb_trim(&value, &len);
+	if (len == 0 || len >= sizeof(folded))
+		return FB_NONE;
+	for (size_t k = 0; k < len; k++)
+		folded[k] = fb_ascii_lower(value[k]);
+	i = code_hash((int)field, folded, len) & (CODE_SLOTS - 1);
+	for (; code_table[i].name; i = (i + 1) & (CODE_SLOTS - 1)) {
+		if (code_table[i].field == (signed char)field && code_table[i].len == len &&
+		    memcmp(code_table[i].name, folded, len) == 0)
+			return code_table[i].code;
+	}
+	return FB_NONE;
+}
+
+int
+fb_field_lookup(const char *name, size_t len)
+{
+	fb_trim(&name, &len);
+	for (int f = 0; f < FB_F_COUNT; f++) {
+		if (fb_strncaseeq(fb_fields[f].name, name, len))
+			return f;
+	}
+	return FB_NONE;
+}
+
+const char *
+fb_field_code_list(enum fb_field field)
+{
+	static char lists[FB_F_COUNT][160];
+	static int ready[FB_F_COUNT];
+
+	if (!ready[field]) {
+		char *p = lists[field];
+		size_t left = sizeof(lists[field]);
+
+		for (int c = 0; c < fb_fields[field].ncodes; c++) {
+			int n = snprintf(p, left, "%s%s", c ? ", " : "",
+					 fb_fields[field].codes[c].name);
+			if (n < 0 || (size_t)n >= left)
+				break;
+			p += n;
+			left -= (size_t)n;
+		}
+		ready[field] = 1;
+	}
+	return lists[field];
+}

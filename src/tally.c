@@ -1,0 +1,130 @@
+/*
+ * tally.c: per-(LA, date) counts and regional pooling.
+ */
+#include "fosterbeds/tally.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/standard.h"
+#include "util.h"
+
+void
+fb_counts_add(struct fb_counts *c, int bed_use, int status)
+{
+	c->approved++;
+	c->filled += status == FB_ST_FILLED;
+	c->vacant += status == FB_ST_VACANT;
+	c->unavailable += status == FB_ST_UNAVAILABLE;
+	if (bed_use != FB_USE_MAINSTREAM) {
+		c->respite_emergency++;
+		return;
+	}
+	c->ms_approved++;
+	c->ms_filled += status == FB_ST_FILLED;
+	c->ms_vacant += status == FB_ST_VACANT;
+	c->ms_unavailable += status == FB_ST_UNAVAILABLE;
+}
+
+void
+fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src)
+{
+	dst->approved += src->approved;
+	dst->filled += src->filled;
+	dst->vacant += src->vacant;
+	dst->unavailable += src->unavailable;
+	dst->respite_emergency += src->respite_emergency;
+	dst->ms_approved += src->ms_approved;
+	dst->ms_filled += src->ms_filled;
+	dst->ms_vacant += src->ms_vacant;
+	dst->ms_unavailable += src->ms_unavailable;
+}
+
+void
+fb_tally_init(struct fb_tally *t)
+{
+	fb_keymap_init(&t->groups, sizeof(struct fb_counts));
+}
+
+void
+fb_tally_release(struct fb_tally *t)
+{
+	fb_keymap_release(&t->groups);
+}
+
+struct group_key {
+	int la_code;
+	int date;
+};
+
+static struct fb_counts *
+group(struct fb_tally *t, int la_code, int date)
+{
+	struct group_key k = { la_code, date };
+
+	return fb_keymap_get(&t->groups, &k, sizeof(k), NULL);
+}
+
+void
+fb_tally_add(struct fb_tally *t, int la_code, int date, int bed_use, int status)
+{
+	fb_counts_add(group(t, la_code, date), bed_use, status);
+}
+
+void
+fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src)
+{
+	for (size_t i = 0; i < src->groups.n; i++) {
+		size_t len;
+		struct group_key k;
+
+		memcpy(&k, fb_keymap_key(&src->groups, i, &len), sizeof(k));
+		fb_counts_merge(group(dst, k.la_code, k.date), fb_keymap_value(&src->groups, i));
+	}
+}
+
+static int
+row_order(const void *a, const void *b)
+{
+	const struct fb_tally_row *x = a, *y = b;
+	/* Pooled rows sort after every LA. */
+	int xa = x->la_code == FB_LA_ALL ? 1000 : x->la_code;
+	int ya = y->la_code == FB_LA_ALL ? 1000 : y->la_code;
+
+	if (xa != ya)
+		return xa < ya ? -1 : 1;
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+size_t
+fb_tally_rows(const struct fb_tally *t, struct fb_tally_row **rows)
+{
+	size_t n = t->groups.n, npooled = 0;
+	struct fb_tally_row *r = fb_xcalloc(2 * n + 1, sizeof(*r));
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		struct group_key k;
+		size_t j;
+
+		memcpy(&k, fb_keymap_key(&t->groups, i, &len), sizeof(k));
+		r[i].la_code = k.la_code;
+		r[i].date = k.date;
+		r[i].nla = 1;
+		r[i].counts = *(const struct fb_counts *)fb_keymap_value(&t->groups, i);
+
+		for (j = 0; j < npooled; j++)
+			if (r[n + j].date == k.date)
+				break;
+		if (j == npooled) {
+			r[n + j].la_code = FB_LA_ALL;
+			r[n + j].date = k.date;
+			npooled++;
+		}
+		r[n + j].nla++;
+		fb_counts_merge(&r[n + j].counts, &r[i].counts);
+	}
+	qsort(r, n + npooled, sizeof(*r), row_order);
+	*rows = r;
+	return n + npooled;
+}

@@ -1,0 +1,141 @@
+/*
+ * util.c: allocation wrappers and byte-string helpers.
+ */
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+out_of_memory(void)
+{
+	fputs("fosterbeds: out of memory\n", stderr);
+	exit(3);
+}
+
+void *
+fb_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *
+fb_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *
+fb_xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *
+fb_xstrndup(const char *s, size_t len)
+{
+	char *d = fb_xmalloc(len + 1);
+
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+char *
+fb_xstrdup(const char *s)
+{
+	return fb_xstrndup(s, strlen(s));
+}
+
+void
+fb_grow(void **buf, size_t *cap, size_t need, size_t elem)
+{
+	size_t n = *cap ? *cap : 16;
+
+	if (need <= *cap)
+		return;
+	while (n < need) {
+		if (n > ((size_t)-1 / 2) / elem)
+			out_of_memory();
+		n *= 2;
+	}
+	*buf = fb_xrealloc(*buf, n * elem);
+	*cap = n;
+}
+
+void
+fb_trim(const char **s, size_t *len)
+{
+	const char *p = *s;
+	size_t n = *len;
+
+	while (n && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	*s = p;
+	*len = n;
+}
+
+int
+fb_strncaseeq(const char *s, const char *t, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\0' || fb_ascii_lower(s[i]) != fb_ascii_lower(t[i]))
+			return 0;
+	}
+	return s[len] == '\0';
+}
+
+unsigned long long
+fb_hash(unsigned long long h, const void *p, size_t len)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ b[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
+size_t
+fb_utf8_seq(const unsigned char *s, size_t len)
+{
+	size_t n;
+	unsigned min, cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, min = 0x80, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, min = 0x800, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, min = 0x10000, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+

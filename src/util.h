@@ -1,0 +1,48 @@
+/*
+ * util.h: small string and memory helpers shared by the modules.
+ *
+ * Internal to the tool (not under include/): nothing here is part of any
+ * module's interface.  The allocation wrappers are the one place library code
+ * may end the program: running out of memory leaves nothing sensible to
+ * report, so they print one line and exit 3 (an I/O or system error), as
+ * git's xmalloc does.
+ */
+#ifndef FOSTERBEDS_UTIL_H
+#define FOSTERBEDS_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+void *fb_xmalloc(size_t size);
+void *fb_xcalloc(size_t n, size_t size);
+void *fb_xrealloc(void *p, size_t size);
+char *fb_xstrdup(const char *s);
+char *fb_xstrndup(const char *s, size_t len);
+
+/* Grow *buf (of *cap elements of size elem) so it holds at least need. */
+void fb_grow(void **buf, size_t *cap, size_t need, size_t elem);
+
+static inline char
+fb_ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+/* Move *s and *len past leading and trailing spaces and tabs. */
+void fb_trim(const char **s, size_t *len);
+
+/* 1 when s (NUL-terminated) equals the len bytes at t, ignoring ASCII case. */
+int fb_strncaseeq(const char *s, const char *t, size_t len);
+
+/* FNV-1a over len bytes, continuing from h (start with FB_HASH_INIT). */
+#define FB_HASH_INIT 14695981039346656037ull
+unsigned long long fb_hash(unsigned long long h, const void *p, size_t len);
+
+/*
+ * Length of the well-formed UTF-8 sequence at s (at most len bytes, len > 0):
+ * 1 for ASCII, 2..4 for a valid multi-byte sequence, 0 when the bytes are not
+ * UTF-8 (overlong forms and surrogates included).
+ */
+size_t fb_utf8_seq(const unsigned char *s, size_t len);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * writer-csv.c: RFC 4180 CSV, for Excel and for other programs.
+ *
+ * A value is quoted only when it must be (a comma, quote, CR or LF in it).
+ * Text that came from the input (file names, values in findings) and starts
+ * with =, +, -, @, a tab or a CR is written with a leading apostrophe, so
+ * Excel shows it as text and never runs it as a formula.  Numbers the tool
+ * computes are never prefixed: a negative difference stays a number.
+ */
+#include "fosterbeds/writer.h"
+
+#include <string.h>
+
+#include "fosterbeds/date.h"
+#include "fosterbeds/findings.h"
+#include "fosterbeds/standard.h"
+
+static void
+cell(FILE *out, const char *s, int from_input)
+{
+	int quote = strpbrk(s, ",\"\r\n") != NULL;
+
+	if (quote)
+		fputc('"', out);
+	if (from_input && strchr("=+-@\t\r", s[0]) && s[0])
+		fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	if (quote)
+		fputc('"', out);
+}
+
+static void
+sep(FILE *out, int last)
+{
+	fputc(last ? '\n' : ',', out);
+}
+
+static void
+findings(FILE *out, const struct fb_run *run)
+{
+	fputs("file,line,severity,code,rule,column,value,message\n", out);
+	for (size_t i = 0; i < run->findings.n; i++) {
+		const struct fb_finding *f = &run->findings.items[i];
+		const struct fb_rule_def *r = &fb_rules[f->rule];
+
+		cell(out, run->inputs[f->file].name, 1);
+		fprintf(out, ",%ld,%s,%s,%s,", f->line, fb_severity_name(r->severity), r->code,
+			r->name);
+		cell(out, f->column ? f->column : "", 1);
+		sep(out, 0);
+		cell(out, f->value ? f->value : "", 1);
+		sep(out, 0);
+		cell(out, f->message, 1);
+		sep(out, 1);
+	}
+}
+
+static void
+report(FILE *out, const struct fb_report *rep)
+{
+	char buf[FB_CELL_BUF];
+	int num;
+
+	for (size_t i = 0; i < fb_report_ncolumns; i++) {
+		fputs(fb_report_columns[i], out);
+		sep(out, i + 1 == fb_report_ncolumns);
+	}
+	for (size_t r = 0; r < rep->nrows; r++) {
+		for (size_t i = 0; i < fb_report_ncolumns; i++) {
+			/* Only the region name can come from the user. */
+			cell(out, fb_report_cell(rep, &rep->rows[r], i, buf, &num), i == 1);
+			sep(out, i + 1 == fb_report_ncolumns);
+		}
+	}
+}
+
+static void
+catalogue_row(FILE *out, const char *kind, const char *id, const char *name,
+	      const char *field, const char *severity, const char *required,
+	      const char *meaning, const char *action)
+{
+	const char *v[] = { kind, id, name, field, severity, required, meaning, action };
+
+	for (size_t i = 0; i < 8; i++) {
+		cell(out, v[i] ? v[i] : "", 0);
+		sep(out, i == 7);
+	}
+}
+
+static const char *
+presence_name(enum fb_presence p)
+{
+	return p == FB_REQUIRED ? "yes" : p == FB_CONDITIONAL ? "conditional" : "no";
+}
+
+static void
+catalogue(FILE *out)
+{
+	fputs("kind,id,name,field,severity,required,meaning,action\n", out);
+	for (int f = 0; f < FB_F_COUNT; f++)
+		catalogue_row(out, "field", fb_fields[f].name, fb_fields[f].name, NULL, NULL,
+			      presence_name(fb_fields[f].presence), fb_fields[f].meaning, NULL);
+	for (int f = 0; f < FB_F_COUNT; f++)
+		for (int c = 0; c < fb_fields[f].ncodes; c++)
+			catalogue_row(out, "code", fb_fields[f].codes[c].name,
+				      fb_fields[f].codes[c].name, fb_fields[f].name, NULL, NULL,
+				      fb_fields[f].codes[c].meaning, NULL);
+	for (int c = 0; c < FB_CAT_COUNT; c++)
+		catalogue_row(out, "category", fb_categories[c].name, fb_categories[c].name,
+			      NULL, NULL, NULL, fb_categories[c].meaning, NULL);
+	for (int r = 0; r < FB_R_COUNT; r++)
+		catalogue_row(out, "rule", fb_rules[r].code, fb_rules[r].name, NULL,
+			      fb_severity_name(fb_rules[r].severity), NULL, fb_rules[r].summary,
+			      fb_rules[r].action);
+}
+
+const struct fb_writer fb_writer_csv = { "csv", findings, report, catalogue };
