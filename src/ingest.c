@@ -186,7 +186,7 @@ record(struct ingest *g)
 	memset(&row, 0, sizeof(row));
 	row.file = g->file;
 	row.line = g->record_line;
-	row.reject = g->header_reject ? g->header_reject : FB_NONE;
+	row.reject = g->header_reject;
 	g->rows++;
 
 	if (g->unclosed) {

@@ -52,12 +52,14 @@ cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *b
 {
 	const struct fb_seen *seen;
 	char vis[FB_VISIBLE_SIZE], hh[FB_VISIBLE_SIZE], date[FB_DATE_LEN + 1];
-	char where[64] = "";
+	char where[FB_VISIBLE_SIZE + 8] = "";
 
 	seen = fb_registry_bed(&run->registry, bed, row->file, row->line);
 	if (seen) {
 		if (seen->file != row->file)
-			snprintf(where, sizeof(where), " of input %d", seen->file + 1);
+			snprintf(where, sizeof(where), " of %s",
+				 fb_visible(vis, run->inputs[seen->file].name,
+					    strlen(run->inputs[seen->file].name)));
 		fb_date_format(bed->date, date);
 		fb_findings_add(&run->findings, FB_R_DUPLICATE_BED, row->file, row->line,
 				"bed_id", fb_visible(vis, bed->bed_id, bed->bed_id_len),

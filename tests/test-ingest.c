@@ -1,0 +1,333 @@
+/*
+ * test-ingest.c: CSV as text: physical line numbers, quoting, line ends,
+ * BOM, header mapping, field counts, encodings, unclosed quotes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fosterbeds/ingest.h"
+
+#define HDR "la_code,snapshot_date,household_id,bed_id,bed_use,status\n"
+
+struct seen {
+	int n;
+	long line[16];
+	int reject[16];
+	char household[16][64];
+	char status[16][32];
+	int has_reason[16];
+};
+
+static void
+collect(void *ctx, const struct fb_row *row)
+{
+	struct seen *s = ctx;
+	int i = s->n++;
+
+	s->line[i] = row->line;
+	s->reject[i] = row->reject;
+	snprintf(s->household[i], sizeof(s->household[i]), "%s",
+		 row->cell[FB_F_HOUSEHOLD_ID] ? row->cell[FB_F_HOUSEHOLD_ID] : "(none)");
+	snprintf(s->status[i], sizeof(s->status[i]), "%s",
+		 row->cell[FB_F_STATUS] ? row->cell[FB_F_STATUS] : "(none)");
+	s->has_reason[i] = row->cell[FB_F_UNAVAILABLE_REASON] != NULL;
+}
+
+/* Ingest len bytes of text; returns the rows seen and fills *f. */
+static struct seen
+ingest(const char *text, size_t len, struct fb_findings *f)
+{
+	struct seen s;
+	FILE *in = fmemopen((void *)text, len, "rb");
+	long long bytes;
+
+	memset(&s, 0, sizeof(s));
+	fb_findings_init(f, 0);
+	assert_non_null(in);
+	assert_int_equal(fb_ingest(in, 0, f, collect, &s, &bytes), 0);
+	assert_int_equal(bytes, (long long)len);
+	fclose(in);
+	return s;
+}
+
+#define INGEST(lit, f) ingest(lit, sizeof(lit) - 1, f)
+
+static void
+test_plain(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST(HDR "851,2026-03-31,H1,1,mainstream,filled\n"
+				   "851,2026-03-31,H1,2,mainstream,vacant\n", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.line[0], 2);
+	assert_int_equal(s.line[1], 3);
+	assert_int_equal(s.reject[0], FB_NONE);
+	assert_string_equal(s.household[1], "H1");
+	assert_string_equal(s.status[1], "vacant");
+	assert_int_equal(s.has_reason[0], 0);   /* no such column */
+	assert_int_equal(f.errors + f.warnings, 0);
+	fb_findings_release(&f);
+}
+
+static void
+test_quoted_newline_moves_lines(void **state)
+{
+	struct fb_findings f;
+	/* Row 1 spans lines 2-4; the next row starts on line 5. */
+	struct seen s = INGEST(HDR "851,2026-03-31,\"H\n1\r\nx\",1,mainstream,filled\n"
+				   "851,2026-03-31,H2,1,mainstream,filled\n", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.line[0], 2);
+	assert_string_equal(s.household[0], "H\n1\r\nx");
+	assert_int_equal(s.line[1], 5);
+	fb_findings_release(&f);
+}
+
+static void
+test_quoted_newline_in_first_field(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST("household_id,la_code,snapshot_date,bed_id,bed_use,status\n"
+			       "\"a\nb\",851,2026-03-31,1,mainstream,filled\n"
+			       "c,851,2026-03-31,1,mainstream,filled\n", &f);
+	(void)state;
+
+	assert_int_equal(s.line[0], 2);
+	assert_int_equal(s.line[1], 4);
+	fb_findings_release(&f);
+}
+
+static void
+test_crlf_blank_lines_no_final_newline(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST("la_code,snapshot_date,household_id,bed_id,bed_use,status\r\n"
+			       "851,2026-03-31,H1,1,mainstream,filled\r\n"
+			       "\r\n"
+			       "   \r\n"
+			       "851,2026-03-31,H2,1,mainstream,filled", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.line[0], 2);
+	assert_int_equal(s.line[1], 5);
+	assert_string_equal(s.status[1], "filled");
+	assert_int_equal(f.errors + f.warnings, 0);
+	fb_findings_release(&f);
+}
+
+static void
+test_lone_cr_line_ends(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST("la_code,snapshot_date,household_id,bed_id,bed_use,status\r"
+			       "851,2026-03-31,H1,1,mainstream,filled\r"
+			       "851,2026-03-31,H2,1,mainstream,filled\r", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.line[1], 3);
+	fb_findings_release(&f);
+}
+
+static void
+test_quotes_commas_bom_shuffled(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST("\xef\xbb\xbf STATUS ,Bed_Use,bed_id,household_id,snapshot_date,la_code\n"
+			       "FILLED,Respite,1,\"H, \"\"A\"\"\",2026-03-31,851\n", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.line[0], 2);
+	assert_string_equal(s.household[0], "H, \"A\"");
+	assert_string_equal(s.status[0], "FILLED");
+	assert_int_equal(s.reject[0], FB_NONE);
+	assert_int_equal(f.errors + f.warnings, 0);
+	fb_findings_release(&f);
+}
+
+static void
+test_header_findings(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST("la_code,snapshot_date,household_id,bed_id,bed_use,"
+			       "notes,Status,status,carer\n"
+			       "851,2026-03-31,H1,1,mainstream,x,filled,filled,y\n", &f);
+	(void)state;
+
+	assert_int_equal(f.count[FB_R_EXTRA_COLUMNS], 1);   /* one warning for both */
+	assert_int_equal(f.count[FB_R_DUPLICATE_COLUMN], 1);
+	assert_int_equal(f.items[0].line, 1);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.reject[0], FB_R_DUPLICATE_COLUMN);
+	fb_findings_release(&f);
+
+	s = INGEST("la_code,snapshot_date,household_id,bed_id,bed_use\n"
+		   "851,2026-03-31,H1,1,mainstream\n851,2026-03-31,H1,2,mainstream\n", &f);
+	assert_int_equal(f.count[FB_R_MISSING_COLUMN], 1);
+	assert_string_equal(f.items[0].column, "status");
+	assert_int_equal(s.n, 2);   /* rows still counted, as rejected */
+	assert_int_equal(s.reject[0], FB_R_MISSING_COLUMN);
+	assert_int_equal(s.reject[1], FB_R_MISSING_COLUMN);
+	fb_findings_release(&f);
+}
+
+static void
+test_field_count(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST(HDR "851,2026-03-31,H1,1,mainstream\n"
+				   "851,2026-03-31,H1,2,mainstream,filled,extra\n"
+				   "851,2026-03-31,H1,3,mainstream,filled\n", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.reject[0], FB_R_FIELD_COUNT);
+	assert_int_equal(s.reject[1], FB_R_FIELD_COUNT);
+	assert_int_equal(s.reject[2], FB_NONE);
+	assert_int_equal(f.count[FB_R_FIELD_COUNT], 2);
+	assert_int_equal(f.items[0].line, 2);
+	assert_int_equal(f.items[1].line, 3);
+	fb_findings_release(&f);
+}
+
+static void
+test_invalid_utf8(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST(HDR "851,2026-03-31,Ren\xe9" "e,1,mainstream,filled\n"
+				   "851,2026-03-31,Ren\xc3\xa9" "e,1,mainstream,filled\n", &f);
+	(void)state;
+
+	assert_int_equal(s.reject[0], FB_R_INVALID_UTF8);
+	assert_int_equal(s.reject[1], FB_NONE);
+	assert_int_equal(f.count[FB_R_INVALID_UTF8], 1);
+	assert_string_equal(f.items[0].value, "Ren\\xE9e");
+	assert_string_equal(f.items[0].column, "household_id");
+	fb_findings_release(&f);
+}
+
+static void
+test_utf16(void **state)
+{
+	struct fb_findings f;
+	static const char le[] = "\xff\xfel\0a\0_\0c\0";
+	static const char nobom[] = "l\0a\0_\0c\0o\0d\0e\0";
+	struct seen s = ingest(le, sizeof(le) - 1, &f);
+	(void)state;
+
+	assert_int_equal(s.n, 0);
+	assert_int_equal(f.count[FB_R_UTF16], 1);
+	assert_int_equal(f.errors, 1);
+	fb_findings_release(&f);
+	s = ingest(nobom, sizeof(nobom) - 1, &f);
+	assert_int_equal(f.count[FB_R_UTF16], 1);
+	fb_findings_release(&f);
+}
+
+static void
+test_unclosed_quote(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST(HDR "851,2026-03-31,H1,1,mainstream,filled\n"
+				   "851,2026-03-31,\"H2,1,mainstream,filled\n"
+				   "851,2026-03-31,H3,1,mainstream,filled\n", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.reject[0], FB_NONE);
+	assert_int_equal(s.reject[1], FB_R_UNCLOSED_QUOTE);
+	assert_int_equal(f.count[FB_R_UNCLOSED_QUOTE], 1);
+	assert_int_equal(f.items[0].line, 3);
+	assert_string_equal(f.items[0].column, "household_id");
+	fb_findings_release(&f);
+
+	/* A quoted value that closes at the very end is not unclosed. */
+	s = INGEST(HDR "851,2026-03-31,H1,1,mainstream,\"filled\"", &f);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.reject[0], FB_NONE);
+	assert_int_equal(f.errors, 0);
+	fb_findings_release(&f);
+
+	/* An escaped quote at the end is not a closing one. */
+	s = INGEST(HDR "851,2026-03-31,H1,1,mainstream,\"filled\"\"", &f);
+	assert_int_equal(f.count[FB_R_UNCLOSED_QUOTE], 1);
+	fb_findings_release(&f);
+}
+
+static void
+test_empty_and_header_only(void **state)
+{
+	struct fb_findings f;
+	struct seen s = ingest("", 0, &f);
+	(void)state;
+
+	assert_int_equal(s.n, 0);
+	assert_int_equal(f.count[FB_R_NO_HEADER], 1);
+	fb_findings_release(&f);
+	s = INGEST("\n\n", &f);
+	assert_int_equal(f.count[FB_R_NO_HEADER], 1);
+	fb_findings_release(&f);
+	s = INGEST(HDR, &f);
+	assert_int_equal(s.n, 0);
+	assert_int_equal(f.count[FB_R_NO_ROWS], 1);
+	assert_int_equal(f.errors, 0);
+	fb_findings_release(&f);
+}
+
+/* Rows far longer than libcsv's and our first buffers still arrive whole. */
+static void
+test_long_values_and_chunks(void **state)
+{
+	struct fb_findings f;
+	size_t n = 200000;
+	char *text = malloc(n + 200);
+	struct seen s;
+	size_t len;
+	(void)state;
+
+	assert_non_null(text);
+	len = (size_t)sprintf(text, HDR "851,2026-03-31,");
+	memset(text + len, 'h', n);
+	len += n;
+	len += (size_t)sprintf(text + len, ",1,mainstream,filled\n851,2026-03-31,H,1,mainstream,vacant\n");
+	s = ingest(text, len, &f);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.line[1], 3);
+	assert_string_equal(s.status[1], "vacant");
+	fb_findings_release(&f);
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_quoted_newline_moves_lines),
+		cmocka_unit_test(test_quoted_newline_in_first_field),
+		cmocka_unit_test(test_crlf_blank_lines_no_final_newline),
+		cmocka_unit_test(test_lone_cr_line_ends),
+		cmocka_unit_test(test_quotes_commas_bom_shuffled),
+		cmocka_unit_test(test_header_findings),
+		cmocka_unit_test(test_field_count),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_utf16),
+		cmocka_unit_test(test_unclosed_quote),
+		cmocka_unit_test(test_empty_and_header_only),
+		cmocka_unit_test(test_long_values_and_chunks),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

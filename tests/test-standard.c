@@ -1,0 +1,131 @@
+/* test-standard.c: the standard's tables and lookups. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fosterbeds/classify.h"
+#include "fosterbeds/standard.h"
+
+static const char *spec_path;
+
+static int
+lookup(enum fb_field f, const char *s)
+{
+	return fb_code_lookup(f, s, strlen(s));
+}
+
+static void
+test_code_lookup(void **state)
+{
+	(void)state;
+	assert_int_equal(lookup(FB_F_STATUS, "filled"), FB_ST_FILLED);
+	assert_int_equal(lookup(FB_F_STATUS, "FILLED"), FB_ST_FILLED);
+	assert_int_equal(lookup(FB_F_STATUS, "  Vacant "), FB_ST_VACANT);
+	assert_int_equal(lookup(FB_F_STATUS, "Unavailable"), FB_ST_UNAVAILABLE);
+	assert_int_equal(lookup(FB_F_STATUS, "Vacnt"), FB_NONE);
+	assert_int_equal(lookup(FB_F_STATUS, ""), FB_NONE);
+	assert_int_equal(lookup(FB_F_STATUS, "   "), FB_NONE);
+	/* A code of another field is not a code of this one. */
+	assert_int_equal(lookup(FB_F_STATUS, "respite"), FB_NONE);
+	assert_int_equal(lookup(FB_F_STATUS, "not_counted"), FB_NONE);
+	assert_int_equal(lookup(FB_F_OFSTED_STATUS, "Not_Counted"), FB_OS_NOT_COUNTED);
+	assert_int_equal(lookup(FB_F_BED_USE, "Respite"), FB_USE_RESPITE);
+	assert_int_equal(lookup(FB_F_BED_USE, "EMERGENCY"), FB_USE_EMERGENCY);
+	assert_int_equal(lookup(FB_F_VACANCY_REASON, "other"), FB_VR_OTHER);
+	assert_int_equal(lookup(FB_F_UNAVAILABLE_REASON, "other"), FB_UR_OTHER);
+	assert_int_equal(lookup(FB_F_UNAVAILABLE_REASON, "sibling_only"), FB_UR_SIBLING_ONLY);
+	assert_int_equal(lookup(FB_F_HOUSEHOLD_ID, "filled"), FB_NONE);  /* not coded */
+	assert_int_equal(lookup(FB_F_STATUS, "a value far longer than any code could ever be"),
+			 FB_NONE);
+	/* Every code of every field is found under its own field. */
+	for (int f = 0; f < FB_F_COUNT; f++)
+		for (int c = 0; c < fb_fields[f].ncodes; c++)
+			assert_int_equal(lookup((enum fb_field)f, fb_fields[f].codes[c].name), c);
+}
+
+static void
+test_field_lookup(void **state)
+{
+	(void)state;
+	assert_int_equal(fb_field_lookup("status", 6), FB_F_STATUS);
+	assert_int_equal(fb_field_lookup(" Status ", 8), FB_F_STATUS);
+	assert_int_equal(fb_field_lookup("LA_CODE", 7), FB_F_LA_CODE);
+	assert_int_equal(fb_field_lookup("la_cod", 6), FB_NONE);
+	assert_int_equal(fb_field_lookup("la_codes", 8), FB_NONE);
+	assert_int_equal(fb_field_lookup("", 0), FB_NONE);
+	for (int f = 0; f < FB_F_COUNT; f++)
+		assert_int_equal(fb_fields[f].id, f);
+	assert_string_equal(fb_field_code_list(FB_F_STATUS), "filled, vacant, unavailable");
+}
+
+static void
+test_rules_table(void **state)
+{
+	char want[8];
+	(void)state;
+
+	for (int r = 0; r < FB_R_COUNT; r++) {
+		snprintf(want, sizeof(want), "FB%03d", r + 1);
+		assert_int_equal(fb_rules[r].id, r);
+		assert_string_equal(fb_rules[r].code, want);
+		assert_non_null(fb_rules[r].summary);
+		assert_non_null(fb_rules[r].action);
+	}
+}
+
+static void
+test_classify(void **state)
+{
+	(void)state;
+	assert_int_equal(fb_classify(FB_USE_MAINSTREAM, FB_ST_FILLED), FB_CAT_FILLED);
+	assert_int_equal(fb_classify(FB_USE_MAINSTREAM, FB_ST_VACANT), FB_CAT_VACANT);
+	assert_int_equal(fb_classify(FB_USE_MAINSTREAM, FB_ST_UNAVAILABLE), FB_CAT_UNAVAILABLE);
+	for (int s = 0; s < FB_ST_COUNT; s++) {
+		assert_int_equal(fb_classify(FB_USE_RESPITE, s), FB_CAT_RESPITE_EMERGENCY);
+		assert_int_equal(fb_classify(FB_USE_EMERGENCY, s), FB_CAT_RESPITE_EMERGENCY);
+	}
+}
+
+/* spec/bed-records.md names every rule code, so docs and table cannot drift. */
+static void
+test_rules_documented(void **state)
+{
+	FILE *f = fopen(spec_path, "rb");
+	static char text[1 << 20];
+	size_t n;
+	(void)state;
+
+	assert_non_null(f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	for (int r = 0; r < FB_R_COUNT; r++) {
+		if (!strstr(text, fb_rules[r].code))
+			fail_msg("%s is not in %s", fb_rules[r].code, spec_path);
+	}
+	for (int f2 = 0; f2 < FB_F_COUNT; f2++)
+		for (int c = 0; c < fb_fields[f2].ncodes; c++)
+			if (!strstr(text, fb_fields[f2].codes[c].name))
+				fail_msg("code %s is not in %s", fb_fields[f2].codes[c].name,
+					 spec_path);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_code_lookup),
+		cmocka_unit_test(test_field_lookup),
+		cmocka_unit_test(test_rules_table),
+		cmocka_unit_test(test_classify),
+		cmocka_unit_test(test_rules_documented),
+	};
+
+	spec_path = argc > 1 ? argv[1] : "spec/bed-records.md";
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
