@@ -59,7 +59,7 @@ fb_xstrdup(const char *s)
 }
 
 void
-fb_grow(void **buf, size_t *cap, size_t need, size_t elem)
+fb_grow_to(void **buf, size_t *cap, size_t need, size_t elem)
 {
 	size_t n = *cap ? *cap : 16;
 

@@ -19,8 +19,18 @@ void *fb_xrealloc(void *p, size_t size);
 char *fb_xstrdup(const char *s);
 char *fb_xstrndup(const char *s, size_t len);
 
-/* Grow *buf (of *cap elements of size elem) so it holds at least need. */
-void fb_grow(void **buf, size_t *cap, size_t need, size_t elem);
+/*
+ * Grow *buf (of *cap elements of size elem) so it holds at least need.
+ * Inline because it runs for every field: the common case is one compare.
+ */
+void fb_grow_to(void **buf, size_t *cap, size_t need, size_t elem);
+
+static inline void
+fb_grow(void **buf, size_t *cap, size_t need, size_t elem)
+{
+	if (need > *cap)
+		fb_grow_to(buf, cap, need, elem);
+}
 
 static inline char
 fb_ascii_lower(char c)

@@ -1,0 +1,71 @@
+#!/bin/bash
+# sample-data.sh: the shipped sample data, end to end.
+#  - every record file validates with no errors and every row is used;
+#  - the pooled region lands where the deep dive put it (about 63% filled
+#    including respite/emergency, 67% excluding, 12% vacant), and matches
+#    the figures the generator computed on its own (sample-data/EXPECTED.csv);
+#  - each file in broken/ shows the finding its name says, and
+#    broken/csv-edge-cases.csv shows none.
+set -u
+bin=$1
+data=$2
+today=2026-11-23
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+${FB_WRAPPER:-} "$bin" validate --today $today --format json "$data"/records/*.csv >"$tmp/v.json"
+status=$?
+[[ $status == 0 ]] && ok || bad "validate on sample-data/records exited $status"
+python3 - "$tmp/v.json" <<'PY' && ok || bad "sample records are not clean"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["errors"] == 0, d["findings_by_code"]
+assert d["warnings"] == 0, d["findings_by_code"]
+assert d["rows_read"] == d["rows_used"] > 0
+for i in d["inputs"]:
+    assert i["rows_read"] == i["rows_used"] + i["rows_rejected"]
+PY
+
+${FB_WRAPPER:-} "$bin" report --today $today --format csv "$data"/records/*.csv >"$tmp/r.csv"
+status=$?
+[[ $status == 0 ]] && ok || bad "report on sample-data/records exited $status"
+python3 - "$tmp/r.csv" "$data/EXPECTED.csv" <<'PY' && ok || bad "region figures are off"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+region = [r for r in rows if r["la_code"] == "ALL"]
+assert len(region) == 2, region
+las = {r["la_code"] for r in rows if r["la_code"] != "ALL"}
+assert len(las) == 19, las
+for r in region:
+    assert r["la_name"] == "South East"
+    assert 61.5 <= float(r["utilisation_incl_pct"]) <= 64.5, r
+    assert 65.5 <= float(r["utilisation_excl_pct"]) <= 68.5, r
+    assert 10.5 <= float(r["vacant_pct"]) <= 13.5, r
+# The generator's own count of what it wrote, per LA and date.
+want = {(e["la_code"], e["snapshot_date"]): e for e in csv.DictReader(open(sys.argv[2]))}
+got = {(r["la_code"], r["snapshot_date"]): r for r in rows}
+assert set(want) == set(got), set(want) ^ set(got)
+for k, e in want.items():
+    for col, v in e.items():
+        if col in got[k] and col != "la_name":
+            assert got[k][col] == v, (k, col, got[k][col], v)
+PY
+
+for f in "$data"/broken/FB*.csv; do
+	code=$(basename "$f" | cut -c1-5)
+	"$bin" validate --today $today "$f" >"$tmp/out" 2>&1
+	if grep -q " $code: " "$tmp/out"; then ok; else bad "$(basename "$f") does not show $code"; fi
+	others=$(grep -oE ' (error|warning) FB[0-9]{3}: ' "$tmp/out" | grep -v "$code" | sort -u)
+	[[ -z $others ]] && ok || bad "$(basename "$f") shows more than $code: $others"
+done
+"$bin" validate --today $today "$data/broken/csv-edge-cases.csv" >"$tmp/out" 2>&1
+status=$?
+[[ $status == 0 ]] && grep -q '^0 errors, 0 warnings$' "$tmp/out" && ok ||
+	bad "csv-edge-cases.csv is not clean: $(cat "$tmp/out")"
+
+echo "$pass passed, $fail failed"
+[[ $fail == 0 ]]

@@ -1,0 +1,23 @@
+#!/bin/bash
+# test.sh: set up as tools/setup.sh does, then run the whole test suite:
+# the unit and CLI tests, the same under valgrind, and again in a build
+# with AddressSanitizer and UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+
+echo "== meson test"
+meson test -C build --print-errorlogs
+
+echo "== meson test --setup=valgrind"
+meson test -C build --setup=valgrind --print-errorlogs
+
+echo "== sanitizers (build-asan/)"
+if [[ -f build-asan/build.ninja ]]; then
+	meson setup --reconfigure build-asan >/dev/null
+else
+	meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+fi
+ninja -C build-asan
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+	meson test -C build-asan --print-errorlogs
