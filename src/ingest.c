@@ -56,6 +56,7 @@ struct ingest {
 	int header_reject;  /* FB_NONE or the rule that spoils every row */
 
 	long rows;
+	long empty_rows, empty_first_line;
 };
 
 static size_t
@@ -177,12 +178,32 @@ header(struct ingest *g)
 	}
 }
 
+/* Every field blank: a row Excel leaves behind when a row's cells are cleared. */
+static int
+all_blank(const struct ingest *g)
+{
+	for (size_t i = 0; i < g->nfields; i++) {
+		size_t len;
+		const char *s = field_at(g, i, &len);
+
+		fb_trim(&s, &len);
+		if (len)
+			return 0;
+	}
+	return 1;
+}
+
 static void
 record(struct ingest *g)
 {
 	struct fb_row row;
 	char vis[FB_VISIBLE_SIZE];
 
+	if (!g->unclosed && all_blank(g)) {
+		if (g->empty_rows++ == 0)
+			g->empty_first_line = g->record_line;
+		return;
+	}
 	memset(&row, 0, sizeof(row));
 	row.file = g->file;
 	row.line = g->record_line;
@@ -310,6 +331,11 @@ fb_ingest(FILE *in, int file, struct fb_findings *out, fb_row_fn fn, void *ctx,
 				"closing double quote", name, g.line);
 	}
 	csv_fini(&g.parser, cb_field, cb_end, &g);
+	if (g.empty_rows)
+		fb_findings_add(out, FB_R_EMPTY_ROWS, file, g.empty_first_line, NULL, NULL,
+				"%ld row%s with no values at all (only commas) %s skipped, the "
+				"first on this line", g.empty_rows, g.empty_rows == 1 ? "" : "s",
+				g.empty_rows == 1 ? "was" : "were");
 	if (!g.have_header)
 		fb_findings_add(out, FB_R_NO_HEADER, file, 1, NULL, NULL,
 				"the file is empty: it has no header row");

@@ -154,6 +154,9 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	{ FB_R_NO_ROWS, "FB021", FB_SEV_WARNING, "no-rows",
 	  "the file has a header but no data rows",
 	  "check the export selected any beds" },
+	{ FB_R_EMPTY_ROWS, "FB022", FB_SEV_WARNING, "empty-rows",
+	  "rows with no values at all (only commas, as Excel leaves after rows are cleared) are skipped like blank lines",
+	  "nothing to do; delete the empty rows to silence this" },
 };
 
 const char *

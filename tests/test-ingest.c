@@ -286,6 +286,25 @@ test_empty_and_header_only(void **state)
 	fb_findings_release(&f);
 }
 
+static void
+test_empty_rows_skipped(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST(HDR "851,2026-03-31,H1,1,mainstream,filled\n"
+				   ",,,,,\n"
+				   " , ,\"\",,,\n"
+				   "851,2026-03-31,H1,2,mainstream,filled\n", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.line[1], 5);
+	assert_int_equal(f.count[FB_R_EMPTY_ROWS], 1);
+	assert_int_equal(f.items[0].line, 3);
+	assert_non_null(strstr(f.items[0].message, "2 rows"));
+	assert_int_equal(f.errors, 0);
+	fb_findings_release(&f);
+}
+
 /* Rows far longer than libcsv's and our first buffers still arrive whole. */
 static void
 test_long_values_and_chunks(void **state)
@@ -326,6 +345,7 @@ main(void)
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_unclosed_quote),
 		cmocka_unit_test(test_empty_and_header_only),
+		cmocka_unit_test(test_empty_rows_skipped),
 		cmocka_unit_test(test_long_values_and_chunks),
 	};
 

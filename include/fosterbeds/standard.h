@@ -137,6 +137,7 @@ enum fb_rule {
 	FB_R_UNCLOSED_QUOTE,        /* FB019 */
 	FB_R_NO_HEADER,             /* FB020 */
 	FB_R_NO_ROWS,               /* FB021 */
+	FB_R_EMPTY_ROWS,            /* FB022 */
 	FB_R_COUNT
 };
 
