@@ -1,4 +1,4 @@
-/* test-tally.c: counting, pooling, ordering, merging; keymap and registry. */
+/* test-tally.c: counting, pooling, ordering and merging tallies. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "fosterbeds/registry.h"
+#include "fosterbeds/standard.h"
 #include "fosterbeds/tally.h"
 
 enum { M = FB_USE_MAINSTREAM, R = FB_USE_RESPITE, E = FB_USE_EMERGENCY };
@@ -106,102 +106,6 @@ test_merge(void **state)
 	fb_tally_release(&b);
 }
 
-static void
-test_keymap_many(void **state)
-{
-	struct fb_keymap m;
-	char key[32];
-	(void)state;
-
-	fb_keymap_init(&m, sizeof(long));
-	for (long i = 0; i < 50000; i++) {
-		int created;
-		long *v;
-
-		snprintf(key, sizeof(key), "k%ld", i);
-		v = fb_keymap_get(&m, key, strlen(key), &created);
-		assert_true(created);
-		*v = i * 3;
-	}
-	assert_int_equal(m.n, 50000);
-	for (long i = 0; i < 50000; i += 7) {
-		long *v;
-
-		snprintf(key, sizeof(key), "k%ld", i);
-		v = fb_keymap_find(&m, key, strlen(key));
-		assert_non_null(v);
-		assert_int_equal(*v, i * 3);
-	}
-	assert_null(fb_keymap_find(&m, "k50000", 6));
-	assert_null(fb_keymap_find(&m, "k1", 1));   /* a prefix is another key */
-	{
-		size_t len;
-		const char *k = fb_keymap_key(&m, 12345, &len);
-
-		assert_int_equal(len, 6);
-		assert_memory_equal(k, "k12345", 6);   /* insertion order kept */
-	}
-	fb_keymap_release(&m);
-}
-
-static struct fb_bed
-bed(int la, int date, const char *hh, const char *id, int status)
-{
-	struct fb_bed b;
-
-	memset(&b, 0, sizeof(b));
-	b.la_code = la;
-	b.date = date;
-	b.household = hh;
-	b.household_len = strlen(hh);
-	b.bed_id = id;
-	b.bed_id_len = strlen(id);
-	b.status = status;
-	return b;
-}
-
-static void
-test_registry(void **state)
-{
-	struct fb_registry r;
-	struct fb_bed b;
-	const struct fb_seen *s;
-	(void)state;
-
-	fb_registry_init(&r);
-	b = bed(851, 1, "H1", "1", F);
-	assert_null(fb_registry_bed(&r, &b, 0, 2));
-	s = fb_registry_bed(&r, &b, 0, 9);
-	assert_non_null(s);
-	assert_int_equal(s->line, 2);
-	/* Different in any one part of the key: not a duplicate. */
-	b = bed(852, 1, "H1", "1", F);
-	assert_null(fb_registry_bed(&r, &b, 0, 3));
-	b = bed(851, 2, "H1", "1", F);
-	assert_null(fb_registry_bed(&r, &b, 0, 4));
-	b = bed(851, 1, "H1", "2", F);
-	assert_null(fb_registry_bed(&r, &b, 0, 5));
-	/* "H1"+"12" and "H11"+"2" must not collide. */
-	b = bed(851, 1, "H1", "12", F);
-	assert_null(fb_registry_bed(&r, &b, 0, 6));
-	b = bed(851, 1, "H11", "2", F);
-	assert_null(fb_registry_bed(&r, &b, 0, 7));
-	/* Across files the first sighting's file is kept. */
-	b = bed(851, 1, "H1", "1", F);
-	s = fb_registry_bed(&r, &b, 1, 2);
-	assert_int_equal(s->file, 0);
-
-	for (int i = 1; i <= 4; i++) {
-		b = bed(851, 1, "H9", "x", F);
-		s = fb_registry_filled(&r, &b, 0, 10 + i);
-		assert_int_equal(s->filled, i);
-		assert_int_equal(s->line, 11);
-	}
-	b = bed(851, 2, "H9", "x", F);
-	assert_int_equal(fb_registry_filled(&r, &b, 0, 20)->filled, 1);
-	fb_registry_release(&r);
-}
-
 int
 main(void)
 {
@@ -209,8 +113,6 @@ main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_rows_sorted_and_pooled),
 		cmocka_unit_test(test_merge),
-		cmocka_unit_test(test_keymap_many),
-		cmocka_unit_test(test_registry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
