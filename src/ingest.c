@@ -212,7 +212,8 @@ record(struct ingest *g)
 
 	if (g->unclosed) {
 		row.reject = FB_R_UNCLOSED_QUOTE;
-	} else if (g->nfields != g->ncols) {
+	} else if (g->nfields != g->ncols && g->header_reject == FB_NONE) {
+		/* With a broken header every row is rejected already; say it once. */
 		fb_findings_add(g->out, FB_R_FIELD_COUNT, g->file, row.line, NULL, NULL,
 				"row has %zu field%s but the header has %zu; check for a missing "
 				"or extra comma", g->nfields, g->nfields == 1 ? "" : "s", g->ncols);

@@ -132,8 +132,10 @@ snapshot_date(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed
 		for (int i = 0; i < c->nfuture_warned; i++)
 			if (c->future_warned[i] == bed->date)
 				return;
-		if (c->nfuture_warned < (int)(sizeof(c->future_warned) / sizeof(int)))
-			c->future_warned[c->nfuture_warned++] = bed->date;
+		/* Past this many distinct future dates the file is plainly wrong; stop. */
+		if (c->nfuture_warned == FB_FUTURE_WARN_MAX)
+			return;
+		c->future_warned[c->nfuture_warned++] = bed->date;
 		fb_date_format(bed->date, iso);
 		fb_findings_add(c->out, FB_R_FUTURE_DATE, row->file, row->line, "snapshot_date",
 				fb_visible(vis, s, len), "snapshot_date '%s' is in the future "

@@ -9,7 +9,8 @@
  * Some warnings would repeat on every row of a file (a file re-saved by
  * Excel has every date DD/MM/YYYY), so the checker says them once per file:
  * DD/MM/YYYY dates (at the first such line, with the count, when the file
- * ends), each future date, each unknown LA code.  Call fb_checker_file_end()
+ * ends), each future date (up to FB_FUTURE_WARN_MAX of them), each unknown
+ * LA code.  Call fb_checker_file_end()
  * after each file.
  */
 #ifndef FOSTERBEDS_RECORD_H
@@ -37,6 +38,9 @@ struct fb_bed {
 	enum fb_category category;
 };
 
+/* Distinct future dates warned per file; later ones are not warned again. */
+#define FB_FUTURE_WARN_MAX 32
+
 struct fb_checker {
 	int today;                  /* days; later snapshot dates are warned */
 	struct fb_findings *out;
@@ -45,7 +49,7 @@ struct fb_checker {
 	long dmy_rows, dmy_first_line;
 	char dmy_first[FB_VISIBLE_SIZE];
 	unsigned char la_warned[1000];
-	int future_warned[8];
+	int future_warned[FB_FUTURE_WARN_MAX];
 	int nfuture_warned;
 };
 
