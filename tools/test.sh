@@ -21,3 +21,19 @@ fi
 ninja -C build-asan
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
 	meson test -C build-asan --print-errorlogs
+
+# One closing line over the three runs, counted from meson's own logs.
+python3 - build/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json \
+	build-asan/meson-logs/testlog.json <<'PY'
+import json, sys
+passed = failed = 0
+for path in sys.argv[1:]:
+    for line in open(path):
+        r = json.loads(line).get("result")
+        if r in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif r not in ("SKIP",):
+            failed += 1
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
+PY
