@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +51,8 @@ fb_cli_writer(const char *cmd, const char *name, const char *const *allowed)
 	return NULL;
 }
 
-int
-fb_cli_today(const char *cmd, const char *arg, int *today)
+static int
+parse_today(const char *cmd, const char *arg, int *today)
 {
 	enum fb_date_form form;
 
@@ -61,8 +62,8 @@ fb_cli_today(const char *cmd, const char *arg, int *today)
 	return 0;
 }
 
-int
-fb_cli_count(const char *cmd, const char *opt, const char *arg, size_t *n)
+static int
+parse_count(const char *cmd, const char *opt, const char *arg, size_t *n)
 {
 	char *end;
 	unsigned long long v;
@@ -73,6 +74,71 @@ fb_cli_count(const char *cmd, const char *opt, const char *arg, size_t *n)
 		return fb_cli_usage_error(cmd, "%s '%s' is not a whole number", opt, arg);
 	*n = (size_t)v;
 	return 0;
+}
+
+int
+fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
+{
+	static const struct option all[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "today", required_argument, NULL, 't' },
+		{ "max-findings", required_argument, NULL, 'm' },
+		{ "region-name", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+	};
+	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
+					FB_OPT_REGION_NAME, 0 };
+	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
+	char shortopts[16] = ":h";
+	size_t n = 0;
+	int c;
+
+	/* Offer only the options this command takes, so getopt rejects the rest. */
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if (!bit[i] || (cli->opts & bit[i]))
+			longopts[n++] = all[i];
+	memset(&longopts[n], 0, sizeof(longopts[n]));
+	if (cli->opts & FB_OPT_FORMAT)
+		strcat(shortopts, "f:");
+	if (cli->opts & FB_OPT_REGION_NAME)
+		strcat(shortopts, "r:");
+
+	cli->writer = fb_writer_find(cli->formats[0]);
+	cli->today = fb_date_today();
+	cli->max_findings = 10000;
+	cli->region_name = NULL;
+	optind = 1;
+	opterr = 0;   /* our messages, one line each, name the command */
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!(cli->writer = fb_cli_writer(cli->cmd, optarg, cli->formats)))
+				return FB_EXIT_USAGE;
+			break;
+		case 't':
+			if (parse_today(cli->cmd, optarg, &cli->today))
+				return FB_EXIT_USAGE;
+			break;
+		case 'm':
+			if (parse_count(cli->cmd, "--max-findings", optarg, &cli->max_findings))
+				return FB_EXIT_USAGE;
+			break;
+		case 'r':
+			cli->region_name = optarg;
+			break;
+		case 'h':
+			fputs(cli->usage, stdout);
+			return fb_cli_finish(FB_EXIT_OK);
+		case ':':
+			return fb_cli_usage_error(cli->cmd, "option '%s' needs a value",
+						  argv[optind - 1]);
+		default:
+			return fb_cli_usage_error(cli->cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	cli->argc = argc - optind;
+	cli->argv = argv + optind;
+	return -1;
 }
 
 int

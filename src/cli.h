@@ -38,11 +38,35 @@ void fb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const struct fb_writer *fb_cli_writer(const char *cmd, const char *name,
 				      const char *const *allowed);
 
-/* Parse --today's YYYY-MM-DD; returns 0, or a usage error's exit code. */
-int fb_cli_today(const char *cmd, const char *arg, int *today);
+/* The options commands share; a command says which it takes. */
+enum fb_cli_opt {
+	FB_OPT_FORMAT = 1 << 0,        /* -f, --format NAME */
+	FB_OPT_TODAY = 1 << 1,         /* --today YYYY-MM-DD */
+	FB_OPT_MAX_FINDINGS = 1 << 2,  /* --max-findings N */
+	FB_OPT_REGION_NAME = 1 << 3,   /* -r, --region-name NAME */
+};
 
-/* Parse a non-negative count for an option; returns 0, or a usage error's exit code. */
-int fb_cli_count(const char *cmd, const char *opt, const char *arg, size_t *n);
+struct fb_cli {
+	const char *cmd;                  /* "report", for messages */
+	const char *usage;                /* the full --help text */
+	const char *const *formats;       /* allowed --format names, NULL-ended */
+	unsigned opts;                    /* enum fb_cli_opt bits */
+	/* Results, with their defaults set by fb_cli_parse(). */
+	const struct fb_writer *writer;   /* the first of formats */
+	int today;
+	size_t max_findings;
+	const char *region_name;          /* NULL unless given */
+	int argc;                         /* the operands left */
+	char **argv;
+};
+
+/*
+ * Parse argv with getopt_long for the options in cli->opts, plus -h/--help.
+ * Returns -1 when the command should go on (cli's results and operands
+ * set), else the exit status to return at once (after --help, or a usage
+ * error's message).
+ */
+int fb_cli_parse(struct fb_cli *cli, int argc, char **argv);
 
 /*
  * Read every input named in argv into run, saying on stderr which could not

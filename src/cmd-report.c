@@ -1,12 +1,10 @@
 /*
  * cmd-report.c: fosterbeds report: utilisation per LA and for the region.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "fosterbeds/date.h"
 #include "fosterbeds/la.h"
 
 /* Findings shown on stderr before a report; validate lists them all. */
@@ -58,13 +56,8 @@ tell_rejections(const struct fb_run *run)
 	long read, used, rejected;
 	size_t shown = f->n < SHOWN_FINDINGS ? f->n : SHOWN_FINDINGS;
 
-	for (size_t i = 0; i < shown; i++) {
-		const struct fb_finding *fnd = &f->items[i];
-
-		fprintf(stderr, "%s:%ld: %s %s: %s\n", run->inputs[fnd->file].name, fnd->line,
-			fb_severity_name(fb_rules[fnd->rule].severity), fb_rules[fnd->rule].code,
-			fnd->message);
-	}
+	for (size_t i = 0; i < shown; i++)
+		fb_finding_line(stderr, run, &f->items[i]);
 	if (f->errors + f->warnings > shown)
 		fprintf(stderr, "... %zu more finding%s: run 'fosterbeds validate' to list them all\n",
 			f->errors + f->warnings - shown,
@@ -80,54 +73,28 @@ int
 cmd_report(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", NULL };
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "region-name", required_argument, NULL, 'r' },
-		{ "today", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct fb_writer *writer = &fb_writer_text;
-	const char *region_name = NULL;
-	int today = fb_date_today(), c, status;
+	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
+			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME };
 	struct fb_run run;
 	struct fb_report rep;
 	struct fb_tally_row *rows;
+	int status = fb_cli_parse(&cli, argc, argv);
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:r:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!(writer = fb_cli_writer("report", optarg, formats)))
-				return FB_EXIT_USAGE;
-			break;
-		case 'r':
-			region_name = optarg;
-			break;
-		case 't':
-			if (fb_cli_today("report", optarg, &today))
-				return FB_EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return fb_cli_finish(FB_EXIT_OK);
-		default:
-			return fb_cli_usage_error("report", "unknown or incomplete option");
-		}
-	}
-	if (optind >= argc)
-		return fb_cli_usage_error("report", "no FILE given");
+	if (status >= 0)
+		return status;
+	if (cli.argc == 0)
+		return fb_cli_usage_error(cli.cmd, "no FILE given");
 
-	fb_run_init(&run, today, 10000);
-	status = fb_cli_read_inputs(&run, "report", argc - optind, argv + optind);
+	fb_run_init(&run, cli.today, cli.max_findings);
+	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	fb_findings_sort(&run.findings);
 	tell_rejections(&run);
 
 	rep.run = &run;
 	rep.nrows = fb_tally_rows(&run.tally, &rows);
 	rep.rows = rows;
-	rep.region_name = region_name ? region_name : default_region(rows, rep.nrows);
-	writer->report(stdout, &rep);
+	rep.region_name = cli.region_name ? cli.region_name : default_region(rows, rep.nrows);
+	cli.writer->report(stdout, &rep);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	free(rows);

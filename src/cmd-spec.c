@@ -1,8 +1,6 @@
 /*
  * cmd-spec.c: fosterbeds spec: the standard as a catalogue.
  */
-#include <getopt.h>
-
 #include "cli.h"
 
 static const char usage_text[] =
@@ -19,30 +17,14 @@ int
 cmd_spec(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", NULL };
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct fb_writer *writer = &fb_writer_text;
-	int c;
+	struct fb_cli cli = { .cmd = "spec", .usage = usage_text, .formats = formats,
+			      .opts = FB_OPT_FORMAT };
+	int status = fb_cli_parse(&cli, argc, argv);
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!(writer = fb_cli_writer("spec", optarg, formats)))
-				return FB_EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return fb_cli_finish(FB_EXIT_OK);
-		default:
-			return fb_cli_usage_error("spec", "unknown or incomplete option");
-		}
-	}
-	if (optind < argc)
-		return fb_cli_usage_error("spec", "unexpected argument '%s'", argv[optind]);
-	writer->catalogue(stdout);
+	if (status >= 0)
+		return status;
+	if (cli.argc > 0)
+		return fb_cli_usage_error(cli.cmd, "unexpected argument '%s'", cli.argv[0]);
+	cli.writer->catalogue(stdout);
 	return fb_cli_finish(FB_EXIT_OK);
 }

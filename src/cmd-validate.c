@@ -1,11 +1,7 @@
 /*
  * cmd-validate.c: fosterbeds validate: every finding in the inputs.
  */
-#include <getopt.h>
-#include <stdlib.h>
-
 #include "cli.h"
-#include "fosterbeds/date.h"
 
 static const char usage_text[] =
 	"usage: fosterbeds validate [--format text|csv|json] [--max-findings N]\n"
@@ -28,47 +24,20 @@ int
 cmd_validate(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "csv", "json", NULL };
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "max-findings", required_argument, NULL, 'm' },
-		{ "today", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct fb_writer *writer = &fb_writer_text;
-	int today = fb_date_today(), c, status;
-	size_t limit = 10000;
+	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .formats = formats,
+			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_MAX_FINDINGS };
 	struct fb_run run;
+	int status = fb_cli_parse(&cli, argc, argv);
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!(writer = fb_cli_writer("validate", optarg, formats)))
-				return FB_EXIT_USAGE;
-			break;
-		case 'm':
-			if (fb_cli_count("validate", "--max-findings", optarg, &limit))
-				return FB_EXIT_USAGE;
-			break;
-		case 't':
-			if (fb_cli_today("validate", optarg, &today))
-				return FB_EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return fb_cli_finish(FB_EXIT_OK);
-		default:
-			return fb_cli_usage_error("validate", "unknown or incomplete option");
-		}
-	}
-	if (optind >= argc)
-		return fb_cli_usage_error("validate", "no FILE given");
+	if (status >= 0)
+		return status;
+	if (cli.argc == 0)
+		return fb_cli_usage_error(cli.cmd, "no FILE given");
 
-	fb_run_init(&run, today, limit);
-	status = fb_cli_read_inputs(&run, "validate", argc - optind, argv + optind);
+	fb_run_init(&run, cli.today, cli.max_findings);
+	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	fb_findings_sort(&run.findings);
-	writer->findings(stdout, &run);
+	cli.writer->findings(stdout, &run);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	fb_run_release(&run);

@@ -143,6 +143,22 @@ snapshot_date(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed
 	}
 }
 
+/* A reason the bed's status does not take: warned, then ignored. */
+static void
+misplaced_reason(struct fb_checker *c, const struct fb_row *row, const struct fb_bed *bed,
+		 enum fb_field f, int reason, int takes_status)
+{
+	const char *name;
+
+	if (bed->status == FB_NONE || bed->status == takes_status || reason == FB_NONE)
+		return;
+	name = fb_fields[f].codes[reason].name;
+	fb_findings_add(c->out, FB_R_REASON_WRONG_STATUS, row->file, row->line,
+			fb_fields[f].name, name, "%s '%s' is given but status is %s; the "
+			"reason is ignored: clear it or correct the status", fb_fields[f].name,
+			name, fb_fields[FB_F_STATUS].codes[bed->status].name);
+}
+
 int
 fb_checker_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed)
 {
@@ -188,24 +204,9 @@ fb_checker_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *
 				fb_field_code_list(FB_F_UNAVAILABLE_REASON));
 		first_error(&reject, FB_R_NO_UNAVAILABLE_REASON);
 	}
-	if (bed->status != FB_NONE && bed->status != FB_ST_UNAVAILABLE &&
-	    bed->unavailable_reason != FB_NONE)
-		fb_findings_add(c->out, FB_R_REASON_WRONG_STATUS, row->file, line,
-				"unavailable_reason",
-				fb_fields[FB_F_UNAVAILABLE_REASON].codes[bed->unavailable_reason].name,
-				"unavailable_reason '%s' is given but status is %s; the reason "
-				"is ignored: clear it or correct the status",
-				fb_fields[FB_F_UNAVAILABLE_REASON].codes[bed->unavailable_reason].name,
-				fb_fields[FB_F_STATUS].codes[bed->status].name);
-	if (bed->status != FB_NONE && bed->status != FB_ST_VACANT &&
-	    bed->vacancy_reason != FB_NONE)
-		fb_findings_add(c->out, FB_R_REASON_WRONG_STATUS, row->file, line,
-				"vacancy_reason",
-				fb_fields[FB_F_VACANCY_REASON].codes[bed->vacancy_reason].name,
-				"vacancy_reason '%s' is given but status is %s; the reason is "
-				"ignored: clear it or correct the status",
-				fb_fields[FB_F_VACANCY_REASON].codes[bed->vacancy_reason].name,
-				fb_fields[FB_F_STATUS].codes[bed->status].name);
+	misplaced_reason(c, row, bed, FB_F_UNAVAILABLE_REASON, bed->unavailable_reason,
+			 FB_ST_UNAVAILABLE);
+	misplaced_reason(c, row, bed, FB_F_VACANCY_REASON, bed->vacancy_reason, FB_ST_VACANT);
 	if (bed->has_child_ref && bed->status != FB_NONE && bed->status != FB_ST_FILLED)
 		fb_findings_add(c->out, FB_R_CHILD_REF_NOT_FILLED, row->file, line, "child_ref",
 				NULL, "child_ref is given on a bed whose status is %s; clear "

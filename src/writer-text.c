@@ -45,18 +45,21 @@ inputs(FILE *out, const struct fb_run *run)
 	}
 }
 
+void
+fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_finding *f)
+{
+	fprintf(out, "%s:%ld: %s %s: %s\n", run->inputs[f->file].name, f->line,
+		fb_severity_name(fb_rules[f->rule].severity), fb_rules[f->rule].code,
+		f->message);
+}
+
 static void
 findings(FILE *out, const struct fb_run *run)
 {
 	const struct fb_findings *f = &run->findings;
 
-	for (size_t i = 0; i < f->n; i++) {
-		const struct fb_finding *fnd = &f->items[i];
-
-		fprintf(out, "%s:%ld: %s %s: %s\n", run->inputs[fnd->file].name, fnd->line,
-			fb_severity_name(fb_rules[fnd->rule].severity), fb_rules[fnd->rule].code,
-			fnd->message);
-	}
+	for (size_t i = 0; i < f->n; i++)
+		fb_finding_line(out, run, &f->items[i]);
 	if (f->dropped)
 		fprintf(out, "... and %zu more finding%s not listed (--max-findings 0 lists all)\n",
 			f->dropped, f->dropped == 1 ? "" : "s");

@@ -49,6 +49,9 @@ const struct fb_writer *fb_writer_find(const char *name);
 
 /* Shared by the writers */
 
+/* One finding as text, "FILE:LINE: severity CODE: message" and a newline. */
+void fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_finding *f);
+
 /* The LA name for a report row: the region name for pooled rows, "" if unknown. */
 const char *fb_report_la_name(const struct fb_report *rep, const struct fb_tally_row *row);
 
