@@ -29,6 +29,7 @@
 
 struct ingest {
 	struct csv_parser parser;
+	const struct fb_schema *schema;
 	int file;
 	struct fb_findings *out;
 	fb_row_fn fn;
@@ -50,9 +51,9 @@ struct ingest {
 	int have_header;
 	size_t ncols;
 	char **colname;     /* header names as shown, ncols of them */
-	int *col_field;     /* field of each column, or FB_NONE */
+	int *col_field;     /* schema column of each file column, or FB_NONE */
 	size_t colcap;
-	int field_col[FB_F_COUNT];
+	int field_col[FB_MAX_COLUMNS];
 	int header_reject;  /* FB_NONE or the rule that spoils every row */
 
 	long rows;
@@ -123,6 +124,32 @@ valid_utf8(const char *s, size_t len)
 	return 1;
 }
 
+static int
+schema_lookup(const struct fb_schema *schema, const char *name, size_t len)
+{
+	fb_trim(&name, &len);
+	for (int c = 0; c < schema->ncols; c++)
+		if (fb_strncaseeq(schema->name[c], name, len))
+			return c;
+	return FB_NONE;
+}
+
+const struct fb_schema *
+fb_bed_schema(void)
+{
+	static struct fb_schema schema;
+
+	/* Filled on first use; every call writes the same values. */
+	if (schema.ncols == 0) {
+		for (int f = 0; f < FB_F_COUNT; f++) {
+			schema.name[f] = fb_fields[f].name;
+			schema.required[f] = fb_fields[f].presence == FB_REQUIRED;
+		}
+		schema.ncols = FB_F_COUNT;
+	}
+	return &schema;
+}
+
 static void
 header(struct ingest *g)
 {
@@ -134,13 +161,13 @@ header(struct ingest *g)
 	g->ncols = g->nfields;
 	fb_grow((void **)&g->colname, &g->colcap, g->ncols, sizeof(*g->colname));
 	g->col_field = fb_xcalloc(g->colcap, sizeof(*g->col_field));
-	for (int f = 0; f < FB_F_COUNT; f++)
+	for (int f = 0; f < FB_MAX_COLUMNS; f++)
 		g->field_col[f] = FB_NONE;
 
 	for (size_t c = 0; c < g->ncols; c++) {
 		size_t len;
 		const char *name = field_at(g, c, &len);
-		int f = fb_field_lookup(name, len);
+		int f = schema_lookup(g->schema, name, len);
 
 		g->colname[c] = fb_xstrdup(fb_visible(vis, name, len));
 		g->col_field[c] = f;
@@ -153,9 +180,9 @@ header(struct ingest *g)
 			continue;
 		}
 		if (g->field_col[f] != FB_NONE) {
-			fb_findings_add(g->out, FB_R_DUPLICATE_COLUMN, g->file, 1, fb_fields[f].name,
+			fb_findings_add(g->out, FB_R_DUPLICATE_COLUMN, g->file, 1, g->schema->name[f],
 					vis, "column '%s' appears more than once (columns %zu and %zu); "
-					"keep one copy", fb_fields[f].name,
+					"keep one copy", g->schema->name[f],
 					(size_t)g->field_col[f] + 1, c + 1);
 			g->header_reject = FB_R_DUPLICATE_COLUMN;
 			g->col_field[c] = FB_NONE;
@@ -168,11 +195,11 @@ header(struct ingest *g)
 				"%zu column%s not in the standard %s ignored: %s%s", nextra,
 				nextra == 1 ? "" : "s", nextra == 1 ? "is" : "are", extra,
 				nextra > 8 ? ", ..." : "");
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		if (fb_fields[f].presence == FB_REQUIRED && g->field_col[f] == FB_NONE) {
-			fb_findings_add(g->out, FB_R_MISSING_COLUMN, g->file, 1, fb_fields[f].name,
+	for (int f = 0; f < g->schema->ncols; f++) {
+		if (g->schema->required[f] && g->field_col[f] == FB_NONE) {
+			fb_findings_add(g->out, FB_R_MISSING_COLUMN, g->file, 1, g->schema->name[f],
 					NULL, "required column '%s' is missing from the header; "
-					"no row of this file can be used", fb_fields[f].name);
+					"no row of this file can be used", g->schema->name[f]);
 			g->header_reject = FB_R_MISSING_COLUMN;
 		}
 	}
@@ -220,18 +247,20 @@ record(struct ingest *g)
 		if (row.reject == FB_NONE)
 			row.reject = FB_R_FIELD_COUNT;
 	}
-	for (int f = 0; f < FB_F_COUNT; f++) {
+	for (int f = 0; f < g->schema->ncols; f++) {
 		int c = g->field_col[f];
 
 		if (c == FB_NONE || (size_t)c >= g->nfields)
 			continue;
 		row.cell[f] = field_at(g, (size_t)c, &row.len[f]);
 		if (row.reject == FB_NONE && !valid_utf8(row.cell[f], row.len[f])) {
-			fb_findings_add(g->out, FB_R_INVALID_UTF8, g->file, row.line,
-					fb_fields[f].name, fb_visible(vis, row.cell[f], row.len[f]),
+			const char *name = g->schema->name[f];
+			int hide = strcmp(name, fb_fields[FB_F_CHILD_REF].name) == 0;
+
+			fb_findings_add(g->out, FB_R_INVALID_UTF8, g->file, row.line, name,
+					fb_visible(vis, row.cell[f], row.len[f]),
 					"%s '%s' is not valid UTF-8 text; save the file as "
-					"\"CSV UTF-8\" in Excel", fb_fields[f].name,
-					f == FB_F_CHILD_REF ? "(not shown)" : vis);
+					"\"CSV UTF-8\" in Excel", name, hide ? "(not shown)" : vis);
 			row.reject = FB_R_INVALID_UTF8;
 		}
 	}
@@ -268,8 +297,8 @@ utf16(const unsigned char *b, size_t n)
 }
 
 int
-fb_ingest(FILE *in, int file, struct fb_findings *out, fb_row_fn fn, void *ctx,
-	  long long *bytes)
+fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
+	  fb_row_fn fn, void *ctx, long long *bytes)
 {
 	struct ingest g;
 	unsigned char *chunk = fb_xmalloc(CHUNK);
@@ -277,6 +306,7 @@ fb_ingest(FILE *in, int file, struct fb_findings *out, fb_row_fn fn, void *ctx,
 	int first = 1, status = 0;
 
 	memset(&g, 0, sizeof(g));
+	g.schema = schema;
 	g.file = file;
 	g.out = out;
 	g.fn = fn;

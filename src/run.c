@@ -119,7 +119,7 @@ fb_run_read(struct fb_run *run, const char *name, FILE *in)
 	int rc;
 
 	run->checker.file = file;
-	rc = fb_ingest(in, file, &run->findings, on_row, &ctx, &input->size);
+	rc = fb_ingest(in, fb_bed_schema(), file, &run->findings, on_row, &ctx, &input->size);
 	if (rc != 0)
 		input->error = errno ? errno : EIO;
 	fb_checker_file_end(&run->checker);

@@ -234,17 +234,6 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 	return FB_NONE;
 }
 
-int
-fb_field_lookup(const char *name, size_t len)
-{
-	fb_trim(&name, &len);
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		if (fb_strncaseeq(fb_fields[f].name, name, len))
-			return f;
-	}
-	return FB_NONE;
-}
-
 const char *
 fb_field_code_list(enum fb_field field)
 {

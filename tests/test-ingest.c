@@ -50,7 +50,7 @@ ingest(const char *text, size_t len, struct fb_findings *f)
 	memset(&s, 0, sizeof(s));
 	fb_findings_init(f, 0);
 	assert_non_null(in);
-	assert_int_equal(fb_ingest(in, 0, f, collect, &s, &bytes), 0);
+	assert_int_equal(fb_ingest(in, fb_bed_schema(), 0, f, collect, &s, &bytes), 0);
 	assert_int_equal(bytes, (long long)len);
 	fclose(in);
 	return s;

@@ -1,9 +1,9 @@
 /*
- * ingest.h: read a CSV stream of bed records, one record at a time.
+ * ingest.h: read a CSV stream of records, one record at a time.
  *
  * All CSV parsing goes through libcsv.  Ingest owns everything about the
  * file as text: the byte-order mark, UTF-16 files, the header (matching
- * column names to the standard's fields, any order, any case), physical line
+ * column names to a schema's columns, any order, any case), physical line
  * numbers (a quoted newline moves later rows down, CRLF counts once), field
  * counts, UTF-8 and unclosed quotes.  It knows nothing about what the values
  * mean: that is record.h's job.
@@ -20,8 +20,25 @@
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 
+/* Most columns a schema may have. */
+#define FB_MAX_COLUMNS 16
+
 /*
- * One data record.  cell[f] points at the value of field f (NUL-terminated,
+ * The columns a kind of file has: bed records (fb_bed_schema()), or a
+ * submitted return (return.h).  A required column missing from the header
+ * is FB001 and spoils every row.
+ */
+struct fb_schema {
+	int ncols;
+	const char *name[FB_MAX_COLUMNS];
+	int required[FB_MAX_COLUMNS];
+};
+
+/* The bed-record schema: the standard's fields, column f being field f. */
+const struct fb_schema *fb_bed_schema(void);
+
+/*
+ * One data record.  cell[c] points at the value of schema column c (NUL-terminated,
  * len[f] bytes, spaces around unquoted values already removed by libcsv), or
  * is NULL when the file has no such column.  The pointers are valid only
  * during the callback.
@@ -34,14 +51,14 @@ struct fb_row {
 	int file;
 	long line;                       /* physical line the record starts on */
 	int reject;                      /* FB_NONE or an enum fb_rule */
-	const char *cell[FB_F_COUNT];
-	size_t len[FB_F_COUNT];
+	const char *cell[FB_MAX_COLUMNS];
+	size_t len[FB_MAX_COLUMNS];
 };
 
 typedef void (*fb_row_fn)(void *ctx, const struct fb_row *row);
 
 /*
- * Read the CSV stream in to its end, pushing findings about the file into
+ * Read the CSV stream in, laid out as schema, to its end, pushing findings about the file into
  * out (tagged with file) and calling fn(ctx, row) for every data record, in
  * order, including records that cannot be used.  Blank lines are skipped.
  * *bytes is set to the number of bytes read.
@@ -49,7 +66,7 @@ typedef void (*fb_row_fn)(void *ctx, const struct fb_row *row);
  * Returns 0 when the stream was read to its end (whatever the findings),
  * -1 on a read error, with errno set.
  */
-int fb_ingest(FILE *in, int file, struct fb_findings *out, fb_row_fn fn, void *ctx,
-	      long long *bytes);
+int fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
+	      fb_row_fn fn, void *ctx, long long *bytes);
 
 #endif

@@ -91,12 +91,6 @@ extern const struct fb_field_def fb_fields[FB_F_COUNT];
 extern const struct fb_code fb_categories[FB_CAT_COUNT];
 
 /*
- * The field whose name matches name (len bytes) ignoring case and
- * surrounding spaces, or FB_NONE.
- */
-int fb_field_lookup(const char *name, size_t len);
-
-/*
  * The code number of value (len bytes) in field's code list, ignoring case
  * and surrounding spaces; FB_NONE when value is not one of the codes.  The
  * lookup hashes the value once and compares one candidate, so it costs the
