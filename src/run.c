@@ -107,7 +107,8 @@ on_row(void *vctx, const struct fb_row *row)
 		return;
 	}
 	ctx->input->rows_used++;
-	fb_tally_add(&run->tally, bed.la_code, bed.date, bed.bed_use, bed.status);
+	fb_tally_add(&run->tally, bed.la_code, bed.date, bed.bed_use, bed.status,
+		     bed.ofsted_status);
 }
 
 int

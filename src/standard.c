@@ -157,6 +157,25 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	{ FB_R_EMPTY_ROWS, "FB022", FB_SEV_WARNING, "empty-rows",
 	  "rows with no values at all (only commas, as Excel leaves after rows are cleared) are skipped like blank lines",
 	  "nothing to do; delete the empty rows to silence this" },
+	/* Rules about a submitted return (spec/reconcile.md). */
+	{ FB_R_BAD_COUNT, "FB023", FB_SEV_ERROR, "bad-count",
+	  "a count in a submitted return is not a whole number of 0 or more",
+	  "write the count as digits only, e.g. 135" },
+	{ FB_R_DUPLICATE_RETURN_ROW, "FB024", FB_SEV_ERROR, "duplicate-return-row",
+	  "an LA (and snapshot date) appears on more than one row of a submitted return; the first is used",
+	  "keep one row per LA" },
+	{ FB_R_UNBALANCED_RETURN, "FB025", FB_SEV_WARNING, "unbalanced-return",
+	  "approved places differ from filled + vacant + unavailable in a submitted return (Ofsted's own data does not always balance: exemptions, rounding)",
+	  "check the return's figures; the row is used as submitted" },
+	{ FB_R_UNMATCHED_AUTHORITY, "FB026", FB_SEV_WARNING, "unmatched-authority",
+	  "an authority named in Ofsted's published file matches no English LA in the built-in table; its column is left out",
+	  "nothing to do for groupings (Inner London); otherwise report the spelling so it can be added" },
+	{ FB_R_UNKNOWN_RETURN_LAYOUT, "FB027", FB_SEV_ERROR, "unknown-return-layout",
+	  "the return is neither a simple return (columns la_code, approved, filled, vacant, unavailable) nor Ofsted's published LA-level fostering data",
+	  "give a CSV with those columns, or Ofsted's file as downloaded" },
+	{ FB_R_ONE_SIDE_ONLY, "FB028", FB_SEV_WARNING, "one-side-only",
+	  "an LA is in the bed records but not the return, or in the return but not the records; it is left out of the region row",
+	  "add the missing side, or ignore if the LA is not meant to be compared" },
 };
 
 const char *

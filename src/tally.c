@@ -10,8 +10,10 @@
 #include "util.h"
 
 void
-fb_counts_add(struct fb_counts *c, int bed_use, int status)
+fb_counts_add(struct fb_counts *c, int bed_use, int status, int ofsted_status)
 {
+	c->bridge[ofsted_status == FB_NONE ? FB_OS_BLANK : ofsted_status]
+		 [bed_use != FB_USE_MAINSTREAM][status]++;
 	c->approved++;
 	c->filled += status == FB_ST_FILLED;
 	c->vacant += status == FB_ST_VACANT;
@@ -38,6 +40,10 @@ fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src)
 	dst->ms_filled += src->ms_filled;
 	dst->ms_vacant += src->ms_vacant;
 	dst->ms_unavailable += src->ms_unavailable;
+	for (int o = 0; o <= FB_OS_COUNT; o++)
+		for (int u = 0; u < 2; u++)
+			for (int st = 0; st < FB_ST_COUNT; st++)
+				dst->bridge[o][u][st] += src->bridge[o][u][st];
 }
 
 void
@@ -66,9 +72,10 @@ group(struct fb_tally *t, int la_code, int date)
 }
 
 void
-fb_tally_add(struct fb_tally *t, int la_code, int date, int bed_use, int status)
+fb_tally_add(struct fb_tally *t, int la_code, int date, int bed_use, int status,
+	     int ofsted_status)
 {
-	fb_counts_add(group(t, la_code, date), bed_use, status);
+	fb_counts_add(group(t, la_code, date), bed_use, status, ofsted_status);
 }
 
 void

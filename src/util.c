@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-out_of_memory(void)
+void
+fb_out_of_memory(void)
 {
 	fputs("fosterbeds: out of memory\n", stderr);
 	exit(3);
@@ -19,7 +19,7 @@ fb_xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (!p)
-		out_of_memory();
+		fb_out_of_memory();
 	return p;
 }
 
@@ -29,7 +29,7 @@ fb_xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (!p)
-		out_of_memory();
+		fb_out_of_memory();
 	return p;
 }
 
@@ -38,7 +38,7 @@ fb_xrealloc(void *p, size_t size)
 {
 	p = realloc(p, size ? size : 1);
 	if (!p)
-		out_of_memory();
+		fb_out_of_memory();
 	return p;
 }
 
@@ -67,7 +67,7 @@ fb_grow_to(void **buf, size_t *cap, size_t need, size_t elem)
 		return;
 	while (n < need) {
 		if (n > ((size_t)-1 / 2) / elem)
-			out_of_memory();
+			fb_out_of_memory();
 		n *= 2;
 	}
 	*buf = fb_xrealloc(*buf, n * elem);

@@ -13,6 +13,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Say "out of memory" and exit 3: for the rare library call that reports it by status. */
+void fb_out_of_memory(void) __attribute__((noreturn));
+
 void *fb_xmalloc(size_t size);
 void *fb_xcalloc(size_t n, size_t size);
 void *fb_xrealloc(void *p, size_t size);

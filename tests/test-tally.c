@@ -24,7 +24,7 @@ test_counts(void **state)
 	(void)state;
 
 	for (size_t i = 0; i < 8; i++)
-		fb_counts_add(&c, beds[i][0], beds[i][1]);
+		fb_counts_add(&c, beds[i][0], beds[i][1], FB_NONE);
 	assert_int_equal(c.approved, 8);
 	assert_int_equal(c.filled, 4);
 	assert_int_equal(c.vacant, 2);
@@ -46,11 +46,11 @@ test_rows_sorted_and_pooled(void **state)
 
 	fb_tally_init(&t);
 	/* Arrive out of order: 867 d2, 851 d1, 867 d1, 851 d2, 851 d1. */
-	fb_tally_add(&t, 867, 20, M, F);
-	fb_tally_add(&t, 851, 10, M, V);
-	fb_tally_add(&t, 867, 10, R, F);
-	fb_tally_add(&t, 851, 20, M, F);
-	fb_tally_add(&t, 851, 10, M, F);
+	fb_tally_add(&t, 867, 20, M, F, FB_NONE);
+	fb_tally_add(&t, 851, 10, M, V, FB_NONE);
+	fb_tally_add(&t, 867, 10, R, F, FB_NONE);
+	fb_tally_add(&t, 851, 20, M, F, FB_NONE);
+	fb_tally_add(&t, 851, 10, M, F, FB_NONE);
 	n = fb_tally_rows(&t, &rows);
 	assert_int_equal(n, 6);
 	assert_int_equal(rows[0].la_code, 851);
@@ -91,8 +91,8 @@ test_merge(void **state)
 	for (int i = 0; i < 1000; i++) {
 		int la = 800 + i % 7, date = i % 3, use = i % 5 == 0 ? R : M, st = i % 3;
 
-		fb_tally_add(&whole, la, date, use, st);
-		fb_tally_add(i < 400 ? &a : &b, la, date, use, st);
+		fb_tally_add(&whole, la, date, use, st, FB_NONE);
+		fb_tally_add(i < 400 ? &a : &b, la, date, use, st, FB_NONE);
 	}
 	fb_tally_merge(&a, &b);
 	nw = fb_tally_rows(&whole, &rw);

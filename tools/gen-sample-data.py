@@ -14,6 +14,20 @@ writes, under sample-data/:
                              exactly that one finding, plus csv-edge-cases.csv
                              (valid, awkward CSV)
   broken/README.md           which finding each broken file shows, and where
+  ofsted-return-2026-09-30.csv
+                             an Ofsted-style return for the 19 LAs at
+                             2026-09-30 (la_code, snapshot_date, approved,
+                             filled, vacant, unavailable), built from each
+                             LA's ofsted_status column plus a few places no
+                             bed record accounts for (RETURN_EXTRAS) and two
+                             rows whose approved is not filled + vacant +
+                             unavailable (RETURN_UNBALANCED)
+  EXPECTED-reconcile.csv     the return against the standard count of the
+                             2026-09-30 records, per LA and pooled, recounted
+                             from the written files: for reconcile
+  EXPECTED-bridge.csv        the 2026-09-30 beds per LA (and pooled) by
+                             ofsted_status x regional category, zero cells
+                             included
 
 Everything is synthetic: no real child, carer or household.  The output is
 deterministic (fixed seeds, standard library only), so a rerun gives
@@ -23,6 +37,7 @@ and exits 1 if they miss the targets below.
 
 import csv
 import io
+from fractions import Fraction
 import os
 import random
 import sys
@@ -197,6 +212,48 @@ LA_OVERRIDES = {
     871: {"shift": 0.025, "unavail_with_child": 0.92, "unavail_no_child": 0.75,
           "reasons_with_child": (("sibling_only", 75), ("child_needs", 25)),
           "reasons_no_child": (("sibling_only", 70), ("adaptation", 10), ("other", 20))},
+}
+
+
+# The Ofsted return (ofsted-return-2026-09-30.csv).  Each LA's submitted
+# filled, vacant and unavailable are its 2026-09-30 beds by ofsted_status
+# (not_counted beds left out), approved their sum; then the counting
+# differences that no bed record shows:
+#
+# RETURN_EXTRAS: places in the return that no bed record accounts for, added
+# to the status and to approved alike (the row still balances).
+RETURN_EXTRAS = {
+    # code: (extra vacant, extra unavailable, why)
+    886: (8, 3, "8 vacant places in households approved at the September panels but not "
+                "yet on the case system; 3 places of carers deregistered in September "
+                "still counted, as unavailable"),
+    850: (6, 0, "6 vacant places in newly approved households not yet on the case system"),
+    936: (0, 4, "4 places of two deregistered households still counted, as unavailable"),
+    845: (3, 2, "3 vacant places in a household approved but not yet on the case system; "
+                "2 places of a deregistered carer still counted, as unavailable"),
+    826: (3, 0, "3 vacant places of a household transferring in from another fostering "
+                "service, counted before it was set up on the case system"),
+    887: (2, 0, "2 vacant places in a household approved in late September, not yet on "
+                "the case system"),
+}
+# RETURN_UNBALANCED: rows whose approved is not filled + vacant + unavailable,
+# so that reconcile's balance check has something to show.
+#   ("round5", why):     approved rounded to the nearest 5 (the statuses exact)
+#   ("exemption", n, why): n children placed above a household's approval
+#                        under an exemption counted filled, approved left at
+#                        the approval
+RETURN_UNBALANCED = {
+    931: ("round5", "approved entered rounded to the nearest 5, the way Ofsted publishes "
+                    "it; filled, vacant and unavailable exact"),
+    869: ("exemption", 2, "2 children placed under an exemption above their household's "
+                          "approval counted filled; approved left at the approval"),
+}
+RETURN_DATE = DATES[1]
+# The pooled return as submitted (filled / approved, vacant / approved over
+# the 19 LAs): the deep dive's 57% and 20%.
+RETURN_TARGETS = {
+    "submitted_filled": (57.0, 1.5),
+    "submitted_vacant": (20.0, 1.5),
 }
 
 
@@ -745,6 +802,196 @@ def write_expected_csv(path, counts, las):
 
 
 # ---------------------------------------------------------------------------
+# The Ofsted return, and the figures reconcile should give
+# ---------------------------------------------------------------------------
+
+RETURN_HEAD = ("la_code", "snapshot_date", "approved", "filled", "vacant", "unavailable")
+RETURN_FILE = "ofsted-return-%s.csv" % RETURN_DATE
+
+OS_ORDER = ("filled", "vacant", "unavailable", "not_counted")
+CATEGORIES = ("filled", "vacant", "unavailable", "respite_emergency")
+
+
+def return_rows(os_counts):
+    """The return's rows, from the generator's own beds: os_counts maps each
+    LA code to its RETURN_DATE beds counted by ofsted_status."""
+    rows = []
+    for code in sorted(os_counts):
+        c = os_counts[code]
+        f, v, u = c.get("filled", 0), c.get("vacant", 0), c.get("unavailable", 0)
+        ev, eu, _ = RETURN_EXTRAS.get(code, (0, 0, ""))
+        v, u = v + ev, u + eu
+        approved = f + v + u
+        adj = RETURN_UNBALANCED.get(code)
+        if adj and adj[0] == "round5":
+            approved = (approved + 2) // 5 * 5
+        elif adj and adj[0] == "exemption":
+            f += adj[1]
+        assert min(approved, f, v, u) >= 0
+        rows.append(("%03d" % code, RETURN_DATE, str(approved), str(f), str(v), str(u)))
+    return rows
+
+
+def read_return(path, problems):
+    """The return read back with the csv module: la_code -> counts."""
+    with open(path, encoding="utf-8", newline="") as f:
+        raw = f.read()
+    if raw.startswith("\ufeff") or "\r" in raw or not raw.endswith("\n"):
+        problems.append("%s: not plain UTF-8 with LF line ends" % path)
+    rd = csv.reader(io.StringIO(raw))
+    header = next(rd)
+    if tuple(header) != RETURN_HEAD:
+        problems.append("%s: header %r" % (path, header))
+    got = {}
+    last = ""
+    for lineno, r in enumerate(rd, start=2):
+        if len(r) != len(RETURN_HEAD):
+            problems.append("%s:%d: %d fields" % (path, lineno, len(r)))
+            continue
+        row = dict(zip(RETURN_HEAD, r))
+        code = row["la_code"]
+        if code not in CODES["la_code"] or code in got or code <= last:
+            problems.append("%s:%d: la_code %r (unknown, repeated or out of order)"
+                            % (path, lineno, code))
+        last = code
+        if row["snapshot_date"] != RETURN_DATE:
+            problems.append("%s:%d: snapshot_date %r" % (path, lineno, row["snapshot_date"]))
+        c = {}
+        for k in RETURN_HEAD[2:]:
+            if not row[k].isdigit():
+                problems.append("%s:%d: %s %r is not a count" % (path, lineno, k, row[k]))
+            c[k] = int(row[k]) if row[k].isdigit() else 0
+        got[code] = c
+    return got
+
+
+def recount_bridge(paths, date):
+    """The beds of one snapshot per la_code by (ofsted_status, category),
+    read back from the written files."""
+    cells = {}
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as f:
+            rd = csv.reader(f)
+            next(rd)
+            for r in rd:
+                row = dict(zip(FIELDS, r))
+                if row["snapshot_date"] != date:
+                    continue
+                cat = ("respite_emergency" if row["bed_use"] in ("respite", "emergency")
+                       else row["status"])
+                c = cells.setdefault(row["la_code"], {})
+                k = (row["ofsted_status"], cat)
+                c[k] = c.get(k, 0) + 1
+    return cells
+
+
+def tenths(x):
+    """A Fraction (percent or percentage points) as text with one decimal,
+    rounded half away from zero; no "-0.0"."""
+    t = (abs(x) * 10 + Fraction(1, 2)).__floor__()
+    return ("-" if x < 0 and t else "") + "%d.%d" % (t // 10, t % 10)
+
+
+def rate(num, den):
+    """num / den as a Fraction, or None if den is 0."""
+    return Fraction(num, den) if den else None
+
+
+def pct_text(r):
+    return "" if r is None else tenths(100 * r)
+
+
+def pp_text(std, sub):
+    """Standardised minus submitted, in percentage points."""
+    return "" if std is None or sub is None else tenths(100 * (std - sub))
+
+
+RECONCILE_HEAD = ("la_code", "la_name", "snapshot_date", "submitted_approved",
+                  "submitted_filled", "submitted_vacant", "submitted_unavailable",
+                  "submitted_filled_pct", "submitted_vacant_pct", "submitted_unavailable_pct",
+                  "approved", "filled", "vacant", "unavailable", "utilisation_incl_pct",
+                  "utilisation_excl_pct", "vacant_pct", "unavailable_pct", "filled_pp_diff",
+                  "vacant_pp_diff", "unavailable_pp_diff")
+
+
+def reconcile_row(code, name, s, c):
+    """s: the return's counts; c: recount()'s counts for the same LA."""
+    sa = s["approved"]
+    sub = {k: rate(s[k], sa) for k in ("filled", "vacant", "unavailable")}
+    std = {k: rate(c[k], c["approved"]) for k in ("filled", "vacant", "unavailable")}
+    return ([code, name, RETURN_DATE] + [str(s[k]) for k in RETURN_HEAD[2:]] +
+            [pct_text(sub[k]) for k in ("filled", "vacant", "unavailable")] +
+            [str(c[k]) for k in ("approved", "filled", "vacant", "unavailable")] +
+            [pct_text(std["filled"]), pct_text(rate(c["ms_filled"], c["ms_approved"])),
+             pct_text(std["vacant"]), pct_text(std["unavailable"])] +
+            [pp_text(std[k], sub[k]) for k in ("filled", "vacant", "unavailable")])
+
+
+def write_reconcile(path, ret, counts, las):
+    names = {"%03d" % la["code"]: la["name"] for la in las}
+    rows = [",".join(RECONCILE_HEAD)]
+    total_s = dict.fromkeys(RETURN_HEAD[2:], 0)
+    for code in sorted(ret):
+        s = ret[code]
+        for k in total_s:
+            total_s[k] += s[k]
+        rows.append(",".join(reconcile_row(code, names[code], s, counts[(code, RETURN_DATE)])))
+    rows.append(",".join(reconcile_row("ALL", "South East", total_s,
+                                       pooled(counts, RETURN_DATE))))
+    with open(path, "wb") as f:
+        f.write(("\n".join(rows) + "\n").encode("utf-8"))
+    return total_s
+
+
+def write_bridge(path, cells):
+    total = {}
+    rows = [",".join(("la_code", "ofsted_status", "category", "beds"))]
+    for code in sorted(cells) + ["ALL"]:
+        c = total if code == "ALL" else cells[code]
+        for os_ in OS_ORDER:
+            for cat in CATEGORIES:
+                n = c.get((os_, cat), 0)
+                if code != "ALL":
+                    total[(os_, cat)] = total.get((os_, cat), 0) + n
+                rows.append("%s,%s,%s,%d" % (code, os_, cat, n))
+    with open(path, "wb") as f:
+        f.write(("\n".join(rows) + "\n").encode("utf-8"))
+
+
+def check_return(ret, counts, cells, problems):
+    """The return read back against the records recounted: each LA's counts
+    are its beds by ofsted_status plus exactly the adjustments above; the
+    bridge agrees with recount(); RETURN_UNBALANCED rows do not balance and
+    all others do."""
+    for code, s in sorted(ret.items()):
+        n = int(code)
+        c = counts[(code, RETURN_DATE)]
+        b = cells.get(code, {})
+        if sum(b.values()) != c["approved"]:
+            problems.append("bridge %s: %d beds, recount %d" % (code, sum(b.values()),
+                                                                 c["approved"]))
+        for st in ("filled", "vacant", "unavailable", "not_counted"):
+            if sum(b.get((st, cat), 0) for cat in CATEGORIES) != c["os_" + st]:
+                problems.append("bridge %s: ofsted_status %s disagrees with recount" % (code, st))
+        for cat in CATEGORIES:
+            k = "respite_emergency" if cat == "respite_emergency" else "ms_" + cat
+            if sum(b.get((st, cat), 0) for st in OS_ORDER) != c[k]:
+                problems.append("bridge %s: category %s disagrees with recount" % (code, cat))
+        ev, eu, _ = RETURN_EXTRAS.get(n, (0, 0, ""))
+        adj = RETURN_UNBALANCED.get(n, ("",))
+        want_f = c["os_filled"] + (adj[1] if adj[0] == "exemption" else 0)
+        if (s["filled"], s["vacant"], s["unavailable"]) != (
+                want_f, c["os_vacant"] + ev, c["os_unavailable"] + eu):
+            problems.append("return %s: statuses are not the records' plus the extras" % code)
+        balanced = s["approved"] == s["filled"] + s["vacant"] + s["unavailable"]
+        if balanced == (n in RETURN_UNBALANCED):
+            problems.append("return %s: %s" % (code, "balances" if balanced else
+                                                     "does not balance"))
+    if set(ret) != {code for code, d in counts if d == RETURN_DATE}:
+        problems.append("return: LAs differ from the records'")
+
+
+# ---------------------------------------------------------------------------
 # Broken files: each shows exactly one finding
 # ---------------------------------------------------------------------------
 
@@ -979,16 +1226,28 @@ def main():
     recdir = os.path.join(OUT, "records")
     os.makedirs(recdir, exist_ok=True)
     paths = []
+    os_counts = {}   # code -> RETURN_DATE beds by ofsted_status, from memory
     for la in las:
         ids, snaps = generate_la(la, children)
         path = os.path.join(recdir, "%03d-%s.csv" % (la["code"], la["slug"]))
         write_csv(path, la_rows(la, ids, snaps))
         paths.append(path)
+        c = os_counts[la["code"]] = {}
+        for hh in snaps[DATES.index(RETURN_DATE)]:
+            for b in hh.beds:
+                c[b.ofsted] = c.get(b.ofsted, 0) + 1
+    return_path = os.path.join(OUT, RETURN_FILE)
+    write_csv(return_path, return_rows(os_counts), RETURN_HEAD)
 
     counts, problems = recount(paths)
     write_expected(os.path.join(OUT, "EXPECTED.md"), counts, las)
     write_expected_csv(os.path.join(OUT, "EXPECTED.csv"), counts, las)
     write_broken(os.path.join(OUT, "broken"))
+    ret = read_return(return_path, problems)
+    cells = recount_bridge(paths, RETURN_DATE)
+    check_return(ret, counts, cells, problems)
+    total_s = write_reconcile(os.path.join(OUT, "EXPECTED-reconcile.csv"), ret, counts, las)
+    write_bridge(os.path.join(OUT, "EXPECTED-bridge.csv"), cells)
 
     missed = 0
     for date in DATES:
@@ -1007,6 +1266,7 @@ def main():
             missed += not ok
             print("  %-24s %5.1f%%  (target %.1f +/- %.1f)%s" % (
                 k, m[k], want, tol, "" if ok else "  MISSED"))
+    names = {"%03d" % la["code"]: la["name"] for la in las}
     print("per-LA approved beds (%s / %s):" % DATES)
     for la in las:
         code = "%03d" % la["code"]
@@ -1015,6 +1275,37 @@ def main():
             code, la["name"], c1["approved"], c2["approved"],
             pctf(c1["filled"], c1["approved"]), pctf(c1["ms_filled"], c1["ms_approved"]),
             pctf(c1["os_filled"], c1["os_counted"])))
+    c = pooled(counts, RETURN_DATE)
+    sa = total_s["approved"]
+    print("Ofsted return %s, pooled over %d LAs, as submitted vs standardised:" % (
+        RETURN_DATE, len(ret)))
+    print("  submitted: approved %d  filled %d  vacant %d  unavailable %d" % (
+        sa, total_s["filled"], total_s["vacant"], total_s["unavailable"]))
+    print("  records:   approved %d  filled %d  vacant %d  unavailable %d" % (
+        c["approved"], c["filled"], c["vacant"], c["unavailable"]))
+    got = {"submitted_filled": pctf(total_s["filled"], sa),
+           "submitted_vacant": pctf(total_s["vacant"], sa)}
+    for k, (want, tol) in RETURN_TARGETS.items():
+        ok = abs(got[k] - want) <= tol
+        missed += not ok
+        print("  %-24s %5.1f%%  (target %.1f +/- %.1f)%s" % (
+            k, got[k], want, tol, "" if ok else "  MISSED"))
+    print("  %-24s %5.1f%%" % ("submitted_unavailable", pctf(total_s["unavailable"], sa)))
+    m = measures(c)
+    for k in ("utilisation_incl", "utilisation_excl", "vacant", "unavailable"):
+        print("  %-24s %5.1f%%" % ("std " + k, m[k]))
+    for code, s in sorted(ret.items()):
+        n = int(code)
+        notes = []
+        if n in RETURN_EXTRAS:
+            ev, eu, _ = RETURN_EXTRAS[n]
+            notes.append("extra places: vacant +%d unavailable +%d" % (ev, eu))
+        diff = s["approved"] - s["filled"] - s["vacant"] - s["unavailable"]
+        if diff:
+            notes.append("approved - (filled+vacant+unavailable) = %+d (%s)" % (
+                diff, RETURN_UNBALANCED[n][0]))
+        if notes:
+            print("  %s %-24s %s" % (code, names[code], "; ".join(notes)))
     for p in problems:
         print("problem: " + p, file=sys.stderr)
     if problems or missed:

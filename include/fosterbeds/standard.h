@@ -132,6 +132,12 @@ enum fb_rule {
 	FB_R_NO_HEADER,             /* FB020 */
 	FB_R_NO_ROWS,               /* FB021 */
 	FB_R_EMPTY_ROWS,            /* FB022 */
+	FB_R_BAD_COUNT,             /* FB023 */
+	FB_R_DUPLICATE_RETURN_ROW,  /* FB024 */
+	FB_R_UNBALANCED_RETURN,     /* FB025 */
+	FB_R_UNMATCHED_AUTHORITY,   /* FB026 */
+	FB_R_UNKNOWN_RETURN_LAYOUT, /* FB027 */
+	FB_R_ONE_SIDE_ONLY,         /* FB028 */
 	FB_R_COUNT
 };
 

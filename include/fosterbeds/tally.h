@@ -12,9 +12,13 @@
 #include <stddef.h>
 
 #include "fosterbeds/keymap.h"
+#include "fosterbeds/standard.h"
 
 /* la_code of a pooled row: every LA in the run, per date. */
 #define FB_LA_ALL (-1)
+
+/* Index of the beds with no ofsted_status in fb_counts.bridge. */
+#define FB_OS_BLANK FB_OS_COUNT
 
 struct fb_counts {
 	long approved;          /* every bed */
@@ -22,10 +26,19 @@ struct fb_counts {
 	long respite_emergency; /* bed_use respite or emergency */
 	long ms_approved;       /* mainstream beds only ... */
 	long ms_filled, ms_vacant, ms_unavailable;
+	/*
+	 * How the beds were counted in the Ofsted return: by ofsted_status (or
+	 * FB_OS_BLANK), by mainstream (0) or respite/emergency (1), by status.
+	 * Reconciliation reads its bridge and drivers from here.
+	 */
+	long bridge[FB_OS_COUNT + 1][2][FB_ST_COUNT];
 };
 
-/* Count one bed (bed_use an enum fb_bed_use, status an enum fb_status). */
-void fb_counts_add(struct fb_counts *c, int bed_use, int status);
+/*
+ * Count one bed: bed_use an enum fb_bed_use, status an enum fb_status,
+ * ofsted_status an enum fb_ofsted_status or FB_NONE.
+ */
+void fb_counts_add(struct fb_counts *c, int bed_use, int status, int ofsted_status);
 void fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src);
 
 struct fb_tally {
@@ -42,7 +55,8 @@ struct fb_tally_row {
 void fb_tally_init(struct fb_tally *t);
 void fb_tally_release(struct fb_tally *t);
 
-void fb_tally_add(struct fb_tally *t, int la_code, int date, int bed_use, int status);
+void fb_tally_add(struct fb_tally *t, int la_code, int date, int bed_use, int status,
+		  int ofsted_status);
 void fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src);
 
 /*

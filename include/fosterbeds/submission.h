@@ -1,0 +1,56 @@
+/*
+ * submission.h: what an LA submitted to Ofsted, one row per LA.
+ *
+ * Two kinds of file are read, told apart by content:
+ *  - a simple return: a CSV with columns la_code, approved, filled, vacant,
+ *    unavailable and optionally snapshot_date (which picks the snapshot of
+ *    the bed records to compare with), read through ingest like bed records;
+ *  - Ofsted's published LA-level fostering data (ofsted.h), whose places
+ *    rows give the four counts for every authority.
+ * Either is checked with the same findings: counts must be whole numbers of
+ * 0 or more (FB023), an LA has one row (FB024), LA codes are known (FB018),
+ * and approved = filled + vacant + unavailable is only a warning (FB025).
+ */
+#ifndef FOSTERBEDS_SUBMISSION_H
+#define FOSTERBEDS_SUBMISSION_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "fosterbeds/findings.h"
+#include "fosterbeds/ofsted.h"
+
+/* A snapshot date the return does not give. */
+#define FB_NO_DATE (-2147483647 - 1)
+
+struct fb_submitted {
+	int la_code;
+	int date;                 /* FB_NO_DATE when the return names none */
+	long approved, filled, vacant, unavailable;  /* FB_MISSING when not given */
+	long line;                /* where it was read */
+};
+
+struct fb_submission {
+	struct fb_submitted *rows;  /* in file order */
+	size_t n, cap;
+	int published;              /* 1 when read from Ofsted's published file */
+	char year[16];              /* published: the year, when known */
+	long missing;               /* published: cells suppressed or blank */
+	long rows_read, rows_used, rows_rejected;
+};
+
+void fb_submission_init(struct fb_submission *s);
+void fb_submission_release(struct fb_submission *s);
+
+/*
+ * Read a return from in (name for messages and the year), pushing findings
+ * tagged with file.  Returns 0 when read (whatever the findings), -1 on a
+ * read error (errno set).
+ */
+int fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int file,
+		       struct fb_findings *out);
+
+/* The row for la_code, or NULL. */
+const struct fb_submitted *fb_submission_find(const struct fb_submission *s, int la_code);
+
+#endif

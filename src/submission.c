@@ -1,0 +1,215 @@
+/*
+ * submission.c: simple returns and Ofsted's published file, as one list of
+ * submitted counts per LA.
+ */
+#include "fosterbeds/submission.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/date.h"
+#include "fosterbeds/ingest.h"
+#include "fosterbeds/la.h"
+#include "fosterbeds/number.h"
+#include "util.h"
+
+enum { R_LA_CODE, R_APPROVED, R_FILLED, R_VACANT, R_UNAVAILABLE, R_DATE, R_COUNT };
+
+static const struct fb_schema return_schema = {
+	R_COUNT,
+	{ "la_code", "approved", "filled", "vacant", "unavailable", "snapshot_date" },
+	{ 1, 1, 1, 1, 1, 0 },
+};
+
+void
+fb_submission_init(struct fb_submission *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void
+fb_submission_release(struct fb_submission *s)
+{
+	free(s->rows);
+	fb_submission_init(s);
+}
+
+struct reading {
+	struct fb_submission *s;
+	struct fb_findings *out;
+	unsigned char warned_la[1000];
+};
+
+static int
+count(struct reading *r, const struct fb_row *row, int col, long *n)
+{
+	char vis[FB_VISIBLE_SIZE];
+	const char *v = row->cell[col];
+	size_t len = row->len[col];
+
+	if (fb_count_parse(v, len, 0, n) == 0)
+		return 0;
+	fb_findings_add(r->out, FB_R_BAD_COUNT, row->file, row->line, return_schema.name[col],
+			fb_visible(vis, v, len), "%s '%s' is not a whole number of 0 or more",
+			return_schema.name[col], vis);
+	return -1;
+}
+
+static void
+on_return_row(void *ctx, const struct fb_row *row)
+{
+	struct reading *r = ctx;
+	struct fb_submission *s = r->s;
+	struct fb_submitted sub = { 0, FB_NO_DATE, 0, 0, 0, 0, row->line };
+	char vis[FB_VISIBLE_SIZE];
+	const char *v;
+	size_t len;
+	int bad = 0;
+	enum fb_date_form form;
+
+	s->rows_read++;
+	if (row->reject != FB_NONE) {
+		s->rows_rejected++;
+		return;
+	}
+	v = row->cell[R_LA_CODE];
+	len = row->len[R_LA_CODE];
+	fb_trim(&v, &len);
+	if (len != 3 || v[0] < '0' || v[0] > '9' || v[1] < '0' || v[1] > '9' || v[2] < '0' ||
+	    v[2] > '9') {
+		fb_findings_add(r->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
+				fb_visible(vis, v, len), "la_code '%s' is not a three-digit "
+				"DfE LA code", vis);
+		bad = 1;
+	} else {
+		sub.la_code = (v[0] - '0') * 100 + (v[1] - '0') * 10 + (v[2] - '0');
+		if (!fb_la_by_code(sub.la_code) && !r->warned_la[sub.la_code]++)
+			fb_findings_add(r->out, FB_R_UNKNOWN_LA_CODE, row->file, row->line,
+					"la_code", fb_visible(vis, v, len), "la_code '%s' is not "
+					"the code of an English local authority", vis);
+	}
+	bad |= count(r, row, R_APPROVED, &sub.approved);
+	bad |= count(r, row, R_FILLED, &sub.filled);
+	bad |= count(r, row, R_VACANT, &sub.vacant);
+	bad |= count(r, row, R_UNAVAILABLE, &sub.unavailable);
+	if (row->cell[R_DATE]) {
+		v = row->cell[R_DATE];
+		len = row->len[R_DATE];
+		fb_trim(&v, &len);
+		if (len && fb_date_parse(v, len, &sub.date, &form) != 0) {
+			fb_findings_add(r->out, FB_R_BAD_DATE, row->file, row->line,
+					"snapshot_date", fb_visible(vis, v, len), "snapshot_date "
+					"'%s' is not a real date in YYYY-MM-DD form", vis);
+			bad = 1;
+		}
+	}
+	if (!bad) {
+		for (size_t i = 0; i < s->n; i++) {
+			if (s->rows[i].la_code == sub.la_code) {
+				fb_findings_add(r->out, FB_R_DUPLICATE_RETURN_ROW, row->file,
+						row->line, "la_code", NULL, "LA %03d appears again "
+						"(first on line %ld); this row is not used",
+						sub.la_code, s->rows[i].line);
+				bad = 1;
+				break;
+			}
+		}
+	}
+	if (bad) {
+		s->rows_rejected++;
+		return;
+	}
+	fb_places_balance_check(r->out, row->file, row->line, "approved", sub.la_code,
+				sub.approved, sub.filled, sub.vacant, sub.unavailable);
+	fb_grow((void **)&s->rows, &s->cap, s->n + 1, sizeof(*s->rows));
+	s->rows[s->n++] = sub;
+	s->rows_used++;
+}
+
+static int
+read_all(FILE *in, char **data, size_t *len)
+{
+	size_t cap = 65536, n = 0, got;
+	char *buf = fb_xmalloc(cap);
+
+	while ((got = fread(buf + n, 1, cap - n, in)) > 0) {
+		n += got;
+		if (n == cap)
+			buf = fb_xrealloc(buf, cap *= 2);
+	}
+	if (ferror(in)) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+static void
+from_published(struct fb_submission *s, const struct fb_ofsted *o)
+{
+	s->published = 1;
+	snprintf(s->year, sizeof(s->year), "%s", o->year);
+	s->missing = o->missing;
+	for (size_t i = 0; i < o->n; i++) {
+		struct fb_submitted sub = { o->las[i].la_code, FB_NO_DATE,
+					    o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
+					    o->las[i].v[FB_OM_VACANT], o->las[i].v[FB_OM_UNAVAILABLE],
+					    0 };
+
+		fb_grow((void **)&s->rows, &s->cap, s->n + 1, sizeof(*s->rows));
+		s->rows[s->n++] = sub;
+	}
+	s->rows_read = s->rows_used = (long)o->n;
+}
+
+int
+fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int file,
+		   struct fb_findings *out)
+{
+	char *data;
+	size_t len;
+	int rc = 0;
+
+	if (read_all(in, &data, &len) != 0)
+		return -1;
+	if (fb_ofsted_looks_like(data, len)) {
+		struct fb_ofsted o;
+
+		fb_ofsted_init(&o);
+		if (fb_ofsted_read(&o, data, len, name, NULL, file, out) == 0)
+			from_published(s, &o);
+		fb_ofsted_release(&o);
+	} else if (len == 0) {
+		fb_findings_add(out, FB_R_NO_HEADER, file, 1, NULL, NULL,
+				"the file is empty: it has no header row");
+	} else {
+		struct reading r;
+		FILE *mem = fmemopen(data, len, "rb");
+		long long bytes;
+
+		memset(&r, 0, sizeof(r));
+		r.s = s;
+		r.out = out;
+		if (!mem) {
+			free(data);
+			return -1;
+		}
+		rc = fb_ingest(mem, &return_schema, file, out, on_return_row, &r, &bytes);
+		fclose(mem);
+	}
+	free(data);
+	return rc;
+}
+
+const struct fb_submitted *
+fb_submission_find(const struct fb_submission *s, int la_code)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->rows[i].la_code == la_code)
+			return &s->rows[i];
+	return NULL;
+}
