@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/la.h"
 
 int
 fb_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -84,10 +85,15 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		{ "today", required_argument, NULL, 't' },
 		{ "max-findings", required_argument, NULL, 'm' },
 		{ "region-name", required_argument, NULL, 'r' },
+		{ "ofsted", required_argument, NULL, 'o' },
+		{ "bridge", no_argument, NULL, 'b' },
+		{ "region", required_argument, NULL, 'g' },
+		{ "year", required_argument, NULL, 'y' },
 		{ "help", no_argument, NULL, 'h' },
 	};
 	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
-					FB_OPT_REGION_NAME, 0 };
+					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
+					FB_OPT_REGION, FB_OPT_YEAR, 0 };
 	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
 	char shortopts[16] = ":h";
 	size_t n = 0;
@@ -106,7 +112,8 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	cli->writer = fb_writer_find(cli->formats[0]);
 	cli->today = fb_date_today();
 	cli->max_findings = 10000;
-	cli->region_name = NULL;
+	cli->region_name = cli->ofsted = cli->region = cli->year = NULL;
+	cli->bridge = 0;
 	optind = 1;
 	opterr = 0;   /* our messages, one line each, name the command */
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
@@ -125,6 +132,18 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 			break;
 		case 'r':
 			cli->region_name = optarg;
+			break;
+		case 'o':
+			cli->ofsted = optarg;
+			break;
+		case 'b':
+			cli->bridge = 1;
+			break;
+		case 'g':
+			cli->region = optarg;
+			break;
+		case 'y':
+			cli->year = optarg;
 			break;
 		case 'h':
 			fputs(cli->usage, stdout);
@@ -169,4 +188,42 @@ fb_cli_finish(int status)
 		return FB_EXIT_IO;
 	}
 	return status;
+}
+
+const char *
+fb_cli_default_region(const int *codes, size_t n)
+{
+	const char *region = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct fb_la *la = fb_la_by_code(codes[i]);
+
+		if (!la || (region && strcmp(region, la->region) != 0))
+			return "All LAs";
+		region = la->region;
+	}
+	return region ? region : "All LAs";
+}
+
+/* Findings shown on stderr before a report; validate lists them all. */
+#define SHOWN_FINDINGS 20
+
+void
+fb_cli_tell_findings(const struct fb_run *run, const char *cmd)
+{
+	const struct fb_findings *f = &run->findings;
+	long read, used, rejected;
+	size_t shown = f->n < SHOWN_FINDINGS ? f->n : SHOWN_FINDINGS;
+
+	for (size_t i = 0; i < shown; i++)
+		fb_finding_line(stderr, run, &f->items[i]);
+	if (f->errors + f->warnings > shown)
+		fprintf(stderr, "... %zu more finding%s: run 'fosterbeds validate' to list them all\n",
+			f->errors + f->warnings - shown,
+			f->errors + f->warnings - shown == 1 ? "" : "s");
+	fb_run_totals(run, &read, &used, &rejected);
+	if (rejected)
+		fprintf(stderr, "fosterbeds %s: %ld of %ld rows rejected and left out of "
+			"the figures (%zu error%s, %zu warning%s)\n", cmd, rejected, read, f->errors,
+			f->errors == 1 ? "" : "s", f->warnings, f->warnings == 1 ? "" : "s");
 }

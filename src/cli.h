@@ -23,6 +23,8 @@ enum fb_exit {
 int cmd_validate(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_spec(int argc, char **argv);
+int cmd_reconcile(int argc, char **argv);
+int cmd_ofsted(int argc, char **argv);
 
 /* "fosterbeds CMD: MESSAGE" and a pointer to --help on stderr; returns FB_EXIT_USAGE. */
 int fb_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -44,6 +46,10 @@ enum fb_cli_opt {
 	FB_OPT_TODAY = 1 << 1,         /* --today YYYY-MM-DD */
 	FB_OPT_MAX_FINDINGS = 1 << 2,  /* --max-findings N */
 	FB_OPT_REGION_NAME = 1 << 3,   /* -r, --region-name NAME */
+	FB_OPT_OFSTED = 1 << 4,        /* --ofsted FILE */
+	FB_OPT_BRIDGE = 1 << 5,        /* --bridge */
+	FB_OPT_REGION = 1 << 6,        /* --region NAME */
+	FB_OPT_YEAR = 1 << 7,          /* --year YYYY-YY */
 };
 
 struct fb_cli {
@@ -56,6 +62,10 @@ struct fb_cli {
 	int today;
 	size_t max_findings;
 	const char *region_name;          /* NULL unless given */
+	const char *ofsted;               /* NULL unless given */
+	int bridge;
+	const char *region;               /* NULL unless given */
+	const char *year;                 /* NULL unless given */
 	int argc;                         /* the operands left */
 	char **argv;
 };
@@ -75,10 +85,22 @@ int fb_cli_parse(struct fb_cli *cli, int argc, char **argv);
 int fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv);
 
 /*
+ * Show a person at the terminal, on stderr, what the run found and left
+ * out: the first findings, how many more, and the rows rejected.
+ */
+void fb_cli_tell_findings(const struct fb_run *run, const char *cmd);
+
+/*
  * Flush and close standard output.  Returns FB_EXIT_IO (after a message)
  * when anything written to it was lost, else status.
  */
 int fb_cli_finish(int status);
+
+/*
+ * The name for pooled rows when none is given: the region every LA code in
+ * codes belongs to, else "All LAs".
+ */
+const char *fb_cli_default_region(const int *codes, size_t n);
 
 /* The worse (higher) of two exit statuses. */
 static inline int

@@ -5,10 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "fosterbeds/la.h"
-
-/* Findings shown on stderr before a report; validate lists them all. */
-#define SHOWN_FINDINGS 20
+#include "util.h"
 
 static const char usage_text[] =
 	"usage: fosterbeds report [--format table|csv|json] [--region-name NAME]\n"
@@ -29,46 +26,6 @@ static const char usage_text[] =
 	"a file had errors, 2 usage error, 3 a file could not be read or the output\n"
 	"could not be written.\n";
 
-/* The region the LAs share, or "All LAs". */
-static const char *
-default_region(const struct fb_tally_row *rows, size_t n)
-{
-	const char *region = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		const struct fb_la *la;
-
-		if (rows[i].la_code == FB_LA_ALL)
-			continue;
-		la = fb_la_by_code(rows[i].la_code);
-		if (!la || (region && strcmp(region, la->region) != 0))
-			return "All LAs";
-		region = la->region;
-	}
-	return region ? region : "All LAs";
-}
-
-/* Tell the person at the terminal what was left out and why. */
-static void
-tell_rejections(const struct fb_run *run)
-{
-	const struct fb_findings *f = &run->findings;
-	long read, used, rejected;
-	size_t shown = f->n < SHOWN_FINDINGS ? f->n : SHOWN_FINDINGS;
-
-	for (size_t i = 0; i < shown; i++)
-		fb_finding_line(stderr, run, &f->items[i]);
-	if (f->errors + f->warnings > shown)
-		fprintf(stderr, "... %zu more finding%s: run 'fosterbeds validate' to list them all\n",
-			f->errors + f->warnings - shown,
-			f->errors + f->warnings - shown == 1 ? "" : "s");
-	fb_run_totals(run, &read, &used, &rejected);
-	if (rejected)
-		fprintf(stderr, "fosterbeds report: %ld of %ld rows rejected and left out of "
-			"the figures (%zu error%s, %zu warning%s)\n", rejected, read, f->errors,
-			f->errors == 1 ? "" : "s", f->warnings, f->warnings == 1 ? "" : "s");
-}
-
 int
 cmd_report(int argc, char **argv)
 {
@@ -88,12 +45,22 @@ cmd_report(int argc, char **argv)
 	fb_run_init(&run, cli.today, cli.max_findings);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	fb_findings_sort(&run.findings);
-	tell_rejections(&run);
+	fb_cli_tell_findings(&run, cli.cmd);
 
 	rep.run = &run;
 	rep.nrows = fb_tally_rows(&run.tally, &rows);
 	rep.rows = rows;
-	rep.region_name = cli.region_name ? cli.region_name : default_region(rows, rep.nrows);
+	rep.region_name = cli.region_name;
+	if (!rep.region_name) {
+		int *codes = fb_xcalloc(rep.nrows + 1, sizeof(*codes));
+		size_t n = 0;
+
+		for (size_t i = 0; i < rep.nrows; i++)
+			if (rows[i].la_code != FB_LA_ALL)
+				codes[n++] = rows[i].la_code;
+		rep.region_name = fb_cli_default_region(codes, n);
+		free(codes);
+	}
 	cli.writer->report(stdout, &rep);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);

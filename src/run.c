@@ -33,8 +33,8 @@ fb_run_release(struct fb_run *run)
 	memset(run, 0, sizeof(*run));
 }
 
-static struct fb_input *
-add_input(struct fb_run *run, const char *name)
+struct fb_input *
+fb_run_add_input(struct fb_run *run, const char *name, const char *role)
 {
 	struct fb_input *in;
 
@@ -43,7 +43,14 @@ add_input(struct fb_run *run, const char *name)
 	in = &run->inputs[run->ninputs++];
 	memset(in, 0, sizeof(*in));
 	in->name = fb_xstrdup(name);
+	in->role = role;
 	return in;
+}
+
+static struct fb_input *
+add_input(struct fb_run *run, const char *name)
+{
+	return fb_run_add_input(run, name, "records");
 }
 
 /* The cross-row rules, for a bed that passed every one-row rule. */

@@ -128,26 +128,6 @@ on_return_row(void *ctx, const struct fb_row *row)
 	s->rows_used++;
 }
 
-static int
-read_all(FILE *in, char **data, size_t *len)
-{
-	size_t cap = 65536, n = 0, got;
-	char *buf = fb_xmalloc(cap);
-
-	while ((got = fread(buf + n, 1, cap - n, in)) > 0) {
-		n += got;
-		if (n == cap)
-			buf = fb_xrealloc(buf, cap *= 2);
-	}
-	if (ferror(in)) {
-		free(buf);
-		return -1;
-	}
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
 static void
 from_published(struct fb_submission *s, const struct fb_ofsted *o)
 {
@@ -174,7 +154,7 @@ fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int file
 	size_t len;
 	int rc = 0;
 
-	if (read_all(in, &data, &len) != 0)
+	if (fb_read_all(in, &data, &len) != 0)
 		return -1;
 	if (fb_ofsted_looks_like(data, len)) {
 		struct fb_ofsted o;

@@ -139,3 +139,23 @@ fb_utf8_seq(const unsigned char *s, size_t len)
 	return n;
 }
 
+
+int
+fb_read_all(FILE *in, char **data, size_t *len)
+{
+	size_t cap = 65536, n = 0, got;
+	char *buf = fb_xmalloc(cap);
+
+	while ((got = fread(buf + n, 1, cap - n, in)) > 0) {
+		n += got;
+		if (n == cap)
+			buf = fb_xrealloc(buf, cap *= 2);
+	}
+	if (ferror(in)) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}

@@ -58,4 +58,11 @@ unsigned long long fb_hash(unsigned long long h, const void *p, size_t len);
  */
 size_t fb_utf8_seq(const unsigned char *s, size_t len);
 
+/*
+ * Read all of in into a new buffer (*data, which the caller frees; *len
+ * bytes).  For small inputs only: returns and Ofsted's files, never bed
+ * records, which are streamed.  Returns 0, or -1 on a read error.
+ */
+int fb_read_all(FILE *in, char **data, size_t *len);
+
 #endif

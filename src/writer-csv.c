@@ -39,6 +39,8 @@ sep(FILE *out, int last)
 	fputc(last ? '\n' : ',', out);
 }
 
+static void header(FILE *out, const char *const *columns, size_t n);
+
 static void
 findings(FILE *out, const struct fb_run *run)
 {
@@ -65,10 +67,7 @@ report(FILE *out, const struct fb_report *rep)
 	char buf[FB_CELL_BUF];
 	int num;
 
-	for (size_t i = 0; i < fb_report_ncolumns; i++) {
-		fputs(fb_report_columns[i], out);
-		sep(out, i + 1 == fb_report_ncolumns);
-	}
+	header(out, fb_report_columns, fb_report_ncolumns);
 	for (size_t r = 0; r < rep->nrows; r++) {
 		for (size_t i = 0; i < fb_report_ncolumns; i++) {
 			/* Only the region name can come from the user. */
@@ -118,4 +117,78 @@ catalogue(FILE *out)
 			      fb_rules[r].action);
 }
 
-const struct fb_writer fb_writer_csv = { "csv", findings, report, catalogue };
+static void
+header(FILE *out, const char *const *columns, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		fputs(columns[i], out);
+		sep(out, i + 1 == n);
+	}
+}
+
+static void
+reconcile(FILE *out, const struct fb_recon_report *rep)
+{
+	char buf[FB_CELL_BUF];
+	int num;
+
+	header(out, fb_recon_columns, fb_recon_ncolumns);
+	for (size_t r = 0; r < rep->rc->n; r++) {
+		for (size_t i = 0; i < fb_recon_ncolumns; i++) {
+			/* Only the region name can come from the user. */
+			cell(out, fb_recon_cell(rep, &rep->rc->rows[r], i, buf, &num), i == 1);
+			sep(out, i + 1 == fb_recon_ncolumns);
+		}
+	}
+}
+
+static void
+bridge(FILE *out, const struct fb_recon_report *rep)
+{
+	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
+	char code[FB_CELL_BUF];
+	int num;
+
+	fputs("la_code,ofsted_status,category,beds\n", out);
+	for (size_t r = 0; r < rep->rc->n; r++) {
+		const struct fb_recon_row *row = &rep->rc->rows[r];
+
+		if (!row->has_records || !row->has_return)
+			continue;
+		fb_recon_cell(rep, row, 0, code, &num);
+		for (int o = 0; o <= FB_OS_COUNT; o++) {
+			long any = 0;
+
+			for (int c = 0; c < FB_CAT_COUNT; c++)
+				any += fb_recon_bridge(row, o, (enum fb_category)c);
+			/* Beds with no ofsted_status get rows only when there are some. */
+			if (o == FB_OS_BLANK && !any)
+				continue;
+			for (int c = 0; c < FB_CAT_COUNT; c++)
+				fprintf(out, "%s,%s,%s,%ld\n", code, fb_bridge_status_name(o),
+					fb_categories[c].name,
+					fb_recon_bridge(row, o, (enum fb_category)c));
+		}
+		for (int b = 0; b < FB_UA_COUNT; b++)
+			fprintf(out, "%s,%s,no_record,%ld\n", code, ua[b],
+				fb_recon_unaccounted(row, (enum fb_unaccounted)b));
+	}
+}
+
+static void
+ofsted(FILE *out, const struct fb_ofsted_report *rep)
+{
+	char buf[FB_CELL_BUF];
+	int num;
+
+	header(out, fb_ofsted_columns, fb_ofsted_ncolumns);
+	for (size_t r = 0; r < rep->nrows; r++) {
+		for (size_t i = 0; i < fb_ofsted_ncolumns; i++) {
+			cell(out, fb_ofsted_cell(&rep->rows[r], i, buf, &num), 0);
+			sep(out, i + 1 == fb_ofsted_ncolumns);
+		}
+	}
+}
+
+const struct fb_writer fb_writer_csv = { "csv", findings, report, catalogue, reconcile, bridge,
+					 ofsted };

@@ -66,9 +66,9 @@ metadata(FILE *out, const struct fb_run *run)
 		fputs(i ? ",\n    {" : "\n    {", out);
 		fputs("\"name\": ", out);
 		str(out, in->name);
-		fprintf(out, ", \"bytes\": %lld, \"rows_read\": %ld, \"rows_used\": %ld, "
-			"\"rows_rejected\": %ld, \"rejected_by\": ", in->size, in->rows_read,
-			in->rows_used, in->rows_rejected);
+		fprintf(out, ", \"role\": \"%s\", \"bytes\": %lld, \"rows_read\": %ld, "
+			"\"rows_used\": %ld, \"rows_rejected\": %ld, \"rejected_by\": ", in->role,
+			in->size, in->rows_read, in->rows_used, in->rows_rejected);
 		by_rule(out, in->rejected_by, NULL);
 		fputs(", \"error\": ", out);
 		if (in->error)
@@ -204,4 +204,118 @@ catalogue(FILE *out)
 	fputs("\n  ]\n}\n", out);
 }
 
-const struct fb_writer fb_writer_json = { "json", findings, report, catalogue };
+/* A row of cells from a column table, as JSON members. */
+static void
+members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(const void *,
+	const void *, size_t, char *, int *), const void *rep, const void *row)
+{
+	char buf[FB_CELL_BUF];
+	int num;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *v = cellf(rep, row, i, buf, &num);
+
+		fprintf(out, "%s\"%s\": ", i ? ", " : "", columns[i]);
+		if (num)
+			fputs(v, out);
+		else if (!*v)
+			fputs("null", out);
+		else
+			str(out, v);
+	}
+}
+
+static const char *
+recon_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
+{
+	return fb_recon_cell(rep, row, i, buf, num);
+}
+
+static const char *
+ofsted_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
+{
+	(void)rep;
+	return fb_ofsted_cell(row, i, buf, num);
+}
+
+static void
+recon_bridge(FILE *out, const struct fb_recon_row *row)
+{
+	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
+	struct fb_driver d[12];
+	size_t nd = fb_recon_drivers(row, d, 12);
+
+	fputs(", \"bridge\": {", out);
+	for (int o = 0; o <= FB_OS_COUNT; o++) {
+		fprintf(out, "%s\"%s\": {", o ? ", " : "", fb_bridge_status_name(o));
+		for (int c = 0; c < FB_CAT_COUNT; c++)
+			fprintf(out, "%s\"%s\": %ld", c ? ", " : "", fb_categories[c].name,
+				fb_recon_bridge(row, o, (enum fb_category)c));
+		fputc('}', out);
+	}
+	fputs("}, \"no_record\": {", out);
+	for (int b = 0; b < FB_UA_COUNT; b++)
+		fprintf(out, "%s\"%s\": %ld", b ? ", " : "", ua[b],
+			fb_recon_unaccounted(row, (enum fb_unaccounted)b));
+	fputs("}, \"drivers\": [", out);
+	for (size_t i = 0; i < nd; i++) {
+		fprintf(out, "%s{\"beds\": %ld, \"text\": ", i ? ", " : "", d[i].beds);
+		str(out, d[i].text);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
+static void
+reconcile(FILE *out, const struct fb_recon_report *rep)
+{
+	const struct fb_recon_row *region = &rep->rc->rows[rep->rc->n - 1];
+
+	fputs("{\n", out);
+	metadata(out, rep->run);
+	fprintf(out, "  \"return_kind\": \"%s\",\n  \"return_year\": ",
+		rep->sub->published ? "ofsted_published" : "simple");
+	if (rep->sub->year[0])
+		str(out, rep->sub->year);
+	else
+		fputs("null", out);
+	fprintf(out, ",\n  \"return_missing_cells\": %ld,\n  \"region_name\": ",
+		rep->sub->missing);
+	str(out, rep->region_name);
+	fprintf(out, ",\n  \"region_pools\": %d,\n  \"region_leaves_out\": %d,\n",
+		region->nla, rep->rc->left_out);
+	fputs("  \"pooling\": \"the ALL row sums the counts of the LAs present in both the "
+	      "records and the return, then divides; differences are standardised minus "
+	      "submitted, in percentage points, from unrounded rates\",\n  \"rows\": [", out);
+	for (size_t r = 0; r < rep->rc->n; r++) {
+		fputs(r ? ",\n    {" : "\n    {", out);
+		members(out, fb_recon_columns, fb_recon_ncolumns, recon_cell, rep,
+			&rep->rc->rows[r]);
+		recon_bridge(out, &rep->rc->rows[r]);
+		fputc('}', out);
+	}
+	fputs("\n  ]\n}\n", out);
+}
+
+static void
+ofsted(FILE *out, const struct fb_ofsted_report *rep)
+{
+	fputs("{\n", out);
+	metadata(out, rep->run);
+	fprintf(out, "  \"missing_cells\": %ld,\n", rep->missing);
+	fputs("  \"note\": \"suppressed ('..') and blank cells are left empty (null), never "
+	      "read as 0; a region row leaves a measure empty when one of its authorities "
+	      "lacks it\",\n  \"rows\": [", out);
+	for (size_t r = 0; r < rep->nrows; r++) {
+		fputs(r ? ",\n    {" : "\n    {", out);
+		members(out, fb_ofsted_columns, fb_ofsted_ncolumns, ofsted_cell, rep,
+			&rep->rows[r]);
+		if (rep->rows[r].la_code == FB_LA_ALL)
+			fprintf(out, ", \"authorities_pooled\": %d", rep->rows[r].nla);
+		fputc('}', out);
+	}
+	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+const struct fb_writer fb_writer_json = { "json", findings, report, catalogue, reconcile, NULL,
+					  ofsted };

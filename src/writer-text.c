@@ -79,55 +79,92 @@ findings(FILE *out, const struct fb_run *run)
 		f->warnings, f->warnings == 1 ? "" : "s");
 }
 
-/* Column headings for the table, beside fb_report_columns. */
-static const char *const headings[] = {
-	"LA", "Name", "Date", "Approved", "Filled", "Vacant", "Unavail", "Resp/em",
-	"MS appr", "MS fill", "MS vac", "MS unav", "Util incl%", "Util excl%",
-	"Vacant%", "Unavail%",
+/*
+ * An aligned table: text columns (the first ntext) to the left, numbers to
+ * the right, and a rule above the first pooled row.  cellf gives row r's
+ * value in column i.
+ */
+struct table {
+	const char *const *headings;
+	const size_t *columns;    /* which cells to show, by index */
+	size_t ncols, ntext, nrows;
+	const char *(*cellf)(const void *ctx, size_t r, size_t i, char *buf);
+	int (*pooled)(const void *ctx, size_t r);
+	const void *ctx;
 };
 
 static void
-report(FILE *out, const struct fb_report *rep)
+print_table(FILE *out, const struct table *t)
 {
-	size_t width[32];
+	size_t width[64], total = 0;
 	char buf[FB_CELL_BUF];
-	int num, ruled = 0;
-	long read, used, rejected;
-	long by[FB_R_COUNT] = { 0 };
+	int ruled = 0;
 
-	for (size_t i = 0; i < fb_report_ncolumns; i++)
-		width[i] = strlen(headings[i]);
-	for (size_t r = 0; r < rep->nrows; r++)
-		for (size_t i = 0; i < fb_report_ncolumns; i++) {
-			size_t w = strlen(fb_report_cell(rep, &rep->rows[r], i, buf, &num));
+	for (size_t i = 0; i < t->ncols; i++) {
+		width[i] = strlen(t->headings[i]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t w = strlen(t->cellf(t->ctx, r, t->columns[i], buf));
 
 			if (w > width[i])
 				width[i] = w;
 		}
-
-	fprintf(out, "Foster-bed utilisation: %s\n", rep->region_name);
-	fputs("Rows marked ALL pool every LA's counts for that date (sums, then rates; "
-	      "never averages of LA rates).\n\n", out);
-	for (size_t i = 0; i < fb_report_ncolumns; i++)
-		fprintf(out, i < 3 ? "%-*s%s" : "%*s%s", (int)width[i], headings[i],
-			i + 1 < fb_report_ncolumns ? "  " : "\n");
-	for (size_t r = 0; r < rep->nrows; r++) {
-		if (rep->rows[r].la_code == FB_LA_ALL && !ruled) {
-			size_t total = 0;
-
-			for (size_t i = 0; i < fb_report_ncolumns; i++)
-				total += width[i] + 2;
+		total += width[i] + 2;
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		fprintf(out, i < t->ntext ? "%-*s%s" : "%*s%s", (int)width[i], t->headings[i],
+			i + 1 < t->ncols ? "  " : "\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (!ruled && t->pooled(t->ctx, r)) {
 			for (size_t k = 0; k + 2 < total; k++)
 				fputc('-', out);
 			fputc('\n', out);
 			ruled = 1;
 		}
-		for (size_t i = 0; i < fb_report_ncolumns; i++)
-			fprintf(out, i < 3 ? "%-*s%s" : "%*s%s", (int)width[i],
-				fb_report_cell(rep, &rep->rows[r], i, buf, &num),
-				i + 1 < fb_report_ncolumns ? "  " : "\n");
+		for (size_t i = 0; i < t->ncols; i++)
+			fprintf(out, i < t->ntext ? "%-*s%s" : "%*s%s", (int)width[i],
+				t->cellf(t->ctx, r, t->columns[i], buf),
+				i + 1 < t->ncols ? "  " : "\n");
 	}
-	if (rep->nrows == 0)
+}
+
+/* report */
+
+static const char *const report_headings[] = {
+	"LA", "Name", "Date", "Approved", "Filled", "Vacant", "Unavail", "Resp/em",
+	"MS appr", "MS fill", "MS vac", "MS unav", "Util incl%", "Util excl%",
+	"Vacant%", "Unavail%",
+};
+static const size_t report_shown[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+
+static const char *
+report_cell(const void *ctx, size_t r, size_t i, char *buf)
+{
+	const struct fb_report *rep = ctx;
+	int num;
+
+	return fb_report_cell(rep, &rep->rows[r], i, buf, &num);
+}
+
+static int
+report_pooled(const void *ctx, size_t r)
+{
+	return ((const struct fb_report *)ctx)->rows[r].la_code == FB_LA_ALL;
+}
+
+static void
+report(FILE *out, const struct fb_report *rep)
+{
+	struct table t = { report_headings, report_shown, 16, 3, rep->nrows, report_cell,
+			   report_pooled, rep };
+	long read, used, rejected;
+	long by[FB_R_COUNT] = { 0 };
+
+	fprintf(out, "Foster-bed utilisation: %s\n", rep->region_name);
+	fputs("Rows marked ALL pool every LA's counts for that date (sums, then rates; "
+	      "never averages of LA rates).\n\n", out);
+	if (rep->nrows)
+		print_table(out, &t);
+	else
 		fputs("(no usable rows)\n", out);
 
 	fb_run_totals(rep->run, &read, &used, &rejected);
@@ -138,6 +175,141 @@ report(FILE *out, const struct fb_report *rep)
 	rejected_by(out, by);
 	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
 	      "out of both counts.\n", out);
+}
+
+/* reconcile */
+
+static const char *const recon_headings[] = {
+	"LA", "Name", "Date", "Sub appr", "Sub fill%", "Sub vac%", "Sub unav%", "Approved",
+	"Fill%", "Excl%", "Vac%", "Unav%", "Fill pp", "Vac pp", "Unav pp",
+};
+static const size_t recon_shown[] = { 0, 1, 20, 2, 6, 7, 8, 9, 13, 14, 15, 16, 17, 18, 19 };
+
+static const char *
+recon_cell(const void *ctx, size_t r, size_t i, char *buf)
+{
+	const struct fb_recon_report *rep = ctx;
+	int num;
+
+	return fb_recon_cell(rep, &rep->rc->rows[r], i, buf, &num);
+}
+
+static int
+recon_pooled(const void *ctx, size_t r)
+{
+	return ((const struct fb_recon_report *)ctx)->rc->rows[r].la_code == FB_LA_ALL;
+}
+
+static void
+recon_detail(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *row)
+{
+	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
+	char code[FB_CELL_BUF], date[FB_CELL_BUF];
+	struct fb_driver d[5];
+	size_t nd = fb_recon_drivers(row, d, 5);
+	int num;
+
+	fprintf(out, "\n%s %s, %s", fb_recon_cell(rep, row, 0, code, &num),
+		fb_recon_cell(rep, row, 1, date, &num),
+		row->date == FB_NO_DATE ? "snapshots of several dates" : "");
+	if (row->date != FB_NO_DATE)
+		fprintf(out, "%s", fb_recon_cell(rep, row, 20, date, &num));
+	if (row->la_code != FB_LA_ALL)
+		fputs(row->date_from_return ? " (the return's date)" : " (latest snapshot)", out);
+	fputs("\n  Beds by how the return counted them (rows) and their regional category:\n", out);
+	fprintf(out, "    %-12s %8s %8s %12s %18s\n", "", "filled", "vacant", "unavailable",
+		"respite_emergency");
+	for (int o = 0; o <= FB_OS_COUNT; o++) {
+		long b[FB_CAT_COUNT], any = 0;
+
+		for (int c = 0; c < FB_CAT_COUNT; c++)
+			any += b[c] = fb_recon_bridge(row, o, (enum fb_category)c);
+		if (o == FB_OS_BLANK && !any)
+			continue;
+		fprintf(out, "    %-12s %8ld %8ld %12ld %18ld\n", fb_bridge_status_name(o), b[0],
+			b[1], b[2], b[3]);
+	}
+	fputs("  Places in the return with no bed record:", out);
+	for (int k = 0; k < FB_UA_COUNT; k++)
+		fprintf(out, "%s %s %ld", k ? "," : "", ua[k],
+			fb_recon_unaccounted(row, (enum fb_unaccounted)k));
+	fputc('\n', out);
+	if (nd) {
+		fputs("  Main drivers, largest first:\n", out);
+		for (size_t i = 0; i < nd; i++)
+			fprintf(out, "  - %s\n", d[i].text);
+	}
+}
+
+static void
+reconcile(FILE *out, const struct fb_recon_report *rep)
+{
+	const struct fb_reconcile *rc = rep->rc;
+	struct table t = { recon_headings, recon_shown, 15, 3, rc->n, recon_cell, recon_pooled,
+			   rep };
+	const struct fb_recon_row *region = &rc->rows[rc->n - 1];
+	const struct fb_input *ret = &rep->run->inputs[rep->run->ninputs - 1];
+
+	fprintf(out, "Bed records against the Ofsted return: %s\n", rep->region_name);
+	fprintf(out, "Return: %s (%s%s%s)\n", ret->name,
+		rep->sub->published ? "Ofsted's published data" : "simple return",
+		rep->sub->year[0] ? ", " : "", rep->sub->year);
+	fputs("Sub = as submitted; Fill%, Vac%, Unav% = standardised from the bed records "
+	      "(Excl% leaves respite/emergency\nbeds out); pp = standardised minus submitted, in "
+	      "percentage points.\n\n", out);
+	print_table(out, &t);
+	fprintf(out, "\nThe ALL row pools the %d LA%s present in both the records and the "
+		"return", region->nla, region->nla == 1 ? "" : "s");
+	if (rc->left_out)
+		fprintf(out, "; %d LA%s on one side only or with counts missing %s left out",
+			rc->left_out, rc->left_out == 1 ? "" : "s",
+			rc->left_out == 1 ? "is" : "are");
+	fputs(".\n", out);
+	if (rep->sub->missing)
+		fprintf(out, "The return has %ld suppressed or blank cell%s, left empty.\n",
+			rep->sub->missing, rep->sub->missing == 1 ? "" : "s");
+	for (size_t r = 0; r < rc->n; r++)
+		if (rc->rows[r].has_records && rc->rows[r].has_return)
+			recon_detail(out, rep, &rc->rows[r]);
+}
+
+/* ofsted */
+
+static const char *const ofsted_headings[] = {
+	"Year", "LA", "Name", "Approved", "Filled", "Vacant", "Unavail", "Households",
+	"Short br", "Emerg", "Exempt", "Filled%", "Vacant%", "Unavail%",
+};
+static const size_t ofsted_shown[] = { 0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
+
+static const char *
+ofsted_cell(const void *ctx, size_t r, size_t i, char *buf)
+{
+	int num;
+
+	return fb_ofsted_cell(&((const struct fb_ofsted_report *)ctx)->rows[r], i, buf, &num);
+}
+
+static int
+ofsted_pooled(const void *ctx, size_t r)
+{
+	return ((const struct fb_ofsted_report *)ctx)->rows[r].la_code == FB_LA_ALL;
+}
+
+static void
+ofsted(FILE *out, const struct fb_ofsted_report *rep)
+{
+	struct table t = { ofsted_headings, ofsted_shown, 14, 3, rep->nrows, ofsted_cell,
+			   ofsted_pooled, rep };
+
+	fputs("Ofsted's published fostering data, per authority; region rows (no LA code) "
+	      "pool their authorities.\n\n", out);
+	if (rep->nrows)
+		print_table(out, &t);
+	else
+		fputs("(no authorities read)\n", out);
+	fprintf(out, "\n%ld cell%s suppressed ('..') or blank %s left empty, never read as 0; "
+		"a region row leaves a measure empty when one of its authorities lacks it.\n",
+		rep->missing, rep->missing == 1 ? "" : "s", rep->missing == 1 ? "is" : "are");
 }
 
 static void
@@ -163,4 +335,5 @@ catalogue(FILE *out)
 			fb_rules[r].summary, fb_rules[r].action);
 }
 
-const struct fb_writer fb_writer_text = { "text", findings, report, catalogue };
+const struct fb_writer fb_writer_text = { "text", findings, report, catalogue, reconcile, NULL,
+					  ofsted };

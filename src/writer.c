@@ -104,3 +104,196 @@ fb_report_cell(const struct fb_report *rep, const struct fb_tally_row *row, size
 	snprintf(buf, FB_CELL_BUF, "%ld", v);
 	return buf;
 }
+
+/* reconcile */
+
+enum recon_column {
+	R_LA_CODE, R_LA_NAME, R_S_APPROVED, R_S_FILLED, R_S_VACANT, R_S_UNAVAILABLE,
+	R_S_FILLED_PCT, R_S_VACANT_PCT, R_S_UNAVAILABLE_PCT, R_APPROVED, R_FILLED, R_VACANT,
+	R_UNAVAILABLE, R_UTIL_INCL, R_UTIL_EXCL, R_VACANT_PCT, R_UNAVAILABLE_PCT,
+	R_FILLED_DIFF, R_VACANT_DIFF, R_UNAVAILABLE_DIFF, R_DATE, R_DATE_SOURCE, R_NLA,
+	R_COUNT
+};
+
+const char *const fb_recon_columns[] = {
+	"la_code", "la_name", "submitted_approved", "submitted_filled", "submitted_vacant",
+	"submitted_unavailable", "submitted_filled_pct", "submitted_vacant_pct",
+	"submitted_unavailable_pct", "approved", "filled", "vacant", "unavailable",
+	"utilisation_incl_pct", "utilisation_excl_pct", "vacant_pct", "unavailable_pct",
+	"filled_pp_diff", "vacant_pp_diff", "unavailable_pp_diff", "snapshot_date",
+	"date_source", "las_pooled",
+};
+const size_t fb_recon_ncolumns = R_COUNT;
+
+static const char *
+number(char buf[FB_CELL_BUF], long v, int *is_number)
+{
+	if (v == FB_MISSING) {
+		*is_number = 0;
+		buf[0] = '\0';
+	} else {
+		snprintf(buf, FB_CELL_BUF, "%ld", v);
+	}
+	return buf;
+}
+
+static const char *
+rate(char buf[FB_CELL_BUF], long tenths, int *is_number)
+{
+	*is_number = tenths != FB_PCT_NONE;
+	return fb_pct_format(tenths, buf);
+}
+
+/* A rate of two submitted counts, either of which may be missing. */
+static long
+sub_pct(long num, long den)
+{
+	return num == FB_MISSING || den == FB_MISSING ? FB_PCT_NONE : fb_pct_tenths(num, den);
+}
+
+static long
+diff(const struct fb_recon_row *r, long std_num, long sub_num)
+{
+	if (!r->has_records || !r->has_return || sub_num == FB_MISSING ||
+	    r->sub.approved == FB_MISSING)
+		return FB_PCT_NONE;
+	return fb_pp_diff_tenths(std_num, r->std.approved, sub_num, r->sub.approved);
+}
+
+const char *
+fb_recon_cell(const struct fb_recon_report *rep, const struct fb_recon_row *row, size_t i,
+	      char buf[FB_CELL_BUF], int *is_number)
+{
+	const struct fb_submitted *s = &row->sub;
+	const struct fb_counts *c = &row->std;
+	struct fb_rates r;
+	const struct fb_la *la;
+
+	*is_number = 1;
+	if (i >= R_APPROVED && i <= R_UNAVAILABLE_PCT && !row->has_records) {
+		*is_number = 0;
+		buf[0] = '\0';
+		return buf;
+	}
+	fb_rates_compute(&r, c);
+	switch ((enum recon_column)i) {
+	case R_LA_CODE:
+		*is_number = 0;
+		if (row->la_code == FB_LA_ALL)
+			return "ALL";
+		snprintf(buf, FB_CELL_BUF, "%03d", row->la_code);
+		return buf;
+	case R_LA_NAME:
+		*is_number = 0;
+		if (row->la_code == FB_LA_ALL)
+			return rep->region_name;
+		la = fb_la_by_code(row->la_code);
+		return la ? la->name : "";
+	case R_S_APPROVED: return number(buf, row->has_return ? s->approved : FB_MISSING, is_number);
+	case R_S_FILLED: return number(buf, row->has_return ? s->filled : FB_MISSING, is_number);
+	case R_S_VACANT: return number(buf, row->has_return ? s->vacant : FB_MISSING, is_number);
+	case R_S_UNAVAILABLE:
+		return number(buf, row->has_return ? s->unavailable : FB_MISSING, is_number);
+	case R_S_FILLED_PCT:
+		return rate(buf, row->has_return ? sub_pct(s->filled, s->approved) : FB_PCT_NONE,
+			    is_number);
+	case R_S_VACANT_PCT:
+		return rate(buf, row->has_return ? sub_pct(s->vacant, s->approved) : FB_PCT_NONE,
+			    is_number);
+	case R_S_UNAVAILABLE_PCT:
+		return rate(buf, row->has_return ? sub_pct(s->unavailable, s->approved)
+						 : FB_PCT_NONE, is_number);
+	case R_APPROVED: return number(buf, c->approved, is_number);
+	case R_FILLED: return number(buf, c->filled, is_number);
+	case R_VACANT: return number(buf, c->vacant, is_number);
+	case R_UNAVAILABLE: return number(buf, c->unavailable, is_number);
+	case R_UTIL_INCL: return rate(buf, r.utilisation_incl, is_number);
+	case R_UTIL_EXCL: return rate(buf, r.utilisation_excl, is_number);
+	case R_VACANT_PCT: return rate(buf, r.vacant, is_number);
+	case R_UNAVAILABLE_PCT: return rate(buf, r.unavailable, is_number);
+	case R_FILLED_DIFF: return rate(buf, diff(row, c->filled, s->filled), is_number);
+	case R_VACANT_DIFF: return rate(buf, diff(row, c->vacant, s->vacant), is_number);
+	case R_UNAVAILABLE_DIFF:
+		return rate(buf, diff(row, c->unavailable, s->unavailable), is_number);
+	case R_DATE:
+		*is_number = 0;
+		if (row->date == FB_NO_DATE) {
+			buf[0] = '\0';
+			return buf;
+		}
+		fb_date_format(row->date, buf);
+		return buf;
+	case R_DATE_SOURCE:
+		*is_number = 0;
+		if (row->la_code == FB_LA_ALL)
+			return row->date == FB_NO_DATE ? "mixed" : "";
+		if (!row->has_records)
+			return "";
+		return row->date_from_return ? "return" : "latest";
+	case R_NLA:
+		if (row->la_code != FB_LA_ALL) {
+			*is_number = 0;
+			return "";
+		}
+		snprintf(buf, FB_CELL_BUF, "%d", row->nla);
+		return buf;
+	default:
+		*is_number = 0;
+		return "";
+	}
+}
+
+const char *
+fb_bridge_status_name(int ofsted_status)
+{
+	if (ofsted_status == FB_OS_BLANK)
+		return "none";
+	return fb_fields[FB_F_OFSTED_STATUS].codes[ofsted_status].name;
+}
+
+/* ofsted */
+
+enum { O_YEAR, O_LA_CODE, O_LA_NAME, O_REGION, O_MEASURES,
+       O_FILLED_PCT = O_MEASURES + FB_OM_COUNT, O_VACANT_PCT, O_UNAVAILABLE_PCT, O_COUNT };
+
+const char *const fb_ofsted_columns[] = {
+	"year", "la_code", "la_name", "region", "approved", "filled", "vacant", "unavailable",
+	"households", "short_break_households", "emergency_households",
+	"exemption_households", "filled_pct", "vacant_pct", "unavailable_pct",
+};
+const size_t fb_ofsted_ncolumns = O_COUNT;
+
+const char *
+fb_ofsted_cell(const struct fb_ofsted_row *row, size_t i, char buf[FB_CELL_BUF],
+	       int *is_number)
+{
+	const struct fb_la *la;
+	const long *v = row->v;
+
+	*is_number = 0;
+	switch (i) {
+	case O_YEAR:
+		return row->year;
+	case O_LA_CODE:
+		if (row->la_code == FB_LA_ALL)
+			return "";
+		snprintf(buf, FB_CELL_BUF, "%03d", row->la_code);
+		return buf;
+	case O_LA_NAME:
+		if (row->la_code == FB_LA_ALL)
+			return row->region;
+		la = fb_la_by_code(row->la_code);
+		return la ? la->name : "";
+	case O_REGION:
+		return row->region;
+	case O_FILLED_PCT:
+		return rate(buf, sub_pct(v[FB_OM_FILLED], v[FB_OM_APPROVED]), is_number);
+	case O_VACANT_PCT:
+		return rate(buf, sub_pct(v[FB_OM_VACANT], v[FB_OM_APPROVED]), is_number);
+	case O_UNAVAILABLE_PCT:
+		return rate(buf, sub_pct(v[FB_OM_UNAVAILABLE], v[FB_OM_APPROVED]), is_number);
+	default:
+		*is_number = 1;
+		return number(buf, v[i - O_MEASURES], is_number);
+	}
+}

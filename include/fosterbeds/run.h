@@ -26,6 +26,7 @@
 
 struct fb_input {
 	char *name;                   /* as given; "-" is standard input */
+	const char *role;             /* "records", "return" or "ofsted" */
 	long long size;               /* bytes read */
 	long rows_read, rows_used, rows_rejected;
 	long rejected_by[FB_R_COUNT]; /* rejected rows by first error */
@@ -64,6 +65,14 @@ int fb_run_read_path(struct fb_run *run, const char *path);
 
 /* Read an open stream under the given name (used by tests with fmemopen). */
 int fb_run_read(struct fb_run *run, const char *name, FILE *in);
+
+/*
+ * List an input that is not bed records (a return, Ofsted's file) so its
+ * findings have a name and its rows are accounted for; the caller fills in
+ * its counts.  Returns its index.  The pointer is valid until the next input
+ * is added.
+ */
+struct fb_input *fb_run_add_input(struct fb_run *run, const char *name, const char *role);
 
 /* Totals over every input. */
 void fb_run_totals(const struct fb_run *run, long *read, long *used, long *rejected);

@@ -19,7 +19,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "fosterbeds/ofsted.h"
+#include "fosterbeds/reconcile.h"
 #include "fosterbeds/run.h"
+#include "fosterbeds/submission.h"
 #include "fosterbeds/tally.h"
 
 /* What `report` writes: the run, and its rows from fb_tally_rows(). */
@@ -30,6 +33,35 @@ struct fb_report {
 	size_t nrows;
 };
 
+/*
+ * What `reconcile` writes.  run holds the inputs (the bed-record files, then
+ * the return) and every finding; rc the rows, the region row last.
+ */
+struct fb_recon_report {
+	const struct fb_run *run;
+	const struct fb_submission *sub;
+	const struct fb_reconcile *rc;
+	const char *region_name;
+};
+
+/* One row of `ofsted`: an authority, or a region pooling its authorities. */
+struct fb_ofsted_row {
+	const char *year;         /* "" when unknown */
+	int la_code;              /* FB_LA_ALL for a region row */
+	const char *region;
+	long v[FB_OM_COUNT];      /* FB_MISSING where not given */
+	int nla;                  /* region rows: authorities pooled */
+	int incomplete;           /* region rows: measures left empty for a missing cell */
+};
+
+/* What `ofsted` writes. */
+struct fb_ofsted_report {
+	const struct fb_run *run;  /* the inputs and findings */
+	const struct fb_ofsted_row *rows;
+	size_t nrows;
+	long missing;              /* cells suppressed or blank */
+};
+
 struct fb_writer {
 	const char *name;
 	/* validate: every finding, a summary by code, and each input's rows. */
@@ -38,6 +70,12 @@ struct fb_writer {
 	void (*report)(FILE *out, const struct fb_report *rep);
 	/* spec: the standard's fields, codes, categories and rules. */
 	void (*catalogue)(FILE *out);
+	/* reconcile: submitted against standardised, with the bridge. */
+	void (*reconcile)(FILE *out, const struct fb_recon_report *rep);
+	/* reconcile --bridge: the bridge alone, long format (CSV only). */
+	void (*bridge)(FILE *out, const struct fb_recon_report *rep);
+	/* ofsted: Ofsted's published figures per authority and region. */
+	void (*ofsted)(FILE *out, const struct fb_ofsted_report *rep);
 };
 
 extern const struct fb_writer fb_writer_text;
@@ -71,5 +109,20 @@ extern const size_t fb_report_ncolumns;
 #define FB_CELL_BUF 32
 const char *fb_report_cell(const struct fb_report *rep, const struct fb_tally_row *row,
 			   size_t i, char buf[FB_CELL_BUF], int *is_number);
+
+/* The reconcile CSV/JSON columns, in order, and a row's value in column i. */
+extern const char *const fb_recon_columns[];
+extern const size_t fb_recon_ncolumns;
+const char *fb_recon_cell(const struct fb_recon_report *rep, const struct fb_recon_row *row,
+			  size_t i, char buf[FB_CELL_BUF], int *is_number);
+
+/* The ofsted CSV/JSON columns, in order, and a row's value in column i. */
+extern const char *const fb_ofsted_columns[];
+extern const size_t fb_ofsted_ncolumns;
+const char *fb_ofsted_cell(const struct fb_ofsted_row *row, size_t i, char buf[FB_CELL_BUF],
+			   int *is_number);
+
+/* Bridge row labels: ofsted_status names with "none" for FB_OS_BLANK. */
+const char *fb_bridge_status_name(int ofsted_status);
 
 #endif

@@ -1,0 +1,254 @@
+/*
+ * reconcile.c: pairing, pooling and explaining.
+ */
+#include "fosterbeds/reconcile.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/classify.h"
+#include "util.h"
+
+void
+fb_reconcile_release(struct fb_reconcile *rc)
+{
+	free(rc->rows);
+	memset(rc, 0, sizeof(*rc));
+}
+
+/* The counts of la_code at date (or its latest date when date is FB_NO_DATE). */
+static int
+records_of(const struct fb_tally *t, int la_code, int *date, struct fb_counts *c)
+{
+	int found = 0, best = 0;
+
+	for (size_t i = 0; i < t->groups.n; i++) {
+		size_t len;
+		const int *k = fb_keymap_key(&t->groups, i, &len);
+
+		if (k[0] != la_code)
+			continue;
+		if (*date != FB_NO_DATE ? k[1] != *date : found && k[1] <= best)
+			continue;
+		best = k[1];
+		*c = *(const struct fb_counts *)fb_keymap_value(&t->groups, i);
+		found = 1;
+	}
+	if (found)
+		*date = best;
+	return found;
+}
+
+static int
+row_order(const void *a, const void *b)
+{
+	const struct fb_recon_row *x = a, *y = b;
+
+	return (x->la_code > y->la_code) - (x->la_code < y->la_code);
+}
+
+static int
+complete(const struct fb_submitted *s)
+{
+	return s->approved != FB_MISSING && s->filled != FB_MISSING && s->vacant != FB_MISSING &&
+	       s->unavailable != FB_MISSING;
+}
+
+void
+fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
+		   const struct fb_submission *sub, int return_file, struct fb_findings *out)
+{
+	struct fb_recon_row *rows = fb_xcalloc(tally->groups.n + sub->n + 1, sizeof(*rows));
+	struct fb_recon_row *region;
+	size_t n = 0;
+	int mixed = 0;
+
+	memset(rc, 0, sizeof(*rc));
+	/* Every LA of the return, then every LA only in the records. */
+	for (size_t i = 0; i < sub->n; i++) {
+		struct fb_recon_row *r = &rows[n++];
+
+		r->la_code = sub->rows[i].la_code;
+		r->has_return = 1;
+		r->sub = sub->rows[i];
+		r->date = sub->rows[i].date;
+		r->date_from_return = r->date != FB_NO_DATE;
+		r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
+		if (!r->has_records) {
+			r->date = FB_NO_DATE;
+			fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file,
+					r->sub.line ? r->sub.line : 1, "la_code", NULL,
+					"LA %03d is in the return but has no bed records%s; its "
+					"row is left out of the region", r->la_code,
+					r->date_from_return ? " on the return's snapshot_date" : "");
+		}
+	}
+	for (size_t i = 0; i < tally->groups.n; i++) {
+		size_t len, j;
+		const int *k = fb_keymap_key(&tally->groups, i, &len);
+		struct fb_recon_row *r;
+
+		for (j = 0; j < n; j++)
+			if (rows[j].la_code == k[0])
+				break;
+		if (j < n)
+			continue;
+		r = &rows[n++];
+		r->la_code = k[0];
+		r->date = FB_NO_DATE;
+		r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
+		r->sub = (struct fb_submitted){ k[0], FB_NO_DATE, FB_MISSING, FB_MISSING,
+						FB_MISSING, FB_MISSING, 0 };
+		fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file, 1, "la_code", NULL,
+				"LA %03d has bed records but no row in the return; its row is "
+				"left out of the region", r->la_code);
+	}
+	qsort(rows, n, sizeof(*rows), row_order);
+
+	region = &rows[n];
+	region->la_code = FB_LA_ALL;
+	region->has_records = region->has_return = 1;
+	region->sub = (struct fb_submitted){ FB_LA_ALL, FB_NO_DATE, 0, 0, 0, 0, 0 };
+	region->date = FB_NO_DATE;
+	for (size_t i = 0; i < n; i++) {
+		const struct fb_recon_row *r = &rows[i];
+
+		if (!r->has_records || !r->has_return || !complete(&r->sub)) {
+			rc->left_out++;
+			continue;
+		}
+		if (region->nla == 0)
+			region->date = r->date;
+		else if (region->date != r->date)
+			mixed = 1;
+		region->nla++;
+		region->sub.approved += r->sub.approved;
+		region->sub.filled += r->sub.filled;
+		region->sub.vacant += r->sub.vacant;
+		region->sub.unavailable += r->sub.unavailable;
+		fb_counts_merge(&region->std, &r->std);
+	}
+	if (mixed)
+		region->date = FB_NO_DATE;
+	rc->rows = rows;
+	rc->n = n + 1;
+}
+
+long
+fb_recon_bridge(const struct fb_recon_row *r, int ofsted_status, enum fb_category cat)
+{
+	long n = 0;
+
+	for (int u = 0; u < 2; u++)
+		for (int st = 0; st < FB_ST_COUNT; st++)
+			if (fb_classify(u ? FB_USE_RESPITE : FB_USE_MAINSTREAM, st) == cat)
+				n += r->std.bridge[ofsted_status][u][st];
+	return n;
+}
+
+long
+fb_recon_unaccounted(const struct fb_recon_row *r, enum fb_unaccounted bucket)
+{
+	static const int os[FB_UA_COUNT] = { FB_OS_FILLED, FB_OS_VACANT, FB_OS_UNAVAILABLE };
+	long submitted = bucket == FB_UA_FILLED ? r->sub.filled
+		       : bucket == FB_UA_VACANT ? r->sub.vacant : r->sub.unavailable;
+	long counted = 0;
+
+	if (!r->has_records || !r->has_return || submitted == FB_MISSING)
+		return 0;
+	for (int u = 0; u < 2; u++)
+		for (int st = 0; st < FB_ST_COUNT; st++)
+			counted += r->std.bridge[os[bucket]][u][st];
+	return submitted - counted;
+}
+
+static const char *const status_word[FB_ST_COUNT] = { "filled", "vacant", "unavailable" };
+static const char *const use_word[2] = { "mainstream", "respite/emergency" };
+
+static void
+add(struct fb_driver *all, size_t *n, int overlay, long beds, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void
+add(struct fb_driver *all, size_t *n, int overlay, long beds, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (beds == 0)
+		return;
+	all[*n].beds = beds < 0 ? -beds : beds;
+	all[*n].overlay = overlay;
+	va_start(ap, fmt);
+	vsnprintf(all[*n].text, sizeof(all[*n].text), fmt, ap);
+	va_end(ap);
+	(*n)++;
+}
+
+static int
+driver_order(const void *a, const void *b)
+{
+	const struct fb_driver *x = a, *y = b;
+
+	if (x->overlay != y->overlay)
+		return x->overlay - y->overlay;
+	if (x->beds != y->beds)
+		return x->beds < y->beds ? 1 : -1;
+	return strcmp(x->text, y->text);
+}
+
+size_t
+fb_recon_drivers(const struct fb_recon_row *r, struct fb_driver *out, size_t max)
+{
+	struct fb_driver all[64];
+	size_t n = 0;
+
+	if (!r->has_records || !r->has_return)
+		return 0;
+	for (int u = 0; u < 2; u++) {
+		for (int st = 0; st < FB_ST_COUNT; st++) {
+			for (int o = 0; o < FB_OS_COUNT; o++) {
+				long beds = r->std.bridge[o][u][st];
+				const char *s = beds == 1 ? "" : "s";
+
+				if (o == FB_OS_NOT_COUNTED)
+					add(all, &n, 0, beds, "%ld %s %s bed%s %s left out of the Ofsted "
+					    "return", beds, status_word[st], use_word[u], s,
+					    beds == 1 ? "was" : "were");
+				else if (o != st)
+					add(all, &n, 0, beds, "%ld %s %s bed%s %s counted as %s in the "
+					    "Ofsted return", beds, status_word[st], use_word[u], s,
+					    beds == 1 ? "was" : "were", status_word[o]);
+				else if (u == 1)
+					add(all, &n, 1, beds, "%ld %s respite/emergency bed%s %s counted "
+					    "as %s places in the Ofsted return; the standard keeps "
+					    "them apart from mainstream places", beds, status_word[st],
+					    s, beds == 1 ? "was" : "were", status_word[o]);
+			}
+		}
+		for (int st = 0; st < FB_ST_COUNT; st++) {
+			long beds = r->std.bridge[FB_OS_BLANK][u][st];
+
+			add(all, &n, 0, beds, "%ld %s %s bed record%s %s no ofsted_status, so how "
+			    "%s counted is unknown", beds, status_word[st], use_word[u],
+			    beds == 1 ? "" : "s", beds == 1 ? "has" : "have",
+			    beds == 1 ? "it was" : "they were");
+		}
+	}
+	for (int b = 0; b < FB_UA_COUNT; b++) {
+		long d = fb_recon_unaccounted(r, (enum fb_unaccounted)b);
+
+		if (d > 0)
+			add(all, &n, 0, d, "%ld place%s in the return (%s) %s no bed record", d,
+			    d == 1 ? "" : "s", status_word[b], d == 1 ? "has" : "have");
+		else
+			add(all, &n, 0, d, "the return has %ld fewer %s places than the bed records "
+			    "say were counted %s", -d, status_word[b], status_word[b]);
+	}
+	qsort(all, n, sizeof(all[0]), driver_order);
+	if (n > max)
+		n = max;
+	memcpy(out, all, n * sizeof(*out));
+	return n;
+}
