@@ -209,7 +209,8 @@ fb_cli_default_region(const int *codes, size_t n)
 #define SHOWN_FINDINGS 20
 
 void
-fb_cli_tell_findings(const struct fb_run *run, const char *cmd)
+fb_cli_tell_findings(const struct fb_run *run, const char *cmd, const char *unit,
+		     const char *hint)
 {
 	const struct fb_findings *f = &run->findings;
 	long read, used, rejected;
@@ -218,12 +219,12 @@ fb_cli_tell_findings(const struct fb_run *run, const char *cmd)
 	for (size_t i = 0; i < shown; i++)
 		fb_finding_line(stderr, run, &f->items[i]);
 	if (f->errors + f->warnings > shown)
-		fprintf(stderr, "... %zu more finding%s: run 'fosterbeds validate' to list them all\n",
-			f->errors + f->warnings - shown,
-			f->errors + f->warnings - shown == 1 ? "" : "s");
+		fprintf(stderr, "... %zu more finding%s%s%s\n", f->errors + f->warnings - shown,
+			f->errors + f->warnings - shown == 1 ? "" : "s", hint ? ": " : "",
+			hint ? hint : "");
 	fb_run_totals(run, &read, &used, &rejected);
 	if (rejected)
-		fprintf(stderr, "fosterbeds %s: %ld of %ld rows rejected and left out of "
-			"the figures (%zu error%s, %zu warning%s)\n", cmd, rejected, read, f->errors,
+		fprintf(stderr, "fosterbeds %s: %ld of %ld %s rejected and left out of "
+			"the figures (%zu error%s, %zu warning%s)\n", cmd, rejected, read, unit, f->errors,
 			f->errors == 1 ? "" : "s", f->warnings, f->warnings == 1 ? "" : "s");
 }

@@ -86,9 +86,11 @@ int fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **arg
 
 /*
  * Show a person at the terminal, on stderr, what the run found and left
- * out: the first findings, how many more, and the rows rejected.
+ * out: the first findings, how many more (and hint, if any, on seeing
+ * them), and how many of the inputs' units ("rows") were rejected.
  */
-void fb_cli_tell_findings(const struct fb_run *run, const char *cmd);
+void fb_cli_tell_findings(const struct fb_run *run, const char *cmd, const char *unit,
+			  const char *hint);
 
 /*
  * Flush and close standard output.  Returns FB_EXIT_IO (after a message)

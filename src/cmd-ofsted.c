@@ -61,7 +61,8 @@ by_code(const void *a, const void *b)
 
 /* One file's authorities of the wanted regions, then their region rows. */
 static void
-add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, const char *only)
+add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, const char *only,
+	 int file, struct fb_findings *out)
 {
 	qsort(o->las, o->n, sizeof(*o->las), by_code);
 	for (size_t i = 0; i < o->n; i++) {
@@ -70,6 +71,9 @@ add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, const char *o
 
 		if (only && strcmp(la->region, only) != 0)
 			continue;
+		fb_places_balance_check(out, file, o->places_line, la->name, la->code,
+					o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
+					o->las[i].v[FB_OM_VACANT], o->las[i].v[FB_OM_UNAVAILABLE]);
 		row = push(rows);
 		row->year = year;
 		row->la_code = la->code;
@@ -129,6 +133,7 @@ cmd_ofsted(int argc, char **argv)
 						  "Ofsted's nine, e.g. \"South East\"", cli.region);
 	}
 
+	status = FB_EXIT_OK;
 	fb_run_init(&run, 0, cli.max_findings);
 	files = fb_xcalloc((size_t)cli.argc, sizeof(*files));
 	for (int i = 0; i < cli.argc; i++) {
@@ -152,16 +157,16 @@ cmd_ofsted(int argc, char **argv)
 			fclose(in);
 		input->size = (long long)len;
 		if (fb_ofsted_read(&files[i], data, len, path, cli.year, i, &run.findings) == 0) {
-			input->rows_read = input->rows_used = (long)(files[i].n + files[i].unmatched);
+			input->rows_read = (long)(files[i].n + files[i].unmatched);
 			input->rows_used = (long)files[i].n;
 			input->rows_rejected = files[i].unmatched;
 			missing += files[i].missing;
-			add_rows(&rows, &files[i], files[i].year, only);
+			add_rows(&rows, &files[i], files[i].year, only, i, &run.findings);
 		}
 		free(data);
 	}
 	fb_findings_sort(&run.findings);
-	fb_cli_tell_findings(&run, cli.cmd);
+	fb_cli_tell_findings(&run, cli.cmd, "authority columns", NULL);
 	rep.run = &run;
 	rep.rows = rows.v;
 	rep.nrows = rows.n;

@@ -90,7 +90,7 @@ cmd_reconcile(int argc, char **argv)
 	status = fb_cli_worst(status, read_return(&run, &sub, cli.ofsted));
 	fb_reconcile_build(&rc, &run.tally, &sub, (int)run.ninputs - 1, &run.findings);
 	fb_findings_sort(&run.findings);
-	fb_cli_tell_findings(&run, cli.cmd);
+	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
 
 	rep.run = &run;
 	rep.sub = &sub;

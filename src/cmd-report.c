@@ -45,7 +45,7 @@ cmd_report(int argc, char **argv)
 	fb_run_init(&run, cli.today, cli.max_findings);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	fb_findings_sort(&run.findings);
-	fb_cli_tell_findings(&run, cli.cmd);
+	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
 
 	rep.run = &run;
 	rep.nrows = fb_tally_rows(&run.tally, &rows);

@@ -37,7 +37,7 @@ static const struct {
 
 /* Column headings that are not authorities. */
 static const char *const not_authorities[] = {
-	"England", "North East", "North West", "Yorkshire and The Humber", "East Midlands",
+	"England", "Inner London", "Outer London", "North East", "North West", "Yorkshire and The Humber", "East Midlands",
 	"West Midlands", "East of England", "London", "South East", "South West",
 };
 
@@ -384,16 +384,7 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 			o->las[col_la[c]].v[m] = n;
 		}
 	}
-	for (size_t c = (size_t)england + 1; c < t.ncells[header]; c++) {
-		const long *v;
-
-		if (col_la[c] < 0)
-			continue;
-		v = o->las[col_la[c]].v;
-		fb_places_balance_check(out, file, approved_line, t.cell[header][c],
-					o->las[col_la[c]].la_code, v[FB_OM_APPROVED], v[FB_OM_FILLED],
-					v[FB_OM_VACANT], v[FB_OM_UNAVAILABLE]);
-	}
+	o->places_line = approved_line;
 	if (!seen[FB_OM_APPROVED] || !seen[FB_OM_FILLED] || !seen[FB_OM_VACANT] ||
 	    !seen[FB_OM_UNAVAILABLE]) {
 		fb_findings_add(out, FB_R_UNKNOWN_RETURN_LAYOUT, file, 1, NULL, NULL,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fosterbeds/classify.h"
+#include "fosterbeds/ofsted.h"
 #include "util.h"
 
 void
@@ -65,14 +66,31 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 	size_t n = 0;
 	int mixed = 0;
 
+	long unrecorded = 0;
+
 	memset(rc, 0, sizeof(*rc));
 	/* Every LA of the return, then every LA only in the records. */
 	for (size_t i = 0; i < sub->n; i++) {
-		struct fb_recon_row *r = &rows[n++];
+		struct fb_recon_row *r = &rows[n];
+		int date = sub->rows[i].date;
 
+		/*
+		 * Ofsted's published file covers all of England: its authorities
+		 * with no records are said once, not one row and warning each.
+		 */
+		if (sub->published && !records_of(tally, sub->rows[i].la_code, &date, &r->std)) {
+			unrecorded++;
+			continue;
+		}
+		n++;
 		r->la_code = sub->rows[i].la_code;
 		r->has_return = 1;
 		r->sub = sub->rows[i];
+		/* A simple return was checked as it was read. */
+		if (sub->published)
+			fb_places_balance_check(out, return_file, r->sub.line, "approved",
+						r->la_code, r->sub.approved, r->sub.filled,
+						r->sub.vacant, r->sub.unavailable);
 		r->date = sub->rows[i].date;
 		r->date_from_return = r->date != FB_NO_DATE;
 		r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
@@ -105,6 +123,11 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 				"LA %03d has bed records but no row in the return; its row is "
 				"left out of the region", r->la_code);
 	}
+	if (unrecorded)
+		fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file, 1, NULL, NULL,
+				"%ld authorit%s in Ofsted's published file %s no bed records; "
+				"%s not shown", unrecorded, unrecorded == 1 ? "y" : "ies",
+				unrecorded == 1 ? "has" : "have", unrecorded == 1 ? "it is" : "they are");
 	qsort(rows, n, sizeof(*rows), row_order);
 
 	region = &rows[n];
@@ -222,8 +245,8 @@ fb_recon_drivers(const struct fb_recon_row *r, struct fb_driver *out, size_t max
 					    beds == 1 ? "was" : "were", status_word[o]);
 				else if (u == 1)
 					add(all, &n, 1, beds, "%ld %s respite/emergency bed%s %s counted "
-					    "as %s places in the Ofsted return; the standard keeps "
-					    "them apart from mainstream places", beds, status_word[st],
+					    "among the %s places in the Ofsted return; the standard "
+					    "keeps them apart from mainstream places", beds, status_word[st],
 					    s, beds == 1 ? "was" : "were", status_word[o]);
 			}
 		}

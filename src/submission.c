@@ -138,7 +138,7 @@ from_published(struct fb_submission *s, const struct fb_ofsted *o)
 		struct fb_submitted sub = { o->las[i].la_code, FB_NO_DATE,
 					    o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
 					    o->las[i].v[FB_OM_VACANT], o->las[i].v[FB_OM_UNAVAILABLE],
-					    0 };
+					    o->places_line };
 
 		fb_grow((void **)&s->rows, &s->cap, s->n + 1, sizeof(*s->rows));
 		s->rows[s->n++] = sub;

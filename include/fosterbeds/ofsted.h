@@ -12,7 +12,8 @@
  * silently; region columns and groupings are recognised and skipped.
  *
  * A suppressed or blank cell stays missing (FB_MISSING), never 0, and is
- * counted in `missing`.
+ * counted in `missing`.  Whether places balance (FB025) is left to the
+ * caller, which checks only the authorities it shows or compares.
  */
 #ifndef FOSTERBEDS_OFSTED_H
 #define FOSTERBEDS_OFSTED_H
@@ -50,6 +51,7 @@ struct fb_ofsted {
 	char year[16];              /* "2018-19", or "" when unknown */
 	long missing;               /* cells suppressed or blank, over the measures read */
 	long unmatched;             /* authority columns that matched no LA */
+	long places_line;           /* line of the approved places row */
 };
 
 void fb_ofsted_init(struct fb_ofsted *o);
