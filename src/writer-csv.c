@@ -146,16 +146,18 @@ static void
 bridge(FILE *out, const struct fb_recon_report *rep)
 {
 	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
-	char code[FB_CELL_BUF];
+	char buf[FB_CELL_BUF];
 	int num;
 
 	fputs("la_code,ofsted_status,category,beds\n", out);
 	for (size_t r = 0; r < rep->rc->n; r++) {
 		const struct fb_recon_row *row = &rep->rc->rows[r];
+		const char *code;
 
 		if (!row->has_records || !row->has_return)
 			continue;
-		fb_recon_cell(rep, row, 0, code, &num);
+		code = fb_recon_cell(rep, row, 0, buf, &num);
+
 		for (int o = 0; o <= FB_OS_COUNT; o++) {
 			long any = 0;
 

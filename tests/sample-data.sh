@@ -4,6 +4,8 @@
 #  - the pooled region lands where the deep dive put it (about 63% filled
 #    including respite/emergency, 67% excluding, 12% vacant), and matches
 #    the figures the generator computed on its own (sample-data/EXPECTED.csv);
+#  - reconcile against the sample Ofsted return matches the generator's own
+#    count (EXPECTED-reconcile.csv, EXPECTED-bridge.csv);
 #  - each file in broken/ shows the finding its name says, and
 #    broken/csv-edge-cases.csv shows none.
 set -u
@@ -54,6 +56,30 @@ for k, e in want.items():
         if col in got[k] and col != "la_name":
             assert got[k][col] == v, (k, col, got[k][col], v)
 PY
+
+# Reconciliation with the sample Ofsted return, against the generator's own count.
+${FB_WRAPPER:-} "$bin" reconcile --today $today --format csv --ofsted "$data/ofsted-return-2026-09-30.csv" \
+	"$data"/records/*.csv >"$tmp/rc.csv" 2>"$tmp/rc.err"
+status=$?
+[[ $status == 0 ]] && ok || bad "reconcile on sample-data exited $status: $(cat "$tmp/rc.err")"
+${FB_WRAPPER:-} "$bin" reconcile --today $today --format csv --bridge \
+	--ofsted "$data/ofsted-return-2026-09-30.csv" "$data"/records/*.csv >"$tmp/br.csv" 2>/dev/null
+python3 - "$tmp/rc.csv" "$data/EXPECTED-reconcile.csv" "$tmp/br.csv" "$data/EXPECTED-bridge.csv" <<'PY' && ok || bad "reconcile figures differ from EXPECTED-reconcile.csv / EXPECTED-bridge.csv"
+import csv, sys
+got = {r["la_code"]: r for r in csv.DictReader(open(sys.argv[1]))}
+want = {r["la_code"]: r for r in csv.DictReader(open(sys.argv[2]))}
+assert set(got) == set(want), set(got) ^ set(want)
+for code, w in want.items():
+    for col, v in w.items():
+        if col != "la_name":
+            assert got[code][col] == v, (code, col, got[code][col], v)
+a = got["ALL"]
+assert 55.5 <= float(a["submitted_filled_pct"]) <= 58.5 and 18.5 <= float(a["submitted_vacant_pct"]) <= 21.5, a
+bridge = [r for r in csv.DictReader(open(sys.argv[3])) if r["category"] != "no_record"]
+expect = list(csv.DictReader(open(sys.argv[4])))
+assert bridge == expect, [(x, y) for x, y in zip(bridge, expect) if x != y][:3]
+PY
+grep -q "FB025" "$tmp/rc.err" && ok || bad "the sample return's unbalanced rows gave no FB025"
 
 for f in "$data"/broken/FB*.csv; do
 	code=$(basename "$f" | cut -c1-5)
