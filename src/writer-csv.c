@@ -39,7 +39,28 @@ sep(FILE *out, int last)
 	fputc(last ? '\n' : ',', out);
 }
 
-static void header(FILE *out, const char *const *columns, size_t n);
+/*
+ * A header row, then nrows rows of ncols cells from cellf.  Only the text in
+ * column user_col can come from the user (a region name), so only it is
+ * guarded against formulas; -1 for none.
+ */
+static void
+table(FILE *out, const char *const *columns, size_t ncols, size_t nrows, int user_col,
+      const char *(*cellf)(const void *ctx, size_t r, size_t i, char *buf), const void *ctx)
+{
+	char buf[FB_CELL_BUF];
+
+	for (size_t i = 0; i < ncols; i++) {
+		fputs(columns[i], out);
+		sep(out, i + 1 == ncols);
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		for (size_t i = 0; i < ncols; i++) {
+			cell(out, cellf(ctx, r, i, buf), (int)i == user_col);
+			sep(out, i + 1 == ncols);
+		}
+	}
+}
 
 static void
 findings(FILE *out, const struct fb_run *run)
@@ -61,20 +82,19 @@ findings(FILE *out, const struct fb_run *run)
 	}
 }
 
+static const char *
+report_cell(const void *ctx, size_t r, size_t i, char *buf)
+{
+	const struct fb_report *rep = ctx;
+	int num;
+
+	return fb_report_cell(rep, &rep->rows[r], i, buf, &num);
+}
+
 static void
 report(FILE *out, const struct fb_report *rep)
 {
-	char buf[FB_CELL_BUF];
-	int num;
-
-	header(out, fb_report_columns, fb_report_ncolumns);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		for (size_t i = 0; i < fb_report_ncolumns; i++) {
-			/* Only the region name can come from the user. */
-			cell(out, fb_report_cell(rep, &rep->rows[r], i, buf, &num), i == 1);
-			sep(out, i + 1 == fb_report_ncolumns);
-		}
-	}
+	table(out, fb_report_columns, fb_report_ncolumns, rep->nrows, 1, report_cell, rep);
 }
 
 static void
@@ -117,29 +137,19 @@ catalogue(FILE *out)
 			      fb_rules[r].action);
 }
 
-static void
-header(FILE *out, const char *const *columns, size_t n)
+static const char *
+recon_cell(const void *ctx, size_t r, size_t i, char *buf)
 {
-	for (size_t i = 0; i < n; i++) {
-		fputs(columns[i], out);
-		sep(out, i + 1 == n);
-	}
+	const struct fb_recon_report *rep = ctx;
+	int num;
+
+	return fb_recon_cell(rep, &rep->rc->rows[r], i, buf, &num);
 }
 
 static void
 reconcile(FILE *out, const struct fb_recon_report *rep)
 {
-	char buf[FB_CELL_BUF];
-	int num;
-
-	header(out, fb_recon_columns, fb_recon_ncolumns);
-	for (size_t r = 0; r < rep->rc->n; r++) {
-		for (size_t i = 0; i < fb_recon_ncolumns; i++) {
-			/* Only the region name can come from the user. */
-			cell(out, fb_recon_cell(rep, &rep->rc->rows[r], i, buf, &num), i == 1);
-			sep(out, i + 1 == fb_recon_ncolumns);
-		}
-	}
+	table(out, fb_recon_columns, fb_recon_ncolumns, rep->rc->n, 1, recon_cell, rep);
 }
 
 static void
@@ -177,19 +187,18 @@ bridge(FILE *out, const struct fb_recon_report *rep)
 	}
 }
 
+static const char *
+ofsted_cell(const void *ctx, size_t r, size_t i, char *buf)
+{
+	int num;
+
+	return fb_ofsted_cell(&((const struct fb_ofsted_report *)ctx)->rows[r], i, buf, &num);
+}
+
 static void
 ofsted(FILE *out, const struct fb_ofsted_report *rep)
 {
-	char buf[FB_CELL_BUF];
-	int num;
-
-	header(out, fb_ofsted_columns, fb_ofsted_ncolumns);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		for (size_t i = 0; i < fb_ofsted_ncolumns; i++) {
-			cell(out, fb_ofsted_cell(&rep->rows[r], i, buf, &num), 0);
-			sep(out, i + 1 == fb_ofsted_ncolumns);
-		}
-	}
+	table(out, fb_ofsted_columns, fb_ofsted_ncolumns, rep->nrows, -1, ofsted_cell, rep);
 }
 
 const struct fb_writer fb_writer_csv = { "csv", findings, report, catalogue, reconcile, bridge,
