@@ -5,12 +5,15 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/la.h"
+#include "util.h"
 
 int
 fb_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -85,15 +88,16 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		{ "today", required_argument, NULL, 't' },
 		{ "max-findings", required_argument, NULL, 'm' },
 		{ "region-name", required_argument, NULL, 'r' },
-		{ "ofsted", required_argument, NULL, 'o' },
+		{ "ofsted", required_argument, NULL, 'S' },
 		{ "bridge", no_argument, NULL, 'b' },
 		{ "region", required_argument, NULL, 'g' },
 		{ "year", required_argument, NULL, 'y' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 	};
 	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
 					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
-					FB_OPT_REGION, FB_OPT_YEAR, 0 };
+					FB_OPT_REGION, FB_OPT_YEAR, FB_OPT_OUTPUT, 0 };
 	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
 	char shortopts[16] = ":h";
 	size_t n = 0;
@@ -108,11 +112,16 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		strcat(shortopts, "f:");
 	if (cli->opts & FB_OPT_REGION_NAME)
 		strcat(shortopts, "r:");
+	if (cli->opts & FB_OPT_OUTPUT)
+		strcat(shortopts, "o:");
+	
 
 	cli->writer = fb_writer_find(cli->formats[0]);
 	cli->today = fb_date_today();
 	cli->max_findings = 10000;
-	cli->region_name = cli->ofsted = cli->region = cli->year = NULL;
+	cli->region_name = cli->ofsted = cli->region = cli->year = cli->output = NULL;
+	cli->out = NULL;
+	cli->tmp_path = NULL;
 	cli->bridge = 0;
 	optind = 1;
 	opterr = 0;   /* our messages, one line each, name the command */
@@ -133,7 +142,7 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		case 'r':
 			cli->region_name = optarg;
 			break;
-		case 'o':
+		case 'S':
 			cli->ofsted = optarg;
 			break;
 		case 'b':
@@ -144,6 +153,9 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 			break;
 		case 'y':
 			cli->year = optarg;
+			break;
+		case 'o':
+			cli->output = optarg;
 			break;
 		case 'h':
 			fputs(cli->usage, stdout);
@@ -227,4 +239,70 @@ fb_cli_tell_findings(const struct fb_run *run, const char *cmd, const char *unit
 		fprintf(stderr, "fosterbeds %s: %ld of %ld %s rejected and left out of "
 			"the figures (%zu error%s, %zu warning%s)\n", cmd, rejected, read, unit, f->errors,
 			f->errors == 1 ? "" : "s", f->warnings, f->warnings == 1 ? "" : "s");
+}
+
+int
+fb_cli_open_output(struct fb_cli *cli, int binary)
+{
+	const char *slash;
+	size_t dirlen;
+	int fd;
+
+	if (!cli->output || strcmp(cli->output, "-") == 0) {
+		if (binary && isatty(STDOUT_FILENO))
+			return fb_cli_usage_error(cli->cmd, "this format is binary and is not "
+						  "written to a terminal; give -o FILE");
+		cli->out = stdout;
+		return 0;
+	}
+	/* Beside the target, so the rename cannot cross file systems. */
+	slash = strrchr(cli->output, '/');
+	dirlen = slash ? (size_t)(slash - cli->output) + 1 : 0;
+	cli->tmp_path = fb_xmalloc(dirlen + strlen(cli->output) + 16);
+	sprintf(cli->tmp_path, "%.*s.%s.XXXXXX", (int)dirlen, cli->output,
+		cli->output + dirlen);
+	fd = mkstemp(cli->tmp_path);
+	if (fd < 0 || !(cli->out = fdopen(fd, "wb"))) {
+		fb_cli_error("cannot write '%s': %s", cli->output, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(cli->tmp_path);
+		}
+		free(cli->tmp_path);
+		cli->tmp_path = NULL;
+		return FB_EXIT_IO;
+	}
+	return 0;
+}
+
+int
+fb_cli_close_output(struct fb_cli *cli, int status)
+{
+	int lost;
+
+	if (cli->out == stdout || !cli->out)
+		return fb_cli_finish(status);
+	lost = fflush(cli->out) != 0 || ferror(cli->out);
+	if (fclose(cli->out) != 0)
+		lost = 1;
+	cli->out = NULL;
+	if (lost)
+		fb_cli_error("could not write '%s': %s", cli->output,
+			     errno ? strerror(errno) : "write error");
+	/* The file gets the usual permissions, not mkstemp's owner-only ones. */
+	if (!lost && status != FB_EXIT_IO) {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		if (chmod(cli->tmp_path, 0666 & ~mask) != 0 ||
+		    rename(cli->tmp_path, cli->output) != 0) {
+			fb_cli_error("cannot write '%s': %s", cli->output, strerror(errno));
+			lost = 1;
+		}
+	}
+	if (lost || status == FB_EXIT_IO)
+		unlink(cli->tmp_path);
+	free(cli->tmp_path);
+	cli->tmp_path = NULL;
+	return fb_cli_finish(lost ? FB_EXIT_IO : status);
 }

@@ -50,6 +50,7 @@ enum fb_cli_opt {
 	FB_OPT_BRIDGE = 1 << 5,        /* --bridge */
 	FB_OPT_REGION = 1 << 6,        /* --region NAME */
 	FB_OPT_YEAR = 1 << 7,          /* --year YYYY-YY */
+	FB_OPT_OUTPUT = 1 << 8,        /* -o, --output FILE */
 };
 
 struct fb_cli {
@@ -66,6 +67,10 @@ struct fb_cli {
 	int bridge;
 	const char *region;               /* NULL unless given */
 	const char *year;                 /* NULL unless given */
+	const char *output;               /* -o FILE, NULL for standard output */
+	/* Set by fb_cli_open_output(). */
+	FILE *out;
+	char *tmp_path;                   /* the file written before the rename */
 	int argc;                         /* the operands left */
 	char **argv;
 };
@@ -97,6 +102,22 @@ void fb_cli_tell_findings(const struct fb_run *run, const char *cmd, const char 
  * when anything written to it was lost, else status.
  */
 int fb_cli_finish(int status);
+
+/*
+ * Open where the command writes: standard output, or with -o FILE a new
+ * temporary file beside FILE (renamed into place by fb_cli_close_output(),
+ * so a failed run never leaves half a report).  A binary format (xlsx) is
+ * refused on a terminal.  Sets cli->out; returns 0, or an exit status after
+ * a message.
+ */
+int fb_cli_open_output(struct fb_cli *cli, int binary);
+
+/*
+ * Finish the output: check every write, then rename the temporary file
+ * into place, or remove it when status is 3 or a write failed.  Returns the
+ * final exit status.
+ */
+int fb_cli_close_output(struct fb_cli *cli, int status);
 
 /*
  * The name for pooled rows when none is given: the region every LA code in

@@ -12,7 +12,7 @@
 
 static const char usage_text[] =
 	"usage: fosterbeds ofsted [--format table|csv|json] [--region NAME]\n"
-	"                         [--year YYYY-YY] FILE...\n"
+	"                         [--year YYYY-YY] [-o FILE] FILE...\n"
 	"\n"
 	"Read Ofsted's published \"Local authority level fostering data\" (the wide\n"
 	"CSV from the Fostering in England release, as downloaded) and write one row\n"
@@ -26,6 +26,7 @@ static const char usage_text[] =
 	"      --region NAME     only this region's authorities and its row\n"
 	"                        (e.g. \"South East\"; default: every region)\n"
 	"      --year YYYY-YY    the data's year, when the file's name does not say\n"
+	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"Exit status: 0 success (warnings allowed), 1 a file had errors, 2 usage\n"
@@ -111,14 +112,15 @@ cmd_ofsted(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", NULL };
 	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_REGION | FB_OPT_YEAR };
+			      .opts = FB_OPT_FORMAT | FB_OPT_REGION | FB_OPT_YEAR |
+				      FB_OPT_OUTPUT };
 	struct fb_run run;
 	struct rows rows = { 0 };
 	struct fb_ofsted_report rep;
 	struct fb_ofsted *files;
 	const char *only = NULL;
 	long missing = 0;
-	int status = fb_cli_parse(&cli, argc, argv);
+	int status = fb_cli_parse(&cli, argc, argv), rc;
 
 	if (status >= 0)
 		return status;
@@ -171,7 +173,8 @@ cmd_ofsted(int argc, char **argv)
 	rep.rows = rows.v;
 	rep.nrows = rows.n;
 	rep.missing = missing;
-	cli.writer->ofsted(stdout, &rep);
+	if ((rc = fb_cli_open_output(&cli, 0)) == 0)
+		cli.writer->ofsted(cli.out, &rep);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	for (int i = 0; i < cli.argc; i++)
@@ -179,5 +182,5 @@ cmd_ofsted(int argc, char **argv)
 	free(files);
 	free(rows.v);
 	fb_run_release(&run);
-	return fb_cli_finish(status);
+	return rc ? rc : fb_cli_close_output(&cli, status);
 }

@@ -12,7 +12,8 @@
 
 static const char usage_text[] =
 	"usage: fosterbeds reconcile --ofsted RETURN [--format table|csv|json] [--bridge]\n"
-	"                            [--region-name NAME] [--today YYYY-MM-DD] FILE...\n"
+	"                            [--region-name NAME] [--today YYYY-MM-DD] [-o FILE]\n"
+	"                            FILE...\n"
 	"\n"
 	"Compare an LA's bed records (FILE..., as for report) with what it submitted\n"
 	"to Ofsted.  RETURN is a simple return (columns la_code, approved, filled,\n"
@@ -22,12 +23,13 @@ static const char usage_text[] =
 	"points, how each bed was counted in the return (the bridge, from the\n"
 	"records' ofsted_status) and the main drivers in plain words.\n"
 	"\n"
-	"  -o, --ofsted RETURN    the return to compare with (required)\n"
+	"      --ofsted RETURN    the return to compare with (required)\n"
 	"  -f, --format FORMAT    table (default), csv or json\n"
 	"      --bridge           with --format csv: the bridge alone, one row per\n"
 	"                         (la_code, ofsted_status, category)\n"
 	"  -r, --region-name NAME name for the region row (default: the LAs' region)\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
+	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"Exit status: 0 success (warnings allowed), 1 the records or the return have\n"
@@ -67,12 +69,13 @@ cmd_reconcile(int argc, char **argv)
 	static const char *const formats[] = { "table", "csv", "json", NULL };
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
-				      FB_OPT_OFSTED | FB_OPT_BRIDGE };
+				      FB_OPT_OFSTED | FB_OPT_BRIDGE |
+				      FB_OPT_OUTPUT };
 	struct fb_run run;
 	struct fb_submission sub;
 	struct fb_reconcile rc;
 	struct fb_recon_report rep;
-	int status = fb_cli_parse(&cli, argc, argv);
+	int status = fb_cli_parse(&cli, argc, argv), rc2;
 
 	if (status >= 0)
 		return status;
@@ -106,14 +109,16 @@ cmd_reconcile(int argc, char **argv)
 		rep.region_name = fb_cli_default_region(codes, n);
 		free(codes);
 	}
-	if (cli.bridge)
-		cli.writer->bridge(stdout, &rep);
-	else
-		cli.writer->reconcile(stdout, &rep);
+	if ((rc2 = fb_cli_open_output(&cli, 0)) == 0) {
+		if (cli.bridge)
+			cli.writer->bridge(cli.out, &rep);
+		else
+			cli.writer->reconcile(cli.out, &rep);
+	}
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	fb_reconcile_release(&rc);
 	fb_submission_release(&sub);
 	fb_run_release(&run);
-	return fb_cli_finish(status);
+	return rc2 ? rc2 : fb_cli_close_output(&cli, status);
 }

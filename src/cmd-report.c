@@ -9,7 +9,7 @@
 
 static const char usage_text[] =
 	"usage: fosterbeds report [--format table|csv|json] [--region-name NAME]\n"
-	"                         [--today YYYY-MM-DD] FILE...\n"
+	"                         [--today YYYY-MM-DD] [-o FILE] FILE...\n"
 	"\n"
 	"Classify every bed and report utilisation per LA and snapshot date, then\n"
 	"one pooled row per date (la_code ALL) summing every LA's counts.  Rates\n"
@@ -20,6 +20,7 @@ static const char usage_text[] =
 	"  -r, --region-name NAME name for the pooled rows (default: the LAs' region\n"
 	"                         when they share one, else \"All LAs\")\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
+	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"Exit status: 0 every row used (warnings allowed), 1 rows were rejected or\n"
@@ -31,11 +32,12 @@ cmd_report(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", NULL };
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME };
+			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
+				      FB_OPT_OUTPUT };
 	struct fb_run run;
 	struct fb_report rep;
 	struct fb_tally_row *rows;
-	int status = fb_cli_parse(&cli, argc, argv);
+	int status = fb_cli_parse(&cli, argc, argv), rc;
 
 	if (status >= 0)
 		return status;
@@ -61,10 +63,11 @@ cmd_report(int argc, char **argv)
 		rep.region_name = fb_cli_default_region(codes, n);
 		free(codes);
 	}
-	cli.writer->report(stdout, &rep);
+	if ((rc = fb_cli_open_output(&cli, 0)) == 0)
+		cli.writer->report(cli.out, &rep);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	free(rows);
 	fb_run_release(&run);
-	return fb_cli_finish(status);
+	return rc ? rc : fb_cli_close_output(&cli, status);
 }

@@ -5,7 +5,7 @@
 
 static const char usage_text[] =
 	"usage: fosterbeds validate [--format text|csv|json] [--max-findings N]\n"
-	"                           [--today YYYY-MM-DD] FILE...\n"
+	"                           [--today YYYY-MM-DD] [-o FILE] FILE...\n"
 	"\n"
 	"Check bed-record CSV files against the regional standard and list every\n"
 	"finding (FILE:LINE: severity CODE: message), a summary by code, and each\n"
@@ -15,6 +15,7 @@ static const char usage_text[] =
 	"      --max-findings N  list at most N findings (default 10000; 0 lists all);\n"
 	"                        the counts always cover every finding\n"
 	"      --today DATE      judge future snapshot dates against DATE, not today\n"
+	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error,\n"
@@ -25,9 +26,10 @@ cmd_validate(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "csv", "json", NULL };
 	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_MAX_FINDINGS };
+			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_MAX_FINDINGS |
+				      FB_OPT_OUTPUT };
 	struct fb_run run;
-	int status = fb_cli_parse(&cli, argc, argv);
+	int status = fb_cli_parse(&cli, argc, argv), rc;
 
 	if (status >= 0)
 		return status;
@@ -37,9 +39,13 @@ cmd_validate(int argc, char **argv)
 	fb_run_init(&run, cli.today, cli.max_findings);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	fb_findings_sort(&run.findings);
-	cli.writer->findings(stdout, &run);
+	if ((rc = fb_cli_open_output(&cli, 0)) != 0) {
+		fb_run_release(&run);
+		return rc;
+	}
+	cli.writer->findings(cli.out, &run);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	fb_run_release(&run);
-	return fb_cli_finish(status);
+	return fb_cli_close_output(&cli, status);
 }

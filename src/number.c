@@ -30,9 +30,9 @@ fb_count_parse(const char *s, size_t len, int thousands, long *n)
 		}
 		if (c < '0' || c > '9')
 			return -1;
-		v = v * 10 + (c - '0');
-		if (v > COUNT_MAX)
+		if (v > (COUNT_MAX - (c - '0')) / 10)
 			return -1;
+		v = v * 10 + (c - '0');
 		digits++;
 		group++;
 	}

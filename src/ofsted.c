@@ -50,7 +50,7 @@ struct table {
 	char **cur;
 	size_t ncur, curcap;
 	long at_line, row_line;
-	int in_row;
+	int in_row, last_cr;
 };
 
 static void
@@ -66,16 +66,19 @@ t_field(void *s, size_t len, void *ctx)
 	fb_grow((void **)&t->cur, &t->curcap, t->ncur + 1, sizeof(*t->cur));
 	t->cur[t->ncur++] = fb_xstrndup(p, len);
 	for (size_t i = 0; i < len; i++)
-		t->at_line += p[i] == '\n';
+		t->at_line += p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'));
 }
 
 static void
 t_row(int c, void *ctx)
 {
 	struct table *t = ctx;
+	/* CRLF arrives as a row ended by CR, then an empty one ended by LF. */
+	int crlf = c == '\n' && t->last_cr && !t->in_row;
 
-	if (c == '\n')
+	if ((c == '\n' && !crlf) || c == '\r')
 		t->at_line++;
+	t->last_cr = c == '\r';
 	if (!t->in_row)
 		return;
 	fb_grow((void **)&t->cell, &t->cap, t->nrows + 1, sizeof(*t->cell));
@@ -212,7 +215,7 @@ fb_ofsted_looks_like(const char *data, size_t len)
 	/* The header row names England within the first few lines. */
 	size_t lines = 0, i;
 
-	for (i = 0; i < len && lines < 5; i++)
+	for (i = 0; i < len && lines < 10; i++)
 		lines += data[i] == '\n';
 	for (size_t k = 0; k + 7 <= i; k++)
 		if (fb_strncaseeq("England", data + k, 7) &&
@@ -227,8 +230,12 @@ fb_ofsted_looks_like(const char *data, size_t len)
 static void
 year_from_path(char out[16], const char *path)
 {
+	const char *name = path ? strrchr(path, '/') : NULL;
+
+	/* The file's own name: a folder called 2024-25 says nothing about it. */
+	name = name ? name + 1 : path ? path : "";
 	out[0] = '\0';
-	for (const char *p = path; *p; p++) {
+	for (const char *p = name; *p; p++) {
 		int a, b = -1;
 
 		if (!(p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&

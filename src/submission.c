@@ -40,6 +40,7 @@ struct reading {
 	struct fb_submission *s;
 	struct fb_findings *out;
 	unsigned char warned_la[1000];
+	int dmy_warned;
 };
 
 static int
@@ -51,6 +52,13 @@ count(struct reading *r, const struct fb_row *row, int col, long *n)
 
 	if (fb_count_parse(v, len, 0, n) == 0)
 		return 0;
+	fb_trim(&v, &len);
+	if (len == 0) {
+		fb_findings_add(r->out, FB_R_BLANK_REQUIRED, row->file, row->line,
+				return_schema.name[col], NULL, "%s is blank; fill in the count "
+				"as submitted", return_schema.name[col]);
+		return -1;
+	}
 	fb_findings_add(r->out, FB_R_BAD_COUNT, row->file, row->line, return_schema.name[col],
 			fb_visible(vis, v, len), "%s '%s' is not a whole number of 0 or more",
 			return_schema.name[col], vis);
@@ -77,7 +85,11 @@ on_return_row(void *ctx, const struct fb_row *row)
 	v = row->cell[R_LA_CODE];
 	len = row->len[R_LA_CODE];
 	fb_trim(&v, &len);
-	if (len != 3 || v[0] < '0' || v[0] > '9' || v[1] < '0' || v[1] > '9' || v[2] < '0' ||
+	if (len == 0) {
+		fb_findings_add(r->out, FB_R_BLANK_REQUIRED, row->file, row->line, "la_code",
+				NULL, "la_code is blank; fill in the DfE three-digit LA code");
+		bad = 1;
+	} else if (len != 3 || v[0] < '0' || v[0] > '9' || v[1] < '0' || v[1] > '9' || v[2] < '0' ||
 	    v[2] > '9') {
 		fb_findings_add(r->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
 				fb_visible(vis, v, len), "la_code '%s' is not a three-digit "
@@ -103,6 +115,11 @@ on_return_row(void *ctx, const struct fb_row *row)
 					"snapshot_date", fb_visible(vis, v, len), "snapshot_date "
 					"'%s' is not a real date in YYYY-MM-DD form", vis);
 			bad = 1;
+		} else if (len && form == FB_DATE_DMY && !r->dmy_warned++) {
+			fb_findings_add(r->out, FB_R_DMY_DATE, row->file, row->line,
+					"snapshot_date", fb_visible(vis, v, len), "snapshot_date "
+					"'%s' is written DD/MM/YYYY and was read as day/month/year "
+					"(said once per file)", vis);
 		}
 	}
 	if (!bad) {
