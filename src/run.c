@@ -114,8 +114,9 @@ on_row(void *vctx, const struct fb_row *row)
 		return;
 	}
 	ctx->input->rows_used++;
-	fb_tally_add(&run->tally, bed.la_code, bed.date, bed.bed_use, bed.status,
-		     bed.ofsted_status);
+	fb_tally_add(&run->tally, bed.la_code, bed.date,
+		     &(struct fb_tally_bed){ bed.bed_use, bed.status, bed.ofsted_status,
+					     bed.unavailable_reason, bed.vacancy_reason });
 }
 
 int

@@ -10,10 +10,18 @@
 #include "util.h"
 
 void
-fb_counts_add(struct fb_counts *c, int bed_use, int status, int ofsted_status)
+fb_counts_add(struct fb_counts *c, const struct fb_tally_bed *bed)
 {
-	c->bridge[ofsted_status == FB_NONE ? FB_OS_BLANK : ofsted_status]
-		 [bed_use != FB_USE_MAINSTREAM][status]++;
+	int bed_use = bed->bed_use, status = bed->status, group = bed_use != FB_USE_MAINSTREAM;
+
+	c->bridge[bed->ofsted_status == FB_NONE ? FB_OS_BLANK : bed->ofsted_status]
+		 [group][status]++;
+	if (status == FB_ST_UNAVAILABLE)
+		c->unavailable_by[group][bed->unavailable_reason == FB_NONE
+					 ? FB_UR_COUNT : bed->unavailable_reason]++;
+	if (status == FB_ST_VACANT)
+		c->vacant_by[group][bed->vacancy_reason == FB_NONE
+				    ? FB_VR_COUNT : bed->vacancy_reason]++;
 	c->approved++;
 	c->filled += status == FB_ST_FILLED;
 	c->vacant += status == FB_ST_VACANT;
@@ -44,6 +52,12 @@ fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src)
 		for (int u = 0; u < 2; u++)
 			for (int st = 0; st < FB_ST_COUNT; st++)
 				dst->bridge[o][u][st] += src->bridge[o][u][st];
+	for (int u = 0; u < 2; u++) {
+		for (int r = 0; r <= FB_UR_COUNT; r++)
+			dst->unavailable_by[u][r] += src->unavailable_by[u][r];
+		for (int r = 0; r <= FB_VR_COUNT; r++)
+			dst->vacant_by[u][r] += src->vacant_by[u][r];
+	}
 }
 
 void
@@ -72,10 +86,9 @@ group(struct fb_tally *t, int la_code, int date)
 }
 
 void
-fb_tally_add(struct fb_tally *t, int la_code, int date, int bed_use, int status,
-	     int ofsted_status)
+fb_tally_add(struct fb_tally *t, int la_code, int date, const struct fb_tally_bed *bed)
 {
-	fb_counts_add(group(t, la_code, date), bed_use, status, ofsted_status);
+	fb_counts_add(group(t, la_code, date), bed);
 }
 
 void

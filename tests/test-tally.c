@@ -14,6 +14,14 @@
 enum { M = FB_USE_MAINSTREAM, R = FB_USE_RESPITE, E = FB_USE_EMERGENCY };
 enum { F = FB_ST_FILLED, V = FB_ST_VACANT, U = FB_ST_UNAVAILABLE };
 
+
+/* Count a bed with no reasons recorded. */
+static void
+tally_add(struct fb_tally *t, int la, int date, int use, int status, int ofsted)
+{
+	fb_tally_add(t, la, date, &(struct fb_tally_bed){ use, status, ofsted, FB_NONE, FB_NONE });
+}
+
 static void
 test_counts(void **state)
 {
@@ -24,7 +32,8 @@ test_counts(void **state)
 	(void)state;
 
 	for (size_t i = 0; i < 8; i++)
-		fb_counts_add(&c, beds[i][0], beds[i][1], FB_NONE);
+		fb_counts_add(&c, &(struct fb_tally_bed){ beds[i][0], beds[i][1], FB_NONE, FB_NONE,
+							  FB_NONE });
 	assert_int_equal(c.approved, 8);
 	assert_int_equal(c.filled, 4);
 	assert_int_equal(c.vacant, 2);
@@ -46,11 +55,11 @@ test_rows_sorted_and_pooled(void **state)
 
 	fb_tally_init(&t);
 	/* Arrive out of order: 867 d2, 851 d1, 867 d1, 851 d2, 851 d1. */
-	fb_tally_add(&t, 867, 20, M, F, FB_NONE);
-	fb_tally_add(&t, 851, 10, M, V, FB_NONE);
-	fb_tally_add(&t, 867, 10, R, F, FB_NONE);
-	fb_tally_add(&t, 851, 20, M, F, FB_NONE);
-	fb_tally_add(&t, 851, 10, M, F, FB_NONE);
+	tally_add(&t, 867, 20, M, F, FB_NONE);
+	tally_add(&t, 851, 10, M, V, FB_NONE);
+	tally_add(&t, 867, 10, R, F, FB_NONE);
+	tally_add(&t, 851, 20, M, F, FB_NONE);
+	tally_add(&t, 851, 10, M, F, FB_NONE);
 	n = fb_tally_rows(&t, &rows);
 	assert_int_equal(n, 6);
 	assert_int_equal(rows[0].la_code, 851);
@@ -91,8 +100,8 @@ test_merge(void **state)
 	for (int i = 0; i < 1000; i++) {
 		int la = 800 + i % 7, date = i % 3, use = i % 5 == 0 ? R : M, st = i % 3;
 
-		fb_tally_add(&whole, la, date, use, st, FB_NONE);
-		fb_tally_add(i < 400 ? &a : &b, la, date, use, st, FB_NONE);
+		tally_add(&whole, la, date, use, st, FB_NONE);
+		tally_add(i < 400 ? &a : &b, la, date, use, st, FB_NONE);
 	}
 	fb_tally_merge(&a, &b);
 	nw = fb_tally_rows(&whole, &rw);
@@ -106,6 +115,36 @@ test_merge(void **state)
 	fb_tally_release(&b);
 }
 
+static void
+test_reasons(void **state)
+{
+	/* Two unavailable mainstream beds for siblings, one with no reason; a
+	 * vacant respite bed for logistics and a vacant mainstream bed with none. */
+	static const struct fb_tally_bed beds[] = {
+		{ M, U, FB_NONE, FB_UR_SIBLING_ONLY, FB_NONE },
+		{ M, U, FB_NONE, FB_UR_SIBLING_ONLY, FB_NONE },
+		{ M, U, FB_NONE, FB_NONE, FB_NONE },
+		{ R, V, FB_NONE, FB_NONE, FB_VR_LOGISTICS },
+		{ M, V, FB_NONE, FB_NONE, FB_NONE },
+		{ M, F, FB_NONE, FB_NONE, FB_NONE },
+	};
+	struct fb_counts c = { 0 }, twice = { 0 };
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(beds) / sizeof(beds[0]); i++)
+		fb_counts_add(&c, &beds[i]);
+	assert_int_equal(c.unavailable_by[0][FB_UR_SIBLING_ONLY], 2);
+	assert_int_equal(c.unavailable_by[0][FB_UR_COUNT], 1);   /* not recorded */
+	assert_int_equal(c.unavailable_by[1][FB_UR_SIBLING_ONLY], 0);
+	assert_int_equal(c.vacant_by[1][FB_VR_LOGISTICS], 1);
+	assert_int_equal(c.vacant_by[0][FB_VR_COUNT], 1);
+	assert_int_equal(c.vacant_by[0][FB_VR_LOGISTICS], 0);
+	fb_counts_merge(&twice, &c);
+	fb_counts_merge(&twice, &c);
+	assert_int_equal(twice.unavailable_by[0][FB_UR_SIBLING_ONLY], 4);
+	assert_int_equal(twice.vacant_by[1][FB_VR_LOGISTICS], 2);
+}
+
 int
 main(void)
 {
@@ -113,6 +152,7 @@ main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_rows_sorted_and_pooled),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_reasons),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,13 +32,22 @@ struct fb_counts {
 	 * Reconciliation reads its bridge and drivers from here.
 	 */
 	long bridge[FB_OS_COUNT + 1][2][FB_ST_COUNT];
+	/*
+	 * Why beds go unused, for `report --breakdown reasons`: unavailable beds
+	 * by unavailable_reason and vacant beds by vacancy_reason, for mainstream
+	 * (0) and respite/emergency (1) beds apart; the last index counts beds
+	 * with no reason recorded.
+	 */
+	long unavailable_by[2][FB_UR_COUNT + 1];
+	long vacant_by[2][FB_VR_COUNT + 1];
 };
 
-/*
- * Count one bed: bed_use an enum fb_bed_use, status an enum fb_status,
- * ofsted_status an enum fb_ofsted_status or FB_NONE.
- */
-void fb_counts_add(struct fb_counts *c, int bed_use, int status, int ofsted_status);
+/* What the tally needs of a bed.  Codes are the standard's; FB_NONE when blank. */
+struct fb_tally_bed {
+	int bed_use, status, ofsted_status, unavailable_reason, vacancy_reason;
+};
+
+void fb_counts_add(struct fb_counts *c, const struct fb_tally_bed *bed);
 void fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src);
 
 struct fb_tally {
@@ -55,8 +64,7 @@ struct fb_tally_row {
 void fb_tally_init(struct fb_tally *t);
 void fb_tally_release(struct fb_tally *t);
 
-void fb_tally_add(struct fb_tally *t, int la_code, int date, int bed_use, int status,
-		  int ofsted_status);
+void fb_tally_add(struct fb_tally *t, int la_code, int date, const struct fb_tally_bed *bed);
 void fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src);
 
 /*
