@@ -297,3 +297,49 @@ fb_ofsted_cell(const struct fb_ofsted_row *row, size_t i, char buf[FB_CELL_BUF],
 		return number(buf, v[i - O_MEASURES], is_number);
 	}
 }
+
+/* reasons */
+
+const char *const fb_reason_columns[] = {
+	"la_code", "la_name", "snapshot_date", "status", "bed_group", "reason", "beds",
+	"share_pct",
+};
+const size_t fb_reason_ncolumns = 8;
+
+const char *
+fb_group_name(int group)
+{
+	return group ? "respite_emergency" : "mainstream";
+}
+
+size_t
+fb_reason_lines(const struct fb_counts *c, struct fb_reason_line out[FB_REASON_LINES])
+{
+	static const int statuses[2] = { FB_ST_UNAVAILABLE, FB_ST_VACANT };
+	size_t n = 0;
+
+	for (int k = 0; k < 2; k++) {
+		int st = statuses[k];
+		enum fb_field f = st == FB_ST_UNAVAILABLE ? FB_F_UNAVAILABLE_REASON
+							 : FB_F_VACANCY_REASON;
+		int ncodes = fb_fields[f].ncodes;
+
+		for (int g = 0; g < 2; g++) {
+			const long *by = st == FB_ST_UNAVAILABLE ? c->unavailable_by[g] : c->vacant_by[g];
+			long total = 0;
+
+			for (int r = 0; r <= ncodes; r++)
+				total += by[r];
+			for (int r = 0; r <= ncodes; r++) {
+				out[n].status = st;
+				out[n].group = g;
+				out[n].reason = r < ncodes ? fb_fields[f].codes[r].name : "not_recorded";
+				out[n].beds = by[r];
+				out[n].group_beds = total;
+				out[n].share = fb_pct_tenths(by[r], total);
+				n++;
+			}
+		}
+	}
+	return n;
+}

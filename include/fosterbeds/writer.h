@@ -31,6 +31,7 @@ struct fb_report {
 	const char *region_name;   /* the name given to pooled rows */
 	const struct fb_tally_row *rows;
 	size_t nrows;
+	int breakdown;             /* --breakdown reasons: why beds go unused */
 };
 
 /*
@@ -121,6 +122,32 @@ extern const char *const fb_ofsted_columns[];
 extern const size_t fb_ofsted_ncolumns;
 const char *fb_ofsted_cell(const struct fb_ofsted_row *row, size_t i, char buf[FB_CELL_BUF],
 			   int *is_number);
+
+/*
+ * The reasons breakdown of one report row: unavailable beds by
+ * unavailable_reason and vacant beds by vacancy_reason, mainstream and
+ * respite/emergency beds apart, each reason's beds and its share of the
+ * beds of that status in that group.  "not_recorded" is a reason of its own.
+ */
+struct fb_reason_line {
+	int status;        /* FB_ST_UNAVAILABLE or FB_ST_VACANT */
+	int group;         /* 0 mainstream, 1 respite/emergency */
+	const char *reason;  /* a code, or "not_recorded" */
+	long beds;
+	long group_beds;   /* beds of this status in this group */
+	long share;        /* tenths of a percent of group_beds, or FB_PCT_NONE */
+};
+
+/* Every line (zero ones too) for counts, in a fixed order; returns how many. */
+#define FB_REASON_LINES (2 * (FB_UR_COUNT + 1) + 2 * (FB_VR_COUNT + 1))
+size_t fb_reason_lines(const struct fb_counts *c, struct fb_reason_line out[FB_REASON_LINES]);
+
+/* "mainstream" or "respite_emergency". */
+const char *fb_group_name(int group);
+
+/* The reasons CSV columns, in order. */
+extern const char *const fb_reason_columns[];
+extern const size_t fb_reason_ncolumns;
 
 /* Bridge row labels: ofsted_status names with "none" for FB_OS_BLANK. */
 const char *fb_bridge_status_name(int ofsted_status);
