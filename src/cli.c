@@ -93,11 +93,13 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		{ "region", required_argument, NULL, 'g' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "breakdown", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 	};
 	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
 					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
-					FB_OPT_REGION, FB_OPT_YEAR, FB_OPT_OUTPUT, 0 };
+					FB_OPT_REGION, FB_OPT_YEAR, FB_OPT_OUTPUT,
+					FB_OPT_BREAKDOWN, 0 };
 	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
 	char shortopts[16] = ":h";
 	size_t n = 0;
@@ -122,6 +124,7 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	cli->region_name = cli->ofsted = cli->region = cli->year = cli->output = NULL;
 	cli->out = NULL;
 	cli->tmp_path = NULL;
+	cli->breakdown = 0;
 	cli->bridge = 0;
 	optind = 1;
 	opterr = 0;   /* our messages, one line each, name the command */
@@ -156,6 +159,12 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 			break;
 		case 'o':
 			cli->output = optarg;
+			break;
+		case 'B':
+			if (strcmp(optarg, "reasons") != 0)
+				return fb_cli_usage_error(cli->cmd, "unknown breakdown '%s'; the "
+							  "one there is: reasons", optarg);
+			cli->breakdown = 1;
 			break;
 		case 'h':
 			fputs(cli->usage, stdout);

@@ -51,6 +51,7 @@ enum fb_cli_opt {
 	FB_OPT_REGION = 1 << 6,        /* --region NAME */
 	FB_OPT_YEAR = 1 << 7,          /* --year YYYY-YY */
 	FB_OPT_OUTPUT = 1 << 8,        /* -o, --output FILE */
+	FB_OPT_BREAKDOWN = 1 << 9,     /* --breakdown reasons */
 };
 
 struct fb_cli {
@@ -68,6 +69,7 @@ struct fb_cli {
 	const char *region;               /* NULL unless given */
 	const char *year;                 /* NULL unless given */
 	const char *output;               /* -o FILE, NULL for standard output */
+	int breakdown;                    /* --breakdown reasons */
 	/* Set by fb_cli_open_output(). */
 	FILE *out;
 	char *tmp_path;                   /* the file written before the rename */

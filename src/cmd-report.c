@@ -8,7 +8,8 @@
 #include "util.h"
 
 static const char usage_text[] =
-	"usage: fosterbeds report [--format table|csv|json] [--region-name NAME]\n"
+	"usage: fosterbeds report [--format table|csv|json] [--breakdown reasons]\n"
+	"                         [--region-name NAME]\n"
 	"                         [--today YYYY-MM-DD] [-o FILE] FILE...\n"
 	"\n"
 	"Classify every bed and report utilisation per LA and snapshot date, then\n"
@@ -17,6 +18,11 @@ static const char usage_text[] =
 	"out; stderr says how many and why.  FILE may be - for standard input.\n"
 	"\n"
 	"  -f, --format FORMAT    table (default), csv or json\n"
+	"      --breakdown reasons\n"
+	"                         why beds go unused: unavailable beds by\n"
+	"                         unavailable_reason, vacant beds by vacancy_reason,\n"
+	"                         mainstream and respite/emergency apart (with csv:\n"
+	"                         this table instead of the figures)\n"
 	"  -r, --region-name NAME name for the pooled rows (default: the LAs' region\n"
 	"                         when they share one, else \"All LAs\")\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
@@ -33,6 +39,7 @@ cmd_report(int argc, char **argv)
 	static const char *const formats[] = { "table", "csv", "json", NULL };
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
+				      FB_OPT_BREAKDOWN |
 				      FB_OPT_OUTPUT };
 	struct fb_run run;
 	struct fb_report rep;
@@ -50,6 +57,7 @@ cmd_report(int argc, char **argv)
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
 
 	rep.run = &run;
+	rep.breakdown = cli.breakdown;
 	rep.nrows = fb_tally_rows(&run.tally, &rows);
 	rep.rows = rows;
 	rep.region_name = cli.region_name;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 
@@ -91,10 +92,41 @@ report_cell(const void *ctx, size_t r, size_t i, char *buf)
 	return fb_report_cell(rep, &rep->rows[r], i, buf, &num);
 }
 
+/* The reasons breakdown, one row per (report row, status, group, reason). */
+static void
+reasons(FILE *out, const struct fb_report *rep)
+{
+	struct fb_reason_line lines[FB_REASON_LINES];
+	char buf[FB_CELL_BUF], share[FB_PCT_BUF];
+	int num;
+
+	for (size_t i = 0; i < fb_reason_ncolumns; i++) {
+		fputs(fb_reason_columns[i], out);
+		sep(out, i + 1 == fb_reason_ncolumns);
+	}
+	for (size_t r = 0; r < rep->nrows; r++) {
+		size_t n = fb_reason_lines(&rep->rows[r].counts, lines);
+
+		for (size_t k = 0; k < n; k++) {
+			for (size_t i = 0; i < 3; i++) {
+				cell(out, fb_report_cell(rep, &rep->rows[r], i, buf, &num), i == 1);
+				sep(out, 0);
+			}
+			fprintf(out, "%s,%s,%s,%ld,%s\n",
+				fb_fields[FB_F_STATUS].codes[lines[k].status].name,
+				fb_group_name(lines[k].group), lines[k].reason, lines[k].beds,
+				fb_pct_format(lines[k].share, share));
+		}
+	}
+}
+
 static void
 report(FILE *out, const struct fb_report *rep)
 {
-	table(out, fb_report_columns, fb_report_ncolumns, rep->nrows, 1, report_cell, rep);
+	if (rep->breakdown)
+		reasons(out, rep);
+	else
+		table(out, fb_report_columns, fb_report_ncolumns, rep->nrows, 1, report_cell, rep);
 }
 
 static void

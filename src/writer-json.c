@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 
@@ -118,6 +119,25 @@ findings(FILE *out, const struct fb_run *run)
 }
 
 static void
+reasons(FILE *out, const struct fb_counts *c)
+{
+	struct fb_reason_line lines[FB_REASON_LINES];
+	size_t n = fb_reason_lines(c, lines);
+	char share[FB_PCT_BUF];
+
+	fputs(", \"reasons\": [", out);
+	for (size_t k = 0; k < n; k++) {
+		fb_pct_format(lines[k].share, share);
+		fprintf(out, "%s{\"status\": \"%s\", \"bed_group\": \"%s\", \"reason\": \"%s\", "
+			"\"beds\": %ld, \"share_pct\": %s}", k ? ", " : "",
+			fb_fields[FB_F_STATUS].codes[lines[k].status].name,
+			fb_group_name(lines[k].group), lines[k].reason, lines[k].beds,
+			share[0] ? share : "null");
+	}
+	fputc(']', out);
+}
+
+static void
 report(FILE *out, const struct fb_report *rep)
 {
 	char buf[FB_CELL_BUF];
@@ -145,6 +165,8 @@ report(FILE *out, const struct fb_report *rep)
 		}
 		if (rep->rows[r].la_code == FB_LA_ALL)
 			fprintf(out, ", \"las_pooled\": %d", rep->rows[r].nla);
+		if (rep->breakdown)
+			reasons(out, &rep->rows[r].counts);
 		fputc('}', out);
 	}
 	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 
@@ -151,6 +152,41 @@ report_pooled(const void *ctx, size_t r)
 	return ((const struct fb_report *)ctx)->rows[r].la_code == FB_LA_ALL;
 }
 
+/* Why beds go unused, per row: the reasons that have beds, in the standard's code order. */
+static void
+reasons(FILE *out, const struct fb_report *rep)
+{
+	struct fb_reason_line lines[FB_REASON_LINES];
+	char code[FB_CELL_BUF], date[FB_CELL_BUF], share[FB_PCT_BUF];
+	int num;
+
+	fputs("\nWhy beds go unused: unavailable beds by unavailable_reason, vacant beds by "
+	      "vacancy_reason,\nmainstream and respite/emergency apart; shares are of that "
+	      "status's beds in that group.\n", out);
+	for (size_t r = 0; r < rep->nrows; r++) {
+		size_t n = fb_reason_lines(&rep->rows[r].counts, lines);
+
+		fprintf(out, "\n%s %s, %s\n", fb_report_cell(rep, &rep->rows[r], 0, code, &num),
+			fb_report_la_name(rep, &rep->rows[r]),
+			fb_report_cell(rep, &rep->rows[r], 2, date, &num));
+		for (size_t k = 0; k < n; k++) {
+			int first = k == 0 || lines[k - 1].status != lines[k].status ||
+				    lines[k - 1].group != lines[k].group;
+
+			if (first)
+				fprintf(out, "  %s %s beds: %ld\n",
+					fb_fields[FB_F_STATUS].codes[lines[k].status].name,
+					lines[k].group ? "respite/emergency" : "mainstream",
+					lines[k].group_beds);
+			if (lines[k].beds)
+				fprintf(out, "    %-22s %6ld  %6s%%\n",
+					strcmp(lines[k].reason, "not_recorded") == 0
+						? "(not recorded)" : lines[k].reason,
+					lines[k].beds, fb_pct_format(lines[k].share, share));
+		}
+	}
+}
+
 static void
 report(FILE *out, const struct fb_report *rep)
 {
@@ -167,6 +203,8 @@ report(FILE *out, const struct fb_report *rep)
 	else
 		fputs("(no usable rows)\n", out);
 
+	if (rep->breakdown)
+		reasons(out, rep);
 	fb_run_totals(rep->run, &read, &used, &rejected);
 	for (size_t i = 0; i < rep->run->ninputs; i++)
 		for (int k = 0; k < FB_R_COUNT; k++)
