@@ -24,7 +24,8 @@ static const char usage_text[] =
 	"records' ofsted_status) and the main drivers in plain words.\n"
 	"\n"
 	"      --ofsted RETURN    the return to compare with (required)\n"
-	"  -f, --format FORMAT    table (default), csv or json\n"
+	"  -f, --format FORMAT    table (default), csv, json or xlsx (an Excel\n"
+	"                         workbook: give -o FILE)\n"
 	"      --bridge           with --format csv: the bridge alone, one row per\n"
 	"                         (la_code, ofsted_status, category)\n"
 	"  -r, --region-name NAME name for the region row (default: the LAs' region)\n"
@@ -66,7 +67,7 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path)
 int
 cmd_reconcile(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", NULL };
+	static const char *const formats[] = { "table", "csv", "json", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_OFSTED | FB_OPT_BRIDGE |
@@ -109,7 +110,7 @@ cmd_reconcile(int argc, char **argv)
 		rep.region_name = fb_cli_default_region(codes, n);
 		free(codes);
 	}
-	if ((rc2 = fb_cli_open_output(&cli, 0)) == 0) {
+	if ((rc2 = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) == 0) {
 		if (cli.bridge)
 			cli.writer->bridge(cli.out, &rep);
 		else

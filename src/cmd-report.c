@@ -17,7 +17,8 @@ static const char usage_text[] =
 	"include and exclude respite/emergency beds.  Rows with errors are left\n"
 	"out; stderr says how many and why.  FILE may be - for standard input.\n"
 	"\n"
-	"  -f, --format FORMAT    table (default), csv or json\n"
+	"  -f, --format FORMAT    table (default), csv, json or xlsx (an Excel\n"
+	"                         workbook: give -o FILE)\n"
 	"      --breakdown reasons\n"
 	"                         why beds go unused: unavailable beds by\n"
 	"                         unavailable_reason, vacant beds by vacancy_reason,\n"
@@ -36,7 +37,7 @@ static const char usage_text[] =
 int
 cmd_report(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", NULL };
+	static const char *const formats[] = { "table", "csv", "json", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_BREAKDOWN |
@@ -71,7 +72,7 @@ cmd_report(int argc, char **argv)
 		rep.region_name = fb_cli_default_region(codes, n);
 		free(codes);
 	}
-	if ((rc = fb_cli_open_output(&cli, 0)) == 0)
+	if ((rc = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) == 0)
 		cli.writer->report(cli.out, &rep);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);

@@ -82,6 +82,7 @@ struct fb_writer {
 extern const struct fb_writer fb_writer_text;
 extern const struct fb_writer fb_writer_csv;
 extern const struct fb_writer fb_writer_json;
+extern const struct fb_writer fb_writer_xlsx;
 
 /* The writer called name ("table" is the text writer), or NULL. */
 const struct fb_writer *fb_writer_find(const char *name);

@@ -1,0 +1,885 @@
+/*
+ * writer-xlsx.c: Excel workbooks (.xlsx), through libxlsxwriter.
+ *
+ * Each document is a workbook of sheets: the figures (Summary, Reasons,
+ * Reconcile, Bridge or Ofsted), the Findings, the Inputs and the Notes that
+ * say what the figures mean.  Every sheet is one table: a bold header row,
+ * frozen, with an autofilter over the data and columns as wide as their
+ * longest value (up to 60 characters).  Region rows are bold.
+ *
+ * Counts are stored as numbers.  A rate (a column named *_pct or *_pp_diff)
+ * is stored as the number the standard gives, as a fraction (66.3% is
+ * 0.663), with the number format "0.0%": Excel shows exactly the one-decimal
+ * figure of the CSV, and no spreadsheet rounding is involved.  An empty rate
+ * is a blank cell, never 0.
+ *
+ * Nothing here can run: every piece of text, above all text from the input
+ * (file names, values and messages in findings, a region name), is written
+ * with worksheet_write_string() as a shared string, which Excel never
+ * evaluates, so `=HYPERLINK(...)` is stored and shown as those characters.
+ * No cell is ever written with worksheet_write_formula(), and libxlsxwriter
+ * (unlike Python's XlsxWriter) never turns strings into formulas or numbers.
+ * Text that is not UTF-8 (a file name) is written with \xHH escapes, so the
+ * workbook stays well-formed XML.
+ *
+ * libxlsxwriter writes to a file name, while writers are handed a FILE *:
+ * the workbook is made in a private temporary file (mkstemp in $TMPDIR or
+ * /tmp, owner-only), whose bytes are then copied to out; the file is always
+ * removed.  See fail() for what happens when the workbook cannot be made.
+ */
+#include "fosterbeds/writer.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "fosterbeds/date.h"
+#include "fosterbeds/figures.h"
+#include "fosterbeds/findings.h"
+#include "fosterbeds/standard.h"
+#include "util.h"
+
+#define MAX_WIDTH 60
+#define MIN_WIDTH 8
+
+struct book {
+	lxw_workbook *wb;
+	lxw_format *bold, *pct, *bold_pct;
+	lxw_error err;        /* the first error met, LXW_NO_ERROR if none */
+};
+
+static void
+check(struct book *b, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
+		b->err = e;
+}
+
+/*
+ * A table's cell: like fb_report_cell(), the text of row r's column i, with
+ * *is_number set when that text is a number (a count, or a rate in
+ * fb_pct_format()'s form).
+ */
+typedef const char *(*cell_fn)(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF],
+			       int *is_number);
+
+struct sheet {
+	const char *name;
+	const char *const *columns;
+	size_t ncols, nrows;
+	cell_fn cell;
+	const void *ctx;
+	int (*bold_row)(const void *ctx, size_t r);  /* region rows; NULL for none */
+};
+
+static int
+ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+
+	return n > m && strcmp(s + n - m, end) == 0;
+}
+
+/* Rates and differences of rates, in tenths of a percent (point). */
+static int
+is_rate_column(const char *name)
+{
+	return ends_with(name, "_pct") || ends_with(name, "_pp_diff");
+}
+
+/* fb_pct_format()'s "66.3" or "-0.4" back as tenths: 663, -4. */
+static long
+parse_tenths(const char *s)
+{
+	int neg = *s == '-';
+	long v = 0;
+
+	for (s += neg; *s; s++)
+		if (*s >= '0' && *s <= '9')
+			v = v * 10 + (*s - '0');
+	return neg ? -v : v;
+}
+
+/* Characters (not bytes) in UTF-8 text, for column widths. */
+static size_t
+text_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/*
+ * Write text as a string cell.  Bytes that are not UTF-8 become \xHH, as
+ * in findings.  An empty string writes nothing, or a blank cell in bold.
+ */
+static void
+put_string(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+	   lxw_format *fmt)
+{
+	size_t len = strlen(s), i = 0, n = 0;
+	char *clean = NULL;
+
+	if (!len) {
+		if (fmt)
+			check(b, worksheet_write_blank(ws, row, col, fmt));
+		return;
+	}
+	while (i < len) {
+		size_t k = fb_utf8_seq((const unsigned char *)s + i, len - i);
+
+		if (!k)
+			break;
+		i += k;
+	}
+	if (i < len) {
+		clean = fb_xmalloc(4 * len + 1);
+		for (i = 0; i < len;) {
+			size_t k = fb_utf8_seq((const unsigned char *)s + i, len - i);
+
+			if (k) {
+				memcpy(clean + n, s + i, k);
+				n += k;
+				i += k;
+			} else {
+				n += (size_t)sprintf(clean + n, "\\x%02X", (unsigned char)s[i++]);
+			}
+		}
+		clean[n] = '\0';
+		s = clean;
+	}
+	check(b, worksheet_write_string(ws, row, col, s, fmt));
+	free(clean);
+}
+
+/*
+ * One table on a new sheet.  At most Excel's 1,048,575 data rows are
+ * written; returns how many rows did not fit (0 but for huge findings lists).
+ */
+static size_t
+add_sheet(struct book *b, const struct sheet *s)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, s->name);
+	size_t nrows = s->nrows < LXW_ROW_MAX - 1 ? s->nrows : LXW_ROW_MAX - 1;
+	size_t *width;
+	char buf[FB_CELL_BUF];
+	int num;
+
+	if (!ws) {
+		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return 0;
+	}
+	width = fb_xcalloc(s->ncols, sizeof(*width));
+	for (size_t i = 0; i < s->ncols; i++) {
+		put_string(b, ws, 0, (lxw_col_t)i, s->columns[i], b->bold);
+		width[i] = text_width(s->columns[i]);
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		int bold = s->bold_row && s->bold_row(s->ctx, r);
+		lxw_row_t row = (lxw_row_t)(r + 1);
+
+		for (size_t i = 0; i < s->ncols; i++) {
+			const char *v = s->cell(s->ctx, r, i, buf, &num);
+			lxw_col_t col = (lxw_col_t)i;
+			size_t w = text_width(v);
+
+			if (num && is_rate_column(s->columns[i])) {
+				check(b, worksheet_write_number(ws, row, col,
+								parse_tenths(v) / 1000.0,
+								bold ? b->bold_pct : b->pct));
+				w++;   /* the % sign */
+			} else if (num) {
+				check(b, worksheet_write_number(ws, row, col,
+								(double)strtol(v, NULL, 10),
+								bold ? b->bold : NULL));
+			} else {
+				put_string(b, ws, row, col, v, bold ? b->bold : NULL);
+			}
+			if (w > width[i])
+				width[i] = w;
+		}
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	if (s->ncols)
+		check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows,
+					      (lxw_col_t)(s->ncols - 1)));
+	for (size_t i = 0; i < s->ncols; i++) {
+		size_t w = width[i] + 2;
+
+		w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
+		check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, (double)w, NULL));
+	}
+	free(width);
+	return s->nrows - nrows;
+}
+
+/* Findings */
+
+static const char *const finding_columns[] = {
+	"file", "line", "severity", "code", "rule", "column", "value", "message",
+};
+
+static const char *
+finding_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	const struct fb_run *run = ctx;
+	const struct fb_finding *f = &run->findings.items[r];
+	const struct fb_rule_def *rule = &fb_rules[f->rule];
+
+	*is_number = 0;
+	switch (i) {
+	case 0: return run->inputs[f->file].name;
+	case 1:
+		*is_number = 1;
+		snprintf(buf, FB_CELL_BUF, "%ld", f->line);
+		return buf;
+	case 2: return fb_severity_name(rule->severity);
+	case 3: return rule->code;
+	case 4: return rule->name;
+	case 5: return f->column ? f->column : "";
+	case 6: return f->value ? f->value : "";
+	default: return f->message;
+	}
+}
+
+/* Returns how many findings are not on the sheet (over Excel's row limit). */
+static size_t
+findings_sheet(struct book *b, const struct fb_run *run)
+{
+	struct sheet s = { "Findings", finding_columns, 8, run->findings.n, finding_cell, run,
+			   NULL };
+
+	return add_sheet(b, &s);
+}
+
+static const char *const code_columns[] = {
+	"code", "severity", "rule", "findings", "what_to_do",
+};
+
+/* The rules that have findings, in code order. */
+struct by_code {
+	const struct fb_run *run;
+	int rules[FB_R_COUNT];
+};
+
+static const char *
+code_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	const struct by_code *bc = ctx;
+	const struct fb_rule_def *rule = &fb_rules[bc->rules[r]];
+
+	*is_number = 0;
+	switch (i) {
+	case 0: return rule->code;
+	case 1: return fb_severity_name(rule->severity);
+	case 2: return rule->name;
+	case 3:
+		*is_number = 1;
+		snprintf(buf, FB_CELL_BUF, "%zu", bc->run->findings.count[bc->rules[r]]);
+		return buf;
+	default: return rule->action;
+	}
+}
+
+static void
+codes_sheet(struct book *b, const struct fb_run *run)
+{
+	struct by_code bc = { .run = run };
+	struct sheet s = { "Summary by code", code_columns, 5, 0, code_cell, &bc, NULL };
+
+	for (int r = 0; r < FB_R_COUNT; r++)
+		if (run->findings.count[r])
+			bc.rules[s.nrows++] = r;
+	add_sheet(b, &s);
+}
+
+/* Inputs */
+
+static const char *const input_columns[] = {
+	"name", "role", "bytes", "rows_read", "rows_used", "rows_rejected", "rejected_by",
+	"error",
+};
+
+/* The run, and room for a rejected_by list ("FB004 1, FB011 2"). */
+struct inputs {
+	const struct fb_run *run;
+	char *list;
+};
+
+#define LIST_SIZE (FB_R_COUNT * 32)
+
+static const char *
+input_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	const struct inputs *ins = ctx;
+	const struct fb_input *in = &ins->run->inputs[r];
+	size_t n = 0;
+
+	*is_number = i >= 2 && i <= 5;
+	switch (i) {
+	case 0: return in->name;
+	case 1: return in->role;
+	case 2: snprintf(buf, FB_CELL_BUF, "%lld", in->size); return buf;
+	case 3: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_read); return buf;
+	case 4: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_used); return buf;
+	case 5: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_rejected); return buf;
+	case 6:
+		ins->list[0] = '\0';
+		for (int k = 0; k < FB_R_COUNT; k++)
+			if (in->rejected_by[k])
+				n += (size_t)snprintf(ins->list + n, LIST_SIZE - n, "%s%s %ld",
+						      n ? ", " : "", fb_rules[k].code,
+						      in->rejected_by[k]);
+		return ins->list;
+	default: return in->error ? strerror(in->error) : "";
+	}
+}
+
+static void
+inputs_sheet(struct book *b, const struct fb_run *run)
+{
+	struct inputs ins = { run, fb_xmalloc(LIST_SIZE) };
+	struct sheet s = { "Inputs", input_columns, 8, run->ninputs, input_cell, &ins, NULL };
+
+	add_sheet(b, &s);
+	free(ins.list);
+}
+
+/* Notes: topic and note, a table like the others. */
+
+#define MAX_NOTES 40
+
+struct notes {
+	char *topic[MAX_NOTES];
+	char *text[MAX_NOTES];
+	size_t n;
+};
+
+static void
+note(struct notes *ns, const char *topic, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+note(struct notes *ns, const char *topic, const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+
+	if (ns->n == MAX_NOTES)
+		return;
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	ns->topic[ns->n] = fb_xstrdup(topic);
+	ns->text[ns->n] = fb_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
+	ns->text[ns->n][0] = '\0';
+	va_start(ap, fmt);
+	vsnprintf(ns->text[ns->n], (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+	va_end(ap);
+	ns->n++;
+}
+
+static const char *const note_columns[] = { "topic", "note" };
+
+static const char *
+note_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	const struct notes *ns = ctx;
+
+	(void)buf;
+	*is_number = 0;
+	return i ? ns->text[r] : ns->topic[r];
+}
+
+/* The notes every workbook starts with: what made it, from what. */
+static void
+notes_start(struct notes *ns, const char *command, const struct fb_run *run)
+{
+	long read, used, rejected;
+
+	fb_run_totals(run, &read, &used, &rejected);
+	note(ns, "made by", "fosterbeds %s, %s", FB_TOOL_VERSION, command);
+	note(ns, "standard", "regional bed-record standard, version %s (spec/bed-records.md "
+	     "and spec/reconcile.md)", FB_SPEC_VERSION);
+	note(ns, "inputs", "%zu file%s, listed on the Inputs sheet: %ld rows read, %ld used, "
+	     "%ld rejected", run->ninputs, run->ninputs == 1 ? "" : "s", read, used, rejected);
+}
+
+/* The notes every workbook ends with, then the Notes sheet itself. */
+static void
+notes_finish(struct book *b, struct notes *ns, const struct fb_run *run, size_t unlisted)
+{
+	const struct fb_findings *f = &run->findings;
+
+	unlisted += f->dropped;
+	if (!f->errors && !f->warnings)
+		note(ns, "findings", "none: every row passed every rule");
+	else
+		note(ns, "findings", "%zu error%s and %zu warning%s; the Findings sheet lists %s",
+		     f->errors, f->errors == 1 ? "" : "s", f->warnings,
+		     f->warnings == 1 ? "" : "s", unlisted ? "the first of them"
+		     : "every one, with file, line, column and value");
+	if (unlisted)
+		note(ns, "findings not listed", "%zu (raise --max-findings, or 0 for all, to "
+		     "list more)", unlisted);
+	note(ns, "safety", "Every value taken from the input is stored as text: nothing in "
+	     "this workbook is a formula, so nothing in it can run. A child's reference "
+	     "(child_ref) never appears.");
+	struct sheet s = { "Notes", note_columns, 2, ns->n, note_cell, ns, NULL };
+
+	add_sheet(b, &s);
+	for (size_t i = 0; i < ns->n; i++) {
+		free(ns->topic[i]);
+		free(ns->text[i]);
+	}
+	ns->n = 0;
+}
+
+static void
+notes_rates(struct notes *ns)
+{
+	note(ns, "percentages", "Stored as numbers with a percent format: 66.3%% is the "
+	     "number 0.663. Each is worked out from the whole-number counts and rounded to one "
+	     "decimal place, an exact half away from zero (53 of 80 is 66.25%%, shown 66.3%%).");
+	note(ns, "blank percentages", "A percentage is blank when there is nothing to divide "
+	     "by (no beds of that kind); it is never shown as 0.");
+}
+
+/* The workbook on a private temporary file, copied to out */
+
+/*
+ * The writer interface returns nothing: a command learns that its output
+ * failed from the stream's error indicator, and then exits 3 and, with -o,
+ * removes its temporary file instead of renaming it into place (writer.h,
+ * cli.c).  So when the workbook cannot be made, or its file cannot be read
+ * back, this says why on stderr and sets out's error indicator by reading
+ * from it: every stream a command hands a writer is open for writing only,
+ * and reading such a stream fails (EBADF) and sets its error indicator
+ * (C11 7.21.7.1, POSIX fgetc; glibc, musl and the BSDs all do so).  errno is
+ * then set to the cause, for the command's "could not write" message.
+ *
+ * When the workbook itself could not be made nothing has been copied to
+ * out; when reading it back failed part of it may have been, but the exit
+ * status is 3 and an -o FILE is never replaced.  A failed workbook is never
+ * reported as a success.
+ */
+static void
+fail(FILE *out, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+fail(FILE *out, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("fosterbeds: cannot make the workbook: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	(void)fgetc(out);
+	errno = err ? err : EIO;
+}
+
+/* Copy the file open on fd, from its start, to out. */
+static int
+copy_out(int fd, FILE *out)
+{
+	char buf[1 << 16];
+	ssize_t n;
+
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		return -1;
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (fwrite(buf, 1, (size_t)n, out) != (size_t)n)
+			return 0;   /* out's error indicator is set: the command reports it */
+	}
+	return 0;
+}
+
+/* Make a workbook with fill(), then copy it to out. */
+static void
+write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void *doc)
+{
+	const char *dir = getenv("TMPDIR");
+	struct book b = { 0 };
+	lxw_workbook_options opts = { 0 };
+	char *path;
+	size_t size;
+	lxw_error err;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	size = strlen(dir) + sizeof("/fosterbeds-XXXXXX");
+	path = fb_xmalloc(size);
+	snprintf(path, size, "%s/fosterbeds-XXXXXX", dir);
+	/* The file stays open: it is read back through fd, whatever its name. */
+	if ((fd = mkstemp(path)) < 0) {
+		int e = errno;
+
+		fail(out, e, "no temporary file in %s: %s", dir, strerror(e));
+		free(path);
+		return;
+	}
+	opts.tmpdir = fb_xstrdup(dir);   /* for libxlsxwriter's own temporary files */
+	b.wb = workbook_new_opt(path, &opts);
+	if (!b.wb) {
+		fail(out, ENOMEM, "libxlsxwriter could not start one");
+		goto done;
+	}
+	b.bold = workbook_add_format(b.wb);
+	b.pct = workbook_add_format(b.wb);
+	b.bold_pct = workbook_add_format(b.wb);
+	if (!b.bold || !b.pct || !b.bold_pct) {
+		check(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	} else {
+		format_set_bold(b.bold);
+		format_set_num_format(b.pct, "0.0%");
+		format_set_bold(b.bold_pct);
+		format_set_num_format(b.bold_pct, "0.0%");
+		fill(&b, doc);
+	}
+	/* Always closed, which frees it; a sheet's error wins over close's. */
+	err = workbook_close(b.wb);
+	check(&b, err);
+	if (b.err != LXW_NO_ERROR)
+		fail(out, EIO, "%s", lxw_strerror(b.err));
+	else if (copy_out(fd, out) != 0)
+		fail(out, errno, "reading it back from %s: %s", path, strerror(errno));
+done:
+	close(fd);
+	unlink(path);
+	free(opts.tmpdir);
+	free(path);
+}
+
+/* validate */
+
+static void
+fill_findings(struct book *b, const void *doc)
+{
+	const struct fb_run *run = doc;
+	struct notes ns = { .n = 0 };
+	size_t unlisted = findings_sheet(b, run);
+
+	codes_sheet(b, run);
+	inputs_sheet(b, run);
+	notes_start(&ns, "validate", run);
+	note(&ns, "Findings", "One row per finding: the file, the line a text editor shows "
+	     "(the header is line 1), the rule broken, the column and value, and what is "
+	     "wrong. A row with an error is left out of every figure; a warning is not.");
+	note(&ns, "Summary by code", "How many findings each rule raised, and what to do "
+	     "about them.");
+	notes_finish(b, &ns, run, unlisted);
+}
+
+static void
+findings(FILE *out, const struct fb_run *run)
+{
+	write_book(out, fill_findings, run);
+}
+
+/* report */
+
+static const char *
+report_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	const struct fb_report *rep = ctx;
+
+	return fb_report_cell(rep, &rep->rows[r], i, buf, is_number);
+}
+
+static int
+report_bold(const void *ctx, size_t r)
+{
+	return ((const struct fb_report *)ctx)->rows[r].la_code == FB_LA_ALL;
+}
+
+/* Reasons: FB_REASON_LINES rows per report row. */
+static size_t
+reason_nlines(void)
+{
+	static const struct fb_counts zero;
+	struct fb_reason_line lines[FB_REASON_LINES];
+
+	return fb_reason_lines(&zero, lines);
+}
+
+static const char *
+reason_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	const struct fb_report *rep = ctx;
+	size_t per = reason_nlines();
+	const struct fb_tally_row *row = &rep->rows[r / per];
+	struct fb_reason_line lines[FB_REASON_LINES];
+	const struct fb_reason_line *l;
+
+	if (i < 3)
+		return fb_report_cell(rep, row, i, buf, is_number);
+	fb_reason_lines(&row->counts, lines);
+	l = &lines[r % per];
+	*is_number = 0;
+	switch (i) {
+	case 3: return fb_fields[FB_F_STATUS].codes[l->status].name;
+	case 4: return fb_group_name(l->group);
+	case 5: return l->reason;
+	case 6:
+		*is_number = 1;
+		snprintf(buf, FB_CELL_BUF, "%ld", l->beds);
+		return buf;
+	default:
+		*is_number = l->share != FB_PCT_NONE;
+		return fb_pct_format(l->share, buf);
+	}
+}
+
+static int
+reason_bold(const void *ctx, size_t r)
+{
+	return report_bold(ctx, r / reason_nlines());
+}
+
+static void
+fill_report(struct book *b, const void *doc)
+{
+	const struct fb_report *rep = doc;
+	struct sheet summary = { "Summary", fb_report_columns, fb_report_ncolumns, rep->nrows,
+				 report_cell, rep, report_bold };
+	struct sheet reasons = { "Reasons", fb_reason_columns, fb_reason_ncolumns,
+				 rep->nrows * reason_nlines(), reason_cell, rep, reason_bold };
+	struct notes ns = { .n = 0 };
+	size_t unlisted;
+
+	add_sheet(b, &summary);
+	if (rep->breakdown)
+		add_sheet(b, &reasons);
+	unlisted = findings_sheet(b, rep->run);
+	inputs_sheet(b, rep->run);
+	notes_start(&ns, "report", rep->run);
+	note(&ns, "Summary", "One row per LA and snapshot date, then one row per date for the "
+	     "region (la_code ALL, in bold).");
+	note(&ns, "region rows", "A region row (%s) adds up the counts of every LA on that "
+	     "date, then divides: it is never an average of the LAs' percentages, so every bed "
+	     "weighs the same.", rep->region_name);
+	note(&ns, "counts", "Numbers of beds. approved = filled + vacant + unavailable; "
+	     "approved = mainstream_approved + respite_emergency.");
+	note(&ns, "utilisation_incl_pct", "Filled beds as a share of all approved beds, "
+	     "respite and emergency beds included (Ofsted's \"proportion of places filled\").");
+	note(&ns, "utilisation_excl_pct", "Filled mainstream beds as a share of mainstream "
+	     "approved beds: respite and emergency beds left out.");
+	note(&ns, "vacant_pct", "Vacant beds as a share of all approved beds.");
+	note(&ns, "unavailable_pct", "Unavailable (not available) beds as a share of all "
+	     "approved beds.");
+	notes_rates(&ns);
+	if (rep->breakdown)
+		note(&ns, "Reasons", "Unavailable beds by unavailable_reason and vacant beds by "
+		     "vacancy_reason, mainstream and respite/emergency beds apart; share_pct is "
+		     "the reason's share of the beds of that status in that group; not_recorded "
+		     "counts vacant beds given no reason.");
+	note(&ns, "rejected rows", "Rows with errors are left out of every figure; the "
+	     "Findings sheet says which and why.");
+	notes_finish(b, &ns, rep->run, unlisted);
+}
+
+static void
+report(FILE *out, const struct fb_report *rep)
+{
+	write_book(out, fill_report, rep);
+}
+
+/* reconcile */
+
+static const char *
+recon_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	const struct fb_recon_report *rep = ctx;
+
+	return fb_recon_cell(rep, &rep->rc->rows[r], i, buf, is_number);
+}
+
+static int
+recon_bold(const void *ctx, size_t r)
+{
+	return ((const struct fb_recon_report *)ctx)->rc->rows[r].la_code == FB_LA_ALL;
+}
+
+/* The bridge in long form, as `reconcile --format csv --bridge` writes it. */
+static const char *const bridge_columns[] = { "la_code", "ofsted_status", "category", "beds" };
+
+struct bridge_line {
+	size_t row;       /* in rc->rows */
+	int status;       /* FB_OS_* or FB_OS_BLANK; for no_record, the return's count */
+	int category;     /* enum fb_category, or -1 for no_record */
+};
+
+struct bridge {
+	const struct fb_recon_report *rep;
+	struct bridge_line *lines;
+	size_t n;
+};
+
+static void
+bridge_build(struct bridge *br, const struct fb_recon_report *rep)
+{
+	size_t cap = 0;
+
+	br->rep = rep;
+	br->lines = NULL;
+	br->n = 0;
+	for (size_t r = 0; r < rep->rc->n; r++) {
+		const struct fb_recon_row *row = &rep->rc->rows[r];
+
+		if (!row->has_records || !row->has_return)
+			continue;
+		for (int o = 0; o <= FB_OS_COUNT; o++) {
+			long any = 0;
+
+			for (int c = 0; c < FB_CAT_COUNT; c++)
+				any += fb_recon_bridge(row, o, (enum fb_category)c);
+			/* Beds with no ofsted_status get rows only when there are some. */
+			if (o == FB_OS_BLANK && !any)
+				continue;
+			for (int c = 0; c < FB_CAT_COUNT; c++) {
+				fb_grow((void **)&br->lines, &cap, br->n + 1, sizeof(*br->lines));
+				br->lines[br->n++] = (struct bridge_line){ r, o, c };
+			}
+		}
+		for (int u = 0; u < FB_UA_COUNT; u++) {
+			fb_grow((void **)&br->lines, &cap, br->n + 1, sizeof(*br->lines));
+			br->lines[br->n++] = (struct bridge_line){ r, u, -1 };
+		}
+	}
+}
+
+static const char *
+bridge_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
+	const struct bridge *br = ctx;
+	const struct bridge_line *l = &br->lines[r];
+	const struct fb_recon_row *row = &br->rep->rc->rows[l->row];
+
+	*is_number = 0;
+	switch (i) {
+	case 0: return fb_recon_cell(br->rep, row, 0, buf, is_number);
+	case 1: return l->category < 0 ? ua[l->status] : fb_bridge_status_name(l->status);
+	case 2: return l->category < 0 ? "no_record" : fb_categories[l->category].name;
+	default:
+		*is_number = 1;
+		snprintf(buf, FB_CELL_BUF, "%ld", l->category < 0
+			 ? fb_recon_unaccounted(row, (enum fb_unaccounted)l->status)
+			 : fb_recon_bridge(row, l->status, (enum fb_category)l->category));
+		return buf;
+	}
+}
+
+static int
+bridge_bold(const void *ctx, size_t r)
+{
+	const struct bridge *br = ctx;
+
+	return br->rep->rc->rows[br->lines[r].row].la_code == FB_LA_ALL;
+}
+
+static void
+fill_reconcile(struct book *b, const void *doc)
+{
+	const struct fb_recon_report *rep = doc;
+	struct sheet recon = { "Reconcile", fb_recon_columns, fb_recon_ncolumns, rep->rc->n,
+			       recon_cell, rep, recon_bold };
+	struct bridge br;
+	struct notes ns = { .n = 0 };
+	size_t unlisted;
+
+	bridge_build(&br, rep);
+	struct sheet bsheet = { "Bridge", bridge_columns, 4, br.n, bridge_cell, &br, bridge_bold };
+
+	add_sheet(b, &recon);
+	add_sheet(b, &bsheet);
+	free(br.lines);
+	unlisted = findings_sheet(b, rep->run);
+	inputs_sheet(b, rep->run);
+	notes_start(&ns, "reconcile", rep->run);
+	note(&ns, "Reconcile", "One row per LA, then the region (la_code ALL, in bold: %s), "
+	     "which pools only the LAs found in both the bed records and the return (%d left "
+	     "out).", rep->region_name, rep->rc->left_out);
+	note(&ns, "submitted_*", "The counts as submitted in the return (%s), and their "
+	     "percentages of submitted_approved.", rep->sub->published
+	     ? "Ofsted's published file" : "a simple return");
+	note(&ns, "approved to unavailable_pct", "Standardised from the bed records, counted "
+	     "as `fosterbeds report` counts them (see that command's definitions).");
+	note(&ns, "*_pp_diff", "Standardised minus submitted, in percentage points, from the "
+	     "unrounded rates. Shown with a %% sign: 5.0%% there means 5.0 points.");
+	note(&ns, "Bridge", "For each LA and the region: beds by how they were counted in the "
+	     "return (ofsted_status; none when the record does not say) against their regional "
+	     "category; the no_record rows are places in the return that no bed record "
+	     "accounts for.");
+	notes_rates(&ns);
+	notes_finish(b, &ns, rep->run, unlisted);
+}
+
+static void
+reconcile(FILE *out, const struct fb_recon_report *rep)
+{
+	write_book(out, fill_reconcile, rep);
+}
+
+/* ofsted */
+
+static const char *
+ofsted_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
+{
+	return fb_ofsted_cell(&((const struct fb_ofsted_report *)ctx)->rows[r], i, buf,
+			      is_number);
+}
+
+static int
+ofsted_bold(const void *ctx, size_t r)
+{
+	return ((const struct fb_ofsted_report *)ctx)->rows[r].la_code == FB_LA_ALL;
+}
+
+static void
+fill_ofsted(struct book *b, const void *doc)
+{
+	const struct fb_ofsted_report *rep = doc;
+	struct sheet s = { "Ofsted", fb_ofsted_columns, fb_ofsted_ncolumns, rep->nrows,
+			   ofsted_cell, rep, ofsted_bold };
+	struct notes ns = { .n = 0 };
+	size_t unlisted;
+
+	add_sheet(b, &s);
+	unlisted = findings_sheet(b, rep->run);
+	inputs_sheet(b, rep->run);
+	notes_start(&ns, "ofsted", rep->run);
+	note(&ns, "Ofsted", "Ofsted's published fostering figures: one row per authority, "
+	     "then one row per region (empty la_code, in bold) adding up its authorities' "
+	     "counts.");
+	note(&ns, "empty cells", "A suppressed ('..') or blank cell stays empty, never 0 (%ld "
+	     "such cell%s here); a region row leaves a measure empty when one of its "
+	     "authorities lacks it.", rep->missing, rep->missing == 1 ? "" : "s");
+	note(&ns, "filled_pct, vacant_pct, unavailable_pct", "Filled, vacant and not "
+	     "available places as shares of approved places.");
+	notes_rates(&ns);
+	notes_finish(b, &ns, rep->run, unlisted);
+}
+
+static void
+ofsted(FILE *out, const struct fb_ofsted_report *rep)
+{
+	write_book(out, fill_ofsted, rep);
+}
+
+const struct fb_writer fb_writer_xlsx = { "xlsx", findings, report, NULL, reconcile, NULL,
+					  ofsted };

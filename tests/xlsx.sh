@@ -1,0 +1,266 @@
+#!/bin/bash
+# xlsx.sh: --format xlsx, read back.  Each workbook is unzipped (unzip -p)
+# and its sheets' XML parsed with python3's xml.etree, then compared with
+# what the CSV writer says about the same input:
+#  (a) report: every cell of the Summary sheet equals `report --format csv`
+#      (counts as numbers, rates as numbers whose value x 100 to one decimal
+#      is the CSV's, with a 0.0% number format; blank where the CSV is
+#      empty), the region rows are bold, the header row is frozen and an
+#      autofilter covers the table;
+#  (b) validate on tests/fixtures/xlsx-formula.csv, whose values start with
+#      =, +, - and @: no formula anywhere, the values are shared strings,
+#      and the Findings sheet lists them as text;
+#  (c) reconcile: the Bridge sheet equals `reconcile --format csv --bridge`;
+#  (d) a workbook is refused on a terminal (under script(1)), and a workbook
+#      that cannot be made fails with exit 3 and never replaces the -o FILE.
+# FB_WRAPPER (set by the valgrind test setup) is put before the binary.
+set -u
+bin=$1
+root=$2
+today=2026-11-23
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+run() { ${FB_WRAPPER:-} "$bin" "$@"; }
+
+# The reader: `xlsx.py BOOK CHECK ARGS...`, exit 0 when the check holds.
+cat >"$tmp/xlsx.py" <<'PY'
+import csv, re, subprocess, sys
+import xml.etree.ElementTree as ET
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+book = sys.argv[1]
+
+def part(name):
+    return subprocess.run(["unzip", "-p", book, name], check=True,
+                          stdout=subprocess.PIPE).stdout
+
+def names():
+    out = subprocess.run(["unzip", "-Z1", book], check=True, stdout=subprocess.PIPE)
+    return out.stdout.decode().split()
+
+def strings():
+    if "xl/sharedStrings.xml" not in names():
+        return []
+    sst = ET.fromstring(part("xl/sharedStrings.xml"))
+    return ["".join(t.text or "" for t in si.iter("{%s}t" % NS["m"]))
+            for si in sst.findall("m:si", NS)]
+
+def sheet_path(title):
+    wb = ET.fromstring(part("xl/workbook.xml"))
+    rels = ET.fromstring(part("xl/_rels/workbook.xml.rels"))
+    target = {r.get("Id"): r.get("Target") for r in rels.findall("p:Relationship", NS)}
+    for s in wb.find("m:sheets", NS):
+        if s.get("name") == title:
+            return "xl/" + target[s.get("{%s}id" % NS["r"])]
+    raise SystemExit("no sheet %r" % title)
+
+def styles():
+    """Per style index: (number format code or None, bold)."""
+    st = ET.fromstring(part("xl/styles.xml"))
+    fmts = {n.get("numFmtId"): n.get("formatCode") for n in st.iter("{%s}numFmt" % NS["m"])}
+    fonts = [f.find("m:b", NS) is not None for f in st.find("m:fonts", NS)]
+    return [(fmts.get(x.get("numFmtId")), fonts[int(x.get("fontId", "0"))])
+            for x in st.find("m:cellXfs", NS)]
+
+def col_index(ref):
+    n = 0
+    for ch in re.match(r"[A-Z]+", ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+def rows(title):
+    """The sheet as rows of cells: (kind, value, style); kind s, n or None (blank)."""
+    ss, xml = strings(), ET.fromstring(part(sheet_path(title)))
+    out = []
+    for row in xml.find("m:sheetData", NS):
+        r = int(row.get("r")) - 1
+        while len(out) <= r:
+            out.append([])
+        for c in row:
+            i = col_index(c.get("r"))
+            while len(out[r]) <= i:
+                out[r].append((None, "", 0))
+            v, t, s = c.find("m:v", NS), c.get("t"), int(c.get("s", "0"))
+            assert c.find("m:f", NS) is None, "formula in %s" % c.get("r")
+            if v is None:
+                out[r][i] = (None, "", s)
+            elif t == "s":
+                out[r][i] = ("s", ss[int(v.text)], s)
+            elif t is None or t == "n":
+                out[r][i] = ("n", float(v.text), s)
+            else:
+                raise AssertionError("cell %s has type %s" % (c.get("r"), t))
+    return out, xml
+
+def read_csv(path):
+    with open(path, newline="") as f:
+        return list(csv.reader(f))
+
+def layout(title, ncols, nrows):
+    """Frozen header, autofilter over the table, columns with widths."""
+    _, xml = rows(title)
+    pane = xml.find(".//m:pane", NS)
+    assert pane is not None and pane.get("state") == "frozen" and pane.get("ySplit") == "1", \
+        "%s: header row not frozen" % title
+    af = xml.find("m:autoFilter", NS)
+    last = ""
+    n = ncols
+    while n:
+        n, rem = divmod(n - 1, 26)
+        last = chr(65 + rem) + last
+    want = "A1:%s%d" % (last, nrows + 1)
+    assert af is not None and af.get("ref") == want, \
+        "%s: autofilter %s, want %s" % (title, af is not None and af.get("ref"), want)
+    cols = xml.findall("m:cols/m:col", NS)
+    assert len(cols) == ncols and all(8 <= float(c.get("width")) <= 61 for c in cols), \
+        "%s: column widths" % title
+
+def same_table(title, csv_path, rate_cols=()):
+    """Every cell of the sheet against the CSV (header and rows)."""
+    want, (got, _) = read_csv(csv_path), rows(title)
+    st = styles()
+    assert len(got) == len(want), "%s: %d rows, CSV %d" % (title, len(got), len(want))
+    header = want[0]
+    for r, (g, w) in enumerate(zip(got, want)):
+        g = g + [(None, "", 0)] * (len(w) - len(g))
+        assert len(g) == len(w), "%s row %d: %d cells, CSV %d" % (title, r + 1, len(g), len(w))
+        for i, ((kind, v, s), cv) in enumerate(zip(g, w)):
+            where = "%s!%s row %d (%s)" % (title, header[i], r + 1, cv)
+            if r == 0:
+                assert kind == "s" and v == cv and st[s][1], "%s: header not bold text" % where
+            elif cv == "":
+                assert kind is None, "%s: %r where the CSV is empty" % (where, v)
+            elif header[i] in rate_cols:
+                assert kind == "n", "%s: rate is not a number" % where
+                assert "%.1f" % (v * 100) == cv, "%s: %r" % (where, v)
+                assert st[s][0] == "0.0%", "%s: format %r, not 0.0%%" % (where, st[s][0])
+            elif re.fullmatch(r"-?[0-9]+", cv) and not header[i].endswith("code"):
+                assert kind == "n" and v == int(cv), "%s: %r %r" % (where, kind, v)
+            else:
+                assert kind == "s" and v == cv, "%s: %r %r" % (where, kind, v)
+    return got, want
+
+check, args = sys.argv[2], sys.argv[3:]
+if check == "summary":
+    rates = ["utilisation_incl_pct", "utilisation_excl_pct", "vacant_pct", "unavailable_pct"]
+    got, want = same_table("Summary", args[0], rates)
+    st = styles()
+    for g, w in zip(got[1:], want[1:]):
+        bold = all(st[s][1] for kind, _, s in g if kind)
+        assert bold == (w[0] == "ALL"), "row %s: bold %s" % (w[0], bold)
+    assert any(w[0] == "ALL" for w in want[1:])
+    layout("Summary", len(want[0]), len(want) - 1)
+elif check == "sheets":
+    wb = ET.fromstring(part("xl/workbook.xml"))
+    got = [s.get("name") for s in wb.find("m:sheets", NS)]
+    assert got == args, "sheets %s, want %s" % (got, args)
+elif check == "no-formulas":
+    sheets = [n for n in names() if n.startswith("xl/worksheets/")]
+    assert sheets
+    for n in sheets:
+        assert not re.search(rb"<f[ >/]", part(n)), "a formula in " + n
+        assert b't="str"' not in part(n) and b"inlineStr" not in part(n), n
+    assert "xl/calcChain.xml" not in names()
+    ss = strings()
+    for value in args:
+        assert value in ss, "%r is not a shared string" % value
+elif check == "findings-values":
+    got, _ = rows("Findings")
+    header = [v for _, v, _ in got[0]]
+    col = header.index("value")
+    values = [r[col] for r in got[1:] if len(r) > col]
+    for value in args:
+        assert ("s", value) in [(k, v) for k, v, _ in values], "%r not a text value" % value
+    layout("Findings", len(header), len(got) - 1)
+elif check == "bridge":
+    same_table("Bridge", args[0])
+    layout("Bridge", 4, len(read_csv(args[0])) - 1)
+else:
+    raise SystemExit("unknown check " + check)
+PY
+xl() { python3 "$tmp/xlsx.py" "$@"; }
+
+# (a) report
+records=("$root"/sample-data/records/*.csv)
+run report --today $today --format csv "${records[@]}" >"$tmp/report.csv"
+run report --today $today --format xlsx -o "$tmp/report.xlsx" "${records[@]}" >"$tmp/out"
+status=$?
+[[ $status == 0 ]] && ok || bad "report --format xlsx -o exited $status"
+[[ ! -s $tmp/out ]] && ok || bad "report --format xlsx -o wrote to standard output"
+unzip -tq "$tmp/report.xlsx" >/dev/null && ok || bad "report.xlsx is not a sound zip file"
+xl "$tmp/report.xlsx" sheets Summary Findings Inputs Notes && ok || bad "report: the sheets"
+xl "$tmp/report.xlsx" summary "$tmp/report.csv" && ok || bad "report: Summary differs from the CSV"
+unzip -p "$tmp/report.xlsx" xl/sharedStrings.xml | grep -q "version 1.0" && ok ||
+	bad "report: the Notes do not give the spec version"
+
+# Through a pipe (not a terminal) the workbook goes to standard output.
+run report --today $today --format xlsx "${records[@]}" | cat >"$tmp/piped.xlsx"
+xl "$tmp/piped.xlsx" summary "$tmp/report.csv" && ok || bad "report: piped workbook differs"
+
+# (b) values that would be formulas stay text
+fixture=$root/tests/fixtures/xlsx-formula.csv
+run validate --today $today --format xlsx -o "$tmp/validate.xlsx" "$fixture"
+status=$?
+[[ $status == 1 ]] && ok || bad "validate --format xlsx on xlsx-formula.csv exited $status, not 1"
+xl "$tmp/validate.xlsx" sheets Findings "Summary by code" Inputs Notes && ok ||
+	bad "validate: the sheets"
+xl "$tmp/validate.xlsx" no-formulas '=HYPERLINK("http://x")' '=1+1' '+2' '-2+3' && ok ||
+	bad "validate: a formula in the workbook, or a value not stored as text"
+xl "$tmp/validate.xlsx" findings-values '=HYPERLINK("http://x")' '=1+1' '+2' '-2+3' && ok ||
+	bad "validate: the Findings sheet does not hold the values as text"
+
+# (c) reconcile: the Bridge sheet is the CSV bridge
+ret=$root/sample-data/ofsted-return-2026-09-30.csv
+run reconcile --today $today --ofsted "$ret" --format csv --bridge "${records[@]}" \
+	>"$tmp/bridge.csv" 2>/dev/null
+run reconcile --today $today --ofsted "$ret" --format xlsx -o "$tmp/recon.xlsx" \
+	"${records[@]}" 2>/dev/null
+status=$?
+[[ $status == 0 ]] && ok || bad "reconcile --format xlsx exited $status"
+xl "$tmp/recon.xlsx" sheets Reconcile Bridge Findings Inputs Notes && ok ||
+	bad "reconcile: the sheets"
+xl "$tmp/recon.xlsx" bridge "$tmp/bridge.csv" && ok || bad "reconcile: Bridge differs from --bridge"
+xl "$tmp/recon.xlsx" no-formulas && ok || bad "reconcile: a formula in the workbook"
+
+# (d) no workbook on a terminal; a workbook that cannot be made is a failure
+if command -v script >/dev/null; then
+	script -qec "${FB_WRAPPER:-} $bin report --format xlsx $root/sample-data/records/851-portsmouth.csv" \
+		/dev/null >"$tmp/tty" 2>&1 </dev/null
+	status=$?
+	[[ $status == 2 ]] && ok || bad "xlsx to a terminal exited $status, not 2"
+	grep -q "binary and is not written to a terminal; give -o FILE" "$tmp/tty" && ok ||
+		bad "xlsx to a terminal: no message ($(head -c 200 "$tmp/tty"))"
+	grep -q "Content_Types" "$tmp/tty" && bad "xlsx to a terminal: the workbook was written" || ok
+else
+	echo "note: script(1) not found (package bsdutils): terminal check skipped"
+fi
+# A workbook that cannot be made: libxlsxwriter refuses a cell over Excel's
+# 32,767 characters (a region name here), and with no temporary file (a
+# TMPDIR that does not exist; run without FB_WRAPPER, as valgrind needs a
+# TMPDIR of its own).  Either way: exit 3, a message, the old file kept.
+mkdir "$tmp/keep"
+echo "previous" >"$tmp/keep/old.xlsx"
+long=$(printf 'x%.0s' {1..33000})
+for how in long-name no-tmpdir; do
+	if [[ $how == long-name ]]; then
+		run report --format xlsx --region-name "$long" -o "$tmp/keep/old.xlsx" \
+			"$root/sample-data/records/851-portsmouth.csv" 2>"$tmp/err"
+	else
+		TMPDIR=$tmp/no/such/dir "$bin" report --format xlsx -o "$tmp/keep/old.xlsx" \
+			"$root/sample-data/records/851-portsmouth.csv" 2>"$tmp/err"
+	fi
+	status=$?
+	[[ $status == 3 ]] && ok || bad "$how: a workbook that cannot be made exited $status, not 3"
+	grep -q "cannot make the workbook" "$tmp/err" && ok || bad "$how: no message"
+	[[ $(cat "$tmp/keep/old.xlsx") == previous && $(ls -A "$tmp/keep" | wc -l) == 1 ]] && ok ||
+		bad "$how: the old file was replaced or a temporary file left"
+done
+
+echo "$pass passed, $fail failed"
+[[ $fail == 0 ]]
