@@ -204,8 +204,8 @@ fb_cli_finish(int status)
 	if (fclose(stdout) != 0)
 		lost = 1;
 	if (lost) {
-		fb_cli_error("could not write the output: %s",
-			     errno ? strerror(errno) : "write error");
+		fb_cli_error("could not write the output: %s", fb_writer_failure()
+			     ? fb_writer_failure() : errno ? strerror(errno) : "write error");
 		return FB_EXIT_IO;
 	}
 	return status;
@@ -296,8 +296,8 @@ fb_cli_close_output(struct fb_cli *cli, int status)
 		lost = 1;
 	cli->out = NULL;
 	if (lost)
-		fb_cli_error("could not write '%s': %s", cli->output,
-			     errno ? strerror(errno) : "write error");
+		fb_cli_error("could not write '%s': %s", cli->output, fb_writer_failure()
+			     ? fb_writer_failure() : errno ? strerror(errno) : "write error");
 	/* The file gets the usual permissions, not mkstemp's owner-only ones. */
 	if (!lost && status != FB_EXIT_IO) {
 		mode_t mask = umask(0);

@@ -469,6 +469,14 @@ notes_rates(struct notes *ns)
  * status is 3 and an -o FILE is never replaced.  A failed workbook is never
  * reported as a success.
  */
+static char failure[256];
+
+const char *
+fb_writer_failure(void)
+{
+	return failure[0] ? failure : NULL;
+}
+
 static void
 fail(FILE *out, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -477,11 +485,13 @@ fail(FILE *out, int err, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("fosterbeds: cannot make the workbook: ", stderr);
+	/* Kept for the command to say; a writer never prints. */
+	static const char what[] = "cannot make the workbook: ";
+
+	memcpy(failure, what, sizeof(what));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(failure + sizeof(what) - 1, sizeof(failure) - sizeof(what) + 1, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	(void)fgetc(out);
 	errno = err ? err : EIO;
 }

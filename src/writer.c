@@ -19,6 +19,7 @@ static const struct {
 	{ "table", &fb_writer_text },
 	{ "csv", &fb_writer_csv },
 	{ "json", &fb_writer_json },
+	{ "html", &fb_writer_html },
 	{ "xlsx", &fb_writer_xlsx },
 };
 

@@ -82,7 +82,15 @@ struct fb_writer {
 extern const struct fb_writer fb_writer_text;
 extern const struct fb_writer fb_writer_csv;
 extern const struct fb_writer fb_writer_json;
+extern const struct fb_writer fb_writer_html;
 extern const struct fb_writer fb_writer_xlsx;
+
+/*
+ * Why the last write could not be made, when a writer failed for a reason
+ * of its own rather than a failed write (the xlsx writer: "string exceeds
+ * Excel's limit"); NULL otherwise.  The command says it.
+ */
+const char *fb_writer_failure(void);
 
 /* The writer called name ("table" is the text writer), or NULL. */
 const struct fb_writer *fb_writer_find(const char *name);
