@@ -22,8 +22,8 @@ static const char usage_text[] =
 	"region gets a row pooling its authorities.  Suppressed cells ('..') stay\n"
 	"empty, never 0.\n"
 	"\n"
-	"  -f, --format FORMAT   table (default), csv, json or xlsx (an Excel\n"
-	"                        workbook: give -o FILE)\n"
+	"  -f, --format FORMAT   table (default), csv, json, html (one self-contained\n"
+	"                        page) or xlsx (an Excel workbook: give -o FILE)\n"
 	"      --region NAME     only this region's authorities and its row\n"
 	"                        (e.g. \"South East\"; default: every region)\n"
 	"      --year YYYY-YY    the data's year, when the file's name does not say\n"
@@ -111,7 +111,7 @@ add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, const char *o
 int
 cmd_ofsted(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "xlsx", NULL };
+	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_REGION | FB_OPT_YEAR |
 				      FB_OPT_OUTPUT };

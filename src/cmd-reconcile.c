@@ -24,8 +24,8 @@ static const char usage_text[] =
 	"records' ofsted_status) and the main drivers in plain words.\n"
 	"\n"
 	"      --ofsted RETURN    the return to compare with (required)\n"
-	"  -f, --format FORMAT    table (default), csv, json or xlsx (an Excel\n"
-	"                         workbook: give -o FILE)\n"
+	"  -f, --format FORMAT    table (default), csv, json, html (one self-contained\n"
+	"                         page) or xlsx (an Excel workbook: give -o FILE)\n"
 	"      --bridge           with --format csv: the bridge alone, one row per\n"
 	"                         (la_code, ofsted_status, category)\n"
 	"  -r, --region-name NAME name for the region row (default: the LAs' region)\n"
@@ -67,7 +67,7 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path)
 int
 cmd_reconcile(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "xlsx", NULL };
+	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_OFSTED | FB_OPT_BRIDGE |

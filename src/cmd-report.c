@@ -17,8 +17,8 @@ static const char usage_text[] =
 	"include and exclude respite/emergency beds.  Rows with errors are left\n"
 	"out; stderr says how many and why.  FILE may be - for standard input.\n"
 	"\n"
-	"  -f, --format FORMAT    table (default), csv, json or xlsx (an Excel\n"
-	"                         workbook: give -o FILE)\n"
+	"  -f, --format FORMAT    table (default), csv, json, html (one self-contained\n"
+	"                         page) or xlsx (an Excel workbook: give -o FILE)\n"
 	"      --breakdown reasons\n"
 	"                         why beds go unused: unavailable beds by\n"
 	"                         unavailable_reason, vacant beds by vacancy_reason,\n"
@@ -37,7 +37,7 @@ static const char usage_text[] =
 int
 cmd_report(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "xlsx", NULL };
+	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_BREAKDOWN |

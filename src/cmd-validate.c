@@ -11,8 +11,8 @@ static const char usage_text[] =
 	"finding (FILE:LINE: severity CODE: message), a summary by code, and each\n"
 	"file's rows read, used and rejected.  FILE may be - for standard input.\n"
 	"\n"
-	"  -f, --format FORMAT   text (default), csv, json or xlsx (an Excel workbook:\n"
-	"                        give -o FILE)\n"
+	"  -f, --format FORMAT   text (default), csv, json, html (one self-contained\n"
+	"                        page) or xlsx (an Excel workbook: give -o FILE)\n"
 	"      --max-findings N  list at most N findings (default 10000; 0 lists all);\n"
 	"                        the counts always cover every finding\n"
 	"      --today DATE      judge future snapshot dates against DATE, not today\n"
@@ -25,7 +25,7 @@ static const char usage_text[] =
 int
 cmd_validate(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "csv", "json", "xlsx", NULL };
+	static const char *const formats[] = { "text", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_MAX_FINDINGS |
 				      FB_OPT_OUTPUT };

@@ -1,0 +1,2080 @@
+/*
+ * writer-html.c: one self-contained HTML page, to read, print or email.
+ *
+ * Self-contained means nothing is fetched: no script, no external font,
+ * image or stylesheet, no url() at all (a Content-Security-Policy says so
+ * too), so the page is the same offline, in any browser and on paper.  The
+ * CSS is one <style> block with system fonts; the charts are inline SVG
+ * drawn here, each with a <title> and a <desc> that lists its values.
+ *
+ * Every string that may have come from input (file names, region names,
+ * finding values and messages) is written through esc(), and so, for
+ * simplicity, is every other string.
+ *
+ * Geometry is integer: a bar's length is its count or its rate in tenths
+ * (figures.h) scaled by integer division, and every figure shown is
+ * fb_pct_format()'s, so the page agrees with the CSV to the digit.
+ */
+#include "fosterbeds/writer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/date.h"
+#include "fosterbeds/figures.h"
+#include "fosterbeds/findings.h"
+#include "fosterbeds/la.h"
+#include "fosterbeds/standard.h"
+#include "util.h"
+
+/* Okabe-Ito: told apart with every common colour-vision deficiency. */
+#define C_FILLED "#0072B2"
+#define C_EXCL "#56B4E9"
+#define C_VACANT "#E69F00"
+#define C_UNAVAILABLE "#CC79A7"
+#define C_SUBMITTED "#E69F00"
+#define C_ERROR "#D55E00"
+#define C_WARNING "#F0E442"
+
+#define DASH "\xe2\x80\x93"   /* an en dash: a value that does not exist */
+
+/* Every chart is 800 units wide: at A4 print width 14-unit text is about 9pt. */
+#define VB_W 800
+#define TOP 30          /* room above the first bar for the region markers */
+#define PAIR_H 32       /* a row of two bars */
+#define STACK_H 26      /* a row of one stacked bar */
+#define COUNT_H 40      /* a row of the findings charts: name above, bar below */
+#define GAP 14          /* between the LAs and the pooled rows */
+#define LABEL_PAD 8
+
+static const char css[] =
+	"@page{size:A4;margin:14mm 12mm}\n"
+	"*{box-sizing:border-box}\n"
+	"html{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\","
+	"Arial,\"Liberation Sans\",sans-serif;color:#1b1b1b;background:#fff;"
+	"-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+	"body{margin:0;font-size:15px;line-height:1.45}\n"
+	"main{max-width:1100px;margin:0 auto;padding:28px 28px 40px}\n"
+	".masthead{border-bottom:3px solid #1b1b1b;padding-bottom:12px;margin-bottom:20px}\n"
+	".kicker{margin:0;font-size:13px;font-weight:600;letter-spacing:.08em;"
+	"text-transform:uppercase;color:#545454}\n"
+	"h1{font-size:30px;line-height:1.15;margin:2px 0 10px}\n"
+	"h2{font-size:21px;margin:34px 0 8px;padding-bottom:4px;border-bottom:1px solid #c8c8c8}\n"
+	"h3{font-size:16px;margin:0 0 6px}\n"
+	".meta{display:flex;flex-wrap:wrap;gap:2px 24px;margin:0;font-size:14px;color:#454545}\n"
+	".meta dt{display:inline;font-weight:600;color:#1b1b1b}\n"
+	".meta dd{display:inline;margin:0 0 0 6px}\n"
+	".lead{margin:0 0 10px;color:#454545;font-size:14px}\n"
+	".region-headline{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:12px;"
+	"margin:6px 0 8px}\n"
+	".stat{display:flex;flex-direction:column;background:#f2f4f6;border-top:5px solid "
+	"var(--c,#1b1b1b);padding:10px 14px 12px;overflow-wrap:anywhere}\n"
+	".stat .label{margin:0;min-height:2.9em;font-size:14px;font-weight:600}\n"
+	".stat .value{margin:2px 0 4px;font-size:42px;font-weight:700;line-height:1.1;"
+	"font-variant-numeric:tabular-nums}\n"
+	".stat .value small{font-size:24px;font-weight:600;margin-left:1px}\n"
+	".stat .explain{margin:0;font-size:13.5px;color:#2e2e2e}\n"
+	".stat .change{margin:auto 0 0;padding-top:6px;font-size:13px;color:#454545}\n"
+	".warn{border-left:5px solid #D55E00;background:#fdf0e8;padding:8px 12px;margin:12px 0}\n"
+	"figure.chart{margin:22px 0 28px;break-inside:avoid;page-break-inside:avoid}\n"
+	"figure.chart svg{display:block;width:100%;height:auto;max-width:920px}\n"
+	"figcaption .t{margin:0;font-size:16px;font-weight:700}\n"
+	"figcaption p{margin:2px 0 4px;font-size:13.5px;color:#454545}\n"
+	".legend{list-style:none;display:flex;flex-wrap:wrap;gap:2px 20px;margin:4px 0 8px;"
+	"padding:0;font-size:13.5px}\n"
+	".legend li{display:flex;align-items:center;gap:7px}\n"
+	".sw{display:inline-block;width:15px;height:15px;border:1px solid rgba(0,0,0,.3)}\n"
+	".sw.hatch{background-image:repeating-linear-gradient(45deg,transparent 0 3px,"
+	"rgba(255,255,255,.8) 3px 5px)}\n"
+	".sw.line{width:0;height:18px;border:0;border-left:2px solid #1b1b1b}\n"
+	".sw.dash{border-left-style:dashed}\n"
+	".table-wrap{overflow-x:auto}\n"
+	"table{border-collapse:collapse;width:100%;margin:8px 0 18px;font-size:13px;"
+	"font-variant-numeric:tabular-nums}\n"
+	"th,td{padding:4px 6px;border-bottom:1px solid #e1e1e1;text-align:left;vertical-align:top}\n"
+	"thead th{vertical-align:bottom;border-bottom:2px solid #1b1b1b;font-weight:600}\n"
+	"thead tr.groups th{border-bottom:1px solid #8a8a8a;text-align:center;font-size:12.5px;"
+	"color:#454545}\n"
+	"thead tr.groups th:empty{border-bottom:0}\n"
+	".num{text-align:right}\n"
+	"td.num,table.report td,table.reconcile td,table.ofsted td:first-child{white-space:nowrap}\n"
+	"td.na{color:#6a6a6a}\n"
+	"tbody tr:nth-child(even){background:#f8f8f8}\n"
+	"tbody.pooled tr{background:#e6eef5}\n"
+	"tbody.pooled tr:first-child td{border-top:2px solid #1b1b1b}\n"
+	"tr.region td{font-weight:700}\n"
+	"tfoot td{font-weight:700;border-top:2px solid #1b1b1b}\n"
+	"code{font-family:ui-monospace,\"SFMono-Regular\",Menlo,Consolas,\"Liberation Mono\","
+	"monospace;font-size:.92em;background:#f2f2f2;padding:0 3px;overflow-wrap:break-word}\n"
+	".sev-error{color:#9c3400;font-weight:700}\n"
+	".sev-warning{color:#5e5000;font-weight:700}\n"
+	".cards{display:grid;grid-template-columns:1fr 1fr;gap:14px}\n"
+	".card{border:1px solid #cfcfcf;padding:10px 12px;break-inside:avoid;"
+	"page-break-inside:avoid}\n"
+	".card.region{grid-column:1/-1;border:2px solid #1b1b1b;background:#f6f8fa}\n"
+	".card table{margin:4px 0 8px;font-size:13px}\n"
+	".card ol{margin:4px 0 0;padding-left:20px;font-size:13.5px}\n"
+	".note{font-size:13.5px;color:#454545}\n"
+	"dl.defs dt{font-weight:700;margin-top:6px}\n"
+	"dl.defs dd{margin:0 0 0 0}\n"
+	"footer{margin-top:36px;border-top:1px solid #c8c8c8;padding-top:8px;font-size:12.5px;"
+	"color:#545454}\n"
+	"svg text{font-family:inherit;fill:#1b1b1b}\n"
+	"svg .lab{font-size:14px}\n"
+	"svg .lab.pooled,svg .head{font-weight:700}\n"
+	"svg .head{font-size:15px}\n"
+	"svg .sub{font-size:12.5px;fill:#454545}\n"
+	"svg .val{font-size:12.5px}\n"
+	"svg .values .val{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}\n"
+	"svg .tick{font-size:12px;fill:#545454}\n"
+	"svg .grid{stroke:#dcdcdc;stroke-width:1}\n"
+	"svg .axis{stroke:#6a6a6a;stroke-width:1}\n"
+	"svg .sep{stroke:#1b1b1b;stroke-width:1.5}\n"
+	"svg .frame{fill:none;stroke:#8a8a8a;stroke-width:.8}\n"
+	"svg .hatch{fill:none;stroke:#fff;stroke-width:1.6;stroke-opacity:.8}\n"
+	"svg .mark{stroke:#1b1b1b;stroke-width:2}\n"
+	"svg .mark.dash{stroke-dasharray:5 3}\n"
+	"svg .on{font-size:12.5px;font-weight:600;paint-order:stroke;stroke-width:3px;"
+	"stroke-linejoin:round}\n"
+	"svg .on0{fill:#fff;stroke:" C_FILLED "}\n"
+	"svg .on1{fill:#000;stroke:" C_VACANT "}\n"
+	"svg .on2{fill:#000;stroke:" C_UNAVAILABLE "}\n"
+	"@media screen and (max-width:820px){\n"
+	".region-headline{grid-template-columns:repeat(2,minmax(0,1fr))}\n"
+	".cards{grid-template-columns:1fr}\n"
+	"main{padding:20px 14px 32px}\n"
+	"}\n"
+	"@media print{\n"
+	"body{font-size:10pt}\n"
+	"main{max-width:none;padding:0}\n"
+	"h1{font-size:20pt}\n"
+	"h2{font-size:14pt;break-after:avoid;page-break-after:avoid}\n"
+	".stat{padding:6px 8px 8px}\n"
+	".stat .label{font-size:9pt}\n"
+	".stat .value{font-size:22pt}\n"
+	".stat .explain,.legend,figcaption p,.note{font-size:8.5pt}\n"
+	"table{font-size:8pt}\n"
+	"th,td{padding:2px 3px}\n"
+	"table.report td,table.reconcile td{white-space:normal}\n"
+	"table.reconcile,table.ofsted{font-size:7.5pt}\n"
+	"td.num{white-space:nowrap}\n"
+	"tr{break-inside:avoid;page-break-inside:avoid}\n"
+	"thead{display:table-header-group}\n"
+	".table-wrap{overflow:visible}\n"
+	"figure.chart svg{max-width:100%}\n"
+	"section.snapshot{break-before:page;page-break-before:always}\n"
+	"section.snapshot.first{break-before:auto;page-break-before:auto}\n"
+	"}\n";
+
+/* Text */
+
+/* Every piece of text goes out through here. */
+static void
+esc(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		default: fputc(*s, out);
+		}
+	}
+}
+
+/* s with commas between thousands when it is a whole number, else s itself. */
+static const char *
+grouped(const char *s, char buf[FB_CELL_BUF])
+{
+	size_t sign = s[0] == '-', digits = strlen(s) - sign;
+	char *p = buf;
+
+	if (digits < 4 || digits > 19 || strspn(s + sign, "0123456789") != digits)
+		return s;
+	if (sign)
+		*p++ = '-';
+	for (size_t i = 0; i < digits; i++) {
+		if (i && (digits - i) % 3 == 0)
+			*p++ = ',';
+		*p++ = s[sign + i];
+	}
+	*p = '\0';
+	return buf;
+}
+
+static const char *
+count_text(long v, char buf[FB_CELL_BUF])
+{
+	char raw[FB_CELL_BUF];
+
+	snprintf(raw, sizeof(raw), "%ld", v);
+	if (grouped(raw, buf) == raw)
+		memcpy(buf, raw, sizeof(raw));
+	return buf;
+}
+
+static void
+count(FILE *out, long v)
+{
+	char buf[FB_CELL_BUF];
+
+	fputs(count_text(v, buf), out);
+}
+
+/* A rate for reading: "62.8%", or a dash when it has no value. */
+static void
+pct(FILE *out, long tenths)
+{
+	char buf[FB_PCT_BUF];
+
+	if (tenths == FB_PCT_NONE)
+		fputs(DASH, out);
+	else
+		fprintf(out, "%s%%", fb_pct_format(tenths, buf));
+}
+
+/* A difference in percentage points, signed: "+6.0 pp". */
+static void
+pp(FILE *out, long tenths)
+{
+	char buf[FB_PCT_BUF];
+
+	if (tenths == FB_PCT_NONE)
+		fputs(DASH, out);
+	else
+		fprintf(out, "%s%s pp", tenths > 0 ? "+" : "", fb_pct_format(tenths, buf));
+}
+
+static const char *
+plural(long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Page */
+
+static void
+page_open(FILE *out, const char *title, const char *name)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	      "style-src 'unsafe-inline'\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<meta name=\"generator\" content=\"fosterbeds " FB_TOOL_VERSION "\">\n<title>", out);
+	esc(out, title);
+	if (name) {
+		fputs(": ", out);
+		esc(out, name);
+	}
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", css);
+}
+
+static void
+page_close(FILE *out)
+{
+	fputs("<footer>Made by fosterbeds " FB_TOOL_VERSION " to the regional bed-record "
+	      "standard " FB_SPEC_VERSION ". Nothing in this page was fetched from anywhere, "
+	      "and no child's reference appears in it.</footer>\n</main>\n</body>\n</html>\n",
+	      out);
+}
+
+static void
+masthead_open(FILE *out, const char *kicker, const char *name)
+{
+	fputs("<header class=\"masthead\">\n<p class=\"kicker\">", out);
+	esc(out, kicker);
+	fputs("</p>\n<h1>", out);
+	esc(out, name);
+	fputs("</h1>\n<dl class=\"meta\">\n", out);
+}
+
+static void
+meta_open(FILE *out, const char *term)
+{
+	fputs("<div><dt>", out);
+	esc(out, term);
+	fputs("</dt><dd>", out);
+}
+
+static void
+meta(FILE *out, const char *term, const char *value)
+{
+	meta_open(out, term);
+	esc(out, value);
+	fputs("</dd></div>\n", out);
+}
+
+static void
+masthead_close(FILE *out)
+{
+	meta(out, "Standard", "regional bed-record standard " FB_SPEC_VERSION);
+	meta(out, "Tool", "fosterbeds " FB_TOOL_VERSION);
+	fputs("</dl>\n</header>\n", out);
+}
+
+/* A headline figure; the caller writes its explanation, then stat_close(). */
+static void
+stat_open(FILE *out, const char *id, const char *colour, const char *label, long tenths)
+{
+	char buf[FB_PCT_BUF];
+
+	fprintf(out, "<div class=\"stat\" id=\"%s\" style=\"--c:%s\" data-value=\"%s\">"
+		"<p class=\"label\">", id, colour, fb_pct_format(tenths, buf));
+	esc(out, label);
+	fputs("</p><p class=\"value\">", out);
+	if (tenths == FB_PCT_NONE)
+		fputs(DASH, out);
+	else
+		fprintf(out, "%s<small>%%</small>", buf);
+	fputs("</p><p class=\"explain\">", out);
+}
+
+static void
+stat_close(FILE *out)
+{
+	fputs("</p></div>\n", out);
+}
+
+/* Tables */
+
+struct col_group {
+	const char *label;
+	int span;
+};
+
+/*
+ * A table of cells from the shared column functions: text columns (the
+ * first ntext) to the left, numbers to the right, and pooled rows in a
+ * tbody of their own so they stand apart however the rows are ordered.
+ */
+struct table {
+	const char *cls;
+	const char *const *headings;
+	const size_t *columns;       /* which cells to show, by index */
+	size_t ncols, ntext, nrows;
+	const struct col_group *groups;  /* a heading row above, or NULL */
+	size_t ngroups;
+	const char *(*cellf)(const void *ctx, size_t r, size_t i, char *buf, int *num);
+	int (*pooled)(const void *ctx, size_t r);
+	const void *ctx;
+	size_t hide;         /* a text column of the first group left out, or ncols */
+};
+
+static void
+table_head(FILE *out, const struct table *t)
+{
+	fputs("<thead>\n", out);
+	if (t->groups) {
+		fputs("<tr class=\"groups\">", out);
+		for (size_t g = 0; g < t->ngroups; g++) {
+			fprintf(out, "<th colspan=\"%d\" scope=\"colgroup\">",
+				t->groups[g].span - (g == 0 && t->hide < t->ncols));
+			esc(out, t->groups[g].label);
+			fputs("</th>", out);
+		}
+		fputs("</tr>\n", out);
+	}
+	fputs("<tr>", out);
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (i == t->hide)
+			continue;
+		fputs(i < t->ntext ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">", out);
+		esc(out, t->headings[i]);
+		fputs("</th>", out);
+	}
+	fputs("</tr>\n</thead>\n", out);
+}
+
+static void
+table_row(FILE *out, const struct table *t, size_t r, int pooled)
+{
+	char buf[FB_CELL_BUF], group[FB_CELL_BUF];
+	int num;
+
+	fputs(pooled ? "<tr class=\"region\">" : "<tr>", out);
+	for (size_t i = 0; i < t->ncols; i++) {
+		const char *v;
+
+		if (i == t->hide)
+			continue;
+		v = t->cellf(t->ctx, r, t->columns[i], buf, &num);
+		if (i < t->ntext) {
+			fputs("<td>", out);
+			esc(out, v);
+		} else if (!*v) {
+			fputs("<td class=\"num na\">" DASH, out);
+		} else {
+			fputs("<td class=\"num\">", out);
+			esc(out, num ? grouped(v, group) : v);
+		}
+		fputs("</td>", out);
+	}
+	fputs("</tr>\n", out);
+}
+
+static void
+table(FILE *out, const struct table *t)
+{
+	int was = 0;
+
+	fprintf(out, "<div class=\"table-wrap\"><table class=\"%s\">\n", t->cls);
+	table_head(out, t);
+	fputs("<tbody>\n", out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		int p = t->pooled(t->ctx, r);
+
+		if (p != was)
+			fputs(p ? "</tbody>\n<tbody class=\"pooled\">\n" : "</tbody>\n<tbody>\n",
+			      out);
+		table_row(out, t, r, p);
+		was = p;
+	}
+	fputs("</tbody>\n</table></div>\n", out);
+}
+
+/* Charts */
+
+/* A legend entry: kind is "", "hatch", "line" or "line dash". */
+struct key {
+	const char *kind;
+	const char *colour;
+	const char *name;    /* from input, or NULL: written before text */
+	const char *text;
+};
+
+static void
+figure_open(FILE *out, const char *cls, const char *title, const char *note)
+{
+	fprintf(out, "<figure class=\"chart %s\">\n<figcaption><p class=\"t\">", cls);
+	esc(out, title);
+	fputs("</p>", out);
+	if (note) {
+		fputs("<p>", out);
+		esc(out, note);
+		fputs("</p>", out);
+	}
+}
+
+/* The legend, and the end of the caption. */
+static void
+legend(FILE *out, const struct key *k, size_t n)
+{
+	fputs("<ul class=\"legend\">", out);
+	for (size_t i = 0; i < n; i++) {
+		int line = strncmp(k[i].kind, "line", 4) == 0;
+
+		fprintf(out, "<li><span class=\"sw %s\" style=\"%s:%s\"></span><span>", k[i].kind,
+			line ? "border-color" : "background-color", k[i].colour);
+		if (k[i].name)
+			esc(out, k[i].name);
+		esc(out, k[i].text);
+		fputs("</span></li>", out);
+	}
+	fputs("</ul></figcaption>\n", out);
+}
+
+/* Opens the <svg> and its <desc>, which the caller fills and closes. */
+static void
+svg_open(FILE *out, const char *id, int height, const char *title)
+{
+	fprintf(out, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
+		"aria-labelledby=\"%s-t %s-d\">\n<title id=\"%s-t\">", VB_W, height, VB_W, height,
+		id, id, id);
+	esc(out, title);
+	fprintf(out, "</title>\n<desc id=\"%s-d\">", id);
+}
+
+static void
+text(FILE *out, int x, int y, const char *cls, const char *anchor, const char *s)
+{
+	fprintf(out, "<text class=\"%s\" x=\"%d\" y=\"%d\"%s%s%s>", cls, x, y,
+		anchor ? " text-anchor=\"" : "", anchor ? anchor : "", anchor ? "\"" : "");
+	esc(out, s);
+	fputs("</text>", out);
+}
+
+static void
+rect(FILE *out, int x, int y, int w, int h, const char *colour)
+{
+	if (w > 0)
+		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", x,
+			y, w, h, colour);
+}
+
+/*
+ * White diagonal stripes over a rectangle: respite/emergency beds.  Drawn
+ * as clipped lines rather than a <pattern>, which would need url(); the
+ * stripes keep a fixed phase so neighbouring segments line up.
+ */
+static void
+hatch(FILE *out, int x, int y, int w, int h)
+{
+	const int step = 5;
+	int k = x - h - (((x - h) % step) + step) % step;
+
+	if (w <= 0)
+		return;
+	fputs("<path class=\"hatch\" d=\"", out);
+	for (; k < x + w; k += step) {
+		int x0 = k, y0 = y + h, x1 = k + h, y1 = y;
+
+		if (x0 < x) {
+			y0 -= x - x0;
+			x0 = x;
+		}
+		if (x1 > x + w) {
+			y1 += x1 - (x + w);
+			x1 = x + w;
+		}
+		if (x1 > x0)
+			fprintf(out, "M%d %dL%d %d", x0, y0, x1, y1);
+	}
+	fputs("\"/>", out);
+}
+
+/* Gridlines at every quarter of a 0-100% scale, labelled below. */
+static void
+grid(FILE *out, int x, int w, int y0, int y1)
+{
+	char tick[8];
+
+	for (int q = 0; q <= 4; q++) {
+		int gx = x + w * q / 4;
+
+		fprintf(out, "<line class=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+			q ? "grid" : "axis", gx, y0, gx, y1);
+		snprintf(tick, sizeof(tick), "%d%%", q * 25);
+		text(out, gx, y1 + 17, "tick", "middle", tick);
+	}
+	fputc('\n', out);
+}
+
+/* The length of a rate of tenths on a 0-100% bar of width w. */
+static int
+bar_len(long tenths, int w)
+{
+	if (tenths == FB_PCT_NONE || tenths <= 0)
+		return 0;
+	return (int)((tenths > 1000 ? 1000 : tenths) * w / 1000);
+}
+
+static void
+la_attr(FILE *out, int la_code)
+{
+	if (la_code == FB_LA_ALL)
+		fputs(" data-la=\"ALL\"", out);
+	else
+		fprintf(out, " data-la=\"%03d\"", la_code);
+}
+
+/*
+ * Label widths are guessed from the longest name, at about 8.2 units a
+ * character of 14-unit text (wide system fonts such as DejaVu Sans need
+ * that), so a short name leaves no wide margin and a long one is not cut.
+ */
+static int
+label_width(size_t longest)
+{
+	int w = (int)longest * 82 / 10;
+
+	return w < 110 ? 110 : w > 300 ? 300 : w;
+}
+
+/* How many times the rows switch from LAs to pooled rows. */
+static int
+nbreaks(int (*pooled)(const void *, size_t), const void *ctx, size_t n)
+{
+	int breaks = 0, was = 0;
+
+	for (size_t r = 0; r < n; r++) {
+		int p = pooled(ctx, r);
+
+		breaks += p && !was && r > 0;
+		was = p;
+	}
+	return breaks;
+}
+
+static void
+separator(FILE *out, int y)
+{
+	fprintf(out, "<line class=\"sep\" x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n", y, VB_W, y);
+}
+
+/* Paired bars: two rates per row, on a 0-100% scale */
+
+struct pair_row {
+	const char *name;
+	int la_code;
+	long v[2];           /* tenths, FB_PCT_NONE when undefined */
+};
+
+struct pair_chart {
+	const char *id, *title, *row_class;
+	const char *series[2], *colour[2];
+	size_t n;            /* rows, pooled ones included */
+	void (*get)(const void *ctx, size_t r, struct pair_row *out);
+	int (*pooled)(const void *ctx, size_t r);
+	const void *ctx;
+};
+
+static void
+pair_desc(FILE *out, const struct pair_chart *c)
+{
+	char a[FB_PCT_BUF], b[FB_PCT_BUF];
+
+	esc(out, c->title);
+	fprintf(out, ". Per row, %s then %s, in percent: ", c->series[0], c->series[1]);
+	for (size_t r = 0; r < c->n; r++) {
+		struct pair_row p;
+
+		c->get(c->ctx, r, &p);
+		esc(out, p.name);
+		fprintf(out, " %s, %s%s", p.v[0] == FB_PCT_NONE ? "none" : fb_pct_format(p.v[0], a),
+			p.v[1] == FB_PCT_NONE ? "none" : fb_pct_format(p.v[1], b),
+			r + 1 < c->n ? "; " : ".");
+	}
+	fputs("</desc>\n", out);
+}
+
+/* A row's label and bars, in a group per row for tests and styling. */
+static void
+pair_bars(FILE *out, const struct pair_chart *c, const struct pair_row *p, int y, int px, int pw)
+{
+	int pooled = p->la_code == FB_LA_ALL;
+
+	fprintf(out, "<g class=\"%s\"", pooled ? "region-bar" : c->row_class);
+	la_attr(out, p->la_code);
+	fputc('>', out);
+	text(out, px - LABEL_PAD, y + 21, pooled ? "lab pooled" : "lab", "end", p->name);
+	for (int k = 0; k < 2; k++)
+		rect(out, px, y + 3 + k * 13, bar_len(p->v[k], pw), 12, c->colour[k]);
+	fputs("</g>\n", out);
+}
+
+/* The values beside the bars, drawn last so the region lines pass under them. */
+static void
+pair_values(FILE *out, const struct pair_row *p, int y, int px, int pw)
+{
+	char buf[FB_PCT_BUF], label[FB_PCT_BUF + 1];
+
+	for (int k = 0; k < 2; k++) {
+		int by = y + 3 + k * 13, w = bar_len(p->v[k], pw);
+
+		if (p->v[k] == FB_PCT_NONE) {
+			text(out, px + 4, by + 10, "val", NULL, DASH);
+			continue;
+		}
+		snprintf(label, sizeof(label), "%s%%", fb_pct_format(p->v[k], buf));
+		text(out, px + w + 5, by + 10, "val", NULL, label);
+	}
+}
+
+/* Lines through the LA rows at the pooled row's two values. */
+static void
+region_marks(FILE *out, const struct pair_row *region, int px, int pw, int y1)
+{
+	char buf[FB_PCT_BUF], label[FB_PCT_BUF + 1];
+	int lo = region->v[0] <= region->v[1] ? 0 : 1;
+
+	for (int k = 0; k < 2; k++) {
+		int x = px + bar_len(region->v[k], pw);
+
+		if (region->v[k] == FB_PCT_NONE)
+			continue;
+		fprintf(out, "<line class=\"mark%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+			k ? " dash" : "", x, TOP - 12, x, y1);
+		snprintf(label, sizeof(label), "%s%%", fb_pct_format(region->v[k], buf));
+		text(out, k == lo ? x - 4 : x + 4, TOP - 16, "val", k == lo ? "end" : "start", label);
+	}
+	fputc('\n', out);
+}
+
+/* Every row, bars or values; returns the top of the pooled rows. */
+static int
+pair_rows(FILE *out, const struct pair_chart *c, int px, int pw, int values)
+{
+	struct pair_row p;
+	int y = TOP, was = 0, ylas = TOP;
+
+	for (size_t r = 0; r < c->n; r++) {
+		c->get(c->ctx, r, &p);
+		if (c->pooled(c->ctx, r) && !was && r > 0) {
+			ylas = y;
+			if (!values)
+				separator(out, y + GAP / 2);
+			y += GAP;
+		}
+		was = c->pooled(c->ctx, r);
+		if (values)
+			pair_values(out, &p, y, px, pw);
+		else
+			pair_bars(out, c, &p, y, px, pw);
+		y += PAIR_H;
+	}
+	return ylas;
+}
+
+static void
+pair_chart(FILE *out, const struct pair_chart *c)
+{
+	size_t longest = 0, npooled = 0;
+	struct pair_row p, region = { 0 };
+	int breaks = nbreaks(c->pooled, c->ctx, c->n), px, pw, ylas;
+
+	for (size_t r = 0; r < c->n; r++) {
+		c->get(c->ctx, r, &p);
+		if (strlen(p.name) > longest)
+			longest = strlen(p.name);
+		if (p.la_code == FB_LA_ALL && npooled++ == 0)
+			region = p;
+	}
+	px = label_width(longest) + LABEL_PAD;
+	pw = VB_W - px - 62;
+	svg_open(out, c->id, TOP + (int)c->n * PAIR_H + breaks * GAP + 26, c->title);
+	pair_desc(out, c);
+	grid(out, px, pw, TOP - 6, TOP + (int)c->n * PAIR_H + breaks * GAP);
+	ylas = pair_rows(out, c, px, pw, 0);
+	if (npooled == 1 && ylas > TOP)
+		region_marks(out, &region, px, pw, ylas);
+	fputs("<g class=\"values\">", out);
+	pair_rows(out, c, px, pw, 1);
+	fputs("</g>\n</svg>\n", out);
+}
+
+/* 100% stacked bars: filled, vacant, unavailable */
+
+struct stack_row {
+	const char *name;
+	int la_code;
+	long den;            /* the whole bar; 0 or less when there is nothing to draw */
+	long part[3][2];     /* filled, vacant, unavailable by mainstream, respite/emergency */
+	char buf[96];        /* room for a name the getter composes */
+};
+
+struct stack_chart {
+	const char *id, *title, *row_class;
+	size_t n;
+	void (*get)(const void *ctx, size_t r, struct stack_row *out);
+	int (*pooled)(const void *ctx, size_t r);
+	const void *ctx;
+};
+
+static const char *const stack_colour[3] = { C_FILLED, C_VACANT, C_UNAVAILABLE };
+
+static long
+stack_share(const struct stack_row *s, int k)
+{
+	return fb_pct_tenths(s->part[k][0] + s->part[k][1], s->den);
+}
+
+static void
+stack_desc(FILE *out, const struct stack_chart *c)
+{
+	char buf[FB_PCT_BUF];
+	struct stack_row s;
+
+	esc(out, c->title);
+	fputs(". Per row, the shares filled, vacant and unavailable, in percent: ", out);
+	for (size_t r = 0; r < c->n; r++) {
+		c->get(c->ctx, r, &s);
+		esc(out, s.name);
+		if (s.den <= 0)
+			fputs(" not known", out);
+		for (int k = 0; k < 3 && s.den > 0; k++)
+			fprintf(out, "%s%s", k ? ", " : " ", fb_pct_format(stack_share(&s, k), buf));
+		fputs(r + 1 < c->n ? "; " : ".", out);
+	}
+	fputs("</desc>\n", out);
+}
+
+/* x of a running count on the bar, never past its end. */
+static int
+stack_x(long cum, const struct stack_row *s, int px, int pw)
+{
+	return px + (int)((cum > s->den ? s->den : cum) * pw / s->den);
+}
+
+/* The segments of one status, mainstream then hatched respite/emergency. */
+static long
+stack_segment(FILE *out, const struct stack_row *s, int k, long cum, int y, int px, int pw)
+{
+	char buf[FB_PCT_BUF], cls[8];
+	int x0 = stack_x(cum, s, px, pw);
+	int x1 = stack_x(cum + s->part[k][0], s, px, pw);
+	int x2 = stack_x(cum + s->part[k][0] + s->part[k][1], s, px, pw);
+
+	rect(out, x0, y, x1 - x0, 18, stack_colour[k]);
+	rect(out, x1, y, x2 - x1, 18, stack_colour[k]);
+	hatch(out, x1, y, x2 - x1, 18);
+	/* A label needs about 32 units; the table has every value anyway. */
+	if (x2 - x0 >= 32) {
+		snprintf(cls, sizeof(cls), "on on%d", k);
+		text(out, x0 + 4, y + 14, cls, NULL, fb_pct_format(stack_share(s, k), buf));
+	}
+	return cum + s->part[k][0] + s->part[k][1];
+}
+
+static void
+stack_row(FILE *out, const struct stack_chart *c, const struct stack_row *s, int y, int px,
+	  int pw)
+{
+	int pooled = s->la_code == FB_LA_ALL;
+	long cum = 0;
+
+	fprintf(out, "<g class=\"%s\"", pooled ? "region-bar" : c->row_class);
+	la_attr(out, s->la_code);
+	fputc('>', out);
+	text(out, px - LABEL_PAD, y + 18, pooled ? "lab pooled" : "lab", "end", s->name);
+	if (s->den <= 0) {
+		text(out, px + 4, y + 17, "val", NULL, "not known (suppressed or not given)");
+	} else {
+		for (int k = 0; k < 3; k++)
+			cum = stack_segment(out, s, k, cum, y + 4, px, pw);
+		fprintf(out, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\"/>",
+			px, y + 4, pw);
+	}
+	fputs("</g>\n", out);
+}
+
+static void
+stack_chart(FILE *out, const struct stack_chart *c)
+{
+	int breaks = nbreaks(c->pooled, c->ctx, c->n), y = 8, was = 0, px, pw;
+	int plot_h = (int)c->n * STACK_H + breaks * GAP;
+	size_t longest = 0;
+	struct stack_row s;
+
+	for (size_t r = 0; r < c->n; r++) {
+		c->get(c->ctx, r, &s);
+		if (strlen(s.name) > longest)
+			longest = strlen(s.name);
+	}
+	px = label_width(longest) + LABEL_PAD;
+	pw = VB_W - px - 16;
+	svg_open(out, c->id, 8 + plot_h + 28, c->title);
+	stack_desc(out, c);
+	grid(out, px, pw, 4, 8 + plot_h + 2);
+	for (size_t r = 0; r < c->n; r++) {
+		c->get(c->ctx, r, &s);
+		if (c->pooled(c->ctx, r) && !was && r > 0) {
+			separator(out, y + GAP / 2);
+			y += GAP;
+		}
+		was = c->pooled(c->ctx, r);
+		stack_row(out, c, &s, y, px, pw);
+		y += STACK_H;
+	}
+	fputs("</svg>\n", out);
+}
+
+static void
+stack_legend(FILE *out, int respite)
+{
+	const struct key k[4] = {
+		{ "", C_FILLED, NULL, "Filled" },
+		{ "", C_VACANT, NULL, "Vacant" },
+		{ "", C_UNAVAILABLE, NULL, "Unavailable" },
+		{ "hatch", "#7a7a7a", NULL, "Striped: respite/emergency beds of that status" },
+	};
+
+	legend(out, k, respite ? 4 : 3);
+}
+
+/* Counts of findings: errors and warnings, name above each bar */
+
+struct count_row {
+	char name[160];
+	long n[2];           /* errors, warnings */
+};
+
+struct count_chart {
+	const char *id, *title;
+	size_t n;
+	void (*get)(const void *ctx, size_t r, struct count_row *out);
+	const void *ctx;
+};
+
+static void
+count_value(char *buf, size_t size, const long n[2])
+{
+	if (n[0] && n[1])
+		snprintf(buf, size, "%ld error%s, %ld warning%s", n[0], plural(n[0]), n[1],
+			 plural(n[1]));
+	else if (n[1])
+		snprintf(buf, size, "%ld warning%s", n[1], plural(n[1]));
+	else
+		snprintf(buf, size, "%ld error%s", n[0], plural(n[0]));
+}
+
+static void
+count_chart(FILE *out, const struct count_chart *c)
+{
+	char value[64];
+	struct count_row cr;
+	long max = 1;
+	int pw = VB_W - 170;
+
+	for (size_t r = 0; r < c->n; r++) {
+		c->get(c->ctx, r, &cr);
+		if (cr.n[0] + cr.n[1] > max)
+			max = cr.n[0] + cr.n[1];
+	}
+	svg_open(out, c->id, (int)c->n * COUNT_H + 6, c->title);
+	esc(out, c->title);
+	fputs(": ", out);
+	for (size_t r = 0; r < c->n; r++) {
+		c->get(c->ctx, r, &cr);
+		count_value(value, sizeof(value), cr.n);
+		esc(out, cr.name);
+		fprintf(out, " %s%s", value, r + 1 < c->n ? "; " : ".");
+	}
+	fputs("</desc>\n", out);
+	for (size_t r = 0; r < c->n; r++) {
+		int y = (int)r * COUNT_H, we, ww;
+
+		c->get(c->ctx, r, &cr);
+		we = (int)(cr.n[0] * pw / max);
+		ww = (int)(cr.n[1] * pw / max);
+		count_value(value, sizeof(value), cr.n);
+		fputs("<g class=\"count-bar\">", out);
+		text(out, 0, y + 15, "lab", NULL, cr.name);
+		rect(out, 0, y + 21, we, 14, C_ERROR);
+		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"14\" fill=\"%s\" "
+			"stroke=\"#8a7a00\" stroke-width=\".8\"/>", we, y + 21, ww, C_WARNING);
+		text(out, we + ww + 6, y + 32, "val", NULL, value);
+		fputs("</g>\n", out);
+	}
+	fputs("</svg>\n", out);
+}
+
+/* Inputs, shared by every page */
+
+static void
+rejected_by(FILE *out, const long *by)
+{
+	const char *sep = "";
+
+	for (int r = 0; r < FB_R_COUNT; r++) {
+		if (!by[r])
+			continue;
+		fprintf(out, "%s%s %ld", sep, fb_rules[r].code, by[r]);
+		sep = ", ";
+	}
+	if (!*sep)
+		fputs(DASH, out);
+}
+
+static void
+input_row(FILE *out, const struct fb_input *in)
+{
+	fputs("<tr><td><code>", out);
+	esc(out, in->name);
+	fputs("</code></td><td>", out);
+	esc(out, in->role);
+	if (in->error) {
+		fputs("</td><td colspan=\"4\">could not be read: ", out);
+		esc(out, strerror(in->error));
+		fputs("</td></tr>\n", out);
+		return;
+	}
+	fputs("</td><td class=\"num\">", out);
+	count(out, in->rows_read);
+	fputs("</td><td class=\"num\">", out);
+	count(out, in->rows_used);
+	fputs("</td><td class=\"num\">", out);
+	count(out, in->rows_rejected);
+	fputs("</td><td>", out);
+	rejected_by(out, in->rejected_by);
+	fputs("</td></tr>\n", out);
+}
+
+static void
+findings_summary(FILE *out, const struct fb_findings *f)
+{
+	const char *sep = " (";
+
+	fprintf(out, "<p class=\"note\">Findings while reading: %zu error%s, %zu warning%s",
+		f->errors, plural((long)f->errors), f->warnings, plural((long)f->warnings));
+	for (int r = 0; r < FB_R_COUNT; r++) {
+		if (!f->count[r])
+			continue;
+		fprintf(out, "%s%s %zu", sep, fb_rules[r].code, f->count[r]);
+		sep = ", ";
+	}
+	fputs(*sep == ',' ? ")." : ".", out);
+	if (f->errors || f->warnings)
+		fputs(" Standard error lists the first of them; <code>fosterbeds validate</code> "
+		      "lists every finding in the bed records.", out);
+	fputs("</p>\n", out);
+}
+
+static void
+inputs_section(FILE *out, const struct fb_run *run, int summary)
+{
+	long read, used, rejected;
+
+	fb_run_totals(run, &read, &used, &rejected);
+	fputs("<section class=\"inputs\">\n<h2>Inputs</h2>\n<div class=\"table-wrap\">"
+	      "<table class=\"inputs\">\n<thead><tr><th scope=\"col\">File</th>"
+	      "<th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Rows read</th>"
+	      "<th scope=\"col\" class=\"num\">Used</th><th scope=\"col\" class=\"num\">Rejected"
+	      "</th><th scope=\"col\">Rejected, by the rule of the first error</th></tr>"
+	      "</thead>\n<tbody>\n", out);
+	for (size_t i = 0; i < run->ninputs; i++)
+		input_row(out, &run->inputs[i]);
+	fputs("</tbody>\n<tfoot><tr><td>Total</td><td></td><td class=\"num\">", out);
+	count(out, read);
+	fputs("</td><td class=\"num\">", out);
+	count(out, used);
+	fputs("</td><td class=\"num\">", out);
+	count(out, rejected);
+	fputs("</td><td></td></tr></tfoot>\n</table></div>\n", out);
+	if (summary)
+		findings_summary(out, &run->findings);
+	fputs("</section>\n", out);
+}
+
+/* validate */
+
+static void
+code_get(const void *ctx, size_t r, struct count_row *out)
+{
+	const struct fb_findings *f = ctx;
+	size_t seen = 0;
+
+	for (int k = 0; k < FB_R_COUNT; k++) {
+		if (!f->count[k] || seen++ != r)
+			continue;
+		snprintf(out->name, sizeof(out->name), "%s %s (%s)", fb_rules[k].code,
+			 fb_rules[k].name, fb_severity_name(fb_rules[k].severity));
+		out->n[0] = fb_rules[k].severity == FB_SEV_ERROR ? (long)f->count[k] : 0;
+		out->n[1] = fb_rules[k].severity == FB_SEV_ERROR ? 0 : (long)f->count[k];
+		return;
+	}
+}
+
+struct by_file {
+	const struct fb_run *run;
+	const long *n;       /* errors, warnings per input, listed findings only */
+	size_t *which;       /* inputs with findings */
+};
+
+static void
+file_get(const void *ctx, size_t r, struct count_row *out)
+{
+	const struct by_file *b = ctx;
+	size_t i = b->which[r];
+
+	snprintf(out->name, sizeof(out->name), "%s", b->run->inputs[i].name);
+	out->n[0] = b->n[2 * i];
+	out->n[1] = b->n[2 * i + 1];
+}
+
+static void
+findings_charts(FILE *out, const struct fb_run *run)
+{
+	const struct fb_findings *f = &run->findings;
+	long *n = fb_xcalloc(2 * run->ninputs + 1, sizeof(*n));
+	size_t *which = fb_xcalloc(run->ninputs + 1, sizeof(*which)), nfiles = 0, ncodes = 0;
+	struct by_file b = { run, n, which };
+	struct count_chart codes = { "by-code", "Findings by code", 0, code_get, f };
+	struct count_chart files = { "by-file", "Findings by file", 0, file_get, &b };
+
+	for (int k = 0; k < FB_R_COUNT; k++)
+		ncodes += f->count[k] != 0;
+	for (size_t i = 0; i < f->n; i++)
+		n[2 * f->items[i].file + (fb_rules[f->items[i].rule].severity != FB_SEV_ERROR)]++;
+	for (size_t i = 0; i < run->ninputs; i++)
+		if (n[2 * i] || n[2 * i + 1])
+			which[nfiles++] = i;
+	codes.n = ncodes;
+	files.n = nfiles;
+	figure_open(out, "chart-codes", codes.title, "Every finding, counted by the rule it "
+		    "breaks; spec/bed-records.md says what each rule asks for.");
+	legend(out, (const struct key[]){ { "", C_ERROR, NULL, "Errors: the row is left out" },
+		{ "", C_WARNING, NULL, "Warnings: the row is used" } }, 2);
+	count_chart(out, &codes);
+	fputs("</figure>\n", out);
+	figure_open(out, "chart-files", files.title, f->dropped ? "Counts the findings listed "
+		    "below only (--max-findings 0 lists all)." : NULL);
+	legend(out, NULL, 0);
+	count_chart(out, &files);
+	fputs("</figure>\n", out);
+	free(n);
+	free(which);
+}
+
+static void
+finding_row(FILE *out, const struct fb_run *run, const struct fb_finding *f)
+{
+	const struct fb_rule_def *r = &fb_rules[f->rule];
+
+	fputs("<tr><td><code>", out);
+	esc(out, run->inputs[f->file].name);
+	fprintf(out, "</code></td><td class=\"num\">%ld</td><td class=\"sev-%s\">", f->line,
+		fb_severity_name(r->severity));
+	esc(out, fb_severity_name(r->severity));
+	fprintf(out, "</td><td>%s</td><td>", r->code);
+	if (f->column)
+		esc(out, f->column);
+	fputs("</td><td>", out);
+	if (f->value) {
+		fputs("<code>", out);
+		esc(out, f->value);
+		fputs("</code>", out);
+	}
+	fputs("</td><td>", out);
+	esc(out, f->message);
+	fputs("</td></tr>\n", out);
+}
+
+static void
+findings_table(FILE *out, const struct fb_run *run)
+{
+	const struct fb_findings *f = &run->findings;
+
+	fputs("<div class=\"table-wrap\"><table class=\"findings\">\n<thead><tr>"
+	      "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Line</th>"
+	      "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th>"
+	      "<th scope=\"col\">Column</th><th scope=\"col\">Value</th>"
+	      "<th scope=\"col\">What is wrong</th></tr></thead>\n<tbody>\n", out);
+	for (size_t i = 0; i < f->n; i++)
+		finding_row(out, run, &f->items[i]);
+	fputs("</tbody>\n</table></div>\n", out);
+	if (f->dropped)
+		fprintf(out, "<p class=\"note\">... and %zu more finding%s not listed "
+			"(--max-findings 0 lists all).</p>\n", f->dropped, plural((long)f->dropped));
+}
+
+static void
+findings_stats(FILE *out, const struct fb_run *run)
+{
+	const struct fb_findings *f = &run->findings;
+	long read, used, rejected;
+
+	fb_run_totals(run, &read, &used, &rejected);
+	fputs("<section class=\"region-headline summary\">\n", out);
+	fprintf(out, "<div class=\"stat\" id=\"errors\" style=\"--c:%s\" data-value=\"%zu\">"
+		"<p class=\"label\">Errors</p><p class=\"value\">%zu</p><p class=\"explain\">"
+		"Rows with an error are left out of every report.</p></div>\n", C_ERROR,
+		f->errors, f->errors);
+	fprintf(out, "<div class=\"stat\" id=\"warnings\" style=\"--c:%s\" data-value=\"%zu\">"
+		"<p class=\"label\">Warnings</p><p class=\"value\">%zu</p><p class=\"explain\">"
+		"Worth a look; the rows are still used.</p></div>\n", C_WARNING, f->warnings,
+		f->warnings);
+	fprintf(out, "<div class=\"stat\" id=\"rows-used\" style=\"--c:%s\" data-value=\"%ld\">"
+		"<p class=\"label\">Rows used</p><p class=\"value\">", C_FILLED, used);
+	count(out, used);
+	fputs("</p><p class=\"explain\">of ", out);
+	count(out, read);
+	fprintf(out, " read.</p></div>\n<div class=\"stat\" id=\"rows-rejected\" "
+		"style=\"--c:#6a6a6a\" data-value=\"%ld\"><p class=\"label\">Rows rejected</p>"
+		"<p class=\"value\">", rejected);
+	count(out, rejected);
+	fputs("</p><p class=\"explain\">Each counted under its first error's rule.</p></div>\n"
+	      "</section>\n", out);
+}
+
+static void
+findings(FILE *out, const struct fb_run *run)
+{
+	const struct fb_findings *f = &run->findings;
+	char title[64];
+
+	if (!f->errors && !f->warnings)
+		snprintf(title, sizeof(title), "No problems found");
+	else
+		snprintf(title, sizeof(title), "%zu error%s, %zu warning%s", f->errors,
+			 plural((long)f->errors), f->warnings, plural((long)f->warnings));
+	page_open(out, "Bed-record check", title);
+	masthead_open(out, "Bed-record check", title);
+	snprintf(title, sizeof(title), "%zu", run->ninputs);
+	meta(out, "Files", title);
+	masthead_close(out);
+	findings_stats(out, run);
+	if (f->errors || f->warnings) {
+		fputs("<section class=\"charts\">\n<h2>Where the problems are</h2>\n", out);
+		findings_charts(out, run);
+		fputs("</section>\n<section class=\"findings\">\n<h2>Findings</h2>\n"
+		      "<p class=\"lead\">Lines are the lines a text editor shows (the header is "
+		      "line 1).</p>\n", out);
+		findings_table(out, run);
+		fputs("</section>\n", out);
+	}
+	inputs_section(out, run, 0);
+	page_close(out);
+}
+
+/* report */
+
+/* One snapshot date: its LAs by utilisation, then its pooled row. */
+struct snap {
+	const struct fb_report *rep;
+	const struct fb_tally_row **v;
+	size_t n;
+	char date[FB_DATE_LEN + 1];
+};
+
+/* Highest utilisation first, compared as exact fractions; no beds last. */
+static int
+by_utilisation(const void *a, const void *b)
+{
+	const struct fb_tally_row *x = *(const struct fb_tally_row *const *)a;
+	const struct fb_tally_row *y = *(const struct fb_tally_row *const *)b;
+	long long l = (long long)x->counts.filled * y->counts.approved;
+	long long r = (long long)y->counts.filled * x->counts.approved;
+
+	if (!x->counts.approved != !y->counts.approved)
+		return x->counts.approved ? -1 : 1;
+	if (l != r)
+		return l > r ? -1 : 1;
+	return (x->la_code > y->la_code) - (x->la_code < y->la_code);
+}
+
+static void
+snapshot(struct snap *s, const struct fb_tally_row *pool)
+{
+	const struct fb_report *rep = s->rep;
+
+	s->n = 0;
+	for (size_t i = 0; i < rep->nrows; i++)
+		if (rep->rows[i].la_code != FB_LA_ALL && rep->rows[i].date == pool->date)
+			s->v[s->n++] = &rep->rows[i];
+	qsort(s->v, s->n, sizeof(*s->v), by_utilisation);
+	s->v[s->n++] = pool;
+	fb_date_format(pool->date, s->date);
+}
+
+static int
+snap_pooled(const void *ctx, size_t r)
+{
+	return ((const struct snap *)ctx)->v[r]->la_code == FB_LA_ALL;
+}
+
+static void
+util_get(const void *ctx, size_t r, struct pair_row *out)
+{
+	const struct snap *s = ctx;
+	struct fb_rates rt;
+
+	fb_rates_compute(&rt, &s->v[r]->counts);
+	out->name = fb_report_la_name(s->rep, s->v[r]);
+	out->la_code = s->v[r]->la_code;
+	out->v[0] = rt.utilisation_incl;
+	out->v[1] = rt.utilisation_excl;
+}
+
+static void
+share_get(const void *ctx, size_t r, struct stack_row *out)
+{
+	const struct snap *s = ctx;
+	const struct fb_counts *c = &s->v[r]->counts;
+
+	out->name = fb_report_la_name(s->rep, s->v[r]);
+	out->la_code = s->v[r]->la_code;
+	out->den = c->approved;
+	out->part[0][0] = c->ms_filled;
+	out->part[0][1] = c->filled - c->ms_filled;
+	out->part[1][0] = c->ms_vacant;
+	out->part[1][1] = c->vacant - c->ms_vacant;
+	out->part[2][0] = c->ms_unavailable;
+	out->part[2][1] = c->unavailable - c->ms_unavailable;
+}
+
+static void
+util_figure(FILE *out, const struct snap *s)
+{
+	const struct fb_tally_row *pool = s->v[s->n - 1];
+	char id[32], title[128], incl[48], excl[48], buf[FB_PCT_BUF];
+	struct fb_rates rt;
+	struct pair_chart c = { id, title, "la-bar", { "including", "excluding" },
+				{ C_FILLED, C_EXCL }, s->n, util_get, snap_pooled, s };
+
+	fb_rates_compute(&rt, &pool->counts);
+	snprintf(id, sizeof(id), "util-%s", s->date);
+	snprintf(title, sizeof(title), "Utilisation by LA on %s, including and excluding "
+		 "respite/emergency beds", s->date);
+	snprintf(incl, sizeof(incl), ", including: %s%%", fb_pct_format(rt.utilisation_incl, buf));
+	snprintf(excl, sizeof(excl), ", excluding: %s%%", fb_pct_format(rt.utilisation_excl, buf));
+	figure_open(out, "chart-utilisation", title, "Filled beds as a share of approved beds, "
+		    "highest first. Excluding leaves respite and emergency beds out of both "
+		    "counts.");
+	legend(out, (const struct key[]){
+		{ "", C_FILLED, NULL, "Including respite/emergency" },
+		{ "", C_EXCL, NULL, "Excluding respite/emergency" },
+		{ "line", "#1b1b1b", s->rep->region_name, incl },
+		{ "line dash", "#1b1b1b", s->rep->region_name, excl } }, 4);
+	pair_chart(out, &c);
+	fputs("</figure>\n", out);
+}
+
+static void
+share_figure(FILE *out, const struct snap *s)
+{
+	char id[32], title[128];
+	struct stack_chart c = { id, title, "la-stack", s->n, share_get, snap_pooled, s };
+
+	snprintf(id, sizeof(id), "share-%s", s->date);
+	snprintf(title, sizeof(title), "Filled, vacant and unavailable beds by LA on %s, "
+		 "%% of approved beds", s->date);
+	figure_open(out, "chart-share", title, "Each bar is all of an LA's approved beds. "
+		    "Respite and emergency beds are striped within the status they had.");
+	stack_legend(out, 1);
+	stack_chart(out, &c);
+	fputs("</figure>\n", out);
+}
+
+/* Why beds go unused: one status, mainstream and respite/emergency beds apart */
+
+struct reasons {
+	const char *title, *colour;
+	const struct fb_reason_line *ms, *re;
+	size_t n;            /* reasons, "not_recorded" included */
+};
+
+/* The largest share, rounded up to a multiple of 10%, so short bars stay readable. */
+static long
+reasons_scale(const struct reasons *p)
+{
+	long max = 100;
+
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->ms[i].share > max)
+			max = p->ms[i].share;
+		if (p->re[i].share > max)
+			max = p->re[i].share;
+	}
+	return (max + 99) / 100 * 100;
+}
+
+static const char *
+reason_label(const char *reason, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", strcmp(reason, "not_recorded") ? reason : "not recorded");
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return buf;
+}
+
+static void
+reason_bar(FILE *out, const struct fb_reason_line *l, int y, int px, int pw, long scale,
+	   const char *colour)
+{
+	char buf[64], share[FB_PCT_BUF];
+	int w = l->share == FB_PCT_NONE ? 0 : (int)(l->share * pw / scale);
+
+	rect(out, px, y, w, 12, colour);
+	if (l->group)
+		hatch(out, px, y, w, 12);
+	if (l->share == FB_PCT_NONE)
+		snprintf(buf, sizeof(buf), "%ld", l->beds);
+	else
+		snprintf(buf, sizeof(buf), "%ld (%s%%)", l->beds, fb_pct_format(l->share, share));
+	text(out, px + w + 5, y + 10, "val", NULL, buf);
+}
+
+static int
+reasons_panel(FILE *out, const struct reasons *p, int y, int px, int pw)
+{
+	char buf[160], name[40], ms[FB_CELL_BUF], re[FB_CELL_BUF];
+	long scale = reasons_scale(p);
+
+	text(out, 0, y + 16, "head", NULL, p->title);
+	snprintf(buf, sizeof(buf), "%s mainstream and %s respite/emergency beds; each bar is "
+		 "a share of its group, scale 0-%ld%%", count_text(p->ms[0].group_beds, ms),
+		 count_text(p->re[0].group_beds, re), scale / 10);
+	text(out, 0, y + 34, "sub", NULL, buf);
+	y += 44;
+	for (size_t i = 0; i < p->n; i++, y += PAIR_H) {
+		fputs("<g class=\"reason\" data-reason=\"", out);
+		esc(out, p->ms[i].reason);
+		fputs("\">", out);
+		text(out, px - LABEL_PAD, y + 21, "lab", "end",
+		     reason_label(p->ms[i].reason, name, sizeof(name)));
+		reason_bar(out, &p->ms[i], y + 3, px, pw, scale, p->colour);
+		reason_bar(out, &p->re[i], y + 16, px, pw, scale, p->colour);
+		fputs("</g>\n", out);
+	}
+	return y;
+}
+
+static void
+reasons_desc(FILE *out, const struct reasons *p)
+{
+	char name[40], a[FB_PCT_BUF], b[FB_PCT_BUF];
+
+	esc(out, p->title);
+	fputs(", beds (share) for mainstream then respite/emergency beds: ", out);
+	for (size_t i = 0; i < p->n; i++)
+		fprintf(out, "%s %ld (%s%%), %ld (%s%%)%s",
+			reason_label(p->ms[i].reason, name, sizeof(name)), p->ms[i].beds,
+			fb_pct_format(p->ms[i].share, a), p->re[i].beds,
+			fb_pct_format(p->re[i].share, b), i + 1 < p->n ? "; " : ". ");
+}
+
+static void
+reasons_figure(FILE *out, const struct snap *s)
+{
+	struct fb_reason_line lines[FB_REASON_LINES];
+	const size_t nu = FB_UR_COUNT + 1, nv = FB_VR_COUNT + 1;
+	char id[32], title[128];
+	struct reasons p[2];
+	int px = label_width(19) + LABEL_PAD, y = 0;
+
+	/* fb_reason_lines() gives unavailable then vacant, mainstream before respite. */
+	fb_reason_lines(&s->v[s->n - 1]->counts, lines);
+	p[0] = (struct reasons){ "Unavailable beds by unavailable_reason", C_UNAVAILABLE, lines,
+				 lines + nu, nu };
+	p[1] = (struct reasons){ "Vacant beds by vacancy_reason", C_VACANT, lines + 2 * nu,
+				 lines + 2 * nu + nv, nv };
+	snprintf(id, sizeof(id), "reasons-%s", s->date);
+	snprintf(title, sizeof(title), "Why beds go unused, region, %s", s->date);
+	figure_open(out, "chart-reasons", title, "All the LAs pooled. 'not recorded' counts "
+		    "beds whose reason was left blank.");
+	legend(out, (const struct key[]){ { "", "#7a7a7a", NULL, "Mainstream beds" },
+		{ "hatch", "#7a7a7a", NULL, "Respite/emergency beds" } }, 2);
+	svg_open(out, id, 2 * 44 + (int)(nu + nv) * PAIR_H + 20, title);
+	reasons_desc(out, &p[0]);
+	reasons_desc(out, &p[1]);
+	fputs("</desc>\n", out);
+	y = reasons_panel(out, &p[0], y, px, VB_W - px - 110);
+	reasons_panel(out, &p[1], y + 16, px, VB_W - px - 110);
+	fputs("</svg>\n</figure>\n", out);
+}
+
+static const char *const report_headings[] = {
+	"LA", "Name", "Approved", "Filled", "Vacant", "Unavail\xc2\xad" "able", "Resp./ emerg.",
+	"Approved", "Filled", "Incl. resp./ emerg.", "Excl. resp./ emerg.", "Vacant",
+	"Unavail\xc2\xad" "able",
+};
+static const size_t report_shown[] = { 0, 1, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 15 };
+static const struct col_group report_groups[] = {
+	{ "", 2 }, { "All beds", 5 }, { "Mainstream beds", 2 }, { "Utilisation, %", 2 },
+	{ "Of approved, %", 2 },
+};
+
+static const char *
+snap_cell(const void *ctx, size_t r, size_t i, char *buf, int *num)
+{
+	const struct snap *s = ctx;
+
+	return fb_report_cell(s->rep, s->v[r], i, buf, num);
+}
+
+static void
+snap_table(FILE *out, const struct snap *s)
+{
+	struct table t = { "report", report_headings, report_shown, 13, 2, s->n, report_groups,
+			   5, snap_cell, snap_pooled, s, 13 };
+
+	fprintf(out, "<h3>Counts and rates on %s</h3>\n", s->date);
+	table(out, &t);
+}
+
+static void
+snapshot_section(FILE *out, const struct snap *s, int latest)
+{
+	fprintf(out, "<section class=\"snapshot%s\" id=\"snapshot-%s\" data-date=\"%s\">\n"
+		"<h2>Snapshot %s%s</h2>\n", latest ? " first" : "", s->date, s->date, s->date,
+		latest ? " (latest)" : "");
+	fprintf(out, "<p class=\"lead\">%zu LA%s, highest utilisation first; the last row pools "
+		"their counts.</p>\n", s->n - 1, plural((long)s->n - 1));
+	util_figure(out, s);
+	share_figure(out, s);
+	snap_table(out, s);
+	if (s->rep->breakdown)
+		reasons_figure(out, s);
+	fputs("</section>\n", out);
+}
+
+/* The change since the previous snapshot, ending the explanation. */
+static void
+since(FILE *out, const struct fb_tally_row *prev, long num, long den, long pnum, long pden)
+{
+	char date[FB_DATE_LEN + 1];
+
+	if (!prev)
+		return;
+	fb_date_format(prev->date, date);
+	fputs("</p><p class=\"change\">", out);
+	pp(out, fb_pp_diff_tenths(num, den, pnum, pden));
+	fprintf(out, " since %s", date);
+}
+
+static void
+headline_stats(FILE *out, const struct fb_counts *c, const struct fb_tally_row *prev)
+{
+	const struct fb_counts *p = prev ? &prev->counts : c;
+	struct fb_rates rt;
+
+	fb_rates_compute(&rt, c);
+	stat_open(out, "region-util-incl", C_FILLED, "Utilisation, including respite/emergency",
+		  rt.utilisation_incl);
+	count(out, c->filled);
+	fputs(" of ", out);
+	count(out, c->approved);
+	fputs(" approved beds had a child living in them.", out);
+	since(out, prev, c->filled, c->approved, p->filled, p->approved);
+	stat_close(out);
+	stat_open(out, "region-util-excl", C_EXCL, "Utilisation, excluding respite/emergency",
+		  rt.utilisation_excl);
+	count(out, c->ms_filled);
+	fputs(" of ", out);
+	count(out, c->ms_approved);
+	fputs(" mainstream beds were filled; respite and emergency beds are left out.", out);
+	since(out, prev, c->ms_filled, c->ms_approved, p->ms_filled, p->ms_approved);
+	stat_close(out);
+	stat_open(out, "region-vacant", C_VACANT, "Vacant", rt.vacant);
+	count(out, c->vacant);
+	fputs(" of ", out);
+	count(out, c->approved);
+	fputs(" approved beds were free and could take a child now.", out);
+	since(out, prev, c->vacant, c->approved, p->vacant, p->approved);
+	stat_close(out);
+	stat_open(out, "region-unavailable", C_UNAVAILABLE, "Unavailable", rt.unavailable);
+	count(out, c->unavailable);
+	fputs(" of ", out);
+	count(out, c->approved);
+	fputs(" approved beds could not be used now: a carer's break, an investigation and "
+	      "the like.", out);
+	since(out, prev, c->unavailable, c->approved, p->unavailable, p->approved);
+	stat_close(out);
+}
+
+static void
+headline(FILE *out, const struct fb_report *rep, const struct fb_tally_row *now,
+	 const struct fb_tally_row *prev)
+{
+	char date[FB_DATE_LEN + 1];
+
+	fb_date_format(now->date, date);
+	fputs("<section class=\"headline\">\n<h2>", out);
+	esc(out, rep->region_name);
+	fprintf(out, " on %s</h2>\n<p class=\"lead\">%d LA%s pooled: their counts are added, "
+		"then divided, never averaged.</p>\n<div class=\"region-headline\" "
+		"data-date=\"%s\">\n", date, now->nla, plural(now->nla), date);
+	headline_stats(out, &now->counts, prev);
+	fputs("</div>\n</section>\n", out);
+}
+
+static void
+rejected_note(FILE *out, const struct fb_run *run)
+{
+	long read, used, rejected, by[FB_R_COUNT] = { 0 };
+
+	fb_run_totals(run, &read, &used, &rejected);
+	if (!rejected)
+		return;
+	for (size_t i = 0; i < run->ninputs; i++)
+		for (int k = 0; k < FB_R_COUNT; k++)
+			by[k] += run->inputs[i].rejected_by[k];
+	fputs("<p class=\"warn\">", out);
+	count(out, rejected);
+	fprintf(out, " row%s with errors %s left out (", plural(rejected),
+		rejected == 1 ? "was" : "were");
+	rejected_by(out, by);
+	fputs("). <code>fosterbeds validate</code> lists them.</p>\n", out);
+}
+
+static void
+definitions(FILE *out)
+{
+	fputs("<section class=\"definitions\">\n<h2>How the figures are counted</h2>\n"
+	      "<dl class=\"defs\">\n"
+	      "<dt>Approved</dt><dd>Every approved fostering place on the snapshot date, one bed "
+	      "record each.</dd>\n"
+	      "<dt>Utilisation, including respite/emergency</dt><dd>Filled beds divided by "
+	      "approved beds.</dd>\n"
+	      "<dt>Utilisation, excluding respite/emergency</dt><dd>Filled mainstream beds divided "
+	      "by approved mainstream beds: respite and emergency beds are left out of both.</dd>\n"
+	      "<dt>Vacant and unavailable</dt><dd>Vacant beds are free and could take a child now; "
+	      "unavailable beds exist but cannot be used now. Both are shares of approved "
+	      "beds.</dd>\n"
+	      "<dt>The region row</dt><dd>The LAs' counts added together, then divided: never an "
+	      "average of LA rates. Rates are rounded half away from zero to one decimal.</dd>\n"
+	      "</dl>\n</section>\n", out);
+}
+
+static void
+snapshot_dates(FILE *out, const struct fb_report *rep, size_t first)
+{
+	char date[FB_DATE_LEN + 1];
+
+	meta_open(out, first + 1 < rep->nrows ? "Snapshot dates" : "Snapshot date");
+	for (size_t i = first; i < rep->nrows; i++) {
+		fb_date_format(rep->rows[i].date, date);
+		fprintf(out, "%s%s", i > first ? ", " : "", date);
+	}
+	fputs("</dd></div>\n", out);
+}
+
+static void
+report(FILE *out, const struct fb_report *rep)
+{
+	struct snap s = { rep, NULL, 0, "" };
+	size_t first = rep->nrows;   /* the pooled rows come last, by date */
+
+	while (first > 0 && rep->rows[first - 1].la_code == FB_LA_ALL)
+		first--;
+	page_open(out, "Foster-bed utilisation", rep->region_name);
+	masthead_open(out, "Foster-bed utilisation", rep->region_name);
+	if (first < rep->nrows)
+		snapshot_dates(out, rep, first);
+	masthead_close(out);
+	rejected_note(out, rep->run);
+	if (first == rep->nrows) {
+		fputs("<p class=\"warn\">No usable rows: there is nothing to report.</p>\n", out);
+	} else {
+		headline(out, rep, &rep->rows[rep->nrows - 1],
+			 rep->nrows - first > 1 ? &rep->rows[rep->nrows - 2] : NULL);
+		s.v = fb_xcalloc(rep->nrows, sizeof(*s.v));
+		for (size_t i = rep->nrows; i-- > first;) {
+			snapshot(&s, &rep->rows[i]);
+			snapshot_section(out, &s, i == rep->nrows - 1);
+		}
+		free(s.v);
+	}
+	definitions(out);
+	inputs_section(out, rep->run, 1);
+	page_close(out);
+}
+
+/* reconcile: columns of fb_recon_columns, by index */
+
+enum { RC_FILLED_DIFF = 17, RC_UNAVAILABLE_DIFF = 19, RC_DATE = 20 };
+
+static long
+sub_pct(const struct fb_recon_row *row, long num)
+{
+	if (!row->has_return || num == FB_MISSING || row->sub.approved == FB_MISSING)
+		return FB_PCT_NONE;
+	return fb_pct_tenths(num, row->sub.approved);
+}
+
+static const char *
+recon_name(const struct fb_recon_report *rep, const struct fb_recon_row *row)
+{
+	const struct fb_la *la;
+
+	if (row->la_code == FB_LA_ALL)
+		return rep->region_name;
+	la = fb_la_by_code(row->la_code);
+	return la ? la->name : "";
+}
+
+/* One measure of the region: standardised large, submitted and the difference below. */
+static void
+recon_stat(FILE *out, const struct fb_recon_row *row, const char *id, const char *colour,
+	   const char *label, long std, long sub)
+{
+	long tenths = fb_pct_tenths(std, row->std.approved);
+
+	stat_open(out, id, colour, label, row->has_records ? tenths : FB_PCT_NONE);
+	fputs("Bed records: ", out);
+	count(out, std);
+	fputs(" of ", out);
+	count(out, row->std.approved);
+	fputs(" beds. As submitted: ", out);
+	pct(out, sub_pct(row, sub));
+	fputs("</p><p class=\"change\">", out);
+	if (sub == FB_MISSING || row->sub.approved == FB_MISSING || !row->nla)
+		fputs(DASH, out);
+	else
+		pp(out, fb_pp_diff_tenths(std, row->std.approved, sub, row->sub.approved));
+	fputs(", records minus return", out);
+	stat_close(out);
+}
+
+static void
+recon_headline(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *row)
+{
+	struct fb_rates rt;
+
+	fb_rates_compute(&rt, &row->std);
+	fputs("<section class=\"headline\">\n<h2>", out);
+	esc(out, rep->region_name);
+	fprintf(out, ": the records against the return</h2>\n<p class=\"lead\">%d LA%s present "
+		"in both pooled; large figures are standardised from the bed records.</p>\n"
+		"<div class=\"region-headline recon\">\n", row->nla, plural(row->nla));
+	recon_stat(out, row, "region-filled", C_FILLED, "Filled", row->std.filled,
+		   row->sub.filled);
+	recon_stat(out, row, "region-vacant", C_VACANT, "Vacant", row->std.vacant,
+		   row->sub.vacant);
+	recon_stat(out, row, "region-unavailable", C_UNAVAILABLE, "Unavailable",
+		   row->std.unavailable, row->sub.unavailable);
+	stat_open(out, "region-util-excl", C_EXCL, "Filled, excluding respite/emergency",
+		  rt.utilisation_excl);
+	count(out, row->std.ms_filled);
+	fputs(" of ", out);
+	count(out, row->std.ms_approved);
+	fputs(" mainstream beds. The return has no such figure.", out);
+	stat_close(out);
+	fputs("</div>\n</section>\n", out);
+}
+
+static int
+recon_pooled(const void *ctx, size_t r)
+{
+	return ((const struct fb_recon_report *)ctx)->rc->rows[r].la_code == FB_LA_ALL;
+}
+
+static void
+recon_get(const void *ctx, size_t r, struct pair_row *out)
+{
+	const struct fb_recon_report *rep = ctx;
+	const struct fb_recon_row *row = &rep->rc->rows[r];
+	struct fb_rates rt;
+
+	fb_rates_compute(&rt, &row->std);
+	out->name = recon_name(rep, row);
+	out->la_code = row->la_code;
+	out->v[0] = sub_pct(row, row->sub.filled);
+	out->v[1] = row->has_records ? rt.utilisation_incl : FB_PCT_NONE;
+}
+
+static void
+recon_figure(FILE *out, const struct fb_recon_report *rep)
+{
+	const char *title = "Filled places by LA: as submitted to Ofsted and standardised from "
+			    "the bed records";
+	struct pair_chart c = { "recon-filled", title, "la-bar", { "as submitted",
+				"standardised" }, { C_SUBMITTED, C_FILLED }, rep->rc->n, recon_get,
+				recon_pooled, rep };
+
+	figure_open(out, "chart-recon", title, "Filled as a share of approved places, "
+		    "respite/emergency beds included; the lines mark the region.");
+	legend(out, (const struct key[]){ { "", C_SUBMITTED, NULL, "As submitted" },
+		{ "", C_FILLED, NULL, "Standardised from the bed records" },
+		{ "line", "#1b1b1b", rep->region_name, ", as submitted" },
+		{ "line dash", "#1b1b1b", rep->region_name, ", standardised" } }, 4);
+	pair_chart(out, &c);
+	fputs("</figure>\n", out);
+}
+
+static const char *const recon_headings[] = {
+	"LA", "Name", "Date", "Places", "Filled %", "Vacant %", "Unavail. %", "Beds", "Filled %",
+	"Excl. resp. %", "Vacant %", "Unavail. %", "Filled", "Vacant", "Unavail.",
+};
+static const size_t recon_shown[] = { 0, 1, 20, 2, 6, 7, 8, 9, 13, 14, 15, 16, 17, 18, 19 };
+static const struct col_group recon_groups[] = {
+	{ "", 3 }, { "As submitted", 4 }, { "From the bed records", 5 },
+	{ "Difference, pp", 3 },
+};
+
+/* The shared cell, with differences signed so their direction reads at a glance. */
+static const char *
+recon_cell(const void *ctx, size_t r, size_t i, char *buf, int *num)
+{
+	const struct fb_recon_report *rep = ctx;
+	const char *v = fb_recon_cell(rep, &rep->rc->rows[r], i, buf, num);
+	char tmp[FB_CELL_BUF];
+
+	if (i >= RC_FILLED_DIFF && i <= RC_UNAVAILABLE_DIFF && *num && v[0] != '-' &&
+	    strcmp(v, "0.0") != 0) {
+		snprintf(tmp, sizeof(tmp), "+%s", v);
+		memcpy(buf, tmp, sizeof(tmp));
+		return buf;
+	}
+	return v;
+}
+
+/* The by-LA table; the date column only when the LAs' snapshot dates differ. */
+static void
+recon_table(FILE *out, const struct fb_recon_report *rep)
+{
+	const struct fb_reconcile *rc = rep->rc;
+	struct table t = { "reconcile", recon_headings, recon_shown, 15, 3, rc->n, recon_groups,
+			   4, recon_cell, recon_pooled, rep, 2 };
+
+	for (size_t r = 0; r < rc->n; r++)
+		if (rc->rows[r].has_records && rc->rows[r].date != rc->rows[rc->n - 1].date)
+			t.hide = t.ncols;
+	table(out, &t);
+}
+
+static void
+bridge_head(FILE *out)
+{
+	fputs("<table class=\"bridge\">\n<thead><tr><th scope=\"col\">In the return as</th>",
+	      out);
+	for (int c = 0; c < FB_CAT_COUNT; c++) {
+		fputs("<th scope=\"col\" class=\"num\">", out);
+		esc(out, c == FB_CAT_RESPITE_EMERGENCY ? "resp./ emerg." : fb_categories[c].name);
+		fputs("</th>", out);
+	}
+	fputs("<th scope=\"col\" class=\"num\">no bed record</th><th scope=\"col\" "
+	      "class=\"num\">return total</th></tr></thead>\n<tbody>\n", out);
+}
+
+static void
+bridge_row(FILE *out, const struct fb_recon_row *row, int o)
+{
+	const long sub[FB_UA_COUNT] = { row->sub.filled, row->sub.vacant, row->sub.unavailable };
+
+	fputs("<tr><td>", out);
+	esc(out, fb_bridge_status_name(o));
+	fputs("</td>", out);
+	for (int c = 0; c < FB_CAT_COUNT; c++) {
+		fputs("<td class=\"num\">", out);
+		count(out, fb_recon_bridge(row, o, (enum fb_category)c));
+		fputs("</td>", out);
+	}
+	if (o < FB_UA_COUNT) {
+		fputs("<td class=\"num\">", out);
+		count(out, fb_recon_unaccounted(row, (enum fb_unaccounted)o));
+		fputs("</td><td class=\"num\">", out);
+		if (sub[o] == FB_MISSING)
+			fputs(DASH, out);
+		else
+			count(out, sub[o]);
+		fputs("</td></tr>\n", out);
+	} else {
+		fputs("<td class=\"num na\">" DASH "</td><td class=\"num na\">" DASH "</td></tr>\n",
+		      out);
+	}
+}
+
+static void
+bridge_drivers(FILE *out, const struct fb_recon_row *row)
+{
+	struct fb_driver d[5];
+	size_t nd = fb_recon_drivers(row, d, 5);
+
+	if (!nd) {
+		fputs("<p class=\"note\">No differences to explain.</p>\n", out);
+		return;
+	}
+	fputs("<p class=\"note\">Main drivers, largest first:</p>\n<ol>", out);
+	for (size_t i = 0; i < nd; i++) {
+		fputs("<li>", out);
+		esc(out, d[i].text);
+		fputs("</li>", out);
+	}
+	fputs("</ol>\n", out);
+}
+
+static void
+bridge_card(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *row)
+{
+	char buf[FB_CELL_BUF];
+	int pooled = row->la_code == FB_LA_ALL, num;
+
+	fprintf(out, "<div class=\"card%s\"", pooled ? " region" : "");
+	la_attr(out, row->la_code);
+	fputs("><h3>", out);
+	if (!pooled)
+		fprintf(out, "%03d ", row->la_code);
+	esc(out, recon_name(rep, row));
+	fputs(", ", out);
+	if (row->date == FB_NO_DATE)
+		fputs("snapshots of several dates", out);
+	else
+		esc(out, fb_recon_cell(rep, row, RC_DATE, buf, &num));
+	if (!pooled)
+		fputs(row->date_from_return ? " (the return's date)" : " (latest snapshot)", out);
+	fputs("</h3>\n", out);
+	bridge_head(out);
+	for (int o = 0; o <= FB_OS_COUNT; o++) {
+		long any = 0;
+
+		for (int c = 0; c < FB_CAT_COUNT; c++)
+			any += fb_recon_bridge(row, o, (enum fb_category)c);
+		if (o != FB_OS_BLANK || any)
+			bridge_row(out, row, o);
+	}
+	fputs("</tbody>\n</table>\n", out);
+	bridge_drivers(out, row);
+	fputs("</div>\n", out);
+}
+
+static void
+bridges(FILE *out, const struct fb_recon_report *rep)
+{
+	const struct fb_reconcile *rc = rep->rc;
+
+	fputs("<section class=\"bridges\">\n<h2>The bridge: how each bed was counted in the "
+	      "return</h2>\n<p class=\"lead\">Rows: the bed's <code>ofsted_status</code>; "
+	      "columns: its regional category. \"No bed record\" counts places in the return "
+	      "that no bed accounts for (negative when the records count more).</p>\n"
+	      "<div class=\"cards\">\n", out);
+	for (size_t r = rc->n; r-- > 0;)
+		if (rc->rows[r].la_code == FB_LA_ALL && rc->rows[r].has_records &&
+		    rc->rows[r].has_return)
+			bridge_card(out, rep, &rc->rows[r]);
+	for (size_t r = 0; r < rc->n; r++)
+		if (rc->rows[r].la_code != FB_LA_ALL && rc->rows[r].has_records &&
+		    rc->rows[r].has_return)
+			bridge_card(out, rep, &rc->rows[r]);
+	fputs("</div>\n</section>\n", out);
+}
+
+static void
+recon_notes(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *region)
+{
+	fprintf(out, "<p class=\"note\">The region row pools the %d LA%s present in both the "
+		"records and the return", region->nla, plural(region->nla));
+	if (rep->rc->left_out)
+		fprintf(out, "; %d LA%s on one side only or with counts missing %s left out",
+			rep->rc->left_out, plural(rep->rc->left_out),
+			rep->rc->left_out == 1 ? "is" : "are");
+	fputs(".", out);
+	if (rep->sub->missing)
+		fprintf(out, " The return has %ld suppressed or blank cell%s, left empty.",
+			rep->sub->missing, plural(rep->sub->missing));
+	fputs("</p>\n", out);
+}
+
+static void
+reconcile(FILE *out, const struct fb_recon_report *rep)
+{
+	const struct fb_reconcile *rc = rep->rc;
+	const struct fb_recon_row *region = &rc->rows[rc->n - 1];
+	const struct fb_input *ret = &rep->run->inputs[rep->run->ninputs - 1];
+	char buf[FB_CELL_BUF];
+	int num;
+
+	page_open(out, "Bed records against the Ofsted return", rep->region_name);
+	masthead_open(out, "Bed records against the Ofsted return", rep->region_name);
+	meta_open(out, "Return");
+	esc(out, ret->name);
+	fprintf(out, " (%s%s", rep->sub->published ? "Ofsted's published data" : "simple return",
+		rep->sub->year[0] ? ", " : "");
+	esc(out, rep->sub->year);
+	fputs(")</dd></div>\n", out);
+	meta(out, "Snapshot date", region->date == FB_NO_DATE ? "several"
+			       : fb_recon_cell(rep, region, RC_DATE, buf, &num));
+	masthead_close(out);
+	recon_headline(out, rep, region);
+	fputs("<section class=\"by-la\">\n<h2>By LA</h2>\n", out);
+	recon_figure(out, rep);
+	recon_table(out, rep);
+	recon_notes(out, rep, region);
+	fputs("</section>\n", out);
+	bridges(out, rep);
+	inputs_section(out, rep->run, 1);
+	page_close(out);
+}
+
+/* ofsted */
+
+struct ofsted_view {
+	const struct fb_ofsted_report *rep;
+	int years;           /* more than one year: name each row's */
+};
+
+static int
+ofsted_pooled(const void *ctx, size_t r)
+{
+	return ((const struct ofsted_view *)ctx)->rep->rows[r].la_code == FB_LA_ALL;
+}
+
+static const char *
+ofsted_cellf(const void *ctx, size_t r, size_t i, char *buf, int *num)
+{
+	return fb_ofsted_cell(&((const struct ofsted_view *)ctx)->rep->rows[r], i, buf, num);
+}
+
+static void
+ofsted_get(const void *ctx, size_t r, struct stack_row *out)
+{
+	const struct ofsted_view *view = ctx;
+	const struct fb_ofsted_row *row = &view->rep->rows[r];
+	const struct fb_la *la = fb_la_by_code(row->la_code);
+	const char *name = row->la_code == FB_LA_ALL ? row->region : la ? la->name : "";
+
+	memset(out->part, 0, sizeof(out->part));
+	out->la_code = row->la_code;
+	out->name = name;
+	if (view->years) {
+		snprintf(out->buf, sizeof(out->buf), "%s %s", name, row->year);
+		out->name = out->buf;
+	}
+	out->den = row->v[FB_OM_APPROVED];
+	for (int k = 0; k < 3; k++) {
+		out->part[k][0] = row->v[FB_OM_FILLED + k];
+		if (out->part[k][0] == FB_MISSING)
+			out->den = 0;
+	}
+}
+
+static const char *const ofsted_headings[] = {
+	"Year", "LA", "Name", "Approved", "Filled", "Vacant", "Unavail.", "All", "Short break",
+	"Emerg.", "Exempt.", "Filled", "Vacant", "Unavail.",
+};
+static const size_t ofsted_shown[] = { 0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
+static const struct col_group ofsted_groups[] = {
+	{ "", 3 }, { "Places", 4 }, { "Households", 4 }, { "% of approved places", 3 },
+};
+
+/* The distinct years, and the one region named when only one is. */
+static int
+ofsted_masthead(FILE *out, const struct fb_ofsted_report *rep)
+{
+	const char *years[8], *region = NULL;
+	size_t ny = 0, nregions = 0;
+
+	for (size_t r = 0; r < rep->nrows; r++) {
+		size_t k = 0;
+
+		while (k < ny && strcmp(years[k], rep->rows[r].year) != 0)
+			k++;
+		if (k == ny && ny < 8 && rep->rows[r].year[0])
+			years[ny++] = rep->rows[r].year;
+		if (rep->rows[r].la_code == FB_LA_ALL && (!region ||
+							  strcmp(region, rep->rows[r].region)))
+			region = rep->rows[r].region, nregions++;
+	}
+	masthead_open(out, "Ofsted's published fostering data",
+		      nregions == 1 ? region : "Local authorities in England");
+	meta_open(out, ny > 1 ? "Years" : "Year");
+	for (size_t k = 0; k < ny; k++) {
+		fputs(k ? ", " : "", out);
+		esc(out, years[k]);
+	}
+	if (!ny)
+		fputs("not known", out);
+	fputs("</dd></div>\n", out);
+	masthead_close(out);
+	return ny > 1;
+}
+
+static void
+ofsted(FILE *out, const struct fb_ofsted_report *rep)
+{
+	struct ofsted_view view = { rep, 0 };
+	struct stack_chart c = { "ofsted-share", "Filled, vacant and unavailable places by "
+				 "authority, % of approved places", "la-bar", rep->nrows,
+				 ofsted_get, ofsted_pooled, &view };
+	struct table t = { "ofsted", ofsted_headings, ofsted_shown, 14, 3, rep->nrows,
+			   ofsted_groups, 4, ofsted_cellf, ofsted_pooled, &view, 0 };
+
+	page_open(out, "Ofsted's published fostering data", NULL);
+	view.years = ofsted_masthead(out, rep);
+	t.hide = view.years ? t.ncols : 0;   /* one year: the masthead names it */
+	fputs("<section class=\"by-la\">\n<h2>By authority</h2>\n", out);
+	if (!rep->nrows) {
+		fputs("<p class=\"warn\">No authorities were read.</p>\n", out);
+	} else {
+		figure_open(out, "chart-ofsted", c.title, "As Ofsted published them. The shares "
+			    "do not always add to 100% (counts are rounded to the nearest 5, and "
+			    "places do not always balance): a gap is left white, and no bar runs "
+			    "past 100%. Region rows, set apart below, pool their authorities.");
+		stack_legend(out, 0);
+		stack_chart(out, &c);
+		fputs("</figure>\n", out);
+		table(out, &t);
+	}
+	fprintf(out, "<p class=\"note\">%ld cell%s suppressed ('..') or blank %s left empty, "
+		"never read as 0; a region row leaves a measure empty when one of its authorities "
+		"lacks it.</p>\n</section>\n", rep->missing, plural(rep->missing),
+		rep->missing == 1 ? "is" : "are");
+	inputs_section(out, rep->run, 1);
+	page_close(out);
+}
+
+const struct fb_writer fb_writer_html = { "html", findings, report, NULL, reconcile, NULL,
+					  ofsted };
