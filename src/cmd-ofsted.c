@@ -11,7 +11,7 @@
 #include "util.h"
 
 static const char usage_text[] =
-	"usage: fosterbeds ofsted [--format table|csv|json] [--region NAME]\n"
+	"usage: fosterbeds ofsted [--format table|csv|json|html|xlsx] [--region NAME]\n"
 	"                         [--year YYYY-YY] [-o FILE] FILE...\n"
 	"\n"
 	"Read Ofsted's published \"Local authority level fostering data\" (the wide\n"

@@ -11,7 +11,7 @@
 #include "util.h"
 
 static const char usage_text[] =
-	"usage: fosterbeds reconcile --ofsted RETURN [--format table|csv|json] [--bridge]\n"
+	"usage: fosterbeds reconcile --ofsted RETURN [--format FORMAT] [--bridge]\n"
 	"                            [--region-name NAME] [--today YYYY-MM-DD] [-o FILE]\n"
 	"                            FILE...\n"
 	"\n"

@@ -8,7 +8,7 @@
 #include "util.h"
 
 static const char usage_text[] =
-	"usage: fosterbeds report [--format table|csv|json] [--breakdown reasons]\n"
+	"usage: fosterbeds report [--format FORMAT] [--breakdown reasons]\n"
 	"                         [--region-name NAME]\n"
 	"                         [--today YYYY-MM-DD] [-o FILE] FILE...\n"
 	"\n"

@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const char usage_text[] =
-	"usage: fosterbeds validate [--format text|csv|json] [--max-findings N]\n"
+	"usage: fosterbeds validate [--format FORMAT] [--max-findings N]\n"
 	"                           [--today YYYY-MM-DD] [-o FILE] FILE...\n"
 	"\n"
 	"Check bed-record CSV files against the regional standard and list every\n"

@@ -1,8 +1,8 @@
 /*
  * writer.h: output formats behind one interface.
  *
- * Each format is one file (writer-text.c, writer-csv.c, writer-json.c) that
- * fills one struct fb_writer; commands pick a writer by name and hand it what
+ * Each format is one file (writer-text.c, writer-csv.c, writer-json.c,
+ * writer-html.c, writer-xlsx.c) that fills one struct fb_writer; commands pick a writer by name and hand it what
  * to write and a FILE *, so tests can give it an in-memory stream.  A writer
  * that cannot write a document leaves its slot NULL.
  *
