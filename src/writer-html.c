@@ -17,6 +17,7 @@
  */
 #include "fosterbeds/writer.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1505,44 +1506,50 @@ since(FILE *out, const struct fb_tally_row *prev, long num, long den, long pnum,
 	fprintf(out, " since %s", date);
 }
 
+/* The four headline figures, each a numerator and denominator of the counts. */
+static const struct {
+	const char *id, *colour, *label, *text;
+	size_t num, den;   /* offsets of the counts in struct fb_counts */
+} headline_figures[] = {
+	{ "region-util-incl", C_FILLED, "Utilisation, including respite/emergency",
+	  " approved beds had a child living in them.",
+	  offsetof(struct fb_counts, filled), offsetof(struct fb_counts, approved) },
+	{ "region-util-excl", C_EXCL, "Utilisation, excluding respite/emergency",
+	  " mainstream beds were filled; respite and emergency beds are left out.",
+	  offsetof(struct fb_counts, ms_filled), offsetof(struct fb_counts, ms_approved) },
+	{ "region-vacant", C_VACANT, "Vacant",
+	  " approved beds were free and could take a child now.",
+	  offsetof(struct fb_counts, vacant), offsetof(struct fb_counts, approved) },
+	{ "region-unavailable", C_UNAVAILABLE, "Unavailable",
+	  " approved beds could not be used now: a carer's break, an investigation and "
+	  "the like.",
+	  offsetof(struct fb_counts, unavailable), offsetof(struct fb_counts, approved) },
+};
+
+static long
+field(const struct fb_counts *c, size_t off)
+{
+	return *(const long *)((const char *)c + off);
+}
+
 static void
 headline_stats(FILE *out, const struct fb_counts *c, const struct fb_tally_row *prev)
 {
 	const struct fb_counts *p = prev ? &prev->counts : c;
-	struct fb_rates rt;
 
-	fb_rates_compute(&rt, c);
-	stat_open(out, "region-util-incl", C_FILLED, "Utilisation, including respite/emergency",
-		  rt.utilisation_incl);
-	count(out, c->filled);
-	fputs(" of ", out);
-	count(out, c->approved);
-	fputs(" approved beds had a child living in them.", out);
-	since(out, prev, c->filled, c->approved, p->filled, p->approved);
-	stat_close(out);
-	stat_open(out, "region-util-excl", C_EXCL, "Utilisation, excluding respite/emergency",
-		  rt.utilisation_excl);
-	count(out, c->ms_filled);
-	fputs(" of ", out);
-	count(out, c->ms_approved);
-	fputs(" mainstream beds were filled; respite and emergency beds are left out.", out);
-	since(out, prev, c->ms_filled, c->ms_approved, p->ms_filled, p->ms_approved);
-	stat_close(out);
-	stat_open(out, "region-vacant", C_VACANT, "Vacant", rt.vacant);
-	count(out, c->vacant);
-	fputs(" of ", out);
-	count(out, c->approved);
-	fputs(" approved beds were free and could take a child now.", out);
-	since(out, prev, c->vacant, c->approved, p->vacant, p->approved);
-	stat_close(out);
-	stat_open(out, "region-unavailable", C_UNAVAILABLE, "Unavailable", rt.unavailable);
-	count(out, c->unavailable);
-	fputs(" of ", out);
-	count(out, c->approved);
-	fputs(" approved beds could not be used now: a carer's break, an investigation and "
-	      "the like.", out);
-	since(out, prev, c->unavailable, c->approved, p->unavailable, p->approved);
-	stat_close(out);
+	for (size_t i = 0; i < sizeof(headline_figures) / sizeof(headline_figures[0]); i++) {
+		long num = field(c, headline_figures[i].num), den = field(c, headline_figures[i].den);
+
+		stat_open(out, headline_figures[i].id, headline_figures[i].colour,
+			  headline_figures[i].label, fb_pct_tenths(num, den));
+		count(out, num);
+		fputs(" of ", out);
+		count(out, den);
+		fputs(headline_figures[i].text, out);
+		since(out, prev, num, den, field(p, headline_figures[i].num),
+		      field(p, headline_figures[i].den));
+		stat_close(out);
+	}
 }
 
 static void
