@@ -25,6 +25,7 @@ int cmd_report(int argc, char **argv);
 int cmd_spec(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 int cmd_ofsted(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 
 /* "fosterbeds CMD: MESSAGE" and a pointer to --help on stderr; returns FB_EXIT_USAGE. */
 int fb_cli_usage_error(const char *cmd, const char *fmt, ...)

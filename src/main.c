@@ -14,6 +14,7 @@ static const struct {
 } commands[] = {
 	{ "validate", cmd_validate, "check bed-record files against the standard" },
 	{ "report", cmd_report, "utilisation per LA and for the region" },
+	{ "trend", cmd_trend, "utilisation across snapshots, and what changed" },
 	{ "reconcile", cmd_reconcile, "bed records against the LA's Ofsted return" },
 	{ "ofsted", cmd_ofsted, "Ofsted's published fostering data, per authority" },
 	{ "spec", cmd_spec, "the standard's fields, codes and rules" },

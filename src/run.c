@@ -19,6 +19,8 @@ fb_run_init(struct fb_run *run, int today, size_t findings_limit)
 	fb_checker_init(&run->checker, today, &run->findings);
 	fb_registry_init(&run->registry);
 	fb_tally_init(&run->tally);
+	for (int i = 0; i < 1000; i++)
+		run->la_first_file[i] = -1;
 }
 
 void
@@ -114,6 +116,8 @@ on_row(void *vctx, const struct fb_row *row)
 		return;
 	}
 	ctx->input->rows_used++;
+	if (run->la_first_file[bed.la_code] < 0)
+		run->la_first_file[bed.la_code] = row->file;
 	fb_tally_add(&run->tally, bed.la_code, bed.date,
 		     &(struct fb_tally_bed){ bed.bed_use, bed.status, bed.ofsted_status,
 					     bed.unavailable_reason, bed.vacancy_reason });

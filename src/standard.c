@@ -176,6 +176,10 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	{ FB_R_ONE_SIDE_ONLY, "FB028", FB_SEV_WARNING, "one-side-only",
 	  "an LA is in the bed records but not the return, or in the return but not the records; it is left out of the region row",
 	  "add the missing side, or ignore if the LA is not meant to be compared" },
+	/* Rules about a run over several snapshots (trend). */
+	{ FB_R_MISSING_SNAPSHOT, "FB029", FB_SEV_WARNING, "missing-snapshot",
+	  "an LA has no records for a snapshot date that other LAs have; its trend has a gap there, never a zero",
+	  "add the LA's records for that date, or ignore if it did not report then" },
 };
 
 const char *

@@ -233,5 +233,20 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 	table(out, fb_ofsted_columns, fb_ofsted_ncolumns, rep->nrows, -1, ofsted_cell, rep);
 }
 
+static const char *
+trend_cell(const void *ctx, size_t r, size_t i, char *buf)
+{
+	const struct fb_trend_report *rep = ctx;
+	int num;
+
+	return fb_trend_cell(rep, &rep->trend->t[r], i, buf, &num);
+}
+
+static void
+trend(FILE *out, const struct fb_trend_report *rep)
+{
+	table(out, fb_trend_columns, fb_trend_ncolumns, rep->trend->n, 1, trend_cell, rep);
+}
+
 const struct fb_writer fb_writer_csv = { "csv", findings, report, catalogue, reconcile, bridge,
-					 ofsted };
+					 ofsted, trend };

@@ -2084,4 +2084,4 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 }
 
 const struct fb_writer fb_writer_html = { "html", findings, report, NULL, reconcile, NULL,
-					  ofsted };
+					  ofsted, NULL };

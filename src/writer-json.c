@@ -339,5 +339,40 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
+static const char *
+trend_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
+{
+	return fb_trend_cell(rep, row, i, buf, num);
+}
+
+static void
+trend(FILE *out, const struct fb_trend_report *rep)
+{
+	const struct fb_trend *tr = rep->trend;
+
+	fputs("{\n", out);
+	metadata(out, rep->run);
+	fputs("  \"region_name\": ", out);
+	str(out, rep->region_name);
+	fputs(",\n  \"changes\": \"percentage points since the same LA's (or the region's) "
+	      "previous snapshot, from unrounded rates; null on a first snapshot\",\n"
+	      "  \"rows\": [", out);
+	for (size_t r = 0; r < tr->n; r++) {
+		const struct fb_trend_row *row = &tr->t[r];
+
+		fputs(r ? ",\n    {" : "\n    {", out);
+		members(out, fb_trend_columns, fb_trend_ncolumns - 2, trend_cell, rep, row);
+		if (row->now->la_code == FB_LA_ALL) {
+			fputs(", \"pooled_la_codes\": [", out);
+			for (size_t k = 0; k < row->nlas; k++)
+				fprintf(out, "%s\"%03d\"", k ? ", " : "", row->las[k]);
+			fprintf(out, "], \"pools_different_las\": %s",
+				row->las_changed ? "true" : "false");
+		}
+		fputc('}', out);
+	}
+	fputs(tr->n ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
 const struct fb_writer fb_writer_json = { "json", findings, report, catalogue, reconcile, NULL,
-					  ofsted };
+					  ofsted, trend };

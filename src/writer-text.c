@@ -373,5 +373,58 @@ catalogue(FILE *out)
 			fb_rules[r].summary, fb_rules[r].action);
 }
 
+/* trend */
+
+static const char *const trend_headings[] = {
+	"LA", "Name", "Date", "Approved", "Util incl%", "Util excl%", "Vacant%", "Unavail%",
+	"Incl pp", "Excl pp", "Vac pp", "Since",
+};
+static const size_t trend_shown[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12 };
+
+static const char *
+trend_cell(const void *ctx, size_t r, size_t i, char *buf)
+{
+	const struct fb_trend_report *rep = ctx;
+	int num;
+
+	return fb_trend_cell(rep, &rep->trend->t[r], i, buf, &num);
+}
+
+static int
+trend_pooled(const void *ctx, size_t r)
+{
+	return ((const struct fb_trend_report *)ctx)->trend->t[r].now->la_code == FB_LA_ALL;
+}
+
+static void
+trend(FILE *out, const struct fb_trend_report *rep)
+{
+	const struct fb_trend *tr = rep->trend;
+	struct table t = { trend_headings, trend_shown, 12, 3, tr->n, trend_cell, trend_pooled,
+			   rep };
+	char date[FB_CELL_BUF], codes[FB_CELL_BUF];
+	int num;
+
+	fprintf(out, "Utilisation over time: %s\n", rep->region_name);
+	fputs("pp = change in percentage points since the same LA's previous snapshot (the "
+	      "date under Since).\n\n", out);
+	if (tr->n)
+		print_table(out, &t);
+	else
+		fputs("(no usable rows)\n", out);
+	fputc('\n', out);
+	for (size_t r = 0; r < tr->n; r++) {
+		const struct fb_trend_row *row = &tr->t[r];
+
+		if (row->now->la_code != FB_LA_ALL)
+			continue;
+		fprintf(out, "ALL %s pools %zu LA%s: %s%s\n",
+			fb_trend_cell(rep, row, 2, date, &num), row->nlas, row->nlas == 1 ? "" : "s",
+			fb_trend_cell(rep, row, 14, codes, &num),
+			row->las_changed ? " (not the same LAs as the previous snapshot: its change "
+					   "mixes who is counted with how full beds are)" : "");
+	}
+}
+
 const struct fb_writer fb_writer_text = { "text", findings, report, catalogue, reconcile, NULL,
-					  ofsted };
+					  ofsted, trend };

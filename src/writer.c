@@ -345,3 +345,59 @@ fb_reason_lines(const struct fb_counts *c, struct fb_reason_line out[FB_REASON_L
 	}
 	return n;
 }
+
+/* trend */
+
+enum { T_LA_CODE, T_LA_NAME, T_DATE, T_APPROVED, T_FILLED, T_INCL, T_EXCL, T_VACANT,
+       T_UNAVAILABLE, T_INCL_CHANGE, T_EXCL_CHANGE, T_VACANT_CHANGE, T_PREV_DATE, T_NLA,
+       T_LAS, T_NOTE, T_COUNT };
+
+const char *const fb_trend_columns[] = {
+	"la_code", "la_name", "snapshot_date", "approved", "filled", "utilisation_incl_pct",
+	"utilisation_excl_pct", "vacant_pct", "unavailable_pct", "utilisation_incl_pp_change",
+	"utilisation_excl_pp_change", "vacant_pp_change", "previous_snapshot_date",
+	"las_pooled", "pooled_la_codes", "change_note",
+};
+const size_t fb_trend_ncolumns = T_COUNT;
+
+const char *
+fb_trend_cell(const struct fb_trend_report *rep, const struct fb_trend_row *row, size_t i,
+	      char buf[FB_CELL_BUF], int *is_number)
+{
+	static const size_t report_col[] = { 0, 1, 2, 3, 4, 12, 13, 14, 15 };
+	struct fb_report r = { rep->run, rep->region_name, NULL, 0, 0 };
+	int pooled = row->now->la_code == FB_LA_ALL;
+
+	if (i <= T_UNAVAILABLE)
+		return fb_report_cell(&r, row->now, report_col[i], buf, is_number);
+	*is_number = 0;
+	switch (i) {
+	case T_INCL_CHANGE: return rate(buf, fb_trend_change_incl(row), is_number);
+	case T_EXCL_CHANGE: return rate(buf, fb_trend_change_excl(row), is_number);
+	case T_VACANT_CHANGE: return rate(buf, fb_trend_change_vacant(row), is_number);
+	case T_PREV_DATE:
+		if (!row->prev)
+			return "";
+		fb_date_format(row->prev->date, buf);
+		return buf;
+	case T_NLA:
+		if (!pooled)
+			return "";
+		*is_number = 1;
+		snprintf(buf, FB_CELL_BUF, "%zu", row->nlas);
+		return buf;
+	case T_LAS: {
+		/* Every English LA's code fits (4 bytes each); las_pooled says how many. */
+		size_t n = 0;
+
+		buf[0] = '\0';
+		for (size_t k = 0; pooled && k < row->nlas && n + 5 < FB_CELL_BUF; k++)
+			n += (size_t)sprintf(buf + n, "%s%03d", k ? " " : "", row->las[k]);
+		return buf;
+	}
+	case T_NOTE:
+		return pooled && row->las_changed ? "pools different LAs from the previous snapshot" : "";
+	default:
+		return "";
+	}
+}

@@ -41,6 +41,7 @@ struct fb_run {
 	struct fb_registry registry;
 	struct fb_tally tally;
 	int today;
+	int la_first_file[1000];  /* input each LA code was first used from, or -1 */
 };
 
 /* Life cycle */

@@ -138,6 +138,7 @@ enum fb_rule {
 	FB_R_UNMATCHED_AUTHORITY,   /* FB026 */
 	FB_R_UNKNOWN_RETURN_LAYOUT, /* FB027 */
 	FB_R_ONE_SIDE_ONLY,         /* FB028 */
+	FB_R_MISSING_SNAPSHOT,      /* FB029 */
 	FB_R_COUNT
 };
 

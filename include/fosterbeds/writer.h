@@ -24,6 +24,7 @@
 #include "fosterbeds/run.h"
 #include "fosterbeds/submission.h"
 #include "fosterbeds/tally.h"
+#include "fosterbeds/trend.h"
 
 /* What `report` writes: the run, and its rows from fb_tally_rows(). */
 struct fb_report {
@@ -63,6 +64,13 @@ struct fb_ofsted_report {
 	long missing;              /* cells suppressed or blank */
 };
 
+/* What `trend` writes. */
+struct fb_trend_report {
+	const struct fb_run *run;
+	const struct fb_trend *trend;
+	const char *region_name;
+};
+
 struct fb_writer {
 	const char *name;
 	/* validate: every finding, a summary by code, and each input's rows. */
@@ -77,6 +85,8 @@ struct fb_writer {
 	void (*bridge)(FILE *out, const struct fb_recon_report *rep);
 	/* ofsted: Ofsted's published figures per authority and region. */
 	void (*ofsted)(FILE *out, const struct fb_ofsted_report *rep);
+	/* trend: each snapshot's figures and the change since the last. */
+	void (*trend)(FILE *out, const struct fb_trend_report *rep);
 };
 
 extern const struct fb_writer fb_writer_text;
@@ -116,7 +126,7 @@ extern const size_t fb_report_ncolumns;
  * buf, or the LA name itself.  *is_number is set when the value is a number
  * (for JSON), cleared for text and empty rates.
  */
-#define FB_CELL_BUF 32
+#define FB_CELL_BUF 1024  /* room for a list of every LA code */
 const char *fb_report_cell(const struct fb_report *rep, const struct fb_tally_row *row,
 			   size_t i, char buf[FB_CELL_BUF], int *is_number);
 
@@ -157,6 +167,12 @@ const char *fb_group_name(int group);
 /* The reasons CSV columns, in order. */
 extern const char *const fb_reason_columns[];
 extern const size_t fb_reason_ncolumns;
+
+/* The trend CSV/JSON columns, in order, and a row's value in column i. */
+extern const char *const fb_trend_columns[];
+extern const size_t fb_trend_ncolumns;
+const char *fb_trend_cell(const struct fb_trend_report *rep, const struct fb_trend_row *row,
+			  size_t i, char buf[FB_CELL_BUF], int *is_number);
 
 /* Bridge row labels: ofsted_status names with "none" for FB_OS_BLANK. */
 const char *fb_bridge_status_name(int ofsted_status);

@@ -1,0 +1,73 @@
+/*
+ * cmd-trend.c: fosterbeds trend: utilisation across snapshots.
+ */
+#include <stdlib.h>
+
+#include "cli.h"
+#include "fosterbeds/trend.h"
+#include "util.h"
+
+static const char usage_text[] =
+	"usage: fosterbeds trend [--format FORMAT] [--region-name NAME]\n"
+	"                        [--today YYYY-MM-DD] [-o FILE] FILE...\n"
+	"\n"
+	"Bed records holding several snapshot dates (in one file or across files):\n"
+	"per LA and for the pooled region (la_code ALL), each snapshot's figures as\n"
+	"report gives them, and the change since that LA's previous snapshot in\n"
+	"percentage points.  An LA missing from a snapshot is a warning (FB029)\n"
+	"and a gap, never a zero; each region row says which LAs it pools, and a\n"
+	"change between region rows that pool different LAs is flagged.\n"
+	"\n"
+	"  -f, --format FORMAT    table (default), csv or json\n"
+	"  -r, --region-name NAME name for the region rows (default: the LAs' region)\n"
+	"      --today DATE       judge future snapshot dates against DATE, not today\n"
+	"  -o, --output FILE      write to FILE (replaced only when the run succeeds)\n"
+	"  -h, --help             show this help\n"
+	"\n"
+	"Exit status: 0 every row used (warnings allowed), 1 rows were rejected,\n"
+	"2 usage error, 3 a file could not be read or the output written.\n";
+
+int
+cmd_trend(int argc, char **argv)
+{
+	static const char *const formats[] = { "table", "csv", "json", NULL };
+	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .formats = formats,
+			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
+				      FB_OPT_OUTPUT };
+	struct fb_run run;
+	struct fb_trend tr;
+	struct fb_trend_report rep;
+	int status = fb_cli_parse(&cli, argc, argv), rc;
+
+	if (status >= 0)
+		return status;
+	if (cli.argc == 0)
+		return fb_cli_usage_error(cli.cmd, "no FILE given");
+
+	fb_run_init(&run, cli.today, cli.max_findings);
+	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
+	fb_trend_build(&tr, &run);
+	fb_findings_sort(&run.findings);
+	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
+
+	rep.run = &run;
+	rep.trend = &tr;
+	rep.region_name = cli.region_name;
+	if (!rep.region_name) {
+		int *codes = fb_xcalloc(tr.n + 1, sizeof(*codes));
+		size_t n = 0;
+
+		for (size_t i = 0; i < tr.n; i++)
+			if (tr.rows[i].la_code != FB_LA_ALL)
+				codes[n++] = tr.rows[i].la_code;
+		rep.region_name = fb_cli_default_region(codes, n);
+		free(codes);
+	}
+	if ((rc = fb_cli_open_output(&cli, 0)) == 0)
+		cli.writer->trend(cli.out, &rep);
+	if (run.findings.errors)
+		status = fb_cli_worst(status, FB_EXIT_DATA);
+	fb_trend_release(&tr);
+	fb_run_release(&run);
+	return rc ? rc : fb_cli_close_output(&cli, status);
+}
