@@ -18,7 +18,7 @@ static const char usage_text[] =
 	"and a gap, never a zero; each region row says which LAs it pools, and a\n"
 	"change between region rows that pool different LAs is flagged.\n"
 	"\n"
-	"  -f, --format FORMAT    table (default), csv or json\n"
+	"  -f, --format FORMAT    table (default), csv, json or html (small multiples)\n"
 	"  -r, --region-name NAME name for the region rows (default: the LAs' region)\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
 	"  -o, --output FILE      write to FILE (replaced only when the run succeeds)\n"
@@ -30,7 +30,7 @@ static const char usage_text[] =
 int
 cmd_trend(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", NULL };
+	static const char *const formats[] = { "table", "csv", "json", "html", NULL };
 	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_OUTPUT };

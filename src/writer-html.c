@@ -145,6 +145,12 @@ static const char css[] =
 	".cards{grid-template-columns:1fr}\n"
 	"main{padding:20px 14px 32px}\n"
 	"}\n"
+	".multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px 20px;margin:0;padding:0;list-style:none}\n"
+	".multiples figure{margin:0}\n"
+	".multiples figcaption{font-weight:600;font-size:10pt;margin:0 0 2px}\n"
+	".multiples svg{width:100%;height:auto}\n"
+	"svg .trend-la{fill:none;stroke:" C_FILLED ";stroke-width:2.5}\n"
+	"svg .trend-region{fill:none;stroke:#555;stroke-width:1.5;stroke-dasharray:5 3}\n"
 	"@media print{\n"
 	"body{font-size:10pt}\n"
 	"main{max-width:none;padding:0}\n"
@@ -2083,5 +2089,184 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 	page_close(out);
 }
 
+/* trend: small multiples, one line chart per LA with the region's line in each */
+
+#define SM_W 240
+#define SM_H 130
+#define SM_L 40    /* room for the axis labels */
+#define SM_R 16
+#define SM_T 14
+#define SM_B 22
+
+static int
+sm_x(size_t k, size_t ndates)
+{
+	return ndates < 2 ? SM_L + (SM_W - SM_L - SM_R) / 2
+			  : SM_L + (int)(k * (size_t)(SM_W - SM_L - SM_R) / (ndates - 1));
+}
+
+/* Utilisation in tenths of a percent to y; 0-100% fills the plot. */
+static int
+sm_y(long tenths)
+{
+	return SM_T + (int)((1000 - tenths) * (SM_H - SM_T - SM_B) / 1000);
+}
+
+/* The snapshot index of date among the run's dates. */
+static size_t
+date_index(const struct fb_trend *tr, int date)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < tr->n; i++)
+		if (tr->rows[i].la_code == FB_LA_ALL && tr->rows[i].date < date)
+			k++;
+	return k;
+}
+
+/*
+ * One series as polylines, broken at a gap (a snapshot the LA lacks), so a
+ * missing quarter is never drawn as if the line went straight through it.
+ */
+static void
+polyline(FILE *out, const struct fb_trend *tr, size_t from, size_t to, const char *cls)
+{
+	size_t last = (size_t)-1;
+
+	for (size_t i = from; i < to; i++) {
+		long v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
+		size_t k = date_index(tr, tr->rows[i].date);
+
+		if (v == FB_PCT_NONE)
+			continue;
+		if (last == (size_t)-1 || k != last + 1)
+			fprintf(out, "%s<polyline class=\"%s\" points=\"",
+				last == (size_t)-1 ? "" : "\"/>", cls);
+		else
+			fputc(' ', out);
+		fprintf(out, "%d,%d", sm_x(k, tr->ndates), sm_y(v));
+		last = k;
+	}
+	if (last != (size_t)-1)
+		fputs("\"/>", out);
+}
+
+/* Labels at the ends of the axis lean inwards so they are not cut off. */
+static const char *
+edge_anchor(size_t k, size_t ndates)
+{
+	if (ndates < 2)
+		return "middle";
+	return k == 0 ? "start" : k + 1 == ndates ? "end" : "middle";
+}
+
+static void
+small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t to,
+	       size_t region_from)
+{
+	const struct fb_trend *tr = rep->trend;
+	char namebuf[FB_CELL_BUF], codebuf[FB_CELL_BUF], date[FB_DATE_LEN + 1];
+	int num, la = tr->rows[from].la_code;
+	const char *name = fb_trend_cell(rep, &tr->t[from], 1, namebuf, &num);
+	const char *code = fb_trend_cell(rep, &tr->t[from], 0, codebuf, &num);
+	long v;
+	fprintf(out, "<li><figure><figcaption>%s ", la == FB_LA_ALL ? "" : code);
+	esc(out, name);
+	fprintf(out, "</figcaption>\n<svg class=\"la-trend\" data-la=\"%s\" viewBox=\"0 0 %d %d\" "
+		"role=\"img\" aria-labelledby=\"tr%s-t tr%s-d\"><title id=\"tr%s-t\">Utilisation "
+		"including respite/emergency: ", code, SM_W, SM_H, code, code, code);
+	esc(out, name);
+	fprintf(out, "</title><desc id=\"tr%s-d\">", code);
+	for (size_t i = from; i < to; i++) {
+		char val[FB_PCT_BUF];
+
+		fb_date_format(tr->rows[i].date, date);
+		v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
+		fprintf(out, "%s%s: %s%%", i > from ? "; " : "", date, fb_pct_format(v, val));
+	}
+	fputs(". The dashed line is the region.</desc>\n", out);
+	for (int g = 0; g <= 100; g += 50)
+		fprintf(out, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
+			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d%%</text>",
+			SM_L, SM_W - SM_R, sm_y(g * 10), sm_y(g * 10), SM_L - 4, sm_y(g * 10) + 3, g);
+	if (la != FB_LA_ALL)
+		polyline(out, tr, region_from, tr->n, "trend-region");
+	polyline(out, tr, from, to, la == FB_LA_ALL ? "trend-la region" : "trend-la");
+	for (size_t i = from; i < to; i++) {
+		char val[FB_PCT_BUF];
+		size_t k = date_index(tr, tr->rows[i].date);
+
+		v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
+		if (v == FB_PCT_NONE)
+			continue;
+		fprintf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"%s\"/>"
+			"<text class=\"val\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+			sm_x(k, tr->ndates), sm_y(v), C_FILLED, sm_x(k, tr->ndates), sm_y(v) - 6,
+			edge_anchor(k, tr->ndates), fb_pct_format(v, val));
+	}
+	for (size_t k = 0, i = region_from; i < tr->n; i++, k++) {
+		fb_date_format(tr->rows[i].date, date);
+		fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+			sm_x(k, tr->ndates), SM_H - 6, edge_anchor(k, tr->ndates), date);
+	}
+	fputs("</svg></figure></li>\n", out);
+}
+
+static const char *
+trend_cell(const void *ctx, size_t r, size_t i, char *buf, int *num)
+{
+	const struct fb_trend_report *rep = ctx;
+
+	return fb_trend_cell(rep, &rep->trend->t[r], i, buf, num);
+}
+
+static int
+trend_pooled(const void *ctx, size_t r)
+{
+	return ((const struct fb_trend_report *)ctx)->trend->t[r].now->la_code == FB_LA_ALL;
+}
+
+static const char *const trend_headings[] = {
+	"LA", "Name", "Date", "Approved", "Incl %", "Excl %", "Vacant %", "Unavail %",
+	"Incl pp", "Excl pp", "Vacant pp", "Since", "Note",
+};
+static const size_t trend_shown[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 15 };
+
+static void
+trend(FILE *out, const struct fb_trend_report *rep)
+{
+	const struct fb_trend *tr = rep->trend;
+	struct table t = { "trend", trend_headings, trend_shown, 13, 3, tr->n, NULL, 0,
+			   trend_cell, trend_pooled, rep, 13 };
+	size_t region_from = tr->n;
+
+	while (region_from > 0 && tr->rows[region_from - 1].la_code == FB_LA_ALL)
+		region_from--;
+	page_open(out, "Foster-bed utilisation over time", rep->region_name);
+	masthead_open(out, "Foster-bed utilisation over time", rep->region_name);
+	masthead_close(out);
+	rejected_note(out, rep->run);
+	fputs("<section>\n<h2>Utilisation including respite/emergency, by snapshot</h2>\n"
+	      "<p>One small chart per LA, the region's line dashed in each; a gap in a line "
+	      "is a snapshot the LA has no records for, never a zero.</p>\n"
+	      "<ul class=\"multiples\">\n", out);
+	if (region_from < tr->n)
+		small_multiple(out, rep, region_from, tr->n, region_from);
+	for (size_t i = 0; i < region_from;) {
+		size_t j = i;
+
+		while (j < region_from && tr->rows[j].la_code == tr->rows[i].la_code)
+			j++;
+		small_multiple(out, rep, i, j, region_from);
+		i = j;
+	}
+	fputs("</ul>\n</section>\n<section>\n<h2>Figures and changes</h2>\n<p>pp = the change "
+	      "in percentage points since the same LA's previous snapshot (Since).</p>\n", out);
+	table(out, &t);
+	fputs("</section>\n", out);
+	inputs_section(out, rep->run, 1);
+	page_close(out);
+}
+
 const struct fb_writer fb_writer_html = { "html", findings, report, NULL, reconcile, NULL,
-					  ofsted, NULL };
+					  ofsted, trend };
