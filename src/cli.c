@@ -13,7 +13,16 @@
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/manifest.h"
 #include "util.h"
+
+/*
+ * The last command line fb_cli_parse() saw, as typed: getopt_long moves the
+ * operands of argv after the options, and a manifest records what was run.
+ * Kept, like argv itself, for the life of the process.
+ */
+static char **given_argv;
+static int given_argc;
 
 int
 fb_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -94,12 +103,13 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "breakdown", required_argument, NULL, 'B' },
+		{ "manifest", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 	};
 	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
 					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
 					FB_OPT_REGION, FB_OPT_YEAR, FB_OPT_OUTPUT,
-					FB_OPT_BREAKDOWN, 0 };
+					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, 0 };
 	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
 	char shortopts[16] = ":h";
 	size_t n = 0;
@@ -126,6 +136,11 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	cli->tmp_path = NULL;
 	cli->breakdown = 0;
 	cli->bridge = 0;
+	cli->manifest = NULL;
+	free(given_argv);
+	given_argv = fb_xcalloc((size_t)argc + 1, sizeof(*given_argv));
+	memcpy(given_argv, argv, (size_t)argc * sizeof(*argv));
+	given_argc = argc;
 	optind = 1;
 	opterr = 0;   /* our messages, one line each, name the command */
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
@@ -166,6 +181,12 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 							  "one there is: reasons", optarg);
 			cli->breakdown = 1;
 			break;
+		case 'M':
+			if (strcmp(optarg, "-") == 0)
+				return fb_cli_usage_error(cli->cmd, "--manifest needs a file "
+							  "name, not -");
+			cli->manifest = optarg;
+			break;
 		case 'h':
 			fputs(cli->usage, stdout);
 			return fb_cli_finish(FB_EXIT_OK);
@@ -176,6 +197,9 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 			return fb_cli_usage_error(cli->cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (cli->manifest && cli->output && strcmp(cli->manifest, cli->output) == 0)
+		return fb_cli_usage_error(cli->cmd, "--manifest and -o name the same file '%s'",
+					  cli->output);
 	cli->argc = argc - optind;
 	cli->argv = argv + optind;
 	return -1;
@@ -250,13 +274,72 @@ fb_cli_tell_findings(const struct fb_run *run, const char *cmd, const char *unit
 			f->errors == 1 ? "" : "s", f->warnings, f->warnings == 1 ? "" : "s");
 }
 
+/*
+ * A new temporary file beside path, for a file that appears whole or not at
+ * all: the rename in commit() replaces path in one step.  Returns the
+ * stream, with *tmp_path its name (the caller's, freed by commit()), or
+ * NULL after a message.
+ */
+static FILE *
+open_beside(const char *path, char **tmp_path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	FILE *f = NULL;
+	int fd;
+
+	/* Beside the target, so the rename cannot cross file systems. */
+	*tmp_path = fb_xmalloc(dirlen + strlen(path) + 16);
+	sprintf(*tmp_path, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
+	fd = mkstemp(*tmp_path);
+	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
+		fb_cli_error("cannot write '%s': %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp_path);
+		}
+		free(*tmp_path);
+		*tmp_path = NULL;
+		return NULL;
+	}
+	return f;
+}
+
+/*
+ * Close f, a file from open_beside(), checking every write; then, when keep
+ * is set and nothing was lost, rename it into place as path, else remove
+ * it.  Frees tmp_path.  Returns 1 (after a message) when the file could not
+ * be written, else 0.
+ */
+static int
+commit(FILE *f, const char *path, char *tmp_path, int keep)
+{
+	int lost = fflush(f) != 0 || ferror(f);
+
+	if (fclose(f) != 0)
+		lost = 1;
+	if (lost)
+		fb_cli_error("could not write '%s': %s", path, fb_writer_failure()
+			     ? fb_writer_failure() : errno ? strerror(errno) : "write error");
+	/* The file gets the usual permissions, not mkstemp's owner-only ones. */
+	if (!lost && keep) {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		if (chmod(tmp_path, 0666 & ~mask) != 0 || rename(tmp_path, path) != 0) {
+			fb_cli_error("cannot write '%s': %s", path, strerror(errno));
+			lost = 1;
+		}
+	}
+	if (lost || !keep)
+		unlink(tmp_path);
+	free(tmp_path);
+	return lost;
+}
+
 int
 fb_cli_open_output(struct fb_cli *cli, int binary)
 {
-	const char *slash;
-	size_t dirlen;
-	int fd;
-
 	if (!cli->output || strcmp(cli->output, "-") == 0) {
 		if (binary && isatty(STDOUT_FILENO))
 			return fb_cli_usage_error(cli->cmd, "this format is binary and is not "
@@ -264,24 +347,8 @@ fb_cli_open_output(struct fb_cli *cli, int binary)
 		cli->out = stdout;
 		return 0;
 	}
-	/* Beside the target, so the rename cannot cross file systems. */
-	slash = strrchr(cli->output, '/');
-	dirlen = slash ? (size_t)(slash - cli->output) + 1 : 0;
-	cli->tmp_path = fb_xmalloc(dirlen + strlen(cli->output) + 16);
-	sprintf(cli->tmp_path, "%.*s.%s.XXXXXX", (int)dirlen, cli->output,
-		cli->output + dirlen);
-	fd = mkstemp(cli->tmp_path);
-	if (fd < 0 || !(cli->out = fdopen(fd, "wb"))) {
-		fb_cli_error("cannot write '%s': %s", cli->output, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(cli->tmp_path);
-		}
-		free(cli->tmp_path);
-		cli->tmp_path = NULL;
-		return FB_EXIT_IO;
-	}
-	return 0;
+	cli->out = open_beside(cli->output, &cli->tmp_path);
+	return cli->out ? 0 : FB_EXIT_IO;
 }
 
 int
@@ -291,27 +358,29 @@ fb_cli_close_output(struct fb_cli *cli, int status)
 
 	if (cli->out == stdout || !cli->out)
 		return fb_cli_finish(status);
-	lost = fflush(cli->out) != 0 || ferror(cli->out);
-	if (fclose(cli->out) != 0)
-		lost = 1;
+	lost = commit(cli->out, cli->output, cli->tmp_path, status != FB_EXIT_IO);
 	cli->out = NULL;
-	if (lost)
-		fb_cli_error("could not write '%s': %s", cli->output, fb_writer_failure()
-			     ? fb_writer_failure() : errno ? strerror(errno) : "write error");
-	/* The file gets the usual permissions, not mkstemp's owner-only ones. */
-	if (!lost && status != FB_EXIT_IO) {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		if (chmod(cli->tmp_path, 0666 & ~mask) != 0 ||
-		    rename(cli->tmp_path, cli->output) != 0) {
-			fb_cli_error("cannot write '%s': %s", cli->output, strerror(errno));
-			lost = 1;
-		}
-	}
-	if (lost || status == FB_EXIT_IO)
-		unlink(cli->tmp_path);
-	free(cli->tmp_path);
 	cli->tmp_path = NULL;
 	return fb_cli_finish(lost ? FB_EXIT_IO : status);
+}
+
+int
+fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int status)
+{
+	char *tmp_path;
+	FILE *f;
+	int failed;
+
+	if (!cli->manifest || status >= FB_EXIT_USAGE)
+		return status;
+	if (!(f = open_beside(cli->manifest, &tmp_path)))
+		return FB_EXIT_IO;
+	failed = fb_manifest_write(f, run, given_argc, given_argv, cli->cmd) != 0;
+	if (commit(f, cli->manifest, tmp_path, !failed))
+		return FB_EXIT_IO;
+	if (failed) {
+		fb_cli_error("could not write '%s': write error", cli->manifest);
+		return FB_EXIT_IO;
+	}
+	return status;
 }

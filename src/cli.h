@@ -25,6 +25,7 @@ int cmd_report(int argc, char **argv);
 int cmd_spec(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 int cmd_ofsted(int argc, char **argv);
+int cmd_check_manifest(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 
 /* "fosterbeds CMD: MESSAGE" and a pointer to --help on stderr; returns FB_EXIT_USAGE. */
@@ -53,6 +54,7 @@ enum fb_cli_opt {
 	FB_OPT_YEAR = 1 << 7,          /* --year YYYY-YY */
 	FB_OPT_OUTPUT = 1 << 8,        /* -o, --output FILE */
 	FB_OPT_BREAKDOWN = 1 << 9,     /* --breakdown reasons */
+	FB_OPT_MANIFEST = 1 << 10,     /* --manifest FILE */
 };
 
 struct fb_cli {
@@ -71,6 +73,7 @@ struct fb_cli {
 	const char *year;                 /* NULL unless given */
 	const char *output;               /* -o FILE, NULL for standard output */
 	int breakdown;                    /* --breakdown reasons */
+	const char *manifest;             /* --manifest FILE, NULL unless given */
 	/* Set by fb_cli_open_output(). */
 	FILE *out;
 	char *tmp_path;                   /* the file written before the rename */
@@ -121,6 +124,24 @@ int fb_cli_open_output(struct fb_cli *cli, int binary);
  * final exit status.
  */
 int fb_cli_close_output(struct fb_cli *cli, int status);
+
+/*
+ * --manifest FILE: write run's manifest (manifest.h, spec/manifest.md) to
+ * FILE the way -o writes (a temporary file beside it, renamed into place),
+ * recording the command line as typed (fb_cli_parse() keeps a copy from
+ * before getopt_long reorders it).  Call it last, after
+ * fb_cli_close_output() and before releasing the run:
+ *
+ *	status = fb_cli_close_output(&cli, status);
+ *	status = fb_cli_write_manifest(&cli, &run, status);
+ *	fb_run_release(&run);
+ *	return status;
+ *
+ * Does nothing without --manifest, or when status is 2 or 3 (the run or its
+ * output failed, so an old FILE stays as it was).  Returns status, or
+ * FB_EXIT_IO after a message when FILE could not be written.
+ */
+int fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int status);
 
 /*
  * The name for pooled rows when none is given: the region every LA code in

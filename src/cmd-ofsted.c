@@ -158,7 +158,7 @@ cmd_ofsted(int argc, char **argv)
 		}
 		if (in != stdin)
 			fclose(in);
-		input->size = (long long)len;
+		fb_input_set_content(input, data, len);
 		if (fb_ofsted_read(&files[i], data, len, path, cli.year, i, &run.findings) == 0) {
 			input->rows_read = (long)(files[i].n + files[i].unmatched);
 			input->rows_used = (long)files[i].n;

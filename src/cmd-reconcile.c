@@ -13,7 +13,7 @@
 static const char usage_text[] =
 	"usage: fosterbeds reconcile --ofsted RETURN [--format FORMAT] [--bridge]\n"
 	"                            [--region-name NAME] [--today YYYY-MM-DD] [-o FILE]\n"
-	"                            FILE...\n"
+	"                            [--manifest FILE] FILE...\n"
 	"\n"
 	"Compare an LA's bed records (FILE..., as for report) with what it submitted\n"
 	"to Ofsted.  RETURN is a simple return (columns la_code, approved, filled,\n"
@@ -31,6 +31,9 @@ static const char usage_text[] =
 	"  -r, --region-name NAME name for the region row (default: the LAs' region)\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
 	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
+	"      --manifest FILE    also write what the run read and how it was run\n"
+	"                         (each input's size and SHA-256, the options), for\n"
+	"                         'fosterbeds check-manifest FILE' (spec/manifest.md)\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"Exit status: 0 success (warnings allowed), 1 the records or the return have\n"
@@ -40,18 +43,27 @@ static int
 read_return(struct fb_run *run, struct fb_submission *sub, const char *path)
 {
 	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	int err = errno, file = (int)run->ninputs, rc;
+	int err = errno, file = (int)run->ninputs, rc = -1;
 	struct fb_input *input = fb_run_add_input(run, path, "return");
+	char *data;
+	size_t len;
 
 	if (!in) {
 		input->error = err;
 		fb_cli_error("cannot read '%s': %s", path, strerror(err));
 		return FB_EXIT_IO;
 	}
-	rc = fb_submission_read(sub, in, path, file, &run->findings);
+	/* Read once, then sized, hashed and parsed from memory (stdin too). */
+	if (fb_read_all(in, &data, &len) == 0) {
+		fb_input_set_content(input, data, len);
+		rc = fb_submission_parse(sub, data, len, path, file, &run->findings);
+		free(data);
+	}
 	input = &run->inputs[file];
-	if (rc != 0)
+	if (rc != 0) {
 		input->error = errno ? errno : EIO;
+		input->sha256[0] = '\0';
+	}
 	input->rows_read = sub->rows_read;
 	input->rows_used = sub->rows_used;
 	input->rows_rejected = sub->rows_rejected;
@@ -71,7 +83,7 @@ cmd_reconcile(int argc, char **argv)
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_OFSTED | FB_OPT_BRIDGE |
-				      FB_OPT_OUTPUT };
+				      FB_OPT_OUTPUT | FB_OPT_MANIFEST };
 	struct fb_run run;
 	struct fb_submission sub;
 	struct fb_reconcile rc;
@@ -120,6 +132,8 @@ cmd_reconcile(int argc, char **argv)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	fb_reconcile_release(&rc);
 	fb_submission_release(&sub);
+	status = rc2 ? rc2 : fb_cli_close_output(&cli, status);
+	status = fb_cli_write_manifest(&cli, &run, status);
 	fb_run_release(&run);
-	return rc2 ? rc2 : fb_cli_close_output(&cli, status);
+	return status;
 }

@@ -9,7 +9,7 @@
 
 static const char usage_text[] =
 	"usage: fosterbeds report [--format FORMAT] [--breakdown reasons]\n"
-	"                         [--region-name NAME]\n"
+	"                         [--region-name NAME] [--manifest FILE]\n"
 	"                         [--today YYYY-MM-DD] [-o FILE] FILE...\n"
 	"\n"
 	"Classify every bed and report utilisation per LA and snapshot date, then\n"
@@ -28,6 +28,9 @@ static const char usage_text[] =
 	"                         when they share one, else \"All LAs\")\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
 	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
+	"      --manifest FILE    also write what the run read and how it was run\n"
+	"                         (each input's size and SHA-256, the options), for\n"
+	"                         'fosterbeds check-manifest FILE' (spec/manifest.md)\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"Exit status: 0 every row used (warnings allowed), 1 rows were rejected or\n"
@@ -41,7 +44,7 @@ cmd_report(int argc, char **argv)
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_BREAKDOWN |
-				      FB_OPT_OUTPUT };
+				      FB_OPT_OUTPUT | FB_OPT_MANIFEST };
 	struct fb_run run;
 	struct fb_report rep;
 	struct fb_tally_row *rows;
@@ -77,6 +80,8 @@ cmd_report(int argc, char **argv)
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	free(rows);
+	status = rc ? rc : fb_cli_close_output(&cli, status);
+	status = fb_cli_write_manifest(&cli, &run, status);
 	fb_run_release(&run);
-	return rc ? rc : fb_cli_close_output(&cli, status);
+	return status;
 }

@@ -9,7 +9,7 @@
 
 static const char usage_text[] =
 	"usage: fosterbeds trend [--format FORMAT] [--region-name NAME]\n"
-	"                        [--today YYYY-MM-DD] [-o FILE] FILE...\n"
+	"                        [--today YYYY-MM-DD] [-o FILE] [--manifest FILE] FILE...\n"
 	"\n"
 	"Bed records holding several snapshot dates (in one file or across files):\n"
 	"per LA and for the pooled region (la_code ALL), each snapshot's figures as\n"
@@ -22,6 +22,8 @@ static const char usage_text[] =
 	"  -r, --region-name NAME name for the region rows (default: the LAs' region)\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
 	"  -o, --output FILE      write to FILE (replaced only when the run succeeds)\n"
+	"      --manifest FILE    write a manifest: versions, the command line, and each\n"
+	"                         input's size, SHA-256 and rows (see check-manifest)\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"Exit status: 0 every row used (warnings allowed), 1 rows were rejected,\n"
@@ -33,7 +35,7 @@ cmd_trend(int argc, char **argv)
 	static const char *const formats[] = { "table", "csv", "json", "html", NULL };
 	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
-				      FB_OPT_OUTPUT };
+				      FB_OPT_OUTPUT | FB_OPT_MANIFEST };
 	struct fb_run run;
 	struct fb_trend tr;
 	struct fb_trend_report rep;
@@ -68,6 +70,8 @@ cmd_trend(int argc, char **argv)
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	fb_trend_release(&tr);
+	status = rc ? rc : fb_cli_close_output(&cli, status);
+	status = fb_cli_write_manifest(&cli, &run, status);
 	fb_run_release(&run);
-	return rc ? rc : fb_cli_close_output(&cli, status);
+	return status;
 }

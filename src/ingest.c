@@ -296,9 +296,23 @@ utf16(const unsigned char *b, size_t n)
 	return n >= 2 && (b[0] == 0 || b[1] == 0);
 }
 
+/* Read the rest of a stream that is not parsed, counting and tapping it. */
+static int
+skip_rest(FILE *in, unsigned char *chunk, long long *bytes, const struct fb_ingest_tap *tap)
+{
+	size_t n;
+
+	while ((n = fread(chunk, 1, CHUNK, in)) > 0) {
+		*bytes += (long long)n;
+		if (tap)
+			tap->fn(tap->ctx, chunk, n);
+	}
+	return ferror(in) ? -1 : 0;
+}
+
 int
 fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
-	  fb_row_fn fn, void *ctx, long long *bytes)
+	  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap)
 {
 	struct ingest g;
 	unsigned char *chunk = fb_xmalloc(CHUNK);
@@ -324,6 +338,8 @@ fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings
 		unsigned char *p = chunk;
 
 		*bytes += (long long)n;
+		if (tap)
+			tap->fn(tap->ctx, chunk, n);
 		if (first) {
 			first = 0;
 			if (utf16(p, n)) {
@@ -331,6 +347,7 @@ fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings
 						"the file is UTF-16 text (Excel's \"Unicode Text\"), "
 						"so no row of it was read; open it in Excel and save "
 						"it as \"CSV UTF-8 (Comma delimited)\"");
+				status = skip_rest(in, chunk, bytes, tap);
 				goto done;
 			}
 			if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {

@@ -18,6 +18,7 @@ static const struct {
 	{ "reconcile", cmd_reconcile, "bed records against the LA's Ofsted return" },
 	{ "ofsted", cmd_ofsted, "Ofsted's published fostering data, per authority" },
 	{ "spec", cmd_spec, "the standard's fields, codes and rules" },
+	{ "check-manifest", cmd_check_manifest, "are a --manifest's inputs unchanged?" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -27,7 +28,7 @@ usage(FILE *out)
 {
 	fputs("usage: fosterbeds [--help | --version] COMMAND [ARGS]\n\ncommands:\n", out);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-14s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nfosterbeds COMMAND --help shows a command's options.\n"
 	      "Exit status: 0 success, 1 the data has errors, 2 usage error, "
 	      "3 I/O or system error.\n", out);

@@ -8,7 +8,11 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/digest.h"
 #include "util.h"
+
+_Static_assert(sizeof(((struct fb_input *)0)->sha256) == FB_SHA256_HEX,
+	       "fb_input.sha256 holds a hex SHA-256");
 
 void
 fb_run_init(struct fb_run *run, int today, size_t findings_limit)
@@ -123,18 +127,31 @@ on_row(void *vctx, const struct fb_row *row)
 					     bed.unavailable_reason, bed.vacancy_reason });
 }
 
+static void
+hash_bytes(void *digest, const unsigned char *bytes, size_t len)
+{
+	fb_digest_update(digest, bytes, len);
+}
+
 int
 fb_run_read(struct fb_run *run, const char *name, FILE *in)
 {
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
 	struct file_ctx ctx = { run, input };
+	struct fb_digest digest;
+	struct fb_ingest_tap tap = { hash_bytes, &digest };
 	int rc;
 
 	run->checker.file = file;
-	rc = fb_ingest(in, fb_bed_schema(), file, &run->findings, on_row, &ctx, &input->size);
+	/* Hashed as it is read: standard input cannot be read a second time. */
+	fb_digest_init(&digest);
+	rc = fb_ingest(in, fb_bed_schema(), file, &run->findings, on_row, &ctx, &input->size,
+		       &tap);
 	if (rc != 0)
 		input->error = errno ? errno : EIO;
+	else
+		fb_digest_hex(&digest, input->sha256);
 	fb_checker_file_end(&run->checker);
 	return rc;
 }
@@ -159,6 +176,13 @@ fb_run_read_path(struct fb_run *run, const char *path)
 	fclose(in);
 	errno = saved;
 	return rc;
+}
+
+void
+fb_input_set_content(struct fb_input *input, const void *data, size_t len)
+{
+	input->size = (long long)len;
+	fb_digest_buffer(data, len, input->sha256);
 }
 
 void

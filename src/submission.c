@@ -169,10 +169,21 @@ fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int file
 {
 	char *data;
 	size_t len;
-	int rc = 0;
+	int rc;
 
 	if (fb_read_all(in, &data, &len) != 0)
 		return -1;
+	rc = fb_submission_parse(s, data, len, name, file, out);
+	free(data);
+	return rc;
+}
+
+int
+fb_submission_parse(struct fb_submission *s, const char *data, size_t len, const char *name,
+		    int file, struct fb_findings *out)
+{
+	int rc = 0;
+
 	if (fb_ofsted_looks_like(data, len)) {
 		struct fb_ofsted o;
 
@@ -185,20 +196,18 @@ fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int file
 				"the file is empty: it has no header row");
 	} else {
 		struct reading r;
-		FILE *mem = fmemopen(data, len, "rb");
+		/* Read only ("rb"): fmemopen's buffer is not written. */
+		FILE *mem = fmemopen((void *)data, len, "rb");
 		long long bytes;
 
 		memset(&r, 0, sizeof(r));
 		r.s = s;
 		r.out = out;
-		if (!mem) {
-			free(data);
+		if (!mem)
 			return -1;
-		}
-		rc = fb_ingest(mem, &return_schema, file, out, on_return_row, &r, &bytes);
+		rc = fb_ingest(mem, &return_schema, file, out, on_return_row, &r, &bytes, NULL);
 		fclose(mem);
 	}
-	free(data);
 	return rc;
 }
 

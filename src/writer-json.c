@@ -2,8 +2,9 @@
  * writer-json.c: JSON for other programs, with the run's metadata.
  *
  * Every document opens with the same block: tool and spec version, each
- * input's rows read, used and rejected (by rule), and the findings counted
- * by rule, so a result can always be traced to what produced it.  Rates
+ * input's size, SHA-256 (as in a --manifest, spec/manifest.md) and rows
+ * read, used and rejected (by rule), and the findings counted by rule, so a
+ * result can always be traced to what produced it.  Rates
  * are numbers with one decimal, or null when undefined.
  */
 #include "fosterbeds/writer.h"
@@ -67,9 +68,14 @@ metadata(FILE *out, const struct fb_run *run)
 		fputs(i ? ",\n    {" : "\n    {", out);
 		fputs("\"name\": ", out);
 		str(out, in->name);
-		fprintf(out, ", \"role\": \"%s\", \"bytes\": %lld, \"rows_read\": %ld, "
-			"\"rows_used\": %ld, \"rows_rejected\": %ld, \"rejected_by\": ", in->role,
-			in->size, in->rows_read, in->rows_used, in->rows_rejected);
+		fprintf(out, ", \"role\": \"%s\", \"bytes\": %lld, \"sha256\": ", in->role,
+			in->size);
+		if (in->sha256[0])
+			str(out, in->sha256);
+		else
+			fputs("null", out);
+		fprintf(out, ", \"rows_read\": %ld, \"rows_used\": %ld, \"rows_rejected\": %ld, "
+			"\"rejected_by\": ", in->rows_read, in->rows_used, in->rows_rejected);
 		by_rule(out, in->rejected_by, NULL);
 		fputs(", \"error\": ", out);
 		if (in->error)

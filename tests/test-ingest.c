@@ -1,6 +1,7 @@
 /*
  * test-ingest.c: CSV as text: physical line numbers, quoting, line ends,
- * BOM, header mapping, field counts, encodings, unclosed quotes.
+ * BOM, header mapping, field counts, encodings, unclosed quotes, and the
+ * tap that sees every byte read.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -50,7 +51,7 @@ ingest(const char *text, size_t len, struct fb_findings *f)
 	memset(&s, 0, sizeof(s));
 	fb_findings_init(f, 0);
 	assert_non_null(in);
-	assert_int_equal(fb_ingest(in, fb_bed_schema(), 0, f, collect, &s, &bytes), 0);
+	assert_int_equal(fb_ingest(in, fb_bed_schema(), 0, f, collect, &s, &bytes, NULL), 0);
 	assert_int_equal(bytes, (long long)len);
 	fclose(in);
 	return s;
@@ -327,6 +328,79 @@ test_long_values_and_chunks(void **state)
 	fb_findings_release(&f);
 }
 
+/* What a tap saw: every byte, in order. */
+struct tapped {
+	unsigned char *bytes;
+	size_t len, calls;
+};
+
+static void
+tap_copy(void *ctx, const unsigned char *bytes, size_t len)
+{
+	struct tapped *t = ctx;
+
+	t->bytes = realloc(t->bytes, t->len + len);
+	assert_non_null(t->bytes);
+	memcpy(t->bytes + t->len, bytes, len);
+	t->len += len;
+	t->calls++;
+}
+
+static void
+count_rows(void *ctx, const struct fb_row *row)
+{
+	(void)row;
+	++*(long *)ctx;
+}
+
+/* The tap sees the stream exactly as read: BOM and all, across chunks. */
+static void
+tap_sees(const char *text, size_t len, size_t min_calls, int utf16)
+{
+	struct fb_findings f;
+	long rows = 0;
+	struct tapped t = { NULL, 0, 0 };
+	struct fb_ingest_tap tap = { tap_copy, &t };
+	FILE *in = fmemopen((void *)text, len, "rb");
+	long long bytes;
+
+	fb_findings_init(&f, 0);
+	assert_non_null(in);
+	assert_int_equal(fb_ingest(in, fb_bed_schema(), 0, &f, count_rows, &rows, &bytes, &tap), 0);
+	fclose(in);
+	assert_int_equal(bytes, (long long)len);
+	assert_int_equal(t.len, len);
+	assert_true(t.calls >= min_calls);
+	assert_memory_equal(t.bytes, text, len);
+	assert_int_equal(f.count[FB_R_UTF16], utf16);
+	assert_true(utf16 ? rows == 0 : rows > 0);
+	free(t.bytes);
+	fb_findings_release(&f);
+}
+
+static void
+test_tap(void **state)
+{
+	static const char bom[] = "\xef\xbb\xbf" HDR "851,2026-03-31,H1,1,mainstream,filled\n";
+	enum { n = 150000 };
+	static char big[n];
+	(void)state;
+
+	tap_sees(bom, sizeof(bom) - 1, 1, 0);
+	/* A UTF-16 file longer than a chunk: not parsed, but read and tapped to its end. */
+	memset(big, 0, n);
+	big[0] = '\xff';
+	big[1] = '\xfe';
+	for (size_t i = 2; i < n; i += 2)
+		big[i] = (char)('a' + i % 26);
+	tap_sees(big, n, 3, 1);
+	/* Bed records over several chunks. */
+	memcpy(big, HDR, strlen(HDR));
+	for (size_t i = strlen(HDR); i < n; i++)
+		big[i] = i % 40 == 39 ? '\n' : 'x';
+	tap_sees(big, n, 3, 0);
+}
+
 int
 main(void)
 {
@@ -345,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_empty_and_header_only),
 		cmocka_unit_test(test_empty_rows_skipped),
 		cmocka_unit_test(test_long_values_and_chunks),
+		cmocka_unit_test(test_tap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,15 +58,29 @@ struct fb_row {
 typedef void (*fb_row_fn)(void *ctx, const struct fb_row *row);
 
 /*
+ * An optional tap on the bytes as they are read, before any decoding: fn is
+ * called with every chunk of the stream, in order, each byte once, the
+ * byte-order mark included.  run.c hashes inputs with it (digest.h), so a
+ * file is hashed in the same pass that parses it.  A UTF-16 file is not
+ * parsed, but the rest of it is still read and tapped, so the tap always
+ * sees the whole stream.  The bytes are valid only during the call.
+ */
+struct fb_ingest_tap {
+	void (*fn)(void *ctx, const unsigned char *bytes, size_t len);
+	void *ctx;
+};
+
+/*
  * Read the CSV stream in, laid out as schema, to its end, pushing findings about the file into
  * out (tagged with file) and calling fn(ctx, row) for every data record, in
  * order, including records that cannot be used.  Blank lines are skipped.
- * *bytes is set to the number of bytes read.
+ * *bytes is set to the number of bytes read: the stream's length, when it
+ * was read to its end.  tap, when not NULL, sees every byte read.
  *
  * Returns 0 when the stream was read to its end (whatever the findings),
  * -1 on a read error, with errno set.
  */
 int fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
-	      fb_row_fn fn, void *ctx, long long *bytes);
+	      fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);
 
 #endif

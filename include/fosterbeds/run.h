@@ -28,6 +28,8 @@ struct fb_input {
 	char *name;                   /* as given; "-" is standard input */
 	const char *role;             /* "records", "return" or "ofsted" */
 	long long size;               /* bytes read */
+	char sha256[65];              /* hex SHA-256 of those bytes (digest.h), computed as
+					 they are read; "" when the input was not read whole */
 	long rows_read, rows_used, rows_rejected;
 	long rejected_by[FB_R_COUNT]; /* rejected rows by first error */
 	int error;                    /* errno of a failed open or read, else 0 */
@@ -74,6 +76,12 @@ int fb_run_read(struct fb_run *run, const char *name, FILE *in);
  * is added.
  */
 struct fb_input *fb_run_add_input(struct fb_run *run, const char *name, const char *role);
+
+/*
+ * For an input the caller read whole into memory (a return, Ofsted's file):
+ * set its size to len and its sha256 to the digest of the bytes at data.
+ */
+void fb_input_set_content(struct fb_input *input, const void *data, size_t len);
 
 /* Totals over every input. */
 void fb_run_totals(const struct fb_run *run, long *read, long *used, long *rejected);

@@ -1,0 +1,130 @@
+/*
+ * manifest.h: a record of one run, so its figures can be traced and rerun.
+ *
+ * A manifest (`--manifest FILE` on report, reconcile and trend) is a small
+ * JSON document, laid out field by field in spec/manifest.md: the tool and
+ * standard versions, the command line as typed and every option on it, the
+ * date future snapshot dates were judged against, when the run was made,
+ * and each input's name, role, size, SHA-256 and rows read, used and
+ * rejected.  `fosterbeds check-manifest` reads it back and hashes each input
+ * again to say which have changed since.
+ *
+ * Two runs on the same inputs with the same command line write manifests
+ * that differ only in "created" (and in "today", when --today is not given
+ * and the runs are on different days).
+ *
+ * The hashes come from the run (run.h: each input is hashed as it is read);
+ * this module does not read the inputs when writing.  JSON is written and
+ * read with jansson (Debian libjansson-dev).  Text that is not valid UTF-8
+ * (a file name in another encoding) is written with U+FFFD for each bad
+ * byte, so the manifest stays valid JSON; check-manifest then cannot find
+ * that file and says it is missing.
+ *
+ * Library code: nothing here prints to the user or exits.
+ */
+#ifndef FOSTERBEDS_MANIFEST_H
+#define FOSTERBEDS_MANIFEST_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "fosterbeds/digest.h"
+#include "fosterbeds/run.h"
+
+/* The layout's version, written as "manifest_version"; read back it must match. */
+#define FB_MANIFEST_VERSION 1
+
+/* Writing */
+
+/*
+ * Write run's manifest to out.  argc and argv are the command's arguments as
+ * typed, argv[0] being the command's name (as main.c hands them to
+ * cmd_*(); take them before getopt_long reorders them); command is the
+ * command's name, e.g. "report".  "created" is the time now in UTC, or
+ * SOURCE_DATE_EPOCH when that is set to a number of seconds (the
+ * reproducible-builds convention), so a test can pin it.  Returns 0, or -1
+ * when out could not take it (check out's error flag too: the caller closes
+ * it).
+ */
+int fb_manifest_write(FILE *out, const struct fb_run *run, int argc, char **argv,
+		      const char *command);
+
+/*
+ * One option on a command line, named by its long name without the dashes
+ * ("format" for -f, --format, --form=...).  value points into argv, or is
+ * NULL for an option that takes none (--bridge).
+ */
+struct fb_manifest_option {
+	const char *name;
+	size_t namelen;
+	const char *value;
+};
+
+/*
+ * The options in argv[1..argc-1] (argv[0] is the command), in the order
+ * first given; an option given twice appears once, with its last value, as
+ * the commands read it.  Operands are skipped, and so is everything after
+ * "--".  out has room for argc entries; returns how many were found.
+ *
+ * Which options take a value comes from a table in manifest.c that must
+ * name every option cli.c's table does (tests/manifest.sh checks the two
+ * agree).  An option missing from it is kept under the name as typed, with
+ * its value when written --name=VALUE, else as one that takes none.
+ */
+size_t fb_manifest_options(int argc, char **argv, struct fb_manifest_option *out);
+
+/* Reading */
+
+struct fb_manifest_input {
+	char *name;                  /* as recorded: a path, or "-" for standard input */
+	char *role;                  /* "records", "return", "ofsted" */
+	long long bytes;
+	char sha256[FB_SHA256_HEX];
+	long rows_read, rows_used, rows_rejected;
+};
+
+struct fb_manifest {
+	char *command, *tool_version, *spec_version, *created;
+	struct fb_manifest_input *inputs;
+	size_t ninputs;
+};
+
+/*
+ * Read a manifest from in.  Returns 0, or -1 with why (whylen bytes, a
+ * sentence fragment such as "line 3: unexpected token" or "inputs[2]:
+ * 'sha256' is not 64 hex digits") when it is not a manifest of this
+ * layout.  Fields it does not know are ignored.  m is always left for
+ * fb_manifest_release().
+ */
+int fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen);
+void fb_manifest_release(struct fb_manifest *m);
+
+/* Checking */
+
+enum fb_manifest_state {
+	FB_MANIFEST_UNCHANGED,   /* same size and SHA-256 */
+	FB_MANIFEST_CHANGED,     /* size or SHA-256 differs */
+	FB_MANIFEST_MISSING,     /* no file by that name (ENOENT, ENOTDIR) */
+	FB_MANIFEST_STDIN,       /* read from standard input: cannot be checked */
+	FB_MANIFEST_UNREADABLE,  /* there, but cannot be read (permissions, a folder) */
+};
+
+struct fb_manifest_check {
+	enum fb_manifest_state state;
+	long long bytes;               /* now; -1 when not read */
+	char sha256[FB_SHA256_HEX];    /* now; "" when not read */
+	int error;                     /* errno when missing or unreadable, else 0 */
+};
+
+/*
+ * Hash the file an input names, as it is now, and compare it with what was
+ * recorded.  A relative name is taken relative to the current directory,
+ * as the run that wrote the manifest did.
+ */
+void fb_manifest_check_input(const struct fb_manifest_input *in,
+			     struct fb_manifest_check *out);
+
+/* "unchanged", "changed", "missing", "stdin", "unreadable". */
+const char *fb_manifest_state_name(enum fb_manifest_state state);
+
+#endif

@@ -1,0 +1,436 @@
+/*
+ * manifest.c: write and read run manifests (spec/manifest.md) with jansson.
+ */
+#include "fosterbeds/manifest.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fosterbeds/date.h"
+#include "fosterbeds/standard.h"
+#include "util.h"
+
+/*
+ * Every option the commands take (cli.c's table), and whether it takes a
+ * value.  tests/manifest.sh checks this against cli.c's table.
+ */
+static const struct {
+	const char *name;
+	char short_name;   /* 0 for none */
+	int takes_value;
+} known[] = {
+	{ "format", 'f', 1 },
+	{ "today", 0, 1 },
+	{ "max-findings", 0, 1 },
+	{ "region-name", 'r', 1 },
+	{ "ofsted", 0, 1 },
+	{ "bridge", 0, 0 },
+	{ "region", 0, 1 },
+	{ "year", 0, 1 },
+	{ "output", 'o', 1 },
+	{ "breakdown", 0, 1 },
+	{ "manifest", 0, 1 },
+	{ "help", 'h', 0 },
+};
+#define NKNOWN (sizeof(known) / sizeof(known[0]))
+
+/* Options */
+
+/* Add or, for an option given before, update (the last value wins). */
+static size_t
+put_option(struct fb_manifest_option *out, size_t n, const char *name, size_t namelen,
+	   const char *value)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (out[i].namelen == namelen && memcmp(out[i].name, name, namelen) == 0) {
+			out[i].value = value;
+			return n;
+		}
+	}
+	out[n].name = name;
+	out[n].namelen = namelen;
+	out[n].value = value;
+	return n + 1;
+}
+
+/*
+ * The known option a long name (len bytes) stands for: an exact match, else
+ * the one option it is a prefix of (as getopt_long allows); -1 when none or
+ * several.  *takes_value is set when every candidate takes a value.
+ */
+static int
+long_option(const char *name, size_t len, int *takes_value)
+{
+	int found = -1, candidates = 0;
+
+	*takes_value = 1;
+	for (size_t k = 0; k < NKNOWN; k++) {
+		if (strlen(known[k].name) == len && memcmp(known[k].name, name, len) == 0) {
+			*takes_value = known[k].takes_value;
+			return (int)k;
+		}
+	}
+	for (size_t k = 0; k < NKNOWN; k++) {
+		if (len && strncmp(known[k].name, name, len) == 0) {
+			found = (int)k;
+			candidates++;
+			*takes_value &= known[k].takes_value;
+		}
+	}
+	if (candidates == 0)
+		*takes_value = 0;
+	return candidates == 1 ? found : -1;
+}
+
+size_t
+fb_manifest_options(int argc, char **argv, struct fb_manifest_option *out)
+{
+	size_t n = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0)
+			break;
+		if (a[0] != '-' || a[1] == '\0')
+			continue;                       /* an operand, or "-" */
+		if (a[1] == '-') {
+			const char *name = a + 2, *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+			int takes_value, k = long_option(name, len, &takes_value);
+			const char *value = NULL;
+
+			if (eq)
+				value = eq + 1;
+			else if (takes_value && i + 1 < argc)
+				value = argv[++i];
+			if (k >= 0) {
+				name = known[k].name;
+				len = strlen(name);
+				if (!known[k].takes_value)
+					value = NULL;
+			}
+			n = put_option(out, n, name, len, value);
+			continue;
+		}
+		/* A cluster of short options: -h, -fjson, -f json. */
+		for (const char *c = a + 1; *c; c++) {
+			size_t k;
+
+			for (k = 0; k < NKNOWN && known[k].short_name != *c; k++)
+				;
+			if (k == NKNOWN) {
+				n = put_option(out, n, c, 1, NULL);
+				continue;
+			}
+			if (!known[k].takes_value) {
+				n = put_option(out, n, known[k].name, strlen(known[k].name), NULL);
+				continue;
+			}
+			n = put_option(out, n, known[k].name, strlen(known[k].name),
+				       c[1] ? c + 1 : i + 1 < argc ? argv[++i] : NULL);
+			break;
+		}
+	}
+	return n;
+}
+
+/* Writing */
+
+/* s as a JSON string, each byte that is not UTF-8 made U+FFFD (jansson takes only UTF-8). */
+static json_t *
+text(const char *s, size_t len)
+{
+	json_t *j;
+	char *clean;
+	size_t n = 0;
+
+	if ((j = json_stringn(s, len)))
+		return j;
+	clean = fb_xmalloc(3 * len + 1);
+	for (size_t i = 0; i < len;) {
+		size_t k = fb_utf8_seq((const unsigned char *)s + i, len - i);
+
+		if (k == 0) {
+			memcpy(clean + n, "\xef\xbf\xbd", 3);
+			n += 3;
+			i++;
+		} else {
+			memcpy(clean + n, s + i, k);
+			n += k;
+			i += k;
+		}
+	}
+	j = json_stringn(clean, n);
+	free(clean);
+	return j;
+}
+
+static json_t *
+str(const char *s)
+{
+	return text(s, strlen(s));
+}
+
+/* Now, or SOURCE_DATE_EPOCH, as 2026-11-23T11:45:03Z. */
+static void
+created(char buf[32])
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (epoch && *epoch) {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(epoch, &end, 10);
+		if (!errno && !*end && v >= 0)
+			t = (time_t)v;
+	}
+	gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static json_t *
+input_json(const struct fb_input *in)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "name", str(in->name));
+	json_object_set_new(j, "role", str(in->role));
+	json_object_set_new(j, "bytes", json_integer(in->size));
+	json_object_set_new(j, "sha256", in->sha256[0] ? str(in->sha256) : json_null());
+	json_object_set_new(j, "rows_read", json_integer(in->rows_read));
+	json_object_set_new(j, "rows_used", json_integer(in->rows_used));
+	json_object_set_new(j, "rows_rejected", json_integer(in->rows_rejected));
+	return j;
+}
+
+int
+fb_manifest_write(FILE *out, const struct fb_run *run, int argc, char **argv,
+		  const char *command)
+{
+	json_t *root = json_object(), *args = json_array(), *opts = json_object();
+	json_t *inputs = json_array();
+	struct fb_manifest_option *o = fb_xcalloc((size_t)argc + 1, sizeof(*o));
+	size_t nopts = fb_manifest_options(argc, argv, o);
+	char when[32], today[FB_DATE_LEN + 1];
+	int rc;
+
+	if (!root || !args || !opts || !inputs)
+		fb_out_of_memory();
+	/* The program by name, not by the path it was run from. */
+	json_array_append_new(args, str("fosterbeds"));
+	for (int i = 0; i < argc; i++)
+		json_array_append_new(args, str(argv[i]));
+	for (size_t i = 0; i < nopts; i++) {
+		json_t *name = text(o[i].name, o[i].namelen);
+
+		json_object_set_new(opts, json_string_value(name),
+				    o[i].value ? str(o[i].value) : json_true());
+		json_decref(name);
+	}
+	free(o);
+	for (size_t i = 0; i < run->ninputs; i++)
+		json_array_append_new(inputs, input_json(&run->inputs[i]));
+	created(when);
+	fb_date_format(run->today, today);
+
+	json_object_set_new(root, "tool", str("fosterbeds"));
+	json_object_set_new(root, "tool_version", str(FB_TOOL_VERSION));
+	json_object_set_new(root, "spec_version", str(FB_SPEC_VERSION));
+	json_object_set_new(root, "manifest_version", json_integer(FB_MANIFEST_VERSION));
+	json_object_set_new(root, "command", str(command));
+	json_object_set_new(root, "argv", args);
+	json_object_set_new(root, "options", opts);
+	json_object_set_new(root, "today", str(today));
+	json_object_set_new(root, "created", str(when));
+	json_object_set_new(root, "inputs", inputs);
+	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (rc == 0 && fputc('\n', out) == EOF)
+		rc = -1;
+	json_decref(root);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Reading */
+
+static int
+fail(char *why, size_t whylen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int
+fail(char *why, size_t whylen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, whylen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* A copy of the string member key of obj, or NULL (after why) when it is not one. */
+static char *
+get_string(json_t *obj, const char *where, const char *key, char *why, size_t whylen)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!json_is_string(v)) {
+		fail(why, whylen, "%s'%s' is %s", where, key, v ? "not a string" : "missing");
+		return NULL;
+	}
+	return fb_xstrndup(json_string_value(v), json_string_length(v));
+}
+
+/* The whole number member key of obj, 0 or more, into *n; -1 (after why) when not. */
+static int
+get_count(json_t *obj, const char *where, const char *key, long long *n, char *why,
+	  size_t whylen)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!json_is_integer(v) || json_integer_value(v) < 0)
+		return fail(why, whylen, "%s'%s' is %s", where, key,
+			    v ? "not a whole number of 0 or more" : "missing");
+	*n = json_integer_value(v);
+	return 0;
+}
+
+static int
+read_input(struct fb_manifest_input *in, json_t *j, size_t i, char *why, size_t whylen)
+{
+	char where[48];
+	char *sha;
+	long long rows[3];
+	static const char *const row_keys[3] = { "rows_read", "rows_used", "rows_rejected" };
+
+	snprintf(where, sizeof(where), "inputs[%zu]: ", i);
+	if (!json_is_object(j))
+		return fail(why, whylen, "inputs[%zu] is not an object", i);
+	if (!(in->name = get_string(j, where, "name", why, whylen)) ||
+	    !(in->role = get_string(j, where, "role", why, whylen)) ||
+	    get_count(j, where, "bytes", &in->bytes, why, whylen) != 0 ||
+	    !(sha = get_string(j, where, "sha256", why, whylen)))
+		return -1;
+	if (!fb_digest_is_hex(sha)) {
+		free(sha);
+		return fail(why, whylen, "%s'sha256' is not 64 lower-case hex digits", where);
+	}
+	memcpy(in->sha256, sha, FB_SHA256_HEX);
+	free(sha);
+	for (int k = 0; k < 3; k++)
+		if (get_count(j, where, row_keys[k], &rows[k], why, whylen) != 0)
+			return -1;
+	in->rows_read = (long)rows[0];
+	in->rows_used = (long)rows[1];
+	in->rows_rejected = (long)rows[2];
+	return 0;
+}
+
+int
+fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen)
+{
+	json_error_t err;
+	json_t *root, *v, *inputs;
+	int rc = -1;
+
+	memset(m, 0, sizeof(*m));
+	root = json_loadf(in, JSON_REJECT_DUPLICATES, &err);
+	if (!root) {
+		if (ferror(in))
+			return fail(why, whylen, "%s", strerror(errno ? errno : EIO));
+		return fail(why, whylen, "line %d: %s", err.line, err.text);
+	}
+	v = json_object_get(root, "tool");
+	if (!json_is_object(root) || !json_is_string(v) ||
+	    strcmp(json_string_value(v), "fosterbeds") != 0) {
+		fail(why, whylen, "not a fosterbeds manifest (no \"tool\": \"fosterbeds\")");
+		goto done;
+	}
+	v = json_object_get(root, "manifest_version");
+	if (!json_is_integer(v) || json_integer_value(v) != FB_MANIFEST_VERSION) {
+		fail(why, whylen, "'manifest_version' is not %d", FB_MANIFEST_VERSION);
+		goto done;
+	}
+	if (!(m->command = get_string(root, "", "command", why, whylen)) ||
+	    !(m->tool_version = get_string(root, "", "tool_version", why, whylen)) ||
+	    !(m->spec_version = get_string(root, "", "spec_version", why, whylen)) ||
+	    !(m->created = get_string(root, "", "created", why, whylen)))
+		goto done;
+	inputs = json_object_get(root, "inputs");
+	if (!json_is_array(inputs)) {
+		fail(why, whylen, "'inputs' is %s", inputs ? "not a list" : "missing");
+		goto done;
+	}
+	m->inputs = fb_xcalloc(json_array_size(inputs) + 1, sizeof(*m->inputs));
+	for (size_t i = 0; i < json_array_size(inputs); i++) {
+		m->ninputs = i + 1;
+		if (read_input(&m->inputs[i], json_array_get(inputs, i), i, why, whylen) != 0)
+			goto done;
+	}
+	rc = 0;
+done:
+	json_decref(root);
+	return rc;
+}
+
+void
+fb_manifest_release(struct fb_manifest *m)
+{
+	for (size_t i = 0; i < m->ninputs; i++) {
+		free(m->inputs[i].name);
+		free(m->inputs[i].role);
+	}
+	free(m->inputs);
+	free(m->command);
+	free(m->tool_version);
+	free(m->spec_version);
+	free(m->created);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Checking */
+
+void
+fb_manifest_check_input(const struct fb_manifest_input *in, struct fb_manifest_check *out)
+{
+	FILE *f;
+
+	memset(out, 0, sizeof(*out));
+	out->bytes = -1;
+	if (strcmp(in->name, "-") == 0) {
+		out->state = FB_MANIFEST_STDIN;
+		return;
+	}
+	errno = 0;
+	if (!(f = fopen(in->name, "rb"))) {
+		out->error = errno;
+		out->state = errno == ENOENT || errno == ENOTDIR ? FB_MANIFEST_MISSING
+			: FB_MANIFEST_UNREADABLE;
+		return;
+	}
+	errno = 0;
+	if (fb_digest_stream(f, out->sha256, &out->bytes) != 0) {
+		out->error = errno ? errno : EIO;
+		out->state = FB_MANIFEST_UNREADABLE;
+	} else {
+		out->state = out->bytes == in->bytes && strcmp(out->sha256, in->sha256) == 0
+			? FB_MANIFEST_UNCHANGED : FB_MANIFEST_CHANGED;
+	}
+	fclose(f);
+}
+
+const char *
+fb_manifest_state_name(enum fb_manifest_state state)
+{
+	static const char *const names[] = { "unchanged", "changed", "missing", "stdin",
+					     "unreadable" };
+
+	return names[state];
+}

@@ -1,0 +1,228 @@
+#!/bin/bash
+# manifest.sh: --manifest on report and reconcile, and check-manifest.
+#  - each input's sha256 and bytes agree with sha256sum and stat, for the
+#    sample data, the small fixture, a file with rejected rows, a UTF-16
+#    file (not parsed, but hashed whole) and a return;
+#  - rows read, used and rejected agree with the JSON output of the same run,
+#    which carries the same sha256;
+#  - the command line is recorded as typed, and its options;
+#  - the manifest is written like -o: whole or not at all;
+#  - check-manifest: unchanged (exit 0), changed (1), missing (1), stdin,
+#    an unreadable manifest (3), usage (2);
+#  - manifest.c's table of options names every option cli.c's does.
+set -u
+bin=$1
+root=$2
+fixtures=$root/tests/fixtures
+today=2026-11-23
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+fb() { ${FB_WRAPPER:-} "$bin" "$@"; }
+
+# Every input of manifest $1 as "name<TAB>bytes<TAB>sha256<TAB>read<TAB>used<TAB>rejected".
+inputs() {
+	python3 - "$1" <<'PY'
+import json, sys
+for i in json.load(open(sys.argv[1]))["inputs"]:
+    print("\t".join(str(i[k]) for k in ("name", "bytes", "sha256", "rows_read", "rows_used", "rows_rejected")))
+PY
+}
+
+# Each input of manifest $1 (names relative to directory $2) against sha256sum and stat.
+against_coreutils() {
+	local manifest=$1 dir=$2 n=0 name bytes sha rest
+	while IFS=$'\t' read -r name bytes sha rest; do
+		n=$((n + 1))
+		[[ $sha == $(cd "$dir" && sha256sum <"$name" | cut -d' ' -f1) ]] &&
+			ok || bad "$manifest: $name: sha256 $sha is not sha256sum's"
+		[[ $bytes == $(cd "$dir" && stat -c %s "$name") ]] &&
+			ok || bad "$manifest: $name: $bytes bytes is not stat's"
+	done < <(inputs "$manifest")
+	[[ $n -gt 0 ]] && ok || bad "$manifest lists no inputs"
+}
+
+# Rows and hashes in manifest $1 against the "inputs" of the JSON output $2.
+against_json() {
+	python3 - "$1" "$2" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"]
+j = json.load(open(sys.argv[2]))["inputs"]
+keys = ("name", "role", "bytes", "sha256", "rows_read", "rows_used", "rows_rejected")
+assert [[i[k] for k in keys] for i in m] == [[i[k] for k in keys] for i in j], (m, j)
+for i in m:
+    assert i["rows_read"] == i["rows_used"] + i["rows_rejected"], i
+PY
+}
+
+# --- report on the sample data: hashes, sizes, rows
+(cd "$root" && fb report --today $today --format json -o "$tmp/sample.json" \
+	--manifest "$tmp/sample.manifest" sample-data/records/*.csv)
+status=$?
+[[ $status == 0 ]] && ok || bad "report --manifest on sample-data exited $status"
+against_coreutils "$tmp/sample.manifest" "$root"
+against_json "$tmp/sample.manifest" "$tmp/sample.json" && ok || bad "sample: manifest and JSON disagree"
+[[ $(inputs "$tmp/sample.manifest" | wc -l) == $(ls "$root"/sample-data/records/*.csv | wc -l) ]] &&
+	ok || bad "sample: not one input per record file"
+(cd "$root" && fb check-manifest "$tmp/sample.manifest" >"$tmp/out")
+status=$?
+[[ $status == 0 ]] && ok || bad "check-manifest on the sample manifest exited $status"
+[[ $(grep -c ': unchanged$' "$tmp/out") == 19 ]] && ok || bad "sample: not 19 unchanged: $(cat "$tmp/out")"
+grep -q '^19 inputs: 19 unchanged, 0 changed, 0 missing, 0 stdin$' "$tmp/out" &&
+	ok || bad "sample: no summary line: $(tail -1 "$tmp/out")"
+
+# --- small.csv, a file with rejected rows and a UTF-16 file (exit 1: data errors)
+(cd "$fixtures" && fb report --today $today --format json --manifest "$tmp/small.manifest" \
+	small.csv rules.csv utf16.csv >"$tmp/small.json" 2>/dev/null)
+status=$?
+[[ $status == 1 ]] && ok || bad "report on rules.csv exited $status, not 1"
+against_coreutils "$tmp/small.manifest" "$fixtures"
+against_json "$tmp/small.manifest" "$tmp/small.json" && ok || bad "small: manifest and JSON disagree"
+python3 - "$tmp/small.manifest" <<'PY' && ok || bad "small: rows or fields not as expected"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = {i["name"]: (i["rows_read"], i["rows_used"], i["rows_rejected"]) for i in d["inputs"]}
+# small.csv: 11 beds, all used; rules.csv: 21 rows, 11 rejected (tests/cli/report-json).
+assert rows == {"small.csv": (11, 11, 0), "rules.csv": (21, 10, 11), "utf16.csv": (0, 0, 0)}, rows
+assert [i["role"] for i in d["inputs"]] == ["records"] * 3
+assert d["tool"] == "fosterbeds" and d["tool_version"] == "0.1.0" and d["spec_version"] == "1.0"
+assert d["manifest_version"] == 1 and d["command"] == "report" and d["today"] == "2026-11-23"
+assert d["argv"][:2] == ["fosterbeds", "report"] and d["argv"][-3:] == ["small.csv", "rules.csv", "utf16.csv"]
+assert d["options"] == {"today": "2026-11-23", "format": "json", "manifest": sys.argv[1]}, d["options"]
+import re
+assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", d["created"]), d["created"]
+PY
+(cd "$fixtures" && fb check-manifest "$tmp/small.manifest" >/dev/null)
+status=$?
+[[ $status == 0 ]] && ok || bad "check-manifest on the small manifest exited $status"
+
+# --- reconcile: the return is hashed too; operands before options stay where typed
+(cd "$fixtures" && fb reconcile small.csv --ofsted recon-return.csv -fjson -o "$tmp/recon.json" \
+	--manifest "$tmp/recon.manifest" --today $today 2>/dev/null)
+status=$?
+[[ $status == 0 ]] && ok || bad "reconcile --manifest exited $status"
+against_coreutils "$tmp/recon.manifest" "$fixtures"
+against_json "$tmp/recon.manifest" "$tmp/recon.json" && ok || bad "reconcile: manifest and JSON disagree"
+python3 - "$tmp/recon.manifest" <<'PY' && ok || bad "reconcile: argv or options not as typed"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["command"] == "reconcile"
+assert d["argv"] == ["fosterbeds", "reconcile", "small.csv", "--ofsted", "recon-return.csv", "-fjson",
+                     "-o", d["argv"][7], "--manifest", sys.argv[1], "--today", "2026-11-23"], d["argv"]
+assert d["options"] == {"ofsted": "recon-return.csv", "format": "json", "output": d["argv"][7],
+                        "manifest": sys.argv[1], "today": "2026-11-23"}, d["options"]
+assert [(i["name"], i["role"]) for i in d["inputs"]] == [("small.csv", "records"), ("recon-return.csv", "return")]
+PY
+
+# --- the same run twice: the same manifest but for "created" (pinned here)
+for n in 1 2; do
+	(cd "$fixtures" && SOURCE_DATE_EPOCH=1795000000 fb report --today $today --manifest "$tmp/again.manifest" \
+		small.csv >/dev/null)
+	mv "$tmp/again.manifest" "$tmp/again$n.manifest"
+done
+cmp -s "$tmp/again1.manifest" "$tmp/again2.manifest" && ok || bad "two runs gave different manifests"
+grep -q '"created": "2026-11-18T11:06:40Z"' "$tmp/again1.manifest" && ok || bad "SOURCE_DATE_EPOCH not used"
+
+# --- check-manifest: changed, missing, stdin
+mkdir "$tmp/copy"
+cp "$fixtures/small.csv" "$tmp/copy/beds.csv"
+(cd "$tmp/copy" && fb report --today $today --manifest run.manifest beds.csv >/dev/null)
+(cd "$tmp/copy" && fb check-manifest run.manifest >"$tmp/out")
+status=$?
+[[ $status == 0 ]] && ok || bad "copy: check-manifest exited $status before any change"
+grep -q '^beds.csv: unchanged$' "$tmp/out" && ok || bad "copy: not unchanged: $(cat "$tmp/out")"
+# One byte edited (the size stays the same): only the hash can tell.
+size=$(stat -c %s "$tmp/copy/beds.csv")
+printf 'X' | dd of="$tmp/copy/beds.csv" bs=1 seek=100 conv=notrunc status=none
+[[ $(stat -c %s "$tmp/copy/beds.csv") == "$size" ]] && ok || bad "copy: the edit changed the size"
+(cd "$tmp/copy" && fb check-manifest run.manifest >"$tmp/out")
+status=$?
+[[ $status == 1 ]] && ok || bad "copy: check-manifest exited $status for a changed file, not 1"
+grep -q "^beds.csv: changed (was $size bytes, sha256 [0-9a-f]\{12\}\.\.\.; now $size bytes, sha256 [0-9a-f]\{12\}\.\.\.)$" \
+	"$tmp/out" && ok || bad "copy: not changed: $(cat "$tmp/out")"
+grep -q '^1 input: 0 unchanged, 1 changed, 0 missing, 0 stdin$' "$tmp/out" && ok || bad "copy: summary: $(cat "$tmp/out")"
+(cd "$tmp/copy" && fb check-manifest --format json run.manifest >"$tmp/out.json")
+python3 - "$tmp/out.json" "$(sha256sum <"$tmp/copy/beds.csv" | cut -d' ' -f1)" <<'PY' && ok || bad "copy: JSON check not as expected"
+import json, sys
+d = json.load(open(sys.argv[1]))
+i, = d["inputs"]
+assert i["name"] == "beds.csv" and i["status"] == "changed" and i["sha256"] == sys.argv[2]
+assert i["recorded_sha256"] != i["sha256"] and i["bytes"] == i["recorded_bytes"] and i["error"] is None
+assert (d["unchanged"], d["changed"], d["missing"], d["stdin"], d["unreadable"]) == (0, 1, 0, 0, 0)
+assert d["command"] == "report"
+PY
+rm "$tmp/copy/beds.csv"
+(cd "$tmp/copy" && fb check-manifest run.manifest >"$tmp/out")
+status=$?
+[[ $status == 1 ]] && ok || bad "copy: check-manifest exited $status for a missing file, not 1"
+grep -q '^beds.csv: missing (No such file or directory)$' "$tmp/out" && ok || bad "copy: not missing: $(cat "$tmp/out")"
+# Relative to the current directory, as written: from elsewhere it is not found.
+cp "$fixtures/small.csv" "$tmp/copy/beds.csv"
+(cd "$tmp/copy" && fb check-manifest run.manifest >/dev/null) && ok || bad "copy: restored file not unchanged"
+(cd "$tmp" && fb check-manifest copy/run.manifest >"$tmp/out")
+[[ $? == 1 ]] && grep -q '^beds.csv: missing' "$tmp/out" && ok || bad "names are not taken from the current directory"
+
+fb report --today $today --manifest "$tmp/stdin.manifest" - <"$fixtures/small.csv" >/dev/null
+inputs "$tmp/stdin.manifest" >"$tmp/stdin.rows"
+[[ $(cut -f1-3 "$tmp/stdin.rows") == "-"$'\t'"$(stat -c %s "$fixtures/small.csv")"$'\t'"$(sha256sum <"$fixtures/small.csv" | cut -d' ' -f1)" ]] &&
+	ok || bad "stdin: not hashed as read: $(cat "$tmp/stdin.rows")"
+fb check-manifest "$tmp/stdin.manifest" >"$tmp/out"
+status=$?
+[[ $status == 0 ]] && ok || bad "stdin: check-manifest exited $status, not 0"
+grep -q '^-: stdin (read from standard input: cannot be checked)$' "$tmp/out" && ok || bad "stdin: $(cat "$tmp/out")"
+# A manifest from standard input.
+fb check-manifest - <"$tmp/stdin.manifest" >/dev/null && ok || bad "check-manifest - did not read standard input"
+
+# --- written like -o: whole or not at all
+echo "old manifest" >"$tmp/keep.manifest"
+(cd "$fixtures" && fb report --manifest "$tmp/keep.manifest" small.csv no-such-file.csv >/dev/null 2>&1)
+status=$?
+[[ $status == 3 ]] && ok || bad "an unreadable input exited $status, not 3"
+[[ $(cat "$tmp/keep.manifest") == "old manifest" ]] && ok || bad "a failed run replaced the manifest"
+(cd "$fixtures" && fb report --manifest "$tmp/none/x.manifest" small.csv >/dev/null 2>"$tmp/err")
+status=$?
+[[ $status == 3 ]] && ok || bad "an unwritable manifest exited $status, not 3"
+grep -q "cannot write '$tmp/none/x.manifest'" "$tmp/err" && ok || bad "unwritable manifest: $(cat "$tmp/err")"
+[[ $(ls -A "$tmp" | grep -c '^\.') == 0 && $(ls -A "$tmp/copy" | grep -c '^\.') == 0 ]] &&
+	ok || bad "a temporary file was left behind"
+[[ $(stat -c %a "$tmp/sample.manifest") == 644 || $(stat -c %a "$tmp/sample.manifest") == 664 ]] &&
+	ok || bad "the manifest does not have the usual permissions"
+
+# --- usage and unreadable manifests
+expect() {
+	local want=$1 what=$2
+	shift 2
+	(cd "$fixtures" && fb "$@" >/dev/null 2>"$tmp/err")
+	local status=$?
+	[[ $status == "$want" ]] && ok || bad "$what: exit $status, not $want ($(cat "$tmp/err"))"
+}
+expect 2 "--manifest -" report --manifest - small.csv
+expect 2 "--manifest and -o the same" report -o "$tmp/same" --manifest "$tmp/same" small.csv
+expect 2 "--manifest on validate" validate --manifest "$tmp/v.manifest" small.csv
+expect 2 "check-manifest with no MANIFEST" check-manifest
+expect 2 "check-manifest with two" check-manifest a b
+expect 2 "check-manifest --format csv" check-manifest --format csv "$tmp/sample.manifest"
+expect 3 "check-manifest of a missing file" check-manifest "$tmp/no-such.manifest"
+grep -q "^fosterbeds: cannot read manifest '$tmp/no-such.manifest': No such file or directory$" "$tmp/err" &&
+	ok || bad "missing manifest message: $(cat "$tmp/err")"
+expect 3 "check-manifest of a CSV file" check-manifest small.csv
+grep -q "^fosterbeds: cannot read manifest 'small.csv': line 1: " "$tmp/err" && ok || bad "CSV manifest message: $(cat "$tmp/err")"
+echo '{"tool": "fosterbeds", "manifest_version": 1}' >"$tmp/short.manifest"
+expect 3 "check-manifest of a manifest with no command" check-manifest "$tmp/short.manifest"
+grep -q "'command' is missing" "$tmp/err" && ok || bad "short manifest message: $(cat "$tmp/err")"
+fb check-manifest --help | grep -q '^usage: fosterbeds check-manifest' && ok || bad "check-manifest --help"
+
+# --- manifest.c knows every option cli.c offers, and whether it takes a value
+python3 - "$root/src/cli.c" "$root/src/manifest.c" <<'PY' && ok || bad "manifest.c's option table does not match cli.c's"
+import re, sys
+cli = dict(re.findall(r'\{ "([a-z-]+)", (required_argument|no_argument), NULL', open(sys.argv[1]).read()))
+man = dict(re.findall(r'\{ "([a-z-]+)", (?:\'.\'|0), ([01]) \}', open(sys.argv[2]).read()))
+cli = {k: "1" if v == "required_argument" else "0" for k, v in cli.items()}
+assert cli and cli == man, (sorted(set(cli.items()) ^ set(man.items())))
+PY
+
+echo "$pass passed, $fail failed"
+[[ $fail == 0 ]]
