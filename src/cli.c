@@ -89,6 +89,28 @@ parse_count(const char *cmd, const char *opt, const char *arg, size_t *n)
 	return 0;
 }
 
+/* --period FROM..TO: two YYYY-MM-DD dates, FROM not after TO. */
+static int
+parse_period(struct fb_cli *cli, const char *arg)
+{
+	const char *dots = strstr(arg, "..");
+	enum fb_date_form f1, f2;
+	int from, to;
+
+	if (!dots || fb_date_parse(arg, (size_t)(dots - arg), &from, &f1) != 0 ||
+	    fb_date_parse(dots + 2, strlen(dots + 2), &to, &f2) != 0 ||
+	    f1 != FB_DATE_ISO || f2 != FB_DATE_ISO)
+		return fb_cli_usage_error(cli->cmd, "--period '%s' is not FROM..TO with two "
+					  "dates in YYYY-MM-DD form, e.g. "
+					  "2026-07-01..2026-09-30", arg);
+	if (from > to)
+		return fb_cli_usage_error(cli->cmd, "--period '%s' starts after it ends", arg);
+	cli->have_period = 1;
+	cli->period_from = from;
+	cli->period_to = to;
+	return 0;
+}
+
 int
 fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 {
@@ -104,12 +126,13 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "breakdown", required_argument, NULL, 'B' },
 		{ "manifest", required_argument, NULL, 'M' },
+		{ "period", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 	};
 	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
 					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
 					FB_OPT_REGION, FB_OPT_YEAR, FB_OPT_OUTPUT,
-					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, 0 };
+					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, FB_OPT_PERIOD, 0 };
 	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
 	char shortopts[16] = ":h";
 	size_t n = 0;
@@ -137,6 +160,8 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	cli->breakdown = 0;
 	cli->bridge = 0;
 	cli->manifest = NULL;
+	cli->have_period = 0;
+	cli->period_from = cli->period_to = 0;
 	free(given_argv);
 	given_argv = fb_xcalloc((size_t)argc + 1, sizeof(*given_argv));
 	memcpy(given_argv, argv, (size_t)argc * sizeof(*argv));
@@ -187,6 +212,10 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 							  "name, not -");
 			cli->manifest = optarg;
 			break;
+		case 'P':
+			if (parse_period(cli, optarg))
+				return FB_EXIT_USAGE;
+			break;
 		case 'h':
 			fputs(cli->usage, stdout);
 			return fb_cli_finish(FB_EXIT_OK);
@@ -217,7 +246,26 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 			status = FB_EXIT_IO;
 		}
 	}
+	fb_run_end(run);
 	return status;
+}
+
+int
+fb_cli_check_kinds(const struct fb_run *run, const char *cmd, int episodes)
+{
+	for (size_t i = 0; i < run->ninputs; i++) {
+		const struct fb_input *in = &run->inputs[i];
+
+		if (episodes && strcmp(in->role, "records") == 0 && in->rows_read > 0)
+			return fb_cli_usage_error(cmd, "'%s' holds bed records (snapshot_date); "
+						  "--period reads episode files (status_from, "
+						  "status_to)", in->name);
+		if (!episodes && strcmp(in->role, "episodes") == 0)
+			return fb_cli_usage_error(cmd, "'%s' holds episodes (status_from, "
+						  "status_to); give --period FROM..TO to count "
+						  "their bed-nights", in->name);
+	}
+	return 0;
 }
 
 int

@@ -55,6 +55,7 @@ enum fb_cli_opt {
 	FB_OPT_OUTPUT = 1 << 8,        /* -o, --output FILE */
 	FB_OPT_BREAKDOWN = 1 << 9,     /* --breakdown reasons */
 	FB_OPT_MANIFEST = 1 << 10,     /* --manifest FILE */
+	FB_OPT_PERIOD = 1 << 11,       /* --period FROM..TO */
 };
 
 struct fb_cli {
@@ -74,6 +75,8 @@ struct fb_cli {
 	const char *output;               /* -o FILE, NULL for standard output */
 	int breakdown;                    /* --breakdown reasons */
 	const char *manifest;             /* --manifest FILE, NULL unless given */
+	int have_period;                  /* --period FROM..TO given */
+	int period_from, period_to;       /* its dates, days since 1970-01-01 */
 	/* Set by fb_cli_open_output(). */
 	FILE *out;
 	char *tmp_path;                   /* the file written before the rename */
@@ -91,7 +94,8 @@ int fb_cli_parse(struct fb_cli *cli, int argc, char **argv);
 
 /*
  * Read every input named in argv into run, saying on stderr which could not
- * be read.  Returns FB_EXIT_IO when any could not, else FB_EXIT_OK.
+ * be read, then end the run (fb_run_end(): the rules across episodes).
+ * Returns FB_EXIT_IO when any could not, else FB_EXIT_OK.
  */
 int fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv);
 
@@ -148,6 +152,13 @@ int fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int stat
  * codes belongs to, else "All LAs".
  */
 const char *fb_cli_default_region(const int *codes, size_t n);
+
+/*
+ * Check that every input read as bed data is of the kind the command reads:
+ * episode files when episodes is set (report --period), else bed records.
+ * Returns FB_EXIT_USAGE after a message naming the first that is not, else 0.
+ */
+int fb_cli_check_kinds(const struct fb_run *run, const char *cmd, int episodes);
 
 /* The worse (higher) of two exit statuses. */
 static inline int

@@ -101,8 +101,12 @@ cmd_reconcile(int argc, char **argv)
 					  "formats include the bridge)");
 
 	fb_run_init(&run, cli.today, cli.max_findings);
-	fb_submission_init(&sub);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
+	if ((rc2 = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
+		fb_run_release(&run);
+		return rc2;
+	}
+	fb_submission_init(&sub);
 	status = fb_cli_worst(status, read_return(&run, &sub, cli.ofsted));
 	fb_reconcile_build(&rc, &run.tally, &sub, (int)run.ninputs - 1, &run.findings);
 	fb_findings_sort(&run.findings);

@@ -11,6 +11,8 @@ static const char usage_text[] =
 	"usage: fosterbeds report [--format FORMAT] [--breakdown reasons]\n"
 	"                         [--region-name NAME] [--manifest FILE]\n"
 	"                         [--today YYYY-MM-DD] [-o FILE] FILE...\n"
+	"       fosterbeds report --period FROM..TO [--format table|csv|json]\n"
+	"                         [--region-name NAME] [-o FILE] EPISODES...\n"
 	"\n"
 	"Classify every bed and report utilisation per LA and snapshot date, then\n"
 	"one pooled row per date (la_code ALL) summing every LA's counts.  Rates\n"
@@ -31,11 +33,66 @@ static const char usage_text[] =
 	"      --manifest FILE    also write what the run read and how it was run\n"
 	"                         (each input's size and SHA-256, the options), for\n"
 	"                         'fosterbeds check-manifest FILE' (spec/manifest.md)\n"
+	"      --period FROM..TO  read episode files (spec/bed-episodes.md) and report\n"
+	"                         bed-nights and utilisation over FROM..TO, both\n"
+	"                         dates included\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"Exit status: 0 every row used (warnings allowed), 1 rows were rejected or\n"
 	"a file had errors, 2 usage error, 3 a file could not be read or the output\n"
 	"could not be written.\n";
+
+/* report --period: bed-nights over the period from episode files. */
+static int
+report_period(struct fb_cli *cli)
+{
+	struct fb_run run;
+	struct fb_period_report rep;
+	struct fb_nights_row *rows;
+	int status, rc;
+
+	if (!cli->writer->period)
+		return fb_cli_usage_error(cli->cmd, "--format %s is not for --period; use "
+					  "table, csv or json", cli->writer->name);
+	if (cli->breakdown)
+		return fb_cli_usage_error(cli->cmd, "--breakdown is not for --period");
+
+	fb_run_init(&run, cli->today, cli->max_findings);
+	fb_run_set_period(&run, cli->period_from, cli->period_to);
+	status = fb_cli_read_inputs(&run, cli->cmd, cli->argc, cli->argv);
+	if ((rc = fb_cli_check_kinds(&run, cli->cmd, 1)) != 0) {
+		fb_run_release(&run);
+		return rc;
+	}
+	fb_findings_sort(&run.findings);
+	fb_cli_tell_findings(&run, cli->cmd, "episodes",
+			     "run 'fosterbeds validate --period' to list them all");
+
+	rep.run = &run;
+	rep.period = run.period;
+	rep.nrows = fb_episodes_nights(&run.episodes, &run.period, &rows);
+	rep.rows = rows;
+	rep.region_name = cli->region_name;
+	if (!rep.region_name) {
+		int *codes = fb_xcalloc(rep.nrows + 1, sizeof(*codes));
+		size_t n = 0;
+
+		for (size_t i = 0; i < rep.nrows; i++)
+			if (rows[i].la_code != FB_LA_ALL)
+				codes[n++] = rows[i].la_code;
+		rep.region_name = fb_cli_default_region(codes, n);
+		free(codes);
+	}
+	if ((rc = fb_cli_open_output(cli, 0)) == 0)
+		cli->writer->period(cli->out, &rep);
+	if (run.findings.errors)
+		status = fb_cli_worst(status, FB_EXIT_DATA);
+	free(rows);
+	status = rc ? rc : fb_cli_close_output(cli, status);
+	status = fb_cli_write_manifest(cli, &run, status);
+	fb_run_release(&run);
+	return status;
+}
 
 int
 cmd_report(int argc, char **argv)
@@ -44,7 +101,7 @@ cmd_report(int argc, char **argv)
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_BREAKDOWN |
-				      FB_OPT_OUTPUT | FB_OPT_MANIFEST };
+				      FB_OPT_OUTPUT | FB_OPT_MANIFEST | FB_OPT_PERIOD };
 	struct fb_run run;
 	struct fb_report rep;
 	struct fb_tally_row *rows;
@@ -55,8 +112,15 @@ cmd_report(int argc, char **argv)
 	if (cli.argc == 0)
 		return fb_cli_usage_error(cli.cmd, "no FILE given");
 
+	if (cli.have_period)
+		return report_period(&cli);
+
 	fb_run_init(&run, cli.today, cli.max_findings);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
+	if ((rc = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
+		fb_run_release(&run);
+		return rc;
+	}
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
 

@@ -48,6 +48,10 @@ cmd_trend(int argc, char **argv)
 
 	fb_run_init(&run, cli.today, cli.max_findings);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
+	if ((rc = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
+		fb_run_release(&run);
+		return rc;
+	}
 	fb_trend_build(&tr, &run);
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");

@@ -5,9 +5,10 @@
 
 static const char usage_text[] =
 	"usage: fosterbeds validate [--format FORMAT] [--max-findings N]\n"
-	"                           [--today YYYY-MM-DD] [-o FILE] FILE...\n"
+	"                           [--today YYYY-MM-DD] [--period FROM..TO]\n"
+	"                           [-o FILE] FILE...\n"
 	"\n"
-	"Check bed-record CSV files against the regional standard and list every\n"
+	"Check bed-record or episode CSV files against the regional standard and list every\n"
 	"finding (FILE:LINE: severity CODE: message), a summary by code, and each\n"
 	"file's rows read, used and rejected.  FILE may be - for standard input.\n"
 	"\n"
@@ -16,6 +17,9 @@ static const char usage_text[] =
 	"      --max-findings N  list at most N findings (default 10000; 0 lists all);\n"
 	"                        the counts always cover every finding\n"
 	"      --today DATE      judge future snapshot dates against DATE, not today\n"
+	"      --period FROM..TO episode files: also warn of gaps between a bed's\n"
+	"                        episodes inside FROM..TO (overlaps are checked\n"
+	"                        with or without it)\n"
 	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
 	"  -h, --help            show this help\n"
 	"\n"
@@ -28,7 +32,7 @@ cmd_validate(int argc, char **argv)
 	static const char *const formats[] = { "text", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_MAX_FINDINGS |
-				      FB_OPT_OUTPUT };
+				      FB_OPT_OUTPUT | FB_OPT_PERIOD };
 	struct fb_run run;
 	int status = fb_cli_parse(&cli, argc, argv), rc;
 
@@ -38,6 +42,8 @@ cmd_validate(int argc, char **argv)
 		return fb_cli_usage_error(cli.cmd, "no FILE given");
 
 	fb_run_init(&run, cli.today, cli.max_findings);
+	if (cli.have_period)
+		fb_run_set_period(&run, cli.period_from, cli.period_to);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	fb_findings_sort(&run.findings);
 	if ((rc = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) != 0) {

@@ -30,6 +30,7 @@
 struct ingest {
 	struct csv_parser parser;
 	const struct fb_schema *schema;
+	const struct fb_schema_chooser *chooser;  /* NULL: schema is fixed */
 	int file;
 	struct fb_findings *out;
 	fb_row_fn fn;
@@ -150,6 +151,25 @@ fb_bed_schema(void)
 	return &schema;
 }
 
+const struct fb_schema *
+fb_episode_schema(void)
+{
+	static struct fb_schema schema;
+
+	/* The bed schema with status_from in snapshot_date's place, then status_to. */
+	if (schema.ncols == 0) {
+		for (int f = 0; f < FB_F_COUNT; f++) {
+			schema.name[f] = fb_fields[f].name;
+			schema.required[f] = fb_fields[f].presence == FB_REQUIRED;
+		}
+		schema.name[FB_F_SNAPSHOT_DATE] = "status_from";
+		schema.name[FB_EP_STATUS_TO] = "status_to";
+		schema.required[FB_EP_STATUS_TO] = 1;
+		schema.ncols = FB_F_COUNT + 1;
+	}
+	return &schema;
+}
+
 static void
 header(struct ingest *g)
 {
@@ -159,6 +179,17 @@ header(struct ingest *g)
 
 	g->have_header = 1;
 	g->ncols = g->nfields;
+	if (g->chooser) {
+		const char *names[FB_CHOOSER_MAX];
+		size_t lens[FB_CHOOSER_MAX], n = g->ncols < FB_CHOOSER_MAX ? g->ncols
+									 : FB_CHOOSER_MAX;
+
+		for (size_t c = 0; c < n; c++) {
+			names[c] = field_at(g, c, &lens[c]);
+			fb_trim(&names[c], &lens[c]);
+		}
+		g->schema = g->chooser->choose(g->chooser->ctx, names, lens, n);
+	}
 	fb_grow((void **)&g->colname, &g->colcap, g->ncols, sizeof(*g->colname));
 	g->col_field = fb_xcalloc(g->colcap, sizeof(*g->col_field));
 	for (int f = 0; f < FB_MAX_COLUMNS; f++)
@@ -310,9 +341,29 @@ skip_rest(FILE *in, unsigned char *chunk, long long *bytes, const struct fb_inge
 	return ferror(in) ? -1 : 0;
 }
 
+static int ingest(FILE *in, const struct fb_schema *schema,
+		  const struct fb_schema_chooser *chooser, int file, struct fb_findings *out,
+		  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);
+
 int
 fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
 	  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap)
+{
+	return ingest(in, schema, NULL, file, out, fn, ctx, bytes, tap);
+}
+
+int
+fb_ingest_choosing(FILE *in, const struct fb_schema_chooser *chooser, int file,
+		   struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
+		   const struct fb_ingest_tap *tap)
+{
+	return ingest(in, chooser->fallback, chooser, file, out, fn, ctx, bytes, tap);
+}
+
+static int
+ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser *chooser,
+       int file, struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
+       const struct fb_ingest_tap *tap)
 {
 	struct ingest g;
 	unsigned char *chunk = fb_xmalloc(CHUNK);
@@ -321,6 +372,7 @@ fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings
 
 	memset(&g, 0, sizeof(g));
 	g.schema = schema;
+	g.chooser = chooser;
 	g.file = file;
 	g.out = out;
 	g.fn = fn;

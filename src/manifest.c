@@ -34,6 +34,7 @@ static const struct {
 	{ "output", 'o', 1 },
 	{ "breakdown", 0, 1 },
 	{ "manifest", 0, 1 },
+	{ "period", 0, 1 },
 	{ "help", 'h', 0 },
 };
 #define NKNOWN (sizeof(known) / sizeof(known[0]))

@@ -19,6 +19,7 @@ fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out)
 	memset(c, 0, sizeof(*c));
 	c->today = today;
 	c->out = out;
+	c->date_column = "snapshot_date";
 }
 
 static void
@@ -47,11 +48,17 @@ present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *re
 	const char *s = row->cell[f];
 	size_t len = row->len[f];
 
+	const char *name = fb_fields[f].name, *meaning = fb_fields[f].meaning;
+
 	fb_trim(&s, &len);
 	if (len)
 		return 1;
-	fb_findings_add(c->out, FB_R_BLANK_REQUIRED, row->file, row->line, fb_fields[f].name,
-			NULL, "%s is blank; fill in %s", fb_fields[f].name, fb_fields[f].meaning);
+	if (f == FB_F_SNAPSHOT_DATE && strcmp(c->date_column, name) != 0) {
+		name = c->date_column;
+		meaning = "the first date of the episode, YYYY-MM-DD";
+	}
+	fb_findings_add(c->out, FB_R_BLANK_REQUIRED, row->file, row->line, name,
+			NULL, "%s is blank; fill in %s", name, meaning);
 	first_error(reject, FB_R_BLANK_REQUIRED);
 	return 0;
 }
@@ -118,9 +125,9 @@ snapshot_date(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed
 
 	fb_trim(&s, &len);
 	if (fb_date_parse(s, len, &bed->date, &form) != 0) {
-		fb_findings_add(c->out, FB_R_BAD_DATE, row->file, row->line, "snapshot_date",
-				fb_visible(vis, s, len), "snapshot_date '%s' is not a real date "
-				"in YYYY-MM-DD form; write it like 2026-03-31", vis);
+		fb_findings_add(c->out, FB_R_BAD_DATE, row->file, row->line, c->date_column,
+				fb_visible(vis, s, len), "%s '%s' is not a real date "
+				"in YYYY-MM-DD form; write it like 2026-03-31", c->date_column, vis);
 		first_error(reject, FB_R_BAD_DATE);
 		return;
 	}
@@ -137,9 +144,10 @@ snapshot_date(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed
 			return;
 		c->future_warned[c->nfuture_warned++] = bed->date;
 		fb_date_format(bed->date, iso);
-		fb_findings_add(c->out, FB_R_FUTURE_DATE, row->file, row->line, "snapshot_date",
-				fb_visible(vis, s, len), "snapshot_date '%s' is in the future "
-				"(%s); check the date (said once per file and date)", vis, iso);
+		fb_findings_add(c->out, FB_R_FUTURE_DATE, row->file, row->line, c->date_column,
+				fb_visible(vis, s, len), "%s '%s' is in the future "
+				"(%s); check the date (said once per file and date)", c->date_column,
+				vis, iso);
 	}
 }
 
@@ -162,10 +170,18 @@ misplaced_reason(struct fb_checker *c, const struct fb_row *row, const struct fb
 int
 fb_checker_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed)
 {
+	return fb_checker_check_as(c, row, bed, "snapshot_date");
+}
+
+int
+fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed,
+		    const char *date_column)
+{
 	int reject = FB_NONE;
 	long line = row->line;
 
 	c->file = row->file;
+	c->date_column = date_column;
 	memset(bed, 0, sizeof(*bed));
 	bed->bed_use = bed->status = bed->unavailable_reason = FB_NONE;
 	bed->vacancy_reason = bed->ofsted_status = FB_NONE;
@@ -227,9 +243,10 @@ fb_checker_file_end(struct fb_checker *c)
 {
 	if (c->dmy_rows)
 		fb_findings_add(c->out, FB_R_DMY_DATE, c->file, c->dmy_first_line,
-				"snapshot_date", c->dmy_first, "snapshot_date '%s' is written "
+				c->date_column, c->dmy_first, "%s '%s' is written "
 				"DD/MM/YYYY and was read as day/month/year; %ld row%s of this "
-				"file use%s that form (said once per file)", c->dmy_first,
+				"file use%s that form (said once per file)", c->date_column,
+				c->dmy_first,
 				c->dmy_rows, c->dmy_rows == 1 ? "" : "s",
 				c->dmy_rows == 1 ? "s" : "");
 	c->dmy_rows = 0;

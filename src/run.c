@@ -23,6 +23,7 @@ fb_run_init(struct fb_run *run, int today, size_t findings_limit)
 	fb_checker_init(&run->checker, today, &run->findings);
 	fb_registry_init(&run->registry);
 	fb_tally_init(&run->tally);
+	fb_episodes_init(&run->episodes);
 	for (int i = 0; i < 1000; i++)
 		run->la_first_file[i] = -1;
 }
@@ -36,6 +37,7 @@ fb_run_release(struct fb_run *run)
 	fb_findings_release(&run->findings);
 	fb_registry_release(&run->registry);
 	fb_tally_release(&run->tally);
+	fb_episodes_release(&run->episodes);
 	memset(run, 0, sizeof(*run));
 }
 
@@ -100,7 +102,44 @@ cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *b
 struct file_ctx {
 	struct fb_run *run;
 	struct fb_input *input;
+	int episodes;   /* the header chose the episode schema */
 };
+
+static void
+on_episode(struct file_ctx *ctx, const struct fb_row *row)
+{
+	struct fb_run *run = ctx->run;
+	struct fb_bed bed;
+	int to, reject = fb_episode_check(&run->checker, row, &bed, &to);
+
+	if (reject != FB_NONE) {
+		ctx->input->rows_rejected++;
+		ctx->input->rejected_by[reject]++;
+		return;
+	}
+	ctx->input->rows_used++;
+	if (run->la_first_file[bed.la_code] < 0)
+		run->la_first_file[bed.la_code] = row->file;
+	fb_episodes_add(&run->episodes, &bed, to, row->file, row->line);
+}
+
+/* Episodes: a header with status_from and without snapshot_date. */
+static const struct fb_schema *
+choose(void *vctx, const char *const *names, const size_t *lens, size_t n)
+{
+	struct file_ctx *ctx = vctx;
+	int from = 0, snapshot = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		from |= lens[i] == 11 && fb_strncaseeq("status_from", names[i], 11);
+		snapshot |= lens[i] == 13 && fb_strncaseeq("snapshot_date", names[i], 13);
+	}
+	ctx->episodes = from && !snapshot;
+	if (!ctx->episodes)
+		return fb_bed_schema();
+	ctx->input->role = "episodes";
+	return fb_episode_schema();
+}
 
 static void
 on_row(void *vctx, const struct fb_row *row)
@@ -111,6 +150,10 @@ on_row(void *vctx, const struct fb_row *row)
 	int reject;
 
 	ctx->input->rows_read++;
+	if (ctx->episodes) {
+		on_episode(ctx, row);
+		return;
+	}
 	reject = fb_checker_check(&run->checker, row, &bed);
 	if (reject == FB_NONE)
 		reject = cross_check(run, row, &bed);
@@ -138,7 +181,8 @@ fb_run_read(struct fb_run *run, const char *name, FILE *in)
 {
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
-	struct file_ctx ctx = { run, input };
+	struct file_ctx ctx = { run, input, 0 };
+	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema() };
 	struct fb_digest digest;
 	struct fb_ingest_tap tap = { hash_bytes, &digest };
 	int rc;
@@ -146,8 +190,8 @@ fb_run_read(struct fb_run *run, const char *name, FILE *in)
 	run->checker.file = file;
 	/* Hashed as it is read: standard input cannot be read a second time. */
 	fb_digest_init(&digest);
-	rc = fb_ingest(in, fb_bed_schema(), file, &run->findings, on_row, &ctx, &input->size,
-		       &tap);
+	rc = fb_ingest_choosing(in, &chooser, file, &run->findings, on_row, &ctx, &input->size,
+				&tap);
 	if (rc != 0)
 		input->error = errno ? errno : EIO;
 	else
@@ -176,6 +220,42 @@ fb_run_read_path(struct fb_run *run, const char *path)
 	fclose(in);
 	errno = saved;
 	return rc;
+}
+
+void
+fb_run_set_period(struct fb_run *run, int from, int to)
+{
+	run->period.from = from;
+	run->period.to = to;
+	run->have_period = 1;
+}
+
+void
+fb_run_end(struct fb_run *run)
+{
+	const char **names;
+
+	if (run->ended)
+		return;
+	run->ended = 1;
+	if (run->episodes.n == 0)
+		return;
+	names = fb_xcalloc(run->ninputs + 1, sizeof(*names));
+	for (size_t i = 0; i < run->ninputs; i++)
+		names[i] = run->inputs[i].name;
+	fb_episodes_check(&run->episodes, run->have_period ? &run->period : NULL,
+			  &run->findings, names);
+	free(names);
+	for (size_t i = 0; i < run->episodes.n; i++) {
+		const struct fb_episode *ep = &run->episodes.items[i];
+		struct fb_input *in = &run->inputs[ep->file];
+
+		if (ep->rejected == FB_NONE)
+			continue;
+		in->rows_used--;
+		in->rows_rejected++;
+		in->rejected_by[ep->rejected]++;
+	}
 }
 
 void

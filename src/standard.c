@@ -1,5 +1,5 @@
 /*
- * standard.c: the regional bed-record standard v1.0 as tables.
+ * standard.c: the regional bed-record standard v1.1 as tables.
  *
  * Code lookups run once per cell of every row, so they must not be chains of
  * strcmp: every (field, code) pair goes into one small open-addressing hash
@@ -180,6 +180,16 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	{ FB_R_MISSING_SNAPSHOT, "FB029", FB_SEV_WARNING, "missing-snapshot",
 	  "an LA has no records for a snapshot date that other LAs have; its trend has a gap there, never a zero",
 	  "add the LA's records for that date, or ignore if it did not report then" },
+	/* Rules about bed-status episodes (spec/bed-episodes.md). */
+	{ FB_R_EPISODE_REVERSED, "FB030", FB_SEV_ERROR, "episode-reversed",
+	  "an episode's status_from is after its status_to",
+	  "correct the dates: status_to is the last date the bed held the status, on or after status_from" },
+	{ FB_R_EPISODE_OVERLAP, "FB031", FB_SEV_ERROR, "episode-overlap",
+	  "two episodes of one bed (la_code, household_id, bed_id) share a date; neither is counted",
+	  "end the earlier episode the day before the later one starts, or remove the copy" },
+	{ FB_R_EPISODE_GAP, "FB032", FB_SEV_WARNING, "episode-gap",
+	  "a bed has no episode for some dates inside the period between two of its episodes; it is not counted on those nights",
+	  "add the missing episode, or ignore if the bed was deregistered and re-approved" },
 };
 
 const char *

@@ -248,5 +248,20 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	table(out, fb_trend_columns, fb_trend_ncolumns, rep->trend->n, 1, trend_cell, rep);
 }
 
+static const char *
+period_cell(const void *ctx, size_t r, size_t i, char *buf)
+{
+	const struct fb_period_report *rep = ctx;
+	int num;
+
+	return fb_period_cell(rep, &rep->rows[r], i, buf, &num);
+}
+
+static void
+period(FILE *out, const struct fb_period_report *rep)
+{
+	table(out, fb_period_columns, fb_period_ncolumns, rep->nrows, 1, period_cell, rep);
+}
+
 const struct fb_writer fb_writer_csv = { "csv", findings, report, catalogue, reconcile, bridge,
-					 ofsted, trend };
+					 ofsted, trend, period };

@@ -2269,4 +2269,4 @@ trend(FILE *out, const struct fb_trend_report *rep)
 }
 
 const struct fb_writer fb_writer_html = { "html", findings, report, NULL, reconcile, NULL,
-					  ofsted, trend };
+					  ofsted, trend, NULL };

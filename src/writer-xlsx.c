@@ -892,4 +892,4 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 }
 
 const struct fb_writer fb_writer_xlsx = { "xlsx", findings, report, NULL, reconcile, NULL,
-					  ofsted, NULL };
+					  ofsted, NULL, NULL };

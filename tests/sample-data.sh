@@ -93,5 +93,31 @@ status=$?
 [[ $status == 0 ]] && grep -q '^0 errors, 0 warnings$' "$tmp/out" && ok ||
 	bad "csv-edge-cases.csv is not clean: $(cat "$tmp/out")"
 
+# The quarter of episodes (tools/gen-episodes.py): clean over its quarter,
+# and every LA and the region have bed-nights.
+${FB_WRAPPER:-} "$bin" validate --today $today --period 2026-07-01..2026-09-30 \
+	--format json "$data"/episodes/*.csv >"$tmp/e.json"
+status=$?
+[[ $status == 0 ]] && ok || bad "validate on sample-data/episodes exited $status"
+python3 - "$tmp/e.json" <<'PY' && ok || bad "sample episodes are not clean"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["errors"] == 0 and d["warnings"] == 0, d["findings_by_code"]
+assert d["rows_read"] == d["rows_used"] > 0
+assert all(i["role"] == "episodes" for i in d["inputs"])
+PY
+${FB_WRAPPER:-} "$bin" report --today $today --period 2026-07-01..2026-09-30 \
+	--format csv "$data"/episodes/*.csv >"$tmp/e.csv"
+status=$?
+[[ $status == 0 ]] && ok || bad "report --period on sample-data/episodes exited $status"
+python3 - "$tmp/e.csv" <<'PY' && ok || bad "report --period on the sample episodes"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert [r["la_code"] for r in rows] == ["851", "867", "872", "ALL"], rows
+for r in rows:
+    assert int(r["approved_bed_nights"]) == sum(int(r[k + "_bed_nights"]) for k in ("filled", "vacant", "unavailable")), r
+assert int(rows[-1]["approved_bed_nights"]) == sum(int(r["approved_bed_nights"]) for r in rows[:-1])
+PY
+
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]

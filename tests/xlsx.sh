@@ -196,7 +196,7 @@ status=$?
 unzip -tq "$tmp/report.xlsx" >/dev/null && ok || bad "report.xlsx is not a sound zip file"
 xl "$tmp/report.xlsx" sheets Summary Findings Inputs Notes && ok || bad "report: the sheets"
 xl "$tmp/report.xlsx" summary "$tmp/report.csv" && ok || bad "report: Summary differs from the CSV"
-unzip -p "$tmp/report.xlsx" xl/sharedStrings.xml | grep -q "version 1.0" && ok ||
+unzip -p "$tmp/report.xlsx" xl/sharedStrings.xml | grep -q "version 1.1" && ok ||
 	bad "report: the Notes do not give the spec version"
 
 # Through a pipe (not a terminal) the workbook goes to standard output.

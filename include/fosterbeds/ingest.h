@@ -38,6 +38,16 @@ struct fb_schema {
 const struct fb_schema *fb_bed_schema(void);
 
 /*
+ * The episode schema (spec/bed-episodes.md): the bed schema's columns at the
+ * same indices, with status_from in snapshot_date's place
+ * (FB_F_SNAPSHOT_DATE), then status_to at FB_EP_STATUS_TO.  Because the
+ * shared columns keep their indices, record.h's checks read an episode row
+ * as they read a bed row.
+ */
+#define FB_EP_STATUS_TO FB_F_COUNT
+const struct fb_schema *fb_episode_schema(void);
+
+/*
  * One data record.  cell[c] points at the value of schema column c (NUL-terminated,
  * len[f] bytes, spaces around unquoted values already removed by libcsv), or
  * is NULL when the file has no such column.  The pointers are valid only
@@ -82,5 +92,27 @@ struct fb_ingest_tap {
  */
 int fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
 	      fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);
+
+/*
+ * A choice of schema made from the header row, for inputs of more than one
+ * kind (bed records or episodes), so the stream is read once.  choose() is
+ * called once, when the header row has been read and before it is matched,
+ * with its first n cells (at most FB_CHOOSER_MAX, spaces trimmed, not
+ * NUL-terminated, valid only during the call), and returns the schema to
+ * read the file with.  fallback is the schema of a file with no header
+ * (empty, or UTF-16), for which choose() is never called.
+ */
+#define FB_CHOOSER_MAX 64
+struct fb_schema_chooser {
+	const struct fb_schema *(*choose)(void *ctx, const char *const *names,
+					  const size_t *lens, size_t n);
+	void *ctx;
+	const struct fb_schema *fallback;
+};
+
+/* fb_ingest() with the schema picked from the header row by chooser. */
+int fb_ingest_choosing(FILE *in, const struct fb_schema_chooser *chooser, int file,
+		       struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
+		       const struct fb_ingest_tap *tap);
 
 #endif

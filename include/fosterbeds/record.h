@@ -51,6 +51,7 @@ struct fb_checker {
 	unsigned char la_warned[1000];
 	int future_warned[FB_FUTURE_WARN_MAX];
 	int nfuture_warned;
+	const char *date_column;    /* the date column's name, for messages */
 };
 
 void fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out);
@@ -61,6 +62,14 @@ void fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out);
  * When row->reject is set, only returns it.
  */
 int fb_checker_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed);
+
+/*
+ * fb_checker_check() for a row whose date column (FB_F_SNAPSHOT_DATE's
+ * cell) has another name: an episode's status_from (episodes.h).  Findings
+ * about the date name date_column; bed->date is that date.
+ */
+int fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed,
+			const char *date_column);
 
 /* Say the once-per-file warnings for the file just read. */
 void fb_checker_file_end(struct fb_checker *c);

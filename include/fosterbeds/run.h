@@ -12,6 +12,13 @@
  *   rows_read == rows_used + rows_rejected, per input and in total.
  * A rejected row is counted under the rule of its first error.
  *
+ * An input whose header has status_from and no snapshot_date is a file of
+ * episodes (episodes.h, spec/bed-episodes.md): its role is "episodes", its
+ * usable rows go to the run's episodes rather than the registry and tally,
+ * and fb_run_end() judges them across rows once every input is read.  An
+ * episode that passed its own rows but overlaps another (FB031) is moved
+ * from used to rejected then.
+ *
  * The run owns its strings and tables; fb_run_release() frees them.
  */
 #ifndef FOSTERBEDS_RUN_H
@@ -19,6 +26,7 @@
 
 #include <stdio.h>
 
+#include "fosterbeds/episodes.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/record.h"
 #include "fosterbeds/registry.h"
@@ -26,7 +34,7 @@
 
 struct fb_input {
 	char *name;                   /* as given; "-" is standard input */
-	const char *role;             /* "records", "return" or "ofsted" */
+	const char *role;             /* "records", "episodes", "return" or "ofsted" */
 	long long size;               /* bytes read */
 	char sha256[65];              /* hex SHA-256 of those bytes (digest.h), computed as
 					 they are read; "" when the input was not read whole */
@@ -44,6 +52,10 @@ struct fb_run {
 	struct fb_tally tally;
 	int today;
 	int la_first_file[1000];  /* input each LA code was first used from, or -1 */
+	struct fb_episodes episodes;
+	struct fb_period period;  /* with have_period: the period episodes are judged over */
+	int have_period;
+	int ended;                /* fb_run_end() has run */
 };
 
 /* Life cycle */
@@ -65,6 +77,15 @@ void fb_run_release(struct fb_run *run);
  * listed in the run.
  */
 int fb_run_read_path(struct fb_run *run, const char *path);
+
+/* Judge episodes against the period from..to (call before reading). */
+void fb_run_set_period(struct fb_run *run, int from, int to);
+
+/*
+ * After the last input: the rules across episodes (episodes.h), FB031, and
+ * FB032 when a period is set.  Runs once; later calls do nothing.
+ */
+void fb_run_end(struct fb_run *run);
 
 /* Read an open stream under the given name (used by tests with fmemopen). */
 int fb_run_read(struct fb_run *run, const char *name, FILE *in);

@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#define FB_SPEC_VERSION "1.0"
+#define FB_SPEC_VERSION "1.1"
 
 /* Fields */
 
@@ -139,6 +139,9 @@ enum fb_rule {
 	FB_R_UNKNOWN_RETURN_LAYOUT, /* FB027 */
 	FB_R_ONE_SIDE_ONLY,         /* FB028 */
 	FB_R_MISSING_SNAPSHOT,      /* FB029 */
+	FB_R_EPISODE_REVERSED,      /* FB030 */
+	FB_R_EPISODE_OVERLAP,       /* FB031 */
+	FB_R_EPISODE_GAP,           /* FB032 */
 	FB_R_COUNT
 };
 

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "fosterbeds/episodes.h"
 #include "fosterbeds/ofsted.h"
 #include "fosterbeds/reconcile.h"
 #include "fosterbeds/run.h"
@@ -71,6 +72,15 @@ struct fb_trend_report {
 	const char *region_name;
 };
 
+/* What `report --period` writes: bed-nights per LA and pooled (episodes.h). */
+struct fb_period_report {
+	const struct fb_run *run;
+	const char *region_name;
+	struct fb_period period;
+	const struct fb_nights_row *rows;
+	size_t nrows;
+};
+
 struct fb_writer {
 	const char *name;
 	/* validate: every finding, a summary by code, and each input's rows. */
@@ -87,6 +97,8 @@ struct fb_writer {
 	void (*ofsted)(FILE *out, const struct fb_ofsted_report *rep);
 	/* trend: each snapshot's figures and the change since the last. */
 	void (*trend)(FILE *out, const struct fb_trend_report *rep);
+	/* report --period: bed-nights and utilisation over a period. */
+	void (*period)(FILE *out, const struct fb_period_report *rep);
 };
 
 extern const struct fb_writer fb_writer_text;
@@ -173,6 +185,12 @@ extern const char *const fb_trend_columns[];
 extern const size_t fb_trend_ncolumns;
 const char *fb_trend_cell(const struct fb_trend_report *rep, const struct fb_trend_row *row,
 			  size_t i, char buf[FB_CELL_BUF], int *is_number);
+
+/* The report --period CSV/JSON columns, in order, and a row's value in column i. */
+extern const char *const fb_period_columns[];
+extern const size_t fb_period_ncolumns;
+const char *fb_period_cell(const struct fb_period_report *rep, const struct fb_nights_row *row,
+			   size_t i, char buf[FB_CELL_BUF], int *is_number);
 
 /* Bridge row labels: ofsted_status names with "none" for FB_OS_BLANK. */
 const char *fb_bridge_status_name(int ofsted_status);
