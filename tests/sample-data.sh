@@ -81,6 +81,32 @@ assert bridge == expect, [(x, y) for x, y in zip(bridge, expect) if x != y][:3]
 PY
 grep -q "FB025" "$tmp/rc.err" && ok || bad "the sample return's unbalanced rows gave no FB025"
 
+# A year of quarter-ends (quarters/ holds the two before records/): trend
+# pools all 19 LAs at each, with no gap, and its changes add up.
+${FB_WRAPPER:-} "$bin" validate --today $today "$data"/quarters/*.csv >"$tmp/q.txt"
+[[ $? == 0 ]] && grep -q '^0 errors, 0 warnings$' "$tmp/q.txt" && ok || bad "sample-data/quarters is not clean"
+${FB_WRAPPER:-} "$bin" trend --today $today --format csv "$data"/records/*.csv "$data"/quarters/*.csv \
+	>"$tmp/trend.csv" 2>"$tmp/trend.err"
+python3 - "$tmp/trend.csv" <<'PY' && ok || bad "trend over the sample year"
+import csv, sys
+from fractions import Fraction
+rows = list(csv.DictReader(open(sys.argv[1])))
+region = [r for r in rows if r["la_code"] == "ALL"]
+assert [r["snapshot_date"] for r in region] == ["2025-12-31", "2026-03-31", "2026-06-30", "2026-09-30"]
+assert all(r["las_pooled"] == "19" and not r["change_note"] for r in region)
+assert len(rows) == 19 * 4 + 4
+# Each change is the difference of the exact fractions, rounded half away from zero.
+def pct(n, d):
+    return Fraction(100 * int(n), int(d))
+for a, b in zip(region, region[1:]):
+    d = pct(b["filled"], b["approved"]) - pct(a["filled"], a["approved"])
+    t = abs(d) * 10
+    r = int(t) + (1 if t - int(t) >= Fraction(1, 2) else 0)
+    want = ("-" if d < 0 and r else "") + "%d.%d" % (r // 10, r % 10)
+    assert b["utilisation_incl_pp_change"] == want, (b, want)
+PY
+[[ ! -s $tmp/trend.err ]] && ok || bad "trend over the sample year warned: $(cat "$tmp/trend.err")"
+
 for f in "$data"/broken/FB*.csv; do
 	code=$(basename "$f" | cut -c1-5)
 	"$bin" validate --today $today "$f" >"$tmp/out" 2>&1
