@@ -432,3 +432,11 @@ fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int status)
 	}
 	return status;
 }
+
+void
+fb_cli_record_command(const struct fb_cli *cli, struct fb_run *run)
+{
+	run->argc = given_argc;
+	run->argv = given_argv;
+	run->command = cli->cmd;
+}

@@ -147,6 +147,9 @@ int fb_cli_close_output(struct fb_cli *cli, int status);
  */
 int fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int status);
 
+/* Give run the command line as typed, so its JSON output carries the manifest block. */
+void fb_cli_record_command(const struct fb_cli *cli, struct fb_run *run);
+
 /*
  * The name for pooled rows when none is given: the region every LA code in
  * codes belongs to, else "All LAs".

@@ -116,6 +116,7 @@ cmd_report(int argc, char **argv)
 		return report_period(&cli);
 
 	fb_run_init(&run, cli.today, cli.max_findings);
+	fb_cli_record_command(&cli, &run);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	if ((rc = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
 		fb_run_release(&run);

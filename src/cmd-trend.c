@@ -47,6 +47,7 @@ cmd_trend(int argc, char **argv)
 		return fb_cli_usage_error(cli.cmd, "no FILE given");
 
 	fb_run_init(&run, cli.today, cli.max_findings);
+	fb_cli_record_command(&cli, &run);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	if ((rc = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
 		fb_run_release(&run);

@@ -13,6 +13,7 @@
 
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
+#include "fosterbeds/manifest.h"
 #include "fosterbeds/standard.h"
 
 static void
@@ -61,6 +62,12 @@ metadata(FILE *out, const struct fb_run *run)
 	fb_run_totals(run, &read, &used, &rejected);
 	fprintf(out, "  \"tool\": \"fosterbeds\",\n  \"tool_version\": \"%s\",\n"
 		"  \"spec_version\": \"%s\",\n", FB_TOOL_VERSION, FB_SPEC_VERSION);
+	/* The same block --manifest writes, so a JSON result can be traced on its own. */
+	if (run->argc > 0) {
+		fputs("  \"manifest\": ", out);
+		fb_manifest_write(out, run, run->argc, run->argv, run->command);
+		fputs(",\n", out);
+	}
 	fputs("  \"inputs\": [", out);
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct fb_input *in = &run->inputs[i];

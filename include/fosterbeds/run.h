@@ -56,6 +56,14 @@ struct fb_run {
 	struct fb_period period;  /* with have_period: the period episodes are judged over */
 	int have_period;
 	int ended;                /* fb_run_end() has run */
+	/*
+	 * The command line as typed (argv[0] the command's name), for the
+	 * manifest block of JSON output; argc 0 when the command keeps none.
+	 * The strings belong to the caller.
+	 */
+	int argc;
+	char **argv;
+	const char *command;
 };
 
 /* Life cycle */
