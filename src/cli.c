@@ -440,3 +440,18 @@ fb_cli_record_command(const struct fb_cli *cli, struct fb_run *run)
 	run->argv = given_argv;
 	run->command = cli->cmd;
 }
+
+const char *
+fb_cli_region_of_rows(const struct fb_tally_row *rows, size_t n)
+{
+	int *codes = fb_xcalloc(n + 1, sizeof(*codes));
+	size_t k = 0;
+	const char *region;
+
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].la_code != FB_LA_ALL)
+			codes[k++] = rows[i].la_code;
+	region = fb_cli_default_region(codes, k);
+	free(codes);
+	return region;
+}

@@ -156,6 +156,9 @@ void fb_cli_record_command(const struct fb_cli *cli, struct fb_run *run);
  */
 const char *fb_cli_default_region(const int *codes, size_t n);
 
+/* The same for the LAs of tally rows (pooled rows are skipped). */
+const char *fb_cli_region_of_rows(const struct fb_tally_row *rows, size_t n);
+
 /*
  * Check that every input read as bed data is of the kind the command reads:
  * episode files when episodes is set (report --period), else bed records.

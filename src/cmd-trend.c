@@ -59,17 +59,8 @@ cmd_trend(int argc, char **argv)
 
 	rep.run = &run;
 	rep.trend = &tr;
-	rep.region_name = cli.region_name;
-	if (!rep.region_name) {
-		int *codes = fb_xcalloc(tr.n + 1, sizeof(*codes));
-		size_t n = 0;
-
-		for (size_t i = 0; i < tr.n; i++)
-			if (tr.rows[i].la_code != FB_LA_ALL)
-				codes[n++] = tr.rows[i].la_code;
-		rep.region_name = fb_cli_default_region(codes, n);
-		free(codes);
-	}
+	rep.region_name = cli.region_name ? cli.region_name
+			 : fb_cli_region_of_rows(tr.rows, tr.n);
 	if ((rc = fb_cli_open_output(&cli, 0)) == 0)
 		cli.writer->trend(cli.out, &rep);
 	if (run.findings.errors)
