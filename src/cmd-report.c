@@ -72,8 +72,17 @@ report_period(struct fb_cli *cli)
 	rep.period = run.period;
 	rep.nrows = fb_episodes_nights(&run.episodes, &run.period, &rows);
 	rep.rows = rows;
-	rep.region_name = cli->region_name ? cli->region_name
-			 : fb_cli_region_of_rows(rows, rep.nrows);
+	rep.region_name = cli->region_name;
+	if (!rep.region_name) {
+		int *codes = fb_xcalloc(rep.nrows + 1, sizeof(*codes));
+		size_t n = 0;
+
+		for (size_t i = 0; i < rep.nrows; i++)
+			if (rows[i].la_code != FB_LA_ALL)
+				codes[n++] = rows[i].la_code;
+		rep.region_name = fb_cli_default_region(codes, n);
+		free(codes);
+	}
 	if ((rc = fb_cli_open_output(cli, 0)) == 0)
 		cli->writer->period(cli->out, &rep);
 	if (run.findings.errors)
