@@ -4,8 +4,9 @@
  * Every document opens with the same block: tool and spec version, each
  * input's size, SHA-256 (as in a --manifest, spec/manifest.md) and rows
  * read, used and rejected (by rule), and the findings counted by rule, so a
- * result can always be traced to what produced it.  Rates
- * are numbers with one decimal, or null when undefined.
+ * result can always be traced to what produced it.  Rates are numbers with
+ * one decimal.  An empty value (an unknown LA's name, a rate with nothing to
+ * divide by) is null in every document.
  */
 #include "fosterbeds/writer.h"
 
@@ -150,12 +151,36 @@ reasons(FILE *out, const struct fb_counts *c)
 	fputc(']', out);
 }
 
+/* A row of cells from a column table, as JSON members. */
 static void
-report(FILE *out, const struct fb_report *rep)
+members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(const void *,
+	const void *, size_t, char *, int *), const void *rep, const void *row)
 {
 	char buf[FB_CELL_BUF];
 	int num;
 
+	for (size_t i = 0; i < n; i++) {
+		const char *v = cellf(rep, row, i, buf, &num);
+
+		fprintf(out, "%s\"%s\": ", i ? ", " : "", columns[i]);
+		if (num)
+			fputs(v, out);
+		else if (!*v)
+			fputs("null", out);
+		else
+			str(out, v);
+	}
+}
+
+static const char *
+report_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
+{
+	return fb_report_cell(rep, row, i, buf, num);
+}
+
+static void
+report(FILE *out, const struct fb_report *rep)
+{
 	fputs("{\n", out);
 	metadata(out, rep->run);
 	fputs("  \"region_name\": ", out);
@@ -165,17 +190,8 @@ report(FILE *out, const struct fb_report *rep)
 	fputs("  \"rows\": [", out);
 	for (size_t r = 0; r < rep->nrows; r++) {
 		fputs(r ? ",\n    {" : "\n    {", out);
-		for (size_t i = 0; i < fb_report_ncolumns; i++) {
-			const char *v = fb_report_cell(rep, &rep->rows[r], i, buf, &num);
-
-			fprintf(out, "%s\"%s\": ", i ? ", " : "", fb_report_columns[i]);
-			if (num)
-				fputs(v, out);
-			else if (!*v && i > 2)
-				fputs("null", out);
-			else
-				str(out, v);
-		}
+		members(out, fb_report_columns, fb_report_ncolumns, report_cell, rep,
+			&rep->rows[r]);
 		if (rep->rows[r].la_code == FB_LA_ALL)
 			fprintf(out, ", \"las_pooled\": %d", rep->rows[r].nla);
 		if (rep->breakdown)
@@ -237,27 +253,6 @@ catalogue(FILE *out)
 		fputc('}', out);
 	}
 	fputs("\n  ]\n}\n", out);
-}
-
-/* A row of cells from a column table, as JSON members. */
-static void
-members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(const void *,
-	const void *, size_t, char *, int *), const void *rep, const void *row)
-{
-	char buf[FB_CELL_BUF];
-	int num;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *v = cellf(rep, row, i, buf, &num);
-
-		fprintf(out, "%s\"%s\": ", i ? ", " : "", columns[i]);
-		if (num)
-			fputs(v, out);
-		else if (!*v)
-			fputs("null", out);
-		else
-			str(out, v);
-	}
 }
 
 static const char *
