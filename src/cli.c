@@ -49,7 +49,8 @@ fb_cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-const struct fb_writer *
+/* The writer for --format NAME, when it is one of allowed; else NULL after a message. */
+static const struct fb_writer *
 fb_cli_writer(const char *cmd, const char *name, const char *const *allowed)
 {
 	char list[128] = "";

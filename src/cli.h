@@ -35,13 +35,6 @@ int fb_cli_usage_error(const char *cmd, const char *fmt, ...)
 /* "fosterbeds: MESSAGE" on stderr. */
 void fb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/*
- * The writer for --format NAME, when name is one of the command's allowed
- * formats (a NULL-terminated list); else NULL after a usage message.
- */
-const struct fb_writer *fb_cli_writer(const char *cmd, const char *name,
-				      const char *const *allowed);
-
 /* The options commands share; a command says which it takes. */
 enum fb_cli_opt {
 	FB_OPT_FORMAT = 1 << 0,        /* -f, --format NAME */

@@ -210,12 +210,3 @@ fb_submission_parse(struct fb_submission *s, const char *data, size_t len, const
 	}
 	return rc;
 }
-
-const struct fb_submitted *
-fb_submission_find(const struct fb_submission *s, int la_code)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (s->rows[i].la_code == la_code)
-			return &s->rows[i];
-	return NULL;
-}

@@ -57,7 +57,5 @@ int fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int 
 int fb_submission_parse(struct fb_submission *s, const char *data, size_t len,
 			const char *name, int file, struct fb_findings *out);
 
-/* The row for la_code, or NULL. */
-const struct fb_submitted *fb_submission_find(const struct fb_submission *s, int la_code);
 
 #endif
