@@ -95,7 +95,9 @@ make_key(struct fb_episodes *e, const struct fb_bed *bed)
 void
 fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, int file, long line)
 {
-	struct bed_list *list = fb_keymap_get(&e->beds, e->key, make_key(e, bed), NULL);
+	/* make_key() may move e->key: take the length before passing the pointer. */
+	size_t len = make_key(e, bed);
+	struct bed_list *list = fb_keymap_get(&e->beds, e->key, len, NULL);
 	struct fb_episode *ep;
 
 	fb_grow((void **)&e->items, &e->cap, e->n + 1, sizeof(*e->items));

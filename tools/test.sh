@@ -1,7 +1,7 @@
 #!/bin/bash
 # test.sh: set up as tools/setup.sh does, then run the whole test suite:
 # the unit and CLI tests, the same under valgrind, and again in a build
-# with AddressSanitizer and UndefinedBehaviorSanitizer.
+# with AddressSanitizer and UndefinedBehaviorSanitizer, and in a clang build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -22,9 +22,21 @@ ninja -C build-asan
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
 	meson test -C build-asan --print-errorlogs
 
-# One closing line over the three runs, counted from meson's own logs.
+echo "== clang (build-clang/)"
+# Behaviour may not depend on the compiler (an argument evaluated before
+# another that moves its buffer crashed only clang builds): the suite again,
+# built with clang.
+if [[ -f build-clang/build.ninja ]]; then
+	meson setup --reconfigure build-clang >/dev/null
+else
+	CC=clang meson setup build-clang >/dev/null
+fi
+ninja -C build-clang
+meson test -C build-clang --print-errorlogs
+
+# One closing line over the four runs, counted from meson's own logs.
 python3 - build/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json \
-	build-asan/meson-logs/testlog.json <<'PY'
+	build-asan/meson-logs/testlog.json build-clang/meson-logs/testlog.json <<'PY'
 import json, sys
 passed = failed = 0
 for path in sys.argv[1:]:
