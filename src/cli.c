@@ -128,12 +128,14 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		{ "breakdown", required_argument, NULL, 'B' },
 		{ "manifest", required_argument, NULL, 'M' },
 		{ "period", required_argument, NULL, 'P' },
+		{ "records-date", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 	};
 	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
 					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
 					FB_OPT_REGION, FB_OPT_YEAR, FB_OPT_OUTPUT,
-					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, FB_OPT_PERIOD, 0 };
+					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, FB_OPT_PERIOD,
+					FB_OPT_RECORDS_DATE, 0 };
 	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
 	char shortopts[16] = ":h";
 	size_t n = 0;
@@ -163,6 +165,8 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	cli->manifest = NULL;
 	cli->have_period = 0;
 	cli->period_from = cli->period_to = 0;
+	cli->have_records_date = 0;
+	cli->records_date = 0;
 	free(given_argv);
 	given_argv = fb_xcalloc((size_t)argc + 1, sizeof(*given_argv));
 	memcpy(given_argv, argv, (size_t)argc * sizeof(*argv));
@@ -217,6 +221,16 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 			if (parse_period(cli, optarg))
 				return FB_EXIT_USAGE;
 			break;
+		case 'D': {
+			enum fb_date_form form;
+
+			if (fb_date_parse(optarg, strlen(optarg), &cli->records_date, &form) != 0 ||
+			    form != FB_DATE_ISO)
+				return fb_cli_usage_error(cli->cmd, "--records-date '%s' is not a "
+							  "date in YYYY-MM-DD form", optarg);
+			cli->have_records_date = 1;
+			break;
+		}
 		case 'h':
 			fputs(cli->usage, stdout);
 			return fb_cli_finish(FB_EXIT_OK);

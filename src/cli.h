@@ -49,6 +49,7 @@ enum fb_cli_opt {
 	FB_OPT_BREAKDOWN = 1 << 9,     /* --breakdown reasons */
 	FB_OPT_MANIFEST = 1 << 10,     /* --manifest FILE */
 	FB_OPT_PERIOD = 1 << 11,       /* --period FROM..TO */
+	FB_OPT_RECORDS_DATE = 1 << 12, /* --records-date YYYY-MM-DD */
 };
 
 struct fb_cli {
@@ -70,6 +71,8 @@ struct fb_cli {
 	const char *manifest;             /* --manifest FILE, NULL unless given */
 	int have_period;                  /* --period FROM..TO given */
 	int period_from, period_to;       /* its dates, days since 1970-01-01 */
+	int have_records_date;            /* --records-date DATE given */
+	int records_date;                 /* its date, days since 1970-01-01 */
 	/* Set by fb_cli_open_output(). */
 	FILE *out;
 	char *tmp_path;                   /* the file written before the rename */

@@ -1,17 +1,20 @@
 /*
  * cmd-reconcile.c: fosterbeds reconcile: bed records against the return.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "fosterbeds/date.h"
 #include "fosterbeds/reconcile.h"
 #include "fosterbeds/submission.h"
 #include "util.h"
 
 static const char usage_text[] =
 	"usage: fosterbeds reconcile --ofsted RETURN [--format FORMAT] [--bridge]\n"
+	"                            [--records-date YYYY-MM-DD] [--year YYYY-YY]\n"
 	"                            [--region-name NAME] [--today YYYY-MM-DD] [-o FILE]\n"
 	"                            [--manifest FILE] FILE...\n"
 	"\n"
@@ -23,11 +26,20 @@ static const char usage_text[] =
 	"points, how each bed was counted in the return (the bridge, from the\n"
 	"records' ofsted_status) and the main drivers in plain words.\n"
 	"\n"
+	"The records are compared at the date the return counts at: its snapshot_date,\n"
+	"or 31 March ending a published file's year (2019-03-31 for 2018-19); an LA\n"
+	"whose records lack that date is an error.  A simple return without\n"
+	"snapshot_date is compared with each LA's latest snapshot.\n"
+	"\n"
 	"      --ofsted RETURN    the return to compare with (required)\n"
 	"  -f, --format FORMAT    table (default), csv, json, html (one self-contained\n"
 	"                         page) or xlsx (an Excel workbook: give -o FILE)\n"
 	"      --bridge           with --format csv: the bridge alone, one row per\n"
 	"                         (la_code, ofsted_status, category)\n"
+	"      --records-date DATE  compare the records of DATE whatever the return's\n"
+	"                         date; the output then says the two sides are from\n"
+	"                         different dates, and draws no bridge or drivers\n"
+	"      --year YYYY-YY     a published file's year, when its name does not say\n"
 	"  -r, --region-name NAME name for the region row (default: the LAs' region)\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
 	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
@@ -40,7 +52,7 @@ static const char usage_text[] =
 	"errors, 2 usage error, 3 a file could not be read or the output written.\n";
 
 static int
-read_return(struct fb_run *run, struct fb_submission *sub, const char *path)
+read_return(struct fb_run *run, struct fb_submission *sub, const char *path, const char *year)
 {
 	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	int err = errno, file = (int)run->ninputs, rc = -1;
@@ -56,7 +68,7 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path)
 	/* Read once, then sized, hashed and parsed from memory (stdin too). */
 	if (fb_read_all(in, &data, &len) == 0) {
 		fb_input_set_content(input, data, len);
-		rc = fb_submission_parse(sub, data, len, path, file, &run->findings);
+		rc = fb_submission_parse(sub, data, len, path, year, file, &run->findings);
 		free(data);
 	}
 	input = &run->inputs[file];
@@ -76,14 +88,56 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path)
 	return FB_EXIT_OK;
 }
 
+/*
+ * Whether the two sides can meet at all: a published file's date needs its
+ * year, and --records-date a snapshot the records have.  Says why not.
+ */
+static int
+dates_can_meet(const struct fb_cli *cli, const struct fb_run *run,
+	       const struct fb_submission *sub)
+{
+	int none, *dates;
+	size_t n;
+	char list[6 * (FB_DATE_LEN + 2) + 32] = "", d[FB_DATE_LEN + 1];
+	int found = 0;
+
+	if (sub->published && !sub->year[0]) {
+		fb_cli_error("cannot tell what date Ofsted's published file '%s' counts at: its "
+			     "name holds no year; give its year as --year YYYY-YY", cli->ofsted);
+		return 0;
+	}
+	if (!cli->have_records_date)
+		return 1;
+	n = fb_reconcile_dates(&run->tally, FB_LA_ALL, &none, 0);
+	dates = fb_xcalloc(n + 1, sizeof(*dates));
+	fb_reconcile_dates(&run->tally, FB_LA_ALL, dates, n);
+	for (size_t i = 0; i < n; i++) {
+		found |= dates[i] == cli->records_date;
+		if (i < 6) {
+			fb_date_format(dates[i], d);
+			strcat(list, i ? ", " : "");
+			strcat(list, d);
+		}
+	}
+	free(dates);
+	if (found)
+		return 1;
+	if (n > 6)
+		sprintf(list + strlen(list), " and %zu more", n - 6);
+	fb_date_format(cli->records_date, d);
+	fb_cli_error("--records-date %s: the bed records have no snapshot of that date; "
+		     "they have %s", d, n ? list : "none");
+	return 0;
+}
+
 int
 cmd_reconcile(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
-				      FB_OPT_OFSTED | FB_OPT_BRIDGE |
-				      FB_OPT_OUTPUT | FB_OPT_MANIFEST };
+				      FB_OPT_OFSTED | FB_OPT_BRIDGE | FB_OPT_RECORDS_DATE |
+				      FB_OPT_YEAR | FB_OPT_OUTPUT | FB_OPT_MANIFEST };
 	struct fb_run run;
 	struct fb_submission sub;
 	struct fb_reconcile rc;
@@ -99,6 +153,9 @@ cmd_reconcile(int argc, char **argv)
 	if (cli.bridge && cli.writer != &fb_writer_csv)
 		return fb_cli_usage_error(cli.cmd, "--bridge goes with --format csv (the other "
 					  "formats include the bridge)");
+	if (cli.year && fb_published_date(cli.year) == FB_NO_DATE)
+		return fb_cli_usage_error(cli.cmd, "--year '%s' is not a year in YYYY-YY form, "
+					  "e.g. 2018-19", cli.year);
 
 	fb_run_init(&run, cli.today, cli.max_findings);
 	fb_cli_record_command(&cli, &run);
@@ -108,8 +165,16 @@ cmd_reconcile(int argc, char **argv)
 		return rc2;
 	}
 	fb_submission_init(&sub);
-	status = fb_cli_worst(status, read_return(&run, &sub, cli.ofsted));
-	fb_reconcile_build(&rc, &run.tally, &sub, (int)run.ninputs - 1, &run.findings);
+	status = fb_cli_worst(status, read_return(&run, &sub, cli.ofsted, cli.year));
+	if (!dates_can_meet(&cli, &run, &sub)) {
+		/* No figures are made, so no manifest either (spec/manifest.md). */
+		fb_submission_release(&sub);
+		fb_run_release(&run);
+		return fb_cli_worst(status, FB_EXIT_DATA);
+	}
+	fb_reconcile_build(&rc, &run.tally, &sub,
+			   cli.have_records_date ? cli.records_date : FB_NO_DATE,
+			   (int)run.ninputs - 1, &run.findings);
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
 
@@ -126,6 +191,15 @@ cmd_reconcile(int argc, char **argv)
 				codes[n++] = rc.rows[i].la_code;
 		rep.region_name = fb_cli_default_region(codes, n);
 		free(codes);
+	}
+	{
+		char note[FB_CELL_BUF];
+
+		/* Said on stderr too, for CSV, whose table has no room for a note. */
+		if (fb_recon_dates_note(&rep, note)) {
+			note[0] = (char)tolower((unsigned char)note[0]);
+			fprintf(stderr, "fosterbeds %s: %s\n", cli.cmd, note);
+		}
 	}
 	if ((rc2 = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) == 0) {
 		if (cli.bridge)

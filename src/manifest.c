@@ -35,6 +35,7 @@ static const struct {
 	{ "breakdown", 0, 1 },
 	{ "manifest", 0, 1 },
 	{ "period", 0, 1 },
+	{ "records-date", 0, 1 },
 	{ "help", 'h', 0 },
 };
 #define NKNOWN (sizeof(known) / sizeof(known[0]))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fosterbeds/classify.h"
+#include "fosterbeds/date.h"
 #include "fosterbeds/ofsted.h"
 #include "util.h"
 
@@ -57,28 +58,84 @@ complete(const struct fb_submitted *s)
 	       s->unavailable != FB_MISSING;
 }
 
+static int
+int_order(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t
+fb_reconcile_dates(const struct fb_tally *tally, int la_code, int *dates, size_t max)
+{
+	int *all = fb_xcalloc(tally->groups.n + 1, sizeof(*all));
+	size_t n = 0, distinct = 0;
+
+	for (size_t i = 0; i < tally->groups.n; i++) {
+		size_t len;
+		const int *key = fb_keymap_key(&tally->groups, i, &len);
+
+		if (la_code == FB_LA_ALL || key[0] == la_code)
+			all[n++] = key[1];
+	}
+	qsort(all, n, sizeof(*all), int_order);
+	for (size_t i = 0; i < n; i++) {
+		if (i && all[i] == all[i - 1])
+			continue;
+		if (distinct < max)
+			dates[distinct] = all[i];
+		distinct++;
+	}
+	free(all);
+	return distinct;
+}
+
+/* "2026-03-31, 2026-06-30 and 3 more": the dates of la_code's records. */
+static void
+dates_text(char *buf, size_t size, const struct fb_tally *tally, int la_code)
+{
+	int dates[4];
+	size_t n = fb_reconcile_dates(tally, la_code, dates, 4), used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && i < 4; i++) {
+		char d[FB_DATE_LEN + 1];
+
+		fb_date_format(dates[i], d);
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+					 i == 0 ? "" : i + 1 == n ? " and " : ", ", d);
+		if (used >= size)
+			return;
+	}
+	if (n > 4)
+		snprintf(buf + used, size - used, " and %zu more", n - 4);
+}
+
 void
 fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
-		   const struct fb_submission *sub, int return_file, struct fb_findings *out)
+		   const struct fb_submission *sub, int records_date, int return_file,
+		   struct fb_findings *out)
 {
 	struct fb_recon_row *rows = fb_xcalloc(tally->groups.n + sub->n + 1, sizeof(*rows));
 	struct fb_recon_row *region;
 	size_t n = 0;
-	int mixed = 0;
-
+	int mixed = 0, mixed_return = 0;
 	long unrecorded = 0;
 
 	memset(rc, 0, sizeof(*rc));
+	rc->records_date = records_date;
 	/* Every LA of the return, then every LA only in the records. */
 	for (size_t i = 0; i < sub->n; i++) {
 		struct fb_recon_row *r = &rows[n];
-		int date = sub->rows[i].date;
+		int any = FB_NO_DATE;
+		struct fb_counts scratch;
 
 		/*
 		 * Ofsted's published file covers all of England: its authorities
 		 * with no records are said once, not one row and warning each.
 		 */
-		if (sub->published && !records_of(tally, sub->rows[i].la_code, &date, &r->std)) {
+		if (sub->published && !records_of(tally, sub->rows[i].la_code, &any, &scratch)) {
 			unrecorded++;
 			continue;
 		}
@@ -91,17 +148,45 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 			fb_places_balance_check(out, return_file, r->sub.line, "approved",
 						r->la_code, r->sub.approved, r->sub.filled,
 						r->sub.vacant, r->sub.unavailable);
-		r->date = sub->rows[i].date;
-		r->date_from_return = r->date != FB_NO_DATE;
-		r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
-		if (!r->has_records) {
+		r->return_date = r->sub.date;
+		r->date = records_date != FB_NO_DATE ? records_date : r->return_date;
+		r->date_source = records_date != FB_NO_DATE ? FB_RD_OPTION
+			       : r->return_date != FB_NO_DATE ? FB_RD_RETURN : FB_RD_LATEST;
+		any = FB_NO_DATE;
+		if (!records_of(tally, r->la_code, &any, &scratch)) {
 			r->date = FB_NO_DATE;
 			fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file,
 					r->sub.line ? r->sub.line : 1, "la_code", NULL,
-					"LA %03d is in the return but has no bed records%s; its "
-					"row is left out of the region", r->la_code,
-					r->date_from_return ? " on the return's snapshot_date" : "");
+					"LA %03d is in the return but has no bed records; its "
+					"row is left out of the region", r->la_code);
+			continue;
 		}
+		r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
+		if (!r->has_records) {
+			char want[FB_DATE_LEN + 1], have[80];
+
+			fb_date_format(r->date, want);
+			dates_text(have, sizeof(have), tally, r->la_code);
+			if (records_date != FB_NO_DATE)
+				fb_findings_add(out, FB_R_DATE_MISMATCH, return_file,
+						r->sub.line ? r->sub.line : 1, NULL, NULL,
+						"LA %03d has no bed records dated %s (--records-date); "
+						"its records are dated %s; its row is left out of the "
+						"region", r->la_code, want, have);
+			else
+				fb_findings_add(out, FB_R_DATE_MISMATCH, return_file,
+						r->sub.line ? r->sub.line : 1,
+						sub->published ? NULL : "snapshot_date", NULL,
+						"LA %03d: the return counts at %s but the bed records "
+						"are dated %s; its row is left out of the region (give "
+						"the records of %s, or --records-date DATE to compare "
+						"across dates)", r->la_code, want, have, want);
+			r->date = FB_NO_DATE;
+			continue;
+		}
+		/* An undated return row compared at --records-date has nothing to differ from. */
+		r->cross_dated = r->return_date != FB_NO_DATE && r->return_date != r->date;
+		rc->cross_dated += r->cross_dated;
 	}
 	for (size_t i = 0; i < tally->groups.n; i++) {
 		size_t len, j;
@@ -115,8 +200,17 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 			continue;
 		r = &rows[n++];
 		r->la_code = k[0];
-		r->date = FB_NO_DATE;
-		r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
+		r->return_date = FB_NO_DATE;
+		/* At --records-date when it has it, so the rows shown share one date. */
+		r->date = records_date;
+		r->date_source = FB_RD_OPTION;
+		r->has_records = records_date != FB_NO_DATE &&
+				 records_of(tally, r->la_code, &r->date, &r->std);
+		if (!r->has_records) {
+			r->date = FB_NO_DATE;
+			r->date_source = FB_RD_LATEST;
+			r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
+		}
 		r->sub = (struct fb_submitted){ k[0], FB_NO_DATE, FB_MISSING, FB_MISSING,
 						FB_MISSING, FB_MISSING, 0 };
 		fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file, 1, "la_code", NULL,
@@ -134,7 +228,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 	region->la_code = FB_LA_ALL;
 	region->has_records = region->has_return = 1;
 	region->sub = (struct fb_submitted){ FB_LA_ALL, FB_NO_DATE, 0, 0, 0, 0, 0 };
-	region->date = FB_NO_DATE;
+	region->date = region->return_date = FB_NO_DATE;
 	for (size_t i = 0; i < n; i++) {
 		const struct fb_recon_row *r = &rows[i];
 
@@ -142,10 +236,14 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 			rc->left_out++;
 			continue;
 		}
-		if (region->nla == 0)
+		if (region->nla == 0) {
 			region->date = r->date;
-		else if (region->date != r->date)
-			mixed = 1;
+			region->return_date = r->return_date;
+		} else {
+			mixed |= region->date != r->date;
+			mixed_return |= region->return_date != r->return_date;
+		}
+		region->cross_dated |= r->cross_dated;
 		region->nla++;
 		region->sub.approved += r->sub.approved;
 		region->sub.filled += r->sub.filled;
@@ -155,6 +253,8 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 	}
 	if (mixed)
 		region->date = FB_NO_DATE;
+	if (mixed_return)
+		region->return_date = FB_NO_DATE;
 	rc->rows = rows;
 	rc->n = n + 1;
 }
@@ -179,7 +279,7 @@ fb_recon_unaccounted(const struct fb_recon_row *r, enum fb_unaccounted bucket)
 		       : bucket == FB_UA_VACANT ? r->sub.vacant : r->sub.unavailable;
 	long counted = 0;
 
-	if (!r->has_records || !r->has_return || submitted == FB_MISSING)
+	if (!r->has_records || !r->has_return || r->cross_dated || submitted == FB_MISSING)
 		return 0;
 	for (int u = 0; u < 2; u++)
 		for (int st = 0; st < FB_ST_COUNT; st++)
@@ -227,7 +327,8 @@ fb_recon_drivers(const struct fb_recon_row *r, struct fb_driver *out, size_t max
 	struct fb_driver all[64];
 	size_t n = 0;
 
-	if (!r->has_records || !r->has_return)
+	/* Across dates, a bed's status then says nothing about a place counted now. */
+	if (!r->has_records || !r->has_return || r->cross_dated)
 		return 0;
 	for (int u = 0; u < 2; u++) {
 		for (int st = 0; st < FB_ST_COUNT; st++) {

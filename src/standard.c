@@ -190,6 +190,10 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	{ FB_R_EPISODE_GAP, "FB032", FB_SEV_WARNING, "episode-gap",
 	  "a bed has no episode for some dates inside the period between two of its episodes; it is not counted on those nights",
 	  "add the missing episode, or ignore if the bed was deregistered and re-approved" },
+	/* A rule about a submitted return, after the episode rules for numbering's sake. */
+	{ FB_R_DATE_MISMATCH, "FB033", FB_SEV_ERROR, "date-mismatch",
+	  "an LA's bed records have no snapshot of the date the return counts at (its snapshot_date, or 31 March ending a published file's year), or of the --records-date given; its row shows the return only and is left out of the region",
+	  "give the records of that date, or --records-date DATE to compare records of another date (no bridge or drivers are drawn then)" },
 };
 
 const char *

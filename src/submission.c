@@ -145,14 +145,34 @@ on_return_row(void *ctx, const struct fb_row *row)
 	s->rows_used++;
 }
 
+int
+fb_published_date(const char *year)
+{
+	int a, b;
+
+	if (!year || strlen(year) != 7 || year[4] != '-')
+		return FB_NO_DATE;
+	for (int i = 0; i < 7; i++)
+		if (i != 4 && (year[i] < '0' || year[i] > '9'))
+			return FB_NO_DATE;
+	a = atoi(year);
+	b = atoi(year + 5);
+	if (b != (a + 1) % 100)
+		return FB_NO_DATE;
+	return fb_date_from_civil(a + 1, 3, 31);
+}
+
 static void
 from_published(struct fb_submission *s, const struct fb_ofsted *o)
 {
+	/* Ofsted's fostering data counts places at 31 March, the year's end. */
+	int date = fb_published_date(o->year);
+
 	s->published = 1;
 	snprintf(s->year, sizeof(s->year), "%s", o->year);
 	s->missing = o->missing;
 	for (size_t i = 0; i < o->n; i++) {
-		struct fb_submitted sub = { o->las[i].la_code, FB_NO_DATE,
+		struct fb_submitted sub = { o->las[i].la_code, date,
 					    o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
 					    o->las[i].v[FB_OM_VACANT], o->las[i].v[FB_OM_UNAVAILABLE],
 					    o->places_line };
@@ -173,14 +193,14 @@ fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int file
 
 	if (fb_read_all(in, &data, &len) != 0)
 		return -1;
-	rc = fb_submission_parse(s, data, len, name, file, out);
+	rc = fb_submission_parse(s, data, len, name, NULL, file, out);
 	free(data);
 	return rc;
 }
 
 int
 fb_submission_parse(struct fb_submission *s, const char *data, size_t len, const char *name,
-		    int file, struct fb_findings *out)
+		    const char *year, int file, struct fb_findings *out)
 {
 	int rc = 0;
 
@@ -188,7 +208,7 @@ fb_submission_parse(struct fb_submission *s, const char *data, size_t len, const
 		struct fb_ofsted o;
 
 		fb_ofsted_init(&o);
-		if (fb_ofsted_read(&o, data, len, name, NULL, file, out) == 0)
+		if (fb_ofsted_read(&o, data, len, name, year, file, out) == 0)
 			from_published(s, &o);
 		fb_ofsted_release(&o);
 	} else if (len == 0) {

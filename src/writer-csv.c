@@ -196,7 +196,8 @@ bridge(FILE *out, const struct fb_recon_report *rep)
 		const struct fb_recon_row *row = &rep->rc->rows[r];
 		const char *code;
 
-		if (!row->has_records || !row->has_return)
+		/* Across dates no bridge is drawn; stderr says so (cmd-reconcile.c). */
+		if (!row->has_records || !row->has_return || row->cross_dated)
 			continue;
 		code = fb_recon_cell(rep, row, 0, buf, &num);
 

@@ -1658,7 +1658,7 @@ report(FILE *out, const struct fb_report *rep)
 
 /* reconcile: columns of fb_recon_columns, by index */
 
-enum { RC_FILLED_DIFF = 17, RC_UNAVAILABLE_DIFF = 19, RC_DATE = 20 };
+enum { RC_FILLED_DIFF = 17, RC_UNAVAILABLE_DIFF = 19, RC_DATE = 20, RC_RETURN_DATE = 21 };
 
 static long
 sub_pct(const struct fb_recon_row *row, long num)
@@ -1888,7 +1888,9 @@ bridge_card(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_
 	else
 		esc(out, fb_recon_cell(rep, row, RC_DATE, buf, &num));
 	if (!pooled)
-		fputs(row->date_from_return ? " (the return's date)" : " (latest snapshot)", out);
+		fputs(row->date_source == FB_RD_RETURN ? " (the return's date)"
+		      : row->date_source == FB_RD_OPTION ? " (--records-date)"
+		      : " (latest snapshot)", out);
 	fputs("</h3>\n", out);
 	bridge_head(out);
 	for (int o = 0; o <= FB_OS_COUNT; o++) {
@@ -1916,13 +1918,31 @@ bridges(FILE *out, const struct fb_recon_report *rep)
 	      "<div class=\"cards\">\n", out);
 	for (size_t r = rc->n; r-- > 0;)
 		if (rc->rows[r].la_code == FB_LA_ALL && rc->rows[r].has_records &&
-		    rc->rows[r].has_return)
+		    rc->rows[r].has_return && !rc->rows[r].cross_dated)
 			bridge_card(out, rep, &rc->rows[r]);
 	for (size_t r = 0; r < rc->n; r++)
 		if (rc->rows[r].la_code != FB_LA_ALL && rc->rows[r].has_records &&
-		    rc->rows[r].has_return)
+		    rc->rows[r].has_return && !rc->rows[r].cross_dated)
 			bridge_card(out, rep, &rc->rows[r]);
-	fputs("</div>\n</section>\n", out);
+	fputs("</div>\n", out);
+	if (rc->cross_dated)
+		fprintf(out, "<p class=\"note\">No bridge is drawn for the %d LA%s whose records "
+			"and return are from different dates.</p>\n", rc->cross_dated,
+			plural(rc->cross_dated));
+	fputs("</section>\n", out);
+}
+
+/* Both dates, when the records and the return differ in date: shown twice on the page. */
+static void
+recon_dates_note(FILE *out, const struct fb_recon_report *rep)
+{
+	char note[FB_CELL_BUF];
+
+	if (!fb_recon_dates_note(rep, note))
+		return;
+	fputs("<p class=\"note dates-differ\"><strong>", out);
+	esc(out, note);
+	fputs("</strong></p>\n", out);
 }
 
 static void
@@ -1939,6 +1959,7 @@ recon_notes(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_
 		fprintf(out, " The return has %ld suppressed or blank cell%s, left empty.",
 			rep->sub->missing, plural(rep->sub->missing));
 	fputs("</p>\n", out);
+	recon_dates_note(out, rep);
 }
 
 static void
@@ -1950,8 +1971,8 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 	char buf[FB_CELL_BUF];
 	int num;
 
-	page_open(out, "Bed records against the Ofsted return", rep->region_name);
-	masthead_open(out, "Bed records against the Ofsted return", rep->region_name);
+	page_open(out, fb_recon_title(rep), rep->region_name);
+	masthead_open(out, fb_recon_title(rep), rep->region_name);
 	meta_open(out, "Return");
 	esc(out, ret->name);
 	fprintf(out, " (%s%s", rep->sub->published ? "Ofsted's published data" : "simple return",
@@ -1960,7 +1981,11 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 	fputs(")</dd></div>\n", out);
 	meta(out, "Snapshot date", region->date == FB_NO_DATE ? "several"
 			       : fb_recon_cell(rep, region, RC_DATE, buf, &num));
+	if (rc->cross_dated)
+		meta(out, "Return's date", region->return_date == FB_NO_DATE ? "several"
+				       : fb_recon_cell(rep, region, RC_RETURN_DATE, buf, &num));
 	masthead_close(out);
+	recon_dates_note(out, rep);
 	recon_headline(out, rep, region);
 	fputs("<section class=\"by-la\">\n<h2>By LA</h2>\n", out);
 	recon_figure(out, rep);

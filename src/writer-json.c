@@ -275,6 +275,11 @@ recon_bridge(FILE *out, const struct fb_recon_row *row)
 	struct fb_driver d[12];
 	size_t nd = fb_recon_drivers(row, d, 12);
 
+	/* Across dates no bridge is drawn: null, not a table of zeros. */
+	if (row->cross_dated) {
+		fputs(", \"bridge\": null, \"no_record\": null, \"drivers\": []", out);
+		return;
+	}
 	fputs(", \"bridge\": {", out);
 	for (int o = 0; o <= FB_OS_COUNT; o++) {
 		fprintf(out, "%s\"%s\": {", o ? ", " : "", fb_bridge_status_name(o));
@@ -300,10 +305,19 @@ static void
 reconcile(FILE *out, const struct fb_recon_report *rep)
 {
 	const struct fb_recon_row *region = &rep->rc->rows[rep->rc->n - 1];
+	char note[FB_CELL_BUF];
 
 	fputs("{\n", out);
 	metadata(out, rep->run);
-	fprintf(out, "  \"return_kind\": \"%s\",\n  \"return_year\": ",
+	fputs("  \"title\": ", out);
+	str(out, fb_recon_title(rep));
+	fprintf(out, ",\n  \"dates_differ\": %s,\n  \"dates_note\": ",
+		rep->rc->cross_dated ? "true" : "false");
+	if (fb_recon_dates_note(rep, note))
+		str(out, note);
+	else
+		fputs("null", out);
+	fprintf(out, ",\n  \"return_kind\": \"%s\",\n  \"return_year\": ",
 		rep->sub->published ? "ofsted_published" : "simple");
 	if (rep->sub->year[0])
 		str(out, rep->sub->year);

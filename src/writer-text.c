@@ -254,7 +254,9 @@ recon_detail(FILE *out, const struct fb_recon_report *rep, const struct fb_recon
 	if (row->date != FB_NO_DATE)
 		fprintf(out, "%s", fb_recon_cell(rep, row, 20, date, &num));
 	if (row->la_code != FB_LA_ALL)
-		fputs(row->date_from_return ? " (the return's date)" : " (latest snapshot)", out);
+		fputs(row->date_source == FB_RD_RETURN ? " (the return's date)"
+		      : row->date_source == FB_RD_OPTION ? " (--records-date)"
+		      : " (latest snapshot)", out);
 	fputs("\n  Beds by how the return counted them (rows) and their regional category:\n", out);
 	fprintf(out, "    %-12s %8s %8s %12s %18s\n", "", "filled", "vacant", "unavailable",
 		"respite_emergency");
@@ -289,7 +291,9 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 	const struct fb_recon_row *region = &rc->rows[rc->n - 1];
 	const struct fb_input *ret = &rep->run->inputs[rep->run->ninputs - 1];
 
-	fprintf(out, "Bed records against the Ofsted return: %s\n", rep->region_name);
+	char note[FB_CELL_BUF];
+
+	fprintf(out, "%s: %s\n", fb_recon_title(rep), rep->region_name);
 	fprintf(out, "Return: %s (%s%s%s)\n", ret->name,
 		rep->sub->published ? "Ofsted's published data" : "simple return",
 		rep->sub->year[0] ? ", " : "", rep->sub->year);
@@ -307,8 +311,10 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 	if (rep->sub->missing)
 		fprintf(out, "The return has %ld suppressed or blank cell%s, left empty.\n",
 			rep->sub->missing, rep->sub->missing == 1 ? "" : "s");
+	if (fb_recon_dates_note(rep, note))
+		fprintf(out, "%s\n", note);
 	for (size_t r = 0; r < rc->n; r++)
-		if (rc->rows[r].has_records && rc->rows[r].has_return)
+		if (rc->rows[r].has_records && rc->rows[r].has_return && !rc->rows[r].cross_dated)
 			recon_detail(out, rep, &rc->rows[r]);
 }
 

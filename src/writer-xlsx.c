@@ -750,7 +750,7 @@ bridge_build(struct bridge *br, const struct fb_recon_report *rep)
 	for (size_t r = 0; r < rep->rc->n; r++) {
 		const struct fb_recon_row *row = &rep->rc->rows[r];
 
-		if (!row->has_records || !row->has_return)
+		if (!row->has_records || !row->has_return || row->cross_dated)
 			continue;
 		for (int o = 0; o <= FB_OS_COUNT; o++) {
 			long any = 0;
@@ -811,6 +811,7 @@ fill_reconcile(struct book *b, const void *doc)
 	struct bridge br;
 	struct notes ns = { .n = 0 };
 	size_t unlisted;
+	char dates[FB_CELL_BUF];
 
 	bridge_build(&br, rep);
 	struct sheet bsheet = { "Bridge", bridge_columns, 4, br.n, bridge_cell, &br, bridge_bold };
@@ -821,6 +822,9 @@ fill_reconcile(struct book *b, const void *doc)
 	unlisted = findings_sheet(b, rep->run);
 	inputs_sheet(b, rep->run);
 	notes_start(&ns, "reconcile", rep->run);
+	note(&ns, "title", "%s", fb_recon_title(rep));
+	if (fb_recon_dates_note(rep, dates))
+		note(&ns, "different dates", "%s The Bridge sheet leaves those LAs out.", dates);
 	note(&ns, "Reconcile", "One row per LA, then the region (la_code ALL, in bold: %s), "
 	     "which pools only the LAs found in both the bed records and the return (%d left "
 	     "out).", rep->region_name, rep->rc->left_out);

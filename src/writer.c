@@ -113,7 +113,8 @@ enum recon_column {
 	R_LA_CODE, R_LA_NAME, R_S_APPROVED, R_S_FILLED, R_S_VACANT, R_S_UNAVAILABLE,
 	R_S_FILLED_PCT, R_S_VACANT_PCT, R_S_UNAVAILABLE_PCT, R_APPROVED, R_FILLED, R_VACANT,
 	R_UNAVAILABLE, R_UTIL_INCL, R_UTIL_EXCL, R_VACANT_PCT, R_UNAVAILABLE_PCT,
-	R_FILLED_DIFF, R_VACANT_DIFF, R_UNAVAILABLE_DIFF, R_DATE, R_DATE_SOURCE, R_NLA,
+	R_FILLED_DIFF, R_VACANT_DIFF, R_UNAVAILABLE_DIFF, R_DATE, R_RETURN_DATE, R_DATE_SOURCE,
+	R_NLA,
 	R_COUNT
 };
 
@@ -123,7 +124,7 @@ const char *const fb_recon_columns[] = {
 	"submitted_unavailable_pct", "approved", "filled", "vacant", "unavailable",
 	"utilisation_incl_pct", "utilisation_excl_pct", "vacant_pct", "unavailable_pct",
 	"filled_pp_diff", "vacant_pp_diff", "unavailable_pp_diff", "snapshot_date",
-	"date_source", "las_pooled",
+	"return_date", "date_source", "las_pooled",
 };
 const size_t fb_recon_ncolumns = R_COUNT;
 
@@ -225,13 +226,22 @@ fb_recon_cell(const struct fb_recon_report *rep, const struct fb_recon_row *row,
 		}
 		fb_date_format(row->date, buf);
 		return buf;
+	case R_RETURN_DATE:
+		*is_number = 0;
+		if (!row->has_return || row->return_date == FB_NO_DATE) {
+			buf[0] = '\0';
+			return buf;
+		}
+		fb_date_format(row->return_date, buf);
+		return buf;
 	case R_DATE_SOURCE:
 		*is_number = 0;
 		if (row->la_code == FB_LA_ALL)
 			return row->date == FB_NO_DATE ? "mixed" : "";
 		if (!row->has_records)
 			return "";
-		return row->date_from_return ? "return" : "latest";
+		return row->date_source == FB_RD_OPTION ? "records_date"
+		     : row->date_source == FB_RD_RETURN ? "return" : "latest";
 	case R_NLA:
 		if (row->la_code != FB_LA_ALL) {
 			*is_number = 0;
@@ -243,6 +253,42 @@ fb_recon_cell(const struct fb_recon_report *rep, const struct fb_recon_row *row,
 		*is_number = 0;
 		return "";
 	}
+}
+
+const char *
+fb_recon_title(const struct fb_recon_report *rep)
+{
+	return rep->rc->cross_dated ? "Bed records against the Ofsted return, from different dates"
+				    : "Bed records against the Ofsted return";
+}
+
+const char *
+fb_recon_dates_note(const struct fb_recon_report *rep, char buf[FB_CELL_BUF])
+{
+	const struct fb_reconcile *rc = rep->rc;
+	char records[FB_DATE_LEN + 1], ret[FB_DATE_LEN + 1] = "";
+	int compared = 0, several = 0;
+
+	if (!rc->cross_dated)
+		return NULL;
+	for (size_t i = 0; i + 1 < rc->n; i++) {
+		const struct fb_recon_row *r = &rc->rows[i];
+		char d[FB_DATE_LEN + 1];
+
+		compared += r->has_records && r->has_return;
+		if (!r->cross_dated)
+			continue;
+		fb_date_format(r->return_date, d);
+		several |= ret[0] && strcmp(ret, d) != 0;
+		memcpy(ret, d, sizeof(d));
+	}
+	fb_date_format(rc->records_date, records);
+	snprintf(buf, FB_CELL_BUF, "The two sides are from different dates: the bed records "
+		 "are of %s (--records-date) and the return counts at %s. The differences mix "
+		 "change over time with counting choices, so no bridge or drivers are drawn%s",
+		 records, several ? "several other dates" : ret,
+		 compared > rc->cross_dated ? " for the LAs compared across dates." : ".");
+	return buf;
 }
 
 const char *

@@ -135,7 +135,7 @@ test_build(void **state)
 	add_beds(&t);
 	make_return(&sub, subrows);
 	fb_findings_init(&f, 0);
-	fb_reconcile_build(&rc, &t, &sub, 4, &f);
+	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 4, &f);
 
 	/* 851 852 867 870 871 886 (by code), then the region. */
 	assert_int_equal(rc.n, 7);
@@ -148,7 +148,9 @@ test_build(void **state)
 	assert_int_equal(r->has_records, 1);
 	assert_int_equal(r->has_return, 1);
 	assert_int_equal(r->date, d1);
-	assert_int_equal(r->date_from_return, 0);
+	assert_int_equal(r->date_source, FB_RD_LATEST);
+	assert_int_equal(r->return_date, FB_NO_DATE);
+	assert_int_equal(r->cross_dated, 0);
 	assert_int_equal(r->std.approved, 10);
 	assert_int_equal(r->std.filled, 4);
 	assert_int_equal(r->std.vacant, 3);
@@ -169,7 +171,9 @@ test_build(void **state)
 	r = &rc.rows[2];
 	assert_int_equal(r->has_records, 1);
 	assert_int_equal(r->date, d1);
-	assert_int_equal(r->date_from_return, 1);
+	assert_int_equal(r->date_source, FB_RD_RETURN);
+	assert_int_equal(r->return_date, d1);
+	assert_int_equal(r->cross_dated, 0);
 	assert_int_equal(r->std.approved, 4);
 	assert_int_equal(r->std.filled, 3);
 
@@ -196,7 +200,8 @@ test_build(void **state)
 	r = &rc.rows[5];
 	assert_int_equal(r->has_records, 0);
 	assert_int_equal(r->has_return, 1);
-	assert_int_equal(r->date_from_return, 1);
+	assert_int_equal(r->date_source, FB_RD_RETURN);
+	assert_int_equal(r->return_date, d2);
 	assert_int_equal(r->date, FB_NO_DATE);
 	assert_int_equal(r->std.approved, 0);
 
@@ -222,16 +227,23 @@ test_build(void **state)
 	assert_int_equal(r->std.unavailable, 3);
 	assert_int_equal(r->std.respite_emergency, 3);
 
-	/* FB028 three times: 852, 886 (at its date), 870; nothing for 871. */
+	/*
+	 * FB028 twice: 852, 870; 886 has records, but not at the return's date:
+	 * FB033, an error naming both dates; nothing for 871.
+	 */
 	assert_int_equal(f.n, 3);
-	assert_int_equal(f.count[FB_R_ONE_SIDE_ONLY], 3);
-	assert_int_equal(f.warnings, 3);
+	assert_int_equal(f.count[FB_R_ONE_SIDE_ONLY], 2);
+	assert_int_equal(f.warnings, 2);
+	assert_int_equal(f.count[FB_R_DATE_MISMATCH], 1);
+	assert_int_equal(f.errors, 1);
 	assert_true(has_finding(&f, FB_R_ONE_SIDE_ONLY, 5,
 				"LA 852 is in the return but has no bed records; its row is "
 				"left out of the region"));
-	assert_true(has_finding(&f, FB_R_ONE_SIDE_ONLY, 2,
-				"LA 886 is in the return but has no bed records on the return's "
-				"snapshot_date; its row is left out of the region"));
+	assert_true(has_finding(&f, FB_R_DATE_MISMATCH, 2,
+				"LA 886: the return counts at 2026-06-30 but the bed records are "
+				"dated 2026-03-31; its row is left out of the region (give the "
+				"records of 2026-06-30, or --records-date DATE to compare across "
+				"dates)"));
 	assert_true(has_finding(&f, FB_R_ONE_SIDE_ONLY, 1,
 				"LA 870 has bed records but no row in the return; its row is "
 				"left out of the region"));
@@ -264,7 +276,7 @@ test_region_mixed_dates(void **state)
 	sub.rows = rows;
 	sub.n = sub.cap = 2;
 	fb_findings_init(&f, 0);
-	fb_reconcile_build(&rc, &t, &sub, 0, &f);
+	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 0, &f);
 	assert_int_equal(rc.n, 3);
 	assert_int_equal(rc.rows[0].date, d1);
 	assert_int_equal(rc.rows[1].date, d0);
@@ -310,7 +322,7 @@ test_bridge_and_unaccounted(void **state)
 	add_beds(&t);
 	make_return(&sub, subrows);
 	fb_findings_init(&f, 0);
-	fb_reconcile_build(&rc, &t, &sub, 0, &f);
+	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 0, &f);
 
 	for (int o = 0; o <= FB_OS_BLANK; o++) {
 		for (int c = 0; c < FB_CAT_COUNT; c++) {
@@ -430,7 +442,7 @@ test_drivers(void **state)
 	add_beds(&t);
 	make_return(&sub, subrows);
 	fb_findings_init(&f, 0);
-	fb_reconcile_build(&rc, &t, &sub, 0, &f);
+	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 0, &f);
 
 	n = fb_recon_drivers(&rc.rows[0], d, 20);
 	check_drivers(d, n, t851, b851, o851, 9);
@@ -491,7 +503,7 @@ test_driver_plurals(void **state)
 	sub.rows = rows;
 	sub.n = sub.cap = 1;
 	fb_findings_init(&f, 0);
-	fb_reconcile_build(&rc, &t, &sub, 0, &f);
+	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 0, &f);
 	n = fb_recon_drivers(&rc.rows[0], d, 20);
 	check_drivers(d, n, want, beds, overlay, 3);
 
@@ -533,7 +545,7 @@ test_published(void **state)
 	sub.n = sub.cap = 3;
 	sub.published = 1;
 	fb_findings_init(&f, 0);
-	fb_reconcile_build(&rc, &t, &sub, 1, &f);
+	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 1, &f);
 
 	/* 851 and the region; 852 and 867 have no rows. */
 	assert_int_equal(rc.n, 2);
@@ -560,7 +572,7 @@ test_published(void **state)
 	rows[1].approved = 3;
 	sub.n = 2;
 	fb_findings_init(&f, 0);
-	fb_reconcile_build(&rc, &t, &sub, 1, &f);
+	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 1, &f);
 	assert_int_equal(rc.n, 2);
 	assert_int_equal(f.n, 2);
 	assert_int_equal(f.count[FB_R_UNBALANCED_RETURN], 1);

@@ -261,6 +261,20 @@ static const char published[] =
 static const char no_places[] = ",England,Kent\nTotal approved households,100,40\n";
 
 static void
+test_published_date(void **state)
+{
+	(void)state;
+	assert_int_equal(fb_published_date("2018-19"), fb_date_from_civil(2019, 3, 31));
+	assert_int_equal(fb_published_date("1999-00"), fb_date_from_civil(2000, 3, 31));
+	assert_int_equal(fb_published_date("2018-20"), FB_NO_DATE);   /* not one year */
+	assert_int_equal(fb_published_date("2018-2019"), FB_NO_DATE); /* not YYYY-YY */
+	assert_int_equal(fb_published_date("2018_19"), FB_NO_DATE);
+	assert_int_equal(fb_published_date("20a8-19"), FB_NO_DATE);
+	assert_int_equal(fb_published_date(""), FB_NO_DATE);
+	assert_int_equal(fb_published_date(NULL), FB_NO_DATE);
+}
+
+static void
 test_published(void **state)
 {
 	struct fb_submission s;
@@ -277,8 +291,9 @@ test_published(void **state)
 	/* Every row sits on the approved row's line, 5; Bracknell's vacant is "..". */
 	check_row(&s.rows[0], 867, 5, 135, 85, FB_MISSING, 25);
 	check_row(&s.rows[1], 886, 5, 1380, 945, 135, 285);
-	assert_int_equal(s.rows[0].date, FB_NO_DATE);
-	assert_int_equal(s.rows[1].date, FB_NO_DATE);
+	/* Ofsted's 2018-19 figures are at 31 March 2019, the year's end. */
+	assert_int_equal(s.rows[0].date, fb_date_from_civil(2019, 3, 31));
+	assert_int_equal(s.rows[1].date, fb_date_from_civil(2019, 3, 31));
 	assert_int_equal(s.missing, 1);
 	/*
 	 * Kent does not balance (945 + 135 + 285 = 1365, not 1380), but a
@@ -287,6 +302,13 @@ test_published(void **state)
 	assert_int_equal(f.n, 1);
 	assert_int_equal(f.count[FB_R_UNMATCHED_AUTHORITY], 1);
 	assert_int_equal(f.items[0].file, 1);
+	fb_findings_release(&f);
+	fb_submission_release(&s);
+
+	/* A name with no year: the date is unknown, never guessed. */
+	read_return(&s, &f, "ofsted_la_level.csv", published, sizeof(published) - 1);
+	assert_string_equal(s.year, "");
+	assert_int_equal(s.rows[0].date, FB_NO_DATE);
 	fb_findings_release(&f);
 	fb_submission_release(&s);
 
@@ -307,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_bad_counts),
 		cmocka_unit_test(test_codes_duplicates_balance),
 		cmocka_unit_test(test_snapshot_date),
+		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_empty_and_headers),
 		cmocka_unit_test(test_published),
 	};

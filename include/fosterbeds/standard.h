@@ -142,6 +142,7 @@ enum fb_rule {
 	FB_R_EPISODE_REVERSED,      /* FB030 */
 	FB_R_EPISODE_OVERLAP,       /* FB031 */
 	FB_R_EPISODE_GAP,           /* FB032 */
+	FB_R_DATE_MISMATCH,         /* FB033 */
 	FB_R_COUNT
 };
 

@@ -25,7 +25,12 @@
 
 struct fb_submitted {
 	int la_code;
-	int date;                 /* FB_NO_DATE when the return names none */
+	/*
+	 * The date the return counts at: a simple return's snapshot_date, or
+	 * 31 March ending a published file's year; FB_NO_DATE when a simple
+	 * return names none or the published file's year is unknown.
+	 */
+	int date;
 	long approved, filled, vacant, unavailable;  /* FB_MISSING when not given */
 	long line;                /* where it was read */
 };
@@ -52,10 +57,20 @@ int fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int 
 
 /*
  * The same from the len bytes at data, the whole file, read by the caller
- * (who can then hash them: digest.h).  data stays the caller's.
+ * (who can then hash them: digest.h).  data stays the caller's.  year
+ * ("2018-19") is a published file's year when its name does not say, or
+ * NULL.
  */
 int fb_submission_parse(struct fb_submission *s, const char *data, size_t len,
-			const char *name, int file, struct fb_findings *out);
+			const char *name, const char *year, int file,
+			struct fb_findings *out);
+
+/*
+ * The date Ofsted's published data for year ("2018-19") counts at: 31 March
+ * of its second calendar year (2019-03-31), or FB_NO_DATE when year is not
+ * of that form.
+ */
+int fb_published_date(const char *year);
 
 
 #endif

@@ -148,6 +148,19 @@ extern const size_t fb_recon_ncolumns;
 const char *fb_recon_cell(const struct fb_recon_report *rep, const struct fb_recon_row *row,
 			  size_t i, char buf[FB_CELL_BUF], int *is_number);
 
+/*
+ * The reconcile output's title: it says when some LA's records and return
+ * are from different dates (--records-date).
+ */
+const char *fb_recon_title(const struct fb_recon_report *rep);
+
+/*
+ * The note every reconcile output carries when some LA's records and return
+ * are from different dates, written into buf (FB_CELL_BUF bytes): both
+ * dates, and that no bridge or drivers are drawn.  NULL when none is.
+ */
+const char *fb_recon_dates_note(const struct fb_recon_report *rep, char buf[FB_CELL_BUF]);
+
 /* The ofsted CSV/JSON columns, in order, and a row's value in column i. */
 extern const char *const fb_ofsted_columns[];
 extern const size_t fb_ofsted_ncolumns;
