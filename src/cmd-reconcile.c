@@ -189,6 +189,11 @@ cmd_reconcile(int argc, char **argv)
 		for (size_t i = 0; i + 1 < rc.n; i++)
 			if (rc.rows[i].has_records && rc.rows[i].has_return)
 				codes[n++] = rc.rows[i].la_code;
+		/* None pooled (their records lack the return's date): name the LAs shown. */
+		for (size_t i = 0; n == 0 && i + 1 < rc.n; i++)
+			codes[i] = rc.rows[i].la_code;
+		if (n == 0)
+			n = rc.n - 1;
 		rep.region_name = fb_cli_default_region(codes, n);
 		free(codes);
 	}

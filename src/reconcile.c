@@ -182,6 +182,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 						"the records of %s, or --records-date DATE to compare "
 						"across dates)", r->la_code, want, have, want);
 			r->date = FB_NO_DATE;
+			rc->mismatched++;
 			continue;
 		}
 		/* An undated return row compared at --records-date has nothing to differ from. */
@@ -251,6 +252,8 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 		region->sub.unavailable += r->sub.unavailable;
 		fb_counts_merge(&region->std, &r->std);
 	}
+	/* Pooling nothing, it has neither side: no figures, no bridge. */
+	region->has_records = region->has_return = region->nla > 0;
 	if (mixed)
 		region->date = FB_NO_DATE;
 	if (mixed_return)

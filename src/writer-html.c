@@ -1948,12 +1948,17 @@ recon_dates_note(FILE *out, const struct fb_recon_report *rep)
 static void
 recon_notes(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *region)
 {
+	int other = rep->rc->left_out - rep->rc->mismatched;
+
 	fprintf(out, "<p class=\"note\">The region row pools the %d LA%s present in both the "
 		"records and the return", region->nla, plural(region->nla));
-	if (rep->rc->left_out)
+	if (other)
 		fprintf(out, "; %d LA%s on one side only or with counts missing %s left out",
-			rep->rc->left_out, plural(rep->rc->left_out),
-			rep->rc->left_out == 1 ? "is" : "are");
+			other, plural(other), other == 1 ? "is" : "are");
+	if (rep->rc->mismatched)
+		fprintf(out, "; %d LA%s whose records lack the return's date %s left out "
+			"(FB033)", rep->rc->mismatched, plural(rep->rc->mismatched),
+			rep->rc->mismatched == 1 ? "is" : "are");
 	fputs(".", out);
 	if (rep->sub->missing)
 		fprintf(out, " The return has %ld suppressed or blank cell%s, left empty.",

@@ -303,10 +303,14 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 	print_table(out, &t);
 	fprintf(out, "\nThe ALL row pools the %d LA%s present in both the records and the "
 		"return", region->nla, region->nla == 1 ? "" : "s");
-	if (rc->left_out)
+	if (rc->left_out > rc->mismatched)
 		fprintf(out, "; %d LA%s on one side only or with counts missing %s left out",
-			rc->left_out, rc->left_out == 1 ? "" : "s",
-			rc->left_out == 1 ? "is" : "are");
+			rc->left_out - rc->mismatched, rc->left_out - rc->mismatched == 1 ? "" : "s",
+			rc->left_out - rc->mismatched == 1 ? "is" : "are");
+	if (rc->mismatched)
+		fprintf(out, "; %d LA%s whose records lack the return's date %s left out "
+			"(FB033)", rc->mismatched, rc->mismatched == 1 ? "" : "s",
+			rc->mismatched == 1 ? "is" : "are");
 	fputs(".\n", out);
 	if (rep->sub->missing)
 		fprintf(out, "The return has %ld suppressed or blank cell%s, left empty.\n",

@@ -173,6 +173,12 @@ fb_recon_cell(const struct fb_recon_report *rep, const struct fb_recon_row *row,
 	const struct fb_la *la;
 
 	*is_number = 1;
+	/* A region pooling no LA (every LA on one side or at another date) has no figures. */
+	if (row->la_code == FB_LA_ALL && row->nla == 0 && i >= R_S_APPROVED && i < R_NLA) {
+		*is_number = 0;
+		buf[0] = '\0';
+		return buf;
+	}
 	if (i >= R_APPROVED && i <= R_UNAVAILABLE_PCT && !row->has_records) {
 		*is_number = 0;
 		buf[0] = '\0';

@@ -53,6 +53,7 @@ struct fb_reconcile {
 	struct fb_recon_row *rows;  /* LAs by code, then the region row */
 	size_t n;
 	int left_out;               /* LAs not pooled in the region row */
+	int mismatched;             /* of them, LAs whose records lack the date (FB033) */
 	int cross_dated;            /* LA rows compared across dates */
 	int records_date;           /* as given to fb_reconcile_build */
 };
