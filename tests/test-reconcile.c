@@ -290,6 +290,93 @@ test_region_mixed_dates(void **state)
 	fb_tally_release(&t);
 }
 
+/*
+ * --records-date: every LA at that date.  851 has D0 and D1, 867 only D1;
+ * the return dates 851 at D0 and 867 at D2.
+ */
+static void
+test_records_date(void **state)
+{
+	struct fb_tally t;
+	struct fb_submission sub;
+	struct fb_submitted rows[2];
+	struct fb_reconcile rc;
+	struct fb_findings f;
+	struct fb_driver d[4];
+	int dates[2];
+	(void)state;
+
+	fb_tally_init(&t);
+	tally_add(&t, 851, d0, M, F, OV);   /* counted vacant: a driver when same-dated */
+	tally_add(&t, 851, d1, M, F, OF);
+	tally_add(&t, 851, d1, M, V, OV);
+	tally_add(&t, 867, d1, M, V, OV);
+	rows[0] = (struct fb_submitted){ 851, d0, 1, 0, 1, 0, 2 };
+	rows[1] = (struct fb_submitted){ 867, d2, 1, 0, 1, 0, 3 };
+	fb_submission_init(&sub);
+	sub.rows = rows;
+	sub.n = sub.cap = 2;
+
+	/* The records' dates, ascending, each once; max bounds what is written. */
+	assert_int_equal(fb_reconcile_dates(&t, FB_LA_ALL, dates, 2), 2);
+	assert_int_equal(dates[0], d0);
+	assert_int_equal(dates[1], d1);
+	assert_int_equal(fb_reconcile_dates(&t, 867, dates, 2), 1);
+	assert_int_equal(dates[0], d1);
+	dates[1] = -1;
+	assert_int_equal(fb_reconcile_dates(&t, FB_LA_ALL, dates, 1), 2);
+	assert_int_equal(dates[0], d0);
+	assert_int_equal(dates[1], -1);
+
+	/* At D1: both LAs compared, both across dates, so no drivers anywhere. */
+	fb_findings_init(&f, 0);
+	fb_reconcile_build(&rc, &t, &sub, d1, 0, &f);
+	assert_int_equal(f.n, 0);
+	assert_int_equal(rc.n, 3);
+	assert_int_equal(rc.cross_dated, 2);
+	assert_int_equal(rc.mismatched, 0);
+	assert_int_equal(rc.records_date, d1);
+	assert_int_equal(rc.rows[0].date, d1);
+	assert_int_equal(rc.rows[0].return_date, d0);
+	assert_int_equal(rc.rows[0].date_source, FB_RD_OPTION);
+	assert_int_equal(rc.rows[0].cross_dated, 1);
+	assert_int_equal(rc.rows[0].std.approved, 2);
+	assert_int_equal(rc.rows[1].return_date, d2);
+	assert_int_equal(rc.rows[1].cross_dated, 1);
+	assert_int_equal(rc.rows[2].nla, 2);
+	assert_int_equal(rc.rows[2].cross_dated, 1);
+	assert_int_equal(rc.rows[2].date, d1);
+	assert_int_equal(rc.rows[2].return_date, FB_NO_DATE);   /* D0 and D2 */
+	for (size_t i = 0; i < rc.n; i++) {
+		assert_int_equal(fb_recon_drivers(&rc.rows[i], d, 4), 0);
+		assert_int_equal(fb_recon_unaccounted(&rc.rows[i], FB_UA_VACANT), 0);
+	}
+	fb_findings_release(&f);
+	fb_reconcile_release(&rc);
+
+	/*
+	 * At D0: 851 meets its return (not across dates, so its driver shows);
+	 * 867 has no D0: FB033 naming the dates it has, left out of the region.
+	 */
+	fb_findings_init(&f, 0);
+	fb_reconcile_build(&rc, &t, &sub, d0, 0, &f);
+	assert_int_equal(rc.cross_dated, 0);
+	assert_int_equal(rc.mismatched, 1);
+	assert_int_equal(rc.left_out, 1);
+	assert_int_equal(rc.rows[0].cross_dated, 0);
+	assert_int_equal(fb_recon_drivers(&rc.rows[0], d, 4), 1);   /* the filled bed counted vacant */
+	assert_int_equal(rc.rows[1].has_records, 0);
+	assert_int_equal(rc.rows[1].date, FB_NO_DATE);
+	assert_int_equal(rc.rows[2].nla, 1);
+	assert_int_equal(f.errors, 1);
+	assert_true(has_finding(&f, FB_R_DATE_MISMATCH, 3,
+				"LA 867 has no bed records dated 2025-12-31 (--records-date); its "
+				"records are dated 2026-03-31; its row is left out of the region"));
+	fb_findings_release(&f);
+	fb_reconcile_release(&rc);
+	fb_tally_release(&t);
+}
+
 static void
 test_bridge_and_unaccounted(void **state)
 {
@@ -593,6 +680,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_region_mixed_dates),
+		cmocka_unit_test(test_records_date),
 		cmocka_unit_test(test_bridge_and_unaccounted),
 		cmocka_unit_test(test_drivers),
 		cmocka_unit_test(test_driver_plurals),
