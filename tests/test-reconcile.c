@@ -377,6 +377,38 @@ test_records_date(void **state)
 	fb_tally_release(&t);
 }
 
+/* An undated return row under --records-date has no date to differ from. */
+static void
+test_records_date_undated(void **state)
+{
+	struct fb_tally t;
+	struct fb_submission sub;
+	struct fb_submitted row = { 851, FB_NO_DATE, 1, 1, 0, 0, 2 };
+	struct fb_reconcile rc;
+	struct fb_findings f;
+	(void)state;
+
+	fb_tally_init(&t);
+	tally_add(&t, 851, d0, M, F, OF);
+	tally_add(&t, 851, d1, M, V, OV);
+	fb_submission_init(&sub);
+	sub.rows = &row;
+	sub.n = sub.cap = 1;
+	fb_findings_init(&f, 0);
+	/* D0, not the latest D1: the one filled bed, not the vacant one. */
+	fb_reconcile_build(&rc, &t, &sub, d0, 0, &f);
+	assert_int_equal(f.n, 0);
+	assert_int_equal(rc.rows[0].date, d0);
+	assert_int_equal(rc.rows[0].date_source, FB_RD_OPTION);
+	assert_int_equal(rc.rows[0].cross_dated, 0);
+	assert_int_equal(rc.rows[0].std.filled, 1);
+	assert_int_equal(rc.cross_dated, 0);
+	assert_int_equal(rc.rows[1].cross_dated, 0);
+	fb_findings_release(&f);
+	fb_reconcile_release(&rc);
+	fb_tally_release(&t);
+}
+
 static void
 test_bridge_and_unaccounted(void **state)
 {
@@ -681,6 +713,7 @@ main(void)
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_region_mixed_dates),
 		cmocka_unit_test(test_records_date),
+		cmocka_unit_test(test_records_date_undated),
 		cmocka_unit_test(test_bridge_and_unaccounted),
 		cmocka_unit_test(test_drivers),
 		cmocka_unit_test(test_driver_plurals),
