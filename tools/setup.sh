@@ -25,6 +25,12 @@ case "${1:-}" in
 esac
 as_root=()
 [[ $(id -u) == 0 ]] || as_root=(sudo)
+need_root() {
+	if ((${#as_root[@]})) && ! command -v sudo >/dev/null; then
+		echo "setup: $1 needs root: run this as root, or install sudo" >&2
+		exit 1
+	fi
+}
 
 packages=(gcc clang meson ninja-build pkg-config libcsv-dev libcmocka-dev libxlsxwriter-dev nettle-dev libjansson-dev valgrind python3 unzip chromium mandoc)
 missing=()
@@ -33,6 +39,7 @@ for p in "${packages[@]}"; do
 done
 if ((${#missing[@]})); then
 	echo "setup: installing ${missing[*]}"
+	need_root "installing packages"
 	"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 	"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
@@ -46,6 +53,7 @@ ninja -C build
 
 if ((install)); then
 	# Built above as the user; only the copying runs as root.
+	need_root "installing fosterbeds under /usr/local (or give --no-install)"
 	"${as_root[@]}" meson install -C build --no-rebuild
 	echo "setup: installed; try: fosterbeds --help, man fosterbeds"
 fi
