@@ -17,9 +17,13 @@ static const char usage_text[] =
 	"Read a manifest written by --manifest (report, reconcile, trend), hash\n"
 	"each input it lists again and say, per input: unchanged (same size and\n"
 	"SHA-256), changed, missing, or stdin (read from standard input, so it\n"
-	"cannot be checked).  Names are as the run was given them: a relative\n"
-	"name is taken relative to the current directory, so run this from where\n"
-	"the run was made.  MANIFEST may be - for standard input.\n"
+	"cannot be checked).  A relative name is looked for in the folder the run\n"
+	"was made in (which the manifest records; the current folder for a\n"
+	"manifest that does not), then in the manifest's own folder, so this\n"
+	"can be run from anywhere and a folder moved whole still checks; each\n"
+	"line says where an input was found when not where the run was made, and\n"
+	"where it was looked for when missing.  MANIFEST may be - for standard\n"
+	"input.\n"
 	"\n"
 	"  -f, --format FORMAT   text (default) or json\n"
 	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
@@ -44,36 +48,109 @@ put_name(FILE *out, const char *s)
 	}
 }
 
+/* What folder is to this check, e.g. "where the run was made". */
+static void
+put_role(FILE *out, unsigned where)
+{
+	const char *sep = "";
+
+	if (where & FB_MANIFEST_RUN_FOLDER) {
+		fputs("where the run was made", out);
+		sep = " and ";
+	}
+	if (where & FB_MANIFEST_CURRENT_FOLDER) {
+		fputs("the current folder (the manifest does not say where the run was made)", out);
+		sep = " and ";
+	}
+	if (where & FB_MANIFEST_OWN_FOLDER)
+		fprintf(out, "%sthe manifest's folder", sep);
+}
+
+/* "DIR, where the run was made" */
+static void
+put_folder(FILE *out, const struct fb_manifest_folder *f)
+{
+	put_name(out, f->path);
+	fputs(", ", out);
+	put_role(out, f->where);
+}
+
+/*
+ * Where an input was found, when not in the first folder tried, or where it
+ * was looked for, when missing: "(found in B, the manifest's folder; not in
+ * A, where the run was made" with the closing parenthesis left to the caller.
+ */
+static int
+put_where(FILE *out, const struct fb_manifest_folders *folders, const struct fb_manifest_check *c)
+{
+	if (c->state == FB_MANIFEST_MISSING && c->tried) {
+		fputs(" (looked in ", out);
+		for (size_t i = 0; i < c->tried; i++) {
+			if (i)
+				fputs(i + 1 == c->tried ? "; and in " : "; in ", out);
+			put_folder(out, &folders->v[i]);
+		}
+		return 1;
+	}
+	if (c->found <= 0)
+		return 0;
+	fputs(" (found in ", out);
+	put_folder(out, &folders->v[c->found]);
+	fputs("; not in ", out);
+	for (int i = 0; i < c->found; i++) {
+		if (i)
+			fputs(" nor in ", out);
+		put_folder(out, &folders->v[i]);
+	}
+	return 1;
+}
+
 static void
 write_text(FILE *out, const char *path, const struct fb_manifest *m,
+	   const struct fb_manifest_folders *folders,
 	   const struct fb_manifest_check *checks, const size_t *count)
 {
 	put_name(out, path);
-	fprintf(out, ": %s run of %s by fosterbeds %s (standard %s)\n", m->command, m->created,
-		m->tool_version, m->spec_version);
+	fprintf(out, ": %s run of %s", m->command, m->created);
+	if (m->directory) {
+		fputs(" in ", out);
+		put_name(out, m->directory);
+	}
+	fprintf(out, " by fosterbeds %s (standard %s)\n", m->tool_version, m->spec_version);
 	for (size_t i = 0; i < m->ninputs; i++) {
 		const struct fb_manifest_input *in = &m->inputs[i];
 		const struct fb_manifest_check *c = &checks[i];
+		int open;
 
 		put_name(out, in->name);
 		fprintf(out, ": %s", fb_manifest_state_name(c->state));
+		open = put_where(out, folders, c);
 		switch (c->state) {
 		case FB_MANIFEST_CHANGED:
-			fprintf(out, " (was %lld bytes, sha256 %.*s...; now %lld bytes, sha256 "
-				"%.*s...)", in->bytes, SHORT_HASH, in->sha256, c->bytes,
-				SHORT_HASH, c->sha256);
+			fprintf(out, "%swas %lld bytes, sha256 %.*s...; now %lld bytes, sha256 "
+				"%.*s...", open ? "; " : " (", in->bytes, SHORT_HASH, in->sha256,
+				c->bytes, SHORT_HASH, c->sha256);
+			open = 1;
 			break;
 		case FB_MANIFEST_MISSING:
+			/* The folders say it all; an absolute name gets the system's reason. */
+			if (!open) {
+				fprintf(out, " (%s", strerror(c->error));
+				open = 1;
+			}
+			break;
 		case FB_MANIFEST_UNREADABLE:
-			fprintf(out, " (%s)", strerror(c->error));
+			fprintf(out, "%s%s", open ? "; " : " (", strerror(c->error));
+			open = 1;
 			break;
 		case FB_MANIFEST_STDIN:
-			fputs(" (read from standard input: cannot be checked)", out);
+			fputs(" (read from standard input: cannot be checked", out);
+			open = 1;
 			break;
 		case FB_MANIFEST_UNCHANGED:
 			break;
 		}
-		fputc('\n', out);
+		fputs(open ? ")\n" : "\n", out);
 	}
 	fprintf(out, "%zu input%s: %zu unchanged, %zu changed, %zu missing, %zu stdin",
 		m->ninputs, m->ninputs == 1 ? "" : "s", count[FB_MANIFEST_UNCHANGED],
@@ -94,19 +171,21 @@ jstr(const char *s)
 
 static void
 write_json(FILE *out, const char *path, const struct fb_manifest *m,
+	   const struct fb_manifest_folders *folders,
 	   const struct fb_manifest_check *checks, const size_t *count)
 {
 	json_t *root = json_object(), *inputs = json_array();
 
 	json_object_set_new(root, "manifest", jstr(path));
 	json_object_set_new(root, "command", jstr(m->command));
+	json_object_set_new(root, "directory", m->directory ? jstr(m->directory) : json_null());
 	json_object_set_new(root, "created", jstr(m->created));
 	json_object_set_new(root, "tool_version", jstr(m->tool_version));
 	json_object_set_new(root, "spec_version", jstr(m->spec_version));
 	for (size_t i = 0; i < m->ninputs; i++) {
 		const struct fb_manifest_input *in = &m->inputs[i];
 		const struct fb_manifest_check *c = &checks[i];
-		json_t *j = json_object();
+		json_t *j = json_object(), *looked = json_array();
 
 		json_object_set_new(j, "name", jstr(in->name));
 		json_object_set_new(j, "role", jstr(in->role));
@@ -118,6 +197,19 @@ write_json(FILE *out, const char *path, const struct fb_manifest *m,
 		json_object_set_new(j, "sha256", c->sha256[0] ? jstr(c->sha256) : json_null());
 		json_object_set_new(j, "error", c->error ? json_string(strerror(c->error))
 				    : json_null());
+		for (size_t k = 0; k < c->tried; k++)
+			json_array_append_new(looked, jstr(folders->v[k].path));
+		json_object_set_new(j, "looked_in", looked);
+		if (c->found >= 0) {
+			char *found = fb_manifest_join(folders->v[c->found].path, in->name);
+
+			json_object_set_new(j, "path", jstr(found));
+			free(found);
+		} else {
+			json_object_set_new(j, "path", c->state == FB_MANIFEST_STDIN ||
+					    c->state == FB_MANIFEST_MISSING ? json_null()
+					    : jstr(in->name));
+		}
 		json_array_append_new(inputs, j);
 	}
 	json_object_set_new(root, "inputs", inputs);
@@ -135,6 +227,7 @@ cmd_check_manifest(int argc, char **argv)
 	struct fb_cli cli = { .cmd = "check-manifest", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_OUTPUT };
 	struct fb_manifest m;
+	struct fb_manifest_folders folders;
 	struct fb_manifest_check *checks;
 	size_t count[FB_MANIFEST_UNREADABLE + 1] = { 0 };
 	const char *path;
@@ -167,9 +260,10 @@ cmd_check_manifest(int argc, char **argv)
 	}
 
 	checks = fb_xcalloc(m.ninputs + 1, sizeof(*checks));
+	fb_manifest_folders(&folders, &m, path);
 	status = FB_EXIT_OK;
 	for (size_t i = 0; i < m.ninputs; i++) {
-		fb_manifest_check_input(&m.inputs[i], &checks[i]);
+		fb_manifest_check_input(&m.inputs[i], &folders, &checks[i]);
 		count[checks[i].state]++;
 		if (checks[i].state == FB_MANIFEST_CHANGED || checks[i].state == FB_MANIFEST_MISSING)
 			status = fb_cli_worst(status, FB_EXIT_DATA);
@@ -178,11 +272,12 @@ cmd_check_manifest(int argc, char **argv)
 	}
 	if ((rc = fb_cli_open_output(&cli, 0)) == 0) {
 		if (cli.writer == &fb_writer_json)
-			write_json(cli.out, path, &m, checks, count);
+			write_json(cli.out, path, &m, &folders, checks, count);
 		else
-			write_text(cli.out, path, &m, checks, count);
+			write_text(cli.out, path, &m, &folders, checks, count);
 	}
 	free(checks);
+	fb_manifest_folders_release(&folders);
 	fb_manifest_release(&m);
 	return rc ? rc : fb_cli_close_output(&cli, status);
 }

@@ -1,6 +1,9 @@
 /*
  * manifest.c: write and read run manifests (spec/manifest.md) with jansson.
  */
+/* realpath() is XSI, beyond the project's _POSIX_C_SOURCE. */
+#define _XOPEN_SOURCE 700
+
 #include "fosterbeds/manifest.h"
 
 #include <errno.h>
@@ -9,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/standard.h"
@@ -223,6 +227,7 @@ fb_manifest_write(FILE *out, const struct fb_run *run, int argc, char **argv,
 	struct fb_manifest_option *o = fb_xcalloc((size_t)argc + 1, sizeof(*o));
 	size_t nopts = fb_manifest_options(argc, argv, o);
 	char when[32], today[FB_DATE_LEN + 1];
+	char *cwd = getcwd(NULL, 0);
 	int rc;
 
 	if (!root || !args || !opts || !inputs)
@@ -250,6 +255,9 @@ fb_manifest_write(FILE *out, const struct fb_run *run, int argc, char **argv,
 	json_object_set_new(root, "manifest_version", json_integer(FB_MANIFEST_VERSION));
 	json_object_set_new(root, "command", str(command));
 	json_object_set_new(root, "argv", args);
+	/* Relative input names mean nothing without it (check-manifest reads them there). */
+	json_object_set_new(root, "directory", cwd ? str(cwd) : json_null());
+	free(cwd);
 	json_object_set_new(root, "options", opts);
 	json_object_set_new(root, "today", str(today));
 	json_object_set_new(root, "created", str(when));
@@ -365,6 +373,14 @@ fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen)
 	    !(m->spec_version = get_string(root, "", "spec_version", why, whylen)) ||
 	    !(m->created = get_string(root, "", "created", why, whylen)))
 		goto done;
+	/* Manifests written before it was recorded have none: still manifests. */
+	v = json_object_get(root, "directory");
+	if (json_is_string(v)) {
+		m->directory = fb_xstrndup(json_string_value(v), json_string_length(v));
+	} else if (v && !json_is_null(v)) {
+		fail(why, whylen, "'directory' is not a string");
+		goto done;
+	}
 	inputs = json_object_get(root, "inputs");
 	if (!json_is_array(inputs)) {
 		fail(why, whylen, "'inputs' is %s", inputs ? "not a list" : "missing");
@@ -394,38 +410,140 @@ fb_manifest_release(struct fb_manifest *m)
 	free(m->tool_version);
 	free(m->spec_version);
 	free(m->created);
+	free(m->directory);
 	memset(m, 0, sizeof(*m));
 }
 
 /* Checking */
 
+char *
+fb_manifest_join(const char *folder, const char *name)
+{
+	size_t len = strlen(folder);
+	int slash = len > 0 && folder[len - 1] != '/';
+	char *path = fb_xmalloc(len + (size_t)slash + strlen(name) + 1);
+
+	memcpy(path, folder, len);
+	if (slash)
+		path[len] = '/';
+	strcpy(path + len + (size_t)slash, name);
+	return path;
+}
+
+/* The folder path names, absolute (resolved) when it can be. */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir, *real;
+
+	if (!slash)
+		dir = fb_xstrdup(".");
+	else
+		dir = fb_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	if ((real = realpath(dir, NULL))) {
+		free(dir);
+		return real;
+	}
+	return dir;
+}
+
+static void
+add_folder(struct fb_manifest_folders *f, char *path, unsigned where)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		if (strcmp(f->v[i].path, path) == 0) {
+			f->v[i].where |= where;
+			free(path);
+			return;
+		}
+	}
+	f->v[f->n].path = path;
+	f->v[f->n].where = where;
+	f->n++;
+}
+
 void
-fb_manifest_check_input(const struct fb_manifest_input *in, struct fb_manifest_check *out)
+fb_manifest_folders(struct fb_manifest_folders *f, const struct fb_manifest *m,
+		    const char *manifest_path)
+{
+	char *cwd;
+
+	memset(f, 0, sizeof(*f));
+	if (m->directory) {
+		add_folder(f, fb_xstrdup(m->directory), FB_MANIFEST_RUN_FOLDER);
+	} else {
+		cwd = getcwd(NULL, 0);
+		add_folder(f, cwd ? cwd : fb_xstrdup("."), FB_MANIFEST_CURRENT_FOLDER);
+	}
+	if (manifest_path && strcmp(manifest_path, "-") != 0)
+		add_folder(f, folder_of(manifest_path), FB_MANIFEST_OWN_FOLDER);
+}
+
+void
+fb_manifest_folders_release(struct fb_manifest_folders *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i].path);
+	memset(f, 0, sizeof(*f));
+}
+
+/* Hash the file at path into out; returns -1 (out->error set) when there is none to read. */
+static int
+check_path(const char *path, const struct fb_manifest_input *in, struct fb_manifest_check *out)
 {
 	FILE *f;
 
-	memset(out, 0, sizeof(*out));
-	out->bytes = -1;
-	if (strcmp(in->name, "-") == 0) {
-		out->state = FB_MANIFEST_STDIN;
-		return;
-	}
 	errno = 0;
-	if (!(f = fopen(in->name, "rb"))) {
+	if (!(f = fopen(path, "rb"))) {
 		out->error = errno;
 		out->state = errno == ENOENT || errno == ENOTDIR ? FB_MANIFEST_MISSING
 			: FB_MANIFEST_UNREADABLE;
-		return;
+		return out->state == FB_MANIFEST_MISSING ? -1 : 0;
 	}
 	errno = 0;
+	out->error = 0;
 	if (fb_digest_stream(f, out->sha256, &out->bytes) != 0) {
 		out->error = errno ? errno : EIO;
 		out->state = FB_MANIFEST_UNREADABLE;
+		out->bytes = -1;
+		out->sha256[0] = '\0';
 	} else {
 		out->state = out->bytes == in->bytes && strcmp(out->sha256, in->sha256) == 0
 			? FB_MANIFEST_UNCHANGED : FB_MANIFEST_CHANGED;
 	}
 	fclose(f);
+	return 0;
+}
+
+void
+fb_manifest_check_input(const struct fb_manifest_input *in,
+			const struct fb_manifest_folders *folders,
+			struct fb_manifest_check *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->bytes = -1;
+	out->found = -1;
+	if (strcmp(in->name, "-") == 0) {
+		out->state = FB_MANIFEST_STDIN;
+		return;
+	}
+	if (in->name[0] == '/' || !folders || folders->n == 0) {
+		check_path(in->name, in, out);
+		return;
+	}
+	for (size_t i = 0; i < folders->n; i++) {
+		char *path = fb_manifest_join(folders->v[i].path, in->name);
+		int none = check_path(path, in, out);
+
+		free(path);
+		out->tried = i + 1;
+		if (none == 0) {
+			/* Something is there (readable or not): no later folder is tried. */
+			out->found = (int)i;
+			return;
+		}
+	}
 }
 
 const char *

@@ -8,7 +8,10 @@
 #  - the command line is recorded as typed, and its options;
 #  - the manifest is written like -o: whole or not at all;
 #  - check-manifest: unchanged (exit 0), changed (1), missing (1), stdin,
-#    an unreadable manifest (3), usage (2);
+#    an unreadable manifest (3), usage (2); relative names found where the
+#    run was made from any folder, then in the manifest's folder (moved
+#    with its inputs), and a missing input says where it was looked for;
+#    an older manifest without "directory" is still read;
 #  - manifest.c's table of options names every option cli.c's does.
 set -u
 bin=$1
@@ -158,12 +161,82 @@ rm "$tmp/copy/beds.csv"
 (cd "$tmp/copy" && fb check-manifest run.manifest >"$tmp/out")
 status=$?
 [[ $status == 1 ]] && ok || bad "copy: check-manifest exited $status for a missing file, not 1"
-grep -q '^beds.csv: missing (No such file or directory)$' "$tmp/out" && ok || bad "copy: not missing: $(cat "$tmp/out")"
-# Relative to the current directory, as written: from elsewhere it is not found.
+copy=$(realpath "$tmp/copy")
+grep -qxF "beds.csv: missing (looked in $copy, where the run was made and the manifest's folder)" \
+	"$tmp/out" && ok || bad "copy: not missing: $(cat "$tmp/out")"
 cp "$fixtures/small.csv" "$tmp/copy/beds.csv"
 (cd "$tmp/copy" && fb check-manifest run.manifest >/dev/null) && ok || bad "copy: restored file not unchanged"
-(cd "$tmp" && fb check-manifest copy/run.manifest >"$tmp/out")
-[[ $? == 1 ]] && grep -q '^beds.csv: missing' "$tmp/out" && ok || bad "names are not taken from the current directory"
+
+# --- relative names: where the run was made (recorded), then the manifest's folder
+python3 - "$tmp/copy/run.manifest" "$copy" <<'PY' && ok || bad "the manifest does not record the run's folder"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["directory"] == sys.argv[2], d.get("directory")
+assert list(d)[5:8] == ["argv", "directory", "options"], list(d)
+PY
+# Run from another folder: found where the run was made, said plainly.
+(cd / && fb check-manifest "$tmp/copy/run.manifest" >"$tmp/out")
+status=$?
+[[ $status == 0 ]] && ok || bad "from another folder: exit $status, not 0: $(cat "$tmp/out")"
+grep -qx 'beds.csv: unchanged' "$tmp/out" && ok || bad "from another folder: $(cat "$tmp/out")"
+head -1 "$tmp/out" | grep -qF " in $copy by fosterbeds " && ok || bad "the run's folder is not named: $(head -1 "$tmp/out")"
+# A manifest written elsewhere, checked from a third folder.
+mkdir "$tmp/manifests" "$tmp/third"
+(cd "$tmp/copy" && fb report --today $today --manifest ../manifests/q.manifest beds.csv >/dev/null)
+(cd "$tmp/third" && fb check-manifest ../manifests/q.manifest >"$tmp/out")
+status=$?
+[[ $status == 0 ]] && grep -qx 'beds.csv: unchanged' "$tmp/out" && ok ||
+	bad "manifest in another folder: exit $status: $(cat "$tmp/out")"
+# The folder moved whole, manifest and inputs together: found in the manifest's folder.
+mv "$tmp/copy" "$tmp/moved"
+moved=$(realpath "$tmp/moved")
+(cd "$tmp/third" && fb check-manifest ../moved/run.manifest >"$tmp/out")
+status=$?
+[[ $status == 0 ]] && ok || bad "moved: exit $status, not 0: $(cat "$tmp/out")"
+grep -qxF "beds.csv: unchanged (found in $moved, the manifest's folder; not in $copy, where the run was made)" \
+	"$tmp/out" && ok || bad "moved: $(cat "$tmp/out")"
+(cd "$tmp/third" && fb check-manifest --format json ../moved/run.manifest >"$tmp/out.json")
+python3 - "$tmp/out.json" "$copy" "$moved" <<'PY' && ok || bad "moved: JSON does not say where it looked"
+import json, sys
+d = json.load(open(sys.argv[1]))
+i, = d["inputs"]
+assert d["directory"] == sys.argv[2], d
+assert i["status"] == "unchanged" and i["looked_in"] == [sys.argv[2], sys.argv[3]], i
+assert i["path"] == sys.argv[3] + "/beds.csv", i
+PY
+# Changed in the moved folder: where, then what changed.
+printf 'X' | dd of="$tmp/moved/beds.csv" bs=1 seek=100 conv=notrunc status=none
+(cd "$tmp/third" && fb check-manifest ../moved/run.manifest >"$tmp/out")
+[[ $? == 1 ]] && grep -qF "beds.csv: changed (found in $moved, the manifest's folder; not in $copy, where the run was made; was $size bytes, sha256 " \
+	"$tmp/out" && ok || bad "moved and changed: $(cat "$tmp/out")"
+# Inputs gone: the message says every folder it looked in.
+rm "$tmp/moved/beds.csv"
+(cd "$tmp/third" && fb check-manifest ../moved/run.manifest >"$tmp/out")
+status=$?
+[[ $status == 1 ]] && ok || bad "gone: exit $status, not 1"
+grep -qxF "beds.csv: missing (looked in $copy, where the run was made; and in $moved, the manifest's folder)" \
+	"$tmp/out" && ok || bad "gone: $(cat "$tmp/out")"
+(cd "$tmp/third" && fb check-manifest --format json ../moved/run.manifest >"$tmp/out.json")
+python3 - "$tmp/out.json" "$copy" "$moved" <<'PY' && ok || bad "gone: JSON does not say where it looked"
+import json, sys
+i, = json.load(open(sys.argv[1]))["inputs"]
+assert i["status"] == "missing" and i["looked_in"] == sys.argv[2:] and i["path"] is None, i
+PY
+# A manifest from before the folder was recorded: the current folder, then its own.
+cp "$fixtures/small.csv" "$tmp/moved/beds.csv"
+python3 - "$tmp/moved/run.manifest" "$tmp/moved/old.manifest" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+del d["directory"]
+json.dump(d, open(sys.argv[2], "w"), indent=2)
+PY
+(cd "$tmp/moved" && fb check-manifest old.manifest >"$tmp/out")
+[[ $? == 0 ]] && grep -qx 'beds.csv: unchanged' "$tmp/out" && ok || bad "old manifest, from its folder: $(cat "$tmp/out")"
+third=$(realpath "$tmp/third")
+(cd "$tmp/third" && fb check-manifest ../moved/old.manifest >"$tmp/out")
+[[ $? == 0 ]] && grep -qxF "beds.csv: unchanged (found in $moved, the manifest's folder; not in $third, the current folder (the manifest does not say where the run was made))" \
+	"$tmp/out" && ok || bad "old manifest, from elsewhere: $(cat "$tmp/out")"
+mv "$tmp/moved" "$tmp/copy"
 
 fb report --today $today --manifest "$tmp/stdin.manifest" - <"$fixtures/small.csv" >/dev/null
 inputs "$tmp/stdin.manifest" >"$tmp/stdin.rows"

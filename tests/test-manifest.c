@@ -3,6 +3,9 @@
  * and read back, what the reader refuses, and each state check-manifest
  * can give an input.
  */
+/* realpath() is XSI, beyond the project's _POSIX_C_SOURCE. */
+#define _XOPEN_SOURCE 700
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -136,7 +139,7 @@ test_write_and_read_back(void **state)
 			 "b \"quoted\".csv", NULL };
 	struct fb_run run;
 	struct fb_manifest m;
-	char hex[FB_SHA256_HEX], why[256], *text;
+	char hex[FB_SHA256_HEX], why[256], *text, cwd[4096], want[4200];
 	(void)state;
 
 	fb_run_init(&run, fb_date_from_civil(2026, 11, 23), 0);
@@ -151,6 +154,10 @@ test_write_and_read_back(void **state)
 	assert_non_null(strstr(text, "\"argv\": [\n    \"fosterbeds\",\n    \"reconcile\",\n"
 				     "    \"--ofsted\",\n"));
 	assert_non_null(strstr(text, "\"b \\\"quoted\\\".csv\""));
+	/* The folder the run was made in, after the command line. */
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	snprintf(want, sizeof(want), "\n  ],\n  \"directory\": \"%s\",\n  \"options\": {", cwd);
+	assert_non_null(strstr(text, want));
 	assert_non_null(strstr(text, "\"options\": {\n    \"ofsted\": \"ret.csv\",\n"
 				     "    \"today\": \"2026-11-23\"\n  },"));
 	assert_non_null(strstr(text, "\"today\": \"2026-11-23\",\n  \"created\": "
@@ -161,6 +168,7 @@ test_write_and_read_back(void **state)
 	assert_string_equal(m.tool_version, FB_TOOL_VERSION);
 	assert_string_equal(m.spec_version, FB_SPEC_VERSION);
 	assert_string_equal(m.created, "2026-11-18T11:06:40Z");
+	assert_string_equal(m.directory, cwd);
 	assert_int_equal(m.ninputs, 3);
 
 	/* Hashed as read: the BOM included, every byte once. */
@@ -243,6 +251,7 @@ test_read_refuses(void **state)
 		{ TOP "\"inputs\": [{\"name\": \"a.csv\", \"role\": \"records\", \"bytes\": 1.5}]}",
 		  "inputs[0]: 'bytes' is not a whole number of 0 or more" },
 		{ TOP "\"inputs\": [{\"name\": 3}]}", "inputs[0]: 'name' is not a string" },
+		{ TOP "\"directory\": 7, \"inputs\": []}", "'directory' is not a string" },
 	};
 	struct fb_manifest m;
 	char why[256];
@@ -260,6 +269,12 @@ test_read_refuses(void **state)
 	assert_int_equal(read_back(TOP "\"inputs\": [" INPUT(", \"sha256\": " SHA ", \"x\": 1")
 				   "], \"later\": {}}", &m, why, sizeof(why)), 0);
 	assert_int_equal(m.ninputs, 1);
+	/* A manifest from before "directory" was recorded: none, or null. */
+	assert_null(m.directory);
+	fb_manifest_release(&m);
+	assert_int_equal(read_back(TOP "\"directory\": null, \"inputs\": []}", &m, why,
+				   sizeof(why)), 0);
+	assert_null(m.directory);
 	fb_manifest_release(&m);
 }
 
@@ -288,7 +303,7 @@ test_check_input(void **state)
 	in.bytes = 8;
 	fb_digest_buffer("one,two\n", 8, in.sha256);
 
-	fb_manifest_check_input(&in, &c);
+	fb_manifest_check_input(&in, NULL, &c);
 	assert_int_equal(c.state, FB_MANIFEST_UNCHANGED);
 	assert_int_equal(c.bytes, 8);
 	assert_string_equal(c.sha256, in.sha256);
@@ -296,7 +311,7 @@ test_check_input(void **state)
 
 	/* One byte different, same size: only the hash tells. */
 	write_file(path, "one,twO\n");
-	fb_manifest_check_input(&in, &c);
+	fb_manifest_check_input(&in, NULL, &c);
 	assert_int_equal(c.state, FB_MANIFEST_CHANGED);
 	assert_int_equal(c.bytes, 8);
 	assert_string_not_equal(c.sha256, in.sha256);
@@ -304,12 +319,12 @@ test_check_input(void **state)
 	/* A wrong size alone is a change too. */
 	write_file(path, "one,two\n");
 	in.bytes = 9;
-	fb_manifest_check_input(&in, &c);
+	fb_manifest_check_input(&in, NULL, &c);
 	assert_int_equal(c.state, FB_MANIFEST_CHANGED);
 	in.bytes = 8;
 
 	assert_int_equal(unlink(path), 0);
-	fb_manifest_check_input(&in, &c);
+	fb_manifest_check_input(&in, NULL, &c);
 	assert_int_equal(c.state, FB_MANIFEST_MISSING);
 	assert_int_equal(c.bytes, -1);
 	assert_string_equal(c.sha256, "");
@@ -319,21 +334,141 @@ test_check_input(void **state)
 	write_file(path, "x");
 	snprintf(sub, sizeof(sub), "%s/b.csv", path);
 	in.name = sub;
-	fb_manifest_check_input(&in, &c);
+	fb_manifest_check_input(&in, NULL, &c);
 	assert_int_equal(c.state, FB_MANIFEST_MISSING);
 	assert_int_equal(unlink(path), 0);
 
 	/* A folder where the file was: there, but not readable as a file. */
 	in.name = dir;
-	fb_manifest_check_input(&in, &c);
+	fb_manifest_check_input(&in, NULL, &c);
 	assert_int_equal(c.state, FB_MANIFEST_UNREADABLE);
 	assert_int_not_equal(c.error, 0);
 
 	in.name = "-";
-	fb_manifest_check_input(&in, &c);
+	fb_manifest_check_input(&in, NULL, &c);
 	assert_int_equal(c.state, FB_MANIFEST_STDIN);
 	assert_string_equal(fb_manifest_state_name(c.state), "stdin");
 	assert_int_equal(rmdir(dir), 0);
+}
+
+/*
+ * Relative names: the folder the run was made in, then the manifest's own
+ * folder; the current folder stands in for a manifest that records none.
+ */
+static void
+test_folders(void **state)
+{
+	char dir[] = "/tmp/fb-test-folders.XXXXXX", run_dir[64], own[64], path[96], mpath[96];
+	char cwd[4096], *real;
+	struct fb_manifest m = { 0 };
+	struct fb_manifest_folders f;
+	struct fb_manifest_input in = { 0 };
+	struct fb_manifest_check c;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	real = realpath(dir, NULL);
+	assert_non_null(real);
+	snprintf(run_dir, sizeof(run_dir), "%s/run", real);
+	snprintf(own, sizeof(own), "%s/own", real);
+	assert_int_equal(mkdir(run_dir, 0700), 0);
+	assert_int_equal(mkdir(own, 0700), 0);
+	snprintf(mpath, sizeof(mpath), "%s/own/m.json", dir);
+
+	m.directory = run_dir;
+	fb_manifest_folders(&f, &m, mpath);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.v[0].path, run_dir);
+	assert_int_equal(f.v[0].where, FB_MANIFEST_RUN_FOLDER);
+	assert_string_equal(f.v[1].path, own);   /* absolute, resolved */
+	assert_int_equal(f.v[1].where, FB_MANIFEST_OWN_FOLDER);
+
+	in.name = "sub/a.csv";
+	in.bytes = 8;
+	fb_digest_buffer("one,two\n", 8, in.sha256);
+	/* Nowhere: both folders tried. */
+	fb_manifest_check_input(&in, &f, &c);
+	assert_int_equal(c.state, FB_MANIFEST_MISSING);
+	assert_int_equal(c.tried, 2);
+	assert_int_equal(c.found, -1);
+	/* In the manifest's folder only. */
+	snprintf(path, sizeof(path), "%s/sub", own);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/sub/a.csv", own);
+	write_file(path, "one,two\n");
+	fb_manifest_check_input(&in, &f, &c);
+	assert_int_equal(c.state, FB_MANIFEST_UNCHANGED);
+	assert_int_equal(c.tried, 2);
+	assert_int_equal(c.found, 1);
+	/* Where the run was made comes first, even when that copy has changed. */
+	snprintf(path, sizeof(path), "%s/sub", run_dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/sub/a.csv", run_dir);
+	write_file(path, "one,twO\n");
+	fb_manifest_check_input(&in, &f, &c);
+	assert_int_equal(c.state, FB_MANIFEST_CHANGED);
+	assert_int_equal(c.tried, 1);
+	assert_int_equal(c.found, 0);
+	/* Something there that cannot be read stops the search: no stray copy hides it. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkdir(path, 0700), 0);
+	fb_manifest_check_input(&in, &f, &c);
+	assert_int_equal(c.state, FB_MANIFEST_UNREADABLE);
+	assert_int_equal(c.found, 0);
+	assert_int_equal(rmdir(path), 0);
+	/* An absolute name is read as it is, in no folder. */
+	in.name = path;
+	fb_manifest_check_input(&in, &f, &c);
+	assert_int_equal(c.state, FB_MANIFEST_MISSING);
+	assert_int_equal(c.tried, 0);
+	fb_manifest_folders_release(&f);
+
+	/* The manifest in the folder the run was made in: one folder, both roles. */
+	snprintf(mpath, sizeof(mpath), "%s/m.json", run_dir);
+	fb_manifest_folders(&f, &m, mpath);
+	assert_int_equal(f.n, 1);
+	assert_int_equal(f.v[0].where, FB_MANIFEST_RUN_FOLDER | FB_MANIFEST_OWN_FOLDER);
+	fb_manifest_folders_release(&f);
+
+	/* No "directory" (an older manifest): the current folder stands in; from stdin, no own folder. */
+	m.directory = NULL;
+	fb_manifest_folders(&f, &m, "-");
+	assert_int_equal(f.n, 1);
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_string_equal(f.v[0].path, cwd);
+	assert_int_equal(f.v[0].where, FB_MANIFEST_CURRENT_FOLDER);
+	fb_manifest_folders_release(&f);
+
+	/* A manifest named without a folder is in the current one. */
+	fb_manifest_folders(&f, &m, "m.json");
+	assert_int_equal(f.n, 1);
+	assert_int_equal(f.v[0].where, FB_MANIFEST_CURRENT_FOLDER | FB_MANIFEST_OWN_FOLDER);
+	fb_manifest_folders_release(&f);
+
+	snprintf(path, sizeof(path), "%s/sub/a.csv", own);
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/sub", own);
+	assert_int_equal(rmdir(path), 0);
+	snprintf(path, sizeof(path), "%s/sub", run_dir);
+	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(rmdir(own), 0);
+	assert_int_equal(rmdir(run_dir), 0);
+	assert_int_equal(rmdir(real), 0);
+	free(real);
+}
+
+static void
+test_join(void **state)
+{
+	char *p;
+	(void)state;
+
+	p = fb_manifest_join("/a/b", "c.csv");
+	assert_string_equal(p, "/a/b/c.csv");
+	free(p);
+	p = fb_manifest_join("/", "c.csv");
+	assert_string_equal(p, "/c.csv");
+	free(p);
 }
 
 int
@@ -345,6 +480,8 @@ main(void)
 		cmocka_unit_test(test_not_utf8_name),
 		cmocka_unit_test(test_read_refuses),
 		cmocka_unit_test(test_check_input),
+		cmocka_unit_test(test_folders),
+		cmocka_unit_test(test_join),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

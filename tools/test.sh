@@ -1,10 +1,11 @@
 #!/bin/bash
-# test.sh: set up as tools/setup.sh does, then run the whole test suite:
-# the unit and CLI tests, the same under valgrind, and again in a build
-# with AddressSanitizer and UndefinedBehaviorSanitizer, and in a clang build.
+# test.sh: set up as tools/setup.sh does (without installing), then run the
+# whole test suite: the unit and CLI tests, the same under valgrind, and
+# again in a build with AddressSanitizer and UndefinedBehaviorSanitizer, and
+# in a clang build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/setup.sh
+bash tools/setup.sh --no-install
 
 echo "== meson test"
 meson test -C build --print-errorlogs
