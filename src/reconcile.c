@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fosterbeds/classify.h"
+#include "fosterbeds/la.h"
 #include "fosterbeds/ofsted.h"
 #include "util.h"
 
@@ -88,9 +89,10 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 		r->sub = sub->rows[i];
 		/* A simple return was checked as it was read. */
 		if (sub->published)
-			fb_places_balance_check(out, return_file, r->sub.line, "approved",
-						r->la_code, r->sub.approved, r->sub.filled,
-						r->sub.vacant, r->sub.unavailable);
+			fb_published_balance_check(out, return_file, r->sub.line,
+						   fb_la_by_code(r->la_code)->name, r->la_code,
+						   r->sub.approved, r->sub.filled,
+						   r->sub.vacant, r->sub.unavailable);
 		r->date = sub->rows[i].date;
 		r->date_from_return = r->date != FB_NO_DATE;
 		r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
