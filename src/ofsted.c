@@ -593,7 +593,8 @@ read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, lo
 		int g;
 
 		cols[c].kind = C_NONE;
-		if (!*name || grouping(name))
+		/* England again (a second copy of the total) is no authority either. */
+		if (!*name || grouping(name) || same_name("England", name))
 			continue;
 		if ((g = fb_region_index(name)) >= 0) {
 			region = g;

@@ -492,17 +492,18 @@ test_balance_check(void **state)
 
 /*
  * A misspelt authority is an error that names the nearest LAs (a swap of
- * two letters is one edit); a joint service's other spellings are known.
+ * two letters is one edit); a joint service's other spellings are known; a
+ * second England column is no authority.
  */
 static void
 test_unmatched_suggests(void **state)
 {
 	static const char file[] =
-		",England,South East,Hampshrie,Kent,Tri-Borough,Northumberlnd\n"
-		"Number of approved foster places,100,60,40,20,10,5\n"
-		"Number of filled places,60,30,20,10,5,5\n"
-		"Number of vacant places,30,20,15,5,5,0\n"
-		"Number of places not available,10,10,5,5,0,0\n";
+		",England,South East,Hampshrie,Kent,Tri-Borough,Northumberlnd,England\n"
+		"Number of approved foster places,100,60,40,20,10,5,100\n"
+		"Number of filled places,60,30,20,10,5,5,60\n"
+		"Number of vacant places,30,20,15,5,5,0,30\n"
+		"Number of places not available,10,10,5,5,0,0,10\n";
 	struct fb_ofsted o;
 	struct fb_findings f;
 	(void)state;
