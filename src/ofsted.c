@@ -35,11 +35,24 @@ static const struct {
 	{ "number of households with exemptions", 0 },
 };
 
-/* Column headings that are not authorities. */
-static const char *const not_authorities[] = {
-	"England", "Inner London", "Outer London", "North East", "North West", "Yorkshire and The Humber", "East Midlands",
+const char *const fb_regions[FB_NREGIONS] = {
+	"North East", "North West", "Yorkshire and The Humber", "East Midlands",
 	"West Midlands", "East of England", "London", "South East", "South West",
 };
+
+/*
+ * Known joint fostering services (spec/reconcile.md, "Joint fostering
+ * services", gives the sources).  London Tri-borough is in both of Ofsted's
+ * files in tests/fixtures/ofsted, with its three members' columns "..".
+ */
+const struct fb_joint_service fb_joint_services[] = {
+	{ "London Tri-borough", { "Tri-borough", "London Triborough", NULL }, "London",
+	  { 205, 207, 213, 0 } },
+};
+const size_t fb_joint_services_len = sizeof(fb_joint_services) / sizeof(fb_joint_services[0]);
+
+/* Sub-regional groupings whose authorities have columns of their own. */
+static const char *const groupings[] = { "Inner London", "Outer London" };
 
 struct table {
 	char ***cell;      /* rows of cells */
@@ -182,17 +195,231 @@ measure_of(const char *label)
 	return -1;
 }
 
+/* name's bytes, spaces trimmed, equal to want ignoring case. */
 static int
-not_authority(const char *name)
+same_name(const char *want, const char *name)
 {
 	const char *s = name;
 	size_t len = strlen(name);
 
 	fb_trim(&s, &len);
-	for (size_t i = 0; i < sizeof(not_authorities) / sizeof(not_authorities[0]); i++)
-		if (fb_strncaseeq(not_authorities[i], s, len))
+	return fb_strncaseeq(want, s, len);
+}
+
+int
+fb_region_index(const char *name)
+{
+	for (int g = 0; g < FB_NREGIONS; g++)
+		if (same_name(fb_regions[g], name))
+			return g;
+	return -1;
+}
+
+static int
+grouping(const char *name)
+{
+	for (size_t i = 0; i < sizeof(groupings) / sizeof(groupings[0]); i++)
+		if (same_name(groupings[i], name))
 			return 1;
 	return 0;
+}
+
+/* As la.c folds names: lower case, "&" as "and", no full stops, single spaces. */
+static size_t
+fold_name(char *out, size_t outsz, const char *s, size_t len)
+{
+	size_t n = 0;
+	int space = 0;
+
+	for (size_t i = 0; i < len && n + 5 < outsz; i++) {
+		char c = s[i];
+
+		if (c == '.')
+			continue;
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		if (c == '&') {
+			memcpy(out + n, "and", 3);
+			n += 3;
+		} else {
+			out[n++] = fb_ascii_lower(c);
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static int
+folded_eq(const char *want, size_t wn, const char *name)
+{
+	char have[128];
+
+	return fold_name(have, sizeof(have), name, strlen(name)) == wn &&
+	       memcmp(have, want, wn) == 0;
+}
+
+const struct fb_joint_service *
+fb_joint_by_name(const char *name, size_t len)
+{
+	char want[128];
+	size_t wn = fold_name(want, sizeof(want), name, len);
+
+	if (wn == 0)
+		return NULL;
+	for (size_t i = 0; i < fb_joint_services_len; i++) {
+		const struct fb_joint_service *j = &fb_joint_services[i];
+
+		if (folded_eq(want, wn, j->name))
+			return j;
+		for (size_t k = 0; k < 3 && j->aliases[k]; k++)
+			if (folded_eq(want, wn, j->aliases[k]))
+				return j;
+	}
+	return NULL;
+}
+
+const struct fb_joint_service *
+fb_joint_of_la(int la_code)
+{
+	for (size_t i = 0; i < fb_joint_services_len; i++)
+		for (size_t k = 0; k < 4 && fb_joint_services[i].members[k]; k++)
+			if (fb_joint_services[i].members[k] == la_code)
+				return &fb_joint_services[i];
+	return NULL;
+}
+
+/*
+ * Edit distance (optimal string alignment: a swap of two neighbours is one
+ * edit, as in "Hampshrie") between two folded names, or a number above
+ * limit as soon as it must exceed it.
+ */
+static size_t
+distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t row[3][128];
+	size_t *prev2 = row[0], *prev = row[1], *cur = row[2];
+
+	if (la >= 127 || lb >= 127)
+		return limit + 1;
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t best;
+
+		cur[0] = i;
+		best = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t d = prev[j - 1] + cost;
+
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+			if (d < best)
+				best = d;
+		}
+		if (best > limit)
+			return limit + 1;
+		{
+			size_t *t = prev2;
+
+			prev2 = prev;
+			prev = cur;
+			cur = t;
+		}
+	}
+	return prev[lb];
+}
+
+struct suggestion {
+	const char *name;
+	int code;        /* 0 for a joint service */
+	size_t d;
+};
+
+static void
+consider(struct suggestion best[3], const char *want, const char *name, int code,
+	 size_t limit)
+{
+	char have[128];
+	size_t d;
+
+	fold_name(have, sizeof(have), name, strlen(name));
+	d = distance(want, have, limit);
+	if (d > limit)
+		return;
+	for (int k = 0; k < 3; k++) {
+		if (best[k].name && (best[k].code == code && code != 0))
+			return;   /* an alias of a name already suggested */
+	}
+	for (int k = 0; k < 3; k++) {
+		if (!best[k].name || d < best[k].d) {
+			for (int m = 2; m > k; m--)
+				best[m] = best[m - 1];
+			best[k].name = name;
+			best[k].code = code;
+			best[k].d = d;
+			return;
+		}
+	}
+}
+
+/*
+ * "; did you mean 'Hampshire' (850)?" for the nearest LA or joint service
+ * names to name, or a pointer to DfE's list when none is close: a name is
+ * close within one edit for every four characters (at least two).
+ */
+static void
+suggest(char *out, size_t outsz, const char *name)
+{
+	char want[128];
+	size_t wn = fold_name(want, sizeof(want), name, strlen(name));
+	size_t limit = wn / 4 < 2 ? 2 : wn / 4, n = 0, nb = 0;
+	struct suggestion best[3] = { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } };
+
+	for (size_t i = 0; i < fb_la_table_len; i++)
+		if (!fb_la_table[i].former)
+			consider(best, want, fb_la_table[i].name, fb_la_table[i].code, limit);
+	for (size_t i = 0; i < fb_la_aliases_len; i++)
+		consider(best, want, fb_la_aliases[i].name, fb_la_aliases[i].code, limit);
+	for (size_t i = 0; i < fb_la_table_len; i++)
+		if (fb_la_table[i].former)
+			consider(best, want, fb_la_table[i].name, fb_la_table[i].code, limit);
+	for (size_t i = 0; i < fb_joint_services_len; i++)
+		consider(best, want, fb_joint_services[i].name, 0, limit);
+	if (!best[0].name) {
+		snprintf(out, outsz, "; no LA or joint service has a name close to it: check the "
+			 "heading against DfE's list of LA names");
+		return;
+	}
+	for (size_t k = 0; k < 3 && best[k].name; k++)
+		nb++;
+	n += (size_t)snprintf(out, outsz, ": did you mean ");
+	for (size_t k = 0; k < nb && n < outsz; k++) {
+		const char *sep = k == 0 ? "" : k + 1 == nb ? " or " : ", ";
+
+		if (best[k].code)
+			n += (size_t)snprintf(out + n, outsz - n, "%s'%s' (%03d)", sep, best[k].name,
+					      best[k].code);
+		else
+			n += (size_t)snprintf(out + n, outsz - n, "%s'%s' (a joint service)", sep,
+					      best[k].name);
+	}
+	if (n < outsz)
+		snprintf(out + n, outsz - n, "?");
 }
 
 static int
@@ -271,6 +498,29 @@ fb_places_balance_check(struct fb_findings *out, int file, long line, const char
 }
 
 void
+fb_published_balance_check(struct fb_findings *out, int file, long line, const char *name,
+			   int la_code, long approved, long filled, long vacant,
+			   long unavailable)
+{
+	long sum = filled + vacant + unavailable, gap = approved - sum;
+	char who[160];
+
+	if (approved == FB_MISSING || filled == FB_MISSING || vacant == FB_MISSING ||
+	    unavailable == FB_MISSING || (gap >= -FB_OFSTED_ROUNDING_SLACK &&
+					  gap <= FB_OFSTED_ROUNDING_SLACK))
+		return;
+	if (la_code)
+		snprintf(who, sizeof(who), "%s (%03d)", name, la_code);
+	else
+		snprintf(who, sizeof(who), "%s", name);
+	fb_findings_add(out, FB_R_UNBALANCED_RETURN, file, line, name, NULL,
+			"%s: %ld approved places but filled + vacant + unavailable = "
+			"%ld + %ld + %ld = %ld, %ld apart, more than Ofsted's rounding to 5 "
+			"explains (up to %d); used as published", who, approved, filled, vacant,
+			unavailable, sum, gap < 0 ? -gap : gap, FB_OFSTED_ROUNDING_SLACK);
+}
+
+void
 fb_ofsted_init(struct fb_ofsted *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -280,7 +530,135 @@ void
 fb_ofsted_release(struct fb_ofsted *o)
 {
 	free(o->las);
+	free(o->joints);
+	for (long i = 0; i < o->unmatched; i++)
+		free(o->bad[i].name);
+	free(o->bad);
 	fb_ofsted_init(o);
+}
+
+/* What a column of the header row holds. */
+enum col_kind { C_NONE, C_LA, C_JOINT, C_UNMATCHED, C_ENGLAND, C_REGION };
+
+struct col {
+	enum col_kind kind;
+	size_t idx;      /* into las, joints, bad or regions */
+};
+
+/* Where column c's values go, with their suppressed mask, or NULL. */
+static long *
+target(struct fb_ofsted *o, const struct col *col, unsigned **suppressed)
+{
+	*suppressed = NULL;
+	switch (col->kind) {
+	case C_LA:
+		*suppressed = &o->las[col->idx].suppressed;
+		return o->las[col->idx].v;
+	case C_JOINT:
+		*suppressed = &o->joints[col->idx].suppressed;
+		return o->joints[col->idx].v;
+	case C_UNMATCHED:
+		return o->bad[col->idx].v;
+	case C_ENGLAND:
+		return o->england.v;
+	case C_REGION:
+		return o->regions[col->idx].v;
+	default:
+		return NULL;
+	}
+}
+
+static void
+all_missing(long v[FB_OM_COUNT])
+{
+	for (int m = 0; m < FB_OM_COUNT; m++)
+		v[m] = FB_MISSING;
+}
+
+/* Classify the header's columns after England's, with findings for bad names. */
+static void
+read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, long line,
+	    struct col *cols, int file, struct fb_findings *out)
+{
+	char vis[FB_VISIBLE_SIZE], hint[512];
+	int region = -1;
+
+	cols[england].kind = C_ENGLAND;
+	o->england.given = 1;
+	all_missing(o->england.v);
+	for (size_t c = england + 1; c < ncells; c++) {
+		const char *name = cells[c];
+		const struct fb_la *la;
+		const struct fb_joint_service *joint;
+		int g;
+
+		cols[c].kind = C_NONE;
+		/* England again (a second copy of the total) is no authority either. */
+		if (!*name || grouping(name) || same_name("England", name))
+			continue;
+		if ((g = fb_region_index(name)) >= 0) {
+			region = g;
+			if (!o->regions[g].given) {
+				o->regions[g].given = 1;
+				all_missing(o->regions[g].v);
+				cols[c].kind = C_REGION;
+				cols[c].idx = (size_t)g;
+			}
+			continue;
+		}
+		if ((la = fb_la_by_name(name, strlen(name))) != NULL) {
+			size_t k;
+
+			for (k = 0; k < o->n && o->las[k].la_code != la->code; k++)
+				;
+			if (k < o->n) {
+				fb_findings_add(out, FB_R_DUPLICATE_RETURN_ROW, file, line, name,
+						fb_visible(vis, name, strlen(name)),
+						"authority '%s' (column %zu) is LA %03d again; the "
+						"first column is used", vis, c + 1, la->code);
+				continue;
+			}
+			fb_grow((void **)&o->las, &o->cap, o->n + 1, sizeof(*o->las));
+			o->las[o->n].la_code = la->code;
+			o->las[o->n].suppressed = 0;
+			all_missing(o->las[o->n].v);
+			cols[c].kind = C_LA;
+			cols[c].idx = o->n++;
+			continue;
+		}
+		if ((joint = fb_joint_by_name(name, strlen(name))) != NULL) {
+			size_t k;
+
+			for (k = 0; k < o->njoints && o->joints[k].service != joint; k++)
+				;
+			if (k < o->njoints) {
+				fb_findings_add(out, FB_R_DUPLICATE_RETURN_ROW, file, line, name,
+						fb_visible(vis, name, strlen(name)),
+						"joint service '%s' (column %zu) is there again; the "
+						"first column is used", vis, c + 1);
+				continue;
+			}
+			fb_grow((void **)&o->joints, &o->jcap, o->njoints + 1, sizeof(*o->joints));
+			o->joints[o->njoints].service = joint;
+			o->joints[o->njoints].suppressed = 0;
+			all_missing(o->joints[o->njoints].v);
+			cols[c].kind = C_JOINT;
+			cols[c].idx = o->njoints++;
+			continue;
+		}
+		fb_visible(vis, name, strlen(name));
+		suggest(hint, sizeof(hint), vis);
+		fb_findings_add(out, FB_R_UNMATCHED_AUTHORITY, file, line, name, vis,
+				"authority '%s' (column %zu) matches no English LA and no known "
+				"joint fostering service, so its figures are left out of every "
+				"sum%s", vis, c + 1, hint);
+		fb_grow((void **)&o->bad, &o->bcap, (size_t)o->unmatched + 1, sizeof(*o->bad));
+		o->bad[o->unmatched].name = fb_xstrdup(name);
+		o->bad[o->unmatched].region = region;
+		all_missing(o->bad[o->unmatched].v);
+		cols[c].kind = C_UNMATCHED;
+		cols[c].idx = (size_t)o->unmatched++;
+	}
 }
 
 int
@@ -293,8 +671,8 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 	char *text = to_utf8(data, len, &ulen);
 	char vis[FB_VISIBLE_SIZE];
 	int england = -1, labelcol, seen[FB_OM_COUNT] = { 0 }, status = 0;
-	size_t header = 0, nauth = 0;
-	int *col_la = NULL;
+	size_t header = 0;
+	struct col *cols = NULL;
 	long approved_line = 1;
 
 	memset(&t, 0, sizeof(t));
@@ -321,43 +699,10 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 	if (!year)
 		year_from_path(o->year, path);
 
-	/* Authorities: every named column after England that is not a region. */
-	col_la = fb_xcalloc(t.ncells[header], sizeof(*col_la));
-	for (size_t c = (size_t)england + 1; c < t.ncells[header]; c++) {
-		const char *name = t.cell[header][c];
-		const struct fb_la *la;
-
-		col_la[c] = -1;
-		if (!*name || not_authority(name))
-			continue;
-		la = fb_la_by_name(name, strlen(name));
-		if (!la) {
-			o->unmatched++;
-			fb_findings_add(out, FB_R_UNMATCHED_AUTHORITY, file, t.line[header], name,
-					fb_visible(vis, name, strlen(name)), "authority '%s' (column "
-					"%zu) matches no English LA; its figures are left out", vis,
-					c + 1);
-			continue;
-		}
-		for (size_t k = 0; k < o->n; k++) {
-			if (o->las[k].la_code == la->code) {
-				fb_findings_add(out, FB_R_DUPLICATE_RETURN_ROW, file, t.line[header],
-						name, fb_visible(vis, name, strlen(name)),
-						"authority '%s' (column %zu) is LA %03d again; the "
-						"first column is used", vis, c + 1, la->code);
-				la = NULL;
-				break;
-			}
-		}
-		if (!la)
-			continue;
-		fb_grow((void **)&o->las, &o->cap, o->n + 1, sizeof(*o->las));
-		o->las[o->n].la_code = la->code;
-		for (int m = 0; m < FB_OM_COUNT; m++)
-			o->las[o->n].v[m] = FB_MISSING;
-		col_la[c] = (int)o->n++;
-		nauth++;
-	}
+	cols = fb_xcalloc(t.ncells[header], sizeof(*cols));
+	o->header_line = t.line[header];
+	read_header(o, t.cell[header], t.ncells[header], (size_t)england, t.line[header], cols,
+		    file, out);
 
 	/* Measures: the first row whose label matches each. */
 	for (size_t r = header + 1; r < t.nrows; r++) {
@@ -367,28 +712,35 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 		    seen[m])
 			continue;
 		seen[m] = 1;
+		o->measures |= FB_OM_BIT(m);
 		if (m == FB_OM_APPROVED)
 			approved_line = t.line[r];
-		for (size_t c = (size_t)england + 1; c < t.ncells[header]; c++) {
+		for (size_t c = (size_t)england; c < t.ncells[header]; c++) {
 			const char *v = c < t.ncells[r] ? t.cell[r][c] : "";
 			size_t vlen = strlen(v);
-			long n;
+			unsigned *suppressed;
+			long *into = target(o, &cols[c], &suppressed), n;
+			int counted = cols[c].kind == C_LA || cols[c].kind == C_JOINT;
 
-			if (col_la[c] < 0)
+			if (!into)
 				continue;
 			fb_trim(&v, &vlen);
 			if (vlen == 0 || (vlen == 2 && v[0] == '.' && v[1] == '.')) {
-				o->missing++;
+				o->missing += counted;
+				if (suppressed && vlen == 2)
+					*suppressed |= FB_OM_BIT(m);
 				continue;
 			}
 			if (fb_count_parse(v, vlen, 1, &n) != 0) {
-				fb_findings_add(out, FB_R_BAD_COUNT, file, t.line[r],
-						t.cell[header][c], fb_visible(vis, v, vlen),
-						"%s for '%s' is '%s', not a count; it is left empty",
-						fb_ofsted_measure_names[m], t.cell[header][c], vis);
+				if (cols[c].kind != C_UNMATCHED)
+					fb_findings_add(out, FB_R_BAD_COUNT, file, t.line[r],
+							t.cell[header][c], fb_visible(vis, v, vlen),
+							"%s for '%s' is '%s', not a count; it is left "
+							"empty", fb_ofsted_measure_names[m],
+							t.cell[header][c], vis);
 				continue;
 			}
-			o->las[col_la[c]].v[m] = n;
+			into[m] = n;
 		}
 	}
 	o->places_line = approved_line;
@@ -400,7 +752,7 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 		status = -1;
 	}
 done:
-	free(col_la);
+	free(cols);
 	table_release(&t);
 	return status;
 }

@@ -10,6 +10,7 @@
 
 #include "fosterbeds/classify.h"
 #include "fosterbeds/date.h"
+#include "fosterbeds/la.h"
 #include "fosterbeds/ofsted.h"
 #include "util.h"
 
@@ -145,9 +146,10 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 		r->sub = sub->rows[i];
 		/* A simple return was checked as it was read. */
 		if (sub->published)
-			fb_places_balance_check(out, return_file, r->sub.line, "approved",
-						r->la_code, r->sub.approved, r->sub.filled,
-						r->sub.vacant, r->sub.unavailable);
+			fb_published_balance_check(out, return_file, r->sub.line,
+						   fb_la_by_code(r->la_code)->name, r->la_code,
+						   r->sub.approved, r->sub.filled,
+						   r->sub.vacant, r->sub.unavailable);
 		r->return_date = r->sub.date;
 		r->date = records_date != FB_NO_DATE ? records_date : r->return_date;
 		r->date_source = records_date != FB_NO_DATE ? FB_RD_OPTION

@@ -2007,12 +2007,21 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 struct ofsted_view {
 	const struct fb_ofsted_report *rep;
 	int years;           /* more than one year: name each row's */
+	size_t *chart;       /* the rows drawn in the chart, by index */
 };
 
 static int
 ofsted_pooled(const void *ctx, size_t r)
 {
-	return ((const struct ofsted_view *)ctx)->rep->rows[r].la_code == FB_LA_ALL;
+	return fb_ofsted_row_pooled(&((const struct ofsted_view *)ctx)->rep->rows[r]);
+}
+
+static int
+ofsted_chart_pooled(const void *ctx, size_t r)
+{
+	const struct ofsted_view *view = ctx;
+
+	return fb_ofsted_row_pooled(&view->rep->rows[view->chart[r]]);
 }
 
 static const char *
@@ -2021,13 +2030,34 @@ ofsted_cellf(const void *ctx, size_t r, size_t i, char *buf, int *num)
 	return fb_ofsted_cell(&((const struct ofsted_view *)ctx)->rep->rows[r], i, buf, num);
 }
 
+/*
+ * The chart draws authorities, joint services and each region as Ofsted
+ * publishes it (its sum where the file has no region column): never the
+ * differences, and not England, whose column counts independent agencies.
+ */
+static size_t
+ofsted_chart_rows(const struct fb_ofsted_report *rep, size_t *idx)
+{
+	size_t n = 0;
+
+	for (size_t r = 0; r < rep->nrows; r++) {
+		enum fb_ofsted_kind k = rep->rows[r].kind;
+
+		if (k == FB_OK_LA || k == FB_OK_JOINT || k == FB_OK_REGION_PUBLISHED ||
+		    (k == FB_OK_REGION && (r + 1 == rep->nrows ||
+					   rep->rows[r + 1].kind != FB_OK_REGION_PUBLISHED)))
+			idx[n++] = r;
+	}
+	return n;
+}
+
 static void
 ofsted_get(const void *ctx, size_t r, struct stack_row *out)
 {
 	const struct ofsted_view *view = ctx;
-	const struct fb_ofsted_row *row = &view->rep->rows[r];
+	const struct fb_ofsted_row *row = &view->rep->rows[view->chart[r]];
 	const struct fb_la *la = fb_la_by_code(row->la_code);
-	const char *name = row->la_code == FB_LA_ALL ? row->region : la ? la->name : "";
+	const char *name = row->name ? row->name : la ? la->name : "";
 
 	memset(out->part, 0, sizeof(out->part));
 	out->la_code = row->la_code;
@@ -2042,6 +2072,40 @@ ofsted_get(const void *ctx, size_t r, struct stack_row *out)
 		if (out->part[k][0] == FB_MISSING)
 			out->den = 0;
 	}
+}
+
+/* The notes of the sum, difference, joint and covered rows, as a list. */
+static void
+ofsted_notes(FILE *out, const struct fb_ofsted_report *rep, int years)
+{
+	int first = 1;
+
+	for (size_t r = 0; r < rep->nrows; r++) {
+		const struct fb_ofsted_row *row = &rep->rows[r];
+		char buf[FB_CELL_BUF];
+		int num;
+
+		if (!row->note || row->kind == FB_OK_REGION_PUBLISHED)
+			continue;
+		if (first)
+			fputs("<h3>Notes</h3>\n<ul class=\"notes ofsted-notes\">\n", out);
+		first = 0;
+		fprintf(out, "<li data-kind=\"%s\"><strong>", fb_ofsted_kind_names[row->kind]);
+		esc(out, fb_ofsted_cell(row, 2, buf, &num));
+		if (years) {
+			fputc(' ', out);
+			esc(out, row->year);
+		}
+		fputs("</strong>: ", out);
+		esc(out, row->note);
+		if (row->not_pooled) {
+			fputs("; not in the sum: ", out);
+			esc(out, row->not_pooled);
+		}
+		fputs("</li>\n", out);
+	}
+	if (!first)
+		fputs("</ul>\n", out);
 }
 
 static const char *const ofsted_headings[] = {
@@ -2067,7 +2131,7 @@ ofsted_masthead(FILE *out, const struct fb_ofsted_report *rep)
 			k++;
 		if (k == ny && ny < 8 && rep->rows[r].year[0])
 			years[ny++] = rep->rows[r].year;
-		if (rep->rows[r].la_code == FB_LA_ALL && (!region ||
+		if (rep->rows[r].kind == FB_OK_REGION && (!region ||
 							  strcmp(region, rep->rows[r].region)))
 			region = rep->rows[r].region, nregions++;
 	}
@@ -2088,13 +2152,14 @@ ofsted_masthead(FILE *out, const struct fb_ofsted_report *rep)
 static void
 ofsted(FILE *out, const struct fb_ofsted_report *rep)
 {
-	struct ofsted_view view = { rep, 0 };
+	struct ofsted_view view = { rep, 0, fb_xcalloc(rep->nrows + 1, sizeof(size_t)) };
 	struct stack_chart c = { "ofsted-share", "Filled, vacant and unavailable places by "
-				 "authority, % of approved places", "la-bar", rep->nrows,
-				 ofsted_get, ofsted_pooled, &view };
+				 "authority, % of approved places", "la-bar", 0,
+				 ofsted_get, ofsted_chart_pooled, &view };
 	struct table t = { "ofsted", ofsted_headings, ofsted_shown, 14, 3, rep->nrows,
 			   ofsted_groups, 4, ofsted_cellf, ofsted_pooled, &view, 0 };
 
+	c.n = ofsted_chart_rows(rep, view.chart);
 	page_open(out, "Ofsted's published fostering data", NULL);
 	view.years = ofsted_masthead(out, rep);
 	t.hide = view.years ? t.ncols : 0;   /* one year: the masthead names it */
@@ -2105,18 +2170,30 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 		figure_open(out, "chart-ofsted", c.title, "As Ofsted published them. The shares "
 			    "do not always add to 100% (counts are rounded to the nearest 5, and "
 			    "places do not always balance): a gap is left white, and no bar runs "
-			    "past 100%. Region rows, set apart below, pool their authorities.");
+			    "past 100%. Region rows, set apart below, are Ofsted's own region "
+			    "figures.");
 		stack_legend(out, 0);
 		stack_chart(out, &c);
 		fputs("</figure>\n", out);
+		fputs("<p class=\"lead\">Each region has three rows: the sum of its "
+		      "authorities (each measure adds the authorities that give it), Ofsted's "
+		      "own figure for the region, and Ofsted's minus the sum. The notes say "
+		      "which authorities are not in a sum and why the two differ.</p>\n", out);
 		table(out, &t);
+		ofsted_notes(out, rep, view.years);
 	}
 	fprintf(out, "<p class=\"note\">%ld cell%s suppressed ('..') or blank %s left empty, "
-		"never read as 0; a region row leaves a measure empty when one of its authorities "
-		"lacks it.</p>\n</section>\n", rep->missing, plural(rep->missing),
+		"never read as 0.</p>\n</section>\n", rep->missing, plural(rep->missing),
 		rep->missing == 1 ? "is" : "are");
+	if (rep->run->findings.n) {
+		fputs("<section class=\"findings\">\n<h2>Findings</h2>\n<p class=\"lead\">"
+		      "Each finding names its authority (the Column).</p>\n", out);
+		findings_table(out, rep->run);
+		fputs("</section>\n", out);
+	}
 	inputs_section(out, rep->run, 1);
 	page_close(out);
+	free(view.chart);
 }
 
 /* trend: small multiples, one line chart per LA with the region's line in each */

@@ -348,14 +348,13 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 	metadata(out, rep->run);
 	fprintf(out, "  \"missing_cells\": %ld,\n", rep->missing);
 	fputs("  \"note\": \"suppressed ('..') and blank cells are left empty (null), never "
-	      "read as 0; a region row leaves a measure empty when one of its authorities "
-	      "lacks it\",\n  \"rows\": [", out);
+	      "read as 0; a sum row (kind region or england) adds the authorities that give "
+	      "each measure, and is followed by Ofsted's own figure and Ofsted's minus the "
+	      "sum\",\n  \"rows\": [", out);
 	for (size_t r = 0; r < rep->nrows; r++) {
 		fputs(r ? ",\n    {" : "\n    {", out);
 		members(out, fb_ofsted_columns, fb_ofsted_ncolumns, ofsted_cell, rep,
 			&rep->rows[r]);
-		if (rep->rows[r].la_code == FB_LA_ALL)
-			fprintf(out, ", \"authorities_pooled\": %d", rep->rows[r].nla);
 		fputc('}', out);
 	}
 	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);

@@ -341,7 +341,7 @@ ofsted_cell(const void *ctx, size_t r, size_t i, char *buf)
 static int
 ofsted_pooled(const void *ctx, size_t r)
 {
-	return ((const struct fb_ofsted_report *)ctx)->rows[r].la_code == FB_LA_ALL;
+	return fb_ofsted_row_pooled(&((const struct fb_ofsted_report *)ctx)->rows[r]);
 }
 
 static void
@@ -350,15 +350,32 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 	struct table t = { ofsted_headings, ofsted_shown, 14, 3, rep->nrows, ofsted_cell,
 			   ofsted_pooled, rep };
 
-	fputs("Ofsted's published fostering data, per authority; region rows (no LA code) "
-	      "pool their authorities.\n\n", out);
+	fputs("Ofsted's published fostering data, per authority; then each region: the sum of "
+	      "its authorities,\nOfsted's own figure, and Ofsted minus the sum (notes below "
+	      "say why they differ).\n\n", out);
 	if (rep->nrows)
 		print_table(out, &t);
 	else
 		fputs("(no authorities read)\n", out);
 	fprintf(out, "\n%ld cell%s suppressed ('..') or blank %s left empty, never read as 0; "
-		"a region row leaves a measure empty when one of its authorities lacks it.\n",
+		"a sum row adds the authorities that give each measure.\n",
 		rep->missing, rep->missing == 1 ? "" : "s", rep->missing == 1 ? "is" : "are");
+	for (size_t r = 0, first = 1; r < rep->nrows; r++) {
+		const struct fb_ofsted_row *row = &rep->rows[r];
+		char buf[FB_CELL_BUF];
+		int num;
+
+		if (!row->note || row->kind == FB_OK_REGION_PUBLISHED)
+			continue;
+		if (first)
+			fputs("\nNotes:\n", out);
+		first = 0;
+		fprintf(out, "  %s%s%s: %s", row->year[0] ? row->year : "", row->year[0] ? " " : "",
+			fb_ofsted_cell(row, 2, buf, &num), row->note);
+		if (row->not_pooled)
+			fprintf(out, "; not in the sum: %s", row->not_pooled);
+		fputc('\n', out);
+	}
 }
 
 static void

@@ -861,7 +861,7 @@ ofsted_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_
 static int
 ofsted_bold(const void *ctx, size_t r)
 {
-	return ((const struct fb_ofsted_report *)ctx)->rows[r].la_code == FB_LA_ALL;
+	return fb_ofsted_row_pooled(&((const struct fb_ofsted_report *)ctx)->rows[r]);
 }
 
 static void
@@ -877,12 +877,19 @@ fill_ofsted(struct book *b, const void *doc)
 	unlisted = findings_sheet(b, rep->run);
 	inputs_sheet(b, rep->run);
 	notes_start(&ns, "ofsted", rep->run);
-	note(&ns, "Ofsted", "Ofsted's published fostering figures: one row per authority, "
-	     "then one row per region (empty la_code, in bold) adding up its authorities' "
-	     "counts.");
+	note(&ns, "Ofsted", "Ofsted's published fostering figures: one row per authority "
+	     "and joint fostering service, then for each region (in bold) the sum of its "
+	     "authorities, Ofsted's own figure and Ofsted's minus the sum, and the same for "
+	     "England; the kind column says which.");
 	note(&ns, "empty cells", "A suppressed ('..') or blank cell stays empty, never 0 (%ld "
-	     "such cell%s here); a region row leaves a measure empty when one of its "
-	     "authorities lacks it.", rep->missing, rep->missing == 1 ? "" : "s");
+	     "such cell%s here); a sum row adds the authorities that give each measure, and "
+	     "not_pooled names those that do not.", rep->missing, rep->missing == 1 ? "" : "s");
+	note(&ns, "note", "Why a region's sum differs from Ofsted's figure (suppressed "
+	     "authorities, headings that match no LA, rounding to 5), and which joint service "
+	     "publishes an authority's places.");
+	note(&ns, "Findings", "The Findings sheet lists every finding with the authority it "
+	     "concerns in its column field (FB025: places that do not balance by more than "
+	     "Ofsted's rounding to 5 explains).");
 	note(&ns, "filled_pct, vacant_pct, unavailable_pct", "Filled, vacant and not "
 	     "available places as shares of approved places.");
 	notes_rates(&ns);

@@ -308,21 +308,40 @@ fb_bridge_status_name(int ofsted_status)
 /* ofsted */
 
 enum { O_YEAR, O_LA_CODE, O_LA_NAME, O_REGION, O_MEASURES,
-       O_FILLED_PCT = O_MEASURES + FB_OM_COUNT, O_VACANT_PCT, O_UNAVAILABLE_PCT, O_COUNT };
+       O_FILLED_PCT = O_MEASURES + FB_OM_COUNT, O_VACANT_PCT, O_UNAVAILABLE_PCT, O_KIND,
+       O_NLA, O_POOLED, O_NOT_POOLED, O_COVERED_BY, O_NOTE, O_COUNT };
 
 const char *const fb_ofsted_columns[] = {
 	"year", "la_code", "la_name", "region", "approved", "filled", "vacant", "unavailable",
 	"households", "short_break_households", "emergency_households",
-	"exemption_households", "filled_pct", "vacant_pct", "unavailable_pct",
+	"exemption_households", "filled_pct", "vacant_pct", "unavailable_pct", "kind",
+	"las_in_area", "las_pooled", "not_pooled", "covered_by", "note",
 };
 const size_t fb_ofsted_ncolumns = O_COUNT;
+
+const char *const fb_ofsted_kind_names[FB_OK_COUNT] = {
+	"la", "joint", "region", "region_published", "region_difference", "england",
+	"england_published", "england_difference", "england_all_agencies",
+};
+
+int
+fb_ofsted_row_pooled(const struct fb_ofsted_row *row)
+{
+	return row->kind != FB_OK_LA && row->kind != FB_OK_JOINT;
+}
+
+static int
+sum_row(const struct fb_ofsted_row *row)
+{
+	return row->kind == FB_OK_REGION || row->kind == FB_OK_ENGLAND;
+}
 
 const char *
 fb_ofsted_cell(const struct fb_ofsted_row *row, size_t i, char buf[FB_CELL_BUF],
 	       int *is_number)
 {
 	const struct fb_la *la;
-	const long *v = row->v;
+	int diff = row->kind == FB_OK_REGION_DIFF || row->kind == FB_OK_ENGLAND_DIFF;
 
 	*is_number = 0;
 	switch (i) {
@@ -334,21 +353,42 @@ fb_ofsted_cell(const struct fb_ofsted_row *row, size_t i, char buf[FB_CELL_BUF],
 		snprintf(buf, FB_CELL_BUF, "%03d", row->la_code);
 		return buf;
 	case O_LA_NAME:
-		if (row->la_code == FB_LA_ALL)
-			return row->region;
+		if (row->name)
+			return row->name;
 		la = fb_la_by_code(row->la_code);
 		return la ? la->name : "";
 	case O_REGION:
 		return row->region;
 	case O_FILLED_PCT:
-		return rate(buf, sub_pct(v[FB_OM_FILLED], v[FB_OM_APPROVED]), is_number);
 	case O_VACANT_PCT:
-		return rate(buf, sub_pct(v[FB_OM_VACANT], v[FB_OM_APPROVED]), is_number);
 	case O_UNAVAILABLE_PCT:
-		return rate(buf, sub_pct(v[FB_OM_UNAVAILABLE], v[FB_OM_APPROVED]), is_number);
-	default:
+		return rate(buf, sub_pct(row->pct_num[i - O_FILLED_PCT],
+					 row->pct_den[i - O_FILLED_PCT]), is_number);
+	case O_KIND:
+		return fb_ofsted_kind_names[row->kind];
+	case O_NLA:
+	case O_POOLED:
+		if (!sum_row(row))
+			return "";
 		*is_number = 1;
-		return number(buf, v[i - O_MEASURES], is_number);
+		snprintf(buf, FB_CELL_BUF, "%d", i == O_NLA ? row->nla : row->pooled);
+		return buf;
+	case O_NOT_POOLED:
+		return row->not_pooled ? row->not_pooled : "";
+	case O_COVERED_BY:
+		return row->covered_by ? row->covered_by : "";
+	case O_NOTE:
+		return row->note ? row->note : "";
+	default:
+		if (diff) {
+			if (!(row->given & FB_OM_BIT(i - O_MEASURES)))
+				return "";
+			*is_number = 1;
+			snprintf(buf, FB_CELL_BUF, "%ld", row->v[i - O_MEASURES]);
+			return buf;
+		}
+		*is_number = 1;
+		return number(buf, row->v[i - O_MEASURES], is_number);
 	}
 }
 

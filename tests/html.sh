@@ -182,8 +182,10 @@ def reconcile(dom_path, csv_path):
 def ofsted(dom_path, csv_path):
     d = Dom(open(dom_path, encoding="utf-8").read())
     rows = list(csv.DictReader(open(csv_path, encoding="utf-8")))
-    regions = [r for r in rows if r["la_code"] == ""]
-    las = sorted(r["la_code"] for r in rows if r["la_code"] != "")
+    # Sum, published and difference rows are set apart; joint services are
+    # drawn with the region bars, so the la-bars are the LAs.
+    regions = [r for r in rows if r["kind"] not in ("la", "joint")]
+    las = sorted(r["la_code"] for r in rows if r["kind"] == "la")
     say(d.region_rows == len(regions) > 0,
         "ofsted: the table has the region rows (%d, want %d)" % (d.region_rows, len(regions)))
     chart = [f for f in d.figures if "chart-ofsted" in f["class"]]
@@ -322,6 +324,11 @@ ${FB_WRAPPER:-} "$bin" ofsted --format csv "$ofsted_file" >"$tmp/ofsted.csv" 2>/
 self_contained "$tmp/ofsted.html" ofsted
 dom "$tmp/ofsted.html" "$tmp/ofsted.dom"
 py ofsted "$tmp/ofsted.dom" "$tmp/ofsted.csv"
+# Which authority does not balance, not just how many; why London's sum differs.
+check "ofsted html: the findings name the authority" \
+	"grep -q 'Bexley (303): 245 approved places' '$tmp/ofsted.html'"
+check "ofsted html: London's note names the joint service" \
+	"grep -q 'London Tri-borough&#39;s 385 approved places are in the sum' '$tmp/ofsted.html'"
 shot "$tmp/ofsted.html" "$tmp/ofsted.png"
 py png "$tmp/ofsted.png"
 

@@ -159,8 +159,28 @@ test_layout_2018(void **state)
 	assert_int_equal(f.count[FB_R_UNMATCHED_AUTHORITY], 1);
 	assert_int_equal(f.count[FB_R_DUPLICATE_RETURN_ROW], 1);
 	assert_int_equal(f.count[FB_R_BAD_COUNT], 1);
-	assert_int_equal(f.errors, 2);     /* FB024 and FB023 */
-	assert_int_equal(f.warnings, 1);   /* FB026 */
+	/* A name that matches no LA is an error now, not a warning. */
+	assert_int_equal(f.errors, 3);     /* FB024, FB023 and FB026 */
+	assert_int_equal(f.warnings, 0);
+	/* Bristol's filled ".." is suppressed; its vacant blank is not. */
+	assert_int_equal(o.las[2].suppressed, FB_OM_BIT(FI) | FB_OM_BIT(EX));
+	/* England's and the South East's own columns, as published. */
+	assert_int_equal(o.england.given, 1);
+	assert_int_equal(o.england.v[AP], 88370);
+	assert_int_equal(o.england.v[EX], 1785);
+	{
+		static const long se[FB_OM_COUNT] = { 7565, 4985, 1070, 1395, 4115, 125, 15, 225 };
+
+		assert_int_equal(o.regions[7].given, 1);
+		for (int m = 0; m < FB_OM_COUNT; m++)
+			assert_int_equal(o.regions[7].v[m], se[m]);
+		for (int g = 0; g < FB_NREGIONS; g++)
+			assert_int_equal(o.regions[g].given, g == 7);
+	}
+	/* Atlantis follows the South East column; its junk cells are not counts. */
+	assert_string_equal(o.bad[0].name, "Atlantis");
+	assert_int_equal(o.bad[0].region, 7);
+	assert_int_equal(o.bad[0].v[AP], MISS);
 
 	i = find_rule(&f, FB_R_UNMATCHED_AUTHORITY);
 	assert_int_equal(f.items[i].file, 3);
@@ -168,6 +188,8 @@ test_layout_2018(void **state)
 	assert_string_equal(f.items[i].column, "Atlantis");
 	assert_string_equal(f.items[i].value, "Atlantis");
 	assert_non_null(strstr(f.items[i].message, "column 10"));   /* 0-based 9 */
+	/* Nothing is within two edits of "atlantis": no guess, a pointer instead. */
+	assert_non_null(strstr(f.items[i].message, "no LA or joint service has a name close"));
 
 	i = find_rule(&f, FB_R_DUPLICATE_RETURN_ROW);
 	assert_int_equal(f.items[i].line, 1);
@@ -211,12 +233,23 @@ test_layout_2017(void **state)
 	assert_int_equal(o.missing, 0);
 	assert_int_equal(o.places_line, 9);
 	assert_string_equal(o.year, "2017-18");
-	/* North East and "South East " are regions; London Tri-borough is not
-	 * an LA and not a known grouping: FB026. */
-	assert_int_equal(o.unmatched, 1);
-	assert_int_equal(f.n, 1);
-	assert_int_equal(f.count[FB_R_UNMATCHED_AUTHORITY], 1);
-	assert_string_equal(f.items[0].column, "London Tri-borough");
+	/* North East and "South East " are regions; London Tri-borough is a
+	 * known joint fostering service, read as one: no finding. */
+	assert_int_equal(o.unmatched, 0);
+	assert_int_equal(f.n, 0);
+	assert_int_equal(o.njoints, 1);
+	assert_string_equal(o.joints[0].service->name, "London Tri-borough");
+	{
+		static const long tri[FB_OM_COUNT] = { 500, 300, 100, 100, 300, 2, 1, 3 };
+		static const long se[FB_OM_COUNT] = { 7500, 5000, 1000, 1400, 4000, 120, 10, 200 };
+
+		for (int m = 0; m < FB_OM_COUNT; m++) {
+			assert_int_equal(o.joints[0].v[m], tri[m]);
+			assert_int_equal(o.regions[7].v[m], se[m]);   /* "South East " */
+		}
+		assert_int_equal(o.regions[0].v[AP], 4075);         /* North East */
+		assert_int_equal(o.regions[6].given, 0);            /* no London column */
+	}
 	fb_findings_release(&f);
 	fb_ofsted_release(&o);
 }
@@ -457,6 +490,96 @@ test_balance_check(void **state)
 	fb_findings_release(&f);
 }
 
+/*
+ * A misspelt authority is an error that names the nearest LAs (a swap of
+ * two letters is one edit); a joint service's other spellings are known; a
+ * second England column is no authority.
+ */
+static void
+test_unmatched_suggests(void **state)
+{
+	static const char file[] =
+		",England,South East,Hampshrie,Kent,Tri-Borough,Northumberlnd,England\n"
+		"Number of approved foster places,100,60,40,20,10,5,100\n"
+		"Number of filled places,60,30,20,10,5,5,60\n"
+		"Number of vacant places,30,20,15,5,5,0,30\n"
+		"Number of places not available,10,10,5,5,0,0,10\n";
+	struct fb_ofsted o;
+	struct fb_findings f;
+	(void)state;
+
+	fb_ofsted_init(&o);
+	fb_findings_init(&f, 0);
+	assert_int_equal(fb_ofsted_read(&o, file, LEN(file), "a.csv", NULL, 0, &f), 0);
+	assert_int_equal(o.n, 1);
+	assert_int_equal(o.njoints, 1);
+	assert_int_equal(o.unmatched, 2);
+	assert_int_equal(f.count[FB_R_UNMATCHED_AUTHORITY], 2);
+	assert_int_equal(f.errors, 2);
+	assert_string_equal(f.items[0].message,
+			    "authority 'Hampshrie' (column 4) matches no English LA and no known "
+			    "joint fostering service, so its figures are left out of every sum: "
+			    "did you mean 'Hampshire' (850)?");
+	assert_non_null(strstr(f.items[1].message, "did you mean 'Northumberland' (929)?"));
+	/* The unmatched column's figures are kept for the notes, and its region. */
+	assert_int_equal(o.bad[0].v[AP], 40);
+	assert_int_equal(o.bad[0].region, 7);
+	fb_findings_release(&f);
+	fb_ofsted_release(&o);
+}
+
+static void
+test_joint_services(void **state)
+{
+	const struct fb_joint_service *j = fb_joint_by_name("london  tri-borough", 19);
+	(void)state;
+
+	assert_non_null(j);
+	assert_string_equal(j->region, "London");
+	assert_ptr_equal(fb_joint_by_name("Tri-borough", 11), j);
+	assert_ptr_equal(fb_joint_by_name("London Triborough", 17), j);
+	assert_null(fb_joint_by_name("London", 6));
+	assert_null(fb_joint_by_name("", 0));
+	assert_ptr_equal(fb_joint_of_la(205), j);
+	assert_ptr_equal(fb_joint_of_la(207), j);
+	assert_ptr_equal(fb_joint_of_la(213), j);
+	assert_null(fb_joint_of_la(206));
+	/* Every member is a London LA, and the region is one of Ofsted's nine. */
+	for (size_t i = 0; i < fb_joint_services_len; i++)
+		assert_true(fb_region_index(fb_joint_services[i].region) >= 0);
+	assert_int_equal(fb_region_index(" south east "), 7);
+	assert_int_equal(fb_region_index("Wessex"), -1);
+}
+
+/* Ofsted's rounding to 5: differences up to 10 are not warned; 15 is. */
+static void
+test_published_balance_check(void **state)
+{
+	struct fb_findings f;
+	(void)state;
+
+	fb_findings_init(&f, 0);
+	fb_published_balance_check(&f, 0, 5, "Kent", 886, 100, 60, 30, 20);   /* 110: 10 apart */
+	fb_published_balance_check(&f, 0, 5, "Kent", 886, 100, 50, 30, 10);   /* 90: 10 apart */
+	fb_published_balance_check(&f, 0, 5, "Kent", 886, 100, MISS, 30, 10); /* not all given */
+	assert_int_equal(f.n, 0);
+	fb_published_balance_check(&f, 0, 6, "Kent", 886, 100, 60, 30, 25);   /* 115 */
+	fb_published_balance_check(&f, 0, 7, "London Tri-borough", 0, 385, 225, 120, 25);
+	assert_int_equal(f.n, 2);
+	assert_int_equal(f.warnings, 2);
+	assert_string_equal(f.items[0].column, "Kent");
+	assert_string_equal(f.items[0].message,
+			    "Kent (886): 100 approved places but filled + vacant + unavailable = "
+			    "60 + 30 + 25 = 115, 15 apart, more than Ofsted's rounding to 5 explains "
+			    "(up to 10); used as published");
+	assert_string_equal(f.items[1].column, "London Tri-borough");
+	assert_non_null(strstr(f.items[1].message, "London Tri-borough: 385 approved"));
+	/* An LA's own return is exact: 1 apart is warned. */
+	fb_places_balance_check(&f, 0, 8, "approved", 886, 100, 60, 30, 11);
+	assert_int_equal(f.n, 3);
+	fb_findings_release(&f);
+}
+
 int
 main(void)
 {
@@ -470,6 +593,9 @@ main(void)
 		cmocka_unit_test(test_balance_check),
 		cmocka_unit_test(test_year_from_file_name_not_directory),
 		cmocka_unit_test(test_lone_cr_line_numbers),
+		cmocka_unit_test(test_unmatched_suggests),
+		cmocka_unit_test(test_joint_services),
+		cmocka_unit_test(test_published_balance_check),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

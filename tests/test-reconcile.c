@@ -686,18 +686,28 @@ test_published(void **state)
 	fb_findings_release(&f);
 	fb_reconcile_release(&rc);
 
-	/* One without records, and 851 now unbalanced (1 + 1 + 0 = 2, not 3):
-	 * the published row is checked here, on the approved row's line. */
+	/*
+	 * One without records, and 851 unbalanced: 3 against 1 + 1 + 0 = 2 is
+	 * within Ofsted's rounding to 5 (no warning), 13 is 11 apart and warned,
+	 * on the approved row's line.
+	 */
 	rows[1].approved = 3;
 	sub.n = 2;
+	fb_findings_init(&f, 0);
+	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 1, &f);
+	assert_int_equal(f.count[FB_R_UNBALANCED_RETURN], 0);
+	fb_findings_release(&f);
+	fb_reconcile_release(&rc);
+	rows[1].approved = 13;
 	fb_findings_init(&f, 0);
 	fb_reconcile_build(&rc, &t, &sub, FB_NO_DATE, 1, &f);
 	assert_int_equal(rc.n, 2);
 	assert_int_equal(f.n, 2);
 	assert_int_equal(f.count[FB_R_UNBALANCED_RETURN], 1);
 	assert_true(has_finding(&f, FB_R_UNBALANCED_RETURN, 95,
-				"LA 851: 3 approved places but filled + vacant + unavailable = "
-				"1 + 1 + 0 = 2; used as submitted"));
+				"Portsmouth (851): 13 approved places but filled + vacant + "
+				"unavailable = 1 + 1 + 0 = 2, 11 apart, more than Ofsted's "
+				"rounding to 5 explains (up to 10); used as published"));
 	assert_true(has_finding(&f, FB_R_ONE_SIDE_ONLY, 1,
 				"1 authority in Ofsted's published file has no bed records; it "
 				"is not shown"));

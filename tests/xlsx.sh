@@ -178,6 +178,24 @@ elif check == "findings-values":
     for value in args:
         assert ("s", value) in [(k, v) for k, v, _ in values], "%r not a text value" % value
     layout("Findings", len(header), len(got) - 1)
+elif check == "ofsted":
+    # The Ofsted sheet is the CSV; sum, published and difference rows bold;
+    # the Findings sheet names the authority of each FB025 (args[1:]).
+    rates = ["filled_pct", "vacant_pct", "unavailable_pct"]
+    got, want = same_table("Ofsted", args[0], rates)
+    st = styles()
+    kind = want[0].index("kind")
+    for g, w in zip(got[1:], want[1:]):
+        bold = all(st[s][1] for k, _, s in g if k)
+        assert bold == (w[kind] not in ("la", "joint")), "row %s: bold %s" % (w[2], bold)
+    layout("Ofsted", len(want[0]), len(want) - 1)
+    f, _ = rows("Findings")
+    header = [v for _, v, _ in f[0]]
+    col, code, msg = header.index("column"), header.index("code"), header.index("message")
+    unbalanced = [(r[col][1], r[msg][1]) for r in f[1:] if r[code][1] == "FB025"]
+    assert [c for c, _ in unbalanced] == [a.split("|")[0] for a in args[1:]], unbalanced
+    for (c, m), a in zip(unbalanced, args[1:]):
+        assert m.startswith(a.split("|")[1]), (c, m)
 elif check == "bridge":
     same_table("Bridge", args[0])
     layout("Bridge", 4, len(read_csv(args[0])) - 1)
@@ -227,6 +245,18 @@ xl "$tmp/recon.xlsx" sheets Reconcile Bridge Findings Inputs Notes && ok ||
 	bad "reconcile: the sheets"
 xl "$tmp/recon.xlsx" bridge "$tmp/bridge.csv" && ok || bad "reconcile: Bridge differs from --bridge"
 xl "$tmp/recon.xlsx" no-formulas && ok || bad "reconcile: a formula in the workbook"
+
+# (e) ofsted: the Ofsted sheet is the CSV, and the Findings sheet says which
+# authority does not balance (Medway, 15 apart; London Tri-borough's 10 is
+# Ofsted's rounding and not warned): tests/fixtures/ofsted-regions_2018-19.csv
+ofs=$root/tests/fixtures/ofsted-regions_2018-19.csv
+run ofsted --format csv "$ofs" >"$tmp/ofsted.csv" 2>/dev/null
+run ofsted --format xlsx -o "$tmp/ofsted.xlsx" "$ofs" 2>/dev/null
+status=$?
+[[ $status == 1 ]] && ok || bad "ofsted --format xlsx exited $status, not 1 (FB026)"
+xl "$tmp/ofsted.xlsx" sheets Ofsted Findings Inputs Notes && ok || bad "ofsted: the sheets"
+xl "$tmp/ofsted.xlsx" ofsted "$tmp/ofsted.csv" "Medway|Medway (887): 100 approved places" && ok ||
+	bad "ofsted: the Ofsted sheet or its findings"
 
 # (d) no workbook on a terminal; a workbook that cannot be made is a failure
 if command -v script >/dev/null; then

@@ -8,8 +8,12 @@
  * by content, not position: the header row is the one naming "England", the
  * measure labels sit in the column before it, and each measure is found by
  * its label.  Authority names are matched to DfE codes through the LA table
- * and its aliases; a name that matches nothing is FB026, never dropped
- * silently; region columns and groupings are recognised and skipped.
+ * and its aliases, or to a known joint fostering service (fb_joint_services);
+ * a name that matches neither is FB026, an error naming the nearest names,
+ * never dropped silently.  England's and the nine regions' own columns are
+ * read as Ofsted publishes them (fb_ofsted.england, .regions), so callers
+ * can set them beside the sum of the authorities; the Inner and Outer London
+ * groupings are recognised and skipped.
  *
  * A suppressed or blank cell stays missing (FB_MISSING), never 0, and is
  * counted in `missing`.  Whether places balance (FB025) is left to the
@@ -40,18 +44,76 @@ enum fb_ofsted_measure {
 /* Output column names of the measures, in enum order. */
 extern const char *const fb_ofsted_measure_names[FB_OM_COUNT];
 
+/* Ofsted's nine English regions, in Ofsted's order, spelt as la.h's regions. */
+#define FB_NREGIONS 9
+extern const char *const fb_regions[FB_NREGIONS];
+
+/* The index of the region called name (any case, spaces trimmed), or -1. */
+int fb_region_index(const char *name);
+
+/*
+ * A fostering service run jointly for several LAs, which Ofsted publishes in
+ * a column of its own while the members' columns are suppressed.  The table
+ * (spec/reconcile.md lists it with its sources) is short and fixed.
+ */
+struct fb_joint_service {
+	const char *name;            /* as Ofsted heads its column */
+	const char *aliases[3];      /* other spellings, NULL-terminated */
+	const char *region;          /* one of fb_regions */
+	int members[4];              /* DfE codes, 0-terminated */
+};
+extern const struct fb_joint_service fb_joint_services[];
+extern const size_t fb_joint_services_len;
+
+/* The joint service named name (folded as fb_la_by_name folds), or NULL. */
+const struct fb_joint_service *fb_joint_by_name(const char *name, size_t len);
+
+/* The joint service whose members include la_code, or NULL. */
+const struct fb_joint_service *fb_joint_of_la(int la_code);
+
+/* Bit m of a `suppressed` mask: measure m was "..", not blank. */
+#define FB_OM_BIT(m) (1u << (m))
+
 struct fb_ofsted_la {
 	int la_code;
 	long v[FB_OM_COUNT];   /* FB_MISSING where not given */
+	unsigned suppressed;   /* FB_OM_BIT(m) when v[m] was "..", not blank */
+};
+
+/* A joint service's column. */
+struct fb_ofsted_joint {
+	const struct fb_joint_service *service;
+	long v[FB_OM_COUNT];
+	unsigned suppressed;
+};
+
+/* A column naming no LA and no joint service: FB026, left out of every sum. */
+struct fb_ofsted_unmatched {
+	char *name;            /* the heading, as read */
+	int region;            /* index of the region column it follows, or -1 */
+	long v[FB_OM_COUNT];   /* read as for an authority, for the notes only */
+};
+
+/* England's or a region's own column, as published. */
+struct fb_ofsted_area {
+	int given;             /* 1 when the file has the column */
+	long v[FB_OM_COUNT];
 };
 
 struct fb_ofsted {
 	struct fb_ofsted_la *las;   /* in the file's column order */
 	size_t n, cap;
+	struct fb_ofsted_joint *joints;
+	size_t njoints, jcap;
+	struct fb_ofsted_unmatched *bad;   /* the unmatched columns, `unmatched` of them */
+	size_t bcap;
+	struct fb_ofsted_area england, regions[FB_NREGIONS];
 	char year[16];              /* "2018-19", or "" when unknown */
 	long missing;               /* cells suppressed or blank, over the measures read */
-	long unmatched;             /* authority columns that matched no LA */
+	long unmatched;             /* authority columns that matched no LA or joint service */
+	unsigned measures;          /* FB_OM_BIT(m) for each measure the file has a row of */
 	long places_line;           /* line of the approved places row */
+	long header_line;           /* line of the header row */
 };
 
 void fb_ofsted_init(struct fb_ofsted *o);
@@ -71,11 +133,27 @@ int fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char
 
 /*
  * Warn (FB025) when approved differs from filled + vacant + unavailable and
- * all four are given.  Shared by both kinds of return: Ofsted's own data
- * does not always balance (exemptions, rounding), so it is never an error.
+ * all four are given: an LA's own (simple) return, whose counts are exact.
+ * Ofsted's data does not always balance (exemptions), so it is never an error.
  */
 void fb_places_balance_check(struct fb_findings *out, int file, long line,
 			     const char *column, int la_code, long approved, long filled,
 			     long vacant, long unavailable);
+
+/*
+ * Ofsted rounds each published count to the nearest 5, so approved and
+ * filled + vacant + unavailable can differ by rounding alone; differences
+ * up to this many places are taken as rounding and not warned.
+ */
+#define FB_OFSTED_ROUNDING_SLACK 10
+
+/*
+ * The same check on Ofsted's published figures: FB025 only when the two
+ * differ by more than FB_OFSTED_ROUNDING_SLACK.  name is the authority or
+ * joint service, for the message; la_code is 0 for a joint service.
+ */
+void fb_published_balance_check(struct fb_findings *out, int file, long line,
+				const char *name, int la_code, long approved, long filled,
+				long vacant, long unavailable);
 
 #endif
