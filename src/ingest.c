@@ -296,8 +296,6 @@ header(struct ingest *g)
 				"standard's columns, so it is taken for a data row (its values "
 				"are not shown) and no row of the file can be used; add a "
 				"first row naming the columns, e.g. %s", want);
-		for (size_t c = 0; c < g->ncols; c++)
-			g->col_field[c] = FB_NONE;
 		g->have_header = 1;
 		/* Counted as a rejected row, so rows read still match the file's lines. */
 		memset(&row, 0, sizeof(row));
@@ -378,7 +376,8 @@ record(struct ingest *g)
 	struct fb_row row;
 	char vis[FB_VISIBLE_SIZE];
 
-	if (!g->unclosed && all_blank(g)) {
+	/* A row whose only text was dropped as malformed quoting is not empty: say so. */
+	if (!g->unclosed && !g->malformed && all_blank(g)) {
 		if (g->empty_rows++ == 0)
 			g->empty_first_line = g->record_line;
 		return;
@@ -560,7 +559,12 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 				"so the rest of the file was read as that one value; add the "
 				"closing double quote", label, g.line);
 	}
-	csv_fini(&g.parser, cb_field, cb_end, &g);
+	/* Fails only when the parser is in error, which the loop above never leaves it. */
+	if (csv_fini(&g.parser, cb_field, cb_end, &g) != 0) {
+		errno = EINVAL;
+		status = -1;
+		goto done;
+	}
 	if (g.empty_rows)
 		fb_findings_add(out, FB_R_EMPTY_ROWS, file, g.empty_first_line, NULL, NULL,
 				"%ld row%s with no values at all (only commas) %s skipped, the "

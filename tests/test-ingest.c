@@ -401,6 +401,13 @@ test_malformed_quote(void **state)
 	assert_int_equal(f.items[2].line, 5);
 	fb_findings_release(&f);
 
+	/* A row with nothing but a malformed quote is not skipped as empty. */
+	s = INGEST(HDR "\"\"x,,,,,\n", &f);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.reject[0], FB_R_MALFORMED_QUOTE);
+	assert_int_equal(f.count[FB_R_EMPTY_ROWS], 0);
+	fb_findings_release(&f);
+
 	s = INGEST("la_code,snapshot_date,\"household_id\"x,bed_id,bed_use,status\n"
 		   "851,2026-03-31,H1,1,mainstream,filled\n", &f);
 	assert_int_equal(f.count[FB_R_MALFORMED_QUOTE], 1);
