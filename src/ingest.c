@@ -41,6 +41,9 @@ struct ingest {
 	int in_record;      /* a field of the current record has arrived */
 	long record_line;   /* line the current record started on */
 	int unclosed;       /* the current record holds an unclosed quote */
+	int malformed;      /* the current record has malformed quoting ... */
+	size_t malformed_col;  /* ... first in this field of the file */
+	int malformed_quoted;  /* ... after a closing quote (1) or in an unquoted value */
 
 	/* The current record's fields, NUL-separated in buf. */
 	char *buf;
@@ -50,6 +53,7 @@ struct ingest {
 
 	/* The header. */
 	int have_header;
+	int no_header;      /* the first row named no standard column */
 	size_t ncols;
 	char **colname;     /* header names as shown, ncols of them */
 	int *col_field;     /* schema column of each file column, or FB_NONE */
@@ -93,6 +97,22 @@ cb_field(void *data, size_t len, void *vctx)
 	g->buf[g->buflen++] = '\0';
 	if (len && (memchr(data, '\n', len) || memchr(data, '\r', len)))
 		g->line += (long)count_newlines(data, len);
+}
+
+static void
+cb_bad(void *vctx, int quoted)
+{
+	struct ingest *g = vctx;
+
+	if (!g->in_record) {
+		g->in_record = 1;
+		g->record_line = g->line;
+	}
+	if (g->malformed)
+		return;
+	g->malformed = 1;
+	g->malformed_col = g->nfields;
+	g->malformed_quoted = quoted;
 }
 
 static const char *
@@ -170,14 +190,71 @@ fb_episode_schema(void)
 	return &schema;
 }
 
+/* The required columns of the schema as a header line, for messages. */
+static void
+required_header(const struct fb_schema *schema, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int f = 0; f < schema->ncols && used < size; f++) {
+		int n;
+
+		if (!schema->required[f])
+			continue;
+		n = snprintf(buf + used, size - used, "%s%s", used ? "," : "", schema->name[f]);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+/*
+ * How a message names file column c.  Only a real header's cells are ever
+ * shown: when the first row named no standard column it was most likely
+ * data (and may hold a child_ref), so columns go by number.
+ */
+static const char *
+column_label(const struct ingest *g, size_t c, char *buf, size_t size)
+{
+	if (g->no_header || c >= g->ncols) {
+		snprintf(buf, size, "column %zu", c + 1);
+		return buf;
+	}
+	snprintf(buf, size, "column '%s'", g->colname[c]);
+	return buf;
+}
+
+static void
+malformed_finding(struct ingest *g, long line)
+{
+	char label[FB_VISIBLE_SIZE + 16];
+
+	column_label(g, g->malformed_col, label, sizeof(label));
+	if (g->malformed_quoted)
+		fb_findings_add(g->out, FB_R_MALFORMED_QUOTE, g->file, line, NULL, NULL,
+				"the %svalue in %s has characters after its closing double "
+				"quote (like \"H1\"x), so the %s cannot be used; put the whole "
+				"value inside the quotes or remove the quotes",
+				g->have_header ? "" : "header's ", label,
+				g->have_header ? "row" : "file");
+	else
+		fb_findings_add(g->out, FB_R_MALFORMED_QUOTE, g->file, line, NULL, NULL,
+				"the %svalue in %s holds a double quote but does not start "
+				"with one, so the %s cannot be used; quote the whole value and "
+				"double the quote inside it (\"\"), or remove it",
+				g->have_header ? "" : "header's ", label,
+				g->have_header ? "row" : "file");
+}
+
 static void
 header(struct ingest *g)
 {
 	char extra[512] = "";
-	size_t nextra = 0;
+	size_t nextra = 0, nstandard = 0;
 	char vis[FB_VISIBLE_SIZE];
+	struct fb_row row;
 
-	g->have_header = 1;
 	g->ncols = g->nfields;
 	if (g->chooser) {
 		const char *names[FB_CHOOSER_MAX];
@@ -194,14 +271,48 @@ header(struct ingest *g)
 	g->col_field = fb_xcalloc(g->colcap, sizeof(*g->col_field));
 	for (int f = 0; f < FB_MAX_COLUMNS; f++)
 		g->field_col[f] = FB_NONE;
+	for (size_t c = 0; c < g->ncols; c++) {
+		size_t len;
+		const char *name = field_at(g, c, &len);
+
+		g->col_field[c] = schema_lookup(g->schema, name, len);
+		nstandard += g->col_field[c] != FB_NONE;
+		g->colname[c] = NULL;
+	}
+
+	/*
+	 * A first row that names no standard column is not a header: most
+	 * often the header was left off the export and this is the first bed.
+	 * Nothing of it is shown, and no row of the file is used.
+	 */
+	if (nstandard == 0) {
+		char want[256];
+
+		required_header(g->schema, want, sizeof(want));
+		g->no_header = 1;
+		g->header_reject = FB_R_NO_HEADER;
+		fb_findings_add(g->out, FB_R_NO_HEADER, g->file, 1, NULL, NULL,
+				"the file has no header row: its first row names none of the "
+				"standard's columns, so it is taken for a data row (its values "
+				"are not shown) and no row of the file can be used; add a "
+				"first row naming the columns, e.g. %s", want);
+		g->have_header = 1;
+		/* Counted as a rejected row, so rows read still match the file's lines. */
+		memset(&row, 0, sizeof(row));
+		row.file = g->file;
+		row.line = g->record_line;
+		row.reject = FB_R_NO_HEADER;
+		g->rows++;
+		g->fn(g->ctx, &row);
+		return;
+	}
 
 	for (size_t c = 0; c < g->ncols; c++) {
 		size_t len;
 		const char *name = field_at(g, c, &len);
-		int f = schema_lookup(g->schema, name, len);
+		int f = g->col_field[c];
 
 		g->colname[c] = fb_xstrdup(fb_visible(vis, name, len));
-		g->col_field[c] = f;
 		if (f == FB_NONE) {
 			size_t used = strlen(extra);
 
@@ -229,11 +340,19 @@ header(struct ingest *g)
 	for (int f = 0; f < g->schema->ncols; f++) {
 		if (g->schema->required[f] && g->field_col[f] == FB_NONE) {
 			fb_findings_add(g->out, FB_R_MISSING_COLUMN, g->file, 1, g->schema->name[f],
-					NULL, "required column '%s' is missing from the header; "
-					"no row of this file can be used", g->schema->name[f]);
+					NULL, "required column '%s' is missing from the header, so "
+					"no row of this file can be used; add a column headed '%s' "
+					"(the columns are listed by 'fosterbeds spec'); each row is "
+					"counted as rejected", g->schema->name[f], g->schema->name[f]);
 			g->header_reject = FB_R_MISSING_COLUMN;
 		}
 	}
+	if (g->malformed) {
+		malformed_finding(g, 1);
+		if (g->header_reject == FB_NONE)
+			g->header_reject = FB_R_MALFORMED_QUOTE;
+	}
+	g->have_header = 1;
 }
 
 /* Every field blank: a row Excel leaves behind when a row's cells are cleared. */
@@ -257,7 +376,8 @@ record(struct ingest *g)
 	struct fb_row row;
 	char vis[FB_VISIBLE_SIZE];
 
-	if (!g->unclosed && all_blank(g)) {
+	/* A row whose only text was dropped as malformed quoting is not empty: say so. */
+	if (!g->unclosed && !g->malformed && all_blank(g)) {
 		if (g->empty_rows++ == 0)
 			g->empty_first_line = g->record_line;
 		return;
@@ -270,6 +390,10 @@ record(struct ingest *g)
 
 	if (g->unclosed) {
 		row.reject = FB_R_UNCLOSED_QUOTE;
+	} else if (g->malformed) {
+		malformed_finding(g, row.line);
+		if (row.reject == FB_NONE)
+			row.reject = FB_R_MALFORMED_QUOTE;
 	} else if (g->nfields != g->ncols && g->header_reject == FB_NONE) {
 		/* With a broken header every row is rejected already; say it once. */
 		fb_findings_add(g->out, FB_R_FIELD_COUNT, g->file, row.line, NULL, NULL,
@@ -316,6 +440,7 @@ cb_end(int c, void *vctx)
 	g->nfields = 0;
 	g->buflen = 0;
 	g->in_record = 0;
+	g->malformed = 0;
 }
 
 static int
@@ -380,7 +505,7 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 	g.line = 1;
 	g.header_reject = FB_NONE;
 	*bytes = 0;
-	if (csv_init(&g.parser, CSV_REPALL_NL) != 0) {
+	if (csv_init(&g.parser, CSV_STRICT | CSV_REPALL_NL) != 0) {
 		free(chunk);
 		errno = ENOMEM;
 		return -1;
@@ -407,7 +532,7 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 				n -= 3;
 			}
 		}
-		if (csv_parse(&g.parser, p, n, cb_field, cb_end, &g) != n) {
+		if (fb_csv_parse_strict(&g.parser, p, n, cb_field, cb_end, cb_bad, &g) != 0) {
 			errno = ENOMEM;
 			status = -1;
 			goto done;
@@ -420,17 +545,26 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 	if (g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted) {
 		long at = g.in_record ? g.record_line : g.line;
 		size_t col = g.nfields;
-		const char *name = !g.have_header ? "(header)"
-			: col < g.ncols ? g.colname[col] : "(beyond the last column)";
+		char label[FB_VISIBLE_SIZE + 16];
 
+		if (!g.have_header)
+			snprintf(label, sizeof(label), "column %zu of the header", col + 1);
+		else
+			column_label(&g, col, label, sizeof(label));
 		g.unclosed = 1;
 		fb_findings_add(out, FB_R_UNCLOSED_QUOTE, file, at,
-				g.have_header ? name : NULL, NULL,
-				"a quoted value in column '%s' opens on line %ld and never closes, "
+				g.have_header && !g.no_header && col < g.ncols ? g.colname[col]
+									       : NULL,
+				NULL, "a quoted value in %s opens on line %ld and never closes, "
 				"so the rest of the file was read as that one value; add the "
-				"closing double quote", name, g.line);
+				"closing double quote", label, g.line);
 	}
-	csv_fini(&g.parser, cb_field, cb_end, &g);
+	/* Fails only when the parser is in error, which the loop above never leaves it. */
+	if (csv_fini(&g.parser, cb_field, cb_end, &g) != 0) {
+		errno = EINVAL;
+		status = -1;
+		goto done;
+	}
 	if (g.empty_rows)
 		fb_findings_add(out, FB_R_EMPTY_ROWS, file, g.empty_first_line, NULL, NULL,
 				"%ld row%s with no values at all (only commas) %s skipped, the "
@@ -439,12 +573,12 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 	if (!g.have_header)
 		fb_findings_add(out, FB_R_NO_HEADER, file, 1, NULL, NULL,
 				"the file is empty: it has no header row");
-	else if (g.rows == 0)
+	else if (g.rows == 0 && !g.no_header)
 		fb_findings_add(out, FB_R_NO_ROWS, file, 1, NULL, NULL,
 				"the file has a header but no data rows");
 done:
 	csv_free(&g.parser);
-	for (size_t c = 0; c < g.ncols; c++)
+	for (size_t c = 0; c < g.ncols && g.colname; c++)
 		free(g.colname[c]);
 	free(g.colname);
 	free(g.col_field);

@@ -77,3 +77,45 @@ fb_la_by_name(const char *name, size_t len)
 	}
 	return NULL;
 }
+
+/* One candidate name against the folded want: keeps the nearest, and whether it ties. */
+static void
+nearer(const char *want, size_t wn, const char *name, const struct fb_la *la, size_t max,
+       size_t *best, const struct fb_la **found, int *tie)
+{
+	char have[128];
+	size_t hn = fold(have, sizeof(have), name, strlen(name));
+	size_t d = fb_edit_distance(want, wn, have, hn, max);
+
+	if (d > max || !la || la->former)
+		return;
+	if (d < *best) {
+		*best = d;
+		*found = la;
+		*tie = 0;
+	} else if (d == *best && *found != la) {
+		*tie = 1;
+	}
+}
+
+const struct fb_la *
+fb_la_suggest(const char *name, size_t len)
+{
+	char want[128];
+	const struct fb_la *found = fb_la_by_name(name, len);
+	size_t wn, max, best = (size_t)-1;
+	int tie = 0;
+
+	if (found)
+		return found;
+	wn = fold(want, sizeof(want), name, len);
+	if (wn == 0)
+		return NULL;
+	max = wn < 6 ? 1 : 2;
+	for (size_t i = 0; i < fb_la_table_len; i++)
+		nearer(want, wn, fb_la_table[i].name, &fb_la_table[i], max, &best, &found, &tie);
+	for (size_t i = 0; i < fb_la_aliases_len; i++)
+		nearer(want, wn, fb_la_aliases[i].name, fb_la_by_code(fb_la_aliases[i].code), max,
+		       &best, &found, &tie);
+	return tie ? NULL : found;
+}

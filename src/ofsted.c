@@ -64,7 +64,27 @@ struct table {
 	size_t ncur, curcap;
 	long at_line, row_line;
 	int in_row, last_cr;
+	/* Malformed quoting is said once per row, at the line the row starts. */
+	struct fb_findings *out;
+	int file;
+	long bad_line;
 };
+
+static void
+t_bad(void *ctx, int quoted)
+{
+	struct table *t = ctx;
+	long line = t->in_row ? t->row_line : t->at_line;
+
+	if (line == t->bad_line)
+		return;
+	t->bad_line = line;
+	fb_findings_add(t->out, FB_R_MALFORMED_QUOTE, t->file, line, NULL, NULL,
+			"%s, so a value on this row was read without it; check the row "
+			"against the file as Ofsted published it",
+			quoted ? "a value has characters after its closing double quote"
+			       : "a value holds a double quote but does not start with one");
+}
 
 static void
 t_field(void *s, size_t len, void *ctx)
@@ -677,10 +697,14 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 
 	memset(&t, 0, sizeof(t));
 	t.at_line = 1;
-	if (csv_init(&p, CSV_REPALL_NL) != 0)
+	t.out = out;
+	t.file = file;
+	if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL) != 0)
 		fb_out_of_memory();
-	csv_parse(&p, text, ulen, t_field, t_row, &t);
-	csv_fini(&p, t_field, t_row, &t);
+	/* libcsv fails otherwise only when out of memory. */
+	if (fb_csv_parse_strict(&p, text, ulen, t_field, t_row, t_bad, &t) != 0 ||
+	    csv_fini(&p, t_field, t_row, &t) != 0)
+		fb_out_of_memory();
 	csv_free(&p);
 	free(text);
 

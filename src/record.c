@@ -63,13 +63,31 @@ present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *re
 	return 0;
 }
 
-/* A coded value: FB_NONE when blank or unknown (unknown is reported). */
+/* ": did you mean 'x'?" when a code is near value, else "". */
+static const char *
+did_you_mean(enum fb_field f, const char *s, size_t len, char *buf, size_t size)
+{
+	int near = fb_code_suggest(f, s, len);
+
+	if (near == FB_NONE)
+		return "";
+	snprintf(buf, size, ": did you mean '%s'?", fb_fields[f].codes[near].name);
+	return buf;
+}
+
+/*
+ * A coded value: FB_NONE when blank.  A value that is not a code is an
+ * error in a required column (the bed cannot be placed) and a warning in an
+ * optional one, FB_UNRECOGNISED: a misspelt reason must not take the bed
+ * out of the figures.
+ */
 static int
 code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
 {
 	const char *s = row->cell[f];
 	size_t len = row->len[f];
-	char vis[FB_VISIBLE_SIZE];
+	char vis[FB_VISIBLE_SIZE], hint[64];
+	const char *name = fb_fields[f].name;
 	int v;
 
 	if (!s)
@@ -78,14 +96,23 @@ code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *rejec
 	if (len == 0)
 		return FB_NONE;
 	v = fb_code_lookup(f, s, len);
-	if (v == FB_NONE) {
-		fb_findings_add(c->out, FB_R_UNKNOWN_CODE, row->file, row->line,
-				fb_fields[f].name, fb_visible(vis, s, len),
-				"%s '%s' is not one of %s", fb_fields[f].name, vis,
-				fb_field_code_list(f));
+	if (v != FB_NONE)
+		return v;
+	fb_visible(vis, s, len);
+	if (fb_fields[f].presence == FB_REQUIRED) {
+		fb_findings_add(c->out, FB_R_UNKNOWN_CODE, row->file, row->line, name, vis,
+				"%s '%s' is not one of %s%s", name, vis, fb_field_code_list(f),
+				did_you_mean(f, s, len, hint, sizeof(hint)));
 		first_error(reject, FB_R_UNKNOWN_CODE);
+		return FB_NONE;
 	}
-	return v;
+	fb_findings_add(c->out, FB_R_UNKNOWN_OPTIONAL_CODE, row->file, row->line, name, vis,
+			"%s '%s' is not one of %s; the bed is still counted, %s%s", name, vis,
+			fb_field_code_list(f), f == FB_F_OFSTED_STATUS
+			? "and reconcile takes its ofsted_status as not recorded (none)"
+			: "with this reason as not recognised",
+			did_you_mean(f, s, len, hint, sizeof(hint)));
+	return FB_UNRECOGNISED;
 }
 
 static void
@@ -98,9 +125,19 @@ la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int 
 	fb_trim(&s, &len);
 	if (len != 3 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' ||
 	    s[2] < '0' || s[2] > '9') {
-		fb_findings_add(c->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
-				fb_visible(vis, s, len), "la_code '%s' is not a three-digit "
-				"DfE LA code; use e.g. 851 for Portsmouth", vis);
+		const struct fb_la *la = fb_la_suggest(s, len);
+
+		/* A name where the code belongs: point at the code, from the LA table. */
+		if (la)
+			fb_findings_add(c->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
+					fb_visible(vis, s, len), "la_code '%s' is not a "
+					"three-digit DfE LA code: did you mean %03d (%s)?", vis,
+					la->code, la->name);
+		else
+			fb_findings_add(c->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
+					fb_visible(vis, s, len), "la_code '%s' is not a "
+					"three-digit DfE LA code (e.g. 851 for Portsmouth; the codes "
+					"are in DfE's list of local authorities)", vis);
 		first_error(reject, FB_R_BAD_LA_CODE);
 		return;
 	}
@@ -158,7 +195,8 @@ misplaced_reason(struct fb_checker *c, const struct fb_row *row, const struct fb
 {
 	const char *name;
 
-	if (bed->status == FB_NONE || bed->status == takes_status || reason == FB_NONE)
+	/* An unrecognised reason has had its own warning. */
+	if (bed->status == FB_NONE || bed->status == takes_status || reason < 0)
 		return;
 	name = fb_fields[f].codes[reason].name;
 	fb_findings_add(c->out, FB_R_REASON_WRONG_STATUS, row->file, row->line,
@@ -211,12 +249,19 @@ fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_be
 	bed->ofsted_status = code(c, row, FB_F_OFSTED_STATUS, &reject);
 	bed->has_child_ref = nonblank(row, FB_F_CHILD_REF);
 
-	/* An unknown reason has its own finding already; only a missing one counts here. */
-	if (bed->status == FB_ST_UNAVAILABLE && !nonblank(row, FB_F_UNAVAILABLE_REASON)) {
+	/*
+	 * An unrecognised reason has its own warning already; only a missing one
+	 * counts here.  A file with no such column at all is told once, at
+	 * the header, when it ends: one error per row would bury the fix.
+	 */
+	if (bed->status == FB_ST_UNAVAILABLE && !row->cell[FB_F_UNAVAILABLE_REASON]) {
+		if (c->noreason_rows++ == 0)
+			c->noreason_first_line = line;
+		first_error(&reject, FB_R_NO_UNAVAILABLE_REASON);
+	} else if (bed->status == FB_ST_UNAVAILABLE && !nonblank(row, FB_F_UNAVAILABLE_REASON)) {
 		fb_findings_add(c->out, FB_R_NO_UNAVAILABLE_REASON, row->file, line,
 				"unavailable_reason", NULL, "bed is unavailable but "
-				"unavailable_reason is %s; record why it cannot be used (one of %s)",
-				row->cell[FB_F_UNAVAILABLE_REASON] ? "blank" : "not a column",
+				"unavailable_reason is blank; record why it cannot be used (one of %s)",
 				fb_field_code_list(FB_F_UNAVAILABLE_REASON));
 		first_error(&reject, FB_R_NO_UNAVAILABLE_REASON);
 	}
@@ -229,6 +274,9 @@ fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_be
 				"child_ref or correct the status (the reference is not shown)",
 				fb_fields[FB_F_STATUS].codes[bed->status].name);
 
+	/* reconcile's bridge counts an unrecognised ofsted_status as not recorded. */
+	if (bed->ofsted_status == FB_UNRECOGNISED)
+		bed->ofsted_status = FB_NONE;
 	if (bed->status != FB_ST_UNAVAILABLE)
 		bed->unavailable_reason = FB_NONE;
 	if (bed->status != FB_ST_VACANT)
@@ -249,6 +297,16 @@ fb_checker_file_end(struct fb_checker *c)
 				c->dmy_first,
 				c->dmy_rows, c->dmy_rows == 1 ? "" : "s",
 				c->dmy_rows == 1 ? "s" : "");
+	if (c->noreason_rows)
+		fb_findings_add(c->out, FB_R_NO_UNAVAILABLE_REASON, c->file, 1,
+				"unavailable_reason", NULL, "the header has no unavailable_reason "
+				"column, so the %ld unavailable bed%s of this file (the first on line "
+				"%ld) cannot be used and %s counted as rejected; add an "
+				"unavailable_reason column giving why each cannot be used (one of %s)",
+				c->noreason_rows, c->noreason_rows == 1 ? "" : "s",
+				c->noreason_first_line, c->noreason_rows == 1 ? "is" : "are",
+				fb_field_code_list(FB_F_UNAVAILABLE_REASON));
+	c->noreason_rows = 0;
 	c->dmy_rows = 0;
 	c->nfuture_warned = 0;
 	memset(c->la_warned, 0, sizeof(c->la_warned));

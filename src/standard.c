@@ -101,8 +101,8 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	  "a standard column appears twice in the header; no row of the file can be used",
 	  "keep one copy of the column" },
 	{ FB_R_UNKNOWN_CODE, "FB004", FB_SEV_ERROR, "unknown-code",
-	  "a coded column (bed_use, status, a reason, ofsted_status) holds a value that is not one of its codes",
-	  "use one of the codes listed in the message" },
+	  "a required coded column (bed_use, status) holds a value that is not one of its codes; the row cannot be used",
+	  "use the code the message suggests, or one of the codes it lists" },
 	{ FB_R_BLANK_REQUIRED, "FB005", FB_SEV_ERROR, "blank-required",
 	  "a required value is blank",
 	  "fill in the value" },
@@ -149,7 +149,7 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	  "a quoted value never closes, so the rest of the file was read as one value",
 	  "add the closing double quote" },
 	{ FB_R_NO_HEADER, "FB020", FB_SEV_ERROR, "no-header",
-	  "the file is empty: it has no header row",
+	  "the file has no header row: it is empty, or its first row names no standard column (a data row is never read as the header); no row of it can be used",
 	  "export the file again with its header row" },
 	{ FB_R_NO_ROWS, "FB021", FB_SEV_WARNING, "no-rows",
 	  "the file has a header but no data rows",
@@ -194,6 +194,13 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	{ FB_R_DATE_MISMATCH, "FB033", FB_SEV_ERROR, "date-mismatch",
 	  "an LA's bed records have no snapshot of the date the return counts at (its snapshot_date, or 31 March ending a published file's year), or of the --records-date given; its row shows the return only and is left out of the region",
 	  "give the records of that date, or --records-date DATE to compare records of another date (no bridge or drivers are drawn then)" },
+	/* Rules about values read but not recognised, and about quoting. */
+	{ FB_R_UNKNOWN_OPTIONAL_CODE, "FB034", FB_SEV_WARNING, "unknown-optional-code",
+	  "an optional coded column (unavailable_reason, vacancy_reason, ofsted_status) holds a value that is not one of its codes; the bed is still counted in its status, the value as not recognised",
+	  "use the code the message suggests, or one of the codes it lists" },
+	{ FB_R_MALFORMED_QUOTE, "FB035", FB_SEV_ERROR, "malformed-quote",
+	  "a value has characters after its closing double quote (\"H1\"x), or a double quote inside a value that does not start with one; the row cannot be used",
+	  "put the whole value inside the quotes, doubling any quote within it (\"\"), or remove the quotes" },
 };
 
 const char *
@@ -269,6 +276,43 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 			return code_table[i].code;
 	}
 	return FB_NONE;
+}
+
+int
+fb_code_suggest(enum fb_field field, const char *value, size_t len)
+{
+	char norm[64];
+	size_t max, best = (size_t)-1;
+	int found = FB_NONE, ties = 0, prefix = FB_NONE, nprefix = 0;
+
+	fb_trim(&value, &len);
+	if (len == 0 || len >= sizeof(norm))
+		return FB_NONE;
+	for (size_t k = 0; k < len; k++)
+		norm[k] = value[k] == ' ' || value[k] == '-' ? '_' : fb_ascii_lower(value[k]);
+	max = len < 6 ? 1 : 2;
+	for (int c = 0; c < fb_fields[field].ncodes; c++) {
+		const char *name = fb_fields[field].codes[c].name;
+		size_t nlen = strlen(name), d;
+
+		if (len >= 4 && len <= nlen && memcmp(name, norm, len) == 0) {
+			prefix = c;
+			nprefix++;
+		}
+		d = fb_edit_distance(norm, len, name, nlen, max);
+		if (d > max)
+			continue;
+		if (d < best) {
+			best = d;
+			found = c;
+			ties = 0;
+		} else if (d == best) {
+			ties++;
+		}
+	}
+	if (found != FB_NONE && !ties)
+		return found;
+	return nprefix == 1 ? prefix : FB_NONE;
 }
 
 const char *

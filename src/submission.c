@@ -91,9 +91,17 @@ on_return_row(void *ctx, const struct fb_row *row)
 		bad = 1;
 	} else if (len != 3 || v[0] < '0' || v[0] > '9' || v[1] < '0' || v[1] > '9' || v[2] < '0' ||
 	    v[2] > '9') {
-		fb_findings_add(r->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
-				fb_visible(vis, v, len), "la_code '%s' is not a three-digit "
-				"DfE LA code", vis);
+		const struct fb_la *la = fb_la_suggest(v, len);
+
+		if (la)
+			fb_findings_add(r->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
+					fb_visible(vis, v, len), "la_code '%s' is not a "
+					"three-digit DfE LA code: did you mean %03d (%s)?", vis,
+					la->code, la->name);
+		else
+			fb_findings_add(r->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
+					fb_visible(vis, v, len), "la_code '%s' is not a "
+					"three-digit DfE LA code", vis);
 		bad = 1;
 	} else {
 		sub.la_code = (v[0] - '0') * 100 + (v[1] - '0') * 10 + (v[2] - '0');

@@ -9,19 +9,28 @@
 #include "fosterbeds/standard.h"
 #include "util.h"
 
+/* Where a reason is counted: its code, then not recorded, then not recognised. */
+static int
+reason_index(int reason, int ncodes)
+{
+	if (reason == FB_NONE)
+		return ncodes;
+	if (reason == FB_UNRECOGNISED)
+		return ncodes + 1;
+	return reason;
+}
+
 void
 fb_counts_add(struct fb_counts *c, const struct fb_tally_bed *bed)
 {
 	int bed_use = bed->bed_use, status = bed->status, group = bed_use != FB_USE_MAINSTREAM;
 
-	c->bridge[bed->ofsted_status == FB_NONE ? FB_OS_BLANK : bed->ofsted_status]
+	c->bridge[bed->ofsted_status < 0 ? FB_OS_BLANK : bed->ofsted_status]
 		 [group][status]++;
 	if (status == FB_ST_UNAVAILABLE)
-		c->unavailable_by[group][bed->unavailable_reason == FB_NONE
-					 ? FB_UR_COUNT : bed->unavailable_reason]++;
+		c->unavailable_by[group][reason_index(bed->unavailable_reason, FB_UR_COUNT)]++;
 	if (status == FB_ST_VACANT)
-		c->vacant_by[group][bed->vacancy_reason == FB_NONE
-				    ? FB_VR_COUNT : bed->vacancy_reason]++;
+		c->vacant_by[group][reason_index(bed->vacancy_reason, FB_VR_COUNT)]++;
 	c->approved++;
 	c->filled += status == FB_ST_FILLED;
 	c->vacant += status == FB_ST_VACANT;
@@ -53,9 +62,9 @@ fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src)
 			for (int st = 0; st < FB_ST_COUNT; st++)
 				dst->bridge[o][u][st] += src->bridge[o][u][st];
 	for (int u = 0; u < 2; u++) {
-		for (int r = 0; r <= FB_UR_COUNT; r++)
+		for (int r = 0; r <= FB_UR_COUNT + 1; r++)
 			dst->unavailable_by[u][r] += src->unavailable_by[u][r];
-		for (int r = 0; r <= FB_VR_COUNT; r++)
+		for (int r = 0; r <= FB_VR_COUNT + 1; r++)
 			dst->vacant_by[u][r] += src->vacant_by[u][r];
 	}
 }

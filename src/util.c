@@ -3,6 +3,7 @@
  */
 #include "util.h"
 
+#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,4 +159,61 @@ fb_read_all(FILE *in, char **data, size_t *len)
 	*data = buf;
 	*len = n;
 	return 0;
+}
+
+int
+fb_csv_parse_strict(struct csv_parser *p, const void *s, size_t len,
+		    void (*field)(void *, size_t, void *), void (*end)(int, void *),
+		    void (*bad)(void *, int quoted), void *ctx)
+{
+	const unsigned char *b = s;
+
+	while (len > 0) {
+		size_t n = csv_parse(p, b, len, field, end, ctx);
+
+		if (n == len)
+			return 0;
+		if (csv_error(p) != CSV_EPARSE)
+			return -1;
+		/* libcsv stopped at the offending byte with its state saved: drop it. */
+		bad(ctx, p->quoted);
+		p->status = CSV_SUCCESS;
+		b += n + 1;
+		len -= n + 1;
+	}
+	return 0;
+}
+
+size_t
+fb_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max)
+{
+	size_t row[65];
+
+	if (blen > 64 || (alen > blen ? alen - blen : blen - alen) > max)
+		return max + 1;
+	for (size_t j = 0; j <= blen; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= alen; i++) {
+		size_t diag = row[0], best;
+
+		row[0] = i;
+		best = row[0];
+		for (size_t j = 1; j <= blen; j++) {
+			size_t up = row[j];
+			size_t cost = fb_ascii_lower(a[i - 1]) != fb_ascii_lower(b[j - 1]);
+			size_t v = diag + cost;
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[blen] > max ? max + 1 : row[blen];
 }

@@ -47,6 +47,14 @@ void fb_trim(const char **s, size_t *len);
 /* 1 when s (NUL-terminated) equals the len bytes at t, ignoring ASCII case. */
 int fb_strncaseeq(const char *s, const char *t, size_t len);
 
+/*
+ * Levenshtein distance between a (alen bytes) and b (blen bytes), ignoring
+ * ASCII case; any distance above max is returned as max + 1, so a search
+ * for near misses stops early.  For short strings (names and codes): at
+ * most 64 bytes of b are compared, longer ones are max + 1.
+ */
+size_t fb_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max);
+
 /* FNV-1a over len bytes, continuing from h (start with FB_HASH_INIT). */
 #define FB_HASH_INIT 14695981039346656037ull
 unsigned long long fb_hash(unsigned long long h, const void *p, size_t len);
@@ -64,5 +72,21 @@ size_t fb_utf8_seq(const unsigned char *s, size_t len);
  * records, which are streamed.  Returns 0, or -1 on a read error.
  */
 int fb_read_all(FILE *in, char **data, size_t *len);
+
+/*
+ * csv_parse() over all len bytes of s with a parser made with CSV_STRICT.
+ * Strict mode stops at malformed quoting: a character after a closing quote
+ * other than a comma or a line end ("H1"x), or a double quote inside an
+ * unquoted value (ab"c).  Without it libcsv keeps the value open, so a stray
+ * character after a closing quote runs the row into the next one.  At each
+ * such byte bad(ctx, quoted) is called (quoted: the value had opened with a
+ * quote), the byte is dropped and parsing carries on, so the row ends where
+ * it ends; the caller decides what the row is worth.  Returns 0, or -1 when
+ * libcsv failed otherwise (out of memory).
+ */
+struct csv_parser;
+int fb_csv_parse_strict(struct csv_parser *p, const void *s, size_t len,
+			void (*field)(void *, size_t, void *), void (*end)(int, void *),
+			void (*bad)(void *, int quoted), void *ctx);
 
 #endif

@@ -1339,7 +1339,7 @@ share_figure(FILE *out, const struct snap *s)
 struct reasons {
 	const char *title, *colour;
 	const struct fb_reason_line *ms, *re;
-	size_t n;            /* reasons, "not_recorded" included */
+	size_t n;            /* reasons, "not_recorded" and "not_recognised" included */
 };
 
 /* The largest share, rounded up to a multiple of 10%, so short bars stay readable. */
@@ -1360,7 +1360,7 @@ reasons_scale(const struct reasons *p)
 static const char *
 reason_label(const char *reason, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s", strcmp(reason, "not_recorded") ? reason : "not recorded");
+	snprintf(buf, size, "%s", reason);
 	for (char *p = buf; *p; p++)
 		if (*p == '_')
 			*p = ' ';
@@ -1427,7 +1427,7 @@ static void
 reasons_figure(FILE *out, const struct snap *s)
 {
 	struct fb_reason_line lines[FB_REASON_LINES];
-	const size_t nu = FB_UR_COUNT + 1, nv = FB_VR_COUNT + 1;
+	const size_t nu = FB_UR_COUNT + 2, nv = FB_VR_COUNT + 2;
 	char id[32], title[128];
 	struct reasons p[2];
 	int px = label_width(19) + LABEL_PAD, y = 0;
@@ -1441,7 +1441,8 @@ reasons_figure(FILE *out, const struct snap *s)
 	snprintf(id, sizeof(id), "reasons-%s", s->date);
 	snprintf(title, sizeof(title), "Why beds go unused, region, %s", s->date);
 	figure_open(out, "chart-reasons", title, "All the LAs pooled. 'not recorded' counts "
-		    "beds whose reason was left blank.");
+		    "beds whose reason was left blank; 'not recognised' counts beds whose reason "
+		    "is not one of the standard's codes (the values are in the findings).");
 	legend(out, (const struct key[]){ { "", "#7a7a7a", NULL, "Mainstream beds" },
 		{ "hatch", "#7a7a7a", NULL, "Respite/emergency beds" } }, 2);
 	svg_open(out, id, 2 * 44 + (int)(nu + nv) * PAIR_H + 20, title);

@@ -153,6 +153,16 @@ report_pooled(const void *ctx, size_t r)
 	return ((const struct fb_report *)ctx)->rows[r].la_code == FB_LA_ALL;
 }
 
+static const char *
+reason_label(const char *reason)
+{
+	if (strcmp(reason, "not_recorded") == 0)
+		return "(not recorded)";
+	if (strcmp(reason, "not_recognised") == 0)
+		return "(not recognised)";
+	return reason;
+}
+
 /* Why beds go unused, per row: the reasons that have beds, in the standard's code order. */
 static void
 reasons(FILE *out, const struct fb_report *rep)
@@ -181,8 +191,7 @@ reasons(FILE *out, const struct fb_report *rep)
 					lines[k].group_beds);
 			if (lines[k].beds)
 				fprintf(out, "    %-22s %6ld  %6s%%\n",
-					strcmp(lines[k].reason, "not_recorded") == 0
-						? "(not recorded)" : lines[k].reason,
+					reason_label(lines[k].reason),
 					lines[k].beds, fb_pct_format(lines[k].share, share));
 		}
 	}

@@ -696,7 +696,8 @@ fill_report(struct book *b, const void *doc)
 		note(&ns, "Reasons", "Unavailable beds by unavailable_reason and vacant beds by "
 		     "vacancy_reason, mainstream and respite/emergency beds apart; share_pct is "
 		     "the reason's share of the beds of that status in that group; not_recorded "
-		     "counts vacant beds given no reason.");
+		     "counts vacant beds given no reason; not_recognised counts beds whose reason "
+		     "is not one of the standard's codes (the values are in the findings).");
 	note(&ns, "rejected rows", "Rows with errors are left out of every figure; the "
 	     "Findings sheet says which and why.");
 	notes_finish(b, &ns, rep->run, unlisted);

@@ -422,12 +422,13 @@ fb_reason_lines(const struct fb_counts *c, struct fb_reason_line out[FB_REASON_L
 			const long *by = st == FB_ST_UNAVAILABLE ? c->unavailable_by[g] : c->vacant_by[g];
 			long total = 0;
 
-			for (int r = 0; r <= ncodes; r++)
+			for (int r = 0; r <= ncodes + 1; r++)
 				total += by[r];
-			for (int r = 0; r <= ncodes; r++) {
+			for (int r = 0; r <= ncodes + 1; r++) {
 				out[n].status = st;
 				out[n].group = g;
-				out[n].reason = r < ncodes ? fb_fields[f].codes[r].name : "not_recorded";
+				out[n].reason = r < ncodes ? fb_fields[f].codes[r].name
+					      : r == ncodes ? "not_recorded" : "not_recognised";
 				out[n].beds = by[r];
 				out[n].group_beds = total;
 				out[n].share = fb_pct_tenths(by[r], total);

@@ -161,8 +161,8 @@ def report(dom_path, csv_path, breakdown):
     say(d.region_rows == len(dates), "report: each table sets its region row apart")
     if breakdown:
         reasons = [f for f in d.figures if "chart-reasons" in f["class"]]
-        say(len(reasons) == len(dates) and all(f["reasons"] == 16 for f in reasons),
-            "report --breakdown reasons: a reasons chart per date, 16 reasons each")
+        say(len(reasons) == len(dates) and all(f["reasons"] == 18 for f in reasons),
+            "report --breakdown reasons: a reasons chart per date, 18 reasons each")
     charts_accessible(d, "report")
 
 def reconcile(dom_path, csv_path):

@@ -307,6 +307,142 @@ test_empty_rows_skipped(void **state)
 }
 
 /* Rows far longer than libcsv's and our first buffers still arrive whole. */
+/* No message may carry a value of the row. */
+static void
+assert_not_in_findings(const struct fb_findings *f, const char *secret)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		assert_null(strstr(f->items[i].message, secret));
+		assert_true(!f->items[i].value || !strstr(f->items[i].value, secret));
+		assert_true(!f->items[i].column || !strstr(f->items[i].column, secret));
+	}
+}
+
+/*
+ * A first row that names no standard column is refused as "no header",
+ * and none of its cells (a child_ref among them) is quoted; every row,
+ * the first included, is counted as rejected.
+ */
+static void
+test_no_header_row(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST("851,CRPRIV0040,2026-03-31,HH-1,1,mainstream,filled,,,filled\n"
+			       "851,CRPRIV0041,2026-03-31,HH-1,2,mainstream,vacant,,,vacant\n", &f);
+	(void)state;
+
+	assert_int_equal(f.n, 1);
+	assert_int_equal(f.count[FB_R_NO_HEADER], 1);
+	assert_int_equal(f.items[0].line, 1);
+	assert_not_in_findings(&f, "CRPRIV");
+	assert_not_in_findings(&f, "HH-1");
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.line[0], 1);
+	assert_int_equal(s.reject[0], FB_R_NO_HEADER);
+	assert_int_equal(s.reject[1], FB_R_NO_HEADER);
+	assert_string_equal(s.household[0], "(none)");
+	fb_findings_release(&f);
+
+	/* A one-line file: its row is still counted. */
+	s = INGEST("851,CRPRIV0040,2026-03-31,HH-1,1,mainstream,filled\n", &f);
+	assert_int_equal(f.n, 1);
+	assert_int_equal(f.count[FB_R_NO_HEADER], 1);
+	assert_int_equal(s.n, 1);
+	fb_findings_release(&f);
+
+	/* Malformed quoting and an unclosed quote in such a file name columns by number. */
+	s = INGEST("851,\"CRPRIV0040\"x,2026-03-31\n851,CRPRIV0041,\"2026-03-31\n", &f);
+	assert_int_equal(f.count[FB_R_NO_HEADER], 1);
+	assert_int_equal(f.count[FB_R_MALFORMED_QUOTE], 0);  /* the header is refused already */
+	assert_int_equal(f.count[FB_R_UNCLOSED_QUOTE], 1);
+	assert_not_in_findings(&f, "CRPRIV");
+	assert_not_in_findings(&f, "2026");
+	fb_findings_release(&f);
+
+	/* One standard column is enough to be a header: the rest are FB001 and FB002. */
+	s = INGEST("status,when,where\nfilled,x,y\n", &f);
+	assert_int_equal(f.count[FB_R_NO_HEADER], 0);
+	assert_int_equal(f.count[FB_R_EXTRA_COLUMNS], 1);
+	assert_int_equal(f.count[FB_R_MISSING_COLUMN], 5);
+	fb_findings_release(&f);
+}
+
+/*
+ * A character after a closing quote ("H1"x) is a finding on its row, and
+ * the row ends where it ends: the next row is read on its own.
+ */
+static void
+test_malformed_quote(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST(HDR "851,2026-03-31,\"H1\"x,1,mainstream,filled\n"
+				   "851,2026-03-31,\"H2\",2,mainstream,filled\n"
+				   "851,2026-03-31,H\"3,3,mainstream,filled\n"
+				   "851,2026-03-31,\"H\n4\" \"x,4,mainstream,filled\n"
+				   "851,2026-03-31,H5,5,mainstream,filled\n", &f);
+	(void)state;
+
+	assert_int_equal(s.n, 5);
+	assert_int_equal(s.line[0], 2);
+	assert_int_equal(s.reject[0], FB_R_MALFORMED_QUOTE);
+	assert_int_equal(s.line[1], 3);
+	assert_int_equal(s.reject[1], FB_NONE);
+	assert_string_equal(s.household[1], "H2");
+	assert_int_equal(s.reject[2], FB_R_MALFORMED_QUOTE);   /* a quote inside an unquoted value */
+	assert_int_equal(s.line[2], 4);
+	assert_int_equal(s.reject[3], FB_R_MALFORMED_QUOTE);   /* a quoted newline, then a stray quote */
+	assert_int_equal(s.line[3], 5);
+	assert_int_equal(s.reject[4], FB_NONE);
+	assert_int_equal(s.line[4], 7);
+	assert_string_equal(s.household[4], "H5");
+	assert_int_equal(f.count[FB_R_MALFORMED_QUOTE], 3);
+	assert_int_equal(f.items[0].line, 2);
+	assert_non_null(strstr(f.items[0].message, "column 'household_id'"));
+	assert_int_equal(f.items[2].line, 5);
+	fb_findings_release(&f);
+
+	/* A row with nothing but a malformed quote is not skipped as empty. */
+	s = INGEST(HDR "\"\"x,,,,,\n", &f);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.reject[0], FB_R_MALFORMED_QUOTE);
+	assert_int_equal(f.count[FB_R_EMPTY_ROWS], 0);
+	fb_findings_release(&f);
+
+	s = INGEST("la_code,snapshot_date,\"household_id\"x,bed_id,bed_use,status\n"
+		   "851,2026-03-31,H1,1,mainstream,filled\n", &f);
+	assert_int_equal(f.count[FB_R_MALFORMED_QUOTE], 1);
+	assert_int_equal(f.items[0].line, 1);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.reject[0], FB_R_MALFORMED_QUOTE);
+	fb_findings_release(&f);
+}
+
+/* The closing quote ends one read chunk and the stray character starts the next. */
+static void
+test_malformed_quote_across_chunks(void **state)
+{
+	struct fb_findings f;
+	enum { chunk = 65536 };
+	static char text[2 * chunk];
+	struct seen s;
+	size_t len;
+	(void)state;
+
+	len = (size_t)sprintf(text, HDR "851,2026-03-31,\"");
+	memset(text + len, 'h', chunk - 1 - len);
+	len = chunk - 1;
+	text[len++] = '"';
+	len += (size_t)sprintf(text + len, "x,1,mainstream,filled\n"
+			       "851,2026-03-31,\"H2\",2,mainstream,vacant\n");
+	s = ingest(text, len, &f);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.reject[0], FB_R_MALFORMED_QUOTE);
+	assert_int_equal(s.reject[1], FB_NONE);
+	assert_string_equal(s.status[1], "vacant");
+	assert_int_equal(s.line[1], 3);
+	fb_findings_release(&f);
+}
+
 static void
 test_long_values_and_chunks(void **state)
 {
@@ -418,6 +554,9 @@ main(void)
 		cmocka_unit_test(test_unclosed_quote),
 		cmocka_unit_test(test_empty_and_header_only),
 		cmocka_unit_test(test_empty_rows_skipped),
+		cmocka_unit_test(test_no_header_row),
+		cmocka_unit_test(test_malformed_quote),
+		cmocka_unit_test(test_malformed_quote_across_chunks),
 		cmocka_unit_test(test_long_values_and_chunks),
 		cmocka_unit_test(test_tap),
 	};

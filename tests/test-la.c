@@ -145,6 +145,35 @@ test_names(void **state)
 	assert_null(fb_la_by_code(1000));
 }
 
+/* The "did you mean" for a name written where the code belongs. */
+static void
+test_suggest(void **state)
+{
+	static const struct {
+		const char *name;
+		int code;     /* 0: no suggestion */
+	} cases[] = {
+		{ "Medway", 887 },              /* the name itself */
+		{ " MEDWAY ", 887 },
+		{ "Medwey", 887 },              /* one letter wrong */
+		{ "brighton & hove", 846 },     /* an alias's spelling */
+		{ "Hampshre", 850 },
+		{ "Dorset", 838 },              /* the current authority, not the former county */
+		{ "Surrey County", 0 },         /* too far from any name */
+		{ "85", 0 },
+		{ "", 0 },
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct fb_la *la = fb_la_suggest(cases[i].name, strlen(cases[i].name));
+
+		if ((la ? la->code : 0) != cases[i].code)
+			fail_msg("'%s': got %d, want %d", cases[i].name, la ? la->code : 0,
+				 cases[i].code);
+	}
+}
+
 static void
 test_codes_unique(void **state)
 {
@@ -165,6 +194,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_south_east),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_codes_unique),
+		cmocka_unit_test(test_suggest),
 	};
 
 	public_path = argc > 1 ? argv[1] : "tests/fixtures/la-codes-public.csv";

@@ -469,6 +469,43 @@ test_lone_cr_line_numbers(void **state)
 	assert_int_equal(bad_line, 3);
 }
 
+/*
+ * A stray character after a closing quote is FB035 on its line, and the
+ * rows after it are read as rows: without libcsv's strict mode the quoted
+ * value stayed open and ran the filled row into the vacant one.
+ */
+static void
+test_malformed_quote(void **state)
+{
+	static const char file[] =
+		",England,Kent\n"                               /* 1 */
+		"Number of approved foster places,100,40\n"     /* 2 */
+		"Number of filled places,60,\"20\"x\n"          /* 3 */
+		"Number of vacant places,30,\"15\"\n"           /* 4 */
+		"Number of places not available,10,5\n";        /* 5 */
+	struct fb_ofsted o;
+	struct fb_findings f;
+	int rc;
+	size_t n, bad;
+	long vacant, bad_line;
+	(void)state;
+
+	fb_ofsted_init(&o);
+	fb_findings_init(&f, 0);
+	rc = fb_ofsted_read(&o, file, LEN(file), "a.csv", NULL, 0, &f);
+	n = o.n;
+	vacant = n ? o.las[0].v[FB_OM_VACANT] : 0;
+	bad = f.count[FB_R_MALFORMED_QUOTE];
+	bad_line = f.n ? f.items[0].line : 0;
+	fb_findings_release(&f);
+	fb_ofsted_release(&o);
+	assert_int_equal(rc, 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(bad, 1);
+	assert_int_equal(bad_line, 3);
+	assert_int_equal(vacant, 15);     /* the vacant row is its own row */
+}
+
 static void
 test_balance_check(void **state)
 {
@@ -596,6 +633,7 @@ main(void)
 		cmocka_unit_test(test_unmatched_suggests),
 		cmocka_unit_test(test_joint_services),
 		cmocka_unit_test(test_published_balance_check),
+		cmocka_unit_test(test_malformed_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -74,12 +74,13 @@ test_each_rule(void **state)
 		{ { { "851", "2026-03-31", "  ", "1", "mainstream", "filled" } }, FB_R_BLANK_REQUIRED, FB_R_BLANK_REQUIRED },
 		{ { { "851", "2026-03-31", "H", "1", "mainstream", "Vacnt" } }, FB_R_UNKNOWN_CODE, FB_R_UNKNOWN_CODE },
 		{ { { "851", "2026-03-31", "H", "1", "longterm", "filled" } }, FB_R_UNKNOWN_CODE, FB_R_UNKNOWN_CODE },
-		{ { { "851", "2026-03-31", "H", "1", "mainstream", "vacant", NULL, "distance" } }, FB_R_UNKNOWN_CODE, FB_R_UNKNOWN_CODE },
-		{ { { "851", "2026-03-31", "H", "1", "mainstream", "filled", NULL, NULL, NULL, "counted" } }, FB_R_UNKNOWN_CODE, FB_R_UNKNOWN_CODE },
+		/* An optional column's unknown code is a warning: the bed is used. */
+		{ { { "851", "2026-03-31", "H", "1", "mainstream", "vacant", NULL, "distance" } }, FB_NONE, FB_R_UNKNOWN_OPTIONAL_CODE },
+		{ { { "851", "2026-03-31", "H", "1", "mainstream", "unavailable", "Sibling only" } }, FB_NONE, FB_R_UNKNOWN_OPTIONAL_CODE },
+		{ { { "851", "2026-03-31", "H", "1", "mainstream", "filled", NULL, NULL, NULL, "counted" } }, FB_NONE, FB_R_UNKNOWN_OPTIONAL_CODE },
 		{ { { "851", "2026-02-30", "H", "1", "mainstream", "filled" } }, FB_R_BAD_DATE, FB_R_BAD_DATE },
 		{ { { "851", "2031-03-31", "H", "1", "mainstream", "filled" } }, FB_NONE, FB_R_FUTURE_DATE },
 		{ { { "851", "2026-03-31", "H", "1", "mainstream", "unavailable", "" } }, FB_R_NO_UNAVAILABLE_REASON, FB_R_NO_UNAVAILABLE_REASON },
-		{ { { "851", "2026-03-31", "H", "1", "mainstream", "unavailable" } }, FB_R_NO_UNAVAILABLE_REASON, FB_R_NO_UNAVAILABLE_REASON },
 		{ { { "851", "2026-03-31", "H", "1", "mainstream", "filled", "carer_break" } }, FB_NONE, FB_R_REASON_WRONG_STATUS },
 		{ { { "851", "2026-03-31", "H", "1", "mainstream", "filled", NULL, "education" } }, FB_NONE, FB_R_REASON_WRONG_STATUS },
 		{ { { "851", "2026-03-31", "H", "1", "mainstream", "vacant", NULL, NULL, "C9" } }, FB_NONE, FB_R_CHILD_REF_NOT_FILLED },
@@ -116,10 +117,85 @@ test_unknown_reason_is_not_also_missing(void **state)
 	fb_findings_init(&f, 0);
 	fb_checker_init(&c, TODAY, &f);
 	assert_int_equal(check(&c, 2, REC("851", "2026-03-31", "H", "1", "mainstream",
-					  "unavailable", "holiday"), &bed), FB_R_UNKNOWN_CODE);
-	assert_int_equal(f.count[FB_R_UNKNOWN_CODE], 1);
+					  "unavailable", "holiday"), &bed), FB_NONE);
+	assert_int_equal(f.count[FB_R_UNKNOWN_OPTIONAL_CODE], 1);
 	assert_int_equal(f.count[FB_R_NO_UNAVAILABLE_REASON], 0);
+	assert_int_equal(f.errors, 0);
 	assert_string_equal(f.items[0].value, "holiday");
+	/* Counted in its status, with the reason not recognised. */
+	assert_int_equal(bed.status, FB_ST_UNAVAILABLE);
+	assert_int_equal(bed.category, FB_CAT_UNAVAILABLE);
+	assert_int_equal(bed.unavailable_reason, FB_UNRECOGNISED);
+	fb_findings_release(&f);
+}
+
+/* No unavailable_reason column: each unavailable bed rejected, said once at the header. */
+static void
+test_missing_reason_column_said_once(void **state)
+{
+	struct fb_findings f;
+	struct fb_checker c;
+	struct fb_bed bed;
+	(void)state;
+
+	fb_findings_init(&f, 0);
+	fb_checker_init(&c, TODAY, &f);
+	assert_int_equal(check(&c, 2, REC("851", "2026-03-31", "H", "1", "mainstream", "filled"),
+			       &bed), FB_NONE);
+	assert_int_equal(check(&c, 3, REC("851", "2026-03-31", "H", "2", "mainstream",
+					  "unavailable"), &bed), FB_R_NO_UNAVAILABLE_REASON);
+	assert_int_equal(check(&c, 4, REC("851", "2026-03-31", "H", "3", "mainstream",
+					  "unavailable"), &bed), FB_R_NO_UNAVAILABLE_REASON);
+	assert_int_equal(f.n, 0);
+	fb_checker_file_end(&c);
+	assert_int_equal(f.n, 1);
+	assert_int_equal(f.count[FB_R_NO_UNAVAILABLE_REASON], 1);
+	assert_int_equal(f.items[0].line, 1);
+	assert_non_null(strstr(f.items[0].message, "the 2 unavailable beds of this file (the "
+					   "first on line 3)"));
+	/* The count is per file. */
+	assert_int_equal(check(&c, 2, REC("851", "2026-03-31", "H", "4", "mainstream",
+					  "unavailable"), &bed), FB_R_NO_UNAVAILABLE_REASON);
+	fb_checker_file_end(&c);
+	assert_int_equal(f.count[FB_R_NO_UNAVAILABLE_REASON], 2);
+	assert_non_null(strstr(f.items[1].message, "the 1 unavailable bed of this file (the "
+					   "first on line 2) cannot be used and is counted"));
+	fb_findings_release(&f);
+}
+
+/* An unrecognised value in each optional coded column: used, and where it goes. */
+static void
+test_unrecognised_optional_codes(void **state)
+{
+	struct fb_findings f;
+	struct fb_checker c;
+	struct fb_bed bed;
+	(void)state;
+
+	fb_findings_init(&f, 0);
+	fb_checker_init(&c, TODAY, &f);
+	assert_int_equal(check(&c, 2, REC("851", "2026-03-31", "H", "1", "respite", "vacant",
+					  NULL, "Logistic", NULL, "Vacnt"), &bed), FB_NONE);
+	assert_int_equal(f.count[FB_R_UNKNOWN_OPTIONAL_CODE], 2);
+	assert_int_equal(f.errors, 0);
+	assert_int_equal(bed.category, FB_CAT_RESPITE_EMERGENCY);
+	assert_int_equal(bed.vacancy_reason, FB_UNRECOGNISED);
+	/* reconcile's bridge takes it as not recorded. */
+	assert_int_equal(bed.ofsted_status, FB_NONE);
+	assert_non_null(strstr(f.items[0].message, "did you mean 'logistics'?"));
+	assert_non_null(strstr(f.items[1].message, "did you mean 'vacant'?"));
+	/* A reason the status does not take: only the one warning, no FB010. */
+	assert_int_equal(check(&c, 3, REC("851", "2026-03-31", "H", "2", "mainstream", "filled",
+					  "holiday"), &bed), FB_NONE);
+	assert_int_equal(f.count[FB_R_REASON_WRONG_STATUS], 0);
+	assert_int_equal(f.count[FB_R_UNKNOWN_OPTIONAL_CODE], 3);
+	assert_int_equal(bed.unavailable_reason, FB_NONE);
+	/* Required code columns stay errors, with the suggestion. */
+	assert_int_equal(check(&c, 4, REC("851", "2026-03-31", "H", "3", "Main stream", " Filed"),
+			       &bed), FB_R_UNKNOWN_CODE);
+	assert_int_equal(f.count[FB_R_UNKNOWN_CODE], 2);
+	assert_non_null(strstr(f.items[3].message, "did you mean 'mainstream'?"));
+	assert_non_null(strstr(f.items[4].message, "did you mean 'filled'?"));
 	fb_findings_release(&f);
 }
 
@@ -179,6 +255,8 @@ main(void)
 		cmocka_unit_test(test_good_rows),
 		cmocka_unit_test(test_each_rule),
 		cmocka_unit_test(test_unknown_reason_is_not_also_missing),
+		cmocka_unit_test(test_unrecognised_optional_codes),
+		cmocka_unit_test(test_missing_reason_column_said_once),
 		cmocka_unit_test(test_child_ref_never_kept),
 		cmocka_unit_test(test_once_per_file),
 	};

@@ -49,6 +49,44 @@ test_code_lookup(void **state)
 			assert_int_equal(lookup((enum fb_field)f, fb_fields[f].codes[c].name), c);
 }
 
+/* The "did you mean" of a value that is not a code: a table of cases. */
+static void
+test_code_suggest(void **state)
+{
+	static const struct {
+		enum fb_field field;
+		const char *value;
+		int want;
+	} cases[] = {
+		{ FB_F_STATUS, "Vacnt", FB_ST_VACANT },             /* one letter left out */
+		{ FB_F_STATUS, "Filed", FB_ST_FILLED },
+		{ FB_F_STATUS, " FILLD ", FB_ST_FILLED },           /* case and spaces */
+		{ FB_F_STATUS, "unavialable", FB_ST_UNAVAILABLE },  /* two letters swapped */
+		{ FB_F_STATUS, "occupied", FB_NONE },               /* nothing near */
+		{ FB_F_STATUS, "", FB_NONE },
+		{ FB_F_BED_USE, "Main stream", FB_USE_MAINSTREAM },  /* a space for '_', then 1 edit */
+		{ FB_F_BED_USE, "longterm", FB_NONE },
+		{ FB_F_UNAVAILABLE_REASON, "Sibling only", FB_UR_SIBLING_ONLY },  /* a drop-down's words */
+		{ FB_F_UNAVAILABLE_REASON, "sibling-only", FB_UR_SIBLING_ONLY },
+		{ FB_F_UNAVAILABLE_REASON, "sibling", FB_UR_SIBLING_ONLY },  /* the start of one code */
+		{ FB_F_UNAVAILABLE_REASON, "carer", FB_NONE },      /* the start of two */
+		{ FB_F_UNAVAILABLE_REASON, "holiday", FB_NONE },
+		{ FB_F_VACANCY_REASON, "Logistic", FB_VR_LOGISTICS },
+		{ FB_F_VACANCY_REASON, "impact", FB_VR_IMPACT_ON_HOUSEHOLD },
+		{ FB_F_OFSTED_STATUS, "not counted", FB_OS_NOT_COUNTED },
+		{ FB_F_OFSTED_STATUS, "counted", FB_NONE },
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int got = fb_code_suggest(cases[i].field, cases[i].value, strlen(cases[i].value));
+
+		if (got != cases[i].want)
+			fail_msg("case %zu '%s': got %d, want %d", i, cases[i].value, got,
+				 cases[i].want);
+	}
+}
+
 static void
 test_field_lookup(void **state)
 {
@@ -118,6 +156,7 @@ main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_lookup),
+		cmocka_unit_test(test_code_suggest),
 		cmocka_unit_test(test_field_lookup),
 		cmocka_unit_test(test_rules_table),
 		cmocka_unit_test(test_classify),

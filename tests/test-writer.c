@@ -40,7 +40,7 @@ static void
 test_csv_guard(void **state)
 {
 	char *s = run_findings(&fb_writer_csv,
-			       HDR "851,2026-03-31,H1,1,mainstream,=HYPERLINK(\"x\"),\n"
+			       HDR "851,2026-03-31,H1,1,mainstream,\"=HYPERLINK(\"\"x\"\")\",\n"
 				   "851,2026-03-31,H1,2,mainstream,\"a,b\",\n");
 	(void)state;
 

@@ -54,8 +54,9 @@ const struct fb_schema *fb_episode_schema(void);
  * during the callback.
  *
  * reject is FB_NONE, or the rule that already makes the row unusable (a
- * missing column, a wrong field count, bad UTF-8, an unclosed quote); its
- * finding has been pushed.
+ * missing column, no header row, a wrong field count, bad UTF-8, an
+ * unclosed quote, malformed quoting); its finding has been pushed.  A
+ * rejected row's cells may all be NULL (no header row).
  */
 struct fb_row {
 	int file;
@@ -84,6 +85,13 @@ struct fb_ingest_tap {
  * Read the CSV stream in, laid out as schema, to its end, pushing findings about the file into
  * out (tagged with file) and calling fn(ctx, row) for every data record, in
  * order, including records that cannot be used.  Blank lines are skipped.
+ *
+ * The first record is the header only when it names at least one of the
+ * schema's columns.  Otherwise the file has no header row (FB020): that
+ * record is most likely data, so it is passed to fn as a rejected row like
+ * every later one, and no finding quotes any of its cells (one may be a
+ * child_ref).  Malformed quoting (libcsv's strict mode: "H1"x, or H"1) is
+ * FB035 on its row, which is rejected; the row still ends where it ends.
  * *bytes is set to the number of bytes read: the stream's length, when it
  * was read to its end.  tap, when not NULL, sees every byte read.
  *

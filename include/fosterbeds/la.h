@@ -51,4 +51,13 @@ const struct fb_la *fb_la_by_code(int code);
  */
 const struct fb_la *fb_la_by_name(const char *name, size_t len);
 
+/*
+ * The authority a name that is not a code most likely means, for a "did you
+ * mean" in messages: the fb_la_by_name() match, else the one current
+ * authority whose name or alias is within a small edit distance of it (1
+ * for names under 6 characters, else 2, compared as fb_la_by_name() folds
+ * them), else NULL (none near, or two equally near).
+ */
+const struct fb_la *fb_la_suggest(const char *name, size_t len);
+
 #endif

@@ -10,7 +10,9 @@
  * Excel has every date DD/MM/YYYY), so the checker says them once per file:
  * DD/MM/YYYY dates (at the first such line, with the count, when the file
  * ends), each future date (up to FB_FUTURE_WARN_MAX of them), each unknown
- * LA code.  Call fb_checker_file_end()
+ * LA code, and a header with no unavailable_reason column when the file has
+ * unavailable beds (FB009 at line 1, with how many beds it rejected: each
+ * is still rejected, so rows read = used + rejected).  Call fb_checker_file_end()
  * after each file.
  */
 #ifndef FOSTERBEDS_RECORD_H
@@ -24,7 +26,11 @@
 
 /*
  * A bed's values, read from a row.  The strings point into the row and
- * live only as long as it does.  Coded fields are FB_NONE when blank.
+ * live only as long as it does.  Coded fields are FB_NONE when blank;
+ * a reason that is there but not one of its codes is FB_UNRECOGNISED (its
+ * FB034 warning has been pushed), and so counted as not recognised.  An
+ * unrecognised ofsted_status is FB_NONE, as if blank: reconcile cannot say
+ * how the bed was counted in the return either way.
  */
 struct fb_bed {
 	int la_code;
@@ -52,6 +58,7 @@ struct fb_checker {
 	int future_warned[FB_FUTURE_WARN_MAX];
 	int nfuture_warned;
 	const char *date_column;    /* the date column's name, for messages */
+	long noreason_rows, noreason_first_line;  /* unavailable, no unavailable_reason column */
 };
 
 void fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out);

@@ -98,6 +98,24 @@ extern const struct fb_code fb_categories[FB_CAT_COUNT];
  */
 int fb_code_lookup(enum fb_field field, const char *value, size_t len);
 
+/*
+ * The code a value that is not one of the field's codes was most likely
+ * meant to be, for a "did you mean" in messages; FB_NONE when no code is
+ * near enough or two are equally near.  Case and surrounding spaces are
+ * ignored, and spaces and hyphens inside the value read as '_' (a
+ * drop-down's "Sibling only" is sibling_only); then a code the value
+ * starts (at least 4 characters), or one within a small edit distance
+ * (1 for values under 6 characters, else 2), is suggested.
+ */
+int fb_code_suggest(enum fb_field field, const char *value, size_t len);
+
+/*
+ * Value of a coded field that is there but not one of its codes, in an
+ * optional column (unavailable_reason, vacancy_reason, ofsted_status): the
+ * bed is used, and the value counted as not recognised.
+ */
+#define FB_UNRECOGNISED (-2)
+
 /* The field's codes joined as "a, b, c", for messages and docs. */
 const char *fb_field_code_list(enum fb_field field);
 
@@ -143,6 +161,8 @@ enum fb_rule {
 	FB_R_EPISODE_OVERLAP,       /* FB031 */
 	FB_R_EPISODE_GAP,           /* FB032 */
 	FB_R_DATE_MISMATCH,         /* FB033 */
+	FB_R_UNKNOWN_OPTIONAL_CODE, /* FB034 */
+	FB_R_MALFORMED_QUOTE,       /* FB035 */
 	FB_R_COUNT
 };
 

@@ -35,14 +35,18 @@ struct fb_counts {
 	/*
 	 * Why beds go unused, for `report --breakdown reasons`: unavailable beds
 	 * by unavailable_reason and vacant beds by vacancy_reason, for mainstream
-	 * (0) and respite/emergency (1) beds apart; the last index counts beds
-	 * with no reason recorded.
+	 * (0) and respite/emergency (1) beds apart; after the codes come the
+	 * beds with no reason recorded (FB_UR_COUNT, FB_VR_COUNT), then those
+	 * whose reason is not one of the codes (the next index).
 	 */
-	long unavailable_by[2][FB_UR_COUNT + 1];
-	long vacant_by[2][FB_VR_COUNT + 1];
+	long unavailable_by[2][FB_UR_COUNT + 2];
+	long vacant_by[2][FB_VR_COUNT + 2];
 };
 
-/* What the tally needs of a bed.  Codes are the standard's; FB_NONE when blank. */
+/*
+ * What the tally needs of a bed.  Codes are the standard's; FB_NONE when
+ * blank; a reason may be FB_UNRECOGNISED (record.h).
+ */
 struct fb_tally_bed {
 	int bed_use, status, ofsted_status, unavailable_reason, vacancy_reason;
 };
