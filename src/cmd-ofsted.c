@@ -127,14 +127,8 @@ cmd_ofsted(int argc, char **argv)
 		return status;
 	if (cli.argc == 0)
 		return fb_cli_usage_error(cli.cmd, "no FILE given");
-	if (cli.region) {
-		for (size_t g = 0; g < NREGIONS; g++)
-			if (fb_strncaseeq(regions[g], cli.region, strlen(cli.region)))
-				only = regions[g];
-		if (!only)
-			return fb_cli_usage_error(cli.cmd, "unknown region '%s'; use one of "
-						  "Ofsted's nine, e.g. \"South East\"", cli.region);
-	}
+	/* fb_cli_parse() matched --region (filter.h), as the bed-record commands do. */
+	only = cli.filter.region;
 
 	status = FB_EXIT_OK;
 	fb_run_init(&run, 0, cli.max_findings);

@@ -43,6 +43,8 @@ inputs(FILE *out, const struct fb_run *run)
 			in->rows_read, in->rows_read == 1 ? "" : "s", in->rows_used,
 			in->rows_rejected);
 		rejected_by(out, in->rejected_by);
+		if (run->filter.active)
+			fprintf(out, ", %ld outside the filter", in->rows_outside_filter);
 		fputc('\n', out);
 	}
 }
@@ -75,7 +77,14 @@ findings(FILE *out, const struct fb_run *run)
 					fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
 					f->count[r]);
 	}
-	fputs("Inputs:\n", out);
+	if (run->filter.active) {
+		char what[64 + 1000 * 4];
+
+		fprintf(out, "Inputs (filter %s):\n",
+			fb_filter_describe(&run->filter, what, sizeof(what)));
+	} else {
+		fputs("Inputs:\n", out);
+	}
 	inputs(out, run);
 	fprintf(out, "%zu error%s, %zu warning%s\n", f->errors, f->errors == 1 ? "" : "s",
 		f->warnings, f->warnings == 1 ? "" : "s");
