@@ -192,19 +192,18 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		{ "ofsted", required_argument, NULL, 'S' },
 		{ "bridge", no_argument, NULL, 'b' },
 		{ "region", required_argument, NULL, 'g' },
+		{ "la", required_argument, NULL, 'L' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "breakdown", required_argument, NULL, 'B' },
 		{ "manifest", required_argument, NULL, 'M' },
 		{ "period", required_argument, NULL, 'P' },
-		{ "la", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 	};
 	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
 					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
-					FB_OPT_REGION, FB_OPT_YEAR, FB_OPT_OUTPUT,
-					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, FB_OPT_PERIOD,
-					FB_OPT_LA, 0 };
+					FB_OPT_REGION, FB_OPT_LA, FB_OPT_YEAR, FB_OPT_OUTPUT,
+					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, FB_OPT_PERIOD, 0 };
 	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
 	char shortopts[16] = ":h";
 	size_t n = 0;
@@ -572,7 +571,7 @@ fb_cli_tell_filter(const struct fb_run *run, const char *cmd, const char *unit)
 	fb_filter_describe(&run->filter, what, sizeof(what));
 	fb_run_totals(run, &read, &used, &rejected);
 	if (used + rejected > 0) {
-		fprintf(stderr, "fosterbeds %s: %ld of %ld %s outside the filter (%s) and "
+		fprintf(stderr, "fosterbeds %s: %ld of %ld %s were outside the filter (%s) and "
 			"left out\n", cmd, outside, read, unit, what);
 		return FB_EXIT_OK;
 	}

@@ -106,7 +106,11 @@ fb_filter_set_region(struct fb_filter *f, const char *name, char *why, size_t wh
 	return -1;
 }
 
-/* Why code (not an LA's) is refused, with the codes one digit away that some LA has. */
+/*
+ * Why code (no LA's) is refused, with up to three codes that some LA has
+ * and that differ from it in one digit, nearest in value first (a slip on
+ * the last digit before one on the first).
+ */
 static void
 unknown_code(long code, const char *vis, char *why, size_t whylen)
 {
@@ -114,17 +118,21 @@ unknown_code(long code, const char *vis, char *why, size_t whylen)
 	size_t n = (size_t)snprintf(why, whylen, "no LA has the code '%s' (in --la)", vis);
 	int k = 0;
 
-	for (long cand = 100; cand < 1000 && code >= 100 && code < 1000 && n < whylen; cand++) {
-		const struct fb_la *la = fb_la_by_code((int)cand);
-		int differ = 0;
+	for (long gap = 1; gap < 1000 && code >= 100 && code < 1000 && k < 3; gap++) {
+		for (int side = -1; side <= 1 && k < 3; side += 2) {
+			long cand = code + side * gap;
+			const struct fb_la *la = cand >= 0 && cand < 1000 ?
+						 fb_la_by_code((int)cand) : NULL;
+			int differ = 0;
 
-		for (int d = 0; d < 3; d++)
-			differ += cand / pow10[d] % 10 != code / pow10[d] % 10;
-		if (!la || differ != 1 || k == 3)
-			continue;
-		n += (size_t)snprintf(why + n, whylen - n, "%s%03d (%s)",
-				      k ? ", " : "; did you mean ", la->code, la->name);
-		k++;
+			for (int d = 0; la && d < 3; d++)
+				differ += cand / pow10[d] % 10 != code / pow10[d] % 10;
+			if (!la || differ != 1 || n >= whylen)
+				continue;
+			n += (size_t)snprintf(why + n, whylen - n, "%s%03d (%s)",
+					      k ? ", " : "; did you mean ", la->code, la->name);
+			k++;
+		}
 	}
 	if (n < whylen)
 		snprintf(why + n, whylen - n, "%s", k ? "?" : "; LA codes are DfE's three-digit "

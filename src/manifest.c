@@ -30,12 +30,12 @@ static const struct {
 	{ "ofsted", 0, 1 },
 	{ "bridge", 0, 0 },
 	{ "region", 0, 1 },
+	{ "la", 0, 1 },
 	{ "year", 0, 1 },
 	{ "output", 'o', 1 },
 	{ "breakdown", 0, 1 },
 	{ "manifest", 0, 1 },
 	{ "period", 0, 1 },
-	{ "la", 0, 1 },
 	{ "help", 'h', 0 },
 };
 #define NKNOWN (sizeof(known) / sizeof(known[0]))
@@ -220,9 +220,14 @@ filter_json(const struct fb_filter *f)
 		return j;
 	}
 	codes = json_array();
-	for (int c = 0; c < 1000; c++)
-		if (f->keep[c])
-			json_array_append_new(codes, json_integer(c));
+	for (int c = 0; c < 1000; c++) {
+		char code[8];
+
+		if (!f->keep[c])
+			continue;
+		snprintf(code, sizeof(code), "%03d", c);
+		json_array_append_new(codes, str(code));
+	}
 	json_object_set_new(j, "la_codes", codes);
 	return j;
 }

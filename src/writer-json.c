@@ -55,7 +55,7 @@ by_rule(FILE *out, const long *counts, const size_t *scounts)
 	fputc('}', out);
 }
 
-/* null, or {"region": NAME or null, "la_codes": [...] or null}: what the run kept. */
+/* null, or {"region": NAME or null, "la_codes": ["851", ...] or null}: what the run kept. */
 static void
 filter(FILE *out, const struct fb_filter *f)
 {
@@ -78,7 +78,7 @@ filter(FILE *out, const struct fb_filter *f)
 	fputc('[', out);
 	for (int c = 0; c < 1000; c++)
 		if (f->keep[c])
-			fprintf(out, "%s%d", k++ ? ", " : "", c);
+			fprintf(out, "%s\"%03d\"", k++ ? ", " : "", c);
 	fputs("]}", out);
 }
 

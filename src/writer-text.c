@@ -29,6 +29,17 @@ rejected_by(FILE *out, const long *by)
 		fputc(')', out);
 }
 
+/* With a filter, the rows it set aside, after the counts of read, used and rejected. */
+static void
+outside(FILE *out, const struct fb_run *run)
+{
+	char what[64 + 1000 * 4];
+
+	if (run->filter.active)
+		fprintf(out, ", %ld outside the filter (%s)", fb_run_outside_filter(run),
+			fb_filter_describe(&run->filter, what, sizeof(what)));
+}
+
 static void
 inputs(FILE *out, const struct fb_run *run)
 {
@@ -221,6 +232,7 @@ report(FILE *out, const struct fb_report *rep)
 			by[k] += rep->run->inputs[i].rejected_by[k];
 	fprintf(out, "\nRows: %ld read, %ld used, %ld rejected", read, used, rejected);
 	rejected_by(out, by);
+	outside(out, rep->run);
 	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
 	      "out of both counts.\n", out);
 }
@@ -484,6 +496,7 @@ period(FILE *out, const struct fb_period_report *rep)
 			by[k] += rep->run->inputs[i].rejected_by[k];
 	fprintf(out, "\nEpisodes: %ld read, %ld used, %ld rejected", read, used, rejected);
 	rejected_by(out, by);
+	outside(out, rep->run);
 	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
 	      "out of both counts.\n", out);
 }
