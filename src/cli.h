@@ -84,6 +84,11 @@ struct fb_cli {
 
 /*
  * Parse argv with getopt_long for the options in cli->opts, plus -h/--help.
+ * A long option must be typed in full: getopt_long's unique prefixes are
+ * refused (a usage error naming the options meant and those the command
+ * takes).  --region and --la are resolved into cli->filter here (filter.h),
+ * so a name or code that matches nothing is a usage error before any input
+ * is read.
  * Returns -1 when the command should go on (cli's results and operands
  * set), else the exit status to return at once (after --help, or a usage
  * error's message).
