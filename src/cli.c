@@ -90,6 +90,24 @@ parse_count(const char *cmd, const char *opt, const char *arg, size_t *n)
 	return 0;
 }
 
+/*
+ * --year YYYY-YY: a financial year as Ofsted names its releases, the second
+ * year the one after the first ("2019-20"); each part through number.c.
+ */
+static int
+parse_year(const char *cmd, const char *arg)
+{
+	long a, b;
+
+	/* number.c allows spaces around a count; a year has none. */
+	if (strlen(arg) != 7 || strcspn(arg, " \t") != 7 || arg[4] != '-' ||
+	    fb_count_parse(arg, 4, 0, &a) != 0 || fb_count_parse(arg + 5, 2, 0, &b) != 0 ||
+	    a < 1000 || b != (a + 1) % 100)
+		return fb_cli_usage_error(cmd, "--year '%s' is not a year in YYYY-YY form, the "
+					  "second the year after the first, e.g. 2019-20", arg);
+	return 0;
+}
+
 /* --period FROM..TO: two YYYY-MM-DD dates, FROM not after TO. */
 static int
 parse_period(struct fb_cli *cli, const char *arg)
@@ -284,6 +302,8 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 				return fb_cli_usage_error(cli->cmd, "%s", why);
 			break;
 		case 'y':
+			if (parse_year(cli->cmd, optarg))
+				return FB_EXIT_USAGE;
 			cli->year = optarg;
 			break;
 		case 'o':
