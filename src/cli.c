@@ -14,6 +14,7 @@
 #include "fosterbeds/date.h"
 #include "fosterbeds/la.h"
 #include "fosterbeds/manifest.h"
+#include "fosterbeds/number.h"
 #include "util.h"
 
 /*
@@ -76,17 +77,34 @@ parse_today(const char *cmd, const char *arg, int *today)
 	return 0;
 }
 
+/* A count on the command line: number.c's strict rule, so " -5" and "1e3" are refused. */
 static int
 parse_count(const char *cmd, const char *opt, const char *arg, size_t *n)
 {
-	char *end;
-	unsigned long long v;
+	long v;
 
-	errno = 0;
-	v = strtoull(arg, &end, 10);
-	if (errno || end == arg || *end || arg[0] == '-')
-		return fb_cli_usage_error(cmd, "%s '%s' is not a whole number", opt, arg);
+	if (fb_count_parse(arg, strlen(arg), 0, &v) != 0)
+		return fb_cli_usage_error(cmd, "%s '%s' is not a whole number of 0 or more",
+					  opt, arg);
 	*n = (size_t)v;
+	return 0;
+}
+
+/*
+ * --year YYYY-YY: a financial year as Ofsted names its releases, the second
+ * year the one after the first ("2019-20"); each part through number.c.
+ */
+static int
+parse_year(const char *cmd, const char *arg)
+{
+	long a, b;
+
+	/* number.c allows spaces around a count; a year has none. */
+	if (strlen(arg) != 7 || strcspn(arg, " \t") != 7 || arg[4] != '-' ||
+	    fb_count_parse(arg, 4, 0, &a) != 0 || fb_count_parse(arg + 5, 2, 0, &b) != 0 ||
+	    a < 1000 || b != (a + 1) % 100)
+		return fb_cli_usage_error(cmd, "--year '%s' is not a year in YYYY-YY form, the "
+					  "second the year after the first, e.g. 2019-20", arg);
 	return 0;
 }
 
@@ -112,6 +130,75 @@ parse_period(struct fb_cli *cli, const char *arg)
 	return 0;
 }
 
+/*
+ * 1 when the long option getopt_long just matched, name, was typed as less
+ * than its full name.  getopt_long takes any unique prefix ("--region" of
+ * "--region-name" once), so what was typed is compared: the option is
+ * argv[optind - 1], or argv[optind - 2] when its value was the next word.
+ */
+static int
+abbreviated(const char *name, char **argv)
+{
+	const char *typed;
+	size_t len;
+
+	typed = argv[optind - 1 - (optarg && optarg == argv[optind - 1])];
+	if (strncmp(typed, "--", 2) != 0)
+		return 0;
+	typed += 2;
+	len = strcspn(typed, "=");
+	return len != strlen(name) || strncmp(typed, name, len) != 0;
+}
+
+/* The command's long options, "--format, --today, ...", for messages. */
+static void
+list_options(char *buf, size_t size, const struct option *longopts)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; longopts[i].name && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s--%s", i ? ", " : "",
+				      longopts[i].name);
+}
+
+/*
+ * A long option typed short of its name: refused, since a prefix that is
+ * unique today (--region of --region-name) may mean another option tomorrow.
+ */
+static int
+refuse_abbreviation(const struct fb_cli *cli, const struct option *longopts,
+		    const char *typed)
+{
+	char list[512], matches[256];
+	size_t len = strcspn(typed, "="), n = 0, k = 0;
+
+	matches[0] = '\0';
+	for (size_t i = 0; longopts[i].name && n < sizeof(matches); i++)
+		if (len > 2 && strncmp(longopts[i].name, typed + 2, len - 2) == 0)
+			n += (size_t)snprintf(matches + n, sizeof(matches) - n, "%s--%s",
+					      k++ ? " or " : "", longopts[i].name);
+	list_options(list, sizeof(list), longopts);
+	return fb_cli_usage_error(cli->cmd, "option '%.*s' is abbreviated; type it in full "
+				  "(%s); %s takes %s", (int)len, typed, matches, cli->cmd, list);
+}
+
+/* An option the command does not take; a prefix of several is an abbreviation too. */
+static int
+refuse_unknown(const struct fb_cli *cli, const struct option *longopts, const char *typed)
+{
+	char list[512];
+	size_t len = strcspn(typed, "=");
+
+	if (strncmp(typed, "--", 2) == 0 && len > 2)
+		for (size_t i = 0; longopts[i].name; i++)
+			if (strncmp(longopts[i].name, typed + 2, len - 2) == 0)
+				return refuse_abbreviation(cli, longopts, typed);
+	list_options(list, sizeof(list), longopts);
+	return fb_cli_usage_error(cli->cmd, "unknown option '%s'; %s takes %s", typed,
+				  cli->cmd, list);
+}
+
 int
 fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 {
@@ -123,6 +210,7 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		{ "ofsted", required_argument, NULL, 'S' },
 		{ "bridge", no_argument, NULL, 'b' },
 		{ "region", required_argument, NULL, 'g' },
+		{ "la", required_argument, NULL, 'L' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "breakdown", required_argument, NULL, 'B' },
@@ -133,13 +221,14 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	};
 	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
 					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
-					FB_OPT_REGION, FB_OPT_YEAR, FB_OPT_OUTPUT,
+					FB_OPT_REGION, FB_OPT_LA, FB_OPT_YEAR, FB_OPT_OUTPUT,
 					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, FB_OPT_PERIOD,
 					FB_OPT_RECORDS_DATE, 0 };
 	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
 	char shortopts[16] = ":h";
 	size_t n = 0;
-	int c;
+	char why[512];
+	int c, idx;
 
 	/* Offer only the options this command takes, so getopt rejects the rest. */
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
@@ -152,12 +241,12 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 		strcat(shortopts, "r:");
 	if (cli->opts & FB_OPT_OUTPUT)
 		strcat(shortopts, "o:");
-	
 
 	cli->writer = fb_writer_find(cli->formats[0]);
 	cli->today = fb_date_today();
 	cli->max_findings = 10000;
 	cli->region_name = cli->ofsted = cli->region = cli->year = cli->output = NULL;
+	cli->la = NULL;
 	cli->out = NULL;
 	cli->tmp_path = NULL;
 	cli->breakdown = 0;
@@ -167,13 +256,17 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	cli->period_from = cli->period_to = 0;
 	cli->have_records_date = 0;
 	cli->records_date = 0;
+	fb_filter_init(&cli->filter);
 	free(given_argv);
 	given_argv = fb_xcalloc((size_t)argc + 1, sizeof(*given_argv));
 	memcpy(given_argv, argv, (size_t)argc * sizeof(*argv));
 	given_argc = argc;
 	optind = 1;
 	opterr = 0;   /* our messages, one line each, name the command */
-	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+	while ((idx = -1, c = getopt_long(argc, argv, shortopts, longopts, &idx)) != -1) {
+		if (idx >= 0 && abbreviated(longopts[idx].name, argv))
+			return refuse_abbreviation(cli, longopts, argv[optind - 1 -
+						   (optarg && optarg == argv[optind - 1])]);
 		switch (c) {
 		case 'f':
 			if (!(cli->writer = fb_cli_writer(cli->cmd, optarg, cli->formats)))
@@ -197,9 +290,24 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 			cli->bridge = 1;
 			break;
 		case 'g':
+			if (cli->region)
+				return fb_cli_usage_error(cli->cmd, "--region is given twice; "
+							  "give one region");
 			cli->region = optarg;
+			if (fb_filter_set_region(&cli->filter, optarg, why, sizeof(why)) != 0)
+				return fb_cli_usage_error(cli->cmd, "%s", why);
+			break;
+		case 'L':
+			if (cli->la)
+				return fb_cli_usage_error(cli->cmd, "--la is given twice; give "
+							  "the codes once, separated by commas");
+			cli->la = optarg;
+			if (fb_filter_set_las(&cli->filter, optarg, why, sizeof(why)) != 0)
+				return fb_cli_usage_error(cli->cmd, "%s", why);
 			break;
 		case 'y':
+			if (parse_year(cli->cmd, optarg))
+				return FB_EXIT_USAGE;
 			cli->year = optarg;
 			break;
 		case 'o':
@@ -238,9 +346,12 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 			return fb_cli_usage_error(cli->cmd, "option '%s' needs a value",
 						  argv[optind - 1]);
 		default:
-			return fb_cli_usage_error(cli->cmd, "unknown option '%s'", argv[optind - 1]);
+			return refuse_unknown(cli, longopts, argv[optind - 1]);
 		}
 	}
+	if (cli->region && cli->la)
+		return fb_cli_usage_error(cli->cmd, "give --region or --la, not both (--la "
+					  "takes the codes of LAs of any region)");
 	if (cli->manifest && cli->output && strcmp(cli->manifest, cli->output) == 0)
 		return fb_cli_usage_error(cli->cmd, "--manifest and -o name the same file '%s'",
 					  cli->output);
@@ -469,4 +580,53 @@ fb_cli_region_of_rows(const struct fb_tally_row *rows, size_t n)
 	region = fb_cli_default_region(codes, k);
 	free(codes);
 	return region;
+}
+
+const char *
+fb_cli_pooled_name(struct fb_cli *cli)
+{
+	if (cli->region_name)
+		return cli->region_name;
+	return fb_filter_name(&cli->filter, cli->filter_name, sizeof(cli->filter_name));
+}
+
+/* LAs named in the "no row inside the filter" message; the rest are counted. */
+#define SHOWN_LAS 5
+
+int
+fb_cli_tell_filter(const struct fb_run *run, const char *cmd, const char *unit)
+{
+	long read, used, rejected, outside = fb_run_outside_filter(run);
+	char what[64 + 1000 * 4];
+	int shown = 0, more = 0;
+
+	if (!run->filter.active || outside == 0)
+		return FB_EXIT_OK;
+	fb_filter_describe(&run->filter, what, sizeof(what));
+	fb_run_totals(run, &read, &used, &rejected);
+	if (used + rejected > 0) {
+		fprintf(stderr, "fosterbeds %s: %ld of %ld %s were outside the filter (%s) and "
+			"left out\n", cmd, outside, read, unit, what);
+		return FB_EXIT_OK;
+	}
+	fprintf(stderr, "fosterbeds %s: no %s inside the filter (%s); the inputs hold %s "
+		"of ", cmd, strcmp(unit, "rows") == 0 ? "row is" : "episode is", what, unit);
+	for (int c = 0; c < 1000; c++) {
+		const struct fb_la *la;
+
+		if (!run->la_outside[c])
+			continue;
+		if (shown == SHOWN_LAS) {
+			more++;
+			continue;
+		}
+		la = fb_la_by_code(c);
+		fprintf(stderr, "%s%03d", shown++ ? ", " : "", c);
+		if (la)
+			fprintf(stderr, " (%s)", la->name);
+	}
+	if (more)
+		fprintf(stderr, " and %d more", more);
+	fputc('\n', stderr);
+	return FB_EXIT_DATA;
 }

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "fosterbeds/filter.h"
 #include "fosterbeds/run.h"
 #include "fosterbeds/writer.h"
 
@@ -50,6 +51,7 @@ enum fb_cli_opt {
 	FB_OPT_MANIFEST = 1 << 10,     /* --manifest FILE */
 	FB_OPT_PERIOD = 1 << 11,       /* --period FROM..TO */
 	FB_OPT_RECORDS_DATE = 1 << 12, /* --records-date YYYY-MM-DD */
+	FB_OPT_LA = 1 << 13,           /* --la CODE[,CODE...]; with FB_OPT_REGION, a filter */
 };
 
 struct fb_cli {
@@ -64,7 +66,9 @@ struct fb_cli {
 	const char *region_name;          /* NULL unless given */
 	const char *ofsted;               /* NULL unless given */
 	int bridge;
-	const char *region;               /* NULL unless given */
+	const char *region;               /* --region as typed, NULL unless given */
+	const char *la;                   /* --la as typed, NULL unless given */
+	struct fb_filter filter;          /* what --region or --la keep */
 	const char *year;                 /* NULL unless given */
 	const char *output;               /* -o FILE, NULL for standard output */
 	int breakdown;                    /* --breakdown reasons */
@@ -73,6 +77,7 @@ struct fb_cli {
 	int period_from, period_to;       /* its dates, days since 1970-01-01 */
 	int have_records_date;            /* --records-date DATE given */
 	int records_date;                 /* its date, days since 1970-01-01 */
+	char filter_name[256];            /* fb_cli_pooled_name()'s buffer */
 	/* Set by fb_cli_open_output(). */
 	FILE *out;
 	char *tmp_path;                   /* the file written before the rename */
@@ -82,6 +87,11 @@ struct fb_cli {
 
 /*
  * Parse argv with getopt_long for the options in cli->opts, plus -h/--help.
+ * A long option must be typed in full: getopt_long's unique prefixes are
+ * refused (a usage error naming the options meant and those the command
+ * takes).  --region and --la are resolved into cli->filter here (filter.h),
+ * so a name or code that matches nothing is a usage error before any input
+ * is read.
  * Returns -1 when the command should go on (cli's results and operands
  * set), else the exit status to return at once (after --help, or a usage
  * error's message).
@@ -161,6 +171,20 @@ const char *fb_cli_region_of_rows(const struct fb_tally_row *rows, size_t n);
  * Returns FB_EXIT_USAGE after a message naming the first that is not, else 0.
  */
 int fb_cli_check_kinds(const struct fb_run *run, const char *cmd, int episodes);
+
+/*
+ * The name for pooled rows: --region-name's, else the one the filter
+ * implies (fb_filter_name()), else NULL (the caller's default).
+ */
+const char *fb_cli_pooled_name(struct fb_cli *cli);
+
+/*
+ * With a filter, tell on stderr how many of the run's units ("rows",
+ * "episodes") were outside it and left out, and, when none was inside it,
+ * say so with the LAs the inputs do hold.  Returns FB_EXIT_DATA in that
+ * case (there is nothing to count), else FB_EXIT_OK.
+ */
+int fb_cli_tell_filter(const struct fb_run *run, const char *cmd, const char *unit);
 
 /* The worse (higher) of two exit statuses. */
 static inline int

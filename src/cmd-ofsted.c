@@ -148,10 +148,10 @@ has_columns(const struct fb_ofsted *o, int g)
 	if (g < 0)
 		return o->n || o->njoints || o->unmatched;
 	for (size_t i = 0; i < o->n; i++)
-		if (strcmp(fb_la_by_code(o->las[i].la_code)->region, fb_regions[g]) == 0)
+		if (strcmp(fb_la_by_code(o->las[i].la_code)->region, fb_la_regions[g]) == 0)
 			return 1;
 	for (size_t i = 0; i < o->njoints; i++)
-		if (strcmp(o->joints[i].service->region, fb_regions[g]) == 0)
+		if (strcmp(o->joints[i].service->region, fb_la_regions[g]) == 0)
 			return 1;
 	for (long i = 0; i < o->unmatched; i++)
 		if (o->bad[i].region == g)
@@ -188,7 +188,7 @@ england_all(struct rows *rows, const struct fb_ofsted *o, const char *year)
 static void
 add_area(struct rows *rows, const struct fb_ofsted *o, const char *year, int g)
 {
-	const char *area = g < 0 ? "England" : fb_regions[g];
+	const char *area = g < 0 ? "England" : fb_la_regions[g];
 	struct fb_ofsted_area nine = { 1, { 0 } };
 	const struct fb_ofsted_area *pub = g < 0 ? &nine : &o->regions[g];
 	struct fb_ofsted_row *row = push(rows), *p, *d;
@@ -384,7 +384,7 @@ add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, int only, int
 		const struct fb_joint_service *svc = fb_joint_of_la(la->code);
 		struct fb_ofsted_row *row;
 
-		if (only >= 0 && strcmp(la->region, fb_regions[only]) != 0)
+		if (only >= 0 && strcmp(la->region, fb_la_regions[only]) != 0)
 			continue;
 		fb_published_balance_check(out, file, o->places_line, la->name, la->code,
 					   o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
@@ -413,7 +413,7 @@ add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, int only, int
 		struct fb_ofsted_row *row;
 		struct text note = { 0 };
 
-		if (only >= 0 && strcmp(svc->region, fb_regions[only]) != 0)
+		if (only >= 0 && strcmp(svc->region, fb_la_regions[only]) != 0)
 			continue;
 		fb_published_balance_check(out, file, o->places_line, svc->name, 0,
 					   j->v[FB_OM_APPROVED], j->v[FB_OM_FILLED],
@@ -450,8 +450,8 @@ name_rows(struct rows *rows)
 	static char names[FB_NREGIONS][2][64];
 
 	for (int g = 0; g < FB_NREGIONS; g++) {
-		snprintf(names[g][0], sizeof(names[g][0]), "%s (Ofsted)", fb_regions[g]);
-		snprintf(names[g][1], sizeof(names[g][1]), "%s (Ofsted - sum)", fb_regions[g]);
+		snprintf(names[g][0], sizeof(names[g][0]), "%s (Ofsted)", fb_la_regions[g]);
+		snprintf(names[g][1], sizeof(names[g][1]), "%s (Ofsted - sum)", fb_la_regions[g]);
 	}
 	for (size_t i = 0; i < rows->n; i++) {
 		struct fb_ofsted_row *row = &rows->v[i];
@@ -485,12 +485,8 @@ cmd_ofsted(int argc, char **argv)
 		return status;
 	if (cli.argc == 0)
 		return fb_cli_usage_error(cli.cmd, "no FILE given");
-	if (cli.region) {
-		only = fb_region_index(cli.region);
-		if (only < 0)
-			return fb_cli_usage_error(cli.cmd, "unknown region '%s'; use one of "
-						  "Ofsted's nine, e.g. \"South East\"", cli.region);
-	}
+	/* fb_cli_parse() matched --region (filter.h), as the bed-record commands do. */
+	only = cli.filter.region ? fb_region_index(cli.filter.region) : -1;
 
 	status = FB_EXIT_OK;
 	fb_run_init(&run, 0, cli.max_findings);

@@ -15,6 +15,7 @@
 static const char usage_text[] =
 	"usage: fosterbeds reconcile --ofsted RETURN [--format FORMAT] [--bridge]\n"
 	"                            [--records-date YYYY-MM-DD] [--year YYYY-YY]\n"
+	"                            [--region NAME | --la CODE[,CODE...]]\n"
 	"                            [--region-name NAME] [--today YYYY-MM-DD] [-o FILE]\n"
 	"                            [--manifest FILE] FILE...\n"
 	"\n"
@@ -42,6 +43,12 @@ static const char usage_text[] =
 	"                         different dates, and draws no bridge or drivers\n"
 	"      --year YYYY-YY     a published file's year, when its name does not say\n"
 	"  -r, --region-name NAME name for the region row (default: the LAs' region)\n"
+	"      --region NAME      compare only the LAs of this region (e.g. \"South\n"
+	"                         East\"), in the records and in the return\n"
+	"      --la CODE[,CODE...]\n"
+	"                         the same for these LAs, by DfE code (e.g. 851,867)\n"
+	"  -r, --region-name NAME name for the region row (default: the filter's region\n"
+	"                         or LAs, else the LAs' region); it does not filter\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
 	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
 	"      --manifest FILE    also write what the run read and how it was run\n"
@@ -50,7 +57,8 @@ static const char usage_text[] =
 	"  -h, --help             show this help\n"
 	"\n"
 	"Exit status: 0 success (warnings allowed), 1 the records or the return have\n"
-	"errors, 2 usage error, 3 a file could not be read or the output written.\n";
+	"errors, or no row is inside --region or --la, 2 usage error, 3 a file could\n"
+	"not be read or the output written.\n";
 
 static int
 read_return(struct fb_run *run, struct fb_submission *sub, const char *path, const char *year)
@@ -70,6 +78,7 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path, con
 	if (fb_read_all(in, &data, &len) == 0) {
 		fb_input_set_content(input, data, len);
 		rc = fb_submission_parse(sub, data, len, path, year, file, &run->findings);
+		fb_submission_keep(sub, &run->filter);
 		free(data);
 	}
 	input = &run->inputs[file];
@@ -80,6 +89,7 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path, con
 	input->rows_read = sub->rows_read;
 	input->rows_used = sub->rows_used;
 	input->rows_rejected = sub->rows_rejected;
+	input->rows_outside_filter = sub->rows_outside_filter;
 	if (in != stdin)
 		fclose(in);
 	if (rc != 0) {
@@ -138,7 +148,8 @@ cmd_reconcile(int argc, char **argv)
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_OFSTED | FB_OPT_BRIDGE | FB_OPT_RECORDS_DATE |
-				      FB_OPT_YEAR | FB_OPT_OUTPUT | FB_OPT_MANIFEST };
+				      FB_OPT_YEAR | FB_OPT_OUTPUT | FB_OPT_MANIFEST |
+				      FB_OPT_REGION | FB_OPT_LA };
 	struct fb_run run;
 	struct fb_submission sub;
 	struct fb_reconcile rc;
@@ -160,6 +171,7 @@ cmd_reconcile(int argc, char **argv)
 
 	fb_run_init(&run, cli.today, cli.max_findings);
 	fb_cli_record_command(&cli, &run);
+	fb_run_set_filter(&run, &cli.filter);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	if ((rc2 = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
 		fb_run_release(&run);
@@ -178,11 +190,12 @@ cmd_reconcile(int argc, char **argv)
 			   (int)run.ninputs - 1, &run.findings);
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
+	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
 
 	rep.run = &run;
 	rep.sub = &sub;
 	rep.rc = &rc;
-	rep.region_name = cli.region_name;
+	rep.region_name = fb_cli_pooled_name(&cli);
 	if (!rep.region_name) {
 		int *codes = fb_xcalloc(rc.n, sizeof(*codes));
 		size_t n = 0;

@@ -9,9 +9,11 @@
 
 static const char usage_text[] =
 	"usage: fosterbeds report [--format FORMAT] [--breakdown reasons]\n"
+	"                         [--region NAME | --la CODE[,CODE...]]\n"
 	"                         [--region-name NAME] [--manifest FILE]\n"
 	"                         [--today YYYY-MM-DD] [-o FILE] FILE...\n"
 	"       fosterbeds report --period FROM..TO [--format table|csv|json]\n"
+	"                         [--region NAME | --la CODE[,CODE...]]\n"
 	"                         [--region-name NAME] [-o FILE] EPISODES...\n"
 	"\n"
 	"Classify every bed and report utilisation per LA and snapshot date, then\n"
@@ -26,8 +28,14 @@ static const char usage_text[] =
 	"                         unavailable_reason, vacant beds by vacancy_reason,\n"
 	"                         mainstream and respite/emergency apart (with csv:\n"
 	"                         this table instead of the figures)\n"
-	"  -r, --region-name NAME name for the pooled rows (default: the LAs' region\n"
-	"                         when they share one, else \"All LAs\")\n"
+	"      --region NAME      count only the LAs of this region (e.g. \"South East\");\n"
+	"                         rows of other LAs are left out, and stderr says how\n"
+	"                         many\n"
+	"      --la CODE[,CODE...]\n"
+	"                         count only these LAs, by DfE code (e.g. 851,867)\n"
+	"  -r, --region-name NAME name for the pooled rows (default: the filter's region\n"
+	"                         or LAs, else the LAs' region when they share one,\n"
+	"                         else \"All LAs\"); it names, it does not filter\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
 	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
 	"      --manifest FILE    also write what the run read and how it was run\n"
@@ -38,8 +46,9 @@ static const char usage_text[] =
 	"                         dates included\n"
 	"  -h, --help             show this help\n"
 	"\n"
-	"Exit status: 0 every row used (warnings allowed), 1 rows were rejected or\n"
-	"a file had errors, 2 usage error, 3 a file could not be read or the output\n"
+	"Exit status: 0 every row used (warnings allowed; rows outside --region or\n"
+	"--la do not count), 1 rows were rejected, a file had errors or no row is\n"
+	"inside the filter, 2 usage error, 3 a file could not be read or the output\n"
 	"could not be written.\n";
 
 /* report --period: bed-nights over the period from episode files. */
@@ -59,6 +68,7 @@ report_period(struct fb_cli *cli)
 
 	fb_run_init(&run, cli->today, cli->max_findings);
 	fb_run_set_period(&run, cli->period_from, cli->period_to);
+	fb_run_set_filter(&run, &cli->filter);
 	status = fb_cli_read_inputs(&run, cli->cmd, cli->argc, cli->argv);
 	if ((rc = fb_cli_check_kinds(&run, cli->cmd, 1)) != 0) {
 		fb_run_release(&run);
@@ -67,12 +77,13 @@ report_period(struct fb_cli *cli)
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli->cmd, "episodes",
 			     "run 'fosterbeds validate --period' to list them all");
+	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli->cmd, "episodes"));
 
 	rep.run = &run;
 	rep.period = run.period;
 	rep.nrows = fb_episodes_nights(&run.episodes, &run.period, &rows);
 	rep.rows = rows;
-	rep.region_name = cli->region_name;
+	rep.region_name = fb_cli_pooled_name(cli);
 	if (!rep.region_name) {
 		int *codes = fb_xcalloc(rep.nrows + 1, sizeof(*codes));
 		size_t n = 0;
@@ -101,7 +112,8 @@ cmd_report(int argc, char **argv)
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
 				      FB_OPT_BREAKDOWN |
-				      FB_OPT_OUTPUT | FB_OPT_MANIFEST | FB_OPT_PERIOD };
+				      FB_OPT_OUTPUT | FB_OPT_MANIFEST | FB_OPT_PERIOD |
+				      FB_OPT_REGION | FB_OPT_LA };
 	struct fb_run run;
 	struct fb_report rep;
 	struct fb_tally_row *rows;
@@ -117,6 +129,7 @@ cmd_report(int argc, char **argv)
 
 	fb_run_init(&run, cli.today, cli.max_findings);
 	fb_cli_record_command(&cli, &run);
+	fb_run_set_filter(&run, &cli.filter);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	if ((rc = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
 		fb_run_release(&run);
@@ -124,13 +137,15 @@ cmd_report(int argc, char **argv)
 	}
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
+	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
 
 	rep.run = &run;
 	rep.breakdown = cli.breakdown;
 	rep.nrows = fb_tally_rows(&run.tally, &rows);
 	rep.rows = rows;
-	rep.region_name = cli.region_name ? cli.region_name
-			 : fb_cli_region_of_rows(rows, rep.nrows);
+	rep.region_name = fb_cli_pooled_name(&cli);
+	if (!rep.region_name)
+		rep.region_name = fb_cli_region_of_rows(rows, rep.nrows);
 	if ((rc = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) == 0)
 		cli.writer->report(cli.out, &rep);
 	if (run.findings.errors)

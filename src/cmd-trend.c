@@ -8,7 +8,8 @@
 #include "util.h"
 
 static const char usage_text[] =
-	"usage: fosterbeds trend [--format FORMAT] [--region-name NAME]\n"
+	"usage: fosterbeds trend [--format FORMAT] [--region NAME | --la CODE[,CODE...]]\n"
+	"                        [--region-name NAME]\n"
 	"                        [--today YYYY-MM-DD] [-o FILE] [--manifest FILE] FILE...\n"
 	"\n"
 	"Bed records holding several snapshot dates (in one file or across files):\n"
@@ -19,14 +20,19 @@ static const char usage_text[] =
 	"change between region rows that pool different LAs is flagged.\n"
 	"\n"
 	"  -f, --format FORMAT    table (default), csv, json or html (small multiples)\n"
-	"  -r, --region-name NAME name for the region rows (default: the LAs' region)\n"
+	"      --region NAME      count only the LAs of this region (e.g. \"South East\")\n"
+	"      --la CODE[,CODE...]\n"
+	"                         count only these LAs, by DfE code (e.g. 851,867)\n"
+	"  -r, --region-name NAME name for the region rows (default: the filter's region\n"
+	"                         or LAs, else the LAs' region); it does not filter\n"
 	"      --today DATE       judge future snapshot dates against DATE, not today\n"
 	"  -o, --output FILE      write to FILE (replaced only when the run succeeds)\n"
 	"      --manifest FILE    write a manifest: versions, the command line, and each\n"
 	"                         input's size, SHA-256 and rows (see check-manifest)\n"
 	"  -h, --help             show this help\n"
 	"\n"
-	"Exit status: 0 every row used (warnings allowed), 1 rows were rejected,\n"
+	"Exit status: 0 every row used (warnings allowed; rows outside --region or\n"
+	"--la do not count), 1 rows were rejected or no row is inside the filter,\n"
 	"2 usage error, 3 a file could not be read or the output written.\n";
 
 int
@@ -35,7 +41,7 @@ cmd_trend(int argc, char **argv)
 	static const char *const formats[] = { "table", "csv", "json", "html", NULL };
 	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .formats = formats,
 			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
-				      FB_OPT_OUTPUT | FB_OPT_MANIFEST };
+				      FB_OPT_OUTPUT | FB_OPT_MANIFEST | FB_OPT_REGION | FB_OPT_LA };
 	struct fb_run run;
 	struct fb_trend tr;
 	struct fb_trend_report rep;
@@ -48,6 +54,7 @@ cmd_trend(int argc, char **argv)
 
 	fb_run_init(&run, cli.today, cli.max_findings);
 	fb_cli_record_command(&cli, &run);
+	fb_run_set_filter(&run, &cli.filter);
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	if ((rc = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
 		fb_run_release(&run);
@@ -56,11 +63,13 @@ cmd_trend(int argc, char **argv)
 	fb_trend_build(&tr, &run);
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
+	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
 
 	rep.run = &run;
 	rep.trend = &tr;
-	rep.region_name = cli.region_name ? cli.region_name
-			 : fb_cli_region_of_rows(tr.rows, tr.n);
+	rep.region_name = fb_cli_pooled_name(&cli);
+	if (!rep.region_name)
+		rep.region_name = fb_cli_region_of_rows(tr.rows, tr.n);
 	if ((rc = fb_cli_open_output(&cli, 0)) == 0)
 		cli.writer->trend(cli.out, &rep);
 	if (run.findings.errors)

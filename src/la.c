@@ -119,3 +119,26 @@ fb_la_suggest(const char *name, size_t len)
 		       &best, &found, &tie);
 	return tie ? NULL : found;
 }
+
+const char *const fb_la_regions[FB_NREGIONS] = {
+	"North East", "North West", "Yorkshire and The Humber", "East Midlands",
+	"West Midlands", "East of England", "London", "South East", "South West",
+};
+const size_t fb_la_regions_len = sizeof(fb_la_regions) / sizeof(fb_la_regions[0]);
+
+const char *
+fb_la_region_by_name(const char *name)
+{
+	char want[128], have[128];
+	size_t wn = fold(want, sizeof(want), name, strlen(name));
+
+	if (wn == 0)
+		return NULL;
+	for (size_t i = 0; i < fb_la_regions_len; i++) {
+		const char *r = fb_la_regions[i];
+
+		if (fold(have, sizeof(have), r, strlen(r)) == wn && memcmp(have, want, wn) == 0)
+			return r;
+	}
+	return NULL;
+}

@@ -34,6 +34,7 @@ static const struct {
 	{ "ofsted", 0, 1 },
 	{ "bridge", 0, 0 },
 	{ "region", 0, 1 },
+	{ "la", 0, 1 },
 	{ "year", 0, 1 },
 	{ "output", 'o', 1 },
 	{ "breakdown", 0, 1 },
@@ -64,32 +65,22 @@ put_option(struct fb_manifest_option *out, size_t n, const char *name, size_t na
 }
 
 /*
- * The known option a long name (len bytes) stands for: an exact match, else
- * the one option it is a prefix of (as getopt_long allows); -1 when none or
- * several.  *takes_value is set when every candidate takes a value.
+ * The known option a long name (len bytes) is, or -1.  Only full names:
+ * the commands refuse an abbreviated option (cli.c), so no run that writes
+ * a manifest was given one.  *takes_value is set from the option (0 for an
+ * unknown one).
  */
 static int
 long_option(const char *name, size_t len, int *takes_value)
 {
-	int found = -1, candidates = 0;
-
-	*takes_value = 1;
+	*takes_value = 0;
 	for (size_t k = 0; k < NKNOWN; k++) {
 		if (strlen(known[k].name) == len && memcmp(known[k].name, name, len) == 0) {
 			*takes_value = known[k].takes_value;
 			return (int)k;
 		}
 	}
-	for (size_t k = 0; k < NKNOWN; k++) {
-		if (len && strncmp(known[k].name, name, len) == 0) {
-			found = (int)k;
-			candidates++;
-			*takes_value &= known[k].takes_value;
-		}
-	}
-	if (candidates == 0)
-		*takes_value = 0;
-	return candidates == 1 ? found : -1;
+	return -1;
 }
 
 size_t
@@ -215,6 +206,34 @@ input_json(const struct fb_input *in)
 	json_object_set_new(j, "rows_read", json_integer(in->rows_read));
 	json_object_set_new(j, "rows_used", json_integer(in->rows_used));
 	json_object_set_new(j, "rows_rejected", json_integer(in->rows_rejected));
+	json_object_set_new(j, "rows_outside_filter", json_integer(in->rows_outside_filter));
+	return j;
+}
+
+/* What the run kept (filter.h): null, or its region or LA codes. */
+static json_t *
+filter_json(const struct fb_filter *f)
+{
+	json_t *j, *codes;
+
+	if (!f->active)
+		return json_null();
+	j = json_object();
+	json_object_set_new(j, "region", f->region ? str(f->region) : json_null());
+	if (f->region) {
+		json_object_set_new(j, "la_codes", json_null());
+		return j;
+	}
+	codes = json_array();
+	for (int c = 0; c < 1000; c++) {
+		char code[8];
+
+		if (!f->keep[c])
+			continue;
+		snprintf(code, sizeof(code), "%03d", c);
+		json_array_append_new(codes, str(code));
+	}
+	json_object_set_new(j, "la_codes", codes);
 	return j;
 }
 
@@ -259,6 +278,7 @@ fb_manifest_write(FILE *out, const struct fb_run *run, int argc, char **argv,
 	json_object_set_new(root, "directory", cwd ? str(cwd) : json_null());
 	free(cwd);
 	json_object_set_new(root, "options", opts);
+	json_object_set_new(root, "filter", filter_json(&run->filter));
 	json_object_set_new(root, "today", str(today));
 	json_object_set_new(root, "created", str(when));
 	json_object_set_new(root, "inputs", inputs);

@@ -35,11 +35,6 @@ static const struct {
 	{ "number of households with exemptions", 0 },
 };
 
-const char *const fb_regions[FB_NREGIONS] = {
-	"North East", "North West", "Yorkshire and The Humber", "East Midlands",
-	"West Midlands", "East of England", "London", "South East", "South West",
-};
-
 /*
  * Known joint fostering services (spec/reconcile.md, "Joint fostering
  * services", gives the sources).  London Tri-borough is in both of Ofsted's
@@ -229,8 +224,10 @@ same_name(const char *want, const char *name)
 int
 fb_region_index(const char *name)
 {
-	for (int g = 0; g < FB_NREGIONS; g++)
-		if (same_name(fb_regions[g], name))
+	const char *region = fb_la_region_by_name(name);
+
+	for (int g = 0; region && g < FB_NREGIONS; g++)
+		if (fb_la_regions[g] == region)
 			return g;
 	return -1;
 }

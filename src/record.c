@@ -115,6 +115,19 @@ code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *rejec
 	return FB_UNRECOGNISED;
 }
 
+int
+fb_la_code_read(const char *s, size_t len, int *code)
+{
+	if (!s)
+		return -1;
+	fb_trim(&s, &len);
+	if (len != 3 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' ||
+	    s[2] < '0' || s[2] > '9')
+		return -1;
+	*code = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+	return 0;
+}
+
 static void
 la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int *reject)
 {
@@ -123,8 +136,7 @@ la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int 
 	char vis[FB_VISIBLE_SIZE];
 
 	fb_trim(&s, &len);
-	if (len != 3 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' ||
-	    s[2] < '0' || s[2] > '9') {
+	if (fb_la_code_read(s, len, &bed->la_code) != 0) {
 		const struct fb_la *la = fb_la_suggest(s, len);
 
 		/* A name where the code belongs: point at the code, from the LA table. */
@@ -141,7 +153,6 @@ la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int 
 		first_error(reject, FB_R_BAD_LA_CODE);
 		return;
 	}
-	bed->la_code = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
 	if (!fb_la_by_code(bed->la_code) && !c->la_warned[bed->la_code]) {
 		c->la_warned[bed->la_code] = 1;
 		fb_findings_add(c->out, FB_R_UNKNOWN_LA_CODE, row->file, row->line, "la_code",

@@ -24,6 +24,7 @@ fb_run_init(struct fb_run *run, int today, size_t findings_limit)
 	fb_registry_init(&run->registry);
 	fb_tally_init(&run->tally);
 	fb_episodes_init(&run->episodes);
+	fb_filter_init(&run->filter);
 	for (int i = 0; i < 1000; i++)
 		run->la_first_file[i] = -1;
 }
@@ -141,6 +142,23 @@ choose(void *vctx, const char *const *names, const size_t *lens, size_t n)
 	return fb_episode_schema();
 }
 
+/*
+ * 1 when the row is of an LA the filter sets aside.  Only a row whose
+ * la_code reads as a code can be: any other may be one of the LAs kept.
+ */
+static int
+outside_filter(struct fb_run *run, const struct fb_row *row)
+{
+	int code;
+
+	if (!run->filter.active || row->reject != FB_NONE ||
+	    fb_la_code_read(row->cell[FB_F_LA_CODE], row->len[FB_F_LA_CODE], &code) != 0 ||
+	    fb_filter_keeps(&run->filter, code))
+		return 0;
+	run->la_outside[code] = 1;
+	return 1;
+}
+
 static void
 on_row(void *vctx, const struct fb_row *row)
 {
@@ -150,6 +168,10 @@ on_row(void *vctx, const struct fb_row *row)
 	int reject;
 
 	ctx->input->rows_read++;
+	if (outside_filter(run, row)) {
+		ctx->input->rows_outside_filter++;
+		return;
+	}
 	if (ctx->episodes) {
 		on_episode(ctx, row);
 		return;
@@ -223,6 +245,12 @@ fb_run_read_path(struct fb_run *run, const char *path)
 }
 
 void
+fb_run_set_filter(struct fb_run *run, const struct fb_filter *filter)
+{
+	run->filter = *filter;
+}
+
+void
 fb_run_set_period(struct fb_run *run, int from, int to)
 {
 	run->period.from = from;
@@ -274,4 +302,14 @@ fb_run_totals(const struct fb_run *run, long *read, long *used, long *rejected)
 		*used += run->inputs[i].rows_used;
 		*rejected += run->inputs[i].rows_rejected;
 	}
+}
+
+long
+fb_run_outside_filter(const struct fb_run *run)
+{
+	long n = 0;
+
+	for (size_t i = 0; i < run->ninputs; i++)
+		n += run->inputs[i].rows_outside_filter;
+	return n;
 }

@@ -238,3 +238,19 @@ fb_submission_parse(struct fb_submission *s, const char *data, size_t len, const
 	}
 	return rc;
 }
+
+void
+fb_submission_keep(struct fb_submission *s, const struct fb_filter *filter)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		if (fb_filter_keeps(filter, s->rows[i].la_code)) {
+			s->rows[kept++] = s->rows[i];
+			continue;
+		}
+		s->rows_used--;
+		s->rows_outside_filter++;
+	}
+	s->n = kept;
+}

@@ -974,15 +974,16 @@ rejected_by(FILE *out, const long *by)
 		fputs(DASH, out);
 }
 
+/* One input's row; with a filter (filtered), also the rows it set aside. */
 static void
-input_row(FILE *out, const struct fb_input *in)
+input_row(FILE *out, const struct fb_input *in, int filtered)
 {
 	fputs("<tr><td><code>", out);
 	esc(out, in->name);
 	fputs("</code></td><td>", out);
 	esc(out, in->role);
 	if (in->error) {
-		fputs("</td><td colspan=\"4\">could not be read: ", out);
+		fprintf(out, "</td><td colspan=\"%d\">could not be read: ", filtered ? 5 : 4);
 		esc(out, strerror(in->error));
 		fputs("</td></tr>\n", out);
 		return;
@@ -993,6 +994,10 @@ input_row(FILE *out, const struct fb_input *in)
 	count(out, in->rows_used);
 	fputs("</td><td class=\"num\">", out);
 	count(out, in->rows_rejected);
+	if (filtered) {
+		fputs("</td><td class=\"num\">", out);
+		count(out, in->rows_outside_filter);
+	}
 	fputs("</td><td>", out);
 	rejected_by(out, in->rejected_by);
 	fputs("</td></tr>\n", out);
@@ -1022,23 +1027,39 @@ static void
 inputs_section(FILE *out, const struct fb_run *run, int summary)
 {
 	long read, used, rejected;
+	int filtered = run->filter.active;
 
 	fb_run_totals(run, &read, &used, &rejected);
 	fputs("<section class=\"inputs\">\n<h2>Inputs</h2>\n<div class=\"table-wrap\">"
 	      "<table class=\"inputs\">\n<thead><tr><th scope=\"col\">File</th>"
 	      "<th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Rows read</th>"
 	      "<th scope=\"col\" class=\"num\">Used</th><th scope=\"col\" class=\"num\">Rejected"
-	      "</th><th scope=\"col\">Rejected, by the rule of the first error</th></tr>"
+	      "</th>", out);
+	if (filtered)
+		fputs("<th scope=\"col\" class=\"num\">Outside the filter</th>", out);
+	fputs("<th scope=\"col\">Rejected, by the rule of the first error</th></tr>"
 	      "</thead>\n<tbody>\n", out);
 	for (size_t i = 0; i < run->ninputs; i++)
-		input_row(out, &run->inputs[i]);
+		input_row(out, &run->inputs[i], filtered);
 	fputs("</tbody>\n<tfoot><tr><td>Total</td><td></td><td class=\"num\">", out);
 	count(out, read);
 	fputs("</td><td class=\"num\">", out);
 	count(out, used);
 	fputs("</td><td class=\"num\">", out);
 	count(out, rejected);
+	if (filtered) {
+		fputs("</td><td class=\"num\">", out);
+		count(out, fb_run_outside_filter(run));
+	}
 	fputs("</td><td></td></tr></tfoot>\n</table></div>\n", out);
+	if (filtered) {
+		char what[64 + 1000 * 4];
+
+		fputs("<p class=\"note\">Filter <code>", out);
+		esc(out, fb_filter_describe(&run->filter, what, sizeof(what)));
+		fputs("</code>: rows of other LAs were set aside before any check, and are "
+		      "not in the figures.</p>\n", out);
+	}
 	if (summary)
 		findings_summary(out, &run->findings);
 	fputs("</section>\n", out);

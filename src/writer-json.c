@@ -55,6 +55,33 @@ by_rule(FILE *out, const long *counts, const size_t *scounts)
 	fputc('}', out);
 }
 
+/* null, or {"region": NAME or null, "la_codes": ["851", ...] or null}: what the run kept. */
+static void
+filter(FILE *out, const struct fb_filter *f)
+{
+	int k = 0;
+
+	if (!f->active) {
+		fputs("null", out);
+		return;
+	}
+	fputs("{\"region\": ", out);
+	if (f->region)
+		str(out, f->region);
+	else
+		fputs("null", out);
+	fputs(", \"la_codes\": ", out);
+	if (f->region) {
+		fputs("null}", out);
+		return;
+	}
+	fputc('[', out);
+	for (int c = 0; c < 1000; c++)
+		if (f->keep[c])
+			fprintf(out, "%s\"%03d\"", k++ ? ", " : "", c);
+	fputs("]}", out);
+}
+
 static void
 metadata(FILE *out, const struct fb_run *run)
 {
@@ -69,7 +96,9 @@ metadata(FILE *out, const struct fb_run *run)
 		fb_manifest_write(out, run, run->argc, run->argv, run->command);
 		fputs(",\n", out);
 	}
-	fputs("  \"inputs\": [", out);
+	fputs("  \"filter\": ", out);
+	filter(out, &run->filter);
+	fputs(",\n  \"inputs\": [", out);
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct fb_input *in = &run->inputs[i];
 
@@ -83,7 +112,8 @@ metadata(FILE *out, const struct fb_run *run)
 		else
 			fputs("null", out);
 		fprintf(out, ", \"rows_read\": %ld, \"rows_used\": %ld, \"rows_rejected\": %ld, "
-			"\"rejected_by\": ", in->rows_read, in->rows_used, in->rows_rejected);
+			"\"rows_outside_filter\": %ld, \"rejected_by\": ", in->rows_read,
+			in->rows_used, in->rows_rejected, in->rows_outside_filter);
 		by_rule(out, in->rejected_by, NULL);
 		fputs(", \"error\": ", out);
 		if (in->error)
@@ -93,8 +123,9 @@ metadata(FILE *out, const struct fb_run *run)
 		fputc('}', out);
 	}
 	fputs(run->ninputs ? "\n  ],\n" : "],\n", out);
-	fprintf(out, "  \"rows_read\": %ld,\n  \"rows_used\": %ld,\n  \"rows_rejected\": %ld,\n",
-		read, used, rejected);
+	fprintf(out, "  \"rows_read\": %ld,\n  \"rows_used\": %ld,\n  \"rows_rejected\": %ld,\n"
+		"  \"rows_outside_filter\": %ld,\n", read, used, rejected,
+		fb_run_outside_filter(run));
 	fprintf(out, "  \"errors\": %zu,\n  \"warnings\": %zu,\n  \"findings_by_code\": ",
 		run->findings.errors, run->findings.warnings);
 	by_rule(out, NULL, run->findings.count);

@@ -29,6 +29,17 @@ rejected_by(FILE *out, const long *by)
 		fputc(')', out);
 }
 
+/* With a filter, the rows it set aside, after the counts of read, used and rejected. */
+static void
+outside(FILE *out, const struct fb_run *run)
+{
+	char what[64 + 1000 * 4];
+
+	if (run->filter.active)
+		fprintf(out, ", %ld outside the filter (%s)", fb_run_outside_filter(run),
+			fb_filter_describe(&run->filter, what, sizeof(what)));
+}
+
 static void
 inputs(FILE *out, const struct fb_run *run)
 {
@@ -43,6 +54,8 @@ inputs(FILE *out, const struct fb_run *run)
 			in->rows_read, in->rows_read == 1 ? "" : "s", in->rows_used,
 			in->rows_rejected);
 		rejected_by(out, in->rejected_by);
+		if (run->filter.active)
+			fprintf(out, ", %ld outside the filter", in->rows_outside_filter);
 		fputc('\n', out);
 	}
 }
@@ -75,7 +88,14 @@ findings(FILE *out, const struct fb_run *run)
 					fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
 					f->count[r]);
 	}
-	fputs("Inputs:\n", out);
+	if (run->filter.active) {
+		char what[64 + 1000 * 4];
+
+		fprintf(out, "Inputs (filter %s):\n",
+			fb_filter_describe(&run->filter, what, sizeof(what)));
+	} else {
+		fputs("Inputs:\n", out);
+	}
 	inputs(out, run);
 	fprintf(out, "%zu error%s, %zu warning%s\n", f->errors, f->errors == 1 ? "" : "s",
 		f->warnings, f->warnings == 1 ? "" : "s");
@@ -221,6 +241,7 @@ report(FILE *out, const struct fb_report *rep)
 			by[k] += rep->run->inputs[i].rejected_by[k];
 	fprintf(out, "\nRows: %ld read, %ld used, %ld rejected", read, used, rejected);
 	rejected_by(out, by);
+	outside(out, rep->run);
 	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
 	      "out of both counts.\n", out);
 }
@@ -511,6 +532,7 @@ period(FILE *out, const struct fb_period_report *rep)
 			by[k] += rep->run->inputs[i].rejected_by[k];
 	fprintf(out, "\nEpisodes: %ld read, %ld used, %ld rejected", read, used, rejected);
 	rejected_by(out, by);
+	outside(out, rep->run);
 	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
 	      "out of both counts.\n", out);
 }

@@ -302,7 +302,8 @@ codes_sheet(struct book *b, const struct fb_run *run)
 /* Inputs */
 
 static const char *const input_columns[] = {
-	"name", "role", "bytes", "rows_read", "rows_used", "rows_rejected", "rejected_by",
+	"name", "role", "bytes", "rows_read", "rows_used", "rows_rejected",
+	"rows_outside_filter", "rejected_by",
 	"error",
 };
 
@@ -321,7 +322,7 @@ input_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_n
 	const struct fb_input *in = &ins->run->inputs[r];
 	size_t n = 0;
 
-	*is_number = i >= 2 && i <= 5;
+	*is_number = i >= 2 && i <= 6;
 	switch (i) {
 	case 0: return in->name;
 	case 1: return in->role;
@@ -329,7 +330,8 @@ input_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_n
 	case 3: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_read); return buf;
 	case 4: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_used); return buf;
 	case 5: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_rejected); return buf;
-	case 6:
+	case 6: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_outside_filter); return buf;
+	case 7:
 		ins->list[0] = '\0';
 		for (int k = 0; k < FB_R_COUNT; k++)
 			if (in->rejected_by[k])
@@ -345,7 +347,7 @@ static void
 inputs_sheet(struct book *b, const struct fb_run *run)
 {
 	struct inputs ins = { run, fb_xmalloc(LIST_SIZE) };
-	struct sheet s = { "Inputs", input_columns, 8, run->ninputs, input_cell, &ins, NULL };
+	struct sheet s = { "Inputs", input_columns, 9, run->ninputs, input_cell, &ins, NULL };
 
 	add_sheet(b, &s);
 	free(ins.list);
@@ -409,6 +411,14 @@ notes_start(struct notes *ns, const char *command, const struct fb_run *run)
 	     "and spec/reconcile.md)", FB_SPEC_VERSION);
 	note(ns, "inputs", "%zu file%s, listed on the Inputs sheet: %ld rows read, %ld used, "
 	     "%ld rejected", run->ninputs, run->ninputs == 1 ? "" : "s", read, used, rejected);
+	if (run->filter.active) {
+		char what[64 + 1000 * 4];
+
+		note(ns, "filter", "%s: %ld rows of other LAs were set aside before any check "
+		     "and are not in the figures", fb_filter_describe(&run->filter, what,
+								   sizeof(what)),
+		     fb_run_outside_filter(run));
+	}
 }
 
 /* The notes every workbook ends with, then the Notes sheet itself. */

@@ -5,7 +5,8 @@
 #    file (not parsed, but hashed whole) and a return;
 #  - rows read, used and rejected agree with the JSON output of the same run,
 #    which carries the same sha256;
-#  - the command line is recorded as typed, and its options;
+#  - the command line is recorded as typed, and its options, and a filter
+#    (--la) with the rows it set aside;
 #  - the manifest is written like -o: whole or not at all;
 #  - check-manifest: unchanged (exit 0), changed (1), missing (1), stdin,
 #    an unreadable manifest (3), usage (2); relative names found where the
@@ -118,6 +119,21 @@ assert d["argv"] == ["fosterbeds", "reconcile", "small.csv", "--ofsted", "recon-
 assert d["options"] == {"ofsted": "recon-return.csv", "format": "json", "output": d["argv"][7],
                         "manifest": sys.argv[1], "today": "2026-11-23"}, d["options"]
 assert [(i["name"], i["role"]) for i in d["inputs"]] == [("small.csv", "records"), ("recon-return.csv", "return")]
+PY
+
+# --- a filter: its options as typed, the LAs kept, and the rows set aside
+(cd "$fixtures" && fb report --today $today --format json --la " 851" \
+	--manifest "$tmp/filter.json" two-regions.csv >"$tmp/filter-out.json" 2>/dev/null)
+python3 - "$tmp/filter.json" "$tmp/filter-out.json" <<'PY' && ok || bad "a filter is not in the manifest"
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert m["options"]["la"] == " 851" and "--la" in m["argv"]
+assert m["filter"] == {"region": None, "la_codes": ["851"]}
+i = m["inputs"][0]
+# two-regions.csv: 4 rows of 851 used, 7 of Bracknell Forest, Camden and Westminster set aside.
+assert (i["rows_read"], i["rows_used"], i["rows_rejected"], i["rows_outside_filter"]) == (11, 4, 0, 7)
+j = json.load(open(sys.argv[2]))
+assert j["manifest"]["filter"] == m["filter"] and j["inputs"][0]["rows_outside_filter"] == 7
 PY
 
 # --- the same run twice: the same manifest but for "created" (pinned here)

@@ -56,9 +56,14 @@ test_options(void **state)
 		  "format=json;output=out.json;bridge" },
 		{ { "report", "-rSouth East", "a.csv" }, "region-name=South East" },
 		{ { "report", "-hf", "csv" }, "help;format=csv" },
-		/* --name=value, and a unique prefix as getopt_long takes it. */
-		{ { "report", "--form=csv", "--tod", "2026-11-23", "a.csv" },
+		/* --name=value. */
+		{ { "report", "--format=csv", "--today", "2026-11-23", "a.csv" },
 		  "format=csv;today=2026-11-23" },
+		/*
+		 * A prefix is not taken for the option (the commands refuse it):
+		 * kept as typed, a value only when written with '='.
+		 */
+		{ { "report", "--form=csv", "--tod", "2026-11-23", "a.csv" }, "form=csv;tod" },
 		/* Given twice: once, with the last value, as the commands read it. */
 		{ { "report", "-f", "csv", "--manifest", "m.json", "--format", "json" },
 		  "format=json;manifest=m.json" },
@@ -67,8 +72,9 @@ test_options(void **state)
 		  "region-name=SE" },
 		/* A value that looks like an option is still the value. */
 		{ { "report", "-o", "--odd-name.csv", "a.csv" }, "output=--odd-name.csv" },
-		/* An ambiguous prefix keeps the name typed; both candidates take a value. */
-		{ { "reconcile", "--reg", "SE", "a.csv" }, "reg=SE" },
+		/* The filters, by their full names. */
+		{ { "reconcile", "--region", "South East", "--la", "851", "a.csv" },
+		  "region=South East;la=851" },
 		/* Options the table does not know: a value only when written with '='. */
 		{ { "trend", "--since=2026-03-31", "--new-flag", "a.csv" },
 		  "since=2026-03-31;new-flag" },

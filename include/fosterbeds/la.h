@@ -60,4 +60,19 @@ const struct fb_la *fb_la_by_name(const char *name, size_t len);
  */
 const struct fb_la *fb_la_suggest(const char *name, size_t len);
 
+/* Regions */
+
+/* The nine English regions, spelt as Ofsted and the table spell them, in Ofsted's order. */
+#define FB_NREGIONS 9
+extern const char *const fb_la_regions[FB_NREGIONS];
+extern const size_t fb_la_regions_len;
+
+/*
+ * The region named name (NUL-terminated), matched as LA names are (case,
+ * spaces, full stops and "&" for "and" do not matter, nothing else may
+ * differ: "south  east" is "South East", "South" is nothing), as its
+ * fb_la_regions spelling; NULL when it names none.
+ */
+const char *fb_la_region_by_name(const char *name);
+
 #endif

@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "fosterbeds/findings.h"
+#include "fosterbeds/la.h"
 
 /* A count that the source does not give (suppressed "..", or blank). */
 #define FB_MISSING (-1L)
@@ -44,9 +45,7 @@ enum fb_ofsted_measure {
 /* Output column names of the measures, in enum order. */
 extern const char *const fb_ofsted_measure_names[FB_OM_COUNT];
 
-/* Ofsted's nine English regions, in Ofsted's order, spelt as la.h's regions. */
-#define FB_NREGIONS 9
-extern const char *const fb_regions[FB_NREGIONS];
+/* Ofsted's nine English regions are la.h's fb_la_regions, in Ofsted's order. */
 
 /* The index of the region called name (any case, spaces trimmed), or -1. */
 int fb_region_index(const char *name);
@@ -59,7 +58,7 @@ int fb_region_index(const char *name);
 struct fb_joint_service {
 	const char *name;            /* as Ofsted heads its column */
 	const char *aliases[3];      /* other spellings, NULL-terminated */
-	const char *region;          /* one of fb_regions */
+	const char *region;          /* one of fb_la_regions */
 	int members[4];              /* DfE codes, 0-terminated */
 };
 extern const struct fb_joint_service fb_joint_services[];

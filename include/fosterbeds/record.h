@@ -78,6 +78,14 @@ int fb_checker_check(struct fb_checker *c, const struct fb_row *row, struct fb_b
 int fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed,
 			const char *date_column);
 
+/*
+ * Read the len bytes at s (NULL for an absent cell; surrounding spaces
+ * allowed) as an la_code: three digits.  Returns 0 and sets *code, or -1
+ * and leaves it.  The rule FB_R_BAD_LA_CODE applies; whether an LA has the
+ * code is not asked.
+ */
+int fb_la_code_read(const char *s, size_t len, int *code);
+
 /* Say the once-per-file warnings for the file just read. */
 void fb_checker_file_end(struct fb_checker *c);
 

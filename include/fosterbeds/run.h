@@ -8,9 +8,11 @@
  * usable bed goes to the registry (cross-row rules) and then the tally, and
  * nothing later reaches back.
  *
- * Every input row is counted once, as used or rejected:
- *   rows_read == rows_used + rows_rejected, per input and in total.
- * A rejected row is counted under the rule of its first error.
+ * Every input row is counted once, as used, rejected or outside the filter:
+ *   rows_read == rows_used + rows_rejected + rows_outside_filter,
+ * per input and in total; without a filter (filter.h) the last is 0.  A
+ * rejected row is counted under the rule of its first error.  A row outside
+ * the filter is set aside before any rule is applied to it.
  *
  * An input whose header has status_from and no snapshot_date is a file of
  * episodes (episodes.h, spec/bed-episodes.md): its role is "episodes", its
@@ -27,6 +29,7 @@
 #include <stdio.h>
 
 #include "fosterbeds/episodes.h"
+#include "fosterbeds/filter.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/record.h"
 #include "fosterbeds/registry.h"
@@ -39,6 +42,7 @@ struct fb_input {
 	char sha256[65];              /* hex SHA-256 of those bytes (digest.h), computed as
 					 they are read; "" when the input was not read whole */
 	long rows_read, rows_used, rows_rejected;
+	long rows_outside_filter;     /* rows of LAs the run's filter sets aside */
 	long rejected_by[FB_R_COUNT]; /* rejected rows by first error */
 	int error;                    /* errno of a failed open or read, else 0 */
 };
@@ -56,6 +60,8 @@ struct fb_run {
 	struct fb_period period;  /* with have_period: the period episodes are judged over */
 	int have_period;
 	int ended;                /* fb_run_end() has run */
+	struct fb_filter filter;  /* the LAs counted; keeps all unless set */
+	unsigned char la_outside[1000];  /* LA codes of rows outside the filter */
 	/*
 	 * The command line as typed (argv[0] the command's name), for the
 	 * manifest block of JSON output; argc 0 when the command keeps none.
@@ -86,6 +92,9 @@ void fb_run_release(struct fb_run *run);
  */
 int fb_run_read_path(struct fb_run *run, const char *path);
 
+/* Count only the LAs filter keeps (call before reading). */
+void fb_run_set_filter(struct fb_run *run, const struct fb_filter *filter);
+
 /* Judge episodes against the period from..to (call before reading). */
 void fb_run_set_period(struct fb_run *run, int from, int to);
 
@@ -114,5 +123,8 @@ void fb_input_set_content(struct fb_input *input, const void *data, size_t len);
 
 /* Totals over every input. */
 void fb_run_totals(const struct fb_run *run, long *read, long *used, long *rejected);
+
+/* Rows outside the filter, over every input. */
+long fb_run_outside_filter(const struct fb_run *run);
 
 #endif

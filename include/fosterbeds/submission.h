@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "fosterbeds/filter.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/ofsted.h"
 
@@ -42,6 +43,7 @@ struct fb_submission {
 	char year[16];              /* published: the year, when known */
 	long missing;               /* published: cells suppressed or blank */
 	long rows_read, rows_used, rows_rejected;
+	long rows_outside_filter;   /* used rows fb_submission_keep() set aside */
 };
 
 void fb_submission_init(struct fb_submission *s);
@@ -72,5 +74,12 @@ int fb_submission_parse(struct fb_submission *s, const char *data, size_t len,
  */
 int fb_published_date(const char *year);
 
+
+/*
+ * Set aside the rows of LAs filter does not keep (filter.h), as a run sets
+ * aside bed records: each moves from used to rows_outside_filter.  Rejected
+ * rows stay rejected (their LA is not known for sure).
+ */
+void fb_submission_keep(struct fb_submission *s, const struct fb_filter *filter);
 
 #endif
