@@ -25,13 +25,128 @@ finding_release(struct fb_finding *fnd)
 	free(fnd->message);
 }
 
+static void
+maps_release(struct fb_findings *f)
+{
+	for (size_t i = 0; i < f->nmaps; i++) {
+		free(f->maps[i].shift);
+		free(f->maps[i].name);
+		free(f->maps[i].col);
+	}
+	free(f->maps);
+	f->maps = NULL;
+	f->nmaps = f->mapcap = 0;
+}
+
 void
 fb_findings_release(struct fb_findings *f)
 {
 	for (size_t i = 0; i < f->n; i++)
 		finding_release(&f->items[i]);
 	free(f->items);
+	maps_release(f);
 	fb_findings_init(f, f->limit);
+}
+
+static struct fb_file_map *
+map_of(struct fb_findings *f, int file, int create)
+{
+	struct fb_file_map *m;
+
+	/* Few files, and findings of one file come together: the last is the usual hit. */
+	for (size_t i = f->nmaps; i-- > 0;)
+		if (f->maps[i].file == file)
+			return &f->maps[i];
+	if (!create)
+		return NULL;
+	fb_grow((void **)&f->maps, &f->mapcap, f->nmaps + 1, sizeof(*f->maps));
+	m = &f->maps[f->nmaps++];
+	memset(m, 0, sizeof(*m));
+	m->file = file;
+	return m;
+}
+
+void
+fb_findings_map_columns(struct fb_findings *f, int file, const char *const *name,
+			const int *col, size_t n)
+{
+	struct fb_file_map *m = map_of(f, file, 1);
+
+	free(m->name);
+	free(m->col);
+	m->name = fb_xcalloc(n ? n : 1, sizeof(*m->name));
+	m->col = fb_xcalloc(n ? n : 1, sizeof(*m->col));
+	for (size_t i = 0; i < n; i++) {
+		m->name[i] = name[i];
+		m->col[i] = col[i];
+	}
+	m->ncols = n;
+}
+
+void
+fb_findings_map_lines(struct fb_findings *f, int file, long line, long extra)
+{
+	struct fb_file_map *m = map_of(f, file, 1);
+	long total = m->nshift ? m->shift[m->nshift - 1].less + extra : extra;
+
+	if (m->nshift && m->shift[m->nshift - 1].from == line) {
+		m->shift[m->nshift - 1].less = total;
+		return;
+	}
+	fb_grow((void **)&m->shift, &m->shiftcap, m->nshift + 1, sizeof(*m->shift));
+	m->shift[m->nshift].from = line;
+	m->shift[m->nshift++].less = total;
+}
+
+/* Excel's row of line: the line less the extra line breaks of records before it. */
+static long
+row_of(const struct fb_file_map *m, long line)
+{
+	size_t lo = 0, hi;
+
+	if (!m || line <= 0)
+		return line > 0 ? line : 0;
+	hi = m->nshift;
+	/* The last shift whose from is at or before line. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->shift[mid].from <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? line - m->shift[lo - 1].less : line;
+}
+
+static int
+col_of(const struct fb_file_map *m, const char *column)
+{
+	if (!m || !column)
+		return -1;
+	for (size_t i = 0; i < m->ncols; i++)
+		if (m->name[i] && strlen(m->name[i]) == strlen(column) &&
+		    fb_strncaseeq(m->name[i], column, strlen(column)))
+			return m->col[i];
+	return -1;
+}
+
+char *
+fb_column_letters(char *out, int col)
+{
+	char rev[FB_COLUMN_LETTERS];
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (col < 0)
+		return out;
+	/* Bijective base 26: A..Z, then AA; an int needs at most 7 letters. */
+	for (long c = (long)col + 1; c > 0 && n < sizeof(rev) - 1; c = (c - 1) / 26)
+		rev[n++] = (char)('A' + (c - 1) % 26);
+	for (size_t i = 0; i < n; i++)
+		out[i] = rev[n - 1 - i];
+	out[n] = '\0';
+	return out;
 }
 
 static void
@@ -44,12 +159,17 @@ count(struct fb_findings *f, enum fb_rule rule, size_t n)
 		f->warnings += n;
 }
 
-void
-fb_findings_add(struct fb_findings *f, enum fb_rule rule, int file, long line,
-		const char *column, const char *value, const char *fmt, ...)
+static void
+add(struct fb_findings *f, enum fb_rule rule, int file, long line, int col,
+    const char *column, const char *value, const char *fmt, va_list ap)
+	__attribute__((format(printf, 8, 0)));
+
+static void
+add(struct fb_findings *f, enum fb_rule rule, int file, long line, int col,
+    const char *column, const char *value, const char *fmt, va_list ap)
 {
+	const struct fb_file_map *m = map_of(f, file, 0);
 	struct fb_finding *fnd;
-	va_list ap;
 	char msg[1024];
 
 	count(f, rule, 1);
@@ -67,10 +187,33 @@ fb_findings_add(struct fb_findings *f, enum fb_rule rule, int file, long line,
 	if (column && strcmp(column, fb_fields[FB_F_CHILD_REF].name) == 0)
 		value = NULL;
 	fnd->value = value ? fb_xstrdup(value) : NULL;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	fnd->message = fb_xstrdup(msg);
+	fnd->row = row_of(m, line);
+	fnd->col = col >= -1 ? col : col_of(m, column);
+}
+
+void
+fb_findings_add(struct fb_findings *f, enum fb_rule rule, int file, long line,
+		const char *column, const char *value, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	/* -2: the column's position comes from its name, through the file's map. */
+	add(f, rule, file, line, -2, column, value, fmt, ap);
+	va_end(ap);
+}
+
+void
+fb_findings_add_cell(struct fb_findings *f, enum fb_rule rule, int file, long line,
+		     int col, const char *column, const char *value, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(f, rule, file, line, col < 0 ? -1 : col, column, value, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -91,6 +234,8 @@ fb_findings_merge(struct fb_findings *dst, struct fb_findings *src)
 	dst->warnings += src->warnings;
 	dst->dropped += src->dropped;
 	free(src->items);
+	/* Rows and columns are worked out as findings are pushed: src's maps are done with. */
+	maps_release(src);
 	fb_findings_init(src, src->limit);
 }
 

@@ -65,20 +65,6 @@ struct ingest {
 	long empty_rows, empty_first_line;
 };
 
-static size_t
-count_newlines(const char *s, size_t len)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\n')
-			n++;
-		else if (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))
-			n++;
-	}
-	return n;
-}
-
 static void
 cb_field(void *data, size_t len, void *vctx)
 {
@@ -95,8 +81,13 @@ cb_field(void *data, size_t len, void *vctx)
 		memcpy(g->buf + g->buflen, data, len);
 	g->buflen += len;
 	g->buf[g->buflen++] = '\0';
-	if (len && (memchr(data, '\n', len) || memchr(data, '\r', len)))
-		g->line += (long)count_newlines(data, len);
+	if (len && (memchr(data, '\n', len) || memchr(data, '\r', len))) {
+		long n = (long)fb_count_line_breaks(data, len);
+
+		/* Excel shows the record as one row: later rows are n fewer than lines. */
+		g->line += n;
+		fb_findings_map_lines(g->out, g->file, g->line, n);
+	}
 }
 
 static void
@@ -232,14 +223,16 @@ malformed_finding(struct ingest *g, long line)
 
 	column_label(g, g->malformed_col, label, sizeof(label));
 	if (g->malformed_quoted)
-		fb_findings_add(g->out, FB_R_MALFORMED_QUOTE, g->file, line, NULL, NULL,
+		fb_findings_add_cell(g->out, FB_R_MALFORMED_QUOTE, g->file, line,
+				     (int)g->malformed_col, NULL, NULL,
 				"the %svalue in %s has characters after its closing double "
 				"quote (like \"H1\"x), so the %s cannot be used; put the whole "
 				"value inside the quotes or remove the quotes",
 				g->have_header ? "" : "header's ", label,
 				g->have_header ? "row" : "file");
 	else
-		fb_findings_add(g->out, FB_R_MALFORMED_QUOTE, g->file, line, NULL, NULL,
+		fb_findings_add_cell(g->out, FB_R_MALFORMED_QUOTE, g->file, line,
+				     (int)g->malformed_col, NULL, NULL,
 				"the %svalue in %s holds a double quote but does not start "
 				"with one, so the %s cannot be used; quote the whole value and "
 				"double the quote inside it (\"\"), or remove it",
@@ -322,8 +315,8 @@ header(struct ingest *g)
 			continue;
 		}
 		if (g->field_col[f] != FB_NONE) {
-			fb_findings_add(g->out, FB_R_DUPLICATE_COLUMN, g->file, 1, g->schema->name[f],
-					vis, "column '%s' appears more than once (columns %zu and %zu); "
+			fb_findings_add_cell(g->out, FB_R_DUPLICATE_COLUMN, g->file, 1, (int)c,
+					g->schema->name[f], vis, "column '%s' appears more than once (columns %zu and %zu); "
 					"keep one copy", g->schema->name[f],
 					(size_t)g->field_col[f] + 1, c + 1);
 			g->header_reject = FB_R_DUPLICATE_COLUMN;
@@ -332,6 +325,8 @@ header(struct ingest *g)
 		}
 		g->field_col[f] = (int)c;
 	}
+	fb_findings_map_columns(g->out, g->file, g->schema->name, g->field_col,
+				(size_t)g->schema->ncols);
 	if (nextra)
 		fb_findings_add(g->out, FB_R_EXTRA_COLUMNS, g->file, 1, NULL, NULL,
 				"%zu column%s not in the standard %s ignored: %s%s", nextra,

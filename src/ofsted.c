@@ -93,8 +93,13 @@ t_field(void *s, size_t len, void *ctx)
 	}
 	fb_grow((void **)&t->cur, &t->curcap, t->ncur + 1, sizeof(*t->cur));
 	t->cur[t->ncur++] = fb_xstrndup(p, len);
-	for (size_t i = 0; i < len; i++)
-		t->at_line += p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'));
+	if (len && (memchr(p, '\n', len) || memchr(p, '\r', len))) {
+		long n = (long)fb_count_line_breaks(p, len);
+
+		/* One row in Excel over n more lines: later rows are n fewer. */
+		t->at_line += n;
+		fb_findings_map_lines(t->out, t->file, t->at_line, n);
+	}
 }
 
 static void
@@ -629,8 +634,8 @@ read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, lo
 			for (k = 0; k < o->n && o->las[k].la_code != la->code; k++)
 				;
 			if (k < o->n) {
-				fb_findings_add(out, FB_R_DUPLICATE_RETURN_ROW, file, line, name,
-						fb_visible(vis, name, strlen(name)),
+				fb_findings_add_cell(out, FB_R_DUPLICATE_RETURN_ROW, file, line,
+						     (int)c, name, fb_visible(vis, name, strlen(name)),
 						"authority '%s' (column %zu) is LA %03d again; the "
 						"first column is used", vis, c + 1, la->code);
 				continue;
@@ -649,8 +654,8 @@ read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, lo
 			for (k = 0; k < o->njoints && o->joints[k].service != joint; k++)
 				;
 			if (k < o->njoints) {
-				fb_findings_add(out, FB_R_DUPLICATE_RETURN_ROW, file, line, name,
-						fb_visible(vis, name, strlen(name)),
+				fb_findings_add_cell(out, FB_R_DUPLICATE_RETURN_ROW, file, line,
+						     (int)c, name, fb_visible(vis, name, strlen(name)),
 						"joint service '%s' (column %zu) is there again; the "
 						"first column is used", vis, c + 1);
 				continue;
@@ -665,7 +670,7 @@ read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, lo
 		}
 		fb_visible(vis, name, strlen(name));
 		suggest(hint, sizeof(hint), vis);
-		fb_findings_add(out, FB_R_UNMATCHED_AUTHORITY, file, line, name, vis,
+		fb_findings_add_cell(out, FB_R_UNMATCHED_AUTHORITY, file, line, (int)c, name, vis,
 				"authority '%s' (column %zu) matches no English LA and no known "
 				"joint fostering service, so its figures are left out of every "
 				"sum%s", vis, c + 1, hint);
@@ -754,8 +759,9 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 			}
 			if (fb_count_parse(v, vlen, 1, &n) != 0) {
 				if (cols[c].kind != C_UNMATCHED)
-					fb_findings_add(out, FB_R_BAD_COUNT, file, t.line[r],
-							t.cell[header][c], fb_visible(vis, v, vlen),
+					fb_findings_add_cell(out, FB_R_BAD_COUNT, file, t.line[r],
+							     (int)c, t.cell[header][c],
+							     fb_visible(vis, v, vlen),
 							"%s for '%s' is '%s', not a count; it is left "
 							"empty", fb_ofsted_measure_names[m],
 							t.cell[header][c], vis);

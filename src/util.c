@@ -217,3 +217,17 @@ fb_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t 
 	}
 	return row[blen] > max ? max + 1 : row[blen];
 }
+
+size_t
+fb_count_line_breaks(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			n++;
+		else if (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))
+			n++;
+	}
+	return n;
+}

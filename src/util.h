@@ -55,6 +55,12 @@ int fb_strncaseeq(const char *s, const char *t, size_t len);
  */
 size_t fb_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max);
 
+/*
+ * The line breaks in len bytes as a text editor counts them: LF, CRLF and a
+ * lone CR each once.  The one line counter of the CSV readers.
+ */
+size_t fb_count_line_breaks(const char *s, size_t len);
+
 /* FNV-1a over len bytes, continuing from h (start with FB_HASH_INIT). */
 #define FB_HASH_INIT 14695981039346656037ull
 unsigned long long fb_hash(unsigned long long h, const void *p, size_t len);

@@ -66,16 +66,19 @@ table(FILE *out, const char *const *columns, size_t ncols, size_t nrows, int use
 static void
 findings(FILE *out, const struct fb_run *run)
 {
-	fputs("file,line,severity,code,rule,column,value,message\n", out);
+	fputs("file,line,excel_row,severity,code,rule,column,excel_column,value,message\n", out);
 	for (size_t i = 0; i < run->findings.n; i++) {
 		const struct fb_finding *f = &run->findings.items[i];
 		const struct fb_rule_def *r = &fb_rules[f->rule];
+		char letters[FB_COLUMN_LETTERS];
 
 		cell(out, run->inputs[f->file].name, 1);
-		fprintf(out, ",%ld,%s,%s,%s,", f->line, fb_severity_name(r->severity), r->code,
-			r->name);
+		fprintf(out, ",%ld,", f->line);
+		if (f->row > 0)
+			fprintf(out, "%ld", f->row);
+		fprintf(out, ",%s,%s,%s,", fb_severity_name(r->severity), r->code, r->name);
 		cell(out, f->column ? f->column : "", 1);
-		sep(out, 0);
+		fprintf(out, ",%s,", fb_column_letters(letters, f->col));
 		cell(out, f->value ? f->value : "", 1);
 		sep(out, 0);
 		cell(out, f->message, 1);

@@ -1142,12 +1142,19 @@ finding_row(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 
 	fputs("<tr><td><code>", out);
 	esc(out, run->inputs[f->file].name);
-	fprintf(out, "</code></td><td class=\"num\">%ld</td><td class=\"sev-%s\">", f->line,
-		fb_severity_name(r->severity));
+	fprintf(out, "</code></td><td class=\"num\">%ld</td><td class=\"num\">", f->line);
+	if (f->row > 0)
+		fprintf(out, "%ld", f->row);
+	fprintf(out, "</td><td class=\"sev-%s\">", fb_severity_name(r->severity));
 	esc(out, fb_severity_name(r->severity));
 	fprintf(out, "</td><td>%s</td><td>", r->code);
 	if (f->column)
 		esc(out, f->column);
+	if (f->col >= 0) {
+		char letters[FB_COLUMN_LETTERS];
+
+		fprintf(out, " (%s)", fb_column_letters(letters, f->col));
+	}
 	fputs("</td><td>", out);
 	if (f->value) {
 		fputs("<code>", out);
@@ -1166,6 +1173,7 @@ findings_table(FILE *out, const struct fb_run *run)
 
 	fputs("<div class=\"table-wrap\"><table class=\"findings\">\n<thead><tr>"
 	      "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Line</th>"
+	      "<th scope=\"col\" class=\"num\">Excel row</th>"
 	      "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th>"
 	      "<th scope=\"col\">Column</th><th scope=\"col\">Value</th>"
 	      "<th scope=\"col\">What is wrong</th></tr></thead>\n<tbody>\n", out);

@@ -144,13 +144,25 @@ findings(FILE *out, const struct fb_run *run)
 
 		fputs(i ? ",\n    {\"file\": " : "\n    {\"file\": ", out);
 		str(out, run->inputs[f->file].name);
-		fprintf(out, ", \"line\": %ld, \"severity\": \"%s\", \"code\": \"%s\", "
-			"\"rule\": \"%s\", \"column\": ", f->line,
-			fb_severity_name(r->severity), r->code, r->name);
+		fprintf(out, ", \"line\": %ld, \"excel_row\": ", f->line);
+		if (f->row > 0)
+			fprintf(out, "%ld", f->row);
+		else
+			fputs("null", out);
+		fprintf(out, ", \"severity\": \"%s\", \"code\": \"%s\", \"rule\": \"%s\", "
+			"\"column\": ", fb_severity_name(r->severity), r->code, r->name);
 		if (f->column)
 			str(out, f->column);
 		else
 			fputs("null", out);
+		fputs(", \"excel_column\": ", out);
+		if (f->col >= 0) {
+			char letters[FB_COLUMN_LETTERS];
+
+			fprintf(out, "\"%s\"", fb_column_letters(letters, f->col));
+		} else {
+			fputs("null", out);
+		}
 		fputs(", \"value\": ", out);
 		if (f->value)
 			str(out, f->value);

@@ -63,9 +63,16 @@ inputs(FILE *out, const struct fb_run *run)
 void
 fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 {
-	fprintf(out, "%s:%ld: %s %s: %s\n", run->inputs[f->file].name, f->line,
-		fb_severity_name(fb_rules[f->rule].severity), fb_rules[f->rule].code,
-		f->message);
+	char letters[FB_COLUMN_LETTERS];
+
+	fprintf(out, "%s:%ld", run->inputs[f->file].name, f->line);
+	/* Where Excel shows it, since that is where officers fix it. */
+	if (f->row > 0 && f->col >= 0)
+		fprintf(out, " (row %ld, column %s)", f->row, fb_column_letters(letters, f->col));
+	else if (f->row > 0)
+		fprintf(out, " (row %ld)", f->row);
+	fprintf(out, ": %s %s: %s\n", fb_severity_name(fb_rules[f->rule].severity),
+		fb_rules[f->rule].code, f->message);
 }
 
 static void

@@ -222,7 +222,8 @@ add_sheet(struct book *b, const struct sheet *s)
 /* Findings */
 
 static const char *const finding_columns[] = {
-	"file", "line", "severity", "code", "rule", "column", "value", "message",
+	"file", "line", "excel_row", "severity", "code", "rule", "column", "excel_column",
+	"value", "message",
 };
 
 static const char *
@@ -239,11 +240,18 @@ finding_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is
 		*is_number = 1;
 		snprintf(buf, FB_CELL_BUF, "%ld", f->line);
 		return buf;
-	case 2: return fb_severity_name(rule->severity);
-	case 3: return rule->code;
-	case 4: return rule->name;
-	case 5: return f->column ? f->column : "";
-	case 6: return f->value ? f->value : "";
+	case 2:
+		if (f->row <= 0)
+			return "";
+		*is_number = 1;
+		snprintf(buf, FB_CELL_BUF, "%ld", f->row);
+		return buf;
+	case 3: return fb_severity_name(rule->severity);
+	case 4: return rule->code;
+	case 5: return rule->name;
+	case 6: return f->column ? f->column : "";
+	case 7: return fb_column_letters(buf, f->col);
+	case 8: return f->value ? f->value : "";
 	default: return f->message;
 	}
 }
@@ -252,7 +260,7 @@ finding_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is
 static size_t
 findings_sheet(struct book *b, const struct fb_run *run)
 {
-	struct sheet s = { "Findings", finding_columns, 8, run->findings.n, finding_cell, run,
+	struct sheet s = { "Findings", finding_columns, 10, run->findings.n, finding_cell, run,
 			   NULL };
 
 	return add_sheet(b, &s);

@@ -84,6 +84,60 @@ test_sort_and_merge(void **state)
 	fb_findings_release(&b);
 }
 
+/* Excel's column names: bijective base 26. */
+static void
+test_column_letters(void **state)
+{
+	static const struct { int col; const char *want; } cases[] = {
+		{ -1, "" }, { 0, "A" }, { 5, "F" }, { 25, "Z" }, { 26, "AA" }, { 27, "AB" },
+		{ 51, "AZ" }, { 52, "BA" }, { 701, "ZZ" }, { 702, "AAA" }, { 16383, "XFD" },
+	};
+	char out[FB_COLUMN_LETTERS];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(fb_column_letters(out, cases[i].col), cases[i].want);
+}
+
+/*
+ * Rows as Excel numbers them: a record of lines 4-5 (one quoted line break)
+ * makes line 6 row 5; two more breaks in a record ending on line 9 make line
+ * 10 row 7.  Columns by name, case-insensitively, at this file's positions.
+ */
+static void
+test_rows_and_columns(void **state)
+{
+	static const char *const names[] = { "la_code", "status", "child_ref" };
+	static const int cols[] = { 2, 0, -1 };
+	struct fb_findings f;
+
+	(void)state;
+	fb_findings_init(&f, 0);
+	fb_findings_map_columns(&f, 0, names, cols, 3);
+	fb_findings_map_lines(&f, 0, 5, 1);
+	fb_findings_map_lines(&f, 0, 8, 1);
+	fb_findings_map_lines(&f, 0, 9, 1);
+	fb_findings_add(&f, FB_R_UNKNOWN_CODE, 0, 4, "Status", "x", "at 4");
+	fb_findings_add(&f, FB_R_UNKNOWN_CODE, 0, 6, "la_code", "x", "at 6");
+	fb_findings_add(&f, FB_R_UNKNOWN_CODE, 0, 10, "child_ref", NULL, "at 10");
+	fb_findings_add(&f, FB_R_UNKNOWN_CODE, 0, 7, NULL, NULL, "at 7");
+	fb_findings_add(&f, FB_R_UNKNOWN_CODE, 1, 6, "status", "x", "other file");
+	fb_findings_add_cell(&f, FB_R_BAD_COUNT, 1, 3, 27, "Kent", "x", "a cell");
+	assert_int_equal(f.items[0].row, 4);
+	assert_int_equal(f.items[0].col, 0);
+	assert_int_equal(f.items[1].row, 5);
+	assert_int_equal(f.items[1].col, 2);
+	assert_int_equal(f.items[2].row, 7);
+	assert_int_equal(f.items[2].col, -1);    /* a column the file lacks */
+	assert_int_equal(f.items[3].row, 6);
+	assert_int_equal(f.items[3].col, -1);    /* no column named */
+	assert_int_equal(f.items[4].row, 6);     /* file 1 has no map: rows are lines */
+	assert_int_equal(f.items[4].col, -1);
+	assert_int_equal(f.items[5].row, 3);
+	assert_int_equal(f.items[5].col, 27);
+	fb_findings_release(&f);
+}
+
 int
 main(void)
 {
@@ -91,6 +145,8 @@ main(void)
 		cmocka_unit_test(test_visible),
 		cmocka_unit_test(test_limit_counts_everything),
 		cmocka_unit_test(test_sort_and_merge),
+		cmocka_unit_test(test_column_letters),
+		cmocka_unit_test(test_rows_and_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

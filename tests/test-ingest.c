@@ -108,6 +108,36 @@ test_quoted_newline_in_first_field(void **state)
 	fb_findings_release(&f);
 }
 
+/*
+ * The row Excel shows: a quoted line break keeps a record in one row, a
+ * blank line is a row, and CRLF is one line end.  Columns in this file's
+ * order: status is column B.
+ */
+static void
+test_excel_rows_and_columns(void **state)
+{
+	struct fb_findings f;
+	struct seen s = INGEST("household_id,status,la_code,snapshot_date,bed_id,bed_use\r\n"
+			       "\"H\r\n1\",filled,851,2026-03-31,1,mainstream\r\n"
+			       "\r\n"
+			       "\"H\n\n2\",filled,851,2026-03-31,1,mainstream\r\n"
+			       "H3,filled,851,2026-03-31,1,mainstream,extra\r\n", &f);
+
+	(void)state;
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.line[2], 8);
+	/* The extra field is FB012 on line 8: Excel's row 5 (header, H1, blank, H2, H3). */
+	assert_int_equal(f.n, 1);
+	assert_int_equal(f.items[0].rule, FB_R_FIELD_COUNT);
+	assert_int_equal(f.items[0].line, 8);
+	assert_int_equal(f.items[0].row, 5);
+	assert_int_equal(f.items[0].col, -1);
+	fb_findings_add(&f, FB_R_UNKNOWN_CODE, 0, 5, "status", "x", "on H2's line");
+	assert_int_equal(f.items[1].row, 4);
+	assert_int_equal(f.items[1].col, 1);
+	fb_findings_release(&f);
+}
+
 static void
 test_crlf_blank_lines_no_final_newline(void **state)
 {
@@ -545,6 +575,7 @@ main(void)
 		cmocka_unit_test(test_quoted_newline_moves_lines),
 		cmocka_unit_test(test_quoted_newline_in_first_field),
 		cmocka_unit_test(test_crlf_blank_lines_no_final_newline),
+		cmocka_unit_test(test_excel_rows_and_columns),
 		cmocka_unit_test(test_lone_cr_line_ends),
 		cmocka_unit_test(test_quotes_commas_bom_shuffled),
 		cmocka_unit_test(test_header_findings),

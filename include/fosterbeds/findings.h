@@ -6,6 +6,14 @@
  * or the file as a whole sit at line 1).  Library code pushes findings here
  * and never prints them; the writers decide how they look.
  *
+ * Officers fix their data in Excel, so each finding is also located as Excel
+ * shows the file: its row (the header is row 1; a record whose quoted values
+ * hold line breaks is one row over several lines, so later rows are fewer
+ * than their lines) and its column's position (A, B, ... AA).  The readers
+ * tell the list how their file maps (fb_findings_map_columns(),
+ * fb_findings_map_lines()) before pushing findings about it, and every push
+ * then works both out from the line and the column's name.
+ *
  * Invariants: every finding pushed is counted in count[] and in errors or
  * warnings, even when the list has reached its limit and the finding itself
  * is not kept (dropped says how many were not).  Values are stored already
@@ -33,6 +41,20 @@ struct fb_finding {
 	char *column;      /* column name, NULL when the finding has none */
 	char *value;       /* the offending value as shown, NULL when none */
 	char *message;     /* one plain-English sentence, no final full stop */
+	long row;          /* Excel's row (header row 1); 0 when not known */
+	int col;           /* 0-based column in the file (A is 0); -1 for none */
+};
+
+/* How one file's lines and column names map to Excel's rows and columns. */
+struct fb_file_map {
+	int file;
+	struct fb_line_shift {
+		long from, less;   /* from line `from` on, rows are `less` fewer */
+	} *shift;
+	size_t nshift, shiftcap;
+	const char **name;         /* column names (static strings) ... */
+	int *col;                  /* ... at these 0-based columns */
+	size_t ncols;
 };
 
 struct fb_findings {
@@ -42,6 +64,8 @@ struct fb_findings {
 	size_t dropped;            /* findings counted but not kept */
 	size_t count[FB_R_COUNT];  /* findings per rule, kept or not */
 	size_t errors, warnings;
+	struct fb_file_map *maps;  /* one per file that told its layout */
+	size_t nmaps, mapcap;
 };
 
 /* Life cycle */
@@ -58,6 +82,38 @@ void fb_findings_release(struct fb_findings *f);
 void fb_findings_add(struct fb_findings *f, enum fb_rule rule, int file, long line,
 		     const char *column, const char *value, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+
+/*
+ * Push a finding about the cell at 0-based column col of the file (-1: none),
+ * for files whose columns are not a schema's (Ofsted's, one per authority).
+ */
+void fb_findings_add_cell(struct fb_findings *f, enum fb_rule rule, int file, long line,
+			  int col, const char *column, const char *value, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+/* Mapping files to Excel's rows and columns */
+
+/*
+ * The named columns of file: name[i] (a string that outlives the list, such
+ * as a schema's) is at 0-based column col[i], or absent when col[i] < 0.
+ * Later findings naming such a column (case-insensitively) get its position.
+ */
+void fb_findings_map_columns(struct fb_findings *f, int file, const char *const *name,
+			     const int *col, size_t n);
+
+/*
+ * A record of file held extra line breaks inside quoted values, so from
+ * line on every line is extra more than its Excel row.  Calls for a file
+ * come in ascending line order.
+ */
+void fb_findings_map_lines(struct fb_findings *f, int file, long line, long extra);
+
+/*
+ * Excel's name for 0-based column col ("A", "Z", "AA"...) in out, which
+ * holds FB_COLUMN_LETTERS bytes; "" when col < 0.  Returns out.
+ */
+#define FB_COLUMN_LETTERS 8
+char *fb_column_letters(char *out, int col);
 
 /*
  * Append every finding of src to dst, in order, and add its counts; src is
