@@ -149,6 +149,7 @@ static const char css[] =
 	".multiples figure{margin:0}\n"
 	".multiples figcaption{font-weight:600;font-size:10pt;margin:0 0 2px}\n"
 	".multiples svg{width:100%;height:auto}\n"
+	".multiples svg .tick,.multiples svg .val{font-size:11px}\n"
 	"svg .trend-la{fill:none;stroke:" C_FILLED ";stroke-width:2.5}\n"
 	"svg .trend-region{fill:none;stroke:#555;stroke-width:1.5;stroke-dasharray:5 3}\n"
 	"@media print{\n"
@@ -2092,11 +2093,24 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 /* trend: small multiples, one line chart per LA with the region's line in each */
 
 #define SM_W 240
-#define SM_H 130
-#define SM_L 40    /* room for the axis labels */
-#define SM_R 16
-#define SM_T 14
-#define SM_B 22
+#define SM_H 150
+#define SM_L 34    /* room for the y-axis labels */
+#define SM_R 24    /* room for half the last date label */
+#define SM_T 18    /* room for a value label above the highest point */
+#define SM_B 34    /* room for the date labels: month, then year */
+#define SM_TICK 11 /* the charts' tick font size, in viewBox units */
+
+/*
+ * What every small multiple shares: one y range, so the charts compare at a
+ * glance, fitted to the data (a fixed 0-100% axis flattens the one- to
+ * three-point changes that matter), and which dates are labelled.
+ */
+struct sm_axis {
+	long lo, hi;       /* tenths of a percent, multiples of 5% */
+	size_t ndates;
+	size_t step;       /* label every step-th date, counting back from the latest */
+	int days;          /* label the day too: two snapshots share a month */
+};
 
 static int
 sm_x(size_t k, size_t ndates)
@@ -2105,11 +2119,100 @@ sm_x(size_t k, size_t ndates)
 			  : SM_L + (int)(k * (size_t)(SM_W - SM_L - SM_R) / (ndates - 1));
 }
 
-/* Utilisation in tenths of a percent to y; 0-100% fills the plot. */
+/* Utilisation in tenths of a percent to y; the axis's range fills the plot. */
 static int
-sm_y(long tenths)
+sm_y(const struct sm_axis *ax, long tenths)
 {
-	return SM_T + (int)((1000 - tenths) * (SM_H - SM_T - SM_B) / 1000);
+	return SM_T + (int)((ax->hi - tenths) * (SM_H - SM_T - SM_B) / (ax->hi - ax->lo));
+}
+
+static int
+sm_labelled(const struct sm_axis *ax, size_t k)
+{
+	return (ax->ndates - 1 - k) % ax->step == 0;
+}
+
+/*
+ * A date label: "Sep" (or "15 Sep" when two snapshots share a month) on one
+ * line, and the year under it where the year differs from the previous
+ * label's, so the labels stay short enough to sit side by side.
+ */
+static void
+sm_date(FILE *out, const struct sm_axis *ax, int x, int date, int *year)
+{
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+					    "Aug", "Sep", "Oct", "Nov", "Dec" };
+	char iso[FB_DATE_LEN + 1];
+	int y, m, d, base = SM_H - SM_B;
+
+	fb_date_format(date, iso);
+	y = atoi(iso);
+	m = atoi(iso + 5);
+	d = atoi(iso + 8);
+	fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x,
+		base + 16);
+	if (ax->days)
+		fprintf(out, "%d ", d);
+	fprintf(out, "%s</text>", months[(m + 11) % 12]);
+	if (y != *year)
+		fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
+			"%d</text>", x, base + 29, y);
+	*year = y;
+}
+
+/*
+ * The range: the lowest and highest rate of any row, widened by a point
+ * above and three below (room for a value label under the lowest point) and
+ * out to multiples of 5%, at least 10 points tall.  The date labels: the
+ * widest (a year) is guessed at 0.64 em a character (wide fonts such as
+ * DejaVu Sans need that), and dates are skipped until labels 8 units apart fit.
+ */
+static void
+sm_axis_fit(struct sm_axis *ax, const struct fb_trend *tr)
+{
+	long lo = 1000, hi = 0;
+	int last_month = -1;
+	size_t prev = (size_t)-1;
+	int width, gap;
+
+	for (size_t i = 0; i < tr->n; i++) {
+		long v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
+
+		if (v == FB_PCT_NONE)
+			continue;
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+	}
+	if (lo > hi)
+		lo = hi = 500;
+	lo = (lo - 30) < 0 ? 0 : (lo - 30) / 50 * 50;
+	hi = (hi + 10) >= 1000 ? 1000 : (hi + 10 + 49) / 50 * 50;
+	if (hi - lo < 100) {
+		hi = lo + 100 > 1000 ? 1000 : lo + 100;
+		lo = hi - 100;
+	}
+	ax->lo = lo;
+	ax->hi = hi;
+	ax->ndates = tr->ndates ? tr->ndates : 1;
+	ax->days = 0;
+	for (size_t i = 0; i < tr->n; i++) {
+		char iso[FB_DATE_LEN + 1];
+		int month;
+
+		if (tr->rows[i].la_code != FB_LA_ALL)
+			continue;
+		fb_date_format(tr->rows[i].date, iso);
+		month = atoi(iso) * 12 + atoi(iso + 5);
+		if (prev != (size_t)-1 && month == last_month)
+			ax->days = 1;
+		last_month = month;
+		prev = i;
+	}
+	width = (ax->days ? 6 : 4) * 64 * SM_TICK / 100;
+	gap = ax->ndates < 2 ? SM_W : (SM_W - SM_L - SM_R) / (int)(ax->ndates - 1);
+	ax->step = 1;
+	while ((int)ax->step * gap < width + 8)
+		ax->step++;
 }
 
 /* The snapshot index of date among the run's dates. */
@@ -2129,7 +2232,8 @@ date_index(const struct fb_trend *tr, int date)
  * missing quarter is never drawn as if the line went straight through it.
  */
 static void
-polyline(FILE *out, const struct fb_trend *tr, size_t from, size_t to, const char *cls)
+polyline(FILE *out, const struct fb_trend *tr, const struct sm_axis *ax, size_t from, size_t to,
+	 const char *cls)
 {
 	size_t last = (size_t)-1;
 
@@ -2144,14 +2248,14 @@ polyline(FILE *out, const struct fb_trend *tr, size_t from, size_t to, const cha
 				last == (size_t)-1 ? "" : "\"/>", cls);
 		else
 			fputc(' ', out);
-		fprintf(out, "%d,%d", sm_x(k, tr->ndates), sm_y(v));
+		fprintf(out, "%d,%d", sm_x(k, tr->ndates), sm_y(ax, v));
 		last = k;
 	}
 	if (last != (size_t)-1)
 		fputs("\"/>", out);
 }
 
-/* Labels at the ends of the axis lean inwards so they are not cut off. */
+/* A value at the first or last date leans inwards, clear of the y-axis labels. */
 static const char *
 edge_anchor(size_t k, size_t ndates)
 {
@@ -2160,9 +2264,43 @@ edge_anchor(size_t k, size_t ndates)
 	return k == 0 ? "start" : k + 1 == ndates ? "end" : "middle";
 }
 
+/*
+ * Whether row i's value label goes under its point: when the region's line
+ * passes at or above the point there, so the dashed line never crosses it.
+ */
+static int
+below(const struct fb_trend *tr, const struct sm_axis *ax, size_t i, size_t region)
+{
+	long v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
+	long r;
+
+	if (i == region || region >= tr->n)
+		return 0;
+	r = fb_pct_tenths(tr->rows[region].counts.filled, tr->rows[region].counts.approved);
+	return r != FB_PCT_NONE && sm_y(ax, r) <= sm_y(ax, v) + 4;
+}
+
+/* The y-axis: gridlines at the range's ends, and its middle when that is a whole percent. */
 static void
-small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t to,
-	       size_t region_from)
+sm_grid(FILE *out, const struct sm_axis *ax)
+{
+	long mid = (ax->lo + ax->hi) / 2;
+
+	for (int g = 0; g < 3; g++) {
+		long v = g == 0 ? ax->lo : g == 1 ? mid : ax->hi;
+
+		if (g == 1 && mid % 10)
+			continue;
+		fprintf(out, "<line class=\"%s\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
+			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%ld%%</text>",
+			g ? "grid" : "axis", SM_L, SM_W - SM_R + 8, sm_y(ax, v), sm_y(ax, v),
+			SM_L - 4, sm_y(ax, v) + 4, v / 10);
+	}
+}
+
+static void
+small_multiple(FILE *out, const struct fb_trend_report *rep, const struct sm_axis *ax,
+	       size_t from, size_t to, size_t region_from)
 {
 	const struct fb_trend *tr = rep->trend;
 	char namebuf[FB_CELL_BUF], codebuf[FB_CELL_BUF], date[FB_DATE_LEN + 1];
@@ -2170,12 +2308,14 @@ small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t
 	const char *name = fb_trend_cell(rep, &tr->t[from], 1, namebuf, &num);
 	const char *code = fb_trend_cell(rep, &tr->t[from], 0, codebuf, &num);
 	long v;
+	int year = 0;
+
 	fprintf(out, "<li><figure><figcaption>%s ", la == FB_LA_ALL ? "" : code);
 	esc(out, name);
 	fprintf(out, "</figcaption>\n<svg class=\"la-trend\" data-la=\"%s\" viewBox=\"0 0 %d %d\" "
 		"role=\"img\" aria-labelledby=\"tr%s-t tr%s-d\"><title id=\"tr%s-t\">Utilisation "
 		"including respite/emergency: ", code, SM_W, SM_H, code, code, code);
-	esc(out, name);
+	esc(out, *name ? name : code);
 	fprintf(out, "</title><desc id=\"tr%s-d\">", code);
 	for (size_t i = from; i < to; i++) {
 		char val[FB_PCT_BUF];
@@ -2184,14 +2324,12 @@ small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t
 		v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
 		fprintf(out, "%s%s: %s%%", i > from ? "; " : "", date, fb_pct_format(v, val));
 	}
-	fputs(". The dashed line is the region.</desc>\n", out);
-	for (int g = 0; g <= 100; g += 50)
-		fprintf(out, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
-			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d%%</text>",
-			SM_L, SM_W - SM_R, sm_y(g * 10), sm_y(g * 10), SM_L - 4, sm_y(g * 10) + 3, g);
+	fprintf(out, ". The axis runs from %ld%% to %ld%%%s.</desc>\n", ax->lo / 10, ax->hi / 10,
+		la == FB_LA_ALL ? "" : "; the dashed line is the region");
+	sm_grid(out, ax);
 	if (la != FB_LA_ALL)
-		polyline(out, tr, region_from, tr->n, "trend-region");
-	polyline(out, tr, from, to, la == FB_LA_ALL ? "trend-la region" : "trend-la");
+		polyline(out, tr, ax, region_from, tr->n, "trend-region");
+	polyline(out, tr, ax, from, to, la == FB_LA_ALL ? "trend-la region" : "trend-la");
 	for (size_t i = from; i < to; i++) {
 		char val[FB_PCT_BUF];
 		size_t k = date_index(tr, tr->rows[i].date);
@@ -2199,16 +2337,17 @@ small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t
 		v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
 		if (v == FB_PCT_NONE)
 			continue;
-		fprintf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"%s\"/>"
-			"<text class=\"val\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>",
-			sm_x(k, tr->ndates), sm_y(v), C_FILLED, sm_x(k, tr->ndates), sm_y(v) - 6,
-			edge_anchor(k, tr->ndates), fb_pct_format(v, val));
+		fprintf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"%s\"/>", sm_x(k, tr->ndates),
+			sm_y(ax, v), C_FILLED);
+		if (sm_labelled(ax, k))
+			fprintf(out, "<text class=\"val\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s"
+				"</text>", sm_x(k, tr->ndates),
+				sm_y(ax, v) + (below(tr, ax, i, region_from + k) ? 15 : -6),
+				edge_anchor(k, tr->ndates), fb_pct_format(v, val));
 	}
-	for (size_t k = 0, i = region_from; i < tr->n; i++, k++) {
-		fb_date_format(tr->rows[i].date, date);
-		fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>",
-			sm_x(k, tr->ndates), SM_H - 6, edge_anchor(k, tr->ndates), date);
-	}
+	for (size_t k = 0, i = region_from; i < tr->n; i++, k++)
+		if (sm_labelled(ax, k))
+			sm_date(out, ax, sm_x(k, tr->ndates), tr->rows[i].date, &year);
 	fputs("</svg></figure></li>\n", out);
 }
 
@@ -2239,25 +2378,32 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	struct table t = { "trend", trend_headings, trend_shown, 13, 3, tr->n, NULL, 0,
 			   trend_cell, trend_pooled, rep, 13 };
 	size_t region_from = tr->n;
+	struct sm_axis ax;
 
 	while (region_from > 0 && tr->rows[region_from - 1].la_code == FB_LA_ALL)
 		region_from--;
+	sm_axis_fit(&ax, tr);
 	page_open(out, "Foster-bed utilisation over time", rep->region_name);
 	masthead_open(out, "Foster-bed utilisation over time", rep->region_name);
 	masthead_close(out);
 	rejected_note(out, rep->run);
 	fputs("<section>\n<h2>Utilisation including respite/emergency, by snapshot</h2>\n"
 	      "<p>One small chart per LA, the region's line dashed in each; a gap in a line "
-	      "is a snapshot the LA has no records for, never a zero.</p>\n"
-	      "<ul class=\"multiples\">\n", out);
+	      "is a snapshot the LA has no records for, never a zero.", out);
+	fprintf(out, " Every chart's vertical axis runs from %ld%% to %ld%%, not from zero, so "
+		"that a change of a point or two shows.", ax.lo / 10, ax.hi / 10);
+	if (ax.step > 1)
+		fprintf(out, " One date in %zu is labelled, counting back from the latest; the "
+			"table below has them all.", ax.step);
+	fputs("</p>\n<ul class=\"multiples\">\n", out);
 	if (region_from < tr->n)
-		small_multiple(out, rep, region_from, tr->n, region_from);
+		small_multiple(out, rep, &ax, region_from, tr->n, region_from);
 	for (size_t i = 0; i < region_from;) {
 		size_t j = i;
 
 		while (j < region_from && tr->rows[j].la_code == tr->rows[i].la_code)
 			j++;
-		small_multiple(out, rep, i, j, region_from);
+		small_multiple(out, rep, &ax, i, j, region_from);
 		i = j;
 	}
 	fputs("</ul>\n</section>\n<section>\n<h2>Figures and changes</h2>\n<p>pp = the change "
