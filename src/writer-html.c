@@ -568,6 +568,16 @@ bar_len(long tenths, int w)
 	return (int)((tenths > 1000 ? 1000 : tenths) * w / 1000);
 }
 
+/* An LA's name, or its code when the LA table does not know it, so no bar goes unlabelled. */
+static const char *
+la_label(const char *name, int la_code, char buf[16])
+{
+	if (name && *name)
+		return name;
+	snprintf(buf, 16, "LA %03d", la_code);
+	return buf;
+}
+
 static void
 la_attr(FILE *out, int la_code)
 {
@@ -617,6 +627,7 @@ struct pair_row {
 	const char *name;
 	int la_code;
 	long v[2];           /* tenths, FB_PCT_NONE when undefined */
+	char buf[16];        /* room for a name the getter composes */
 };
 
 struct pair_chart {
@@ -662,21 +673,51 @@ pair_bars(FILE *out, const struct pair_chart *c, const struct pair_row *p, int y
 	fputs("</g>\n", out);
 }
 
-/* The values beside the bars, drawn last so the region lines pass under them. */
+/* The x of the region's lines through the LA rows, left to right; n is 0 without them. */
+struct marks {
+	int x[2];
+	int n;
+};
+
+/*
+ * The values beside the bars.  A value the region's line would cross moves
+ * right, past the line: its width is guessed at 8 units a character of
+ * 12.5-unit text (wide fonts such as DejaVu Sans need that).
+ */
 static void
-pair_values(FILE *out, const struct pair_row *p, int y, int px, int pw)
+pair_values(FILE *out, const struct pair_row *p, int y, int px, int pw, const struct marks *m)
 {
 	char buf[FB_PCT_BUF], label[FB_PCT_BUF + 1];
 
 	for (int k = 0; k < 2; k++) {
-		int by = y + 3 + k * 13, w = bar_len(p->v[k], pw);
+		int by = y + 3 + k * 13, w = bar_len(p->v[k], pw), x = px + w + 5, width;
 
 		if (p->v[k] == FB_PCT_NONE) {
 			text(out, px + 4, by + 10, "val", NULL, DASH);
 			continue;
 		}
 		snprintf(label, sizeof(label), "%s%%", fb_pct_format(p->v[k], buf));
-		text(out, px + w + 5, by + 10, "val", NULL, label);
+		width = (int)strlen(label) * 8;
+		for (int i = 0; i < m->n; i++)
+			if (m->x[i] >= x - 3 && m->x[i] <= x + width + 3)
+				x = m->x[i] + 5;
+		text(out, x, by + 10, "val", NULL, label);
+	}
+}
+
+/* Where region_marks() draws its lines. */
+static void
+marks_of(struct marks *m, const struct pair_row *region, int px, int pw)
+{
+	m->n = 0;
+	for (int k = 0; k < 2; k++)
+		if (region->v[k] != FB_PCT_NONE)
+			m->x[m->n++] = px + bar_len(region->v[k], pw);
+	if (m->n == 2 && m->x[0] > m->x[1]) {
+		int t = m->x[0];
+
+		m->x[0] = m->x[1];
+		m->x[1] = t;
 	}
 }
 
@@ -700,10 +741,11 @@ region_marks(FILE *out, const struct pair_row *region, int px, int pw, int y1)
 	fputc('\n', out);
 }
 
-/* Every row, bars or values; returns the top of the pooled rows. */
+/* Every row, bars or values (m: the region's lines); returns the top of the pooled rows. */
 static int
-pair_rows(FILE *out, const struct pair_chart *c, int px, int pw, int values)
+pair_rows(FILE *out, const struct pair_chart *c, int px, int pw, const struct marks *m)
 {
+	static const struct marks none = { { 0, 0 }, 0 };
 	struct pair_row p;
 	int y = TOP, was = 0, ylas = TOP;
 
@@ -711,13 +753,13 @@ pair_rows(FILE *out, const struct pair_chart *c, int px, int pw, int values)
 		c->get(c->ctx, r, &p);
 		if (c->pooled(c->ctx, r) && !was && r > 0) {
 			ylas = y;
-			if (!values)
+			if (!m)
 				separator(out, y + GAP / 2);
 			y += GAP;
 		}
 		was = c->pooled(c->ctx, r);
-		if (values)
-			pair_values(out, &p, y, px, pw);
+		if (m)
+			pair_values(out, &p, y, px, pw, was ? &none : m);
 		else
 			pair_bars(out, c, &p, y, px, pw);
 		y += PAIR_H;
@@ -730,6 +772,7 @@ pair_chart(FILE *out, const struct pair_chart *c)
 {
 	size_t longest = 0, npooled = 0;
 	struct pair_row p, region = { 0 };
+	struct marks marks;
 	int breaks = nbreaks(c->pooled, c->ctx, c->n), px, pw, ylas;
 
 	for (size_t r = 0; r < c->n; r++) {
@@ -744,11 +787,14 @@ pair_chart(FILE *out, const struct pair_chart *c)
 	svg_open(out, c->id, TOP + (int)c->n * PAIR_H + breaks * GAP + 26, c->title);
 	pair_desc(out, c);
 	grid(out, px, pw, TOP - 6, TOP + (int)c->n * PAIR_H + breaks * GAP);
-	ylas = pair_rows(out, c, px, pw, 0);
-	if (npooled == 1 && ylas > TOP)
+	ylas = pair_rows(out, c, px, pw, NULL);
+	marks.n = 0;
+	if (npooled == 1 && ylas > TOP) {
 		region_marks(out, &region, px, pw, ylas);
+		marks_of(&marks, &region, px, pw);
+	}
 	fputs("<g class=\"values\">", out);
-	pair_rows(out, c, px, pw, 1);
+	pair_rows(out, c, px, pw, &marks);
 	fputs("</g>\n</svg>\n", out);
 }
 
@@ -1224,6 +1270,8 @@ struct snap {
 	const struct fb_tally_row **v;
 	size_t n;
 	char date[FB_DATE_LEN + 1];
+	const struct fb_tally_row *pool;
+	const char *one;     /* the LA's name when there is one LA: no pooled row then */
 };
 
 /* Highest utilisation first, compared as exact fractions; no beds last. */
@@ -1252,7 +1300,9 @@ snapshot(struct snap *s, const struct fb_tally_row *pool)
 		if (rep->rows[i].la_code != FB_LA_ALL && rep->rows[i].date == pool->date)
 			s->v[s->n++] = &rep->rows[i];
 	qsort(s->v, s->n, sizeof(*s->v), by_utilisation);
-	s->v[s->n++] = pool;
+	s->pool = pool;
+	if (!s->one)
+		s->v[s->n++] = pool;
 	fb_date_format(pool->date, s->date);
 }
 
@@ -1269,7 +1319,7 @@ util_get(const void *ctx, size_t r, struct pair_row *out)
 	struct fb_rates rt;
 
 	fb_rates_compute(&rt, &s->v[r]->counts);
-	out->name = fb_report_la_name(s->rep, s->v[r]);
+	out->name = la_label(fb_report_la_name(s->rep, s->v[r]), s->v[r]->la_code, out->buf);
 	out->la_code = s->v[r]->la_code;
 	out->v[0] = rt.utilisation_incl;
 	out->v[1] = rt.utilisation_excl;
@@ -1281,7 +1331,7 @@ share_get(const void *ctx, size_t r, struct stack_row *out)
 	const struct snap *s = ctx;
 	const struct fb_counts *c = &s->v[r]->counts;
 
-	out->name = fb_report_la_name(s->rep, s->v[r]);
+	out->name = la_label(fb_report_la_name(s->rep, s->v[r]), s->v[r]->la_code, out->buf);
 	out->la_code = s->v[r]->la_code;
 	out->den = c->approved;
 	out->part[0][0] = c->ms_filled;
@@ -1295,7 +1345,7 @@ share_get(const void *ctx, size_t r, struct stack_row *out)
 static void
 util_figure(FILE *out, const struct snap *s)
 {
-	const struct fb_tally_row *pool = s->v[s->n - 1];
+	const struct fb_tally_row *pool = s->pool;
 	char id[32], title[128], incl[48], excl[48], buf[FB_PCT_BUF];
 	struct fb_rates rt;
 	struct pair_chart c = { id, title, "la-bar", { "including", "excluding" },
@@ -1314,7 +1364,7 @@ util_figure(FILE *out, const struct snap *s)
 		{ "", C_FILLED, NULL, "Including respite/emergency" },
 		{ "", C_EXCL, NULL, "Excluding respite/emergency" },
 		{ "line", "#1b1b1b", s->rep->region_name, incl },
-		{ "line dash", "#1b1b1b", s->rep->region_name, excl } }, 4);
+		{ "line dash", "#1b1b1b", s->rep->region_name, excl } }, s->one ? 2 : 4);
 	pair_chart(out, &c);
 	fputs("</figure>\n", out);
 }
@@ -1434,14 +1484,16 @@ reasons_figure(FILE *out, const struct snap *s)
 	int px = label_width(19) + LABEL_PAD, y = 0;
 
 	/* fb_reason_lines() gives unavailable then vacant, mainstream before respite. */
-	fb_reason_lines(&s->v[s->n - 1]->counts, lines);
+	fb_reason_lines(&s->pool->counts, lines);
 	p[0] = (struct reasons){ "Unavailable beds by unavailable_reason", C_UNAVAILABLE, lines,
 				 lines + nu, nu };
 	p[1] = (struct reasons){ "Vacant beds by vacancy_reason", C_VACANT, lines + 2 * nu,
 				 lines + 2 * nu + nv, nv };
 	snprintf(id, sizeof(id), "reasons-%s", s->date);
-	snprintf(title, sizeof(title), "Why beds go unused, region, %s", s->date);
-	figure_open(out, "chart-reasons", title, "All the LAs pooled. 'not recorded' counts "
+	snprintf(title, sizeof(title), "Why beds go unused, %s, %s", s->one ? s->one : "region",
+		 s->date);
+	figure_open(out, "chart-reasons", title, s->one ? "'not recorded' counts beds whose "
+		    "reason was left blank." : "All the LAs pooled. 'not recorded' counts "
 		    "beds whose reason was left blank.");
 	legend(out, (const struct key[]){ { "", "#7a7a7a", NULL, "Mainstream beds" },
 		{ "hatch", "#7a7a7a", NULL, "Respite/emergency beds" } }, 2);
@@ -1489,8 +1541,11 @@ snapshot_section(FILE *out, const struct snap *s, int latest)
 	fprintf(out, "<section class=\"snapshot%s\" id=\"snapshot-%s\" data-date=\"%s\">\n"
 		"<h2>Snapshot %s%s</h2>\n", latest ? " first" : "", s->date, s->date, s->date,
 		latest ? " (latest)" : "");
-	fprintf(out, "<p class=\"lead\">%zu LA%s, highest utilisation first; the last row pools "
-		"their counts.</p>\n", s->n - 1, plural((long)s->n - 1));
+	if (s->one)
+		fputs("<p class=\"lead\">One LA: these are its own counts.</p>\n", out);
+	else
+		fprintf(out, "<p class=\"lead\">%zu LA%s, highest utilisation first; the last row "
+			"pools their counts.</p>\n", s->n - 1, plural((long)s->n - 1));
 	util_figure(out, s);
 	share_figure(out, s);
 	snap_table(out, s);
@@ -1559,18 +1614,33 @@ headline_stats(FILE *out, const struct fb_counts *c, const struct fb_tally_row *
 	}
 }
 
+/* One LA's name (or code) when the report's rows are all of one LA, else NULL. */
+static const char *
+one_la(const struct fb_report *rep, size_t first, char buf[16])
+{
+	for (size_t i = 1; i < first; i++)
+		if (rep->rows[i].la_code != rep->rows[0].la_code)
+			return NULL;
+	return first ? la_label(fb_report_la_name(rep, &rep->rows[0]), rep->rows[0].la_code, buf)
+		     : NULL;
+}
+
 static void
-headline(FILE *out, const struct fb_report *rep, const struct fb_tally_row *now,
+headline(FILE *out, const struct fb_report *rep, const char *one, const struct fb_tally_row *now,
 	 const struct fb_tally_row *prev)
 {
 	char date[FB_DATE_LEN + 1];
 
 	fb_date_format(now->date, date);
 	fputs("<section class=\"headline\">\n<h2>", out);
-	esc(out, rep->region_name);
-	fprintf(out, " on %s</h2>\n<p class=\"lead\">%d LA%s pooled: their counts are added, "
-		"then divided, never averaged.</p>\n<div class=\"region-headline\" "
-		"data-date=\"%s\">\n", date, now->nla, plural(now->nla), date);
+	esc(out, one ? one : rep->region_name);
+	fprintf(out, " on %s</h2>\n", date);
+	if (one)
+		fputs("<p class=\"lead\">One LA: these are its own counts.</p>\n", out);
+	else
+		fprintf(out, "<p class=\"lead\">%d LA%s pooled: their counts are added, then "
+			"divided, never averaged.</p>\n", now->nla, plural(now->nla));
+	fprintf(out, "<div class=\"region-headline\" data-date=\"%s\">\n", date);
 	headline_stats(out, &now->counts, prev);
 	fputs("</div>\n</section>\n", out);
 }
@@ -1629,13 +1699,17 @@ snapshot_dates(FILE *out, const struct fb_report *rep, size_t first)
 static void
 report(FILE *out, const struct fb_report *rep)
 {
-	struct snap s = { rep, NULL, 0, "" };
+	struct snap s = { rep, NULL, 0, "", NULL, NULL };
 	size_t first = rep->nrows;   /* the pooled rows come last, by date */
+	char code[16];
+	const char *title;
 
 	while (first > 0 && rep->rows[first - 1].la_code == FB_LA_ALL)
 		first--;
-	page_open(out, "Foster-bed utilisation", rep->region_name);
-	masthead_open(out, "Foster-bed utilisation", rep->region_name);
+	s.one = one_la(rep, first, code);
+	title = s.one ? s.one : rep->region_name;
+	page_open(out, "Foster-bed utilisation", title);
+	masthead_open(out, "Foster-bed utilisation", title);
 	if (first < rep->nrows)
 		snapshot_dates(out, rep, first);
 	masthead_close(out);
@@ -1643,7 +1717,7 @@ report(FILE *out, const struct fb_report *rep)
 	if (first == rep->nrows) {
 		fputs("<p class=\"warn\">No usable rows: there is nothing to report.</p>\n", out);
 	} else {
-		headline(out, rep, &rep->rows[rep->nrows - 1],
+		headline(out, rep, s.one, &rep->rows[rep->nrows - 1],
 			 rep->nrows - first > 1 ? &rep->rows[rep->nrows - 2] : NULL);
 		s.v = fb_xcalloc(rep->nrows, sizeof(*s.v));
 		for (size_t i = rep->nrows; i-- > first;) {
@@ -1744,7 +1818,7 @@ recon_get(const void *ctx, size_t r, struct pair_row *out)
 	struct fb_rates rt;
 
 	fb_rates_compute(&rt, &row->std);
-	out->name = recon_name(rep, row);
+	out->name = la_label(recon_name(rep, row), row->la_code, out->buf);
 	out->la_code = row->la_code;
 	out->v[0] = sub_pct(row, row->sub.filled);
 	out->v[1] = row->has_records ? rt.utilisation_incl : FB_PCT_NONE;
@@ -1999,12 +2073,13 @@ ofsted_get(const void *ctx, size_t r, struct stack_row *out)
 	const struct fb_ofsted_row *row = &view->rep->rows[r];
 	const struct fb_la *la = fb_la_by_code(row->la_code);
 	const char *name = row->la_code == FB_LA_ALL ? row->region : la ? la->name : "";
+	char code[16];
 
 	memset(out->part, 0, sizeof(out->part));
 	out->la_code = row->la_code;
-	out->name = name;
-	if (view->years) {
-		snprintf(out->buf, sizeof(out->buf), "%s %s", name, row->year);
+	out->name = name = la_label(name, row->la_code, code);
+	if (view->years || name == code) {
+		snprintf(out->buf, sizeof(out->buf), view->years ? "%s %s" : "%s", name, row->year);
 		out->name = out->buf;
 	}
 	out->den = row->v[FB_OM_APPROVED];
@@ -2110,6 +2185,7 @@ struct sm_axis {
 	size_t ndates;
 	size_t step;       /* label every step-th date, counting back from the latest */
 	int days;          /* label the day too: two snapshots share a month */
+	int region;        /* draw the region's line in the LAs' charts: more than one LA */
 };
 
 static int
@@ -2325,9 +2401,9 @@ small_multiple(FILE *out, const struct fb_trend_report *rep, const struct sm_axi
 		fprintf(out, "%s%s: %s%%", i > from ? "; " : "", date, fb_pct_format(v, val));
 	}
 	fprintf(out, ". The axis runs from %ld%% to %ld%%%s.</desc>\n", ax->lo / 10, ax->hi / 10,
-		la == FB_LA_ALL ? "" : "; the dashed line is the region");
+		la == FB_LA_ALL || !ax->region ? "" : "; the dashed line is the region");
 	sm_grid(out, ax);
-	if (la != FB_LA_ALL)
+	if (la != FB_LA_ALL && ax->region)
 		polyline(out, tr, ax, region_from, tr->n, "trend-region");
 	polyline(out, tr, ax, from, to, la == FB_LA_ALL ? "trend-la region" : "trend-la");
 	for (size_t i = from; i < to; i++) {
@@ -2342,7 +2418,7 @@ small_multiple(FILE *out, const struct fb_trend_report *rep, const struct sm_axi
 		if (sm_labelled(ax, k))
 			fprintf(out, "<text class=\"val\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s"
 				"</text>", sm_x(k, tr->ndates),
-				sm_y(ax, v) + (below(tr, ax, i, region_from + k) ? 15 : -6),
+				sm_y(ax, v) + (ax->region && below(tr, ax, i, region_from + k) ? 15 : -6),
 				edge_anchor(k, tr->ndates), fb_pct_format(v, val));
 	}
 	for (size_t k = 0, i = region_from; i < tr->n; i++, k++)
@@ -2379,24 +2455,37 @@ trend(FILE *out, const struct fb_trend_report *rep)
 			   trend_cell, trend_pooled, rep, 13 };
 	size_t region_from = tr->n;
 	struct sm_axis ax;
+	char namebuf[FB_CELL_BUF], code[16];
+	const char *name, *title = rep->region_name;
+	int num, one = 1;
 
 	while (region_from > 0 && tr->rows[region_from - 1].la_code == FB_LA_ALL)
 		region_from--;
 	sm_axis_fit(&ax, tr);
-	page_open(out, "Foster-bed utilisation over time", rep->region_name);
-	masthead_open(out, "Foster-bed utilisation over time", rep->region_name);
+	for (size_t i = 1; i < region_from && one; i++)
+		one = tr->rows[i].la_code == tr->rows[0].la_code;
+	ax.region = !one;
+	if (one && region_from) {
+		name = fb_trend_cell(rep, &tr->t[0], 1, namebuf, &num);
+		title = la_label(name, tr->rows[0].la_code, code);
+	}
+	page_open(out, "Foster-bed utilisation over time", title);
+	masthead_open(out, "Foster-bed utilisation over time", title);
 	masthead_close(out);
 	rejected_note(out, rep->run);
 	fputs("<section>\n<h2>Utilisation including respite/emergency, by snapshot</h2>\n"
-	      "<p>One small chart per LA, the region's line dashed in each; a gap in a line "
-	      "is a snapshot the LA has no records for, never a zero.", out);
+	      "<p>", out);
+	fputs(one ? "A gap in the line is a snapshot the LA has no records for, never a zero."
+		  : "One small chart per LA, the region's line dashed in each; a gap in a line "
+		  "is a snapshot the LA has no records for, never a zero.", out);
 	fprintf(out, " Every chart's vertical axis runs from %ld%% to %ld%%, not from zero, so "
 		"that a change of a point or two shows.", ax.lo / 10, ax.hi / 10);
 	if (ax.step > 1)
 		fprintf(out, " One date in %zu is labelled, counting back from the latest; the "
 			"table below has them all.", ax.step);
 	fputs("</p>\n<ul class=\"multiples\">\n", out);
-	if (region_from < tr->n)
+	/* One LA: the region's chart would be its own again. */
+	if (region_from < tr->n && (!one || !region_from))
 		small_multiple(out, rep, &ax, region_from, tr->n, region_from);
 	for (size_t i = 0; i < region_from;) {
 		size_t j = i;
