@@ -907,7 +907,7 @@ stack_chart(FILE *out, const struct stack_chart *c)
 			longest = strlen(s.name);
 	}
 	px = label_width(longest) + LABEL_PAD;
-	pw = VB_W - px - 16;
+	pw = VB_W - px - 24;   /* room for half the "100%" tick */
 	svg_open(out, c->id, 8 + plot_h + 28, c->title);
 	stack_desc(out, c);
 	grid(out, px, pw, 4, 8 + plot_h + 2);
@@ -2169,7 +2169,7 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 
 #define SM_W 240
 #define SM_H 150
-#define SM_L 34    /* room for the y-axis labels */
+#define SM_L 40    /* room for the y-axis labels */
 #define SM_R 24    /* room for half the last date label */
 #define SM_T 18    /* room for a value label above the highest point */
 #define SM_B 34    /* room for the date labels: month, then year */
@@ -2342,7 +2342,8 @@ edge_anchor(size_t k, size_t ndates)
 
 /*
  * Whether row i's value label goes under its point: when the region's line
- * passes at or above the point there, so the dashed line never crosses it.
+ * passes at or above the point there, so the dashed line never crosses it,
+ * and the point sits high enough for the label to clear the date labels.
  */
 static int
 below(const struct fb_trend *tr, const struct sm_axis *ax, size_t i, size_t region)
@@ -2353,7 +2354,8 @@ below(const struct fb_trend *tr, const struct sm_axis *ax, size_t i, size_t regi
 	if (i == region || region >= tr->n)
 		return 0;
 	r = fb_pct_tenths(tr->rows[region].counts.filled, tr->rows[region].counts.approved);
-	return r != FB_PCT_NONE && sm_y(ax, r) <= sm_y(ax, v) + 4;
+	return r != FB_PCT_NONE && sm_y(ax, r) <= sm_y(ax, v) + 4 &&
+	       sm_y(ax, v) <= SM_H - SM_B - 12;
 }
 
 /* The y-axis: gridlines at the range's ends, and its middle when that is a whole percent. */
