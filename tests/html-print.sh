@@ -1,6 +1,7 @@
 #!/bin/bash
 # html-print.sh: a printed page keeps each heading with what it introduces and
-# never splits a chart, nor a chart from its caption.
+# never splits a chart, nor a chart from its caption.  KEEP=1 keeps the
+# marked pages, the PDFs and their text.
 #
 # A copy of each page gets tiny white markers (1px text, no change to the
 # layout): one at each heading and caption, one at the top and one at the
@@ -15,7 +16,7 @@ bin=$1
 root=$2
 chromium=${CHROMIUM:-/usr/bin/chromium}
 tmp=$(mktemp -d)
-[[ -n ${KEEP:-} ]] || trap 'rm -rf "$tmp"' EXIT; echo "$tmp"
+if [[ -n ${KEEP:-} ]]; then echo "kept $tmp"; else trap 'rm -rf "$tmp"' EXIT; fi
 pass=0
 fail=0
 today=2026-11-23
