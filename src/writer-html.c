@@ -150,6 +150,7 @@ static const char css[] =
 	".multiples figcaption{font-weight:600;font-size:10pt;margin:0 0 2px}\n"
 	".multiples svg{width:100%;height:auto}\n"
 	".multiples svg .tick,.multiples svg .val{font-size:11px}\n"
+	".multiples svg .val{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}\n"
 	"svg .trend-la{fill:none;stroke:" C_FILLED ";stroke-width:2.5}\n"
 	"svg .trend-region{fill:none;stroke:#555;stroke-width:1.5;stroke-dasharray:5 3}\n"
 	"@media print{\n"
@@ -2486,8 +2487,8 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	fputs(one ? "A gap in the line is a snapshot the LA has no records for, never a zero."
 		  : "One small chart per LA, the region's line dashed in each; a gap in a line "
 		  "is a snapshot the LA has no records for, never a zero.", out);
-	fprintf(out, " Every chart's vertical axis runs from %ld%% to %ld%%, not from zero, so "
-		"that a change of a point or two shows.", ax.lo / 10, ax.hi / 10);
+	fprintf(out, " Every chart's vertical axis runs from %ld%% to %ld%%%s.", ax.lo / 10,
+		ax.hi / 10, ax.lo ? ", not from zero, so that a change of a point or two shows" : "");
 	if (ax.step > 1)
 		fprintf(out, " One date in %zu is labelled, counting back from the latest; the "
 			"table below has them all.", ax.step);
