@@ -579,8 +579,8 @@ bar_len(long tenths, int w)
 static const char *
 la_label(const char *name, int la_code, char buf[16])
 {
-	if (name && *name)
-		return name;
+	if ((name && *name) || la_code == FB_LA_ALL)
+		return name ? name : "";
 	snprintf(buf, 16, "LA %03d", la_code);
 	return buf;
 }
@@ -2085,8 +2085,11 @@ ofsted_get(const void *ctx, size_t r, struct stack_row *out)
 	memset(out->part, 0, sizeof(out->part));
 	out->la_code = row->la_code;
 	out->name = name = la_label(name, row->la_code, code);
-	if (view->years || name == code) {
-		snprintf(out->buf, sizeof(out->buf), view->years ? "%s %s" : "%s", name, row->year);
+	if (view->years) {
+		snprintf(out->buf, sizeof(out->buf), "%s %s", name, row->year);
+		out->name = out->buf;
+	} else if (name == code) {   /* code is about to go out of scope */
+		snprintf(out->buf, sizeof(out->buf), "%s", code);
 		out->name = out->buf;
 	}
 	out->den = row->v[FB_OM_APPROVED];
