@@ -149,13 +149,21 @@ static const char css[] =
 	".multiples figure{margin:0}\n"
 	".multiples figcaption{font-weight:600;font-size:10pt;margin:0 0 2px}\n"
 	".multiples svg{width:100%;height:auto}\n"
+	".multiples svg .tick,.multiples svg .val{font-size:11px}\n"
+	".multiples svg .val{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}\n"
 	"svg .trend-la{fill:none;stroke:" C_FILLED ";stroke-width:2.5}\n"
 	"svg .trend-region{fill:none;stroke:#555;stroke-width:1.5;stroke-dasharray:5 3}\n"
 	"@media print{\n"
 	"body{font-size:10pt}\n"
 	"main{max-width:none;padding:0}\n"
 	"h1{font-size:20pt}\n"
-	"h2{font-size:14pt;break-after:avoid;page-break-after:avoid}\n"
+	"h2{font-size:14pt}\n"
+	/* Keep each heading, lead and caption on the page of what it introduces. */
+	"h1,h2,h3,.lead,figcaption,dl.defs dt{break-after:avoid;page-break-after:avoid}\n"
+	"h2,h3{break-inside:avoid;page-break-inside:avoid}\n"
+	"p,li,dd{orphans:3;widows:3}\n"
+	".region-headline,.stat,.multiples li,figure,svg{break-inside:avoid;"
+	"page-break-inside:avoid}\n"
 	".stat{padding:6px 8px 8px}\n"
 	".stat .label{font-size:9pt}\n"
 	".stat .value{font-size:22pt}\n"
@@ -567,6 +575,16 @@ bar_len(long tenths, int w)
 	return (int)((tenths > 1000 ? 1000 : tenths) * w / 1000);
 }
 
+/* An LA's name, or its code when the LA table does not know it, so no bar goes unlabelled. */
+static const char *
+la_label(const char *name, int la_code, char buf[16])
+{
+	if ((name && *name) || la_code == FB_LA_ALL)
+		return name ? name : "";
+	snprintf(buf, 16, "LA %03d", la_code);
+	return buf;
+}
+
 static void
 la_attr(FILE *out, int la_code)
 {
@@ -616,6 +634,7 @@ struct pair_row {
 	const char *name;
 	int la_code;
 	long v[2];           /* tenths, FB_PCT_NONE when undefined */
+	char buf[16];        /* room for a name the getter composes */
 };
 
 struct pair_chart {
@@ -661,21 +680,51 @@ pair_bars(FILE *out, const struct pair_chart *c, const struct pair_row *p, int y
 	fputs("</g>\n", out);
 }
 
-/* The values beside the bars, drawn last so the region lines pass under them. */
+/* The x of the region's lines through the LA rows, left to right; n is 0 without them. */
+struct marks {
+	int x[2];
+	int n;
+};
+
+/*
+ * The values beside the bars.  A value the region's line would cross moves
+ * right, past the line: its width is guessed at 8 units a character of
+ * 12.5-unit text (wide fonts such as DejaVu Sans need that).
+ */
 static void
-pair_values(FILE *out, const struct pair_row *p, int y, int px, int pw)
+pair_values(FILE *out, const struct pair_row *p, int y, int px, int pw, const struct marks *m)
 {
 	char buf[FB_PCT_BUF], label[FB_PCT_BUF + 1];
 
 	for (int k = 0; k < 2; k++) {
-		int by = y + 3 + k * 13, w = bar_len(p->v[k], pw);
+		int by = y + 3 + k * 13, w = bar_len(p->v[k], pw), x = px + w + 5, width;
 
 		if (p->v[k] == FB_PCT_NONE) {
 			text(out, px + 4, by + 10, "val", NULL, DASH);
 			continue;
 		}
 		snprintf(label, sizeof(label), "%s%%", fb_pct_format(p->v[k], buf));
-		text(out, px + w + 5, by + 10, "val", NULL, label);
+		width = (int)strlen(label) * 8;
+		for (int i = 0; i < m->n; i++)
+			if (m->x[i] >= x - 3 && m->x[i] <= x + width + 3)
+				x = m->x[i] + 5;
+		text(out, x, by + 10, "val", NULL, label);
+	}
+}
+
+/* Where region_marks() draws its lines. */
+static void
+marks_of(struct marks *m, const struct pair_row *region, int px, int pw)
+{
+	m->n = 0;
+	for (int k = 0; k < 2; k++)
+		if (region->v[k] != FB_PCT_NONE)
+			m->x[m->n++] = px + bar_len(region->v[k], pw);
+	if (m->n == 2 && m->x[0] > m->x[1]) {
+		int t = m->x[0];
+
+		m->x[0] = m->x[1];
+		m->x[1] = t;
 	}
 }
 
@@ -699,10 +748,11 @@ region_marks(FILE *out, const struct pair_row *region, int px, int pw, int y1)
 	fputc('\n', out);
 }
 
-/* Every row, bars or values; returns the top of the pooled rows. */
+/* Every row, bars or values (m: the region's lines); returns the top of the pooled rows. */
 static int
-pair_rows(FILE *out, const struct pair_chart *c, int px, int pw, int values)
+pair_rows(FILE *out, const struct pair_chart *c, int px, int pw, const struct marks *m)
 {
+	static const struct marks none = { { 0, 0 }, 0 };
 	struct pair_row p;
 	int y = TOP, was = 0, ylas = TOP;
 
@@ -710,13 +760,13 @@ pair_rows(FILE *out, const struct pair_chart *c, int px, int pw, int values)
 		c->get(c->ctx, r, &p);
 		if (c->pooled(c->ctx, r) && !was && r > 0) {
 			ylas = y;
-			if (!values)
+			if (!m)
 				separator(out, y + GAP / 2);
 			y += GAP;
 		}
 		was = c->pooled(c->ctx, r);
-		if (values)
-			pair_values(out, &p, y, px, pw);
+		if (m)
+			pair_values(out, &p, y, px, pw, was ? &none : m);
 		else
 			pair_bars(out, c, &p, y, px, pw);
 		y += PAIR_H;
@@ -729,6 +779,7 @@ pair_chart(FILE *out, const struct pair_chart *c)
 {
 	size_t longest = 0, npooled = 0;
 	struct pair_row p, region = { 0 };
+	struct marks marks;
 	int breaks = nbreaks(c->pooled, c->ctx, c->n), px, pw, ylas;
 
 	for (size_t r = 0; r < c->n; r++) {
@@ -743,11 +794,14 @@ pair_chart(FILE *out, const struct pair_chart *c)
 	svg_open(out, c->id, TOP + (int)c->n * PAIR_H + breaks * GAP + 26, c->title);
 	pair_desc(out, c);
 	grid(out, px, pw, TOP - 6, TOP + (int)c->n * PAIR_H + breaks * GAP);
-	ylas = pair_rows(out, c, px, pw, 0);
-	if (npooled == 1 && ylas > TOP)
+	ylas = pair_rows(out, c, px, pw, NULL);
+	marks.n = 0;
+	if (npooled == 1 && ylas > TOP) {
 		region_marks(out, &region, px, pw, ylas);
+		marks_of(&marks, &region, px, pw);
+	}
 	fputs("<g class=\"values\">", out);
-	pair_rows(out, c, px, pw, 1);
+	pair_rows(out, c, px, pw, &marks);
 	fputs("</g>\n</svg>\n", out);
 }
 
@@ -855,12 +909,18 @@ stack_chart(FILE *out, const struct stack_chart *c)
 	struct stack_row s;
 
 	for (size_t r = 0; r < c->n; r++) {
+		size_t len;
+
 		c->get(c->ctx, r, &s);
-		if (strlen(s.name) > longest)
-			longest = strlen(s.name);
+		len = strlen(s.name);
+		/* Pooled rows are labelled in bold, about an eighth wider. */
+		if (c->pooled(c->ctx, r))
+			len += (len + 7) / 8;
+		if (len > longest)
+			longest = len;
 	}
 	px = label_width(longest) + LABEL_PAD;
-	pw = VB_W - px - 16;
+	pw = VB_W - px - 24;   /* room for half the "100%" tick */
 	svg_open(out, c->id, 8 + plot_h + 28, c->title);
 	stack_desc(out, c);
 	grid(out, px, pw, 4, 8 + plot_h + 2);
@@ -1252,6 +1312,8 @@ struct snap {
 	const struct fb_tally_row **v;
 	size_t n;
 	char date[FB_DATE_LEN + 1];
+	const struct fb_tally_row *pool;
+	const char *one;     /* the LA's name when there is one LA: no pooled row then */
 };
 
 /* Highest utilisation first, compared as exact fractions; no beds last. */
@@ -1280,7 +1342,9 @@ snapshot(struct snap *s, const struct fb_tally_row *pool)
 		if (rep->rows[i].la_code != FB_LA_ALL && rep->rows[i].date == pool->date)
 			s->v[s->n++] = &rep->rows[i];
 	qsort(s->v, s->n, sizeof(*s->v), by_utilisation);
-	s->v[s->n++] = pool;
+	s->pool = pool;
+	if (!s->one)
+		s->v[s->n++] = pool;
 	fb_date_format(pool->date, s->date);
 }
 
@@ -1297,7 +1361,7 @@ util_get(const void *ctx, size_t r, struct pair_row *out)
 	struct fb_rates rt;
 
 	fb_rates_compute(&rt, &s->v[r]->counts);
-	out->name = fb_report_la_name(s->rep, s->v[r]);
+	out->name = la_label(fb_report_la_name(s->rep, s->v[r]), s->v[r]->la_code, out->buf);
 	out->la_code = s->v[r]->la_code;
 	out->v[0] = rt.utilisation_incl;
 	out->v[1] = rt.utilisation_excl;
@@ -1309,7 +1373,7 @@ share_get(const void *ctx, size_t r, struct stack_row *out)
 	const struct snap *s = ctx;
 	const struct fb_counts *c = &s->v[r]->counts;
 
-	out->name = fb_report_la_name(s->rep, s->v[r]);
+	out->name = la_label(fb_report_la_name(s->rep, s->v[r]), s->v[r]->la_code, out->buf);
 	out->la_code = s->v[r]->la_code;
 	out->den = c->approved;
 	out->part[0][0] = c->ms_filled;
@@ -1323,7 +1387,7 @@ share_get(const void *ctx, size_t r, struct stack_row *out)
 static void
 util_figure(FILE *out, const struct snap *s)
 {
-	const struct fb_tally_row *pool = s->v[s->n - 1];
+	const struct fb_tally_row *pool = s->pool;
 	char id[32], title[128], incl[48], excl[48], buf[FB_PCT_BUF];
 	struct fb_rates rt;
 	struct pair_chart c = { id, title, "la-bar", { "including", "excluding" },
@@ -1342,7 +1406,7 @@ util_figure(FILE *out, const struct snap *s)
 		{ "", C_FILLED, NULL, "Including respite/emergency" },
 		{ "", C_EXCL, NULL, "Excluding respite/emergency" },
 		{ "line", "#1b1b1b", s->rep->region_name, incl },
-		{ "line dash", "#1b1b1b", s->rep->region_name, excl } }, 4);
+		{ "line dash", "#1b1b1b", s->rep->region_name, excl } }, s->one ? 2 : 4);
 	pair_chart(out, &c);
 	fputs("</figure>\n", out);
 }
@@ -1462,16 +1526,20 @@ reasons_figure(FILE *out, const struct snap *s)
 	int px = label_width(19) + LABEL_PAD, y = 0;
 
 	/* fb_reason_lines() gives unavailable then vacant, mainstream before respite. */
-	fb_reason_lines(&s->v[s->n - 1]->counts, lines);
+	fb_reason_lines(&s->pool->counts, lines);
 	p[0] = (struct reasons){ "Unavailable beds by unavailable_reason", C_UNAVAILABLE, lines,
 				 lines + nu, nu };
 	p[1] = (struct reasons){ "Vacant beds by vacancy_reason", C_VACANT, lines + 2 * nu,
 				 lines + 2 * nu + nv, nv };
 	snprintf(id, sizeof(id), "reasons-%s", s->date);
-	snprintf(title, sizeof(title), "Why beds go unused, region, %s", s->date);
-	figure_open(out, "chart-reasons", title, "All the LAs pooled. 'not recorded' counts "
-		    "beds whose reason was left blank; 'not recognised' counts beds whose reason "
-		    "is not one of the standard's codes (the values are in the findings).");
+	snprintf(title, sizeof(title), "Why beds go unused, %s, %s", s->one ? s->one : "region",
+		 s->date);
+	figure_open(out, "chart-reasons", title, s->one ? "'not recorded' counts beds whose "
+		    "reason was left blank; 'not recognised' counts beds whose reason is not one "
+		    "of the standard's codes (the values are in the findings)." : "All the LAs "
+		    "pooled. 'not recorded' counts beds whose reason was left blank; 'not "
+		    "recognised' counts beds whose reason is not one of the standard's codes (the "
+		    "values are in the findings).");
 	legend(out, (const struct key[]){ { "", "#7a7a7a", NULL, "Mainstream beds" },
 		{ "hatch", "#7a7a7a", NULL, "Respite/emergency beds" } }, 2);
 	svg_open(out, id, 2 * 44 + (int)(nu + nv) * PAIR_H + 20, title);
@@ -1518,8 +1586,11 @@ snapshot_section(FILE *out, const struct snap *s, int latest)
 	fprintf(out, "<section class=\"snapshot%s\" id=\"snapshot-%s\" data-date=\"%s\">\n"
 		"<h2>Snapshot %s%s</h2>\n", latest ? " first" : "", s->date, s->date, s->date,
 		latest ? " (latest)" : "");
-	fprintf(out, "<p class=\"lead\">%zu LA%s, highest utilisation first; the last row pools "
-		"their counts.</p>\n", s->n - 1, plural((long)s->n - 1));
+	if (s->one)
+		fputs("<p class=\"lead\">One LA: these are its own counts.</p>\n", out);
+	else
+		fprintf(out, "<p class=\"lead\">%zu LA%s, highest utilisation first; the last row "
+			"pools their counts.</p>\n", s->n - 1, plural((long)s->n - 1));
 	util_figure(out, s);
 	share_figure(out, s);
 	snap_table(out, s);
@@ -1588,18 +1659,33 @@ headline_stats(FILE *out, const struct fb_counts *c, const struct fb_tally_row *
 	}
 }
 
+/* One LA's name (or code) when the report's rows are all of one LA, else NULL. */
+static const char *
+one_la(const struct fb_report *rep, size_t first, char buf[16])
+{
+	for (size_t i = 1; i < first; i++)
+		if (rep->rows[i].la_code != rep->rows[0].la_code)
+			return NULL;
+	return first ? la_label(fb_report_la_name(rep, &rep->rows[0]), rep->rows[0].la_code, buf)
+		     : NULL;
+}
+
 static void
-headline(FILE *out, const struct fb_report *rep, const struct fb_tally_row *now,
+headline(FILE *out, const struct fb_report *rep, const char *one, const struct fb_tally_row *now,
 	 const struct fb_tally_row *prev)
 {
 	char date[FB_DATE_LEN + 1];
 
 	fb_date_format(now->date, date);
 	fputs("<section class=\"headline\">\n<h2>", out);
-	esc(out, rep->region_name);
-	fprintf(out, " on %s</h2>\n<p class=\"lead\">%d LA%s pooled: their counts are added, "
-		"then divided, never averaged.</p>\n<div class=\"region-headline\" "
-		"data-date=\"%s\">\n", date, now->nla, plural(now->nla), date);
+	esc(out, one ? one : rep->region_name);
+	fprintf(out, " on %s</h2>\n", date);
+	if (one)
+		fputs("<p class=\"lead\">One LA: these are its own counts.</p>\n", out);
+	else
+		fprintf(out, "<p class=\"lead\">%d LA%s pooled: their counts are added, then "
+			"divided, never averaged.</p>\n", now->nla, plural(now->nla));
+	fprintf(out, "<div class=\"region-headline\" data-date=\"%s\">\n", date);
 	headline_stats(out, &now->counts, prev);
 	fputs("</div>\n</section>\n", out);
 }
@@ -1658,13 +1744,17 @@ snapshot_dates(FILE *out, const struct fb_report *rep, size_t first)
 static void
 report(FILE *out, const struct fb_report *rep)
 {
-	struct snap s = { rep, NULL, 0, "" };
+	struct snap s = { rep, NULL, 0, "", NULL, NULL };
 	size_t first = rep->nrows;   /* the pooled rows come last, by date */
+	char code[16];
+	const char *title;
 
 	while (first > 0 && rep->rows[first - 1].la_code == FB_LA_ALL)
 		first--;
-	page_open(out, "Foster-bed utilisation", rep->region_name);
-	masthead_open(out, "Foster-bed utilisation", rep->region_name);
+	s.one = one_la(rep, first, code);
+	title = s.one ? s.one : rep->region_name;
+	page_open(out, "Foster-bed utilisation", title);
+	masthead_open(out, "Foster-bed utilisation", title);
 	if (first < rep->nrows)
 		snapshot_dates(out, rep, first);
 	masthead_close(out);
@@ -1672,7 +1762,7 @@ report(FILE *out, const struct fb_report *rep)
 	if (first == rep->nrows) {
 		fputs("<p class=\"warn\">No usable rows: there is nothing to report.</p>\n", out);
 	} else {
-		headline(out, rep, &rep->rows[rep->nrows - 1],
+		headline(out, rep, s.one, &rep->rows[rep->nrows - 1],
 			 rep->nrows - first > 1 ? &rep->rows[rep->nrows - 2] : NULL);
 		s.v = fb_xcalloc(rep->nrows, sizeof(*s.v));
 		for (size_t i = rep->nrows; i-- > first;) {
@@ -1773,7 +1863,7 @@ recon_get(const void *ctx, size_t r, struct pair_row *out)
 	struct fb_rates rt;
 
 	fb_rates_compute(&rt, &row->std);
-	out->name = recon_name(rep, row);
+	out->name = la_label(recon_name(rep, row), row->la_code, out->buf);
 	out->la_code = row->la_code;
 	out->v[0] = sub_pct(row, row->sub.filled);
 	out->v[1] = row->has_records ? rt.utilisation_incl : FB_PCT_NONE;
@@ -2088,12 +2178,16 @@ ofsted_get(const void *ctx, size_t r, struct stack_row *out)
 	const struct fb_ofsted_row *row = &view->rep->rows[view->chart[r]];
 	const struct fb_la *la = fb_la_by_code(row->la_code);
 	const char *name = row->name ? row->name : la ? la->name : "";
+	char code[16];
 
 	memset(out->part, 0, sizeof(out->part));
 	out->la_code = row->la_code;
-	out->name = name;
+	out->name = name = la_label(name, row->la_code, code);
 	if (view->years) {
 		snprintf(out->buf, sizeof(out->buf), "%s %s", name, row->year);
+		out->name = out->buf;
+	} else if (name == code) {   /* code is about to go out of scope */
+		snprintf(out->buf, sizeof(out->buf), "%s", code);
 		out->name = out->buf;
 	}
 	out->den = row->v[FB_OM_APPROVED];
@@ -2229,11 +2323,25 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 /* trend: small multiples, one line chart per LA with the region's line in each */
 
 #define SM_W 240
-#define SM_H 130
-#define SM_L 40    /* room for the axis labels */
-#define SM_R 16
-#define SM_T 14
-#define SM_B 22
+#define SM_H 150
+#define SM_L 40    /* room for the y-axis labels */
+#define SM_R 24    /* room for half the last date label */
+#define SM_T 18    /* room for a value label above the highest point */
+#define SM_B 34    /* room for the date labels: month, then year */
+#define SM_TICK 11 /* the charts' tick font size, in viewBox units */
+
+/*
+ * What every small multiple shares: one y range, so the charts compare at a
+ * glance, fitted to the data (a fixed 0-100% axis flattens the one- to
+ * three-point changes that matter), and which dates are labelled.
+ */
+struct sm_axis {
+	long lo, hi;       /* tenths of a percent, multiples of 5% */
+	size_t ndates;
+	size_t step;       /* label every step-th date, counting back from the latest */
+	int days;          /* label the day too: two snapshots share a month */
+	int region;        /* draw the region's line in the LAs' charts: more than one LA */
+};
 
 static int
 sm_x(size_t k, size_t ndates)
@@ -2242,11 +2350,100 @@ sm_x(size_t k, size_t ndates)
 			  : SM_L + (int)(k * (size_t)(SM_W - SM_L - SM_R) / (ndates - 1));
 }
 
-/* Utilisation in tenths of a percent to y; 0-100% fills the plot. */
+/* Utilisation in tenths of a percent to y; the axis's range fills the plot. */
 static int
-sm_y(long tenths)
+sm_y(const struct sm_axis *ax, long tenths)
 {
-	return SM_T + (int)((1000 - tenths) * (SM_H - SM_T - SM_B) / 1000);
+	return SM_T + (int)((ax->hi - tenths) * (SM_H - SM_T - SM_B) / (ax->hi - ax->lo));
+}
+
+static int
+sm_labelled(const struct sm_axis *ax, size_t k)
+{
+	return (ax->ndates - 1 - k) % ax->step == 0;
+}
+
+/*
+ * A date label: "Sep" (or "15 Sep" when two snapshots share a month) on one
+ * line, and the year under it where the year differs from the previous
+ * label's, so the labels stay short enough to sit side by side.
+ */
+static void
+sm_date(FILE *out, const struct sm_axis *ax, int x, int date, int *year)
+{
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+					    "Aug", "Sep", "Oct", "Nov", "Dec" };
+	char iso[FB_DATE_LEN + 1];
+	int y, m, d, base = SM_H - SM_B;
+
+	fb_date_format(date, iso);
+	y = atoi(iso);
+	m = atoi(iso + 5);
+	d = atoi(iso + 8);
+	fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x,
+		base + 16);
+	if (ax->days)
+		fprintf(out, "%d ", d);
+	fprintf(out, "%s</text>", months[(m + 11) % 12]);
+	if (y != *year)
+		fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
+			"%d</text>", x, base + 29, y);
+	*year = y;
+}
+
+/*
+ * The range: the lowest and highest rate of any row, widened by a point
+ * above and three below (room for a value label under the lowest point) and
+ * out to multiples of 5%, at least 10 points tall.  The date labels: the
+ * widest (a year) is guessed at 0.64 em a character (wide fonts such as
+ * DejaVu Sans need that), and dates are skipped until labels 8 units apart fit.
+ */
+static void
+sm_axis_fit(struct sm_axis *ax, const struct fb_trend *tr)
+{
+	long lo = 1000, hi = 0;
+	int last_month = -1;
+	size_t prev = (size_t)-1;
+	int width, gap;
+
+	for (size_t i = 0; i < tr->n; i++) {
+		long v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
+
+		if (v == FB_PCT_NONE)
+			continue;
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+	}
+	if (lo > hi)
+		lo = hi = 500;
+	lo = (lo - 30) < 0 ? 0 : (lo - 30) / 50 * 50;
+	hi = (hi + 10) >= 1000 ? 1000 : (hi + 10 + 49) / 50 * 50;
+	if (hi - lo < 100) {
+		hi = lo + 100 > 1000 ? 1000 : lo + 100;
+		lo = hi - 100;
+	}
+	ax->lo = lo;
+	ax->hi = hi;
+	ax->ndates = tr->ndates ? tr->ndates : 1;
+	ax->days = 0;
+	for (size_t i = 0; i < tr->n; i++) {
+		char iso[FB_DATE_LEN + 1];
+		int month;
+
+		if (tr->rows[i].la_code != FB_LA_ALL)
+			continue;
+		fb_date_format(tr->rows[i].date, iso);
+		month = atoi(iso) * 12 + atoi(iso + 5);
+		if (prev != (size_t)-1 && month == last_month)
+			ax->days = 1;
+		last_month = month;
+		prev = i;
+	}
+	width = (ax->days ? 6 : 4) * 64 * SM_TICK / 100;
+	gap = ax->ndates < 2 ? SM_W : (SM_W - SM_L - SM_R) / (int)(ax->ndates - 1);
+	ax->step = 1;
+	while ((int)ax->step * gap < width + 8)
+		ax->step++;
 }
 
 /* The snapshot index of date among the run's dates. */
@@ -2266,7 +2463,8 @@ date_index(const struct fb_trend *tr, int date)
  * missing quarter is never drawn as if the line went straight through it.
  */
 static void
-polyline(FILE *out, const struct fb_trend *tr, size_t from, size_t to, const char *cls)
+polyline(FILE *out, const struct fb_trend *tr, const struct sm_axis *ax, size_t from, size_t to,
+	 const char *cls)
 {
 	size_t last = (size_t)-1;
 
@@ -2281,14 +2479,14 @@ polyline(FILE *out, const struct fb_trend *tr, size_t from, size_t to, const cha
 				last == (size_t)-1 ? "" : "\"/>", cls);
 		else
 			fputc(' ', out);
-		fprintf(out, "%d,%d", sm_x(k, tr->ndates), sm_y(v));
+		fprintf(out, "%d,%d", sm_x(k, tr->ndates), sm_y(ax, v));
 		last = k;
 	}
 	if (last != (size_t)-1)
 		fputs("\"/>", out);
 }
 
-/* Labels at the ends of the axis lean inwards so they are not cut off. */
+/* A value at the first or last date leans inwards, clear of the y-axis labels. */
 static const char *
 edge_anchor(size_t k, size_t ndates)
 {
@@ -2297,9 +2495,45 @@ edge_anchor(size_t k, size_t ndates)
 	return k == 0 ? "start" : k + 1 == ndates ? "end" : "middle";
 }
 
+/*
+ * Whether row i's value label goes under its point: when the region's line
+ * passes at or above the point there, so the dashed line never crosses it,
+ * and the point sits high enough for the label to clear the date labels.
+ */
+static int
+below(const struct fb_trend *tr, const struct sm_axis *ax, size_t i, size_t region)
+{
+	long v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
+	long r;
+
+	if (i == region || region >= tr->n)
+		return 0;
+	r = fb_pct_tenths(tr->rows[region].counts.filled, tr->rows[region].counts.approved);
+	return r != FB_PCT_NONE && sm_y(ax, r) <= sm_y(ax, v) + 4 &&
+	       sm_y(ax, v) <= SM_H - SM_B - 12;
+}
+
+/* The y-axis: gridlines at the range's ends, and its middle when that is a whole percent. */
 static void
-small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t to,
-	       size_t region_from)
+sm_grid(FILE *out, const struct sm_axis *ax)
+{
+	long mid = (ax->lo + ax->hi) / 2;
+
+	for (int g = 0; g < 3; g++) {
+		long v = g == 0 ? ax->lo : g == 1 ? mid : ax->hi;
+
+		if (g == 1 && mid % 10)
+			continue;
+		fprintf(out, "<line class=\"%s\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
+			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%ld%%</text>",
+			g ? "grid" : "axis", SM_L, SM_W - SM_R + 8, sm_y(ax, v), sm_y(ax, v),
+			SM_L - 4, sm_y(ax, v) + 4, v / 10);
+	}
+}
+
+static void
+small_multiple(FILE *out, const struct fb_trend_report *rep, const struct sm_axis *ax,
+	       size_t from, size_t to, size_t region_from)
 {
 	const struct fb_trend *tr = rep->trend;
 	char namebuf[FB_CELL_BUF], codebuf[FB_CELL_BUF], date[FB_DATE_LEN + 1];
@@ -2307,12 +2541,14 @@ small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t
 	const char *name = fb_trend_cell(rep, &tr->t[from], 1, namebuf, &num);
 	const char *code = fb_trend_cell(rep, &tr->t[from], 0, codebuf, &num);
 	long v;
+	int year = 0;
+
 	fprintf(out, "<li><figure><figcaption>%s ", la == FB_LA_ALL ? "" : code);
 	esc(out, name);
 	fprintf(out, "</figcaption>\n<svg class=\"la-trend\" data-la=\"%s\" viewBox=\"0 0 %d %d\" "
 		"role=\"img\" aria-labelledby=\"tr%s-t tr%s-d\"><title id=\"tr%s-t\">Utilisation "
 		"including respite/emergency: ", code, SM_W, SM_H, code, code, code);
-	esc(out, name);
+	esc(out, *name ? name : code);
 	fprintf(out, "</title><desc id=\"tr%s-d\">", code);
 	for (size_t i = from; i < to; i++) {
 		char val[FB_PCT_BUF];
@@ -2321,14 +2557,12 @@ small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t
 		v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
 		fprintf(out, "%s%s: %s%%", i > from ? "; " : "", date, fb_pct_format(v, val));
 	}
-	fputs(". The dashed line is the region.</desc>\n", out);
-	for (int g = 0; g <= 100; g += 50)
-		fprintf(out, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
-			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d%%</text>",
-			SM_L, SM_W - SM_R, sm_y(g * 10), sm_y(g * 10), SM_L - 4, sm_y(g * 10) + 3, g);
-	if (la != FB_LA_ALL)
-		polyline(out, tr, region_from, tr->n, "trend-region");
-	polyline(out, tr, from, to, la == FB_LA_ALL ? "trend-la region" : "trend-la");
+	fprintf(out, ". The axis runs from %ld%% to %ld%%%s.</desc>\n", ax->lo / 10, ax->hi / 10,
+		la == FB_LA_ALL || !ax->region ? "" : "; the dashed line is the region");
+	sm_grid(out, ax);
+	if (la != FB_LA_ALL && ax->region)
+		polyline(out, tr, ax, region_from, tr->n, "trend-region");
+	polyline(out, tr, ax, from, to, la == FB_LA_ALL ? "trend-la region" : "trend-la");
 	for (size_t i = from; i < to; i++) {
 		char val[FB_PCT_BUF];
 		size_t k = date_index(tr, tr->rows[i].date);
@@ -2336,16 +2570,17 @@ small_multiple(FILE *out, const struct fb_trend_report *rep, size_t from, size_t
 		v = fb_pct_tenths(tr->rows[i].counts.filled, tr->rows[i].counts.approved);
 		if (v == FB_PCT_NONE)
 			continue;
-		fprintf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"%s\"/>"
-			"<text class=\"val\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>",
-			sm_x(k, tr->ndates), sm_y(v), C_FILLED, sm_x(k, tr->ndates), sm_y(v) - 6,
-			edge_anchor(k, tr->ndates), fb_pct_format(v, val));
+		fprintf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"%s\"/>", sm_x(k, tr->ndates),
+			sm_y(ax, v), C_FILLED);
+		if (sm_labelled(ax, k))
+			fprintf(out, "<text class=\"val\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s"
+				"</text>", sm_x(k, tr->ndates),
+				sm_y(ax, v) + (ax->region && below(tr, ax, i, region_from + k) ? 15 : -6),
+				edge_anchor(k, tr->ndates), fb_pct_format(v, val));
 	}
-	for (size_t k = 0, i = region_from; i < tr->n; i++, k++) {
-		fb_date_format(tr->rows[i].date, date);
-		fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>",
-			sm_x(k, tr->ndates), SM_H - 6, edge_anchor(k, tr->ndates), date);
-	}
+	for (size_t k = 0, i = region_from; i < tr->n; i++, k++)
+		if (sm_labelled(ax, k))
+			sm_date(out, ax, sm_x(k, tr->ndates), tr->rows[i].date, &year);
 	fputs("</svg></figure></li>\n", out);
 }
 
@@ -2376,25 +2611,45 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	struct table t = { "trend", trend_headings, trend_shown, 13, 3, tr->n, NULL, 0,
 			   trend_cell, trend_pooled, rep, 13 };
 	size_t region_from = tr->n;
+	struct sm_axis ax;
+	char namebuf[FB_CELL_BUF], code[16];
+	const char *name, *title = rep->region_name;
+	int num, one = 1;
 
 	while (region_from > 0 && tr->rows[region_from - 1].la_code == FB_LA_ALL)
 		region_from--;
-	page_open(out, "Foster-bed utilisation over time", rep->region_name);
-	masthead_open(out, "Foster-bed utilisation over time", rep->region_name);
+	sm_axis_fit(&ax, tr);
+	for (size_t i = 1; i < region_from && one; i++)
+		one = tr->rows[i].la_code == tr->rows[0].la_code;
+	ax.region = !one;
+	if (one && region_from) {
+		name = fb_trend_cell(rep, &tr->t[0], 1, namebuf, &num);
+		title = la_label(name, tr->rows[0].la_code, code);
+	}
+	page_open(out, "Foster-bed utilisation over time", title);
+	masthead_open(out, "Foster-bed utilisation over time", title);
 	masthead_close(out);
 	rejected_note(out, rep->run);
 	fputs("<section>\n<h2>Utilisation including respite/emergency, by snapshot</h2>\n"
-	      "<p>One small chart per LA, the region's line dashed in each; a gap in a line "
-	      "is a snapshot the LA has no records for, never a zero.</p>\n"
-	      "<ul class=\"multiples\">\n", out);
-	if (region_from < tr->n)
-		small_multiple(out, rep, region_from, tr->n, region_from);
+	      "<p>", out);
+	fputs(one ? "A gap in the line is a snapshot the LA has no records for, never a zero."
+		  : "One small chart per LA, the region's line dashed in each; a gap in a line "
+		  "is a snapshot the LA has no records for, never a zero.", out);
+	fprintf(out, " Every chart's vertical axis runs from %ld%% to %ld%%%s.", ax.lo / 10,
+		ax.hi / 10, ax.lo ? ", not from zero, so that a change of a point or two shows" : "");
+	if (ax.step > 1)
+		fprintf(out, " One date in %zu is labelled, counting back from the latest; the "
+			"table below has them all.", ax.step);
+	fputs("</p>\n<ul class=\"multiples\">\n", out);
+	/* One LA: the region's chart would be its own again. */
+	if (region_from < tr->n && (!one || !region_from))
+		small_multiple(out, rep, &ax, region_from, tr->n, region_from);
 	for (size_t i = 0; i < region_from;) {
 		size_t j = i;
 
 		while (j < region_from && tr->rows[j].la_code == tr->rows[i].la_code)
 			j++;
-		small_multiple(out, rep, i, j, region_from);
+		small_multiple(out, rep, &ax, i, j, region_from);
 		i = j;
 	}
 	fputs("</ul>\n</section>\n<section>\n<h2>Figures and changes</h2>\n<p>pp = the change "

@@ -7,6 +7,12 @@
  * frozen, with an autofilter over the data and columns as wide as their
  * longest value (up to 60 characters).  Region rows are bold.
  *
+ * Column titles are for people ("Utilisation incl. respite (%)"); the CSV
+ * and JSON keep the machine names (utilisation_incl_pct), from which the
+ * titles are made by column_title().  Every sheet prints landscape on A4,
+ * one page wide, with the title row repeated on every page, so a row's name
+ * and figures are never on different pages.
+ *
  * Counts are stored as numbers.  A rate (a column named *_pct or *_pp_diff)
  * is stored as the number the standard gives, as a fraction (66.3% is
  * 0.663), with the number format "0.0%": Excel shows exactly the one-decimal
@@ -48,7 +54,7 @@
 
 struct book {
 	lxw_workbook *wb;
-	lxw_format *bold, *pct, *bold_pct;
+	lxw_format *bold, *pct, *bold_pct, *title;
 	lxw_error err;        /* the first error met, LXW_NO_ERROR if none */
 };
 
@@ -89,6 +95,87 @@ static int
 is_rate_column(const char *name)
 {
 	return ends_with(name, "_pct") || ends_with(name, "_pp_diff");
+}
+
+/* Titles whose words are not just the machine name's: the rest are made by rule. */
+static const struct {
+	const char *name, *title;
+} titles[] = {
+	{ "la_code", "LA code" },
+	{ "la_name", "LA name" },
+	{ "respite_emergency", "Respite/emergency beds" },
+	{ "utilisation_incl_pct", "Utilisation incl. respite (%)" },
+	{ "utilisation_excl_pct", "Utilisation excl. respite (%)" },
+	{ "utilisation_incl_pp_change", "Utilisation incl. respite, change (pp)" },
+	{ "utilisation_excl_pp_change", "Utilisation excl. respite, change (pp)" },
+	{ "las_pooled", "LAs pooled" },
+	{ "pooled_la_codes", "Pooled LA codes" },
+	{ "bed_group", "Bed group" },
+	{ "share_pct", "Share of group (%)" },
+	{ "what_to_do", "What to do" },
+	{ "rows_read", "Rows read" },
+	{ "rows_used", "Rows used" },
+	{ "rows_rejected", "Rows rejected" },
+	{ "rejected_by", "Rejected by" },
+	{ "ofsted_status", "Ofsted status" },
+};
+
+/*
+ * A column's title: from the table above, or by rule, so a column added
+ * later gets a readable one too: words apart, the first capitalised, "la"
+ * as "LA" ("las" as "LAs"), "incl"/"excl" as "incl."/"excl.", and a unit in brackets at the
+ * end: "_pct" (%), "_pp_diff" difference (pp), "_pp_change" change (pp).
+ */
+static const char *
+column_title(const char *name, char buf[FB_CELL_BUF])
+{
+	static const struct {
+		const char *end, *words;
+	} units[] = {
+		{ "_pp_diff", ", difference (pp)" },
+		{ "_pp_change", ", change (pp)" },
+		{ "_pct", " (%)" },
+	};
+	const char *unit = "";
+	size_t len = strlen(name), n = 0;
+
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (strcmp(name, titles[i].name) == 0)
+			return titles[i].title;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (ends_with(name, units[i].end)) {
+			len -= strlen(units[i].end);
+			unit = units[i].words;
+			break;
+		}
+	for (size_t i = 0; i < len && n + 8 < FB_CELL_BUF;) {
+		size_t w = strcspn(name + i, "_");
+
+		if (w > len - i)
+			w = len - i;
+		if (n)
+			buf[n++] = ' ';
+		if (w == 2 && strncmp(name + i, "la", 2) == 0) {
+			memcpy(buf + n, "LA", 2);
+			n += 2;
+		} else if (w == 3 && strncmp(name + i, "las", 3) == 0) {
+			memcpy(buf + n, "LAs", 3);
+			n += 3;
+		} else {
+			size_t k = w < FB_CELL_BUF - 8 - n ? w : FB_CELL_BUF - 8 - n;
+
+			memcpy(buf + n, name + i, k);
+			n += k;
+			if ((w == 4 && (strncmp(name + i, "incl", 4) == 0 ||
+					strncmp(name + i, "excl", 4) == 0)))
+				buf[n++] = '.';
+		}
+		i += w + 1;
+	}
+	if (n && buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	snprintf(buf + n, FB_CELL_BUF - n, "%s", unit);
+	return buf;
 }
 
 /* fb_pct_format()'s "66.3" or "-0.4" back as tenths: 663, -4. */
@@ -158,6 +245,41 @@ put_string(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, cons
 	free(clean);
 }
 
+/* The longest word of a title, which its column must fit: the rest wraps. */
+static size_t
+longest_word(const char *s)
+{
+	size_t best = 0;
+
+	while (*s) {
+		size_t w = strcspn(s, " ");
+		char word[FB_CELL_BUF];
+
+		snprintf(word, sizeof(word), "%.*s", (int)(w < sizeof(word) - 1 ? w : sizeof(word) - 1), s);
+		if (text_width(word) > best)
+			best = text_width(word);
+		s += w;
+		s += *s == ' ';
+	}
+	return best;
+}
+
+/*
+ * Printing: landscape A4, every column on one page wide (as many pages
+ * down as the rows need), the title row on every page, and the sheet's name
+ * and page number in the footer.
+ */
+static void
+print_setup(struct book *b, lxw_worksheet *ws)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);   /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.6);
+	check(b, worksheet_repeat_rows(ws, 0, 0));
+	check(b, worksheet_set_footer(ws, "&L&A&RPage &P of &N"));
+}
+
 /*
  * One table on a new sheet.  At most Excel's 1,048,575 data rows are
  * written; returns how many rows did not fit (0 but for huge findings lists).
@@ -167,7 +289,7 @@ add_sheet(struct book *b, const struct sheet *s)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, s->name);
 	size_t nrows = s->nrows < LXW_ROW_MAX - 1 ? s->nrows : LXW_ROW_MAX - 1;
-	size_t *width;
+	size_t *width, *title, lines = 1;
 	char buf[FB_CELL_BUF];
 	int num;
 
@@ -176,9 +298,13 @@ add_sheet(struct book *b, const struct sheet *s)
 		return 0;
 	}
 	width = fb_xcalloc(s->ncols, sizeof(*width));
+	title = fb_xcalloc(s->ncols, sizeof(*title));
 	for (size_t i = 0; i < s->ncols; i++) {
-		put_string(b, ws, 0, (lxw_col_t)i, s->columns[i], b->bold);
-		width[i] = text_width(s->columns[i]);
+		const char *t = column_title(s->columns[i], buf);
+
+		put_string(b, ws, 0, (lxw_col_t)i, t, b->title);
+		title[i] = text_width(t);
+		width[i] = longest_word(t);
 	}
 	for (size_t r = 0; r < nrows; r++) {
 		int bold = s->bold_row && s->bold_row(s->ctx, r);
@@ -214,7 +340,13 @@ add_sheet(struct book *b, const struct sheet *s)
 
 		w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
 		check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, (double)w, NULL));
+		/* The titles wrap within their columns: as many lines as the widest needs. */
+		if ((title[i] + w - 3) / (w - 2) > lines)
+			lines = (title[i] + w - 3) / (w - 2);
 	}
+	check(b, worksheet_set_row(ws, 0, 15.0 * (double)lines, b->title));
+	print_setup(b, ws);
+	free(title);
 	free(width);
 	return s->nrows - nrows;
 }
@@ -371,6 +503,27 @@ struct notes {
 	size_t n;
 };
 
+/*
+ * A note's topic that is a column's machine name (utilisation_incl_pct) is
+ * shown as the title the sheet gives that column, the name after it, so the
+ * note is found from the sheet and the CSV alike.
+ */
+static char *
+titled_topic(const char *topic)
+{
+	char buf[FB_CELL_BUF], *out;
+	const char *t;
+	size_t n;
+
+	if (!strchr(topic, '_') || strchr(topic, ' ') || strchr(topic, '*'))
+		return fb_xstrdup(topic);
+	t = column_title(topic, buf);
+	n = strlen(t) + strlen(topic) + 4;
+	out = fb_xmalloc(n);
+	snprintf(out, n, "%s [%s]", t, topic);
+	return out;
+}
+
 static void
 note(struct notes *ns, const char *topic, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -386,7 +539,7 @@ note(struct notes *ns, const char *topic, const char *fmt, ...)
 	va_start(ap, fmt);
 	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	ns->topic[ns->n] = fb_xstrdup(topic);
+	ns->topic[ns->n] = titled_topic(topic);
 	ns->text[ns->n] = fb_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
 	ns->text[ns->n][0] = '\0';
 	va_start(ap, fmt);
@@ -569,13 +722,17 @@ write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void 
 	b.bold = workbook_add_format(b.wb);
 	b.pct = workbook_add_format(b.wb);
 	b.bold_pct = workbook_add_format(b.wb);
-	if (!b.bold || !b.pct || !b.bold_pct) {
+	b.title = workbook_add_format(b.wb);
+	if (!b.bold || !b.pct || !b.bold_pct || !b.title) {
 		check(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	} else {
 		format_set_bold(b.bold);
 		format_set_num_format(b.pct, "0.0%");
 		format_set_bold(b.bold_pct);
 		format_set_num_format(b.bold_pct, "0.0%");
+		format_set_bold(b.title);
+		format_set_text_wrap(b.title);
+		format_set_align(b.title, LXW_ALIGN_VERTICAL_BOTTOM);
 		fill(&b, doc);
 	}
 	/* Always closed, which frees it; a sheet's error wins over close's. */

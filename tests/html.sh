@@ -98,7 +98,8 @@ class Dom(HTMLParser):
             self.in_findings = True
         if self.in_findings and tag == "td":
             self.cell += 1
-            if self.cell % 7 == 6:
+            # File, Line, Excel row, Severity, Code, Column, Value, What is wrong
+            if self.cell % 8 == 7:
                 self.capture = "value-%d" % len(self.findings_values)
                 self.texts[self.capture] = ""
                 self.findings_values.append(self.capture)

@@ -3,7 +3,8 @@
 # and its sheets' XML parsed with python3's xml.etree, then compared with
 # what the CSV writer says about the same input:
 #  (a) report: every cell of the Summary sheet equals `report --format csv`
-#      (counts as numbers, rates as numbers whose value x 100 to one decimal
+#      (titles for people, given below by hand, where the CSV has the machine
+#      names; counts as numbers, rates as numbers whose value x 100 to one decimal
 #      is the CSV's, with a 0.0% number format; blank where the CSV is
 #      empty), the region rows are bold, the header row is frozen and an
 #      autofilter covers the table;
@@ -11,6 +12,9 @@
 #      =, +, - and @: no formula anywhere, the values are shared strings,
 #      and the Findings sheet lists them as text;
 #  (c) reconcile: the Bridge sheet equals `reconcile --format csv --bridge`;
+#  (e) every sheet of every workbook prints landscape on A4, one page wide
+#      (fitToWidth 1, fitToHeight 0), with its title row repeated on every
+#      page (a Print_Titles of $1:$1), and the titles wrap;
 #  (d) a workbook is refused on a terminal (under script(1)), and a workbook
 #      that cannot be made fails with exit 3 and never replaces the -o FILE.
 # FB_WRAPPER (set by the valgrind test setup) is put before the binary.
@@ -121,6 +125,26 @@ def layout(title, ncols, nrows):
     assert len(cols) == ncols and all(8 <= float(c.get("width")) <= 61 for c in cols), \
         "%s: column widths" % title
 
+# The sheet's title for each CSV column name, written out by hand.
+TITLES = {
+    "la_code": "LA code", "la_name": "LA name", "snapshot_date": "Snapshot date",
+    "approved": "Approved", "filled": "Filled", "vacant": "Vacant",
+    "unavailable": "Unavailable", "respite_emergency": "Respite/emergency beds",
+    "mainstream_approved": "Mainstream approved", "mainstream_filled": "Mainstream filled",
+    "mainstream_vacant": "Mainstream vacant", "mainstream_unavailable": "Mainstream unavailable",
+    "utilisation_incl_pct": "Utilisation incl. respite (%)",
+    "utilisation_excl_pct": "Utilisation excl. respite (%)",
+    "vacant_pct": "Vacant (%)", "unavailable_pct": "Unavailable (%)",
+    "ofsted_status": "Ofsted status", "category": "Category", "beds": "Beds",
+    # ofsted's columns
+    "year": "Year", "region": "Region", "households": "Households",
+    "short_break_households": "Short break households",
+    "emergency_households": "Emergency households",
+    "exemption_households": "Exemption households", "filled_pct": "Filled (%)",
+    "kind": "Kind", "las_in_area": "LAs in area", "las_pooled": "LAs pooled",
+    "not_pooled": "Not pooled", "covered_by": "Covered by", "note": "Note",
+}
+
 def same_table(title, csv_path, rate_cols=()):
     """Every cell of the sheet against the CSV (header and rows)."""
     want, (got, _) = read_csv(csv_path), rows(title)
@@ -133,7 +157,8 @@ def same_table(title, csv_path, rate_cols=()):
         for i, ((kind, v, s), cv) in enumerate(zip(g, w)):
             where = "%s!%s row %d (%s)" % (title, header[i], r + 1, cv)
             if r == 0:
-                assert kind == "s" and v == cv and st[s][1], "%s: header not bold text" % where
+                assert kind == "s" and v == TITLES[cv] and st[s][1], \
+                    "%s: header %r not the bold title %r" % (where, v, TITLES[cv])
             elif cv == "":
                 assert kind is None, "%s: %r where the CSV is empty" % (where, v)
             elif header[i] in rate_cols:
@@ -173,7 +198,7 @@ elif check == "no-formulas":
 elif check == "findings-values":
     got, _ = rows("Findings")
     header = [v for _, v, _ in got[0]]
-    col = header.index("value")
+    col = header.index("Value")
     values = [r[col] for r in got[1:] if len(r) > col]
     for value in args:
         assert ("s", value) in [(k, v) for k, v, _ in values], "%r not a text value" % value
@@ -191,11 +216,26 @@ elif check == "ofsted":
     layout("Ofsted", len(want[0]), len(want) - 1)
     f, _ = rows("Findings")
     header = [v for _, v, _ in f[0]]
-    col, code, msg = header.index("column"), header.index("code"), header.index("message")
+    col, code, msg = header.index("Column"), header.index("Code"), header.index("Message")
     unbalanced = [(r[col][1], r[msg][1]) for r in f[1:] if r[code][1] == "FB025"]
     assert [c for c, _ in unbalanced] == [a.split("|")[0] for a in args[1:]], unbalanced
     for (c, m), a in zip(unbalanced, args[1:]):
         assert m.startswith(a.split("|")[1]), (c, m)
+elif check == "print":
+    wb = ET.fromstring(part("xl/workbook.xml"))
+    sheets = [s.get("name") for s in wb.find("m:sheets", NS)]
+    titles = {(d.get("localSheetId"), d.text) for d in wb.iter("{%s}definedName" % NS["m"])
+              if d.get("name") == "_xlnm.Print_Titles"}
+    for i, name in enumerate(sheets):
+        _, xml = rows(name)
+        ps, fit = xml.find("m:pageSetup", NS), xml.find("m:sheetPr/m:pageSetUpPr", NS)
+        assert ps is not None and ps.get("orientation") == "landscape", "%s: not landscape" % name
+        assert ps.get("paperSize") == "9", "%s: paper %s, not A4" % (name, ps.get("paperSize"))
+        assert fit is not None and fit.get("fitToPage") == "1", "%s: not fitted to the page" % name
+        assert ps.get("fitToHeight") == "0" and ps.get("fitToWidth", "1") == "1", \
+            "%s: not one page wide (%s x %s)" % (name, ps.get("fitToWidth"), ps.get("fitToHeight"))
+        want = "%s!$1:$1" % (name if re.fullmatch(r"\w+", name) else "'%s'" % name)
+        assert (str(i), want) in titles, "%s: title row not repeated (%s)" % (name, titles)
 elif check == "bridge":
     same_table("Bridge", args[0])
     layout("Bridge", 4, len(read_csv(args[0])) - 1)
@@ -214,6 +254,7 @@ status=$?
 unzip -tq "$tmp/report.xlsx" >/dev/null && ok || bad "report.xlsx is not a sound zip file"
 xl "$tmp/report.xlsx" sheets Summary Findings Inputs Notes && ok || bad "report: the sheets"
 xl "$tmp/report.xlsx" summary "$tmp/report.csv" && ok || bad "report: Summary differs from the CSV"
+xl "$tmp/report.xlsx" print && ok || bad "report: a sheet does not print landscape, one page wide"
 unzip -p "$tmp/report.xlsx" xl/sharedStrings.xml | grep -q "version 1.1" && ok ||
 	bad "report: the Notes do not give the spec version"
 
@@ -230,6 +271,7 @@ xl "$tmp/validate.xlsx" sheets Findings "Summary by code" Inputs Notes && ok ||
 	bad "validate: the sheets"
 xl "$tmp/validate.xlsx" no-formulas '=HYPERLINK("http://x")' '=1+1' '+2' '-2+3' && ok ||
 	bad "validate: a formula in the workbook, or a value not stored as text"
+xl "$tmp/validate.xlsx" print && ok || bad "validate: a sheet does not print landscape, one page wide"
 xl "$tmp/validate.xlsx" findings-values '=HYPERLINK("http://x")' '=1+1' '+2' '-2+3' && ok ||
 	bad "validate: the Findings sheet does not hold the values as text"
 
@@ -245,6 +287,7 @@ xl "$tmp/recon.xlsx" sheets Reconcile Bridge Findings Inputs Notes && ok ||
 	bad "reconcile: the sheets"
 xl "$tmp/recon.xlsx" bridge "$tmp/bridge.csv" && ok || bad "reconcile: Bridge differs from --bridge"
 xl "$tmp/recon.xlsx" no-formulas && ok || bad "reconcile: a formula in the workbook"
+xl "$tmp/recon.xlsx" print && ok || bad "reconcile: a sheet does not print landscape, one page wide"
 
 # (e) ofsted: the Ofsted sheet is the CSV, and the Findings sheet says which
 # authority does not balance (Medway, 15 apart; London Tri-borough's 10 is
