@@ -386,7 +386,8 @@ add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, int only, int
 
 		if (only >= 0 && strcmp(la->region, fb_la_regions[only]) != 0)
 			continue;
-		fb_published_balance_check(out, file, o->places_line, la->name, la->code,
+		fb_published_balance_check(out, file, o->places_line, o->las[i].col, la->name,
+					   la->code,
 					   o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
 					   o->las[i].v[FB_OM_VACANT],
 					   o->las[i].v[FB_OM_UNAVAILABLE]);
@@ -415,7 +416,7 @@ add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, int only, int
 
 		if (only >= 0 && strcmp(svc->region, fb_la_regions[only]) != 0)
 			continue;
-		fb_published_balance_check(out, file, o->places_line, svc->name, 0,
+		fb_published_balance_check(out, file, o->places_line, j->col, svc->name, 0,
 					   j->v[FB_OM_APPROVED], j->v[FB_OM_FILLED],
 					   j->v[FB_OM_VACANT], j->v[FB_OM_UNAVAILABLE]);
 		row = push(rows);

@@ -520,7 +520,8 @@ fb_places_balance_check(struct fb_findings *out, int file, long line, const char
 }
 
 void
-fb_published_balance_check(struct fb_findings *out, int file, long line, const char *name,
+fb_published_balance_check(struct fb_findings *out, int file, long line, int col,
+			   const char *name,
 			   int la_code, long approved, long filled, long vacant,
 			   long unavailable)
 {
@@ -535,7 +536,7 @@ fb_published_balance_check(struct fb_findings *out, int file, long line, const c
 		snprintf(who, sizeof(who), "%s (%03d)", name, la_code);
 	else
 		snprintf(who, sizeof(who), "%s", name);
-	fb_findings_add(out, FB_R_UNBALANCED_RETURN, file, line, name, NULL,
+	fb_findings_add_cell(out, FB_R_UNBALANCED_RETURN, file, line, col, name, NULL,
 			"%s: %ld approved places but filled + vacant + unavailable = "
 			"%ld + %ld + %ld = %ld, %ld apart, more than Ofsted's rounding to 5 "
 			"explains (up to %d); used as published", who, approved, filled, vacant,
@@ -642,6 +643,7 @@ read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, lo
 			}
 			fb_grow((void **)&o->las, &o->cap, o->n + 1, sizeof(*o->las));
 			o->las[o->n].la_code = la->code;
+			o->las[o->n].col = (int)c;
 			o->las[o->n].suppressed = 0;
 			all_missing(o->las[o->n].v);
 			cols[c].kind = C_LA;
@@ -662,6 +664,7 @@ read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, lo
 			}
 			fb_grow((void **)&o->joints, &o->jcap, o->njoints + 1, sizeof(*o->joints));
 			o->joints[o->njoints].service = joint;
+			o->joints[o->njoints].col = (int)c;
 			o->joints[o->njoints].suppressed = 0;
 			all_missing(o->joints[o->njoints].v);
 			cols[c].kind = C_JOINT;

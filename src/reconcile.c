@@ -146,7 +146,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 		r->sub = sub->rows[i];
 		/* A simple return was checked as it was read. */
 		if (sub->published)
-			fb_published_balance_check(out, return_file, r->sub.line,
+			fb_published_balance_check(out, return_file, r->sub.line, r->sub.col,
 						   fb_la_by_code(r->la_code)->name, r->la_code,
 						   r->sub.approved, r->sub.filled,
 						   r->sub.vacant, r->sub.unavailable);
@@ -215,7 +215,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 			r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
 		}
 		r->sub = (struct fb_submitted){ k[0], FB_NO_DATE, FB_MISSING, FB_MISSING,
-						FB_MISSING, FB_MISSING, 0 };
+						FB_MISSING, FB_MISSING, 0, -1 };
 		fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file, 1, "la_code", NULL,
 				"LA %03d has bed records but no row in the return; its row is "
 				"left out of the region", r->la_code);
@@ -230,7 +230,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 	region = &rows[n];
 	region->la_code = FB_LA_ALL;
 	region->has_records = region->has_return = 1;
-	region->sub = (struct fb_submitted){ FB_LA_ALL, FB_NO_DATE, 0, 0, 0, 0, 0 };
+	region->sub = (struct fb_submitted){ FB_LA_ALL, FB_NO_DATE, 0, 0, 0, 0, 0, -1 };
 	region->date = region->return_date = FB_NO_DATE;
 	for (size_t i = 0; i < n; i++) {
 		const struct fb_recon_row *r = &rows[i];

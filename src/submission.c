@@ -70,7 +70,7 @@ on_return_row(void *ctx, const struct fb_row *row)
 {
 	struct reading *r = ctx;
 	struct fb_submission *s = r->s;
-	struct fb_submitted sub = { 0, FB_NO_DATE, 0, 0, 0, 0, row->line };
+	struct fb_submitted sub = { 0, FB_NO_DATE, 0, 0, 0, 0, row->line, -1 };
 	char vis[FB_VISIBLE_SIZE];
 	const char *v;
 	size_t len;
@@ -183,7 +183,7 @@ from_published(struct fb_submission *s, const struct fb_ofsted *o)
 		struct fb_submitted sub = { o->las[i].la_code, date,
 					    o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
 					    o->las[i].v[FB_OM_VACANT], o->las[i].v[FB_OM_UNAVAILABLE],
-					    o->places_line };
+					    o->places_line, o->las[i].col };
 
 		fb_grow((void **)&s->rows, &s->cap, s->n + 1, sizeof(*s->rows));
 		s->rows[s->n++] = sub;

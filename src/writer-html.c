@@ -1296,7 +1296,9 @@ findings(FILE *out, const struct fb_run *run)
 		findings_charts(out, run);
 		fputs("</section>\n<section class=\"findings\">\n<h2>Findings</h2>\n"
 		      "<p class=\"lead\">Lines are the lines a text editor shows (the header is "
-		      "line 1).</p>\n", out);
+		      "line 1); the Excel row and the column's letter (in brackets after its "
+		      "name) are where Excel shows the value, since a value with a line break "
+		      "inside quotes is one row there.</p>\n", out);
 		findings_table(out, run);
 		fputs("</section>\n", out);
 	}

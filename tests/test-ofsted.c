@@ -596,15 +596,16 @@ test_published_balance_check(void **state)
 	(void)state;
 
 	fb_findings_init(&f, 0);
-	fb_published_balance_check(&f, 0, 5, "Kent", 886, 100, 60, 30, 20);   /* 110: 10 apart */
-	fb_published_balance_check(&f, 0, 5, "Kent", 886, 100, 50, 30, 10);   /* 90: 10 apart */
-	fb_published_balance_check(&f, 0, 5, "Kent", 886, 100, MISS, 30, 10); /* not all given */
+	fb_published_balance_check(&f, 0, 5, 30, "Kent", 886, 100, 60, 30, 20);   /* 110: 10 apart */
+	fb_published_balance_check(&f, 0, 5, 30, "Kent", 886, 100, 50, 30, 10);   /* 90: 10 apart */
+	fb_published_balance_check(&f, 0, 5, 30, "Kent", 886, 100, MISS, 30, 10); /* not all given */
 	assert_int_equal(f.n, 0);
-	fb_published_balance_check(&f, 0, 6, "Kent", 886, 100, 60, 30, 25);   /* 115 */
-	fb_published_balance_check(&f, 0, 7, "London Tri-borough", 0, 385, 225, 120, 25);
+	fb_published_balance_check(&f, 0, 6, 30, "Kent", 886, 100, 60, 30, 25);   /* 115 */
+	fb_published_balance_check(&f, 0, 7, 30, "London Tri-borough", 0, 385, 225, 120, 25);
 	assert_int_equal(f.n, 2);
 	assert_int_equal(f.warnings, 2);
 	assert_string_equal(f.items[0].column, "Kent");
+	assert_int_equal(f.items[0].col, 30);   /* Excel's AE */
 	assert_string_equal(f.items[0].message,
 			    "Kent (886): 100 approved places but filled + vacant + unavailable = "
 			    "60 + 30 + 25 = 115, 15 apart, more than Ofsted's rounding to 5 explains "

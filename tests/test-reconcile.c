@@ -95,11 +95,11 @@ static void
 make_return(struct fb_submission *sub, struct fb_submitted *rows)
 {
 	const struct fb_submitted r[] = {
-		{ 886, d2, 10, 5, 3, 2, 2 },
-		{ 871, FB_NO_DATE, 2, MISS, 1, 0, 3 },
-		{ 867, d1, 2, 1, 1, 0, 4 },
-		{ 852, FB_NO_DATE, 50, 30, 10, 10, 5 },
-		{ 851, FB_NO_DATE, 12, 5, 4, 2, 6 },
+		{ 886, d2, 10, 5, 3, 2, 2, -1 },
+		{ 871, FB_NO_DATE, 2, MISS, 1, 0, 3, -1 },
+		{ 867, d1, 2, 1, 1, 0, 4, -1 },
+		{ 852, FB_NO_DATE, 50, 30, 10, 10, 5, -1 },
+		{ 851, FB_NO_DATE, 12, 5, 4, 2, 6, -1 },
 	};
 
 	memcpy(rows, r, sizeof(r));
@@ -262,8 +262,8 @@ test_region_mixed_dates(void **state)
 	struct fb_tally t;
 	struct fb_submission sub;
 	struct fb_submitted rows[2] = {
-		{ 851, FB_NO_DATE, 1, 1, 0, 0, 2 },
-		{ 867, FB_NO_DATE, 1, 0, 1, 0, 3 },
+		{ 851, FB_NO_DATE, 1, 1, 0, 0, 2, -1 },
+		{ 867, FB_NO_DATE, 1, 0, 1, 0, 3, -1 },
 	};
 	struct fb_reconcile rc;
 	struct fb_findings f;
@@ -311,8 +311,8 @@ test_records_date(void **state)
 	tally_add(&t, 851, d1, M, F, OF);
 	tally_add(&t, 851, d1, M, V, OV);
 	tally_add(&t, 867, d1, M, V, OV);
-	rows[0] = (struct fb_submitted){ 851, d0, 1, 0, 1, 0, 2 };
-	rows[1] = (struct fb_submitted){ 867, d2, 1, 0, 1, 0, 3 };
+	rows[0] = (struct fb_submitted){ 851, d0, 1, 0, 1, 0, 2, -1 };
+	rows[1] = (struct fb_submitted){ 867, d2, 1, 0, 1, 0, 3, -1 };
 	fb_submission_init(&sub);
 	sub.rows = rows;
 	sub.n = sub.cap = 2;
@@ -383,7 +383,7 @@ test_records_date_undated(void **state)
 {
 	struct fb_tally t;
 	struct fb_submission sub;
-	struct fb_submitted row = { 851, FB_NO_DATE, 1, 1, 0, 0, 2 };
+	struct fb_submitted row = { 851, FB_NO_DATE, 1, 1, 0, 0, 2, -1 };
 	struct fb_reconcile rc;
 	struct fb_findings f;
 	(void)state;
@@ -592,7 +592,7 @@ test_driver_plurals(void **state)
 {
 	struct fb_tally t;
 	struct fb_submission sub;
-	struct fb_submitted rows[1] = { { 851, FB_NO_DATE, 0, 0, 0, 0, 2 } };
+	struct fb_submitted rows[1] = { { 851, FB_NO_DATE, 0, 0, 0, 0, 2, -1 } };
 	struct fb_reconcile rc;
 	struct fb_findings f;
 	struct fb_driver d[20];
@@ -648,9 +648,9 @@ test_published(void **state)
 	struct fb_tally t;
 	struct fb_submission sub;
 	struct fb_submitted rows[3] = {
-		{ 852, FB_NO_DATE, 50, 30, 10, 10, 95 },
-		{ 851, FB_NO_DATE, 2, 1, 1, 0, 95 },    /* 1 + 1 + 0 = 2 */
-		{ 867, FB_NO_DATE, 3, 2, 1, 0, 95 },
+		{ 852, FB_NO_DATE, 50, 30, 10, 10, 95, -1 },
+		{ 851, FB_NO_DATE, 2, 1, 1, 0, 95, -1 },    /* 1 + 1 + 0 = 2 */
+		{ 867, FB_NO_DATE, 3, 2, 1, 0, 95, -1 },
 	};
 	struct fb_reconcile rc;
 	struct fb_findings f;

@@ -75,6 +75,7 @@ const struct fb_joint_service *fb_joint_of_la(int la_code);
 
 struct fb_ofsted_la {
 	int la_code;
+	int col;               /* its column in the file, 0-based, for findings */
 	long v[FB_OM_COUNT];   /* FB_MISSING where not given */
 	unsigned suppressed;   /* FB_OM_BIT(m) when v[m] was "..", not blank */
 };
@@ -82,6 +83,7 @@ struct fb_ofsted_la {
 /* A joint service's column. */
 struct fb_ofsted_joint {
 	const struct fb_joint_service *service;
+	int col;               /* its column in the file, 0-based, for findings */
 	long v[FB_OM_COUNT];
 	unsigned suppressed;
 };
@@ -149,9 +151,10 @@ void fb_places_balance_check(struct fb_findings *out, int file, long line,
 /*
  * The same check on Ofsted's published figures: FB025 only when the two
  * differ by more than FB_OFSTED_ROUNDING_SLACK.  name is the authority or
- * joint service, for the message; la_code is 0 for a joint service.
+ * joint service, for the message, in column col of the file (0-based, or -1
+ * when not known); la_code is 0 for a joint service.
  */
-void fb_published_balance_check(struct fb_findings *out, int file, long line,
+void fb_published_balance_check(struct fb_findings *out, int file, long line, int col,
 				const char *name, int la_code, long approved, long filled,
 				long vacant, long unavailable);
 

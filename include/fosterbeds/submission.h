@@ -34,6 +34,7 @@ struct fb_submitted {
 	int date;
 	long approved, filled, vacant, unavailable;  /* FB_MISSING when not given */
 	long line;                /* where it was read */
+	int col;                  /* a published file's authority column (0-based), else -1 */
 };
 
 struct fb_submission {
