@@ -22,12 +22,8 @@ fb_la_by_code(int code)
 	return code >= 0 && code < 1000 ? by_code[code] : NULL;
 }
 
-/*
- * Fold a name for matching: lower case, "&" as "and", full stops dropped,
- * runs of spaces as one, no spaces at either end.  Returns the length.
- */
-static size_t
-fold(char *out, size_t outsz, const char *s, size_t len)
+size_t
+fb_la_fold_name(char *out, size_t outsz, const char *s, size_t len)
 {
 	size_t n = 0;
 	int space = 0;
@@ -59,20 +55,20 @@ const struct fb_la *
 fb_la_by_name(const char *name, size_t len)
 {
 	char want[128], have[128];
-	size_t wn = fold(want, sizeof(want), name, len);
+	size_t wn = fb_la_fold_name(want, sizeof(want), name, len);
 
 	if (wn == 0)
 		return NULL;
 	for (size_t i = 0; i < fb_la_table_len; i++) {
 		const char *n = fb_la_table[i].name;
 
-		if (fold(have, sizeof(have), n, strlen(n)) == wn && memcmp(have, want, wn) == 0)
+		if (fb_la_fold_name(have, sizeof(have), n, strlen(n)) == wn && memcmp(have, want, wn) == 0)
 			return &fb_la_table[i];
 	}
 	for (size_t i = 0; i < fb_la_aliases_len; i++) {
 		const char *n = fb_la_aliases[i].name;
 
-		if (fold(have, sizeof(have), n, strlen(n)) == wn && memcmp(have, want, wn) == 0)
+		if (fb_la_fold_name(have, sizeof(have), n, strlen(n)) == wn && memcmp(have, want, wn) == 0)
 			return fb_la_by_code(fb_la_aliases[i].code);
 	}
 	return NULL;
@@ -84,7 +80,7 @@ nearer(const char *want, size_t wn, const char *name, const struct fb_la *la, si
        size_t *best, const struct fb_la **found, int *tie)
 {
 	char have[128];
-	size_t hn = fold(have, sizeof(have), name, strlen(name));
+	size_t hn = fb_la_fold_name(have, sizeof(have), name, strlen(name));
 	size_t d = fb_edit_distance(want, wn, have, hn, max);
 
 	if (d > max || !la || la->former)
@@ -108,7 +104,7 @@ fb_la_suggest(const char *name, size_t len)
 
 	if (found)
 		return found;
-	wn = fold(want, sizeof(want), name, len);
+	wn = fb_la_fold_name(want, sizeof(want), name, len);
 	if (wn == 0)
 		return NULL;
 	max = wn < 6 ? 1 : 2;
@@ -130,14 +126,14 @@ const char *
 fb_la_region_by_name(const char *name)
 {
 	char want[128], have[128];
-	size_t wn = fold(want, sizeof(want), name, strlen(name));
+	size_t wn = fb_la_fold_name(want, sizeof(want), name, strlen(name));
 
 	if (wn == 0)
 		return NULL;
 	for (size_t i = 0; i < fb_la_regions_len; i++) {
 		const char *r = fb_la_regions[i];
 
-		if (fold(have, sizeof(have), r, strlen(r)) == wn && memcmp(have, want, wn) == 0)
+		if (fb_la_fold_name(have, sizeof(have), r, strlen(r)) == wn && memcmp(have, want, wn) == 0)
 			return r;
 	}
 	return NULL;

@@ -246,42 +246,12 @@ grouping(const char *name)
 	return 0;
 }
 
-/* As la.c folds names: lower case, "&" as "and", no full stops, single spaces. */
-static size_t
-fold_name(char *out, size_t outsz, const char *s, size_t len)
-{
-	size_t n = 0;
-	int space = 0;
-
-	for (size_t i = 0; i < len && n + 5 < outsz; i++) {
-		char c = s[i];
-
-		if (c == '.')
-			continue;
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-			space = n > 0;
-			continue;
-		}
-		if (space)
-			out[n++] = ' ';
-		space = 0;
-		if (c == '&') {
-			memcpy(out + n, "and", 3);
-			n += 3;
-		} else {
-			out[n++] = fb_ascii_lower(c);
-		}
-	}
-	out[n] = '\0';
-	return n;
-}
-
 static int
 folded_eq(const char *want, size_t wn, const char *name)
 {
 	char have[128];
 
-	return fold_name(have, sizeof(have), name, strlen(name)) == wn &&
+	return fb_la_fold_name(have, sizeof(have), name, strlen(name)) == wn &&
 	       memcmp(have, want, wn) == 0;
 }
 
@@ -289,7 +259,7 @@ const struct fb_joint_service *
 fb_joint_by_name(const char *name, size_t len)
 {
 	char want[128];
-	size_t wn = fold_name(want, sizeof(want), name, len);
+	size_t wn = fb_la_fold_name(want, sizeof(want), name, len);
 
 	if (wn == 0)
 		return NULL;
@@ -379,7 +349,7 @@ consider(struct suggestion best[3], const char *want, const char *name, int code
 	char have[128];
 	size_t d;
 
-	fold_name(have, sizeof(have), name, strlen(name));
+	fb_la_fold_name(have, sizeof(have), name, strlen(name));
 	d = distance(want, have, limit);
 	if (d > limit)
 		return;
@@ -408,7 +378,7 @@ static void
 suggest(char *out, size_t outsz, const char *name)
 {
 	char want[128];
-	size_t wn = fold_name(want, sizeof(want), name, strlen(name));
+	size_t wn = fb_la_fold_name(want, sizeof(want), name, strlen(name));
 	size_t limit = wn / 4 < 2 ? 2 : wn / 4, n = 0, nb = 0;
 	struct suggestion best[3] = { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } };
 

@@ -128,6 +128,25 @@ fb_la_code_read(const char *s, size_t len, int *code)
 	return 0;
 }
 
+void
+fb_bad_la_code(struct fb_findings *out, int file, long line, const char *s, size_t len)
+{
+	const struct fb_la *la = fb_la_suggest(s, len);
+	char vis[FB_VISIBLE_SIZE];
+
+	fb_visible(vis, s, len);
+	/* A name where the code belongs: point at the code, from the LA table. */
+	if (la)
+		fb_findings_add(out, FB_R_BAD_LA_CODE, file, line, "la_code", vis,
+				"la_code '%s' is not a three-digit DfE LA code: did you mean "
+				"%03d (%s)?", vis, la->code, la->name);
+	else
+		fb_findings_add(out, FB_R_BAD_LA_CODE, file, line, "la_code", vis,
+				"la_code '%s' is not a three-digit DfE LA code (e.g. 851 for "
+				"Portsmouth; the codes are in DfE's list of local authorities)",
+				vis);
+}
+
 static void
 la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int *reject)
 {
@@ -137,19 +156,7 @@ la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int 
 
 	fb_trim(&s, &len);
 	if (fb_la_code_read(s, len, &bed->la_code) != 0) {
-		const struct fb_la *la = fb_la_suggest(s, len);
-
-		/* A name where the code belongs: point at the code, from the LA table. */
-		if (la)
-			fb_findings_add(c->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
-					fb_visible(vis, s, len), "la_code '%s' is not a "
-					"three-digit DfE LA code: did you mean %03d (%s)?", vis,
-					la->code, la->name);
-		else
-			fb_findings_add(c->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
-					fb_visible(vis, s, len), "la_code '%s' is not a "
-					"three-digit DfE LA code (e.g. 851 for Portsmouth; the codes "
-					"are in DfE's list of local authorities)", vis);
+		fb_bad_la_code(c->out, row->file, row->line, s, len);
 		first_error(reject, FB_R_BAD_LA_CODE);
 		return;
 	}

@@ -12,6 +12,7 @@
 #include "fosterbeds/date.h"
 #include "fosterbeds/ingest.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/record.h"
 #include "fosterbeds/number.h"
 #include "util.h"
 
@@ -89,22 +90,10 @@ on_return_row(void *ctx, const struct fb_row *row)
 		fb_findings_add(r->out, FB_R_BLANK_REQUIRED, row->file, row->line, "la_code",
 				NULL, "la_code is blank; fill in the DfE three-digit LA code");
 		bad = 1;
-	} else if (len != 3 || v[0] < '0' || v[0] > '9' || v[1] < '0' || v[1] > '9' || v[2] < '0' ||
-	    v[2] > '9') {
-		const struct fb_la *la = fb_la_suggest(v, len);
-
-		if (la)
-			fb_findings_add(r->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
-					fb_visible(vis, v, len), "la_code '%s' is not a "
-					"three-digit DfE LA code: did you mean %03d (%s)?", vis,
-					la->code, la->name);
-		else
-			fb_findings_add(r->out, FB_R_BAD_LA_CODE, row->file, row->line, "la_code",
-					fb_visible(vis, v, len), "la_code '%s' is not a "
-					"three-digit DfE LA code", vis);
+	} else if (fb_la_code_read(v, len, &sub.la_code) != 0) {
+		fb_bad_la_code(r->out, row->file, row->line, v, len);
 		bad = 1;
 	} else {
-		sub.la_code = (v[0] - '0') * 100 + (v[1] - '0') * 10 + (v[2] - '0');
 		if (!fb_la_by_code(sub.la_code) && !r->warned_la[sub.la_code]++)
 			fb_findings_add(r->out, FB_R_UNKNOWN_LA_CODE, row->file, row->line,
 					"la_code", fb_visible(vis, v, len), "la_code '%s' is not "

@@ -52,6 +52,13 @@ const struct fb_la *fb_la_by_code(int code);
 const struct fb_la *fb_la_by_name(const char *name, size_t len);
 
 /*
+ * Fold the len bytes at s as names are matched: lower case, "&" as "and",
+ * full stops dropped, runs of spaces as one, none at either end.  Writes at
+ * most outsz bytes to out, NUL-terminated; returns the folded length.
+ */
+size_t fb_la_fold_name(char *out, size_t outsz, const char *s, size_t len);
+
+/*
  * The authority a name that is not a code most likely means, for a "did you
  * mean" in messages: the fb_la_by_name() match, else the one current
  * authority whose name or alias is within a small edit distance of it (1

@@ -86,6 +86,13 @@ int fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct f
  */
 int fb_la_code_read(const char *s, size_t len, int *code);
 
+/*
+ * Push FB_R_BAD_LA_CODE for the la_code s (len bytes, not three digits) on
+ * file's line: with the code of the LA the value most likely names ("did
+ * you mean 887 (Medway)?", from the LA table), else where the codes are.
+ */
+void fb_bad_la_code(struct fb_findings *out, int file, long line, const char *s, size_t len);
+
 /* Say the once-per-file warnings for the file just read. */
 void fb_checker_file_end(struct fb_checker *c);
 
