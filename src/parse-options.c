@@ -99,7 +99,9 @@ apply(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 		*(const char **)opt->value = arg;
 		return FB_PARSE_OK;
 	case FB_OPTION_COUNT:
-		if (fb_count_parse(arg, strlen(arg), 0, &n) != 0)
+		/* Digits only: number.c allows spaces around a count in a file's cell. */
+		if (strspn(arg, "0123456789") != strlen(arg) ||
+		    fb_count_parse(arg, strlen(arg), 0, &n) != 0)
 			return say(why, whylen, "--%s '%s' is not a whole number of 0 or more",
 				   opt->long_name, arg);
 		*(long *)opt->value = n;

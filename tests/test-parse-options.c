@@ -192,8 +192,8 @@ test_refused(void **state)
 static void
 test_numbers(void **state)
 {
-	static const char *const bad[] = { "-5", " -5", "+5", "1e3", "5.0", "0x10", "", "1,000",
-					   "2000000001", "five" };
+	static const char *const bad[] = { "-5", " -5", "+5", " 5", "5 ", "1e3", "5.0", "0x10",
+					   "", "1,000", "2000000001", "five" };
 	char why[512], ops[512], want[128];
 	(void)state;
 

@@ -26,7 +26,8 @@
  *    "-" is an operand (standard input);
  *  - an option given twice keeps its last value (a callback may refuse
  *    the second instead);
- *  - a number is read by number.c (fb_count_parse(): digits only, no sign).
+ *  - a number is digits only (no sign, space or separator), read by number.c
+ *    (fb_count_parse()), at most 2,000,000,000.
  *
  * Nothing here prints: a refused command line comes back as a message for
  * the caller to show.  Tables are the caller's, and nothing is kept between
