@@ -89,9 +89,8 @@ fb_cli_opt_format(const struct fb_option *opt, const char *arg, char *why, size_
 	return say(why, whylen, "unknown format '%s'; use one of %s", arg, list);
 }
 
-/* A date in YYYY-MM-DD form, in days since 1970-01-01. */
-static int
-iso_date(const char *s, size_t len, int *days)
+int
+fb_cli_iso_date(const char *s, size_t len, int *days)
 {
 	enum fb_date_form form;
 
@@ -101,21 +100,8 @@ iso_date(const char *s, size_t len, int *days)
 int
 fb_cli_opt_today(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
-	if (iso_date(arg, strlen(arg), opt->value) != 0)
+	if (fb_cli_iso_date(arg, strlen(arg), opt->value) != 0)
 		return say(why, whylen, "--today '%s' is not a date in YYYY-MM-DD form", arg);
-	return 0;
-}
-
-int
-fb_cli_opt_records_date(const struct fb_option *opt, const char *arg, char *why,
-			size_t whylen)
-{
-	struct fb_cli *cli = opt->value;
-
-	if (iso_date(arg, strlen(arg), &cli->records_date) != 0)
-		return say(why, whylen, "--records-date '%s' is not a date in YYYY-MM-DD form",
-			   arg);
-	cli->have_records_date = 1;
 	return 0;
 }
 
@@ -146,8 +132,8 @@ fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_
 	const char *dots = strstr(arg, "..");
 	int from, to;
 
-	if (!dots || iso_date(arg, (size_t)(dots - arg), &from) != 0 ||
-	    iso_date(dots + 2, strlen(dots + 2), &to) != 0)
+	if (!dots || fb_cli_iso_date(arg, (size_t)(dots - arg), &from) != 0 ||
+	    fb_cli_iso_date(dots + 2, strlen(dots + 2), &to) != 0)
 		return say(why, whylen, "--period '%s' is not FROM..TO with two dates in "
 			   "YYYY-MM-DD form, e.g. 2026-07-01..2026-09-30", arg);
 	if (from > to)
@@ -179,15 +165,6 @@ fb_cli_opt_la(const struct fb_option *opt, const char *arg, char *why, size_t wh
 			   "by commas");
 	cli->la = arg;
 	return fb_filter_set_las(&cli->filter, arg, why, whylen) != 0 ? -1 : 0;
-}
-
-int
-fb_cli_opt_breakdown(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
-{
-	if (strcmp(arg, "reasons") != 0)
-		return say(why, whylen, "unknown breakdown '%s'; the one there is: reasons", arg);
-	*(int *)opt->value = 1;
-	return 0;
 }
 
 int

@@ -86,23 +86,23 @@ struct fb_cli {
 };
 
 /*
- * The readers of the options commands share (fb_option_fn): each reads one
- * option's value into the struct fb_cli (or its field) the row points to,
- * checking it (a date, a region that exists, ...) so that a bad value is a
- * usage error before any input is read.
+ * The readers of the options several commands take (fb_option_fn): each
+ * reads one option's value into the struct fb_cli (or its field) the row
+ * points to, checking it (a date, a region that exists, ...) so that a bad
+ * value is a usage error before any input is read.  An option of one
+ * command only has its row, and its reader if it needs one, in that
+ * command's file.
  */
 int fb_cli_opt_format(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
 int fb_cli_opt_today(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+/* A date in YYYY-MM-DD form, in days since 1970-01-01 (0), or -1. */
+int fb_cli_iso_date(const char *s, size_t len, int *days);
 int fb_cli_opt_region(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
 int fb_cli_opt_la(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
 int fb_cli_opt_year(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
-int fb_cli_opt_breakdown(const struct fb_option *opt, const char *arg, char *why,
-			 size_t whylen);
 int fb_cli_opt_manifest(const struct fb_option *opt, const char *arg, char *why,
 			size_t whylen);
 int fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
-int fb_cli_opt_records_date(const struct fb_option *opt, const char *arg, char *why,
-			    size_t whylen);
 
 /* -f, --format FORMAT: one of cli->formats ("text" and "table" both name the first). */
 #define FB_CLI_OPT_FORMAT(cli, h) \
@@ -110,12 +110,8 @@ int fb_cli_opt_records_date(const struct fb_option *opt, const char *arg, char *
 #define FB_CLI_OPT_TODAY(cli) \
 	FB_OPT_CALLBACK(0, "today", &(cli)->today, "DATE", \
 			"judge future snapshot dates against DATE, not today", fb_cli_opt_today)
-#define FB_CLI_OPT_MAX_FINDINGS(cli, h) \
-	FB_OPT_COUNT(0, "max-findings", &(cli)->max_findings, "N", h)
 #define FB_CLI_OPT_REGION_NAME(cli, h) \
 	FB_OPT_STRING('r', "region-name", &(cli)->region_name, "NAME", h)
-#define FB_CLI_OPT_OFSTED(cli, h) FB_OPT_STRING(0, "ofsted", &(cli)->ofsted, "RETURN", h)
-#define FB_CLI_OPT_BRIDGE(cli, h) FB_OPT_FLAG(0, "bridge", &(cli)->bridge, h)
 /* --region NAME and --la CODE[,CODE...]: the filter (filter.h); either, once. */
 #define FB_CLI_OPT_REGION(cli, h) \
 	FB_OPT_CALLBACK(0, "region", (cli), "NAME", h, fb_cli_opt_region)
@@ -127,16 +123,12 @@ int fb_cli_opt_records_date(const struct fb_option *opt, const char *arg, char *
 #define FB_CLI_OPT_OUTPUT(cli) \
 	FB_OPT_STRING('o', "output", &(cli)->output, "FILE", \
 		      "write to FILE (replaced only when the run succeeds)")
-#define FB_CLI_OPT_BREAKDOWN(cli, h) \
-	FB_OPT_CALLBACK(0, "breakdown", &(cli)->breakdown, "reasons", h, fb_cli_opt_breakdown)
 /* --manifest FILE: a file, not standard output. */
 #define FB_CLI_OPT_MANIFEST(cli, h) \
 	FB_OPT_CALLBACK(0, "manifest", &(cli)->manifest, "FILE", h, fb_cli_opt_manifest)
 /* --period FROM..TO: two YYYY-MM-DD dates, FROM not after TO. */
 #define FB_CLI_OPT_PERIOD(cli, h) \
 	FB_OPT_CALLBACK(0, "period", (cli), "FROM..TO", h, fb_cli_opt_period)
-#define FB_CLI_OPT_RECORDS_DATE(cli, h) \
-	FB_OPT_CALLBACK(0, "records-date", (cli), "DATE", h, fb_cli_opt_records_date)
 
 /*
  * Set cli's results to their defaults, then read argv by the command's

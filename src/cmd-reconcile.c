@@ -118,6 +118,20 @@ dates_can_meet(const struct fb_cli *cli, const struct fb_run *run,
 	return 0;
 }
 
+/* --records-date DATE: the records' date to compare, whatever the return's. */
+static int
+opt_records_date(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	struct fb_cli *cli = opt->value;
+
+	if (fb_cli_iso_date(arg, strlen(arg), &cli->records_date) != 0) {
+		snprintf(why, whylen, "--records-date '%s' is not a date in YYYY-MM-DD form", arg);
+		return -1;
+	}
+	cli->have_records_date = 1;
+	return 0;
+}
+
 int
 cmd_reconcile(int argc, char **argv)
 {
@@ -125,14 +139,14 @@ cmd_reconcile(int argc, char **argv)
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .usage_end = usage_end,
 			      .formats = formats, .help_column = 25 };
 	const struct fb_option options[] = {
-		FB_CLI_OPT_OFSTED(&cli, "the return to compare with (required)"),
+		FB_OPT_STRING(0, "ofsted", &cli.ofsted, "RETURN", "the return to compare with (required)"),
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),
-		FB_CLI_OPT_BRIDGE(&cli, "with --format csv: the bridge alone, one row per\n"
+		FB_OPT_FLAG(0, "bridge", &cli.bridge, "with --format csv: the bridge alone, one row per\n"
 				"(la_code, ofsted_status, category)"),
-		FB_CLI_OPT_RECORDS_DATE(&cli, "compare the records of DATE whatever the return's\n"
+		FB_OPT_CALLBACK(0, "records-date", &cli, "DATE", "compare the records of DATE whatever the return's\n"
 				"date; the output then says the two sides are from\n"
-				"different dates, and draws no bridge or drivers"),
+				"different dates, and draws no bridge or drivers", opt_records_date),
 		FB_CLI_OPT_YEAR(&cli, "a published file's year, when its name does not say"),
 		FB_CLI_OPT_REGION(&cli, "compare only the LAs of this region (e.g. \"South\n"
 				"East\"), in the records and in the return"),

@@ -81,6 +81,18 @@ report_period(struct fb_cli *cli)
 	return status;
 }
 
+/* --breakdown reasons: the one breakdown there is, named so others can follow. */
+static int
+opt_breakdown(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	if (strcmp(arg, "reasons") != 0) {
+		snprintf(why, whylen, "unknown breakdown '%s'; the one there is: reasons", arg);
+		return -1;
+	}
+	*(int *)opt->value = 1;
+	return 0;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
@@ -90,10 +102,10 @@ cmd_report(int argc, char **argv)
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),
-		FB_CLI_OPT_BREAKDOWN(&cli, "why beds go unused: unavailable beds by\n"
+		FB_OPT_CALLBACK(0, "breakdown", &cli.breakdown, "reasons", "why beds go unused: unavailable beds by\n"
 				"unavailable_reason, vacant beds by vacancy_reason,\n"
 				"mainstream and respite/emergency apart (with csv:\n"
-				"this table instead of the figures)"),
+				"this table instead of the figures)", opt_breakdown),
 		FB_CLI_OPT_REGION(&cli, "count only the LAs of this region (e.g. \"South East\");\n"
 				"rows of other LAs are left out, and stderr says how\n"
 				"many"),

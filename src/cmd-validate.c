@@ -26,7 +26,7 @@ cmd_validate(int argc, char **argv)
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "text (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),
-		FB_CLI_OPT_MAX_FINDINGS(&cli, "list at most N findings (default 10000; 0 lists all);\n"
+		FB_OPT_COUNT(0, "max-findings", &cli.max_findings, "N", "list at most N findings (default 10000; 0 lists all);\n"
 				"the counts always cover every finding"),
 		FB_CLI_OPT_TODAY(&cli),
 		FB_CLI_OPT_PERIOD(&cli, "episode files: also warn of gaps between a bed's\n"
