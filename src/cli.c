@@ -4,7 +4,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdarg.h>
@@ -18,8 +17,8 @@
 #include "util.h"
 
 /*
- * The last command line fb_cli_parse() saw, as typed: getopt_long moves the
- * operands of argv after the options, and a manifest records what was run.
+ * The last command line fb_cli_parse() saw, as typed: the parser moves the
+ * operands of argv before the options, and a manifest records what was run.
  * Kept, like argv itself, for the life of the process.
  */
 static char **given_argv;
@@ -50,43 +49,59 @@ fb_cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* The writer for --format NAME, when it is one of allowed; else NULL after a message. */
-static const struct fb_writer *
-fb_cli_writer(const char *cmd, const char *name, const char *const *allowed)
+static int say(char *why, size_t whylen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* why, for a refused value: always -1. */
+static int
+say(char *why, size_t whylen, const char *fmt, ...)
 {
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, whylen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/*
+ * --format NAME, one of cli->formats.  "text" and "table" both name the
+ * plain-text writer, so either is the default's name wherever it is the
+ * default.
+ */
+int
+fb_cli_opt_format(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	struct fb_cli *cli = opt->value;
+	const char *const *allowed = cli->formats;
+	const struct fb_writer *w = fb_writer_find(arg);
 	char list[128] = "";
 
 	for (size_t i = 0; allowed[i]; i++) {
-		if (strcmp(allowed[i], name) == 0)
-			return fb_writer_find(name);
+		/* The default by any of its writer's names; the others by the name listed. */
+		if (strcmp(allowed[i], arg) == 0 || (i == 0 && w && w == fb_writer_find(allowed[0]))) {
+			cli->writer = fb_writer_find(allowed[i]);
+			return 0;
+		}
 		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
 			 i ? ", " : "", allowed[i]);
 	}
-	fb_cli_usage_error(cmd, "unknown format '%s'; use one of %s", name, list);
-	return NULL;
+	return say(why, whylen, "unknown format '%s'; use one of %s", arg, list);
 }
 
-static int
-parse_today(const char *cmd, const char *arg, int *today)
+int
+fb_cli_iso_date(const char *s, size_t len, int *days)
 {
 	enum fb_date_form form;
 
-	if (fb_date_parse(arg, strlen(arg), today, &form) != 0 || form != FB_DATE_ISO)
-		return fb_cli_usage_error(cmd, "--today '%s' is not a date in YYYY-MM-DD form",
-					  arg);
-	return 0;
+	return fb_date_parse(s, len, days, &form) != 0 || form != FB_DATE_ISO ? -1 : 0;
 }
 
-/* A count on the command line: number.c's strict rule, so " -5" and "1e3" are refused. */
-static int
-parse_count(const char *cmd, const char *opt, const char *arg, size_t *n)
+int
+fb_cli_opt_today(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
-	long v;
-
-	if (fb_count_parse(arg, strlen(arg), 0, &v) != 0)
-		return fb_cli_usage_error(cmd, "%s '%s' is not a whole number of 0 or more",
-					  opt, arg);
-	*n = (size_t)v;
+	if (fb_cli_iso_date(arg, strlen(arg), opt->value) != 0)
+		return say(why, whylen, "--today '%s' is not a date in YYYY-MM-DD form", arg);
 	return 0;
 }
 
@@ -94,8 +109,8 @@ parse_count(const char *cmd, const char *opt, const char *arg, size_t *n)
  * --year YYYY-YY: a financial year as Ofsted names its releases, the second
  * year the one after the first ("2019-20"); each part through number.c.
  */
-static int
-parse_year(const char *cmd, const char *arg)
+int
+fb_cli_opt_year(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
 	long a, b;
 
@@ -103,145 +118,85 @@ parse_year(const char *cmd, const char *arg)
 	if (strlen(arg) != 7 || strcspn(arg, " \t") != 7 || arg[4] != '-' ||
 	    fb_count_parse(arg, 4, 0, &a) != 0 || fb_count_parse(arg + 5, 2, 0, &b) != 0 ||
 	    a < 1000 || b != (a + 1) % 100)
-		return fb_cli_usage_error(cmd, "--year '%s' is not a year in YYYY-YY form, the "
-					  "second the year after the first, e.g. 2019-20", arg);
+		return say(why, whylen, "--year '%s' is not a year in YYYY-YY form, the "
+			   "second the year after the first, e.g. 2019-20", arg);
+	*(const char **)opt->value = arg;
 	return 0;
 }
 
 /* --period FROM..TO: two YYYY-MM-DD dates, FROM not after TO. */
-static int
-parse_period(struct fb_cli *cli, const char *arg)
+int
+fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
+	struct fb_cli *cli = opt->value;
 	const char *dots = strstr(arg, "..");
-	enum fb_date_form f1, f2;
 	int from, to;
 
-	if (!dots || fb_date_parse(arg, (size_t)(dots - arg), &from, &f1) != 0 ||
-	    fb_date_parse(dots + 2, strlen(dots + 2), &to, &f2) != 0 ||
-	    f1 != FB_DATE_ISO || f2 != FB_DATE_ISO)
-		return fb_cli_usage_error(cli->cmd, "--period '%s' is not FROM..TO with two "
-					  "dates in YYYY-MM-DD form, e.g. "
-					  "2026-07-01..2026-09-30", arg);
+	if (!dots || fb_cli_iso_date(arg, (size_t)(dots - arg), &from) != 0 ||
+	    fb_cli_iso_date(dots + 2, strlen(dots + 2), &to) != 0)
+		return say(why, whylen, "--period '%s' is not FROM..TO with two dates in "
+			   "YYYY-MM-DD form, e.g. 2026-07-01..2026-09-30", arg);
 	if (from > to)
-		return fb_cli_usage_error(cli->cmd, "--period '%s' starts after it ends", arg);
+		return say(why, whylen, "--period '%s' starts after it ends", arg);
 	cli->have_period = 1;
 	cli->period_from = from;
 	cli->period_to = to;
 	return 0;
 }
 
-/*
- * 1 when the long option getopt_long just matched, name, was typed as less
- * than its full name.  getopt_long takes any unique prefix ("--region" of
- * "--region-name" once), so what was typed is compared: the option is
- * argv[optind - 1], or argv[optind - 2] when its value was the next word.
- */
-static int
-abbreviated(const char *name, char **argv)
+int
+fb_cli_opt_region(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
-	const char *typed;
-	size_t len;
+	struct fb_cli *cli = opt->value;
 
-	typed = argv[optind - 1 - (optarg && optarg == argv[optind - 1])];
-	if (strncmp(typed, "--", 2) != 0)
-		return 0;
-	typed += 2;
-	len = strcspn(typed, "=");
-	return len != strlen(name) || strncmp(typed, name, len) != 0;
-}
-
-/* The command's long options, "--format, --today, ...", for messages. */
-static void
-list_options(char *buf, size_t size, const struct option *longopts)
-{
-	size_t n = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; longopts[i].name && n < size; i++)
-		n += (size_t)snprintf(buf + n, size - n, "%s--%s", i ? ", " : "",
-				      longopts[i].name);
-}
-
-/*
- * A long option typed short of its name: refused, since a prefix that is
- * unique today (--region of --region-name) may mean another option tomorrow.
- */
-static int
-refuse_abbreviation(const struct fb_cli *cli, const struct option *longopts,
-		    const char *typed)
-{
-	char list[512], matches[256];
-	size_t len = strcspn(typed, "="), n = 0, k = 0;
-
-	matches[0] = '\0';
-	for (size_t i = 0; longopts[i].name && n < sizeof(matches); i++)
-		if (len > 2 && strncmp(longopts[i].name, typed + 2, len - 2) == 0)
-			n += (size_t)snprintf(matches + n, sizeof(matches) - n, "%s--%s",
-					      k++ ? " or " : "", longopts[i].name);
-	list_options(list, sizeof(list), longopts);
-	return fb_cli_usage_error(cli->cmd, "option '%.*s' is abbreviated; type it in full "
-				  "(%s); %s takes %s", (int)len, typed, matches, cli->cmd, list);
-}
-
-/* An option the command does not take; a prefix of several is an abbreviation too. */
-static int
-refuse_unknown(const struct fb_cli *cli, const struct option *longopts, const char *typed)
-{
-	char list[512];
-	size_t len = strcspn(typed, "=");
-
-	if (strncmp(typed, "--", 2) == 0 && len > 2)
-		for (size_t i = 0; longopts[i].name; i++)
-			if (strncmp(longopts[i].name, typed + 2, len - 2) == 0)
-				return refuse_abbreviation(cli, longopts, typed);
-	list_options(list, sizeof(list), longopts);
-	return fb_cli_usage_error(cli->cmd, "unknown option '%s'; %s takes %s", typed,
-				  cli->cmd, list);
+	if (cli->region)
+		return say(why, whylen, "--region is given twice; give one region");
+	cli->region = arg;
+	return fb_filter_set_region(&cli->filter, arg, why, whylen) != 0 ? -1 : 0;
 }
 
 int
-fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
+fb_cli_opt_la(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
-	static const struct option all[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "today", required_argument, NULL, 't' },
-		{ "max-findings", required_argument, NULL, 'm' },
-		{ "region-name", required_argument, NULL, 'r' },
-		{ "ofsted", required_argument, NULL, 'S' },
-		{ "bridge", no_argument, NULL, 'b' },
-		{ "region", required_argument, NULL, 'g' },
-		{ "la", required_argument, NULL, 'L' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "breakdown", required_argument, NULL, 'B' },
-		{ "manifest", required_argument, NULL, 'M' },
-		{ "period", required_argument, NULL, 'P' },
-		{ "records-date", required_argument, NULL, 'D' },
-		{ "help", no_argument, NULL, 'h' },
-	};
-	static const unsigned bit[] = { FB_OPT_FORMAT, FB_OPT_TODAY, FB_OPT_MAX_FINDINGS,
-					FB_OPT_REGION_NAME, FB_OPT_OFSTED, FB_OPT_BRIDGE,
-					FB_OPT_REGION, FB_OPT_LA, FB_OPT_YEAR, FB_OPT_OUTPUT,
-					FB_OPT_BREAKDOWN, FB_OPT_MANIFEST, FB_OPT_PERIOD,
-					FB_OPT_RECORDS_DATE, 0 };
-	struct option longopts[sizeof(all) / sizeof(all[0]) + 1];
-	char shortopts[16] = ":h";
-	size_t n = 0;
+	struct fb_cli *cli = opt->value;
+
+	if (cli->la)
+		return say(why, whylen, "--la is given twice; give the codes once, separated "
+			   "by commas");
+	cli->la = arg;
+	return fb_filter_set_las(&cli->filter, arg, why, whylen) != 0 ? -1 : 0;
+}
+
+int
+fb_cli_opt_manifest(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	if (strcmp(arg, "-") == 0)
+		return say(why, whylen, "--manifest needs a file name, not -");
+	*(const char **)opt->value = arg;
+	return 0;
+}
+
+/* --help: the command's text, its options from the table, then the rest. */
+static int
+help(const struct fb_cli *cli, const struct fb_option *options)
+{
+	fputs(cli->usage, stdout);
+	fputc('\n', stdout);
+	fb_options_help(stdout, options, cli->help_column ? cli->help_column : 24);
+	if (cli->usage_end) {
+		fputc('\n', stdout);
+		fputs(cli->usage_end, stdout);
+	}
+	return fb_cli_finish(FB_EXIT_OK);
+}
+
+int
+fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char **argv)
+{
 	char why[512];
-	int c, idx;
+	int n;
 
-	/* Offer only the options this command takes, so getopt rejects the rest. */
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		if (!bit[i] || (cli->opts & bit[i]))
-			longopts[n++] = all[i];
-	memset(&longopts[n], 0, sizeof(longopts[n]));
-	if (cli->opts & FB_OPT_FORMAT)
-		strcat(shortopts, "f:");
-	if (cli->opts & FB_OPT_REGION_NAME)
-		strcat(shortopts, "r:");
-	if (cli->opts & FB_OPT_OUTPUT)
-		strcat(shortopts, "o:");
-
+	cli->options = options;
 	cli->writer = fb_writer_find(cli->formats[0]);
 	cli->today = fb_date_today();
 	cli->max_findings = 10000;
@@ -261,93 +216,13 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	given_argv = fb_xcalloc((size_t)argc + 1, sizeof(*given_argv));
 	memcpy(given_argv, argv, (size_t)argc * sizeof(*argv));
 	given_argc = argc;
-	optind = 1;
-	opterr = 0;   /* our messages, one line each, name the command */
-	while ((idx = -1, c = getopt_long(argc, argv, shortopts, longopts, &idx)) != -1) {
-		if (idx >= 0 && abbreviated(longopts[idx].name, argv))
-			return refuse_abbreviation(cli, longopts, argv[optind - 1 -
-						   (optarg && optarg == argv[optind - 1])]);
-		switch (c) {
-		case 'f':
-			if (!(cli->writer = fb_cli_writer(cli->cmd, optarg, cli->formats)))
-				return FB_EXIT_USAGE;
-			break;
-		case 't':
-			if (parse_today(cli->cmd, optarg, &cli->today))
-				return FB_EXIT_USAGE;
-			break;
-		case 'm':
-			if (parse_count(cli->cmd, "--max-findings", optarg, &cli->max_findings))
-				return FB_EXIT_USAGE;
-			break;
-		case 'r':
-			cli->region_name = optarg;
-			break;
-		case 'S':
-			cli->ofsted = optarg;
-			break;
-		case 'b':
-			cli->bridge = 1;
-			break;
-		case 'g':
-			if (cli->region)
-				return fb_cli_usage_error(cli->cmd, "--region is given twice; "
-							  "give one region");
-			cli->region = optarg;
-			if (fb_filter_set_region(&cli->filter, optarg, why, sizeof(why)) != 0)
-				return fb_cli_usage_error(cli->cmd, "%s", why);
-			break;
-		case 'L':
-			if (cli->la)
-				return fb_cli_usage_error(cli->cmd, "--la is given twice; give "
-							  "the codes once, separated by commas");
-			cli->la = optarg;
-			if (fb_filter_set_las(&cli->filter, optarg, why, sizeof(why)) != 0)
-				return fb_cli_usage_error(cli->cmd, "%s", why);
-			break;
-		case 'y':
-			if (parse_year(cli->cmd, optarg))
-				return FB_EXIT_USAGE;
-			cli->year = optarg;
-			break;
-		case 'o':
-			cli->output = optarg;
-			break;
-		case 'B':
-			if (strcmp(optarg, "reasons") != 0)
-				return fb_cli_usage_error(cli->cmd, "unknown breakdown '%s'; the "
-							  "one there is: reasons", optarg);
-			cli->breakdown = 1;
-			break;
-		case 'M':
-			if (strcmp(optarg, "-") == 0)
-				return fb_cli_usage_error(cli->cmd, "--manifest needs a file "
-							  "name, not -");
-			cli->manifest = optarg;
-			break;
-		case 'P':
-			if (parse_period(cli, optarg))
-				return FB_EXIT_USAGE;
-			break;
-		case 'D': {
-			enum fb_date_form form;
-
-			if (fb_date_parse(optarg, strlen(optarg), &cli->records_date, &form) != 0 ||
-			    form != FB_DATE_ISO)
-				return fb_cli_usage_error(cli->cmd, "--records-date '%s' is not a "
-							  "date in YYYY-MM-DD form", optarg);
-			cli->have_records_date = 1;
-			break;
-		}
-		case 'h':
-			fputs(cli->usage, stdout);
-			return fb_cli_finish(FB_EXIT_OK);
-		case ':':
-			return fb_cli_usage_error(cli->cmd, "option '%s' needs a value",
-						  argv[optind - 1]);
-		default:
-			return refuse_unknown(cli, longopts, argv[optind - 1]);
-		}
+	switch (fb_parse_options(options, cli->cmd, argc, argv, &n, why, sizeof(why))) {
+	case FB_PARSE_HELP:
+		return help(cli, options);
+	case FB_PARSE_ERROR:
+		return fb_cli_usage_error(cli->cmd, "%s", why);
+	case FB_PARSE_OK:
+		break;
 	}
 	if (cli->region && cli->la)
 		return fb_cli_usage_error(cli->cmd, "give --region or --la, not both (--la "
@@ -355,8 +230,8 @@ fb_cli_parse(struct fb_cli *cli, int argc, char **argv)
 	if (cli->manifest && cli->output && strcmp(cli->manifest, cli->output) == 0)
 		return fb_cli_usage_error(cli->cmd, "--manifest and -o name the same file '%s'",
 					  cli->output);
-	cli->argc = argc - optind;
-	cli->argv = argv + optind;
+	cli->argc = n;
+	cli->argv = argv + 1;
 	return -1;
 }
 
@@ -549,7 +424,7 @@ fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int status)
 		return status;
 	if (!(f = open_beside(cli->manifest, &tmp_path)))
 		return FB_EXIT_IO;
-	failed = fb_manifest_write(f, run, given_argc, given_argv, cli->cmd) != 0;
+	failed = fb_manifest_write(f, run, cli->options, given_argc, given_argv, cli->cmd) != 0;
 	if (commit(f, cli->manifest, tmp_path, !failed))
 		return FB_EXIT_IO;
 	if (failed) {
@@ -565,6 +440,7 @@ fb_cli_record_command(const struct fb_cli *cli, struct fb_run *run)
 	run->argc = given_argc;
 	run->argv = given_argv;
 	run->command = cli->cmd;
+	run->options = cli->options;
 }
 
 const char *

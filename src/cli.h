@@ -1,6 +1,7 @@
 /*
- * cli.h: what the commands share: exit codes, messages, option parsing of
- * the common options, and the final check of standard output.
+ * cli.h: what the commands share: exit codes, messages, the rows and
+ * readers of the options several commands take, and the final check of
+ * standard output.
  *
  * Only main.c and cmd-*.c use this; they alone print to the user and
  * choose exit codes.
@@ -11,6 +12,7 @@
 #include <stdio.h>
 
 #include "fosterbeds/filter.h"
+#include "fosterbeds/parse-options.h"
 #include "fosterbeds/run.h"
 #include "fosterbeds/writer.h"
 
@@ -36,33 +38,31 @@ int fb_cli_usage_error(const char *cmd, const char *fmt, ...)
 /* "fosterbeds: MESSAGE" on stderr. */
 void fb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The options commands share; a command says which it takes. */
-enum fb_cli_opt {
-	FB_OPT_FORMAT = 1 << 0,        /* -f, --format NAME */
-	FB_OPT_TODAY = 1 << 1,         /* --today YYYY-MM-DD */
-	FB_OPT_MAX_FINDINGS = 1 << 2,  /* --max-findings N */
-	FB_OPT_REGION_NAME = 1 << 3,   /* -r, --region-name NAME */
-	FB_OPT_OFSTED = 1 << 4,        /* --ofsted FILE */
-	FB_OPT_BRIDGE = 1 << 5,        /* --bridge */
-	FB_OPT_REGION = 1 << 6,        /* --region NAME */
-	FB_OPT_YEAR = 1 << 7,          /* --year YYYY-YY */
-	FB_OPT_OUTPUT = 1 << 8,        /* -o, --output FILE */
-	FB_OPT_BREAKDOWN = 1 << 9,     /* --breakdown reasons */
-	FB_OPT_MANIFEST = 1 << 10,     /* --manifest FILE */
-	FB_OPT_PERIOD = 1 << 11,       /* --period FROM..TO */
-	FB_OPT_RECORDS_DATE = 1 << 12, /* --records-date YYYY-MM-DD */
-	FB_OPT_LA = 1 << 13,           /* --la CODE[,CODE...]; with FB_OPT_REGION, a filter */
-};
-
+/*
+ * What a command's options set.  Each cmd-*.c owns its option table
+ * (parse-options.h), built from the rows below for the options commands
+ * share and its own for the rest, in the order its --help lists them:
+ *
+ *	struct fb_cli cli = { .cmd = "spec", .usage = usage_text, .formats = formats };
+ *	const struct fb_option options[] = {
+ *		FB_CLI_OPT_FORMAT(&cli, "table (default), csv or json"),
+ *		FB_CLI_OPT_OUTPUT(&cli),
+ *		FB_OPT_HELP(),
+ *		FB_OPT_END(),
+ *	};
+ *	int status = fb_cli_parse(&cli, options, argc, argv);
+ */
 struct fb_cli {
 	const char *cmd;                  /* "report", for messages */
-	const char *usage;                /* the full --help text */
+	const char *usage;                /* --help's text before the options */
+	const char *usage_end;            /* and after them (exit status), or NULL */
+	int help_column;                  /* where --help's option help starts (0: 24) */
 	const char *const *formats;       /* allowed --format names, NULL-ended */
-	unsigned opts;                    /* enum fb_cli_opt bits */
+	const struct fb_option *options;  /* the command's table, set by fb_cli_parse() */
 	/* Results, with their defaults set by fb_cli_parse(). */
 	const struct fb_writer *writer;   /* the first of formats */
 	int today;
-	size_t max_findings;
+	long max_findings;
 	const char *region_name;          /* NULL unless given */
 	const char *ofsted;               /* NULL unless given */
 	int bridge;
@@ -86,17 +86,61 @@ struct fb_cli {
 };
 
 /*
- * Parse argv with getopt_long for the options in cli->opts, plus -h/--help.
- * A long option must be typed in full: getopt_long's unique prefixes are
- * refused (a usage error naming the options meant and those the command
- * takes).  --region and --la are resolved into cli->filter here (filter.h),
- * so a name or code that matches nothing is a usage error before any input
- * is read.
+ * The readers of the options several commands take (fb_option_fn): each
+ * reads one option's value into the struct fb_cli (or its field) the row
+ * points to, checking it (a date, a region that exists, ...) so that a bad
+ * value is a usage error before any input is read.  An option of one
+ * command only has its row, and its reader if it needs one, in that
+ * command's file.
+ */
+int fb_cli_opt_format(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+int fb_cli_opt_today(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+/* A date in YYYY-MM-DD form, in days since 1970-01-01 (0), or -1. */
+int fb_cli_iso_date(const char *s, size_t len, int *days);
+int fb_cli_opt_region(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+int fb_cli_opt_la(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+int fb_cli_opt_year(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+int fb_cli_opt_manifest(const struct fb_option *opt, const char *arg, char *why,
+			size_t whylen);
+int fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+
+/* -f, --format FORMAT: one of cli->formats ("text" and "table" both name the first). */
+#define FB_CLI_OPT_FORMAT(cli, h) \
+	FB_OPT_CALLBACK('f', "format", (cli), "FORMAT", h, fb_cli_opt_format)
+#define FB_CLI_OPT_TODAY(cli) \
+	FB_OPT_CALLBACK(0, "today", &(cli)->today, "DATE", \
+			"judge future snapshot dates against DATE, not today", fb_cli_opt_today)
+#define FB_CLI_OPT_REGION_NAME(cli, h) \
+	FB_OPT_STRING('r', "region-name", &(cli)->region_name, "NAME", h)
+/* --region NAME and --la CODE[,CODE...]: the filter (filter.h); either, once. */
+#define FB_CLI_OPT_REGION(cli, h) \
+	FB_OPT_CALLBACK(0, "region", (cli), "NAME", h, fb_cli_opt_region)
+#define FB_CLI_OPT_LA(cli, h) \
+	FB_OPT_CALLBACK(0, "la", (cli), "CODE[,CODE...]", h, fb_cli_opt_la)
+/* --year YYYY-YY: the second year the one after the first. */
+#define FB_CLI_OPT_YEAR(cli, h) \
+	FB_OPT_CALLBACK(0, "year", &(cli)->year, "YYYY-YY", h, fb_cli_opt_year)
+#define FB_CLI_OPT_OUTPUT(cli) \
+	FB_OPT_STRING('o', "output", &(cli)->output, "FILE", \
+		      "write to FILE (replaced only when the run succeeds)")
+/* --manifest FILE: a file, not standard output. */
+#define FB_CLI_OPT_MANIFEST(cli, h) \
+	FB_OPT_CALLBACK(0, "manifest", &(cli)->manifest, "FILE", h, fb_cli_opt_manifest)
+/* --period FROM..TO: two YYYY-MM-DD dates, FROM not after TO. */
+#define FB_CLI_OPT_PERIOD(cli, h) \
+	FB_OPT_CALLBACK(0, "period", (cli), "FROM..TO", h, fb_cli_opt_period)
+
+/*
+ * Set cli's results to their defaults, then read argv by the command's
+ * table, options (parse-options.h: long options typed in full; -h, --help
+ * shows cli->usage, the table's help and cli->usage_end).  --region and
+ * --la are resolved into cli->filter here (filter.h), so a name or code
+ * that matches nothing is a usage error before any input is read.
  * Returns -1 when the command should go on (cli's results and operands
  * set), else the exit status to return at once (after --help, or a usage
  * error's message).
  */
-int fb_cli_parse(struct fb_cli *cli, int argc, char **argv);
+int fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char **argv);
 
 /*
  * Read every input named in argv into run, saying on stderr which could not
@@ -139,7 +183,7 @@ int fb_cli_close_output(struct fb_cli *cli, int status);
  * --manifest FILE: write run's manifest (manifest.h, spec/manifest.md) to
  * FILE the way -o writes (a temporary file beside it, renamed into place),
  * recording the command line as typed (fb_cli_parse() keeps a copy from
- * before getopt_long reorders it).  Call it last, after
+ * before the operands are moved) and its options by the command's table.  Call it last, after
  * fb_cli_close_output() and before releasing the run:
  *
  *	status = fb_cli_close_output(&cli, status);

@@ -23,12 +23,9 @@ static const char usage_text[] =
 	"can be run from anywhere and a folder moved whole still checks; each\n"
 	"line says where an input was found when not where the run was made, and\n"
 	"where it was looked for when missing.  MANIFEST may be - for standard\n"
-	"input.\n"
-	"\n"
-	"  -f, --format FORMAT   text (default) or json\n"
-	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-	"  -h, --help            show this help\n"
-	"\n"
+	"input.\n";
+
+static const char usage_end[] =
 	"Exit status: 0 every input unchanged (stdin ones cannot be checked and\n"
 	"do not count), 1 an input changed or is missing, 2 usage error, 3 the\n"
 	"manifest could not be read, or an input is there but cannot be read.\n";
@@ -224,8 +221,14 @@ int
 cmd_check_manifest(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", NULL };
-	struct fb_cli cli = { .cmd = "check-manifest", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_OUTPUT };
+	struct fb_cli cli = { .cmd = "check-manifest", .usage = usage_text, .usage_end = usage_end,
+			      .formats = formats };
+	const struct fb_option options[] = {
+		FB_CLI_OPT_FORMAT(&cli, "text (default) or json"),
+		FB_CLI_OPT_OUTPUT(&cli),
+		FB_OPT_HELP(),
+		FB_OPT_END(),
+	};
 	struct fb_manifest m;
 	struct fb_manifest_folders folders;
 	struct fb_manifest_check *checks;
@@ -233,7 +236,7 @@ cmd_check_manifest(int argc, char **argv)
 	const char *path;
 	char why[256];
 	FILE *in;
-	int status = fb_cli_parse(&cli, argc, argv), rc;
+	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
 		return status;

@@ -25,16 +25,9 @@ static const char usage_text[] =
 	"services such as London Tri-borough), Ofsted's own figure, and Ofsted's\n"
 	"minus the sum, with notes on the LAs the sum lacks and why the two differ.\n"
 	"Suppressed cells ('..') stay empty, never 0.  A column that names no LA and\n"
-	"no known joint service is an error (FB026) naming the nearest names.\n"
-	"\n"
-	"  -f, --format FORMAT   table (default), csv, json, html (one self-contained\n"
-	"                        page) or xlsx (an Excel workbook: give -o FILE)\n"
-	"      --region NAME     only this region's authorities and its row\n"
-	"                        (e.g. \"South East\"; default: every region)\n"
-	"      --year YYYY-YY    the data's year, when the file's name does not say\n"
-	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-	"  -h, --help            show this help\n"
-	"\n"
+	"no known joint service is an error (FB026) naming the nearest names.\n";
+
+static const char usage_end[] =
 	"Exit status: 0 success (warnings allowed), 1 a file had errors, 2 usage\n"
 	"error, 3 a file could not be read or the output written.\n";
 
@@ -471,16 +464,25 @@ int
 cmd_ofsted(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_REGION | FB_OPT_YEAR |
-				      FB_OPT_OUTPUT };
+	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .usage_end = usage_end,
+			      .formats = formats };
+	const struct fb_option options[] = {
+		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
+				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_CLI_OPT_REGION(&cli, "only this region's authorities and its row\n"
+				"(e.g. \"South East\"; default: every region)"),
+		FB_CLI_OPT_YEAR(&cli, "the data's year, when the file's name does not say"),
+		FB_CLI_OPT_OUTPUT(&cli),
+		FB_OPT_HELP(),
+		FB_OPT_END(),
+	};
 	struct fb_run run;
 	struct rows rows = { 0 };
 	struct fb_ofsted_report rep;
 	struct fb_ofsted *files;
 	int only = -1;
 	long missing = 0;
-	int status = fb_cli_parse(&cli, argc, argv), rc;
+	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
 		return status;

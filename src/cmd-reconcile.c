@@ -30,32 +30,9 @@ static const char usage_text[] =
 	"The records are compared at the date the return counts at: its snapshot_date,\n"
 	"or 31 March ending a published file's year (2019-03-31 for 2018-19); an LA\n"
 	"whose records lack that date is an error.  A simple return without\n"
-	"snapshot_date is compared with each LA's latest snapshot.\n"
-	"\n"
-	"      --ofsted RETURN    the return to compare with (required)\n"
-	"  -f, --format FORMAT    table (default), csv, json, html (one self-contained\n"
-	"                         page) or xlsx (an Excel workbook: give -o FILE)\n"
-	"      --bridge           with --format csv: the bridge alone, one row per\n"
-	"                         (la_code, ofsted_status, category)\n"
-	"      --records-date DATE\n"
-	"                         compare the records of DATE whatever the return's\n"
-	"                         date; the output then says the two sides are from\n"
-	"                         different dates, and draws no bridge or drivers\n"
-	"      --year YYYY-YY     a published file's year, when its name does not say\n"
-	"  -r, --region-name NAME name for the region row (default: the LAs' region)\n"
-	"      --region NAME      compare only the LAs of this region (e.g. \"South\n"
-	"                         East\"), in the records and in the return\n"
-	"      --la CODE[,CODE...]\n"
-	"                         the same for these LAs, by DfE code (e.g. 851,867)\n"
-	"  -r, --region-name NAME name for the region row (default: the filter's region\n"
-	"                         or LAs, else the LAs' region); it does not filter\n"
-	"      --today DATE       judge future snapshot dates against DATE, not today\n"
-	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-	"      --manifest FILE    also write what the run read and how it was run\n"
-	"                         (each input's size and SHA-256, the options), for\n"
-	"                         'fosterbeds check-manifest FILE' (spec/manifest.md)\n"
-	"  -h, --help             show this help\n"
-	"\n"
+	"snapshot_date is compared with each LA's latest snapshot.\n";
+
+static const char usage_end[] =
 	"Exit status: 0 success (warnings allowed), 1 the records or the return have\n"
 	"errors, or no row is inside --region or --la, 2 usage error, 3 a file could\n"
 	"not be read or the output written.\n";
@@ -141,20 +118,54 @@ dates_can_meet(const struct fb_cli *cli, const struct fb_run *run,
 	return 0;
 }
 
+/* --records-date DATE: the records' date to compare, whatever the return's. */
+static int
+opt_records_date(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	struct fb_cli *cli = opt->value;
+
+	if (fb_cli_iso_date(arg, strlen(arg), &cli->records_date) != 0) {
+		snprintf(why, whylen, "--records-date '%s' is not a date in YYYY-MM-DD form", arg);
+		return -1;
+	}
+	cli->have_records_date = 1;
+	return 0;
+}
+
 int
 cmd_reconcile(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
-				      FB_OPT_OFSTED | FB_OPT_BRIDGE | FB_OPT_RECORDS_DATE |
-				      FB_OPT_YEAR | FB_OPT_OUTPUT | FB_OPT_MANIFEST |
-				      FB_OPT_REGION | FB_OPT_LA };
+	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .usage_end = usage_end,
+			      .formats = formats, .help_column = 25 };
+	const struct fb_option options[] = {
+		FB_OPT_STRING(0, "ofsted", &cli.ofsted, "RETURN", "the return to compare with (required)"),
+		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
+				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_OPT_FLAG(0, "bridge", &cli.bridge, "with --format csv: the bridge alone, one row per\n"
+				"(la_code, ofsted_status, category)"),
+		FB_OPT_CALLBACK(0, "records-date", &cli, "DATE", "compare the records of DATE whatever the return's\n"
+				"date; the output then says the two sides are from\n"
+				"different dates, and draws no bridge or drivers", opt_records_date),
+		FB_CLI_OPT_YEAR(&cli, "a published file's year, when its name does not say"),
+		FB_CLI_OPT_REGION(&cli, "compare only the LAs of this region (e.g. \"South\n"
+				"East\"), in the records and in the return"),
+		FB_CLI_OPT_LA(&cli, "the same for these LAs, by DfE code (e.g. 851,867)"),
+		FB_CLI_OPT_REGION_NAME(&cli, "name for the region row (default: the filter's region\n"
+				"or LAs, else the LAs' region); it does not filter"),
+		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_OUTPUT(&cli),
+		FB_CLI_OPT_MANIFEST(&cli, "also write what the run read and how it was run\n"
+				"(each input's size and SHA-256, the options), for\n"
+				"'fosterbeds check-manifest FILE' (spec/manifest.md)"),
+		FB_OPT_HELP(),
+		FB_OPT_END(),
+	};
 	struct fb_run run;
 	struct fb_submission sub;
 	struct fb_reconcile rc;
 	struct fb_recon_report rep;
-	int status = fb_cli_parse(&cli, argc, argv), rc2;
+	int status = fb_cli_parse(&cli, options, argc, argv), rc2;
 
 	if (status >= 0)
 		return status;

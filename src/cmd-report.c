@@ -19,33 +19,9 @@ static const char usage_text[] =
 	"Classify every bed and report utilisation per LA and snapshot date, then\n"
 	"one pooled row per date (la_code ALL) summing every LA's counts.  Rates\n"
 	"include and exclude respite/emergency beds.  Rows with errors are left\n"
-	"out; stderr says how many and why.  FILE may be - for standard input.\n"
-	"\n"
-	"  -f, --format FORMAT    table (default), csv, json, html (one self-contained\n"
-	"                         page) or xlsx (an Excel workbook: give -o FILE)\n"
-	"      --breakdown reasons\n"
-	"                         why beds go unused: unavailable beds by\n"
-	"                         unavailable_reason, vacant beds by vacancy_reason,\n"
-	"                         mainstream and respite/emergency apart (with csv:\n"
-	"                         this table instead of the figures)\n"
-	"      --region NAME      count only the LAs of this region (e.g. \"South East\");\n"
-	"                         rows of other LAs are left out, and stderr says how\n"
-	"                         many\n"
-	"      --la CODE[,CODE...]\n"
-	"                         count only these LAs, by DfE code (e.g. 851,867)\n"
-	"  -r, --region-name NAME name for the pooled rows (default: the filter's region\n"
-	"                         or LAs, else the LAs' region when they share one,\n"
-	"                         else \"All LAs\"); it names, it does not filter\n"
-	"      --today DATE       judge future snapshot dates against DATE, not today\n"
-	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-	"      --manifest FILE    also write what the run read and how it was run\n"
-	"                         (each input's size and SHA-256, the options), for\n"
-	"                         'fosterbeds check-manifest FILE' (spec/manifest.md)\n"
-	"      --period FROM..TO  read episode files (spec/bed-episodes.md) and report\n"
-	"                         bed-nights and utilisation over FROM..TO, both\n"
-	"                         dates included\n"
-	"  -h, --help             show this help\n"
-	"\n"
+	"out; stderr says how many and why.  FILE may be - for standard input.\n";
+
+static const char usage_end[] =
 	"Exit status: 0 every row used (warnings allowed; rows outside --region or\n"
 	"--la do not count), 1 rows were rejected, a file had errors or no row is\n"
 	"inside the filter, 2 usage error, 3 a file could not be read or the output\n"
@@ -105,19 +81,53 @@ report_period(struct fb_cli *cli)
 	return status;
 }
 
+/* --breakdown reasons: the one breakdown there is, named so others can follow. */
+static int
+opt_breakdown(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	if (strcmp(arg, "reasons") != 0) {
+		snprintf(why, whylen, "unknown breakdown '%s'; the one there is: reasons", arg);
+		return -1;
+	}
+	*(int *)opt->value = 1;
+	return 0;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
-				      FB_OPT_BREAKDOWN |
-				      FB_OPT_OUTPUT | FB_OPT_MANIFEST | FB_OPT_PERIOD |
-				      FB_OPT_REGION | FB_OPT_LA };
+	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .usage_end = usage_end,
+			      .formats = formats, .help_column = 25 };
+	const struct fb_option options[] = {
+		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
+				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_OPT_CALLBACK(0, "breakdown", &cli.breakdown, "reasons", "why beds go unused: unavailable beds by\n"
+				"unavailable_reason, vacant beds by vacancy_reason,\n"
+				"mainstream and respite/emergency apart (with csv:\n"
+				"this table instead of the figures)", opt_breakdown),
+		FB_CLI_OPT_REGION(&cli, "count only the LAs of this region (e.g. \"South East\");\n"
+				"rows of other LAs are left out, and stderr says how\n"
+				"many"),
+		FB_CLI_OPT_LA(&cli, "count only these LAs, by DfE code (e.g. 851,867)"),
+		FB_CLI_OPT_REGION_NAME(&cli, "name for the pooled rows (default: the filter's region\n"
+				"or LAs, else the LAs' region when they share one,\n"
+				"else \"All LAs\"); it names, it does not filter"),
+		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_OUTPUT(&cli),
+		FB_CLI_OPT_MANIFEST(&cli, "also write what the run read and how it was run\n"
+				"(each input's size and SHA-256, the options), for\n"
+				"'fosterbeds check-manifest FILE' (spec/manifest.md)"),
+		FB_CLI_OPT_PERIOD(&cli, "read episode files (spec/bed-episodes.md) and report\n"
+				"bed-nights and utilisation over FROM..TO, both\n"
+				"dates included"),
+		FB_OPT_HELP(),
+		FB_OPT_END(),
+	};
 	struct fb_run run;
 	struct fb_report rep;
 	struct fb_tally_row *rows;
-	int status = fb_cli_parse(&cli, argc, argv), rc;
+	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
 		return status;

@@ -8,20 +8,21 @@ static const char usage_text[] =
 	"\n"
 	"Print the regional bed-record standard: its fields, their codes, the\n"
 	"regional categories and every validation rule with its code, severity\n"
-	"and what to do about it.\n"
-	"\n"
-	"  -f, --format FORMAT   table (default), csv or json\n"
-	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-	"  -h, --help            show this help\n";
+	"and what to do about it.\n";
 
 int
 cmd_spec(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", NULL };
-	struct fb_cli cli = { .cmd = "spec", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT |
-				      FB_OPT_OUTPUT };
-	int status = fb_cli_parse(&cli, argc, argv);
+	struct fb_cli cli = { .cmd = "spec", .usage = usage_text,
+			      .formats = formats };
+	const struct fb_option options[] = {
+		FB_CLI_OPT_FORMAT(&cli, "table (default), csv or json"),
+		FB_CLI_OPT_OUTPUT(&cli),
+		FB_OPT_HELP(),
+		FB_OPT_END(),
+	};
+	int status = fb_cli_parse(&cli, options, argc, argv);
 
 	if (status >= 0)
 		return status;

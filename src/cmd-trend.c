@@ -17,20 +17,9 @@ static const char usage_text[] =
 	"report gives them, and the change since that LA's previous snapshot in\n"
 	"percentage points.  An LA missing from a snapshot is a warning (FB029)\n"
 	"and a gap, never a zero; each region row says which LAs it pools, and a\n"
-	"change between region rows that pool different LAs is flagged.\n"
-	"\n"
-	"  -f, --format FORMAT    table (default), csv, json or html (small multiples)\n"
-	"      --region NAME      count only the LAs of this region (e.g. \"South East\")\n"
-	"      --la CODE[,CODE...]\n"
-	"                         count only these LAs, by DfE code (e.g. 851,867)\n"
-	"  -r, --region-name NAME name for the region rows (default: the filter's region\n"
-	"                         or LAs, else the LAs' region); it does not filter\n"
-	"      --today DATE       judge future snapshot dates against DATE, not today\n"
-	"  -o, --output FILE      write to FILE (replaced only when the run succeeds)\n"
-	"      --manifest FILE    write a manifest: versions, the command line, and each\n"
-	"                         input's size, SHA-256 and rows (see check-manifest)\n"
-	"  -h, --help             show this help\n"
-	"\n"
+	"change between region rows that pool different LAs is flagged.\n";
+
+static const char usage_end[] =
 	"Exit status: 0 every row used (warnings allowed; rows outside --region or\n"
 	"--la do not count), 1 rows were rejected or no row is inside the filter,\n"
 	"2 usage error, 3 a file could not be read or the output written.\n";
@@ -39,13 +28,25 @@ int
 cmd_trend(int argc, char **argv)
 {
 	static const char *const formats[] = { "table", "csv", "json", "html", NULL };
-	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_REGION_NAME |
-				      FB_OPT_OUTPUT | FB_OPT_MANIFEST | FB_OPT_REGION | FB_OPT_LA };
+	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .usage_end = usage_end,
+			      .formats = formats, .help_column = 25 };
+	const struct fb_option options[] = {
+		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json or html (small multiples)"),
+		FB_CLI_OPT_REGION(&cli, "count only the LAs of this region (e.g. \"South East\")"),
+		FB_CLI_OPT_LA(&cli, "count only these LAs, by DfE code (e.g. 851,867)"),
+		FB_CLI_OPT_REGION_NAME(&cli, "name for the region rows (default: the filter's region\n"
+				"or LAs, else the LAs' region); it does not filter"),
+		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_OUTPUT(&cli),
+		FB_CLI_OPT_MANIFEST(&cli, "write a manifest: versions, the command line, and each\n"
+				"input's size, SHA-256 and rows (see check-manifest)"),
+		FB_OPT_HELP(),
+		FB_OPT_END(),
+	};
 	struct fb_run run;
 	struct fb_trend tr;
 	struct fb_trend_report rep;
-	int status = fb_cli_parse(&cli, argc, argv), rc;
+	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
 		return status;

@@ -10,24 +10,9 @@ static const char usage_text[] =
 	"\n"
 	"Check bed-record or episode CSV files against the regional standard and list every\n"
 	"finding (FILE:LINE: severity CODE: message), a summary by code, and each\n"
-	"file's rows read, used and rejected.  FILE may be - for standard input.\n"
-	"\n"
-	"  -f, --format FORMAT   text (default), csv, json, html (one self-contained\n"
-	"                        page) or xlsx (an Excel workbook: give -o FILE)\n"
-	"      --max-findings N  list at most N findings (default 10000; 0 lists all);\n"
-	"                        the counts always cover every finding\n"
-	"      --today DATE      judge future snapshot dates against DATE, not today\n"
-	"      --period FROM..TO episode files: also warn of gaps between a bed's\n"
-	"                        episodes inside FROM..TO (overlaps are checked\n"
-	"                        with or without it)\n"
-	"      --region NAME     check only the rows of this region's LAs (e.g.\n"
-	"                        \"South East\"); the others are counted as outside\n"
-	"                        the filter, not checked\n"
-	"      --la CODE[,CODE...]\n"
-	"                        the same for these LAs, by DfE code (e.g. 851,867)\n"
-	"  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-	"  -h, --help            show this help\n"
-	"\n"
+	"file's rows read, used and rejected.  FILE may be - for standard input.\n";
+
+static const char usage_end[] =
 	"Exit status: 0 no errors (warnings allowed), 1 errors found or no row is\n"
 	"inside --region or --la, 2 usage error, 3 a file could not be read or the\n"
 	"output could not be written.\n";
@@ -36,11 +21,27 @@ int
 cmd_validate(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .formats = formats,
-			      .opts = FB_OPT_FORMAT | FB_OPT_TODAY | FB_OPT_MAX_FINDINGS |
-				      FB_OPT_OUTPUT | FB_OPT_PERIOD | FB_OPT_REGION | FB_OPT_LA };
+	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .usage_end = usage_end,
+			      .formats = formats };
+	const struct fb_option options[] = {
+		FB_CLI_OPT_FORMAT(&cli, "text (default), csv, json, html (one self-contained\n"
+				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_OPT_COUNT(0, "max-findings", &cli.max_findings, "N", "list at most N findings (default 10000; 0 lists all);\n"
+				"the counts always cover every finding"),
+		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PERIOD(&cli, "episode files: also warn of gaps between a bed's\n"
+				"episodes inside FROM..TO (overlaps are checked\n"
+				"with or without it)"),
+		FB_CLI_OPT_REGION(&cli, "check only the rows of this region's LAs (e.g.\n"
+				"\"South East\"); the others are counted as outside\n"
+				"the filter, not checked"),
+		FB_CLI_OPT_LA(&cli, "the same for these LAs, by DfE code (e.g. 851,867)"),
+		FB_CLI_OPT_OUTPUT(&cli),
+		FB_OPT_HELP(),
+		FB_OPT_END(),
+	};
 	struct fb_run run;
-	int status = fb_cli_parse(&cli, argc, argv), rc;
+	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
 		return status;

@@ -18,33 +18,6 @@
 #include "fosterbeds/standard.h"
 #include "util.h"
 
-/*
- * Every option the commands take (cli.c's table), and whether it takes a
- * value.  tests/manifest.sh checks this against cli.c's table.
- */
-static const struct {
-	const char *name;
-	char short_name;   /* 0 for none */
-	int takes_value;
-} known[] = {
-	{ "format", 'f', 1 },
-	{ "today", 0, 1 },
-	{ "max-findings", 0, 1 },
-	{ "region-name", 'r', 1 },
-	{ "ofsted", 0, 1 },
-	{ "bridge", 0, 0 },
-	{ "region", 0, 1 },
-	{ "la", 0, 1 },
-	{ "year", 0, 1 },
-	{ "output", 'o', 1 },
-	{ "breakdown", 0, 1 },
-	{ "manifest", 0, 1 },
-	{ "period", 0, 1 },
-	{ "records-date", 0, 1 },
-	{ "help", 'h', 0 },
-};
-#define NKNOWN (sizeof(known) / sizeof(known[0]))
-
 /* Options */
 
 /* Add or, for an option given before, update (the last value wins). */
@@ -64,27 +37,9 @@ put_option(struct fb_manifest_option *out, size_t n, const char *name, size_t na
 	return n + 1;
 }
 
-/*
- * The known option a long name (len bytes) is, or -1.  Only full names:
- * the commands refuse an abbreviated option (cli.c), so no run that writes
- * a manifest was given one.  *takes_value is set from the option (0 for an
- * unknown one).
- */
-static int
-long_option(const char *name, size_t len, int *takes_value)
-{
-	*takes_value = 0;
-	for (size_t k = 0; k < NKNOWN; k++) {
-		if (strlen(known[k].name) == len && memcmp(known[k].name, name, len) == 0) {
-			*takes_value = known[k].takes_value;
-			return (int)k;
-		}
-	}
-	return -1;
-}
-
 size_t
-fb_manifest_options(int argc, char **argv, struct fb_manifest_option *out)
+fb_manifest_options(const struct fb_option *opts, int argc, char **argv,
+		    struct fb_manifest_option *out)
 {
 	size_t n = 0;
 
@@ -98,37 +53,32 @@ fb_manifest_options(int argc, char **argv, struct fb_manifest_option *out)
 		if (a[1] == '-') {
 			const char *name = a + 2, *eq = strchr(name, '=');
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
-			int takes_value, k = long_option(name, len, &takes_value);
+			/* Only full names: the parser refuses an abbreviated option. */
+			const struct fb_option *opt = fb_option_by_long(opts, name, len);
 			const char *value = NULL;
 
 			if (eq)
 				value = eq + 1;
-			else if (takes_value && i + 1 < argc)
+			else if (opt && fb_option_takes_value(opt) && i + 1 < argc)
 				value = argv[++i];
-			if (k >= 0) {
-				name = known[k].name;
-				len = strlen(name);
-				if (!known[k].takes_value)
-					value = NULL;
-			}
+			if (opt && !fb_option_takes_value(opt))
+				value = NULL;
 			n = put_option(out, n, name, len, value);
 			continue;
 		}
 		/* A cluster of short options: -h, -fjson, -f json. */
 		for (const char *c = a + 1; *c; c++) {
-			size_t k;
+			const struct fb_option *opt = fb_option_by_short(opts, *c);
 
-			for (k = 0; k < NKNOWN && known[k].short_name != *c; k++)
-				;
-			if (k == NKNOWN) {
+			if (!opt) {
 				n = put_option(out, n, c, 1, NULL);
 				continue;
 			}
-			if (!known[k].takes_value) {
-				n = put_option(out, n, known[k].name, strlen(known[k].name), NULL);
+			if (!fb_option_takes_value(opt)) {
+				n = put_option(out, n, opt->long_name, strlen(opt->long_name), NULL);
 				continue;
 			}
-			n = put_option(out, n, known[k].name, strlen(known[k].name),
+			n = put_option(out, n, opt->long_name, strlen(opt->long_name),
 				       c[1] ? c + 1 : i + 1 < argc ? argv[++i] : NULL);
 			break;
 		}
@@ -238,13 +188,13 @@ filter_json(const struct fb_filter *f)
 }
 
 int
-fb_manifest_write(FILE *out, const struct fb_run *run, int argc, char **argv,
-		  const char *command)
+fb_manifest_write(FILE *out, const struct fb_run *run, const struct fb_option *options,
+		  int argc, char **argv, const char *command)
 {
 	json_t *root = json_object(), *args = json_array(), *opts = json_object();
 	json_t *inputs = json_array();
 	struct fb_manifest_option *o = fb_xcalloc((size_t)argc + 1, sizeof(*o));
-	size_t nopts = fb_manifest_options(argc, argv, o);
+	size_t nopts = fb_manifest_options(options, argc, argv, o);
 	char when[32], today[FB_DATE_LEN + 1];
 	char *cwd = getcwd(NULL, 0);
 	int rc;

@@ -93,7 +93,7 @@ metadata(FILE *out, const struct fb_run *run)
 	/* The same block --manifest writes, so a JSON result can be traced on its own. */
 	if (run->argc > 0) {
 		fputs("  \"manifest\": ", out);
-		fb_manifest_write(out, run, run->argc, run->argv, run->command);
+		fb_manifest_write(out, run, run->options, run->argc, run->argv, run->command);
 		fputs(",\n", out);
 	}
 	fputs("  \"filter\": ", out);

@@ -12,8 +12,7 @@
 #    an unreadable manifest (3), usage (2); relative names found where the
 #    run was made from any folder, then in the manifest's folder (moved
 #    with its inputs), and a missing input says where it was looked for;
-#    an older manifest without "directory" is still read;
-#  - manifest.c's table of options names every option cli.c's does.
+#    an older manifest without "directory" is still read.
 set -u
 bin=$1
 root=$2
@@ -303,15 +302,6 @@ echo '{"tool": "fosterbeds", "manifest_version": 1}' >"$tmp/short.manifest"
 expect 3 "check-manifest of a manifest with no command" check-manifest "$tmp/short.manifest"
 grep -q "'command' is missing" "$tmp/err" && ok || bad "short manifest message: $(cat "$tmp/err")"
 fb check-manifest --help | grep -q '^usage: fosterbeds check-manifest' && ok || bad "check-manifest --help"
-
-# --- manifest.c knows every option cli.c offers, and whether it takes a value
-python3 - "$root/src/cli.c" "$root/src/manifest.c" <<'PY' && ok || bad "manifest.c's option table does not match cli.c's"
-import re, sys
-cli = dict(re.findall(r'\{ "([a-z-]+)", (required_argument|no_argument), NULL', open(sys.argv[1]).read()))
-man = dict(re.findall(r'\{ "([a-z-]+)", (?:\'.\'|0), ([01]) \}', open(sys.argv[2]).read()))
-cli = {k: "1" if v == "required_argument" else "0" for k, v in cli.items()}
-assert cli and cli == man, (sorted(set(cli.items()) ^ set(man.items())))
-PY
 
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]

@@ -29,6 +29,7 @@
 #include <stdio.h>
 
 #include "fosterbeds/digest.h"
+#include "fosterbeds/parse-options.h"
 #include "fosterbeds/run.h"
 
 /* The layout's version, written as "manifest_version"; read back it must match. */
@@ -39,7 +40,8 @@
 /*
  * Write run's manifest to out.  argc and argv are the command's arguments as
  * typed, argv[0] being the command's name (as main.c hands them to
- * cmd_*(); take them before getopt_long reorders them); command is the
+ * cmd_*(); take them before fb_parse_options() moves the operands), read by
+ * options, the command's option table (parse-options.h); command is the
  * command's name, e.g. "report".  "directory" is the current folder
  * (getcwd(); null when it cannot be found out), against which the
  * relative names of inputs are read.  "created" is the time now in UTC, or
@@ -48,8 +50,8 @@
  * when out could not take it (check out's error flag too: the caller closes
  * it).
  */
-int fb_manifest_write(FILE *out, const struct fb_run *run, int argc, char **argv,
-		      const char *command);
+int fb_manifest_write(FILE *out, const struct fb_run *run, const struct fb_option *options,
+		      int argc, char **argv, const char *command);
 
 /*
  * One option on a command line, named by its long name without the dashes
@@ -68,12 +70,13 @@ struct fb_manifest_option {
  * the commands read it.  Operands are skipped, and so is everything after
  * "--".  out has room for argc entries; returns how many were found.
  *
- * Which options take a value comes from a table in manifest.c that must
- * name every option cli.c's table does (tests/manifest.sh checks the two
- * agree).  An option missing from it is kept under the name as typed, with
- * its value when written --name=VALUE, else as one that takes none.
+ * Which options take a value, and the long name of a short one, come from
+ * opts, the command's option table (parse-options.h), the one its parser
+ * read argv by.  An option missing from it is kept under the name as typed,
+ * with its value when written --name=VALUE, else as one that takes none.
  */
-size_t fb_manifest_options(int argc, char **argv, struct fb_manifest_option *out);
+size_t fb_manifest_options(const struct fb_option *opts, int argc, char **argv,
+			   struct fb_manifest_option *out);
 
 /* Reading */
 

@@ -47,6 +47,8 @@ struct fb_input {
 	int error;                    /* errno of a failed open or read, else 0 */
 };
 
+struct fb_option;   /* parse-options.h */
+
 struct fb_run {
 	struct fb_input *inputs;
 	size_t ninputs, inputs_cap;
@@ -65,11 +67,13 @@ struct fb_run {
 	/*
 	 * The command line as typed (argv[0] the command's name), for the
 	 * manifest block of JSON output; argc 0 when the command keeps none.
-	 * The strings belong to the caller.
+	 * The strings, and options (the command's option table, which says how
+	 * to read argv), belong to the caller.
 	 */
 	int argc;
 	char **argv;
 	const char *command;
+	const struct fb_option *options;
 };
 
 /* Life cycle */

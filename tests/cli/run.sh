@@ -11,16 +11,42 @@
 #                    file, for output too long to spell out; must exit 0
 # A case fails on the first difference, which is shown as a diff.
 # FB_WRAPPER (set by the valgrind test setup) is put before the binary.
+#
+#   tests/cli/run.sh BIN TESTDIR [CASE...]
+#
+# runs every case, or only the CASEs named (directory names under
+# tests/cli/, e.g. 'help-report'); a name that is no case is a failure.
+#   tests/cli/run.sh build/fosterbeds tests abbrev-report usage-format
 set -u
-bin=$1
-testdir=$2
+if [[ $# -lt 2 ]]; then
+	echo "usage: $0 BIN TESTDIR [CASE...]" >&2
+	exit 2
+fi
+bin=$(realpath "$1")
+testdir=$(realpath "$2")
+shift 2
 fixtures=$testdir/fixtures
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 
-for case in "$testdir"/cli/*/; do
+cases=()
+if [[ $# -eq 0 ]]; then
+	cases=("$testdir"/cli/*/)
+else
+	for name in "$@"; do
+		name=$(basename "$name")   # tests/cli/NAME/ or NAME
+		if [[ ! -f $testdir/cli/$name/cmd ]]; then
+			echo "FAIL $name: no such case (no $testdir/cli/$name/cmd)"
+			fail=$((fail + 1))
+			continue
+		fi
+		cases+=("$testdir/cli/$name/")
+	done
+fi
+
+for case in "${cases[@]}"; do
 	name=$(basename "$case")
 	[[ -f $case/cmd ]] || continue
 	want_status=$(cat "$case/expected-status")
