@@ -465,5 +465,68 @@ period(FILE *out, const struct fb_period_report *rep)
 	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
-const struct fb_writer fb_writer_json = { "json", findings, report, catalogue, reconcile, NULL,
-					  ofsted, trend, period };
+/* Any document */
+
+/* A cell: numbers bare, empty cells and empty text null, the rest strings. */
+static void
+doc_cell(FILE *out, const struct fb_cell *c)
+{
+	char buf[FB_DOC_CELL_BUF];
+	const char *v = fb_cell_format(c, buf);
+
+	if (!*v)
+		fputs("null", out);
+	else if (fb_cell_kind_numeric(c->kind))
+		fputs(v, out);
+	else
+		str(out, v);
+}
+
+static void
+doc_rows(FILE *out, const struct fb_table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		fputs(r ? ",\n    {" : "\n    {", out);
+		for (size_t i = 0; i < t->ncols; i++) {
+			fprintf(out, "%s\"%s\": ", i ? ", " : "", t->cols[i].name);
+			doc_cell(out, fb_table_cell(t, r, i));
+		}
+		fputc('}', out);
+	}
+	fputs(t->nrows ? "\n  ]" : "]", out);
+}
+
+/*
+ * The run's metadata, the document's keyed notes as members, then its
+ * tables: the first as "rows", any other by its name.
+ */
+static int
+write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
+{
+	fputs("{\n", out);
+	if (d->run)
+		metadata(out, d->run);
+	for (size_t i = 0; i < d->nnotes; i++) {
+		if (!d->notes[i].key || d->notes[i].place == FB_NOTE_DEFINE)
+			continue;
+		fputs("  ", out);
+		str(out, d->notes[i].key);
+		fputs(": ", out);
+		str(out, d->notes[i].text);
+		fputs(",\n", out);
+	}
+	for (size_t t = 0; t < d->ntables; t++) {
+		fputs(t ? ",\n  " : "  ", out);
+		str(out, t ? d->tables[t].name : "rows");
+		fputs(": [", out);
+		doc_rows(out, &d->tables[t]);
+	}
+	fputs(d->ntables ? "\n}\n" : "  \"rows\": []\n}\n", out);
+	return fb_writer_stream_result(out, e);
+}
+
+const struct fb_writer fb_writer_json = {
+	.name = "json", .write = write_doc, .findings = findings, .report = report,
+	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+	.period = period,
+};

@@ -544,5 +544,79 @@ period(FILE *out, const struct fb_period_report *rep)
 	      "out of both counts.\n", out);
 }
 
-const struct fb_writer fb_writer_text = { "text", findings, report, catalogue, reconcile, NULL,
-					  ofsted, trend, period };
+/* Any document */
+
+/* Columns with a brief heading are shown; text to the left, numbers to the right. */
+static void
+doc_table(FILE *out, const struct fb_table *t)
+{
+	size_t width[64] = { 0 }, total = 0, shown[64], n = 0;
+	char buf[FB_DOC_CELL_BUF];
+	int ruled = 0;
+
+	for (size_t i = 0; i < t->ncols && n < 64; i++)
+		if (t->cols[i].brief)
+			shown[n++] = i;
+	for (size_t k = 0; k < n; k++) {
+		width[k] = strlen(t->cols[shown[k]].brief);
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t w = strlen(fb_cell_format(fb_table_cell(t, r, shown[k]), buf));
+
+			if (w > width[k])
+				width[k] = w;
+		}
+		total += width[k] + 2;
+	}
+	for (size_t k = 0; k < n; k++)
+		fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s" : "%-*s%s",
+			(int)width[k], t->cols[shown[k]].brief, k + 1 < n ? "  " : "\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (!ruled && t->pooled[r]) {
+			for (size_t k = 0; k + 2 < total; k++)
+				fputc('-', out);
+			fputc('\n', out);
+			ruled = 1;
+		}
+		for (size_t k = 0; k < n; k++)
+			fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s"
+										  : "%-*s%s",
+				(int)width[k], fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
+				k + 1 < n ? "  " : "\n");
+	}
+}
+
+/*
+ * The title (and subject), the notes that come first, each table (or what
+ * it says when empty), then the notes that come after, set apart by blank
+ * lines.
+ */
+static int
+write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
+{
+	int after = 0;
+
+	fprintf(out, "%s%s%s\n", d->title, d->subject ? ": " : "", d->subject ? d->subject : "");
+	for (size_t i = 0; i < d->nnotes; i++)
+		if (d->notes[i].place == FB_NOTE_INTRO)
+			fprintf(out, "%s\n", d->notes[i].text);
+	for (size_t t = 0; t < d->ntables; t++) {
+		fputc('\n', out);
+		if (d->tables[t].nrows || !d->tables[t].empty)
+			doc_table(out, &d->tables[t]);
+		else
+			fprintf(out, "%s\n", d->tables[t].empty);
+	}
+	for (size_t i = 0; i < d->nnotes; i++)
+		if (d->notes[i].place == FB_NOTE_AFTER) {
+			if (!after++)
+				fputc('\n', out);
+			fprintf(out, "%s\n", d->notes[i].text);
+		}
+	return fb_writer_stream_result(out, e);
+}
+
+const struct fb_writer fb_writer_text = {
+	.name = "text", .write = write_doc, .findings = findings, .report = report,
+	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+	.period = period,
+};

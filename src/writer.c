@@ -4,6 +4,7 @@
  */
 #include "fosterbeds/writer.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,16 @@ fb_writer_find(const char *name)
 		if (strcmp(writers[i].name, name) == 0)
 			return writers[i].writer;
 	return NULL;
+}
+
+int
+fb_writer_stream_result(FILE *out, struct fb_error *e)
+{
+	if (!ferror(out))
+		return 0;
+	e->err = errno ? errno : EIO;
+	snprintf(e->message, sizeof(e->message), "%s", strerror(e->err));
+	return -1;
 }
 
 const char *

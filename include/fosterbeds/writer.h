@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "fosterbeds/doc.h"
 #include "fosterbeds/episodes.h"
 #include "fosterbeds/ofsted.h"
 #include "fosterbeds/reconcile.h"
@@ -115,8 +116,28 @@ struct fb_period_report {
 	size_t nrows;
 };
 
+/*
+ * Why a writer failed, for the command to say: err is an errno value (EIO
+ * when there is none), message the reason in words.
+ */
+struct fb_error {
+	int err;
+	char message[256];
+};
+
+/*
+ * A writer.  write() writes any document (doc.h) from its typed cells and
+ * returns 0, or -1 with *e saying why (a failed write to out, a workbook
+ * that could not be made).  binary formats are not written to a terminal.
+ *
+ * The per-document slots below are the old interface, kept while the
+ * commands move to documents one at a time; a command whose output is a
+ * document (report --period) uses write() alone.
+ */
 struct fb_writer {
 	const char *name;
+	int binary;
+	int (*write)(FILE *out, const struct fb_doc *doc, struct fb_error *e);
 	/* validate: every finding, a summary by code, and each input's rows. */
 	void (*findings)(FILE *out, const struct fb_run *run);
 	/* report: per-(LA, date) rows and pooled rows. */
@@ -147,6 +168,12 @@ extern const struct fb_writer fb_writer_xlsx;
  * Excel's limit"); NULL otherwise.  The command says it.
  */
 const char *fb_writer_failure(void);
+
+/*
+ * A writer's result once it has written to out: 0, or -1 with *e filled
+ * when out's error indicator is set (a failed write).
+ */
+int fb_writer_stream_result(FILE *out, struct fb_error *e);
 
 /* The writer called name ("table" is the text writer), or NULL. */
 const struct fb_writer *fb_writer_find(const char *name);
