@@ -252,21 +252,6 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	table(out, fb_trend_columns, fb_trend_ncolumns, rep->trend->n, 1, trend_cell, rep);
 }
 
-static const char *
-period_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_period_report *rep = ctx;
-	int num;
-
-	return fb_period_cell(rep, &rep->rows[r], i, buf, &num);
-}
-
-static void
-period(FILE *out, const struct fb_period_report *rep)
-{
-	table(out, fb_period_columns, fb_period_ncolumns, rep->nrows, 1, period_cell, rep);
-}
-
 /*
  * Any document: its first table (a CSV file holds one), headed by the
  * columns' machine names.  Only input text is guarded against formulas.
@@ -294,5 +279,5 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 const struct fb_writer fb_writer_csv = {
 	.name = "csv", .write = write_doc, .findings = findings, .report = report,
 	.catalogue = catalogue, .reconcile = reconcile, .bridge = bridge, .ofsted = ofsted,
-	.trend = trend, .period = period,
+	.trend = trend,
 };

@@ -438,33 +438,6 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	fputs(tr->n ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
-static const char *
-period_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	return fb_period_cell(rep, row, i, buf, num);
-}
-
-static void
-period(FILE *out, const struct fb_period_report *rep)
-{
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fputs("  \"region_name\": ", out);
-	str(out, rep->region_name);
-	fputs(",\n  \"bed_nights\": \"each date of the period counts one night for each bed "
-	      "whose episode covers it; the ALL row sums the LAs' bed-nights, then divides\",\n"
-	      "  \"rows\": [", out);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_period_columns, fb_period_ncolumns, period_cell, rep,
-			&rep->rows[r]);
-		if (rep->rows[r].la_code == FB_LA_ALL)
-			fprintf(out, ", \"las_pooled\": %d", rep->rows[r].nla);
-		fputc('}', out);
-	}
-	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
-}
-
 /* Any document */
 
 /* A cell: numbers bare, empty cells and empty text null, the rest strings. */
@@ -528,5 +501,4 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 const struct fb_writer fb_writer_json = {
 	.name = "json", .write = write_doc, .findings = findings, .report = report,
 	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
-	.period = period,
 };

@@ -491,59 +491,6 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	}
 }
 
-/* report --period */
-
-static const char *const period_headings[] = {
-	"LA", "Name", "Approved", "Filled", "Vacant", "Unavail", "MS appr", "MS fill",
-	"Util incl%", "Util excl%",
-};
-static const size_t period_shown[] = { 0, 1, 4, 5, 6, 7, 8, 9, 10, 11 };
-
-static const char *
-period_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_period_report *rep = ctx;
-	int num;
-
-	return fb_period_cell(rep, &rep->rows[r], i, buf, &num);
-}
-
-static int
-period_pooled(const void *ctx, size_t r)
-{
-	return ((const struct fb_period_report *)ctx)->rows[r].la_code == FB_LA_ALL;
-}
-
-static void
-period(FILE *out, const struct fb_period_report *rep)
-{
-	struct table t = { period_headings, period_shown, 10, 2, rep->nrows, period_cell,
-			   period_pooled, rep };
-	char from[FB_DATE_LEN + 1], to[FB_DATE_LEN + 1];
-	long read, used, rejected;
-	long by[FB_R_COUNT] = { 0 };
-
-	fb_date_format(rep->period.from, from);
-	fb_date_format(rep->period.to, to);
-	fprintf(out, "Foster-bed utilisation in bed-nights, %s to %s: %s\n", from, to,
-		rep->region_name);
-	fputs("Each date counts one night for each bed whose episode covers it; the ALL row "
-	      "sums the LAs' bed-nights, then divides.\n\n", out);
-	if (rep->nrows)
-		print_table(out, &t);
-	else
-		fputs("(no bed-nights in the period)\n", out);
-	fb_run_totals(rep->run, &read, &used, &rejected);
-	for (size_t i = 0; i < rep->run->ninputs; i++)
-		for (int k = 0; k < FB_R_COUNT; k++)
-			by[k] += rep->run->inputs[i].rejected_by[k];
-	fprintf(out, "\nEpisodes: %ld read, %ld used, %ld rejected", read, used, rejected);
-	rejected_by(out, by);
-	outside(out, rep->run);
-	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
-	      "out of both counts.\n", out);
-}
-
 /* Any document */
 
 /* Columns with a brief heading are shown; text to the left, numbers to the right. */
@@ -618,5 +565,4 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 const struct fb_writer fb_writer_text = {
 	.name = "text", .write = write_doc, .findings = findings, .report = report,
 	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
-	.period = period,
 };

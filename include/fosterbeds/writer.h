@@ -3,12 +3,15 @@
  *
  * Each format is one file (writer-text.c, writer-csv.c, writer-json.c,
  * writer-html.c, writer-xlsx.c) that fills one struct fb_writer; commands pick a writer by name and hand it what
- * to write and a FILE *, so tests can give it an in-memory stream.  A writer
- * that cannot write a document leaves its slot NULL.
+ * to write and a FILE *, so tests can give it an in-memory stream.  Every
+ * writer writes any document (doc.h) through write(); in the old
+ * per-document slots, a writer that cannot write a document leaves its slot
+ * NULL.
  *
- * Writers never decide exit codes and never check for write errors: the
- * command checks the stream once at the end (a failed write sets the
- * stream's error flag, which stays set).
+ * Writers never decide exit codes.  write() says whether it failed and why;
+ * the old slots never check for write errors: the command checks the stream
+ * once at the end (a failed write sets the stream's error flag, which stays
+ * set), and does so after write() too.
  *
  * No writer ever prints child_ref or any other column the standard marks as
  * personal; findings carry no such values (findings.h).
@@ -107,15 +110,6 @@ struct fb_trend_report {
 	const char *region_name;
 };
 
-/* What `report --period` writes: bed-nights per LA and pooled (episodes.h). */
-struct fb_period_report {
-	const struct fb_run *run;
-	const char *region_name;
-	struct fb_period period;
-	const struct fb_nights_row *rows;
-	size_t nrows;
-};
-
 /*
  * Why a writer failed, for the command to say: err is an errno value (EIO
  * when there is none), message the reason in words.
@@ -152,8 +146,6 @@ struct fb_writer {
 	void (*ofsted)(FILE *out, const struct fb_ofsted_report *rep);
 	/* trend: each snapshot's figures and the change since the last. */
 	void (*trend)(FILE *out, const struct fb_trend_report *rep);
-	/* report --period: bed-nights and utilisation over a period. */
-	void (*period)(FILE *out, const struct fb_period_report *rep);
 };
 
 extern const struct fb_writer fb_writer_text;
@@ -262,12 +254,6 @@ extern const char *const fb_trend_columns[];
 extern const size_t fb_trend_ncolumns;
 const char *fb_trend_cell(const struct fb_trend_report *rep, const struct fb_trend_row *row,
 			  size_t i, char buf[FB_CELL_BUF], int *is_number);
-
-/* The report --period CSV/JSON columns, in order, and a row's value in column i. */
-extern const char *const fb_period_columns[];
-extern const size_t fb_period_ncolumns;
-const char *fb_period_cell(const struct fb_period_report *rep, const struct fb_nights_row *row,
-			   size_t i, char buf[FB_CELL_BUF], int *is_number);
 
 /* Bridge row labels: ofsted_status names with "none" for FB_OS_BLANK. */
 const char *fb_bridge_status_name(int ofsted_status);
