@@ -15,6 +15,8 @@
 #  (e) every sheet of every workbook prints landscape on A4, one page wide
 #      (fitToWidth 1, fitToHeight 0), with its title row repeated on every
 #      page (a Print_Titles of $1:$1), and the titles wrap;
+#  (f) report --period: the Summary sheet equals `report --period --format csv`,
+#      with the spec's worked example's region row checked by hand;
 #  (d) a workbook is refused on a terminal (under script(1)), and a workbook
 #      that cannot be made fails with exit 3 and never replaces the -o FILE.
 # FB_WRAPPER (set by the valgrind test setup) is put before the binary.
@@ -143,6 +145,13 @@ TITLES = {
     "exemption_households": "Exemption households", "filled_pct": "Filled (%)",
     "kind": "Kind", "las_in_area": "LAs in area", "las_pooled": "LAs pooled",
     "not_pooled": "Not pooled", "covered_by": "Covered by", "note": "Note",
+    # report --period's columns
+    "period_start": "Period start", "period_end": "Period end",
+    "approved_bed_nights": "Approved bed nights", "filled_bed_nights": "Filled bed nights",
+    "vacant_bed_nights": "Vacant bed nights",
+    "unavailable_bed_nights": "Unavailable bed nights",
+    "mainstream_approved_bed_nights": "Mainstream approved bed nights",
+    "mainstream_filled_bed_nights": "Mainstream filled bed nights",
 }
 
 def same_table(title, csv_path, rate_cols=()):
@@ -180,6 +189,17 @@ if check == "summary":
         bold = all(st[s][1] for kind, _, s in g if kind)
         assert bold == (w[0] == "ALL"), "row %s: bold %s" % (w[0], bold)
     assert any(w[0] == "ALL" for w in want[1:])
+    layout("Summary", len(want[0]), len(want) - 1)
+elif check == "period":
+    # The Summary sheet is the CSV, the region's row bold; and the figures
+    # are the spec's worked example (spec/bed-episodes.md), by hand.
+    got, want = same_table("Summary", args[0], ["utilisation_incl_pct", "utilisation_excl_pct"])
+    st = styles()
+    for g, w in zip(got[1:], want[1:]):
+        bold = all(st[s][1] for kind, _, s in g if kind)
+        assert bold == (w[0] == "ALL"), "row %s: bold %s" % (w[0], bold)
+    region = [r for r in got if r and r[0][1] == "ALL"][0]
+    assert [v for _, v, _ in region[4:13]] == [62, 38, 19, 5, 56, 37, 0.613, 0.661, 2], region
     layout("Summary", len(want[0]), len(want) - 1)
 elif check == "sheets":
     wb = ET.fromstring(part("xl/workbook.xml"))
@@ -300,6 +320,19 @@ status=$?
 xl "$tmp/ofsted.xlsx" sheets Ofsted Findings Inputs Notes && ok || bad "ofsted: the sheets"
 xl "$tmp/ofsted.xlsx" ofsted "$tmp/ofsted.csv" "Medway|Medway (887): 100 approved places" && ok ||
 	bad "ofsted: the Ofsted sheet or its findings"
+
+# (f) report --period: the Summary sheet is the CSV
+eps=$root/tests/fixtures/episodes-small.csv
+run report --period 2028-02-15..2028-03-05 --today 2028-12-31 --format csv "$eps" \
+	>"$tmp/period.csv" 2>/dev/null
+run report --period 2028-02-15..2028-03-05 --today 2028-12-31 --format xlsx \
+	-o "$tmp/period.xlsx" "$eps" 2>/dev/null
+status=$?
+[[ $status == 0 ]] && ok || bad "report --period --format xlsx exited $status"
+xl "$tmp/period.xlsx" sheets Summary Findings Inputs Notes && ok || bad "period: the sheets"
+xl "$tmp/period.xlsx" period "$tmp/period.csv" && ok || bad "period: Summary differs from the CSV"
+xl "$tmp/period.xlsx" no-formulas && ok || bad "period: a formula in the workbook"
+xl "$tmp/period.xlsx" print && ok || bad "period: a sheet does not print landscape, one page wide"
 
 # (d) no workbook on a terminal; a workbook that cannot be made is a failure
 if command -v script >/dev/null; then
