@@ -52,6 +52,15 @@ fb_doc_strdup(struct fb_doc *d, const char *s)
 	return own(d, fb_xstrdup(s ? s : ""));
 }
 
+char *
+fb_doc_strdup_size(struct fb_doc *d, size_t size)
+{
+	char *s = fb_xcalloc(size ? size : 1, 1);
+
+	own(d, s);
+	return s;
+}
+
 void
 fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject)
 {

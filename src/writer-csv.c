@@ -237,21 +237,6 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 	table(out, fb_ofsted_columns, fb_ofsted_ncolumns, rep->nrows, -1, ofsted_cell, rep);
 }
 
-static const char *
-trend_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_trend_report *rep = ctx;
-	int num;
-
-	return fb_trend_cell(rep, &rep->trend->t[r], i, buf, &num);
-}
-
-static void
-trend(FILE *out, const struct fb_trend_report *rep)
-{
-	table(out, fb_trend_columns, fb_trend_ncolumns, rep->trend->n, 1, trend_cell, rep);
-}
-
 /*
  * Any document: its first table (a CSV file holds one), headed by the
  * columns' machine names.  Only input text is guarded against formulas.
@@ -279,5 +264,4 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 const struct fb_writer fb_writer_csv = {
 	.name = "csv", .write = write_doc, .findings = findings, .report = report,
 	.catalogue = catalogue, .reconcile = reconcile, .bridge = bridge, .ofsted = ofsted,
-	.trend = trend,
 };

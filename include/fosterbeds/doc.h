@@ -112,6 +112,9 @@ void fb_doc_release(struct fb_doc *d);
 /* A copy of s the document owns. */
 const char *fb_doc_strdup(struct fb_doc *d, const char *s);
 
+/* size bytes the document owns, the first '\0', for a builder to fill. */
+char *fb_doc_strdup_size(struct fb_doc *d, size_t size);
+
 void fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject);
 
 /* Add a note (printf-style text). */
@@ -166,5 +169,11 @@ struct fb_period;
  */
 void fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period *period,
 		   const char *region_name, const struct fb_nights_row *rows, size_t nrows);
+
+struct fb_trend;
+
+/* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
+void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
+		  const char *region_name);
 
 #endif
