@@ -77,7 +77,7 @@ static void
 episodes_note(struct fb_doc *d, const struct fb_run *run)
 {
 	long read, used, rejected, by[FB_R_COUNT] = { 0 };
-	char list[FB_R_COUNT * 16] = "", what[64 + 1000 * 4] = "";
+	char list[FB_R_COUNT * 32] = "", what[64 + 1000 * 4] = "";
 	size_t n = 0;
 
 	fb_run_totals(run, &read, &used, &rejected);

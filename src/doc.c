@@ -32,6 +32,7 @@ fb_doc_release(struct fb_doc *d)
 		free(d->tables[t].cells);
 		free(d->tables[t].pooled);
 	}
+	free(d->tables);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -72,17 +73,25 @@ void
 fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key, const char *fmt, ...)
 {
 	va_list ap;
+	char first[256], *text;
 	int len;
-	char *text;
 
+	/* Most notes fit the first try; a longer one is measured by it. */
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vsnprintf(first, sizeof(first), fmt, ap);
 	va_end(ap);
-	text = fb_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
-	text[0] = '\0';
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
-	va_end(ap);
+	if (len < 0) {
+		len = 0;
+		first[0] = '\0';
+	}
+	text = fb_xmalloc((size_t)len + 1);
+	if ((size_t)len < sizeof(first)) {
+		memcpy(text, first, (size_t)len + 1);
+	} else {
+		va_start(ap, fmt);
+		vsnprintf(text, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	}
 	if (d->nnotes == d->notecap) {
 		d->notecap = d->notecap ? 2 * d->notecap : 8;
 		d->notes = fb_xrealloc(d->notes, d->notecap * sizeof(*d->notes));
@@ -108,9 +117,10 @@ fb_doc_table(struct fb_doc *d, const char *name, const struct fb_column *cols, s
 {
 	struct fb_table *t;
 
-	/* A builder's bug, not the input's: every builder makes a fixed few. */
-	if (d->ntables == FB_DOC_MAX_TABLES)
-		abort();
+	if (d->ntables == d->tablecap) {
+		d->tablecap = d->tablecap ? 2 * d->tablecap : 2;
+		d->tables = fb_xrealloc(d->tables, d->tablecap * sizeof(*d->tables));
+	}
 	t = &d->tables[d->ntables++];
 	memset(t, 0, sizeof(*t));
 	t->name = name;

@@ -1211,8 +1211,8 @@ fill_doc(struct book *b, const void *ctx)
 		inputs_sheet(b, d->run);
 		notes_start(&ns, d->command, d->run);
 	}
-	if (d->subject)
-		note(&ns, "subject", "%s", d->subject);
+	note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
+	     d->subject ? d->subject : "");
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].key)
 			note(&ns, d->notes[i].key, "%s", d->notes[i].text);

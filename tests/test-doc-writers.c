@@ -216,6 +216,36 @@ test_failure(void **state)
 	}
 }
 
+/* A note longer than the first try, and more tables than the first allocation. */
+static void
+test_growth(void **state)
+{
+	static const struct fb_column one[] = { { .name = "v", .kind = FB_CK_COUNT } };
+	char longer[600], *buf = NULL;
+	struct fb_doc d;
+	struct fb_error e = { 0, "" };
+	size_t len;
+	FILE *out = open_memstream(&buf, &len);
+
+	(void)state;
+	memset(longer, 'x', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	fb_doc_init(&d, "test", NULL);
+	fb_doc_note(&d, FB_NOTE_DATA, "long", "<%s>", longer);
+	assert_int_equal(strlen(fb_doc_find_note(&d, "long")->text), 601);
+	assert_int_equal(fb_doc_find_note(&d, "long")->text[600], '>');
+	for (long k = 0; k < 3; k++)
+		fb_cell_number(fb_table_row(fb_doc_table(&d, k ? "more" : "first", one, 1, NULL), 0),
+			       FB_CK_COUNT, k);
+	assert_int_equal(d.ntables, 3);
+	assert_int_equal(fb_writer_json.write(out, &d, &e), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, "\"rows\": [\n    {\"v\": 0}\n  ],\n  \"more\": [\n    {\"v\": 1}\n  ],\n"
+				    "  \"more\": [\n    {\"v\": 2}\n  ]\n}\n"));
+	free(buf);
+	fb_doc_release(&d);
+}
+
 int
 main(void)
 {
@@ -227,6 +257,7 @@ main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_failure),
+		cmocka_unit_test(test_growth),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -91,8 +91,6 @@ struct fb_note {
 	const char *text;
 };
 
-#define FB_DOC_MAX_TABLES 8
-
 struct fb_doc {
 	const char *command;     /* "report --period": the XLSX "made by" note */
 	const char *title;       /* "Foster-bed utilisation in bed-nights, 2028-02-15 to ..." */
@@ -100,8 +98,8 @@ struct fb_doc {
 	const struct fb_run *run;
 	struct fb_note *notes;
 	size_t nnotes, notecap;
-	struct fb_table tables[FB_DOC_MAX_TABLES];
-	size_t ntables;
+	struct fb_table *tables;
+	size_t ntables, tablecap;
 	char **strings;          /* every copy the document owns */
 	size_t nstrings, strcap;
 };
@@ -125,8 +123,9 @@ void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
 
 /*
- * Add a table of ncols columns (cols is borrowed); at most
- * FB_DOC_MAX_TABLES.  Returns it: good until the document is released.
+ * Add a table of ncols columns (cols is borrowed), and what the text says
+ * when it has no row (or NULL).  Returns it: good until the next table is
+ * added, so a builder fills one table before it starts the next.
  */
 struct fb_table *fb_doc_table(struct fb_doc *d, const char *name,
 			      const struct fb_column *cols, size_t ncols, const char *empty);
