@@ -401,6 +401,36 @@ for how in long-name no-tmpdir; do
 	[[ $(cat "$tmp/keep/old.xlsx") == previous && $(ls -A "$tmp/keep" | wc -l) == 1 ]] && ok ||
 		bad "$how: the old file was replaced or a temporary file left"
 done
+# The same through a document's write(): report --period and trend.
+eps=$root/tests/fixtures/episodes-small.csv
+for cmd in period trend; do
+	if [[ $cmd == period ]]; then
+		args=(report --period 2028-02-15..2028-03-05 --today 2028-12-31 "$eps")
+	else
+		args=(trend --today $today "$root/tests/fixtures/trend.csv")
+	fi
+	for how in long-name no-tmpdir; do
+		if [[ $how == long-name ]]; then
+			run "${args[@]}" --format xlsx --region-name "$long" -o "$tmp/keep/old.xlsx" \
+				2>"$tmp/err"
+		else
+			TMPDIR=$tmp/no/such/dir "$bin" "${args[@]}" --format xlsx \
+				-o "$tmp/keep/old.xlsx" 2>"$tmp/err"
+		fi
+		status=$?
+		[[ $status == 3 ]] && ok || bad "$cmd $how: exited $status, not 3"
+		grep -q "could not write the output: cannot make the workbook" "$tmp/err" && ok ||
+			bad "$cmd $how: no message ($(head -c 300 "$tmp/err"))"
+		[[ $(cat "$tmp/keep/old.xlsx") == previous && $(ls -A "$tmp/keep" | wc -l) == 1 ]] &&
+			ok || bad "$cmd $how: the old file was replaced or a temporary file left"
+	done
+	if command -v script >/dev/null; then
+		script -qec "${FB_WRAPPER:-} $bin ${args[*]} --format xlsx" /dev/null >"$tmp/tty" 2>&1 \
+			</dev/null
+		status=$?
+		[[ $status == 2 ]] && ok || bad "$cmd: xlsx to a terminal exited $status, not 2"
+	fi
+done
 
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]
