@@ -282,6 +282,36 @@ print_setup(struct book *b, lxw_worksheet *ws)
 }
 
 /*
+ * A sheet's table written, its header row frozen, an autofilter over it,
+ * columns as wide as their widest value (width[i] characters), the titles
+ * wrapped (title[i] characters each), and the print setup.  Frees width
+ * and title.
+ */
+static void
+finish_sheet(struct book *b, lxw_worksheet *ws, size_t ncols, size_t nrows, size_t *width,
+	     size_t *title)
+{
+	size_t lines = 1;
+
+	worksheet_freeze_panes(ws, 1, 0);
+	if (ncols)
+		check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(ncols - 1)));
+	for (size_t i = 0; i < ncols; i++) {
+		size_t w = width[i] + 2;
+
+		w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
+		check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, (double)w, NULL));
+		/* The titles wrap within their columns: as many lines as the widest needs. */
+		if ((title[i] + w - 3) / (w - 2) > lines)
+			lines = (title[i] + w - 3) / (w - 2);
+	}
+	check(b, worksheet_set_row(ws, 0, 15.0 * (double)lines, b->title));
+	print_setup(b, ws);
+	free(title);
+	free(width);
+}
+
+/*
  * One table on a new sheet.  At most Excel's 1,048,575 data rows are
  * written; returns how many rows did not fit (0 but for huge findings lists).
  */
@@ -290,7 +320,7 @@ add_sheet(struct book *b, const struct sheet *s)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, s->name);
 	size_t nrows = s->nrows < LXW_ROW_MAX - 1 ? s->nrows : LXW_ROW_MAX - 1;
-	size_t *width, *title, lines = 1;
+	size_t *width, *title;
 	char buf[FB_CELL_BUF];
 	int num;
 
@@ -332,23 +362,7 @@ add_sheet(struct book *b, const struct sheet *s)
 				width[i] = w;
 		}
 	}
-	worksheet_freeze_panes(ws, 1, 0);
-	if (s->ncols)
-		check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows,
-					      (lxw_col_t)(s->ncols - 1)));
-	for (size_t i = 0; i < s->ncols; i++) {
-		size_t w = width[i] + 2;
-
-		w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
-		check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, (double)w, NULL));
-		/* The titles wrap within their columns: as many lines as the widest needs. */
-		if ((title[i] + w - 3) / (w - 2) > lines)
-			lines = (title[i] + w - 3) / (w - 2);
-	}
-	check(b, worksheet_set_row(ws, 0, 15.0 * (double)lines, b->title));
-	print_setup(b, ws);
-	free(title);
-	free(width);
+	finish_sheet(b, ws, s->ncols, nrows, width, title);
 	return s->nrows - nrows;
 }
 
@@ -1119,7 +1133,7 @@ doc_sheet(struct book *b, const struct fb_table *t)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->name);
 	size_t nrows = t->nrows < LXW_ROW_MAX - 1 ? t->nrows : LXW_ROW_MAX - 1;
-	size_t *width, *title, lines = 1;
+	size_t *width, *title;
 	char buf[FB_CELL_BUF], text[FB_DOC_CELL_BUF];
 
 	if (!ws) {
@@ -1172,22 +1186,7 @@ doc_sheet(struct book *b, const struct fb_table *t)
 				width[i] = w;
 		}
 	}
-	worksheet_freeze_panes(ws, 1, 0);
-	if (t->ncols)
-		check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows,
-					      (lxw_col_t)(t->ncols - 1)));
-	for (size_t i = 0; i < t->ncols; i++) {
-		size_t w = width[i] + 2;
-
-		w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
-		check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, (double)w, NULL));
-		if ((title[i] + w - 3) / (w - 2) > lines)
-			lines = (title[i] + w - 3) / (w - 2);
-	}
-	check(b, worksheet_set_row(ws, 0, 15.0 * (double)lines, b->title));
-	print_setup(b, ws);
-	free(title);
-	free(width);
+	finish_sheet(b, ws, t->ncols, nrows, width, title);
 }
 
 /* The document's tables, then Findings, Inputs and Notes (its keyed notes). */
