@@ -12,7 +12,7 @@ static const char usage_text[] =
 	"                         [--region NAME | --la CODE[,CODE...]]\n"
 	"                         [--region-name NAME] [--manifest FILE]\n"
 	"                         [--today YYYY-MM-DD] [-o FILE] FILE...\n"
-	"       fosterbeds report --period FROM..TO [--format table|csv|json]\n"
+	"       fosterbeds report --period FROM..TO [--format FORMAT]\n"
 	"                         [--region NAME | --la CODE[,CODE...]]\n"
 	"                         [--region-name NAME] [-o FILE] EPISODES...\n"
 	"\n"
@@ -32,13 +32,13 @@ static int
 report_period(struct fb_cli *cli)
 {
 	struct fb_run run;
-	struct fb_period_report rep;
 	struct fb_nights_row *rows;
+	struct fb_doc doc;
+	struct fb_error err = { 0, "" };
+	const char *region_name;
+	size_t nrows;
 	int status, rc;
 
-	if (!cli->writer->period)
-		return fb_cli_usage_error(cli->cmd, "--format %s is not for --period; use "
-					  "table, csv or json", cli->writer->name);
 	if (cli->breakdown)
 		return fb_cli_usage_error(cli->cmd, "--breakdown is not for --period");
 
@@ -55,25 +55,28 @@ report_period(struct fb_cli *cli)
 			     "run 'fosterbeds validate --period' to list them all");
 	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli->cmd, "episodes"));
 
-	rep.run = &run;
-	rep.period = run.period;
-	rep.nrows = fb_episodes_nights(&run.episodes, &run.period, &rows);
-	rep.rows = rows;
-	rep.region_name = fb_cli_pooled_name(cli);
-	if (!rep.region_name) {
-		int *codes = fb_xcalloc(rep.nrows + 1, sizeof(*codes));
+	nrows = fb_episodes_nights(&run.episodes, &run.period, &rows);
+	region_name = fb_cli_pooled_name(cli);
+	if (!region_name) {
+		int *codes = fb_xcalloc(nrows + 1, sizeof(*codes));
 		size_t n = 0;
 
-		for (size_t i = 0; i < rep.nrows; i++)
+		for (size_t i = 0; i < nrows; i++)
 			if (rows[i].la_code != FB_LA_ALL)
 				codes[n++] = rows[i].la_code;
-		rep.region_name = fb_cli_default_region(codes, n);
+		region_name = fb_cli_default_region(codes, n);
 		free(codes);
 	}
-	if ((rc = fb_cli_open_output(cli, 0)) == 0)
-		cli->writer->period(cli->out, &rep);
+	fb_doc_period(&doc, &run, &run.period, region_name, rows, nrows);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
+	if ((rc = fb_cli_open_output(cli, cli->writer->binary)) == 0 &&
+	    cli->writer->write(cli->out, &doc, &err) != 0 && !ferror(cli->out)) {
+		/* A failed write is said when the output is closed; this is another reason. */
+		fb_cli_error("could not write the output: %s", err.message);
+		status = FB_EXIT_IO;
+	}
+	fb_doc_release(&doc);
 	free(rows);
 	status = rc ? rc : fb_cli_close_output(cli, status);
 	status = fb_cli_write_manifest(cli, &run, status);

@@ -27,11 +27,12 @@ static const char usage_end[] =
 int
 cmd_trend(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", NULL };
+	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .usage_end = usage_end,
 			      .formats = formats, .help_column = 25 };
 	const struct fb_option options[] = {
-		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json or html (small multiples)"),
+		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (small multiples)\n"
+				   "or xlsx (an Excel workbook: give -o FILE)"),
 		FB_CLI_OPT_REGION(&cli, "count only the LAs of this region (e.g. \"South East\")"),
 		FB_CLI_OPT_LA(&cli, "count only these LAs, by DfE code (e.g. 851,867)"),
 		FB_CLI_OPT_REGION_NAME(&cli, "name for the region rows (default: the filter's region\n"
@@ -71,10 +72,24 @@ cmd_trend(int argc, char **argv)
 	rep.region_name = fb_cli_pooled_name(&cli);
 	if (!rep.region_name)
 		rep.region_name = fb_cli_region_of_rows(tr.rows, tr.n);
-	if ((rc = fb_cli_open_output(&cli, 0)) == 0)
-		cli.writer->trend(cli.out, &rep);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) != 0) {
+		/* the output could not be opened: said */
+	} else if (cli.writer->trend) {
+		/* Moving to the document: table, JSON and the page still write the report. */
+		cli.writer->trend(cli.out, &rep);
+	} else {
+		struct fb_doc doc;
+		struct fb_error err = { 0, "" };
+
+		fb_doc_trend(&doc, &run, &tr, rep.region_name);
+		if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
+			fb_cli_error("could not write the output: %s", err.message);
+			status = FB_EXIT_IO;
+		}
+		fb_doc_release(&doc);
+	}
 	fb_trend_release(&tr);
 	status = rc ? rc : fb_cli_close_output(&cli, status);
 	status = fb_cli_write_manifest(&cli, &run, status);

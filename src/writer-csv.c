@@ -237,35 +237,31 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 	table(out, fb_ofsted_columns, fb_ofsted_ncolumns, rep->nrows, -1, ofsted_cell, rep);
 }
 
-static const char *
-trend_cell(const void *ctx, size_t r, size_t i, char *buf)
+/*
+ * Any document: its first table (a CSV file holds one), headed by the
+ * columns' machine names.  Only input text is guarded against formulas.
+ */
+static int
+write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
-	const struct fb_trend_report *rep = ctx;
-	int num;
+	const struct fb_table *t = d->ntables ? &d->tables[0] : NULL;
+	char buf[FB_DOC_CELL_BUF];
 
-	return fb_trend_cell(rep, &rep->trend->t[r], i, buf, &num);
+	for (size_t i = 0; t && i < t->ncols; i++) {
+		fputs(t->cols[i].name, out);
+		sep(out, i + 1 == t->ncols);
+	}
+	for (size_t r = 0; t && r < t->nrows; r++)
+		for (size_t i = 0; i < t->ncols; i++) {
+			const struct fb_cell *c = fb_table_cell(t, r, i);
+
+			cell(out, fb_cell_format(c, buf), c->kind == FB_CK_INPUT);
+			sep(out, i + 1 == t->ncols);
+		}
+	return fb_writer_stream_result(out, e);
 }
 
-static void
-trend(FILE *out, const struct fb_trend_report *rep)
-{
-	table(out, fb_trend_columns, fb_trend_ncolumns, rep->trend->n, 1, trend_cell, rep);
-}
-
-static const char *
-period_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_period_report *rep = ctx;
-	int num;
-
-	return fb_period_cell(rep, &rep->rows[r], i, buf, &num);
-}
-
-static void
-period(FILE *out, const struct fb_period_report *rep)
-{
-	table(out, fb_period_columns, fb_period_ncolumns, rep->nrows, 1, period_cell, rep);
-}
-
-const struct fb_writer fb_writer_csv = { "csv", findings, report, catalogue, reconcile, bridge,
-					 ofsted, trend, period };
+const struct fb_writer fb_writer_csv = {
+	.name = "csv", .write = write_doc, .findings = findings, .report = report,
+	.catalogue = catalogue, .reconcile = reconcile, .bridge = bridge, .ofsted = ofsted,
+};

@@ -2662,5 +2662,135 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	page_close(out);
 }
 
-const struct fb_writer fb_writer_html = { "html", findings, report, NULL, reconcile, NULL,
-					  ofsted, trend, NULL };
+/* Any document: its tables, with its notes around them */
+
+static void
+doc_cell(FILE *out, const struct fb_cell *c)
+{
+	char buf[FB_DOC_CELL_BUF];
+
+	switch (c->kind) {
+	case FB_CK_EMPTY:
+		fputs("<td class=\"num na\">" DASH, out);
+		break;
+	case FB_CK_COUNT:
+		fputs("<td class=\"num\">", out);
+		count(out, c->n);
+		break;
+	case FB_CK_RATE:
+		fputs("<td class=\"num\">", out);
+		pct(out, c->n);
+		break;
+	case FB_CK_PP:
+		fputs("<td class=\"num\">", out);
+		pp(out, c->n);
+		break;
+	case FB_CK_MONEY:
+		fputs("<td class=\"num\">&pound;", out);
+		esc(out, fb_cell_format(c, buf));
+		break;
+	default:
+		fputs("<td>", out);
+		esc(out, fb_cell_format(c, buf));
+	}
+	fputs("</td>", out);
+}
+
+/* The columns a person reads (those with a brief heading), pooled rows apart. */
+static void
+doc_table(FILE *out, const struct fb_table *t)
+{
+	int was = 0;
+
+	fputs("<div class=\"table-wrap\"><table class=\"figures\">\n<thead>\n<tr>", out);
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (!t->cols[i].brief)
+			continue;
+		fputs(fb_cell_kind_numeric(t->cols[i].kind) ? "<th scope=\"col\" class=\"num\">"
+							    : "<th scope=\"col\">", out);
+		esc(out, t->cols[i].title ? t->cols[i].title : t->cols[i].brief);
+		fputs("</th>", out);
+	}
+	fputs("</tr>\n</thead>\n<tbody>\n", out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (t->pooled[r] != was)
+			fputs(t->pooled[r] ? "</tbody>\n<tbody class=\"pooled\">\n"
+					   : "</tbody>\n<tbody>\n", out);
+		was = t->pooled[r];
+		fputs(was ? "<tr class=\"region\">" : "<tr>", out);
+		for (size_t i = 0; i < t->ncols; i++)
+			if (t->cols[i].brief)
+				doc_cell(out, fb_table_cell(t, r, i));
+		fputs("</tr>\n", out);
+	}
+	fputs("</tbody>\n</table></div>\n", out);
+}
+
+static void
+doc_notes(FILE *out, const struct fb_doc *d, enum fb_note_place place)
+{
+	for (size_t i = 0; i < d->nnotes; i++)
+		if (d->notes[i].place == place) {
+			fputs("<p class=\"note\">", out);
+			esc(out, d->notes[i].text);
+			fputs("</p>\n", out);
+		}
+}
+
+static int
+write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
+{
+	int defined = 0;
+
+	page_open(out, d->title, d->subject);
+	masthead_open(out, d->title, d->subject ? d->subject : d->title);
+	masthead_close(out);
+	doc_notes(out, d, FB_NOTE_INTRO);
+	for (size_t t = 0; t < d->ntables; t++) {
+		fputs("<section class=\"figures\">\n<h2>", out);
+		esc(out, d->tables[t].name);
+		fputs("</h2>\n", out);
+		if (d->tables[t].nrows || !d->tables[t].empty) {
+			doc_table(out, &d->tables[t]);
+		} else {
+			fputs("<p class=\"note\">", out);
+			esc(out, d->tables[t].empty);
+			fputs("</p>\n", out);
+		}
+		fputs("</section>\n", out);
+	}
+	doc_notes(out, d, FB_NOTE_AFTER);
+	for (size_t i = 0; i < d->nnotes; i++) {
+		const struct fb_note *n = &d->notes[i];
+		char buf[FB_CELL_BUF];
+
+		if (n->place != FB_NOTE_DEFINE)
+			continue;
+		if (!defined++)
+			fputs("<section class=\"definitions\">\n<h2>What the columns mean</h2>\n"
+			      "<dl>\n", out);
+		fputs("<div><dt>", out);
+		/* The person's title when the column has one, else its machine name. */
+		snprintf(buf, sizeof(buf), "%s", n->key);
+		for (size_t t = 0; t < d->ntables; t++)
+			for (size_t c = 0; c < d->tables[t].ncols; c++)
+				if (strcmp(d->tables[t].cols[c].name, n->key) == 0 &&
+				    d->tables[t].cols[c].title)
+					snprintf(buf, sizeof(buf), "%s", d->tables[t].cols[c].title);
+		esc(out, buf);
+		fputs("</dt><dd>", out);
+		esc(out, n->text);
+		fputs("</dd></div>\n", out);
+	}
+	if (defined)
+		fputs("</dl>\n</section>\n", out);
+	if (d->run)
+		inputs_section(out, d->run, 1);
+	page_close(out);
+	return fb_writer_stream_result(out, e);
+}
+
+const struct fb_writer fb_writer_html = {
+	.name = "html", .write = write_doc, .findings = findings, .report = report,
+	.reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+};

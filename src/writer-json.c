@@ -438,32 +438,67 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	fputs(tr->n ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
-static const char *
-period_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
+/* Any document */
+
+/* A cell: numbers bare, empty cells and empty text null, the rest strings. */
+static void
+doc_cell(FILE *out, const struct fb_cell *c)
 {
-	return fb_period_cell(rep, row, i, buf, num);
+	char buf[FB_DOC_CELL_BUF];
+	const char *v = fb_cell_format(c, buf);
+
+	if (!*v)
+		fputs("null", out);
+	else if (fb_cell_kind_numeric(c->kind))
+		fputs(v, out);
+	else
+		str(out, v);
 }
 
 static void
-period(FILE *out, const struct fb_period_report *rep)
+doc_rows(FILE *out, const struct fb_table *t)
 {
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fputs("  \"region_name\": ", out);
-	str(out, rep->region_name);
-	fputs(",\n  \"bed_nights\": \"each date of the period counts one night for each bed "
-	      "whose episode covers it; the ALL row sums the LAs' bed-nights, then divides\",\n"
-	      "  \"rows\": [", out);
-	for (size_t r = 0; r < rep->nrows; r++) {
+	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_period_columns, fb_period_ncolumns, period_cell, rep,
-			&rep->rows[r]);
-		if (rep->rows[r].la_code == FB_LA_ALL)
-			fprintf(out, ", \"las_pooled\": %d", rep->rows[r].nla);
+		for (size_t i = 0; i < t->ncols; i++) {
+			fprintf(out, "%s\"%s\": ", i ? ", " : "", t->cols[i].name);
+			doc_cell(out, fb_table_cell(t, r, i));
+		}
 		fputc('}', out);
 	}
-	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
+	fputs(t->nrows ? "\n  ]" : "]", out);
 }
 
-const struct fb_writer fb_writer_json = { "json", findings, report, catalogue, reconcile, NULL,
-					  ofsted, trend, period };
+/*
+ * The run's metadata, the document's keyed notes as members, then its
+ * tables: the first as "rows", any other by its name.
+ */
+static int
+write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
+{
+	fputs("{\n", out);
+	if (d->run)
+		metadata(out, d->run);
+	for (size_t i = 0; i < d->nnotes; i++) {
+		if (!d->notes[i].key || d->notes[i].place == FB_NOTE_DEFINE)
+			continue;
+		fputs("  ", out);
+		str(out, d->notes[i].key);
+		fputs(": ", out);
+		str(out, d->notes[i].text);
+		fputs(",\n", out);
+	}
+	for (size_t t = 0; t < d->ntables; t++) {
+		fputs(t ? ",\n  " : "  ", out);
+		str(out, t ? d->tables[t].name : "rows");
+		fputs(": [", out);
+		doc_rows(out, &d->tables[t]);
+	}
+	fputs(d->ntables ? "\n}\n" : "  \"rows\": []\n}\n", out);
+	return fb_writer_stream_result(out, e);
+}
+
+const struct fb_writer fb_writer_json = {
+	.name = "json", .write = write_doc, .findings = findings, .report = report,
+	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+};

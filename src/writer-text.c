@@ -491,58 +491,78 @@ trend(FILE *out, const struct fb_trend_report *rep)
 	}
 }
 
-/* report --period */
+/* Any document */
 
-static const char *const period_headings[] = {
-	"LA", "Name", "Approved", "Filled", "Vacant", "Unavail", "MS appr", "MS fill",
-	"Util incl%", "Util excl%",
-};
-static const size_t period_shown[] = { 0, 1, 4, 5, 6, 7, 8, 9, 10, 11 };
-
-static const char *
-period_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_period_report *rep = ctx;
-	int num;
-
-	return fb_period_cell(rep, &rep->rows[r], i, buf, &num);
-}
-
-static int
-period_pooled(const void *ctx, size_t r)
-{
-	return ((const struct fb_period_report *)ctx)->rows[r].la_code == FB_LA_ALL;
-}
-
+/* Columns with a brief heading are shown; text to the left, numbers to the right. */
 static void
-period(FILE *out, const struct fb_period_report *rep)
+doc_table(FILE *out, const struct fb_table *t)
 {
-	struct table t = { period_headings, period_shown, 10, 2, rep->nrows, period_cell,
-			   period_pooled, rep };
-	char from[FB_DATE_LEN + 1], to[FB_DATE_LEN + 1];
-	long read, used, rejected;
-	long by[FB_R_COUNT] = { 0 };
+	size_t width[64] = { 0 }, total = 0, shown[64], n = 0;
+	char buf[FB_DOC_CELL_BUF];
+	int ruled = 0;
 
-	fb_date_format(rep->period.from, from);
-	fb_date_format(rep->period.to, to);
-	fprintf(out, "Foster-bed utilisation in bed-nights, %s to %s: %s\n", from, to,
-		rep->region_name);
-	fputs("Each date counts one night for each bed whose episode covers it; the ALL row "
-	      "sums the LAs' bed-nights, then divides.\n\n", out);
-	if (rep->nrows)
-		print_table(out, &t);
-	else
-		fputs("(no bed-nights in the period)\n", out);
-	fb_run_totals(rep->run, &read, &used, &rejected);
-	for (size_t i = 0; i < rep->run->ninputs; i++)
-		for (int k = 0; k < FB_R_COUNT; k++)
-			by[k] += rep->run->inputs[i].rejected_by[k];
-	fprintf(out, "\nEpisodes: %ld read, %ld used, %ld rejected", read, used, rejected);
-	rejected_by(out, by);
-	outside(out, rep->run);
-	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
-	      "out of both counts.\n", out);
+	for (size_t i = 0; i < t->ncols && n < 64; i++)
+		if (t->cols[i].brief)
+			shown[n++] = i;
+	for (size_t k = 0; k < n; k++) {
+		width[k] = strlen(t->cols[shown[k]].brief);
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t w = strlen(fb_cell_format(fb_table_cell(t, r, shown[k]), buf));
+
+			if (w > width[k])
+				width[k] = w;
+		}
+		total += width[k] + 2;
+	}
+	for (size_t k = 0; k < n; k++)
+		fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s" : "%-*s%s",
+			(int)width[k], t->cols[shown[k]].brief, k + 1 < n ? "  " : "\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (!ruled && t->pooled[r]) {
+			for (size_t k = 0; k + 2 < total; k++)
+				fputc('-', out);
+			fputc('\n', out);
+			ruled = 1;
+		}
+		for (size_t k = 0; k < n; k++)
+			fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s"
+										  : "%-*s%s",
+				(int)width[k], fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
+				k + 1 < n ? "  " : "\n");
+	}
 }
 
-const struct fb_writer fb_writer_text = { "text", findings, report, catalogue, reconcile, NULL,
-					  ofsted, trend, period };
+/*
+ * The title (and subject), the notes that come first, each table (or what
+ * it says when empty), then the notes that come after, set apart by blank
+ * lines.
+ */
+static int
+write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
+{
+	int after = 0;
+
+	fprintf(out, "%s%s%s\n", d->title, d->subject ? ": " : "", d->subject ? d->subject : "");
+	for (size_t i = 0; i < d->nnotes; i++)
+		if (d->notes[i].place == FB_NOTE_INTRO)
+			fprintf(out, "%s\n", d->notes[i].text);
+	for (size_t t = 0; t < d->ntables; t++) {
+		fputc('\n', out);
+		if (d->tables[t].nrows || !d->tables[t].empty)
+			doc_table(out, &d->tables[t]);
+		else
+			fprintf(out, "%s\n", d->tables[t].empty);
+	}
+	for (size_t i = 0; i < d->nnotes; i++)
+		if (d->notes[i].place == FB_NOTE_AFTER) {
+			if (!after++)
+				fputc('\n', out);
+			fprintf(out, "%s\n", d->notes[i].text);
+		}
+	return fb_writer_stream_result(out, e);
+}
+
+const struct fb_writer fb_writer_text = {
+	.name = "text", .write = write_doc, .findings = findings, .report = report,
+	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+};

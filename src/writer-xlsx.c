@@ -51,10 +51,11 @@
 
 #define MAX_WIDTH 60
 #define MIN_WIDTH 8
+#define PP_FORMAT "+0.0 \"pp\";-0.0 \"pp\";0.0 \"pp\""
 
 struct book {
 	lxw_workbook *wb;
-	lxw_format *bold, *pct, *bold_pct, *title;
+	lxw_format *bold, *pct, *bold_pct, *title, *pp, *bold_pp, *money, *bold_money;
 	lxw_error err;        /* the first error met, LXW_NO_ERROR if none */
 };
 
@@ -281,6 +282,36 @@ print_setup(struct book *b, lxw_worksheet *ws)
 }
 
 /*
+ * A sheet's table written, its header row frozen, an autofilter over it,
+ * columns as wide as their widest value (width[i] characters), the titles
+ * wrapped (title[i] characters each), and the print setup.  Frees width
+ * and title.
+ */
+static void
+finish_sheet(struct book *b, lxw_worksheet *ws, size_t ncols, size_t nrows, size_t *width,
+	     size_t *title)
+{
+	size_t lines = 1;
+
+	worksheet_freeze_panes(ws, 1, 0);
+	if (ncols)
+		check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(ncols - 1)));
+	for (size_t i = 0; i < ncols; i++) {
+		size_t w = width[i] + 2;
+
+		w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
+		check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, (double)w, NULL));
+		/* The titles wrap within their columns: as many lines as the widest needs. */
+		if ((title[i] + w - 3) / (w - 2) > lines)
+			lines = (title[i] + w - 3) / (w - 2);
+	}
+	check(b, worksheet_set_row(ws, 0, 15.0 * (double)lines, b->title));
+	print_setup(b, ws);
+	free(title);
+	free(width);
+}
+
+/*
  * One table on a new sheet.  At most Excel's 1,048,575 data rows are
  * written; returns how many rows did not fit (0 but for huge findings lists).
  */
@@ -289,7 +320,7 @@ add_sheet(struct book *b, const struct sheet *s)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, s->name);
 	size_t nrows = s->nrows < LXW_ROW_MAX - 1 ? s->nrows : LXW_ROW_MAX - 1;
-	size_t *width, *title, lines = 1;
+	size_t *width, *title;
 	char buf[FB_CELL_BUF];
 	int num;
 
@@ -331,23 +362,7 @@ add_sheet(struct book *b, const struct sheet *s)
 				width[i] = w;
 		}
 	}
-	worksheet_freeze_panes(ws, 1, 0);
-	if (s->ncols)
-		check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows,
-					      (lxw_col_t)(s->ncols - 1)));
-	for (size_t i = 0; i < s->ncols; i++) {
-		size_t w = width[i] + 2;
-
-		w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
-		check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, (double)w, NULL));
-		/* The titles wrap within their columns: as many lines as the widest needs. */
-		if ((title[i] + w - 3) / (w - 2) > lines)
-			lines = (title[i] + w - 3) / (w - 2);
-	}
-	check(b, worksheet_set_row(ws, 0, 15.0 * (double)lines, b->title));
-	print_setup(b, ws);
-	free(title);
-	free(width);
+	finish_sheet(b, ws, s->ncols, nrows, width, title);
 	return s->nrows - nrows;
 }
 
@@ -649,20 +664,31 @@ fb_writer_failure(void)
 }
 
 static void
-fail(FILE *out, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+fail(FILE *out, struct fb_error *e, int err, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
+/*
+ * With e (the write() interface), the reason goes there and out is left
+ * alone; without it (the old slots), as described above.
+ */
 static void
-fail(FILE *out, int err, const char *fmt, ...)
+fail(FILE *out, struct fb_error *e, int err, const char *fmt, ...)
 {
 	va_list ap;
+	char *buf = e ? e->message : failure;
+	size_t size = e ? sizeof(e->message) : sizeof(failure);
 
 	/* Kept for the command to say; a writer never prints. */
 	static const char what[] = "cannot make the workbook: ";
 
-	memcpy(failure, what, sizeof(what));
+	memcpy(buf, what, sizeof(what));
 	va_start(ap, fmt);
-	vsnprintf(failure + sizeof(what) - 1, sizeof(failure) - sizeof(what) + 1, fmt, ap);
+	vsnprintf(buf + sizeof(what) - 1, size - sizeof(what) + 1, fmt, ap);
 	va_end(ap);
+	if (e) {
+		e->err = err ? err : EIO;
+		return;
+	}
 	(void)fgetc(out);
 	errno = err ? err : EIO;
 }
@@ -688,9 +714,10 @@ copy_out(int fd, FILE *out)
 	return 0;
 }
 
-/* Make a workbook with fill(), then copy it to out. */
-static void
-write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void *doc)
+/* Make a workbook with fill(), then copy it to out; 0, or -1 when it failed. */
+static int
+write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void *doc,
+	   struct fb_error *e)
 {
 	const char *dir = getenv("TMPDIR");
 	struct book b = { 0 };
@@ -698,7 +725,7 @@ write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void 
 	char *path;
 	size_t size;
 	lxw_error err;
-	int fd;
+	int fd, rc = -1;
 
 	if (!dir || !*dir)
 		dir = "/tmp";
@@ -707,23 +734,28 @@ write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void 
 	snprintf(path, size, "%s/fosterbeds-XXXXXX", dir);
 	/* The file stays open: it is read back through fd, whatever its name. */
 	if ((fd = mkstemp(path)) < 0) {
-		int e = errno;
+		int en = errno;
 
-		fail(out, e, "no temporary file in %s: %s", dir, strerror(e));
+		fail(out, e, en, "no temporary file in %s: %s", dir, strerror(en));
 		free(path);
-		return;
+		return -1;
 	}
 	opts.tmpdir = fb_xstrdup(dir);   /* for libxlsxwriter's own temporary files */
 	b.wb = workbook_new_opt(path, &opts);
 	if (!b.wb) {
-		fail(out, ENOMEM, "libxlsxwriter could not start one");
+		fail(out, e, ENOMEM, "libxlsxwriter could not start one");
 		goto done;
 	}
 	b.bold = workbook_add_format(b.wb);
 	b.pct = workbook_add_format(b.wb);
 	b.bold_pct = workbook_add_format(b.wb);
 	b.title = workbook_add_format(b.wb);
-	if (!b.bold || !b.pct || !b.bold_pct || !b.title) {
+	b.pp = workbook_add_format(b.wb);
+	b.bold_pp = workbook_add_format(b.wb);
+	b.money = workbook_add_format(b.wb);
+	b.bold_money = workbook_add_format(b.wb);
+	if (!b.bold || !b.pct || !b.bold_pct || !b.title || !b.pp || !b.bold_pp || !b.money ||
+	    !b.bold_money) {
 		check(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	} else {
 		format_set_bold(b.bold);
@@ -733,20 +765,30 @@ write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void 
 		format_set_bold(b.title);
 		format_set_text_wrap(b.title);
 		format_set_align(b.title, LXW_ALIGN_VERTICAL_BOTTOM);
+		/* Points, never a percentage: +1.5 pp is the number 1.5. */
+		format_set_num_format(b.pp, PP_FORMAT);
+		format_set_bold(b.bold_pp);
+		format_set_num_format(b.bold_pp, PP_FORMAT);
+		format_set_num_format(b.money, "#,##0.00");
+		format_set_bold(b.bold_money);
+		format_set_num_format(b.bold_money, "#,##0.00");
 		fill(&b, doc);
 	}
 	/* Always closed, which frees it; a sheet's error wins over close's. */
 	err = workbook_close(b.wb);
 	check(&b, err);
 	if (b.err != LXW_NO_ERROR)
-		fail(out, EIO, "%s", lxw_strerror(b.err));
+		fail(out, e, EIO, "%s", lxw_strerror(b.err));
 	else if (copy_out(fd, out) != 0)
-		fail(out, errno, "reading it back from %s: %s", path, strerror(errno));
+		fail(out, e, errno, "reading it back from %s: %s", path, strerror(errno));
+	else
+		rc = 0;
 done:
 	close(fd);
 	unlink(path);
 	free(opts.tmpdir);
 	free(path);
+	return rc;
 }
 
 /* validate */
@@ -772,7 +814,7 @@ fill_findings(struct book *b, const void *doc)
 static void
 findings(FILE *out, const struct fb_run *run)
 {
-	write_book(out, fill_findings, run);
+	(void)write_book(out, fill_findings, run, NULL);
 }
 
 /* report */
@@ -881,7 +923,7 @@ fill_report(struct book *b, const void *doc)
 static void
 report(FILE *out, const struct fb_report *rep)
 {
-	write_book(out, fill_report, rep);
+	(void)write_book(out, fill_report, rep, NULL);
 }
 
 /* reconcile */
@@ -1022,7 +1064,7 @@ fill_reconcile(struct book *b, const void *doc)
 static void
 reconcile(FILE *out, const struct fb_recon_report *rep)
 {
-	write_book(out, fill_reconcile, rep);
+	(void)write_book(out, fill_reconcile, rep, NULL);
 }
 
 /* ofsted */
@@ -1075,8 +1117,132 @@ fill_ofsted(struct book *b, const void *doc)
 static void
 ofsted(FILE *out, const struct fb_ofsted_report *rep)
 {
-	write_book(out, fill_ofsted, rep);
+	(void)write_book(out, fill_ofsted, rep, NULL);
 }
 
-const struct fb_writer fb_writer_xlsx = { "xlsx", findings, report, NULL, reconcile, NULL,
-					  ofsted, NULL, NULL };
+/* Any document */
+
+/*
+ * One of a document's tables on a sheet of its own, as add_sheet() lays
+ * it out, each cell by its kind: counts as numbers, rates as fractions in
+ * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, and every
+ * text (input above all) and date as a string, never a formula.
+ */
+static void
+doc_sheet(struct book *b, const struct fb_table *t)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->name);
+	size_t nrows = t->nrows < LXW_ROW_MAX - 1 ? t->nrows : LXW_ROW_MAX - 1;
+	size_t *width, *title;
+	char buf[FB_CELL_BUF], text[FB_DOC_CELL_BUF];
+
+	if (!ws) {
+		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	width = fb_xcalloc(t->ncols + 1, sizeof(*width));
+	title = fb_xcalloc(t->ncols + 1, sizeof(*title));
+	for (size_t i = 0; i < t->ncols; i++) {
+		const char *h = t->cols[i].title ? t->cols[i].title
+						 : column_title(t->cols[i].name, buf);
+
+		put_string(b, ws, 0, (lxw_col_t)i, h, b->title);
+		title[i] = text_width(h);
+		width[i] = longest_word(h);
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		int bold = t->pooled[r];
+		lxw_row_t row = (lxw_row_t)(r + 1);
+
+		for (size_t i = 0; i < t->ncols; i++) {
+			const struct fb_cell *c = fb_table_cell(t, r, i);
+			lxw_col_t col = (lxw_col_t)i;
+			size_t w = text_width(fb_cell_format(c, text));
+
+			switch (c->kind) {
+			case FB_CK_COUNT:
+				check(b, worksheet_write_number(ws, row, col, (double)c->n,
+								bold ? b->bold : NULL));
+				break;
+			case FB_CK_RATE:
+				check(b, worksheet_write_number(ws, row, col, (double)c->n / 1000.0,
+								bold ? b->bold_pct : b->pct));
+				w++;   /* the % sign */
+				break;
+			case FB_CK_PP:
+				check(b, worksheet_write_number(ws, row, col, (double)c->n / 10.0,
+								bold ? b->bold_pp : b->pp));
+				w += 4;   /* the sign and " pp" */
+				break;
+			case FB_CK_MONEY:
+				check(b, worksheet_write_number(ws, row, col, (double)c->n / 100.0,
+								bold ? b->bold_money : b->money));
+				break;
+			default:
+				put_string(b, ws, row, col, fb_cell_format(c, text),
+					   bold ? b->bold : NULL);
+			}
+			if (w > width[i])
+				width[i] = w;
+		}
+	}
+	finish_sheet(b, ws, t->ncols, nrows, width, title);
+}
+
+/* The document's tables, then Findings, Inputs and Notes (its keyed notes). */
+static void
+fill_doc(struct book *b, const void *ctx)
+{
+	const struct fb_doc *d = ctx;
+	struct notes ns = { .n = 0 };
+	size_t unlisted = 0;
+	int rates = 0, pps = 0;
+
+	for (size_t t = 0; t < d->ntables; t++) {
+		doc_sheet(b, &d->tables[t]);
+		for (size_t i = 0; i < d->tables[t].ncols; i++) {
+			rates |= d->tables[t].cols[i].kind == FB_CK_RATE;
+			pps |= d->tables[t].cols[i].kind == FB_CK_PP;
+		}
+	}
+	if (d->run) {
+		unlisted = findings_sheet(b, d->run);
+		inputs_sheet(b, d->run);
+		notes_start(&ns, d->command, d->run);
+	}
+	note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
+	     d->subject ? d->subject : "");
+	for (size_t i = 0; i < d->nnotes; i++)
+		if (d->notes[i].key)
+			note(&ns, d->notes[i].key, "%s", d->notes[i].text);
+	if (rates)
+		notes_rates(&ns);
+	if (pps)
+		note(&ns, "percentage points", "Differences of two percentages, stored as "
+		     "numbers of points with a \"pp\" format: +1.5 pp is the number 1.5, never "
+		     "a percentage.");
+	if (d->run) {
+		notes_finish(b, &ns, d->run, unlisted);
+	} else {
+		struct sheet s = { "Notes", note_columns, 2, ns.n, note_cell, &ns, NULL };
+
+		add_sheet(b, &s);
+		for (size_t i = 0; i < ns.n; i++) {
+			free(ns.topic[i]);
+			free(ns.text[i]);
+		}
+	}
+}
+
+static int
+write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
+{
+	if (write_book(out, fill_doc, d, e) != 0)
+		return -1;
+	return fb_writer_stream_result(out, e);
+}
+
+const struct fb_writer fb_writer_xlsx = {
+	.name = "xlsx", .binary = 1, .write = write_doc, .findings = findings,
+	.report = report, .reconcile = reconcile, .ofsted = ofsted,
+};

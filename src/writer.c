@@ -4,6 +4,7 @@
  */
 #include "fosterbeds/writer.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,16 @@ fb_writer_find(const char *name)
 		if (strcmp(writers[i].name, name) == 0)
 			return writers[i].writer;
 	return NULL;
+}
+
+int
+fb_writer_stream_result(FILE *out, struct fb_error *e)
+{
+	if (!ferror(out))
+		return 0;
+	e->err = errno ? errno : EIO;
+	snprintf(e->message, sizeof(e->message), "%s", strerror(e->err));
+	return -1;
 }
 
 const char *
@@ -493,57 +504,4 @@ fb_trend_cell(const struct fb_trend_report *rep, const struct fb_trend_row *row,
 	default:
 		return "";
 	}
-}
-
-/* report --period */
-
-const char *const fb_period_columns[] = {
-	"la_code", "la_name", "period_start", "period_end", "approved_bed_nights",
-	"filled_bed_nights", "vacant_bed_nights", "unavailable_bed_nights",
-	"mainstream_approved_bed_nights", "mainstream_filled_bed_nights",
-	"utilisation_incl_pct", "utilisation_excl_pct",
-};
-const size_t fb_period_ncolumns = sizeof(fb_period_columns) / sizeof(fb_period_columns[0]);
-
-const char *
-fb_period_cell(const struct fb_period_report *rep, const struct fb_nights_row *row, size_t i,
-	       char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct fb_nights *n = &row->n;
-	const struct fb_la *la;
-	long v;
-
-	*is_number = 1;
-	switch (i) {
-	case 0:
-		*is_number = 0;
-		if (row->la_code == FB_LA_ALL)
-			return "ALL";
-		snprintf(buf, FB_CELL_BUF, "%03d", row->la_code);
-		return buf;
-	case 1:
-		*is_number = 0;
-		if (row->la_code == FB_LA_ALL)
-			return rep->region_name;
-		la = fb_la_by_code(row->la_code);
-		return la ? la->name : "";
-	case 2:
-	case 3:
-		*is_number = 0;
-		fb_date_format(i == 2 ? rep->period.from : rep->period.to, buf);
-		return buf;
-	case 4: v = n->approved; break;
-	case 5: v = n->filled; break;
-	case 6: v = n->vacant; break;
-	case 7: v = n->unavailable; break;
-	case 8: v = n->ms_approved; break;
-	case 9: v = n->ms_filled; break;
-	default:
-		v = i == 10 ? fb_pct_tenths(n->filled, n->approved)
-			    : fb_pct_tenths(n->ms_filled, n->ms_approved);
-		*is_number = v != FB_PCT_NONE;
-		return fb_pct_format(v, buf);
-	}
-	snprintf(buf, FB_CELL_BUF, "%ld", v);
-	return buf;
 }

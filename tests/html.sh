@@ -193,6 +193,44 @@ def ofsted(dom_path, csv_path):
     say(len(chart) == 1 and sorted(chart[0]["bars"]) == las, "ofsted: one la-bar per authority")
     charts_accessible(d, "ofsted")
 
+def period(dom_path, csv_path):
+    """report --period's page: the browser's table is the CSV's, LA by LA."""
+    text = open(dom_path, encoding="utf-8").read()
+    cells, rows, row, cell = [], [], None, None
+    class Table(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            nonlocal row, cell
+            if tag == "tr":
+                row = []
+            elif tag in ("td", "th") and row is not None:
+                cell = ""
+        def handle_endtag(self, tag):
+            nonlocal row, cell
+            if tag in ("td", "th") and cell is not None:
+                row.append(cell.strip())
+                cell = None
+            elif tag == "tr" and row is not None:
+                rows.append(row)
+                row = None
+        def handle_data(self, data):
+            nonlocal cell
+            if cell is not None:
+                cell += data
+    Table(convert_charrefs=True).feed(text)
+    d = Dom(text)
+    want = list(csv.DictReader(open(csv_path, encoding="utf-8")))
+    shown = {r[0]: r for r in rows if r and r[0] in [w["la_code"] for w in want]}
+    for w in want:
+        got = shown.get(w["la_code"])
+        counts = [w[k] for k in ("approved_bed_nights", "filled_bed_nights", "vacant_bed_nights",
+                                 "unavailable_bed_nights", "mainstream_approved_bed_nights",
+                                 "mainstream_filled_bed_nights")]
+        rates = [w[k] + "%" for k in ("utilisation_incl_pct", "utilisation_excl_pct")]
+        say(got == [w["la_code"], w["la_name"]] + counts + rates,
+            "period: the page's row %s is the CSV's (%r)" % (w["la_code"], got))
+    say(d.region_rows == 1, "period: the region row is set apart")
+    say(d.title.startswith("Foster-bed utilisation in bed-nights"), "period: the page has its title")
+
 def escape(dom_path):
     d = Dom(open(dom_path, encoding="utf-8").read())
     values = [d.texts[v] for v in d.findings_values]
@@ -254,6 +292,8 @@ elif mode == "reconcile":
     reconcile(sys.argv[2], sys.argv[3])
 elif mode == "ofsted":
     ofsted(sys.argv[2], sys.argv[3])
+elif mode == "period":
+    period(sys.argv[2], sys.argv[3])
 elif mode == "escape":
     escape(sys.argv[2])
 else:
@@ -281,6 +321,19 @@ if [[ ${FB_UPDATE_SCREENSHOT:-} == 1 && -s $tmp/report.png ]]; then
 	mkdir -p "$root/docs" && cp "$tmp/report.png" "$root/docs/report.png"
 	echo "wrote $root/docs/report.png"
 fi
+
+# report --period: the bed-nights table (tests/fixtures/episodes-small.csv)
+eps=$root/tests/fixtures/episodes-small.csv
+${FB_WRAPPER:-} "$bin" report --period 2028-02-15..2028-03-05 --today 2028-12-31 --format html \
+	-o "$tmp/period.html" "$eps" 2>/dev/null
+check "report --period --format html exits 0" "[[ $? == 0 ]]"
+${FB_WRAPPER:-} "$bin" report --period 2028-02-15..2028-03-05 --today 2028-12-31 --format csv \
+	"$eps" >"$tmp/period.csv" 2>/dev/null
+self_contained "$tmp/period.html" "report --period"
+dom "$tmp/period.html" "$tmp/period.dom"
+py period "$tmp/period.dom" "$tmp/period.csv"
+shot "$tmp/period.html" "$tmp/period.png"
+py png "$tmp/period.png"
 
 # report --breakdown reasons: the reasons chart
 ${FB_WRAPPER:-} "$bin" report --format html --breakdown reasons --today 2026-11-23 \

@@ -15,6 +15,10 @@
 #  (e) every sheet of every workbook prints landscape on A4, one page wide
 #      (fitToWidth 1, fitToHeight 0), with its title row repeated on every
 #      page (a Print_Titles of $1:$1), and the titles wrap;
+#  (f) report --period: the Summary sheet equals `report --period --format csv`,
+#      with the spec's worked example's region row checked by hand;
+#  (g) trend: the Trend sheet equals `trend --format csv`, the changes stored
+#      as points with a +0.0 "pp" format, never as a percentage;
 #  (d) a workbook is refused on a terminal (under script(1)), and a workbook
 #      that cannot be made fails with exit 3 and never replaces the -o FILE.
 # FB_WRAPPER (set by the valgrind test setup) is put before the binary.
@@ -126,6 +130,7 @@ def layout(title, ncols, nrows):
         "%s: column widths" % title
 
 # The sheet's title for each CSV column name, written out by hand.
+PP = '+0.0 "pp";-0.0 "pp";0.0 "pp"'
 TITLES = {
     "la_code": "LA code", "la_name": "LA name", "snapshot_date": "Snapshot date",
     "approved": "Approved", "filled": "Filled", "vacant": "Vacant",
@@ -143,9 +148,22 @@ TITLES = {
     "exemption_households": "Exemption households", "filled_pct": "Filled (%)",
     "kind": "Kind", "las_in_area": "LAs in area", "las_pooled": "LAs pooled",
     "not_pooled": "Not pooled", "covered_by": "Covered by", "note": "Note",
+    # report --period's columns
+    "period_start": "Period start", "period_end": "Period end",
+    "approved_bed_nights": "Approved bed nights", "filled_bed_nights": "Filled bed nights",
+    "vacant_bed_nights": "Vacant bed nights",
+    "unavailable_bed_nights": "Unavailable bed nights",
+    "mainstream_approved_bed_nights": "Mainstream approved bed nights",
+    "mainstream_filled_bed_nights": "Mainstream filled bed nights",
+    # trend's columns
+    "utilisation_incl_pp_change": "Utilisation incl. respite, change (pp)",
+    "utilisation_excl_pp_change": "Utilisation excl. respite, change (pp)",
+    "vacant_pp_change": "Vacant, change (pp)",
+    "previous_snapshot_date": "Previous snapshot date",
+    "pooled_la_codes": "Pooled LA codes", "change_note": "Change note",
 }
 
-def same_table(title, csv_path, rate_cols=()):
+def same_table(title, csv_path, rate_cols=(), pp_cols=()):
     """Every cell of the sheet against the CSV (header and rows)."""
     want, (got, _) = read_csv(csv_path), rows(title)
     st = styles()
@@ -165,7 +183,12 @@ def same_table(title, csv_path, rate_cols=()):
                 assert kind == "n", "%s: rate is not a number" % where
                 assert "%.1f" % (v * 100) == cv, "%s: %r" % (where, v)
                 assert st[s][0] == "0.0%", "%s: format %r, not 0.0%%" % (where, st[s][0])
-            elif re.fullmatch(r"-?[0-9]+", cv) and not header[i].endswith("code"):
+            elif header[i] in pp_cols:
+                # Points as points (-25.0 is -25), never as a percentage.
+                assert kind == "n", "%s: a difference is not a number" % where
+                assert "%.1f" % v == cv, "%s: %r" % (where, v)
+                assert st[s][0] == PP, "%s: format %r, not %r" % (where, st[s][0], PP)
+            elif re.fullmatch(r"-?[0-9]+", cv) and not header[i].endswith(("code", "codes")):
                 assert kind == "n" and v == int(cv), "%s: %r %r" % (where, kind, v)
             else:
                 assert kind == "s" and v == cv, "%s: %r %r" % (where, kind, v)
@@ -181,6 +204,26 @@ if check == "summary":
         assert bold == (w[0] == "ALL"), "row %s: bold %s" % (w[0], bold)
     assert any(w[0] == "ALL" for w in want[1:])
     layout("Summary", len(want[0]), len(want) - 1)
+elif check == "period":
+    # The Summary sheet is the CSV, the region's row bold; and the figures
+    # are the spec's worked example (spec/bed-episodes.md), by hand.
+    got, want = same_table("Summary", args[0], ["utilisation_incl_pct", "utilisation_excl_pct"])
+    st = styles()
+    for g, w in zip(got[1:], want[1:]):
+        bold = all(st[s][1] for kind, _, s in g if kind)
+        assert bold == (w[0] == "ALL"), "row %s: bold %s" % (w[0], bold)
+    region = [r for r in got if r and r[0][1] == "ALL"][0]
+    assert [v for _, v, _ in region[4:13]] == [62, 38, 19, 5, 56, 37, 0.613, 0.661, 2], region
+    layout("Summary", len(want[0]), len(want) - 1)
+elif check == "trend":
+    got, want = same_table("Trend", args[0], ["utilisation_incl_pct", "utilisation_excl_pct",
+                           "vacant_pct", "unavailable_pct"], ["utilisation_incl_pp_change",
+                           "utilisation_excl_pp_change", "vacant_pp_change"])
+    st = styles()
+    for g, w in zip(got[1:], want[1:]):
+        bold = all(st[s][1] for kind, _, s in g if kind)
+        assert bold == (w[0] == "ALL"), "row %s: bold %s" % (w[0], bold)
+    layout("Trend", len(want[0]), len(want) - 1)
 elif check == "sheets":
     wb = ET.fromstring(part("xl/workbook.xml"))
     got = [s.get("name") for s in wb.find("m:sheets", NS)]
@@ -301,6 +344,30 @@ xl "$tmp/ofsted.xlsx" sheets Ofsted Findings Inputs Notes && ok || bad "ofsted: 
 xl "$tmp/ofsted.xlsx" ofsted "$tmp/ofsted.csv" "Medway|Medway (887): 100 approved places" && ok ||
 	bad "ofsted: the Ofsted sheet or its findings"
 
+# (f) report --period: the Summary sheet is the CSV
+eps=$root/tests/fixtures/episodes-small.csv
+run report --period 2028-02-15..2028-03-05 --today 2028-12-31 --format csv "$eps" \
+	>"$tmp/period.csv" 2>/dev/null
+run report --period 2028-02-15..2028-03-05 --today 2028-12-31 --format xlsx \
+	-o "$tmp/period.xlsx" "$eps" 2>/dev/null
+status=$?
+[[ $status == 0 ]] && ok || bad "report --period --format xlsx exited $status"
+xl "$tmp/period.xlsx" sheets Summary Findings Inputs Notes && ok || bad "period: the sheets"
+xl "$tmp/period.xlsx" period "$tmp/period.csv" && ok || bad "period: Summary differs from the CSV"
+xl "$tmp/period.xlsx" no-formulas && ok || bad "period: a formula in the workbook"
+xl "$tmp/period.xlsx" print && ok || bad "period: a sheet does not print landscape, one page wide"
+
+# (g) trend: the Trend sheet is the CSV, changes in points with a pp format
+run trend --today $today --format csv "$root/tests/fixtures/trend.csv" >"$tmp/trend.csv" 2>/dev/null
+run trend --today $today --format xlsx -o "$tmp/trend.xlsx" "$root/tests/fixtures/trend.csv" \
+	2>/dev/null
+status=$?
+[[ $status == 0 ]] && ok || bad "trend --format xlsx exited $status"
+xl "$tmp/trend.xlsx" sheets Trend Findings Inputs Notes && ok || bad "trend: the sheets"
+xl "$tmp/trend.xlsx" trend "$tmp/trend.csv" && ok || bad "trend: Trend differs from the CSV"
+xl "$tmp/trend.xlsx" no-formulas && ok || bad "trend: a formula in the workbook"
+xl "$tmp/trend.xlsx" print && ok || bad "trend: a sheet does not print landscape, one page wide"
+
 # (d) no workbook on a terminal; a workbook that cannot be made is a failure
 if command -v script >/dev/null; then
 	script -qec "${FB_WRAPPER:-} $bin report --format xlsx $root/sample-data/records/851-portsmouth.csv" \
@@ -333,6 +400,36 @@ for how in long-name no-tmpdir; do
 	grep -q "cannot make the workbook" "$tmp/err" && ok || bad "$how: no message"
 	[[ $(cat "$tmp/keep/old.xlsx") == previous && $(ls -A "$tmp/keep" | wc -l) == 1 ]] && ok ||
 		bad "$how: the old file was replaced or a temporary file left"
+done
+# The same through a document's write(): report --period and trend.
+eps=$root/tests/fixtures/episodes-small.csv
+for cmd in period trend; do
+	if [[ $cmd == period ]]; then
+		args=(report --period 2028-02-15..2028-03-05 --today 2028-12-31 "$eps")
+	else
+		args=(trend --today $today "$root/tests/fixtures/trend.csv")
+	fi
+	for how in long-name no-tmpdir; do
+		if [[ $how == long-name ]]; then
+			run "${args[@]}" --format xlsx --region-name "$long" -o "$tmp/keep/old.xlsx" \
+				2>"$tmp/err"
+		else
+			TMPDIR=$tmp/no/such/dir "$bin" "${args[@]}" --format xlsx \
+				-o "$tmp/keep/old.xlsx" 2>"$tmp/err"
+		fi
+		status=$?
+		[[ $status == 3 ]] && ok || bad "$cmd $how: exited $status, not 3"
+		grep -q "could not write the output: cannot make the workbook" "$tmp/err" && ok ||
+			bad "$cmd $how: no message ($(head -c 300 "$tmp/err"))"
+		[[ $(cat "$tmp/keep/old.xlsx") == previous && $(ls -A "$tmp/keep" | wc -l) == 1 ]] &&
+			ok || bad "$cmd $how: the old file was replaced or a temporary file left"
+	done
+	if command -v script >/dev/null; then
+		script -qec "${FB_WRAPPER:-} $bin ${args[*]} --format xlsx" /dev/null >"$tmp/tty" 2>&1 \
+			</dev/null
+		status=$?
+		[[ $status == 2 ]] && ok || bad "$cmd: xlsx to a terminal exited $status, not 2"
+	fi
 done
 
 echo "$pass passed, $fail failed"

@@ -3,12 +3,15 @@
  *
  * Each format is one file (writer-text.c, writer-csv.c, writer-json.c,
  * writer-html.c, writer-xlsx.c) that fills one struct fb_writer; commands pick a writer by name and hand it what
- * to write and a FILE *, so tests can give it an in-memory stream.  A writer
- * that cannot write a document leaves its slot NULL.
+ * to write and a FILE *, so tests can give it an in-memory stream.  Every
+ * writer writes any document (doc.h) through write(); in the old
+ * per-document slots, a writer that cannot write a document leaves its slot
+ * NULL.
  *
- * Writers never decide exit codes and never check for write errors: the
- * command checks the stream once at the end (a failed write sets the
- * stream's error flag, which stays set).
+ * Writers never decide exit codes.  write() says whether it failed and why;
+ * the old slots never check for write errors: the command checks the stream
+ * once at the end (a failed write sets the stream's error flag, which stays
+ * set), and does so after write() too.
  *
  * No writer ever prints child_ref or any other column the standard marks as
  * personal; findings carry no such values (findings.h).
@@ -19,6 +22,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "fosterbeds/doc.h"
 #include "fosterbeds/episodes.h"
 #include "fosterbeds/ofsted.h"
 #include "fosterbeds/reconcile.h"
@@ -106,17 +110,28 @@ struct fb_trend_report {
 	const char *region_name;
 };
 
-/* What `report --period` writes: bed-nights per LA and pooled (episodes.h). */
-struct fb_period_report {
-	const struct fb_run *run;
-	const char *region_name;
-	struct fb_period period;
-	const struct fb_nights_row *rows;
-	size_t nrows;
+/*
+ * Why a writer failed, for the command to say: err is an errno value (EIO
+ * when there is none), message the reason in words.
+ */
+struct fb_error {
+	int err;
+	char message[256];
 };
 
+/*
+ * A writer.  write() writes any document (doc.h) from its typed cells and
+ * returns 0, or -1 with *e saying why (a failed write to out, a workbook
+ * that could not be made).  binary formats are not written to a terminal.
+ *
+ * The per-document slots below are the old interface, kept while the
+ * commands move to documents one at a time; a command whose output is a
+ * document (report --period) uses write() alone.
+ */
 struct fb_writer {
 	const char *name;
+	int binary;
+	int (*write)(FILE *out, const struct fb_doc *doc, struct fb_error *e);
 	/* validate: every finding, a summary by code, and each input's rows. */
 	void (*findings)(FILE *out, const struct fb_run *run);
 	/* report: per-(LA, date) rows and pooled rows. */
@@ -131,8 +146,6 @@ struct fb_writer {
 	void (*ofsted)(FILE *out, const struct fb_ofsted_report *rep);
 	/* trend: each snapshot's figures and the change since the last. */
 	void (*trend)(FILE *out, const struct fb_trend_report *rep);
-	/* report --period: bed-nights and utilisation over a period. */
-	void (*period)(FILE *out, const struct fb_period_report *rep);
 };
 
 extern const struct fb_writer fb_writer_text;
@@ -147,6 +160,12 @@ extern const struct fb_writer fb_writer_xlsx;
  * Excel's limit"); NULL otherwise.  The command says it.
  */
 const char *fb_writer_failure(void);
+
+/*
+ * A writer's result once it has written to out: 0, or -1 with *e filled
+ * when out's error indicator is set (a failed write).
+ */
+int fb_writer_stream_result(FILE *out, struct fb_error *e);
 
 /* The writer called name ("table" is the text writer), or NULL. */
 const struct fb_writer *fb_writer_find(const char *name);
@@ -235,12 +254,6 @@ extern const char *const fb_trend_columns[];
 extern const size_t fb_trend_ncolumns;
 const char *fb_trend_cell(const struct fb_trend_report *rep, const struct fb_trend_row *row,
 			  size_t i, char buf[FB_CELL_BUF], int *is_number);
-
-/* The report --period CSV/JSON columns, in order, and a row's value in column i. */
-extern const char *const fb_period_columns[];
-extern const size_t fb_period_ncolumns;
-const char *fb_period_cell(const struct fb_period_report *rep, const struct fb_nights_row *row,
-			   size_t i, char buf[FB_CELL_BUF], int *is_number);
 
 /* Bridge row labels: ofsted_status names with "none" for FB_OS_BLANK. */
 const char *fb_bridge_status_name(int ofsted_status);

@@ -1,0 +1,178 @@
+/*
+ * doc.h: a document, the typed form of what a command outputs.
+ *
+ * A command's figures become a document in one place (doc-<name>.c); every
+ * writer then writes any document from its typed cells, with no code of its
+ * own per document (writer.h).  Whatever a figure is (a rate, a difference
+ * in percentage points) is worked out once, in the builder, and never again
+ * in a writer: a writer only decides how a kind of cell looks in its format.
+ *
+ * A document is a title, a subject (the region or LAs it is about), the run
+ * it came from (its inputs, findings and manifest, for the metadata every
+ * format carries), notes, and tables.  A table is named columns, each of one
+ * kind, and rows of cells; a row may be marked pooled (a region's row: set
+ * apart below a rule, in bold).  A cell is of its column's kind, or empty
+ * (a rate with nothing to divide by, a value that does not apply).
+ *
+ * Ownership: fb_doc_init() borrows the run, and builders pass columns that
+ * are static (a const array in the builder) and borrowed too; both must
+ * outlive the document.  Every string handed to fb_doc_note(),
+ * fb_doc_set_title() or a cell setter is copied, and the copies are freed by
+ * fb_doc_release(), so a builder may pass a stack buffer.  A pointer from
+ * fb_table_row() is good until the next row is added to that table.
+ *
+ * No cell ever holds child_ref or another personal column (standard.h):
+ * builders put only figures, codes, names of LAs and regions, dates and
+ * file names in documents.
+ */
+#ifndef FOSTERBEDS_DOC_H
+#define FOSTERBEDS_DOC_H
+
+#include <stddef.h>
+
+#include "fosterbeds/run.h"
+
+/*
+ * What a column holds, which decides how every writer shows it.  Text from
+ * the input (a file name, a region name given on the command line) is
+ * FB_CK_INPUT: it alone is guarded against running as a formula in CSV.
+ */
+enum fb_cell_kind {
+	FB_CK_EMPTY,    /* no value: blank in CSV and XLSX, null in JSON, a dash in HTML */
+	FB_CK_TEXT,     /* text the tool wrote */
+	FB_CK_INPUT,    /* text that came from the user or the input */
+	FB_CK_CODE,     /* a code: an LA's "851", "ALL", a rule's FB004 */
+	FB_CK_COUNT,    /* a whole number */
+	FB_CK_RATE,     /* a percentage, in tenths: 663 is 66.3% */
+	FB_CK_PP,       /* a difference of percentages, in tenths of a point */
+	FB_CK_MONEY,    /* pence: 1234 is 12.34 */
+	FB_CK_DATE,     /* days since 1970-01-01 */
+};
+
+struct fb_column {
+	const char *name;    /* the machine name: CSV header, JSON member */
+	const char *title;   /* for people (XLSX, HTML), or NULL: made from the name */
+	const char *brief;   /* the text table's heading, or NULL: not in the text table */
+	enum fb_cell_kind kind;
+};
+
+/* n holds counts, tenths, pence and dates; s holds text (owned by the document). */
+struct fb_cell {
+	enum fb_cell_kind kind;
+	long n;
+	const char *s;
+};
+
+struct fb_table {
+	const char *name;    /* a sheet's name ("Summary") */
+	const struct fb_column *cols;
+	size_t ncols;
+	struct fb_cell *cells;   /* nrows rows of ncols cells */
+	unsigned char *pooled;   /* per row: 1 for a pooled (region) row */
+	size_t nrows, cap;
+	const char *empty;   /* what the text table says when there is no row */
+};
+
+/*
+ * Where a note goes.  Every note is in XLSX's Notes sheet (its key, or
+ * "note", as the topic); a keyed note that is not FB_NOTE_DEFINE is also a
+ * member of JSON's top-level object.
+ */
+enum fb_note_place {
+	FB_NOTE_INTRO,    /* said before the tables (text, HTML) */
+	FB_NOTE_AFTER,    /* said after them (text, HTML) */
+	FB_NOTE_DATA,     /* for programs and workbooks only (JSON, XLSX) */
+	FB_NOTE_DEFINE,   /* what a column means, key its name (XLSX, HTML) */
+};
+
+struct fb_note {
+	enum fb_note_place place;
+	const char *key;     /* JSON member and XLSX topic, or NULL */
+	const char *text;
+};
+
+struct fb_doc {
+	const char *command;     /* "report --period": the XLSX "made by" note */
+	const char *title;       /* "Foster-bed utilisation in bed-nights, 2028-02-15 to ..." */
+	const char *subject;     /* "South East", or NULL */
+	const struct fb_run *run;
+	struct fb_note *notes;
+	size_t nnotes, notecap;
+	struct fb_table *tables;
+	size_t ntables, tablecap;
+	char **strings;          /* every copy the document owns */
+	size_t nstrings, strcap;
+};
+
+void fb_doc_init(struct fb_doc *d, const char *command, const struct fb_run *run);
+void fb_doc_release(struct fb_doc *d);
+
+/* A copy of s the document owns. */
+const char *fb_doc_strdup(struct fb_doc *d, const char *s);
+
+/* size bytes the document owns, the first '\0', for a builder to fill. */
+char *fb_doc_strdup_size(struct fb_doc *d, size_t size);
+
+void fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject);
+
+/* Add a note (printf-style text). */
+void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
+		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* The note whose key is key, or NULL. */
+const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
+
+/*
+ * Add a table of ncols columns (cols is borrowed), and what the text says
+ * when it has no row (or NULL).  Returns it: good until the next table is
+ * added, so a builder fills one table before it starts the next.
+ */
+struct fb_table *fb_doc_table(struct fb_doc *d, const char *name,
+			      const struct fb_column *cols, size_t ncols, const char *empty);
+
+/* Add a row, every cell empty; returns its ncols cells. */
+struct fb_cell *fb_table_row(struct fb_table *t, int pooled);
+
+/* Row r's cell in column i. */
+const struct fb_cell *fb_table_cell(const struct fb_table *t, size_t r, size_t i);
+
+/*
+ * Cell setters.  A rate or pp of FB_PCT_NONE (figures.h) leaves the cell
+ * empty, so "nothing to divide by" is never written as 0.
+ */
+void fb_cell_text(struct fb_doc *d, struct fb_cell *c, enum fb_cell_kind kind, const char *s);
+void fb_cell_number(struct fb_cell *c, enum fb_cell_kind kind, long n);
+
+/*
+ * A cell as plain text into buf (FB_DOC_CELL_BUF bytes), the form CSV,
+ * JSON and the text table share: counts "46", rates and pp "58.7" and
+ * "-0.4", money "12.34", dates "2028-02-15", text as it is, empty "".
+ * Returns buf or the cell's own text.
+ */
+#define FB_DOC_CELL_BUF 32
+const char *fb_cell_format(const struct fb_cell *c, char buf[FB_DOC_CELL_BUF]);
+
+/* 1 for the kinds that are numbers (JSON writes them bare, text right-aligns them). */
+int fb_cell_kind_numeric(enum fb_cell_kind kind);
+
+/*
+ * The documents.  Each builds from the figures alone, computing every
+ * derived figure (a rate, a pooled row's name) once.
+ */
+struct fb_nights_row;
+struct fb_period;
+
+/*
+ * report --period: bed-nights per LA and pooled (episodes.h), over period,
+ * with region_name naming the pooled row.  rows and run are borrowed.
+ */
+void fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period *period,
+		   const char *region_name, const struct fb_nights_row *rows, size_t nrows);
+
+struct fb_trend;
+
+/* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
+void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
+		  const char *region_name);
+
+#endif

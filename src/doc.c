@@ -1,0 +1,209 @@
+/*
+ * doc.c: building documents (doc.h), and a cell's plain text.
+ */
+#include "fosterbeds/doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/date.h"
+#include "fosterbeds/figures.h"
+#include "util.h"
+
+void
+fb_doc_init(struct fb_doc *d, const char *command, const struct fb_run *run)
+{
+	memset(d, 0, sizeof(*d));
+	d->command = command;
+	d->run = run;
+	d->title = "";
+}
+
+void
+fb_doc_release(struct fb_doc *d)
+{
+	for (size_t i = 0; i < d->nstrings; i++)
+		free(d->strings[i]);
+	free(d->strings);
+	free(d->notes);
+	for (size_t t = 0; t < d->ntables; t++) {
+		free(d->tables[t].cells);
+		free(d->tables[t].pooled);
+	}
+	free(d->tables);
+	memset(d, 0, sizeof(*d));
+}
+
+static const char *
+own(struct fb_doc *d, char *s)
+{
+	if (d->nstrings == d->strcap) {
+		d->strcap = d->strcap ? 2 * d->strcap : 16;
+		d->strings = fb_xrealloc(d->strings, d->strcap * sizeof(*d->strings));
+	}
+	d->strings[d->nstrings++] = s;
+	return s;
+}
+
+const char *
+fb_doc_strdup(struct fb_doc *d, const char *s)
+{
+	return own(d, fb_xstrdup(s ? s : ""));
+}
+
+char *
+fb_doc_strdup_size(struct fb_doc *d, size_t size)
+{
+	char *s = fb_xcalloc(size ? size : 1, 1);
+
+	own(d, s);
+	return s;
+}
+
+void
+fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject)
+{
+	d->title = fb_doc_strdup(d, title);
+	d->subject = subject ? fb_doc_strdup(d, subject) : NULL;
+}
+
+void
+fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	char first[256], *text;
+	int len;
+
+	/* Most notes fit the first try; a longer one is measured by it. */
+	va_start(ap, fmt);
+	len = vsnprintf(first, sizeof(first), fmt, ap);
+	va_end(ap);
+	if (len < 0) {
+		len = 0;
+		first[0] = '\0';
+	}
+	text = fb_xmalloc((size_t)len + 1);
+	if ((size_t)len < sizeof(first)) {
+		memcpy(text, first, (size_t)len + 1);
+	} else {
+		va_start(ap, fmt);
+		vsnprintf(text, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (d->nnotes == d->notecap) {
+		d->notecap = d->notecap ? 2 * d->notecap : 8;
+		d->notes = fb_xrealloc(d->notes, d->notecap * sizeof(*d->notes));
+	}
+	d->notes[d->nnotes].place = place;
+	d->notes[d->nnotes].key = key ? fb_doc_strdup(d, key) : NULL;
+	d->notes[d->nnotes].text = own(d, text);
+	d->nnotes++;
+}
+
+const struct fb_note *
+fb_doc_find_note(const struct fb_doc *d, const char *key)
+{
+	for (size_t i = 0; i < d->nnotes; i++)
+		if (d->notes[i].key && strcmp(d->notes[i].key, key) == 0)
+			return &d->notes[i];
+	return NULL;
+}
+
+struct fb_table *
+fb_doc_table(struct fb_doc *d, const char *name, const struct fb_column *cols, size_t ncols,
+	     const char *empty)
+{
+	struct fb_table *t;
+
+	if (d->ntables == d->tablecap) {
+		d->tablecap = d->tablecap ? 2 * d->tablecap : 2;
+		d->tables = fb_xrealloc(d->tables, d->tablecap * sizeof(*d->tables));
+	}
+	t = &d->tables[d->ntables++];
+	memset(t, 0, sizeof(*t));
+	t->name = name;
+	t->cols = cols;
+	t->ncols = ncols;
+	t->empty = empty;
+	return t;
+}
+
+struct fb_cell *
+fb_table_row(struct fb_table *t, int pooled)
+{
+	struct fb_cell *row;
+
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 16;
+		t->cells = fb_xrealloc(t->cells, t->cap * (t->ncols ? t->ncols : 1) *
+				       sizeof(*t->cells));
+		t->pooled = fb_xrealloc(t->pooled, t->cap);
+	}
+	row = t->cells + t->nrows * t->ncols;
+	for (size_t i = 0; i < t->ncols; i++)
+		row[i] = (struct fb_cell){ .kind = FB_CK_EMPTY, .n = 0, .s = NULL };
+	t->pooled[t->nrows++] = pooled != 0;
+	return row;
+}
+
+const struct fb_cell *
+fb_table_cell(const struct fb_table *t, size_t r, size_t i)
+{
+	return &t->cells[r * t->ncols + i];
+}
+
+void
+fb_cell_text(struct fb_doc *d, struct fb_cell *c, enum fb_cell_kind kind, const char *s)
+{
+	c->kind = kind;
+	c->n = 0;
+	c->s = fb_doc_strdup(d, s);
+}
+
+void
+fb_cell_number(struct fb_cell *c, enum fb_cell_kind kind, long n)
+{
+	c->s = NULL;
+	c->n = n;
+	c->kind = (kind == FB_CK_RATE || kind == FB_CK_PP) && n == FB_PCT_NONE ? FB_CK_EMPTY
+									     : kind;
+}
+
+int
+fb_cell_kind_numeric(enum fb_cell_kind kind)
+{
+	return kind == FB_CK_COUNT || kind == FB_CK_RATE || kind == FB_CK_PP ||
+	       kind == FB_CK_MONEY;
+}
+
+const char *
+fb_cell_format(const struct fb_cell *c, char buf[FB_DOC_CELL_BUF])
+{
+	unsigned long p;
+
+	switch (c->kind) {
+	case FB_CK_TEXT:
+	case FB_CK_INPUT:
+	case FB_CK_CODE:
+		return c->s ? c->s : "";
+	case FB_CK_COUNT:
+		snprintf(buf, FB_DOC_CELL_BUF, "%ld", c->n);
+		return buf;
+	case FB_CK_RATE:
+	case FB_CK_PP:
+		return fb_pct_format(c->n, buf);
+	case FB_CK_MONEY:
+		p = c->n < 0 ? 0UL - (unsigned long)c->n : (unsigned long)c->n;
+		snprintf(buf, FB_DOC_CELL_BUF, "%s%lu.%02lu", c->n < 0 ? "-" : "", p / 100, p % 100);
+		return buf;
+	case FB_CK_DATE:
+		fb_date_format((int)c->n, buf);
+		return buf;
+	case FB_CK_EMPTY:
+	default:
+		buf[0] = '\0';
+		return buf;
+	}
+}

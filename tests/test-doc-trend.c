@@ -1,0 +1,95 @@
+/*
+ * test-doc-trend.c: trend's document on two snapshots of one LA, worked out
+ * by hand: rates as rates, changes as percentage points.
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fosterbeds/date.h"
+#include "fosterbeds/doc.h"
+#include "fosterbeds/trend.h"
+
+static const char csv[] =
+	"la_code,snapshot_date,household_id,bed_id,bed_use,status,unavailable_reason\n"
+	"851,2026-03-31,P1,1,mainstream,filled,\n"
+	"851,2026-03-31,P1,2,mainstream,vacant,\n"
+	"851,2026-06-30,P1,1,mainstream,filled,\n"
+	"851,2026-06-30,P1,2,mainstream,filled,\n"
+	"851,2026-06-30,P2,1,respite,vacant,\n";
+
+static const char *
+text(const struct fb_table *t, size_t r, size_t i)
+{
+	static char out[FB_DOC_CELL_BUF];
+	char buf[FB_DOC_CELL_BUF];
+
+	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
+	return out;
+}
+
+static void
+test_two_snapshots(void **state)
+{
+	FILE *in = fmemopen((void *)csv, strlen(csv), "rb");
+	struct fb_run run;
+	struct fb_trend tr;
+	struct fb_doc d;
+	const struct fb_table *t;
+
+	(void)state;
+	fb_run_init(&run, fb_date_from_civil(2026, 11, 23), 0);
+	fb_run_read(&run, "t.csv", in);
+	fclose(in);
+	fb_trend_build(&tr, &run);
+	fb_doc_trend(&d, &run, &tr, "South East");
+	t = &d.tables[0];
+	assert_int_equal(t->nrows, 4);
+	assert_string_equal(t->cols[9].name, "utilisation_incl_pp_change");
+	assert_int_equal(t->cols[9].kind, FB_CK_PP);
+
+	/* 31 March: 1 of 2 filled, 50.0%; a first snapshot has no change. */
+	assert_string_equal(text(t, 0, 0), "851");
+	assert_string_equal(text(t, 0, 2), "2026-03-31");
+	assert_string_equal(text(t, 0, 5), "50.0");
+	assert_int_equal(fb_table_cell(t, 0, 9)->kind, FB_CK_EMPTY);
+	assert_int_equal(fb_table_cell(t, 0, 12)->kind, FB_CK_EMPTY);
+	/*
+	 * 30 June: 2 of 3 filled, 66.7% (66.67 - 50 = +16.7 points); of the
+	 * mainstream beds 2 of 2, 100.0% (+50.0); vacant 1 of 3, 33.3% (-16.7).
+	 */
+	assert_string_equal(text(t, 1, 5), "66.7");
+	assert_string_equal(text(t, 1, 6), "100.0");
+	assert_int_equal(fb_table_cell(t, 1, 9)->n, 167);
+	assert_int_equal(fb_table_cell(t, 1, 10)->n, 500);
+	assert_int_equal(fb_table_cell(t, 1, 11)->n, -167);
+	assert_string_equal(text(t, 1, 12), "2026-03-31");
+	assert_false(t->pooled[1]);
+	/* The region rows: one LA pooled, the same each time, so no note. */
+	assert_true(t->pooled[3]);
+	assert_string_equal(text(t, 3, 0), "ALL");
+	assert_string_equal(text(t, 3, 1), "South East");
+	assert_int_equal(fb_table_cell(t, 3, 13)->n, 1);
+	assert_string_equal(text(t, 3, 14), "851");
+	assert_string_equal(text(t, 3, 15), "");
+	assert_int_equal(fb_table_cell(t, 3, 9)->n, 167);
+	fb_doc_release(&d);
+	fb_trend_release(&tr);
+	fb_run_release(&run);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_two_snapshots),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
