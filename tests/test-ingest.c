@@ -567,10 +567,34 @@ test_tap(void **state)
 	tap_sees(big, n, 3, 0);
 }
 
+/* The constant schemas agree with the standard's field table. */
+static void
+test_schemas_match_standard(void **state)
+{
+	const struct fb_schema *bed = fb_bed_schema(), *ep = fb_episode_schema();
+
+	(void)state;
+	assert_int_equal(bed->ncols, FB_F_COUNT);
+	assert_int_equal(ep->ncols, FB_F_COUNT + 1);
+	for (int f = 0; f < FB_F_COUNT; f++) {
+		int required = fb_fields[f].presence == FB_REQUIRED;
+
+		assert_string_equal(bed->name[f], fb_fields[f].name);
+		assert_int_equal(bed->required[f], required);
+		assert_int_equal(ep->required[f], required);
+		if (f != FB_F_SNAPSHOT_DATE)
+			assert_string_equal(ep->name[f], fb_fields[f].name);
+	}
+	assert_string_equal(ep->name[FB_F_SNAPSHOT_DATE], "status_from");
+	assert_string_equal(ep->name[FB_EP_STATUS_TO], "status_to");
+	assert_int_equal(ep->required[FB_EP_STATUS_TO], 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_schemas_match_standard),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_quoted_newline_moves_lines),
 		cmocka_unit_test(test_quoted_newline_in_first_field),
