@@ -455,31 +455,32 @@ utf16(const unsigned char *b, size_t n)
 
 /* Read the rest of a stream that is not parsed, counting and tapping it. */
 static int
-skip_rest(FILE *in, unsigned char *chunk, long long *bytes, const struct fb_ingest_tap *tap)
+skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
+	  const struct fb_ingest_tap *tap)
 {
-	size_t n;
+	long n;
 
-	while ((n = fread(chunk, 1, CHUNK, in)) > 0) {
-		*bytes += (long long)n;
+	while ((n = in->read(in->ctx, chunk, CHUNK)) > 0) {
+		*bytes += n;
 		if (tap)
-			tap->fn(tap->ctx, chunk, n);
+			tap->fn(tap->ctx, chunk, (size_t)n);
 	}
-	return ferror(in) ? -1 : 0;
+	return n < 0 ? -1 : 0;
 }
 
-static int ingest(FILE *in, const struct fb_schema *schema,
+static int ingest(const struct fb_source *in, const struct fb_schema *schema,
 		  const struct fb_schema_chooser *chooser, int file, struct fb_findings *out,
 		  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);
 
 int
-fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
+fb_ingest(const struct fb_source *in, const struct fb_schema *schema, int file, struct fb_findings *out,
 	  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap)
 {
 	return ingest(in, schema, NULL, file, out, fn, ctx, bytes, tap);
 }
 
 int
-fb_ingest_choosing(FILE *in, const struct fb_schema_chooser *chooser, int file,
+fb_ingest_choosing(const struct fb_source *in, const struct fb_schema_chooser *chooser, int file,
 		   struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
 		   const struct fb_ingest_tap *tap)
 {
@@ -487,12 +488,13 @@ fb_ingest_choosing(FILE *in, const struct fb_schema_chooser *chooser, int file,
 }
 
 static int
-ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser *chooser,
+ingest(const struct fb_source *in, const struct fb_schema *schema, const struct fb_schema_chooser *chooser,
        int file, struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
        const struct fb_ingest_tap *tap)
 {
 	struct ingest g;
 	unsigned char *chunk = fb_xmalloc(CHUNK);
+	long got;
 	size_t n;
 	int first = 1, status = 0;
 
@@ -512,9 +514,10 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 		return -1;
 	}
 
-	while ((n = fread(chunk, 1, CHUNK, in)) > 0) {
+	while ((got = in->read(in->ctx, chunk, CHUNK)) > 0) {
 		unsigned char *p = chunk;
 
+		n = (size_t)got;
 		*bytes += (long long)n;
 		if (tap)
 			tap->fn(tap->ctx, chunk, n);
@@ -539,7 +542,7 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 			goto done;
 		}
 	}
-	if (ferror(in)) {
+	if (got < 0) {
 		status = -1;
 		goto done;
 	}
