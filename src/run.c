@@ -83,7 +83,7 @@ cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *b
 	}
 	if (bed->status == FB_ST_FILLED) {
 		seen = fb_registry_filled(&run->registry, bed, row->file, row->line);
-		if (seen->filled == 4) {
+		if (seen->filled == FB_REGISTRY_LIMIT + 1) {
 			fb_date_format(bed->date, date);
 			fb_findings_add(&run->findings, FB_R_OVER_LIMIT, row->file, row->line,
 					"household_id",
