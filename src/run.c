@@ -207,7 +207,7 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 	struct fb_ingest_tap tap = { tap_digest, (void *)digest };
 	int rc;
 
-	run->checker.file = file;
+	run->checker.input.file = file;
 	/* Hashed as it is read: standard input cannot be read a second time. */
 	errno = 0;
 	rc = fb_ingest_choosing(src, &chooser, file, &run->findings, on_row, &ctx, &input->size,
