@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/host.h"
 #include "fosterbeds/la.h"
 #include "fosterbeds/manifest.h"
 #include "fosterbeds/number.h"
@@ -434,9 +435,16 @@ fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int status)
 	return status;
 }
 
+static int
+write_manifest(FILE *out, const struct fb_run *run)
+{
+	return fb_manifest_write(out, run, run->options, run->argc, run->argv, run->command);
+}
+
 void
 fb_cli_record_command(const struct fb_cli *cli, struct fb_run *run)
 {
+	run->write_manifest = write_manifest;
 	run->argc = given_argc;
 	run->argv = given_argv;
 	run->command = cli->cmd;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fosterbeds/host.h"
 #include "fosterbeds/la.h"
 #include "fosterbeds/ofsted.h"
 #include "util.h"

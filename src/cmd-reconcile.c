@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fosterbeds/host.h"
 #include "fosterbeds/date.h"
 #include "fosterbeds/reconcile.h"
 #include "fosterbeds/submission.h"

@@ -165,14 +165,9 @@ where(const struct fb_episode *a, const struct fb_episode *b, const char *const 
 			 fb_visible(vis, names[b->file], strlen(names[b->file])));
 }
 
-static const struct fb_episode *sort_items;
-
 static int
-by_dates(const void *pa, const void *pb)
+by_dates(const struct fb_episode *a, const struct fb_episode *b)
 {
-	const struct fb_episode *a = &sort_items[*(const size_t *)pa];
-	const struct fb_episode *b = &sort_items[*(const size_t *)pb];
-
 	if (a->from != b->from)
 		return a->from < b->from ? -1 : 1;
 	if (a->to != b->to)
@@ -182,17 +177,41 @@ by_dates(const void *pa, const void *pb)
 	return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/*
+ * Merge sort of idx[0..n) by the episodes' dates.  Not qsort(): its
+ * comparator gets no context, and a file-scope pointer to the items would be
+ * state shared by every thread checking episodes.
+ */
+static void
+sort_by_dates(const struct fb_episode *items, size_t *idx, size_t *tmp, size_t n)
+{
+	size_t half = n / 2, i = 0, j = half, k = 0;
+
+	if (n < 2)
+		return;
+	sort_by_dates(items, idx, tmp, half);
+	sort_by_dates(items, idx + half, tmp, n - half);
+	while (i < half && j < n)
+		tmp[k++] = by_dates(&items[idx[j]], &items[idx[i]]) < 0 ? idx[j++] : idx[i++];
+	while (i < half)
+		tmp[k++] = idx[i++];
+	while (j < n)
+		tmp[k++] = idx[j++];
+	memcpy(idx, tmp, n * sizeof(*idx));
+}
+
 static void
 check_bed(struct fb_episodes *e, const char *key, size_t keylen, size_t *idx, size_t n,
 	  const struct fb_period *period, struct fb_findings *out, const char *const *names)
 {
 	char bed[3 * FB_VISIBLE_SIZE], s1[2 * FB_DATE_LEN + 3], s2[2 * FB_DATE_LEN + 3];
 	char in[FB_VISIBLE_SIZE + 8], d1[FB_DATE_LEN + 1], d2[FB_DATE_LEN + 1];
-	size_t cover, prev = 0;
+	size_t cover, prev = 0, *tmp;
 	int have_prev = 0;
 
-	sort_items = e->items;
-	qsort(idx, n, sizeof(*idx), by_dates);
+	tmp = fb_xcalloc(n, sizeof(*tmp));
+	sort_by_dates(e->items, idx, tmp, n);
+	free(tmp);
 	cover = idx[0];
 	describe(key, keylen, bed, sizeof(bed));
 

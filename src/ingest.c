@@ -146,39 +146,45 @@ schema_lookup(const struct fb_schema *schema, const char *name, size_t len)
 	return FB_NONE;
 }
 
+/*
+ * Constant tables rather than copies filled on first use, so that reading
+ * files from several threads shares no writable state.  The names repeat
+ * standard.c's field names; tests/test-ingest.c checks they agree.
+ */
+#define FB_SCHEMA_FIELDS(date_name)                                                   \
+	[FB_F_LA_CODE] = "la_code", [FB_F_SNAPSHOT_DATE] = date_name,                 \
+	[FB_F_HOUSEHOLD_ID] = "household_id", [FB_F_BED_ID] = "bed_id",               \
+	[FB_F_BED_USE] = "bed_use", [FB_F_STATUS] = "status",                         \
+	[FB_F_UNAVAILABLE_REASON] = "unavailable_reason",                             \
+	[FB_F_VACANCY_REASON] = "vacancy_reason", [FB_F_CHILD_REF] = "child_ref",     \
+	[FB_F_OFSTED_STATUS] = "ofsted_status"
+#define FB_SCHEMA_REQUIRED                                                            \
+	[FB_F_LA_CODE] = 1, [FB_F_SNAPSHOT_DATE] = 1, [FB_F_HOUSEHOLD_ID] = 1,         \
+	[FB_F_BED_ID] = 1, [FB_F_BED_USE] = 1, [FB_F_STATUS] = 1
+
+static const struct fb_schema bed_schema = {
+	.ncols = FB_F_COUNT,
+	.name = { FB_SCHEMA_FIELDS("snapshot_date") },
+	.required = { FB_SCHEMA_REQUIRED },
+};
+
+/* The bed schema with status_from in snapshot_date's place, then status_to. */
+static const struct fb_schema episode_schema = {
+	.ncols = FB_F_COUNT + 1,
+	.name = { FB_SCHEMA_FIELDS("status_from"), [FB_EP_STATUS_TO] = "status_to" },
+	.required = { FB_SCHEMA_REQUIRED, [FB_EP_STATUS_TO] = 1 },
+};
+
 const struct fb_schema *
 fb_bed_schema(void)
 {
-	static struct fb_schema schema;
-
-	/* Filled on first use; every call writes the same values. */
-	if (schema.ncols == 0) {
-		for (int f = 0; f < FB_F_COUNT; f++) {
-			schema.name[f] = fb_fields[f].name;
-			schema.required[f] = fb_fields[f].presence == FB_REQUIRED;
-		}
-		schema.ncols = FB_F_COUNT;
-	}
-	return &schema;
+	return &bed_schema;
 }
 
 const struct fb_schema *
 fb_episode_schema(void)
 {
-	static struct fb_schema schema;
-
-	/* The bed schema with status_from in snapshot_date's place, then status_to. */
-	if (schema.ncols == 0) {
-		for (int f = 0; f < FB_F_COUNT; f++) {
-			schema.name[f] = fb_fields[f].name;
-			schema.required[f] = fb_fields[f].presence == FB_REQUIRED;
-		}
-		schema.name[FB_F_SNAPSHOT_DATE] = "status_from";
-		schema.name[FB_EP_STATUS_TO] = "status_to";
-		schema.required[FB_EP_STATUS_TO] = 1;
-		schema.ncols = FB_F_COUNT + 1;
-	}
-	return &schema;
+	return &episode_schema;
 }
 
 /* The required columns of the schema as a header line, for messages. */
@@ -449,31 +455,32 @@ utf16(const unsigned char *b, size_t n)
 
 /* Read the rest of a stream that is not parsed, counting and tapping it. */
 static int
-skip_rest(FILE *in, unsigned char *chunk, long long *bytes, const struct fb_ingest_tap *tap)
+skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
+	  const struct fb_ingest_tap *tap)
 {
-	size_t n;
+	long n;
 
-	while ((n = fread(chunk, 1, CHUNK, in)) > 0) {
-		*bytes += (long long)n;
+	while ((n = in->read(in->ctx, chunk, CHUNK)) > 0) {
+		*bytes += n;
 		if (tap)
-			tap->fn(tap->ctx, chunk, n);
+			tap->fn(tap->ctx, chunk, (size_t)n);
 	}
-	return ferror(in) ? -1 : 0;
+	return n < 0 ? -1 : 0;
 }
 
-static int ingest(FILE *in, const struct fb_schema *schema,
+static int ingest(const struct fb_source *in, const struct fb_schema *schema,
 		  const struct fb_schema_chooser *chooser, int file, struct fb_findings *out,
 		  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);
 
 int
-fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
+fb_ingest(const struct fb_source *in, const struct fb_schema *schema, int file, struct fb_findings *out,
 	  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap)
 {
 	return ingest(in, schema, NULL, file, out, fn, ctx, bytes, tap);
 }
 
 int
-fb_ingest_choosing(FILE *in, const struct fb_schema_chooser *chooser, int file,
+fb_ingest_choosing(const struct fb_source *in, const struct fb_schema_chooser *chooser, int file,
 		   struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
 		   const struct fb_ingest_tap *tap)
 {
@@ -481,12 +488,13 @@ fb_ingest_choosing(FILE *in, const struct fb_schema_chooser *chooser, int file,
 }
 
 static int
-ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser *chooser,
+ingest(const struct fb_source *in, const struct fb_schema *schema, const struct fb_schema_chooser *chooser,
        int file, struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
        const struct fb_ingest_tap *tap)
 {
 	struct ingest g;
 	unsigned char *chunk = fb_xmalloc(CHUNK);
+	long got;
 	size_t n;
 	int first = 1, status = 0;
 
@@ -506,9 +514,10 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 		return -1;
 	}
 
-	while ((n = fread(chunk, 1, CHUNK, in)) > 0) {
+	while ((got = in->read(in->ctx, chunk, CHUNK)) > 0) {
 		unsigned char *p = chunk;
 
+		n = (size_t)got;
 		*bytes += (long long)n;
 		if (tap)
 			tap->fn(tap->ctx, chunk, n);
@@ -533,7 +542,7 @@ ingest(FILE *in, const struct fb_schema *schema, const struct fb_schema_chooser 
 			goto done;
 		}
 	}
-	if (ferror(in)) {
+	if (got < 0) {
 		status = -1;
 		goto done;
 	}

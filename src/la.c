@@ -7,19 +7,18 @@
 
 #include "util.h"
 
+/*
+ * A scan of the constant table rather than an index built on first use: a
+ * lazily built index is writable state shared between threads, and the
+ * table is short (about 150 rows), so the scan costs little per row.
+ */
 const struct fb_la *
 fb_la_by_code(int code)
 {
-	static const struct fb_la *by_code[1000];
-	static int ready;
-
-	if (!ready) {
-		for (size_t i = 0; i < fb_la_table_len; i++)
-			if (fb_la_table[i].code >= 0 && fb_la_table[i].code < 1000)
-				by_code[fb_la_table[i].code] = &fb_la_table[i];
-		ready = 1;
-	}
-	return code >= 0 && code < 1000 ? by_code[code] : NULL;
+	for (size_t i = 0; i < fb_la_table_len; i++)
+		if (fb_la_table[i].code == code)
+			return &fb_la_table[i];
+	return NULL;
 }
 
 size_t

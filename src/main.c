@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fosterbeds/host.h"
 #include "fosterbeds/standard.h"
 
 static const struct {
@@ -37,6 +38,7 @@ usage(FILE *out)
 int
 main(int argc, char **argv)
 {
+	fb_host_install();
 	if (argc < 2) {
 		usage(stderr);
 		return FB_EXIT_USAGE;

@@ -1,5 +1,6 @@
 /*
- * ofsted.c: Ofsted's wide published file, through libcsv and iconv.
+ * ofsted.c: Ofsted's wide published file, through libcsv and the host's
+ * Windows-1252 decoder (hooks.h).
  *
  * The file is small (a few hundred rows), so it is read whole into a table
  * of cells; its size does not grow with any LA's bed records.
@@ -7,7 +8,6 @@
 #include "fosterbeds/ofsted.h"
 
 #include <csv.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,37 +142,31 @@ table_release(struct table *t)
 	free(t->line);
 }
 
-/* Ofsted's files are Windows-1252; anything not valid UTF-8 is taken as that. */
+/*
+ * Ofsted's files are Windows-1252; anything not valid UTF-8 is taken as that
+ * and decoded by the host (hooks.h).  Without a decoder, or for a byte 1252
+ * leaves undefined, the bytes are kept as they are.
+ */
 static char *
 to_utf8(const char *data, size_t len, size_t *outlen)
 {
-	iconv_t cd;
-	size_t cap = len * 3 + 1, left = cap;
-	char *out = fb_xmalloc(cap), *o = out, *in = (char *)data;
-	size_t inleft = len;
+	char *(*decode)(const char *, size_t, size_t *) = fb_hooks_get()->decode_1252;
+	char *out;
 
 	for (size_t i = 0; i < len;) {
 		size_t n = fb_utf8_seq((const unsigned char *)data + i, len - i);
 
-		if (n == 0)
-			goto convert;
+		if (n == 0) {
+			if (decode && (out = decode(data, len, outlen)))
+				return out;
+			break;
+		}
 		i += n;
 	}
+	out = fb_xmalloc(len + 1);
 	memcpy(out, data, len);
+	out[len] = '\0';
 	*outlen = len;
-	return out;
-convert:
-	cd = iconv_open("UTF-8", "WINDOWS-1252");
-	if (cd == (iconv_t)-1 || iconv(cd, &in, &inleft, &o, &left) == (size_t)-1) {
-		/* No converter, or a byte 1252 leaves undefined: keep the bytes. */
-		if (cd != (iconv_t)-1)
-			iconv_close(cd);
-		memcpy(out, data, len);
-		*outlen = len;
-		return out;
-	}
-	iconv_close(cd);
-	*outlen = cap - left;
 	return out;
 }
 

@@ -19,7 +19,7 @@ fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out)
 	memset(c, 0, sizeof(*c));
 	c->today = today;
 	c->out = out;
-	c->date_column = "snapshot_date";
+	c->input.date_column = "snapshot_date";
 }
 
 static void
@@ -53,8 +53,8 @@ present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *re
 	fb_trim(&s, &len);
 	if (len)
 		return 1;
-	if (f == FB_F_SNAPSHOT_DATE && strcmp(c->date_column, name) != 0) {
-		name = c->date_column;
+	if (f == FB_F_SNAPSHOT_DATE && strcmp(c->input.date_column, name) != 0) {
+		name = c->input.date_column;
 		meaning = "the first date of the episode, YYYY-MM-DD";
 	}
 	fb_findings_add(c->out, FB_R_BLANK_REQUIRED, row->file, row->line, name,
@@ -160,8 +160,8 @@ la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int 
 		first_error(reject, FB_R_BAD_LA_CODE);
 		return;
 	}
-	if (!fb_la_by_code(bed->la_code) && !c->la_warned[bed->la_code]) {
-		c->la_warned[bed->la_code] = 1;
+	if (!fb_la_by_code(bed->la_code) && !c->input.la_warned[bed->la_code]) {
+		c->input.la_warned[bed->la_code] = 1;
 		fb_findings_add(c->out, FB_R_UNKNOWN_LA_CODE, row->file, row->line, "la_code",
 				fb_visible(vis, s, len), "la_code '%s' is not the code of an "
 				"English local authority; its rows are used with an empty name "
@@ -180,28 +180,28 @@ snapshot_date(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed
 
 	fb_trim(&s, &len);
 	if (fb_date_parse(s, len, &bed->date, &form) != 0) {
-		fb_findings_add(c->out, FB_R_BAD_DATE, row->file, row->line, c->date_column,
+		fb_findings_add(c->out, FB_R_BAD_DATE, row->file, row->line, c->input.date_column,
 				fb_visible(vis, s, len), "%s '%s' is not a real date "
-				"in YYYY-MM-DD form; write it like 2026-03-31", c->date_column, vis);
+				"in YYYY-MM-DD form; write it like 2026-03-31", c->input.date_column, vis);
 		first_error(reject, FB_R_BAD_DATE);
 		return;
 	}
-	if (form == FB_DATE_DMY && c->dmy_rows++ == 0) {
-		c->dmy_first_line = row->line;
-		fb_visible(c->dmy_first, s, len);
+	if (form == FB_DATE_DMY && c->input.dmy_rows++ == 0) {
+		c->input.dmy_first_line = row->line;
+		fb_visible(c->input.dmy_first, s, len);
 	}
 	if (bed->date > c->today) {
-		for (int i = 0; i < c->nfuture_warned; i++)
-			if (c->future_warned[i] == bed->date)
+		for (int i = 0; i < c->input.nfuture_warned; i++)
+			if (c->input.future_warned[i] == bed->date)
 				return;
 		/* Past this many distinct future dates the file is plainly wrong; stop. */
-		if (c->nfuture_warned == FB_FUTURE_WARN_MAX)
+		if (c->input.nfuture_warned == FB_FUTURE_WARN_MAX)
 			return;
-		c->future_warned[c->nfuture_warned++] = bed->date;
+		c->input.future_warned[c->input.nfuture_warned++] = bed->date;
 		fb_date_format(bed->date, iso);
-		fb_findings_add(c->out, FB_R_FUTURE_DATE, row->file, row->line, c->date_column,
+		fb_findings_add(c->out, FB_R_FUTURE_DATE, row->file, row->line, c->input.date_column,
 				fb_visible(vis, s, len), "%s '%s' is in the future "
-				"(%s); check the date (said once per file and date)", c->date_column,
+				"(%s); check the date (said once per file and date)", c->input.date_column,
 				vis, iso);
 	}
 }
@@ -236,8 +236,8 @@ fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_be
 	int reject = FB_NONE;
 	long line = row->line;
 
-	c->file = row->file;
-	c->date_column = date_column;
+	c->input.file = row->file;
+	c->input.date_column = date_column;
 	memset(bed, 0, sizeof(*bed));
 	bed->bed_use = bed->status = bed->unavailable_reason = FB_NONE;
 	bed->vacancy_reason = bed->ofsted_status = FB_NONE;
@@ -273,8 +273,8 @@ fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_be
 	 * the header, when it ends: one error per row would bury the fix.
 	 */
 	if (bed->status == FB_ST_UNAVAILABLE && !row->cell[FB_F_UNAVAILABLE_REASON]) {
-		if (c->noreason_rows++ == 0)
-			c->noreason_first_line = line;
+		if (c->input.noreason_rows++ == 0)
+			c->input.noreason_first_line = line;
 		first_error(&reject, FB_R_NO_UNAVAILABLE_REASON);
 	} else if (bed->status == FB_ST_UNAVAILABLE && !nonblank(row, FB_F_UNAVAILABLE_REASON)) {
 		fb_findings_add(c->out, FB_R_NO_UNAVAILABLE_REASON, row->file, line,
@@ -307,25 +307,25 @@ fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_be
 void
 fb_checker_file_end(struct fb_checker *c)
 {
-	if (c->dmy_rows)
-		fb_findings_add(c->out, FB_R_DMY_DATE, c->file, c->dmy_first_line,
-				c->date_column, c->dmy_first, "%s '%s' is written "
+	if (c->input.dmy_rows)
+		fb_findings_add(c->out, FB_R_DMY_DATE, c->input.file, c->input.dmy_first_line,
+				c->input.date_column, c->input.dmy_first, "%s '%s' is written "
 				"DD/MM/YYYY and was read as day/month/year; %ld row%s of this "
-				"file use%s that form (said once per file)", c->date_column,
-				c->dmy_first,
-				c->dmy_rows, c->dmy_rows == 1 ? "" : "s",
-				c->dmy_rows == 1 ? "s" : "");
-	if (c->noreason_rows)
-		fb_findings_add(c->out, FB_R_NO_UNAVAILABLE_REASON, c->file, 1,
+				"file use%s that form (said once per file)", c->input.date_column,
+				c->input.dmy_first,
+				c->input.dmy_rows, c->input.dmy_rows == 1 ? "" : "s",
+				c->input.dmy_rows == 1 ? "s" : "");
+	if (c->input.noreason_rows)
+		fb_findings_add(c->out, FB_R_NO_UNAVAILABLE_REASON, c->input.file, 1,
 				"unavailable_reason", NULL, "the header has no unavailable_reason "
 				"column, so the %ld unavailable bed%s of this file (the first on line "
 				"%ld) cannot be used and %s counted as rejected; add an "
 				"unavailable_reason column giving why each cannot be used (one of %s)",
-				c->noreason_rows, c->noreason_rows == 1 ? "" : "s",
-				c->noreason_first_line, c->noreason_rows == 1 ? "is" : "are",
+				c->input.noreason_rows, c->input.noreason_rows == 1 ? "" : "s",
+				c->input.noreason_first_line, c->input.noreason_rows == 1 ? "is" : "are",
 				fb_field_code_list(FB_F_UNAVAILABLE_REASON));
-	c->noreason_rows = 0;
-	c->dmy_rows = 0;
-	c->nfuture_warned = 0;
-	memset(c->la_warned, 0, sizeof(c->la_warned));
+	c->input.noreason_rows = 0;
+	c->input.dmy_rows = 0;
+	c->input.nfuture_warned = 0;
+	memset(c->input.la_warned, 0, sizeof(c->input.la_warned));
 }

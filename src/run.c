@@ -8,11 +8,7 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
-#include "fosterbeds/digest.h"
 #include "util.h"
-
-_Static_assert(sizeof(((struct fb_input *)0)->sha256) == FB_SHA256_HEX,
-	       "fb_input.sha256 holds a hex SHA-256");
 
 void
 fb_run_init(struct fb_run *run, int today, size_t findings_limit)
@@ -87,7 +83,7 @@ cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *b
 	}
 	if (bed->status == FB_ST_FILLED) {
 		seen = fb_registry_filled(&run->registry, bed, row->file, row->line);
-		if (seen->filled == 4) {
+		if (seen->filled == FB_REGISTRY_LIMIT + 1) {
 			fb_date_format(bed->date, date);
 			fb_findings_add(&run->findings, FB_R_OVER_LIMIT, row->file, row->line,
 					"household_id",
@@ -193,54 +189,34 @@ on_row(void *vctx, const struct fb_row *row)
 }
 
 static void
-hash_bytes(void *digest, const unsigned char *bytes, size_t len)
+tap_digest(void *sink, const unsigned char *bytes, size_t len)
 {
-	fb_digest_update(digest, bytes, len);
+	const struct fb_digest_sink *d = sink;
+
+	d->update(d->ctx, bytes, len);
 }
 
 int
-fb_run_read(struct fb_run *run, const char *name, FILE *in)
+fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source *src,
+		   const struct fb_digest_sink *digest)
 {
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
 	struct file_ctx ctx = { run, input, 0 };
 	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema() };
-	struct fb_digest digest;
-	struct fb_ingest_tap tap = { hash_bytes, &digest };
+	struct fb_ingest_tap tap = { tap_digest, (void *)digest };
 	int rc;
 
-	run->checker.file = file;
+	run->checker.input.file = file;
 	/* Hashed as it is read: standard input cannot be read a second time. */
-	fb_digest_init(&digest);
-	rc = fb_ingest_choosing(in, &chooser, file, &run->findings, on_row, &ctx, &input->size,
-				&tap);
+	errno = 0;
+	rc = fb_ingest_choosing(src, &chooser, file, &run->findings, on_row, &ctx, &input->size,
+				digest && digest->update ? &tap : NULL);
 	if (rc != 0)
 		input->error = errno ? errno : EIO;
-	else
-		fb_digest_hex(&digest, input->sha256);
+	else if (digest && digest->finish)
+		digest->finish(digest->ctx, input->sha256);
 	fb_checker_file_end(&run->checker);
-	return rc;
-}
-
-int
-fb_run_read_path(struct fb_run *run, const char *path)
-{
-	FILE *in;
-	int rc, saved;
-
-	if (strcmp(path, "-") == 0)
-		return fb_run_read(run, path, stdin);
-	in = fopen(path, "rb");
-	if (!in) {
-		saved = errno;
-		add_input(run, path)->error = saved;
-		errno = saved;
-		return -1;
-	}
-	rc = fb_run_read(run, path, in);
-	saved = errno;
-	fclose(in);
-	errno = saved;
 	return rc;
 }
 
@@ -284,13 +260,6 @@ fb_run_end(struct fb_run *run)
 		in->rows_rejected++;
 		in->rejected_by[ep->rejected]++;
 	}
-}
-
-void
-fb_input_set_content(struct fb_input *input, const void *data, size_t len)
-{
-	input->size = (long long)len;
-	fb_digest_buffer(data, len, input->sha256);
 }
 
 void

@@ -1,11 +1,8 @@
 /*
  * standard.c: the regional bed-record standard v1.1 as tables.
  *
- * Code lookups run once per cell of every row, so they must not be chains of
- * strcmp: every (field, code) pair goes into one small open-addressing hash
- * table, built on first use from the field tables, keyed by the field and the
- * code folded to lower case.  A lookup folds the cell, hashes it and compares
- * at most a couple of slots.
+ * Every table here is constant and nothing is built on first use, so the
+ * lookups may run in several threads at once.
  */
 #include "fosterbeds/standard.h"
 
@@ -209,71 +206,26 @@ fb_severity_name(enum fb_severity sev)
 	return sev == FB_SEV_ERROR ? "error" : "warning";
 }
 
-/* The code hash table */
-
-#define CODE_SLOTS 64 /* a power of two, well over twice the number of codes */
-
-struct code_slot {
-	const char *name;  /* NULL when the slot is empty */
-	unsigned char len;
-	signed char field;
-	signed char code;
-};
-
-static struct code_slot code_table[CODE_SLOTS];
-static int code_table_ready;
-
-static unsigned
-code_hash(int field, const char *s, size_t len)
-{
-	unsigned h = 2166136261u ^ (unsigned)field;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static void
-code_table_build(void)
-{
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		for (int c = 0; c < fb_fields[f].ncodes; c++) {
-			const char *name = fb_fields[f].codes[c].name;
-			size_t len = strlen(name);
-			unsigned i = code_hash(f, name, len) & (CODE_SLOTS - 1);
-
-			while (code_table[i].name)
-				i = (i + 1) & (CODE_SLOTS - 1);
-			code_table[i] = (struct code_slot){ name, (unsigned char)len,
-							   (signed char)f, (signed char)c };
-		}
-	}
-	code_table_ready = 1;
-}
-
 int
 fb_code_lookup(enum fb_field field, const char *value, size_t len)
 {
 	char folded[32];
-	unsigned i;
 
-	/*
-	 * Built lazily rather than at start-up so that the library needs no
-	 * init call; the build is idempotent, so two threads racing here
-	 * write the same bytes.
-	 */
-	if (!code_table_ready)
-		code_table_build();
 	fb_trim(&value, &len);
 	if (len == 0 || len >= sizeof(folded))
 		return FB_NONE;
 	for (size_t k = 0; k < len; k++)
 		folded[k] = fb_ascii_lower(value[k]);
-	i = code_hash((int)field, folded, len) & (CODE_SLOTS - 1);
-	for (; code_table[i].name; i = (i + 1) & (CODE_SLOTS - 1)) {
-		if (code_table[i].field == (signed char)field && code_table[i].len == len &&
-		    memcmp(code_table[i].name, folded, len) == 0)
-			return code_table[i].code;
+	/*
+	 * A field has at most eight codes, and the first byte rejects almost
+	 * every wrong one; strncmp stops at a shorter name's NUL, so name[len]
+	 * is only read when name is at least len bytes long.
+	 */
+	for (int c = 0; c < fb_fields[field].ncodes; c++) {
+		const char *name = fb_fields[field].codes[c].name;
+
+		if (name[0] == folded[0] && strncmp(name, folded, len) == 0 && name[len] == '\0')
+			return c;
 	}
 	return FB_NONE;
 }
@@ -315,25 +267,23 @@ fb_code_suggest(enum fb_field field, const char *value, size_t len)
 	return nprefix == 1 ? prefix : FB_NONE;
 }
 
+/*
+ * Each coded field's codes as one line, for messages: constant, because a
+ * list joined on first use would be writable state shared between threads.
+ * tests/test-standard.c checks each against the code tables.
+ */
+static const char *const code_lists[FB_F_COUNT] = {
+	[FB_F_BED_USE] = "mainstream, respite, emergency",
+	[FB_F_STATUS] = "filled, vacant, unavailable",
+	[FB_F_UNAVAILABLE_REASON] = "carer_break, child_needs, sibling_only, investigation, "
+				    "carer_health, adaptation, deregistering, other",
+	[FB_F_VACANCY_REASON] = "complexity, education, impact_on_household, logistics, "
+				"no_match, other",
+	[FB_F_OFSTED_STATUS] = "filled, vacant, unavailable, not_counted",
+};
+
 const char *
 fb_field_code_list(enum fb_field field)
 {
-	static char lists[FB_F_COUNT][160];
-	static int ready[FB_F_COUNT];
-
-	if (!ready[field]) {
-		char *p = lists[field];
-		size_t left = sizeof(lists[field]);
-
-		for (int c = 0; c < fb_fields[field].ncodes; c++) {
-			int n = snprintf(p, left, "%s%s", c ? ", " : "",
-					 fb_fields[field].codes[c].name);
-			if (n < 0 || (size_t)n >= left)
-				break;
-			p += n;
-			left -= (size_t)n;
-		}
-		ready[field] = 1;
-	}
-	return lists[field];
+	return code_lists[field] ? code_lists[field] : "";
 }

@@ -181,21 +181,6 @@ from_published(struct fb_submission *s, const struct fb_ofsted *o)
 }
 
 int
-fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int file,
-		   struct fb_findings *out)
-{
-	char *data;
-	size_t len;
-	int rc;
-
-	if (fb_read_all(in, &data, &len) != 0)
-		return -1;
-	rc = fb_submission_parse(s, data, len, name, NULL, file, out);
-	free(data);
-	return rc;
-}
-
-int
 fb_submission_parse(struct fb_submission *s, const char *data, size_t len, const char *name,
 		    const char *year, int file, struct fb_findings *out)
 {
@@ -213,17 +198,15 @@ fb_submission_parse(struct fb_submission *s, const char *data, size_t len, const
 				"the file is empty: it has no header row");
 	} else {
 		struct reading r;
-		/* Read only ("rb"): fmemopen's buffer is not written. */
-		FILE *mem = fmemopen((void *)data, len, "rb");
+		struct fb_memory_source m;
+		struct fb_source src;
 		long long bytes;
 
 		memset(&r, 0, sizeof(r));
 		r.s = s;
 		r.out = out;
-		if (!mem)
-			return -1;
-		rc = fb_ingest(mem, &return_schema, file, out, on_return_row, &r, &bytes, NULL);
-		fclose(mem);
+		fb_source_memory(&src, &m, data, len);
+		rc = fb_ingest(&src, &return_schema, file, out, on_return_row, &r, &bytes, NULL);
 	}
 	return rc;
 }

@@ -7,11 +7,51 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The one piece of process-wide state in the core: written by fb_hooks_set()
+ * before the core is used (hooks.h), only read after, so threads share it
+ * without a lock.
+ */
+static struct fb_hooks hooks;
+
+void
+fb_hooks_set(const struct fb_hooks *h)
+{
+	hooks = h ? *h : (struct fb_hooks){ 0 };
+}
+
+const struct fb_hooks *
+fb_hooks_get(void)
+{
+	return &hooks;
+}
+
 void
 fb_out_of_memory(void)
 {
-	fputs("fosterbeds: out of memory\n", stderr);
-	exit(3);
+	if (hooks.out_of_memory)
+		hooks.out_of_memory();
+	abort();
+}
+
+static long
+memory_read(void *ctx, void *buf, size_t size)
+{
+	struct fb_memory_source *m = ctx;
+	size_t n = m->len - m->at < size ? m->len - m->at : size;
+
+	if (n)
+		memcpy(buf, m->data + m->at, n);
+	m->at += n;
+	return (long)n;
+}
+
+void
+fb_source_memory(struct fb_source *src, struct fb_memory_source *m, const void *data,
+		 size_t len)
+{
+	*m = (struct fb_memory_source){ data, len, 0 };
+	*src = (struct fb_source){ memory_read, m };
 }
 
 void *
@@ -140,26 +180,6 @@ fb_utf8_seq(const unsigned char *s, size_t len)
 	return n;
 }
 
-
-int
-fb_read_all(FILE *in, char **data, size_t *len)
-{
-	size_t cap = 65536, n = 0, got;
-	char *buf = fb_xmalloc(cap);
-
-	while ((got = fread(buf + n, 1, cap - n, in)) > 0) {
-		n += got;
-		if (n == cap)
-			buf = fb_xrealloc(buf, cap *= 2);
-	}
-	if (ferror(in)) {
-		free(buf);
-		return -1;
-	}
-	*data = buf;
-	*len = n;
-	return 0;
-}
 
 int
 fb_csv_parse_strict(struct csv_parser *p, const void *s, size_t len,

@@ -2,10 +2,10 @@
  * util.h: small string and memory helpers shared by the modules.
  *
  * Internal to the tool (not under include/): nothing here is part of any
- * module's interface.  The allocation wrappers are the one place library code
- * may end the program: running out of memory leaves nothing sensible to
- * report, so they print one line and exit 3 (an I/O or system error), as
- * git's xmalloc does.
+ * module's interface.  The allocation wrappers never return NULL: running out
+ * of memory leaves nothing sensible to report, so they call the host's
+ * out-of-memory handler (hooks.h), which does not return, as git's xmalloc
+ * dies.
  */
 #ifndef FOSTERBEDS_UTIL_H
 #define FOSTERBEDS_UTIL_H
@@ -13,7 +13,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Say "out of memory" and exit 3: for the rare library call that reports it by status. */
+#include "fosterbeds/hooks.h"
+
+/*
+ * Call the host's out-of-memory handler (hooks.h), or abort() without one:
+ * for the rare library call that reports running out by its status.
+ */
 void fb_out_of_memory(void) __attribute__((noreturn));
 
 void *fb_xmalloc(size_t size);
@@ -71,13 +76,6 @@ unsigned long long fb_hash(unsigned long long h, const void *p, size_t len);
  * UTF-8 (overlong forms and surrogates included).
  */
 size_t fb_utf8_seq(const unsigned char *s, size_t len);
-
-/*
- * Read all of in into a new buffer (*data, which the caller frees; *len
- * bytes).  For small inputs only: returns and Ofsted's files, never bed
- * records, which are streamed.  Returns 0, or -1 on a read error.
- */
-int fb_read_all(FILE *in, char **data, size_t *len);
 
 /*
  * csv_parse() over all len bytes of s with a parser made with CSV_STRICT.

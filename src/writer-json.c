@@ -14,7 +14,6 @@
 
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
-#include "fosterbeds/manifest.h"
 #include "fosterbeds/standard.h"
 
 static void
@@ -91,9 +90,9 @@ metadata(FILE *out, const struct fb_run *run)
 	fprintf(out, "  \"tool\": \"fosterbeds\",\n  \"tool_version\": \"%s\",\n"
 		"  \"spec_version\": \"%s\",\n", FB_TOOL_VERSION, FB_SPEC_VERSION);
 	/* The same block --manifest writes, so a JSON result can be traced on its own. */
-	if (run->argc > 0) {
+	if (run->argc > 0 && run->write_manifest) {
 		fputs("  \"manifest\": ", out);
-		fb_manifest_write(out, run, run->options, run->argc, run->argv, run->command);
+		run->write_manifest(out, run);
 		fputs(",\n", out);
 	}
 	fputs("  \"filter\": ", out);

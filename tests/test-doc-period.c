@@ -14,6 +14,7 @@
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/doc.h"
+#include "fosterbeds/host.h"
 #include "fosterbeds/episodes.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/tally.h"

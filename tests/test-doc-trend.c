@@ -14,6 +14,7 @@
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/doc.h"
+#include "fosterbeds/host.h"
 #include "fosterbeds/trend.h"
 
 static const char csv[] =

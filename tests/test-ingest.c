@@ -3,6 +3,7 @@
  * BOM, header mapping, field counts, encodings, unclosed quotes, and the
  * tap that sees every byte read.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -45,15 +46,15 @@ static struct seen
 ingest(const char *text, size_t len, struct fb_findings *f)
 {
 	struct seen s;
-	FILE *in = fmemopen((void *)text, len, "rb");
+	struct fb_memory_source m;
+	struct fb_source in;
 	long long bytes;
 
 	memset(&s, 0, sizeof(s));
 	fb_findings_init(f, 0);
-	assert_non_null(in);
-	assert_int_equal(fb_ingest(in, fb_bed_schema(), 0, f, collect, &s, &bytes, NULL), 0);
+	fb_source_memory(&in, &m, text, len);
+	assert_int_equal(fb_ingest(&in, fb_bed_schema(), 0, f, collect, &s, &bytes, NULL), 0);
 	assert_int_equal(bytes, (long long)len);
-	fclose(in);
 	return s;
 }
 
@@ -527,13 +528,13 @@ tap_sees(const char *text, size_t len, size_t min_calls, int utf16)
 	long rows = 0;
 	struct tapped t = { NULL, 0, 0 };
 	struct fb_ingest_tap tap = { tap_copy, &t };
-	FILE *in = fmemopen((void *)text, len, "rb");
+	struct fb_memory_source m;
+	struct fb_source in;
 	long long bytes;
 
 	fb_findings_init(&f, 0);
-	assert_non_null(in);
-	assert_int_equal(fb_ingest(in, fb_bed_schema(), 0, &f, count_rows, &rows, &bytes, &tap), 0);
-	fclose(in);
+	fb_source_memory(&in, &m, text, len);
+	assert_int_equal(fb_ingest(&in, fb_bed_schema(), 0, &f, count_rows, &rows, &bytes, &tap), 0);
 	assert_int_equal(bytes, (long long)len);
 	assert_int_equal(t.len, len);
 	assert_true(t.calls >= min_calls);
@@ -567,10 +568,71 @@ test_tap(void **state)
 	tap_sees(big, n, 3, 0);
 }
 
+/* A source that gives its bytes a few at a time, then fails. */
+static long
+failing_read(void *ctx, void *buf, size_t size)
+{
+	int *calls = ctx;
+
+	if ((*calls)++ < 3) {
+		memcpy(buf, HDR, size < 10 ? size : 10);
+		return size < 10 ? (long)size : 10;
+	}
+	errno = EIO;
+	return -1;
+}
+
+/* A failing source is a read error (-1, errno kept), after the bytes it gave. */
+static void
+test_source_error(void **state)
+{
+	struct fb_findings f;
+	struct fb_source in = { failing_read, NULL };
+	int calls = 0;
+	long rows = 0;
+	long long bytes;
+
+	(void)state;
+	in.ctx = &calls;
+	fb_findings_init(&f, 0);
+	errno = 0;
+	assert_int_equal(fb_ingest(&in, fb_bed_schema(), 0, &f, count_rows, &rows, &bytes, NULL),
+			 -1);
+	assert_int_equal(errno, EIO);
+	assert_int_equal(bytes, 30);
+	assert_int_equal(calls, 4);
+	fb_findings_release(&f);
+}
+
+/* The constant schemas agree with the standard's field table. */
+static void
+test_schemas_match_standard(void **state)
+{
+	const struct fb_schema *bed = fb_bed_schema(), *ep = fb_episode_schema();
+
+	(void)state;
+	assert_int_equal(bed->ncols, FB_F_COUNT);
+	assert_int_equal(ep->ncols, FB_F_COUNT + 1);
+	for (int f = 0; f < FB_F_COUNT; f++) {
+		int required = fb_fields[f].presence == FB_REQUIRED;
+
+		assert_string_equal(bed->name[f], fb_fields[f].name);
+		assert_int_equal(bed->required[f], required);
+		assert_int_equal(ep->required[f], required);
+		if (f != FB_F_SNAPSHOT_DATE)
+			assert_string_equal(ep->name[f], fb_fields[f].name);
+	}
+	assert_string_equal(ep->name[FB_F_SNAPSHOT_DATE], "status_from");
+	assert_string_equal(ep->name[FB_EP_STATUS_TO], "status_to");
+	assert_int_equal(ep->required[FB_EP_STATUS_TO], 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_schemas_match_standard),
+		cmocka_unit_test(test_source_error),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_quoted_newline_moves_lines),
 		cmocka_unit_test(test_quoted_newline_in_first_field),

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fosterbeds/host.h"
 #include "fosterbeds/date.h"
 #include "fosterbeds/digest.h"
 #include "fosterbeds/manifest.h"

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fosterbeds/host.h"
 #include "fosterbeds/ofsted.h"
 
 enum { AP = FB_OM_APPROVED, FI = FB_OM_FILLED, VA = FB_OM_VACANT, UN = FB_OM_UNAVAILABLE,
@@ -294,6 +295,56 @@ test_utf8_footnote_and_undefined_1252(void **state)
 	assert_int_equal(f.n, 0);
 	fb_findings_release(&f);
 	fb_ofsted_release(&o);
+}
+
+static int decoded;
+
+/* A decoder that counts its calls and hands back the text unchanged. */
+static char *
+counting_decoder(const char *text, size_t len, size_t *outlen)
+{
+	char *out = malloc(len + 1);
+
+	decoded++;
+	memcpy(out, text, len);
+	out[len] = '\0';
+	*outlen = len;
+	return out;
+}
+
+/* The core decodes through the host's hook, and only text that is not UTF-8. */
+static void
+test_decoder_hook(void **state)
+{
+	static const char utf8[] = ",England,Kent\nNumber of approved foster places\xc2\xb0,100,40\n"
+		"Number of filled places,60,20\n" "Number of vacant places,30,15\n" "Number of places not available,10,5\n";
+	static const char cp1252[] = ",England,Kent\nNumber of approved foster places\xb0,100,40\n"
+		"Number of filled places,60,20\n" "Number of vacant places,30,15\n" "Number of places not available,10,5\n";
+	struct fb_hooks hooks = { .decode_1252 = counting_decoder };
+	struct fb_ofsted o;
+	struct fb_findings f;
+	(void)state;
+
+	fb_hooks_set(&hooks);
+	fb_findings_init(&f, 0);
+	fb_ofsted_init(&o);
+	decoded = 0;
+	assert_int_equal(fb_ofsted_read(&o, utf8, LEN(utf8), "a.csv", NULL, 0, &f), 0);
+	assert_int_equal(decoded, 0);
+	fb_ofsted_release(&o);
+	fb_ofsted_init(&o);
+	assert_int_equal(fb_ofsted_read(&o, cp1252, LEN(cp1252), "a.csv", NULL, 0, &f), 0);
+	assert_int_equal(decoded, 1);
+	assert_int_equal(o.las[0].v[AP], 40);
+	fb_ofsted_release(&o);
+	/* Without a decoder the bytes are kept and the file still reads. */
+	fb_hooks_set(NULL);
+	fb_ofsted_init(&o);
+	assert_int_equal(fb_ofsted_read(&o, cp1252, LEN(cp1252), "a.csv", NULL, 0, &f), 0);
+	assert_int_equal(o.las[0].v[AP], 40);
+	fb_ofsted_release(&o);
+	fb_findings_release(&f);
+	fb_host_install();
 }
 
 static void
@@ -625,6 +676,7 @@ main(void)
 		cmocka_unit_test(test_layout_2018),
 		cmocka_unit_test(test_layout_2017),
 		cmocka_unit_test(test_utf8_footnote_and_undefined_1252),
+		cmocka_unit_test(test_decoder_hook),
 		cmocka_unit_test(test_not_recognised),
 		cmocka_unit_test(test_looks_like),
 		cmocka_unit_test(test_year),
@@ -637,5 +689,6 @@ main(void)
 		cmocka_unit_test(test_malformed_quote),
 	};
 
+	fb_host_install();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fosterbeds/keymap.h"
 #include "fosterbeds/registry.h"
 
 enum { F = FB_ST_FILLED };
@@ -70,11 +71,135 @@ test_registry(void **state)
 	fb_registry_release(&r);
 }
 
+struct events {
+	int n;
+	char what[8];       /* 'D' duplicate, 'O' over the limit */
+	long first[8], at[8];
+};
+
+/* A row as run.c feeds it: a repeated bed stops there, a filled one counts. */
+static void
+feed(struct fb_registry *r, const char *hh, const char *id, int status, long line,
+     struct events *ev)
+{
+	struct fb_bed b = bed(851, 1, hh, id, status);
+	const struct fb_seen *s = fb_registry_bed(r, &b, 0, line);
+
+	if (s) {
+		ev->what[ev->n] = 'D';
+		ev->first[ev->n] = s->line;
+		ev->at[ev->n++] = line;
+		return;
+	}
+	if (status == F && fb_registry_filled(r, &b, 0, line)->filled == FB_REGISTRY_LIMIT + 1) {
+		ev->what[ev->n] = 'O';
+		ev->first[ev->n] = 0;
+		ev->at[ev->n++] = line;
+	}
+}
+
+static void
+on_duplicate(void *ctx, const struct fb_seen *first, const struct fb_seen *later)
+{
+	struct events *ev = ctx;
+
+	ev->what[ev->n] = 'D';
+	ev->first[ev->n] = first->line;
+	ev->at[ev->n++] = later->line;
+}
+
+static void
+on_over_limit(void *ctx, const struct fb_seen *household, int file, long line)
+{
+	struct events *ev = ctx;
+
+	(void)household;
+	assert_int_equal(file, 0);
+	ev->what[ev->n] = 'O';
+	ev->first[ev->n] = 0;
+	ev->at[ev->n++] = line;
+}
+
+static void
+assert_same_map(const struct fb_keymap *a, const struct fb_keymap *b)
+{
+	assert_int_equal(a->n, b->n);
+	for (size_t i = 0; i < a->n; i++) {
+		size_t la, lb;
+		const void *ka = fb_keymap_key(a, i, &la), *kb = fb_keymap_key(b, i, &lb);
+
+		assert_int_equal(la, lb);
+		assert_memory_equal(ka, kb, la);
+		assert_memory_equal(fb_keymap_value(a, i), fb_keymap_value(b, i), a->value_size);
+	}
+}
+
+/*
+ * Lines 2-4 and 5-8 of one file, checked apart and merged, give the whole
+ * file's registry, and the merge reports what only the whole could see:
+ * line 6 repeats line 4's bed, and line 7 is household H1's fourth filled bed
+ * (lines 2, 3, 5, 7), though the second part alone saw only two.
+ */
+static void
+test_merge_halves(void **state)
+{
+	static const struct { const char *hh, *id; int status; long line; } rows[] = {
+		{ "H1", "1", F, 2 }, { "H1", "2", F, 3 }, { "H2", "1", FB_ST_VACANT, 4 },
+		{ "H1", "3", F, 5 }, { "H2", "1", FB_ST_VACANT, 6 }, { "H1", "4", F, 7 },
+		{ "H3", "1", F, 8 },
+	};
+	struct fb_registry whole, a, b;
+	struct events want = { 0 }, part = { 0 }, got = { 0 };
+	struct fb_registry_merge_fns fns = { on_duplicate, on_over_limit, &got };
+	(void)state;
+
+	fb_registry_init(&whole);
+	fb_registry_init(&a);
+	fb_registry_init(&b);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		feed(&whole, rows[i].hh, rows[i].id, rows[i].status, rows[i].line, &want);
+		feed(rows[i].line < 5 ? &a : &b, rows[i].hh, rows[i].id, rows[i].status,
+		     rows[i].line, &part);
+	}
+	/* Worked by hand: the whole file has one repeat and one over the limit... */
+	assert_int_equal(want.n, 2);
+	assert_memory_equal(want.what, "DO", 2);
+	assert_int_equal(want.first[0], 4);
+	assert_int_equal(want.at[0], 6);
+	assert_int_equal(want.at[1], 7);
+	/* ...and neither part sees either. */
+	assert_int_equal(part.n, 0);
+
+	fb_registry_merge(&a, &b, &fns);
+	assert_int_equal(got.n, want.n);
+	assert_memory_equal(got.what, want.what, 2);
+	assert_memory_equal(got.first, want.first, sizeof(want.first));
+	assert_memory_equal(got.at, want.at, sizeof(want.at));
+	assert_same_map(&a.beds, &whole.beds);
+	assert_same_map(&a.households, &whole.households);
+
+	/* Merging on: a later part's rows still meet the first part's. */
+	fb_registry_release(&b);
+	fb_registry_init(&b);
+	feed(&b, "H1", "2", F, 9, &part);
+	assert_int_equal(part.n, 0);
+	got.n = 0;
+	fb_registry_merge(&a, &b, &fns);
+	assert_int_equal(got.n, 1);
+	assert_int_equal(got.what[0], 'D');
+	assert_int_equal(got.first[0], 3);
+	assert_int_equal(got.at[0], 9);
+	fb_registry_release(&whole);
+	fb_registry_release(&a);
+	fb_registry_release(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_merge_halves),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

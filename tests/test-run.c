@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fosterbeds/host.h"
 #include "fosterbeds/date.h"
 #include "fosterbeds/run.h"
 

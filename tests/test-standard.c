@@ -94,6 +94,17 @@ test_field_lookup(void **state)
 	for (int f = 0; f < FB_F_COUNT; f++)
 		assert_int_equal(fb_fields[f].id, f);
 	assert_string_equal(fb_field_code_list(FB_F_STATUS), "filled, vacant, unavailable");
+	/* Every constant list is its field's codes, in order, joined by ", ". */
+	for (int f = 0; f < FB_F_COUNT; f++) {
+		char want[256] = "";
+
+		for (int c = 0; c < fb_fields[f].ncodes; c++) {
+			if (c)
+				strcat(want, ", ");
+			strcat(want, fb_fields[f].codes[c].name);
+		}
+		assert_string_equal(fb_field_code_list((enum fb_field)f), want);
+	}
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fosterbeds/host.h"
 #include "fosterbeds/date.h"
 #include "fosterbeds/writer.h"
 

@@ -4,7 +4,8 @@
  * What a manifest (manifest.h) records of each input, so a later run can
  * tell whether the file is still the one that was read.  The hash is
  * nettle's (Debian nettle-dev); this module only feeds it and spells the
- * result.  Hashing runs alongside reading, never as a second pass: standard
+ * result.  It belongs to the command-line layer (host.h feeds the core's
+ * digest sink from it): the core never links nettle.  Hashing runs alongside reading, never as a second pass: standard
  * input cannot be read twice.
  *
  * A hex digest is FB_SHA256_HEX bytes: 64 hex digits and a NUL.
@@ -17,7 +18,9 @@
 
 #include <nettle/sha2.h>
 
-#define FB_SHA256_HEX (2 * SHA256_DIGEST_SIZE + 1)
+#include "fosterbeds/hooks.h"   /* FB_SHA256_HEX */
+
+_Static_assert(FB_SHA256_HEX == 2 * SHA256_DIGEST_SIZE + 1, "hex SHA-256 with its NUL");
 
 struct fb_digest {
 	struct sha256_ctx ctx;

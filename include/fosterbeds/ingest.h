@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "fosterbeds/findings.h"
+#include "fosterbeds/hooks.h"
 #include "fosterbeds/standard.h"
 
 /* Most columns a schema may have. */
@@ -71,7 +72,7 @@ typedef void (*fb_row_fn)(void *ctx, const struct fb_row *row);
 /*
  * An optional tap on the bytes as they are read, before any decoding: fn is
  * called with every chunk of the stream, in order, each byte once, the
- * byte-order mark included.  run.c hashes inputs with it (digest.h), so a
+ * byte-order mark included.  run.c feeds it to the host's digest sink (hooks.h), so a
  * file is hashed in the same pass that parses it.  A UTF-16 file is not
  * parsed, but the rest of it is still read and tapped, so the tap always
  * sees the whole stream.  The bytes are valid only during the call.
@@ -82,7 +83,7 @@ struct fb_ingest_tap {
 };
 
 /*
- * Read the CSV stream in, laid out as schema, to its end, pushing findings about the file into
+ * Read the CSV stream from the byte source in (hooks.h), laid out as schema, to its end, pushing findings about the file into
  * out (tagged with file) and calling fn(ctx, row) for every data record, in
  * order, including records that cannot be used.  Blank lines are skipped.
  *
@@ -96,9 +97,9 @@ struct fb_ingest_tap {
  * was read to its end.  tap, when not NULL, sees every byte read.
  *
  * Returns 0 when the stream was read to its end (whatever the findings),
- * -1 on a read error, with errno set.
+ * -1 when the source failed (its errno kept).
  */
-int fb_ingest(FILE *in, const struct fb_schema *schema, int file, struct fb_findings *out,
+int fb_ingest(const struct fb_source *in, const struct fb_schema *schema, int file, struct fb_findings *out,
 	      fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);
 
 /*
@@ -119,7 +120,7 @@ struct fb_schema_chooser {
 };
 
 /* fb_ingest() with the schema picked from the header row by chooser. */
-int fb_ingest_choosing(FILE *in, const struct fb_schema_chooser *chooser, int file,
+int fb_ingest_choosing(const struct fb_source *in, const struct fb_schema_chooser *chooser, int file,
 		       struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
 		       const struct fb_ingest_tap *tap);
 

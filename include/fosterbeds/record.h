@@ -47,10 +47,13 @@ struct fb_bed {
 /* Distinct future dates warned per file; later ones are not warned again. */
 #define FB_FUTURE_WARN_MAX 32
 
-struct fb_checker {
-	int today;                  /* days; later snapshot dates are warned */
-	struct fb_findings *out;
-	/* Per-file state, reset by fb_checker_file_end(). */
+/*
+ * What the checker remembers within one input, for the findings it gives
+ * once per file; reset by fb_checker_file_end().  A struct of its own so
+ * that each part of an input read apart (by another thread, later) can keep
+ * its own.
+ */
+struct fb_checker_input {
 	int file;
 	long dmy_rows, dmy_first_line;
 	char dmy_first[FB_VISIBLE_SIZE];
@@ -59,6 +62,13 @@ struct fb_checker {
 	int nfuture_warned;
 	const char *date_column;    /* the date column's name, for messages */
 	long noreason_rows, noreason_first_line;  /* unavailable, no unavailable_reason column */
+};
+
+/* The checker: settings for the whole run, and the input being read. */
+struct fb_checker {
+	int today;                  /* days; later snapshot dates are warned */
+	struct fb_findings *out;
+	struct fb_checker_input input;
 };
 
 void fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out);

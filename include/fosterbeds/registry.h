@@ -49,4 +49,36 @@ const struct fb_seen *fb_registry_bed(struct fb_registry *r, const struct fb_bed
 const struct fb_seen *fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed,
 					 int file, long line);
 
+/* Filled beds a household may have before FB015 (over-limit) warns. */
+#define FB_REGISTRY_LIMIT 3
+
+/*
+ * What fb_registry_merge() found that neither part could see alone.
+ * duplicate(ctx, first, later): a bed src first saw at later that dst had
+ * already seen at first (FB011 on later's row).  over_limit(ctx, household,
+ * file, line): a household whose filled beds, dst's and src's together,
+ * went over FB_REGISTRY_LIMIT at src's bed at (file, line) (FB015 there).
+ * Either may be NULL; the pointers are valid only during the call.
+ */
+struct fb_registry_merge_fns {
+	void (*duplicate)(void *ctx, const struct fb_seen *first, const struct fb_seen *later);
+	void (*over_limit)(void *ctx, const struct fb_seen *household, int file, long line);
+	void *ctx;
+};
+
+/*
+ * Fold src, the registry of rows read after all of dst's (the next chunk of
+ * a file, the next input), into dst, so dst is what one registry reading
+ * both in order would be: every bed where it was first seen, every
+ * household's filled beds added up.  The rules across the parts are
+ * reported through fns, in src's order: each bed of src that dst already
+ * had, and each household that only the two parts together take over the
+ * limit.  What src itself reported stays the caller's to judge: a later
+ * copy, within src, of a bed dst had (src named src's first copy), or a
+ * household src alone took over the limit (the whole would have warned at
+ * an earlier row when dst had filled beds of it too).  src is unchanged.
+ */
+void fb_registry_merge(struct fb_registry *dst, const struct fb_registry *src,
+		       const struct fb_registry_merge_fns *fns);
+
 #endif

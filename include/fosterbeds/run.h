@@ -31,6 +31,7 @@
 #include "fosterbeds/episodes.h"
 #include "fosterbeds/filter.h"
 #include "fosterbeds/findings.h"
+#include "fosterbeds/hooks.h"
 #include "fosterbeds/record.h"
 #include "fosterbeds/registry.h"
 #include "fosterbeds/tally.h"
@@ -39,8 +40,9 @@ struct fb_input {
 	char *name;                   /* as given; "-" is standard input */
 	const char *role;             /* "records", "episodes", "return" or "ofsted" */
 	long long size;               /* bytes read */
-	char sha256[65];              /* hex SHA-256 of those bytes (digest.h), computed as
-					 they are read; "" when the input was not read whole */
+	char sha256[FB_SHA256_HEX];   /* hex SHA-256 of those bytes (the host's digest sink,
+					 hooks.h), computed as they are read; "" when the
+					 input was not read whole or not hashed */
 	long rows_read, rows_used, rows_rejected;
 	long rows_outside_filter;     /* rows of LAs the run's filter sets aside */
 	long rejected_by[FB_R_COUNT]; /* rejected rows by first error */
@@ -74,6 +76,12 @@ struct fb_run {
 	char **argv;
 	const char *command;
 	const struct fb_option *options;
+	/*
+	 * Writes that block (JSON) to out, or NULL: the manifest is written by
+	 * the command-line layer (manifest.h, with jansson), which the core and
+	 * the writers do not link.  Returns 0, or -1 on failure.
+	 */
+	int (*write_manifest)(FILE *out, const struct fb_run *run);
 };
 
 /* Life cycle */
@@ -89,12 +97,15 @@ void fb_run_release(struct fb_run *run);
 /* Reading */
 
 /*
- * Read one input: path names a file, or is "-" for standard input.  Returns
- * 0 when it was read to its end, -1 when it could not be opened or read
- * (errno set, and kept in the input's error).  Either way the input is
- * listed in the run.
+ * Read one input from the byte source src (hooks.h) under name ("-" for
+ * standard input), feeding every byte read to digest (may be NULL: the
+ * input's sha256 then stays "").  Returns 0 when it was read to its end,
+ * -1 when the source failed (errno set, and kept in the input's error).
+ * Either way the input is listed in the run.  The command-line tool's
+ * fb_run_read_path() and fb_run_read() (host.h) open files and hash them.
  */
-int fb_run_read_path(struct fb_run *run, const char *path);
+int fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source *src,
+		       const struct fb_digest_sink *digest);
 
 /* Count only the LAs filter keeps (call before reading). */
 void fb_run_set_filter(struct fb_run *run, const struct fb_filter *filter);
@@ -108,9 +119,6 @@ void fb_run_set_period(struct fb_run *run, int from, int to);
  */
 void fb_run_end(struct fb_run *run);
 
-/* Read an open stream under the given name (used by tests with fmemopen). */
-int fb_run_read(struct fb_run *run, const char *name, FILE *in);
-
 /*
  * List an input that is not bed records (a return, Ofsted's file) so its
  * findings have a name and its rows are accounted for; the caller fills in
@@ -118,12 +126,6 @@ int fb_run_read(struct fb_run *run, const char *name, FILE *in);
  * is added.
  */
 struct fb_input *fb_run_add_input(struct fb_run *run, const char *name, const char *role);
-
-/*
- * For an input the caller read whole into memory (a return, Ofsted's file):
- * set its size to len and its sha256 to the digest of the bytes at data.
- */
-void fb_input_set_content(struct fb_input *input, const void *data, size_t len);
 
 /* Totals over every input. */
 void fb_run_totals(const struct fb_run *run, long *read, long *used, long *rejected);

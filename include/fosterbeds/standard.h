@@ -8,8 +8,10 @@
  * the other must too (tests/test-standard.c checks that every rule code is
  * documented there).
  *
- * Everything here is static: lookups return pointers into constant tables,
- * never allocate, and are safe to call from several threads.
+ * Everything here is constant: the tables are initialised at compile time,
+ * nothing is built on first use, and lookups return pointers into them and
+ * never allocate or write, so any of them may be called from several
+ * threads at once.
  */
 #ifndef FOSTERBEDS_STANDARD_H
 #define FOSTERBEDS_STANDARD_H

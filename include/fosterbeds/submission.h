@@ -51,16 +51,10 @@ void fb_submission_init(struct fb_submission *s);
 void fb_submission_release(struct fb_submission *s);
 
 /*
- * Read a return from in (name for messages and the year), pushing findings
- * tagged with file.  Returns 0 when read (whatever the findings), -1 on a
- * read error (errno set).
- */
-int fb_submission_read(struct fb_submission *s, FILE *in, const char *name, int file,
-		       struct fb_findings *out);
-
-/*
- * The same from the len bytes at data, the whole file, read by the caller
- * (who can then hash them: digest.h).  data stays the caller's.  year
+ * Read a return (name for messages and the year) from the len bytes at
+ * data, the whole file, read by the caller (who can then hash them:
+ * host.h).  data stays the caller's.  Returns 0 when read (whatever the
+ * findings), pushing findings tagged with file.  year
  * ("2018-19") is a published file's year when its name does not say, or
  * NULL.
  */

@@ -1,0 +1,52 @@
+/*
+ * host.h: the command-line tool's side of hooks.h.
+ *
+ * The core reads bytes, never files; the tool opens them here, hashes what
+ * the core reads with nettle (digest.h), decodes Windows-1252 with iconv,
+ * and says "out of memory" and exits 3 when an allocation fails.  This
+ * layer, like manifest.h, is linked into the tool and the tests, never into
+ * libfosterbeds-core.
+ */
+#ifndef FOSTERBEDS_HOST_H
+#define FOSTERBEDS_HOST_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "fosterbeds/hooks.h"
+#include "fosterbeds/run.h"
+
+/* Install the tool's hooks (fb_hooks_set()): call first thing in main(). */
+void fb_host_install(void);
+
+/* The tool's hooks: the out-of-memory message and exit 3, iconv's Windows-1252. */
+const struct fb_hooks *fb_host_hooks(void);
+
+/* Make src read the open stream in (read errors give -1 with errno set). */
+void fb_source_file(struct fb_source *src, FILE *in);
+
+/*
+ * Read one input: path names a file, or is "-" for standard input.  Returns
+ * 0 when it was read to its end, -1 when it could not be opened or read
+ * (errno set, and kept in the input's error).  Either way the input is
+ * listed in the run, with its SHA-256 when read whole.
+ */
+int fb_run_read_path(struct fb_run *run, const char *path);
+
+/* Read an open stream under the given name, hashing it (tests use fmemopen). */
+int fb_run_read(struct fb_run *run, const char *name, FILE *in);
+
+/*
+ * For an input the caller read whole into memory (a return, Ofsted's file):
+ * set its size to len and its sha256 to the digest of the bytes at data.
+ */
+void fb_input_set_content(struct fb_input *input, const void *data, size_t len);
+
+/*
+ * Read all of in into a new buffer (*data, which the caller frees; *len
+ * bytes).  For small inputs only: returns and Ofsted's files, never bed
+ * records, which are streamed.  Returns 0, or -1 on a read error.
+ */
+int fb_read_all(FILE *in, char **data, size_t *len);
+
+#endif
