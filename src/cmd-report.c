@@ -55,7 +55,7 @@ report_period(struct fb_cli *cli)
 			     "run 'fosterbeds validate --period' to list them all");
 	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli->cmd, "episodes"));
 
-	nrows = fb_episodes_nights(&run.episodes, &run.period, &rows);
+	nrows = fb_episodes_bed_nights(&run.episodes, &run.period, &rows);
 	region_name = fb_cli_pooled_name(cli);
 	if (!region_name) {
 		int *codes = fb_xcalloc(nrows + 1, sizeof(*codes));

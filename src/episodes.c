@@ -35,7 +35,7 @@ fb_episodes_release(struct fb_episodes *e)
 }
 
 int
-fb_episode_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int *to)
+fb_episode_row_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int *to)
 {
 	int reject = fb_checker_check_as(c, row, bed, "status_from");
 	const char *s = row->cell[FB_EP_STATUS_TO];
@@ -119,7 +119,7 @@ fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, int fil
 }
 
 long
-fb_episode_nights(int from, int to, const struct fb_period *period)
+fb_span_nights(int from, int to, const struct fb_period *period)
 {
 	long lo = from > period->from ? from : period->from;
 	long hi = to < period->to ? to : period->to;
@@ -241,7 +241,7 @@ check_bed(struct fb_episodes *e, const char *key, size_t keylen, size_t *idx, si
 		if (ep->rejected != FB_NONE)
 			continue;
 		if (have_prev && (long)ep->from > (long)p->to + 1) {
-			long nights = fb_episode_nights(p->to + 1, ep->from - 1, period);
+			long nights = fb_span_nights(p->to + 1, ep->from - 1, period);
 
 			if (nights > 0) {
 				int lo = p->to + 1 > period->from ? p->to + 1 : period->from;
@@ -263,7 +263,7 @@ check_bed(struct fb_episodes *e, const char *key, size_t keylen, size_t *idx, si
 }
 
 void
-fb_episodes_check(struct fb_episodes *e, const struct fb_period *period,
+fb_episodes_check_across(struct fb_episodes *e, const struct fb_period *period,
 		  struct fb_findings *out, const char *const *names)
 {
 	size_t *idx = NULL, cap = 0;
@@ -283,7 +283,7 @@ fb_episodes_check(struct fb_episodes *e, const struct fb_period *period,
 }
 
 size_t
-fb_episodes_nights(const struct fb_episodes *e, const struct fb_period *period,
+fb_episodes_bed_nights(const struct fb_episodes *e, const struct fb_period *period,
 		   struct fb_nights_row **rows)
 {
 	struct fb_nights *la = fb_xcalloc(1000, sizeof(*la)), all = { 0 };
@@ -292,7 +292,7 @@ fb_episodes_nights(const struct fb_episodes *e, const struct fb_period *period,
 	for (size_t i = 0; i < e->n; i++) {
 		const struct fb_episode *ep = &e->items[i];
 		struct fb_nights *c = &la[ep->la_code];
-		long nights = fb_episode_nights(ep->from, ep->to, period);
+		long nights = fb_span_nights(ep->from, ep->to, period);
 
 		if (ep->rejected != FB_NONE || nights == 0)
 			continue;

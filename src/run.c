@@ -107,7 +107,7 @@ on_episode(struct file_ctx *ctx, const struct fb_row *row)
 {
 	struct fb_run *run = ctx->run;
 	struct fb_bed bed;
-	int to, reject = fb_episode_check(&run->checker, row, &bed, &to);
+	int to, reject = fb_episode_row_check(&run->checker, row, &bed, &to);
 
 	if (reject != FB_NONE) {
 		ctx->input->rows_rejected++;
@@ -247,7 +247,7 @@ fb_run_end(struct fb_run *run)
 	names = fb_xcalloc(run->ninputs + 1, sizeof(*names));
 	for (size_t i = 0; i < run->ninputs; i++)
 		names[i] = run->inputs[i].name;
-	fb_episodes_check(&run->episodes, run->have_period ? &run->period : NULL,
+	fb_episodes_check_across(&run->episodes, run->have_period ? &run->period : NULL,
 			  &run->findings, names);
 	free(names);
 	for (size_t i = 0; i < run->episodes.n; i++) {

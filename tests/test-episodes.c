@@ -50,13 +50,13 @@ test_nights_table(void **state)
 	(void)state;
 	assert_int_equal(p.to - p.from + 1, 20);
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		assert_int_equal(fb_episode_nights(day(t[i].from),
+		assert_int_equal(fb_span_nights(day(t[i].from),
 						   t[i].to ? day(t[i].to) : FB_EP_OPEN, &p),
 				 t[i].nights);
 	/* Not a leap year: 2027-02-28 to 2027-03-01 is two nights. */
 	p.from = day("2027-02-01");
 	p.to = day("2027-03-31");
-	assert_int_equal(fb_episode_nights(day("2027-02-28"), day("2027-03-01"), &p), 2);
+	assert_int_equal(fb_span_nights(day("2027-02-28"), day("2027-03-01"), &p), 2);
 }
 
 #define HDR "la_code,status_from,status_to,household_id,bed_id,bed_use,status," \
@@ -95,7 +95,7 @@ test_overlap_rejects_both(void **state)
 	assert_int_equal(run.inputs[0].rejected_by[FB_R_EPISODE_OVERLAP], 2);
 	assert_non_null(strstr(run.findings.items[0].message, "line 2"));
 	assert_int_equal(run.findings.items[0].line, 3);
-	n = fb_episodes_nights(&run.episodes, &run.period, &rows);
+	n = fb_episodes_bed_nights(&run.episodes, &run.period, &rows);
 	assert_int_equal(n, 2);
 	assert_int_equal(rows[0].n.approved, 20);
 	assert_int_equal(rows[0].n.filled, 20);

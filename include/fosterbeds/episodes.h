@@ -7,7 +7,7 @@
  * the episode schema (ingest.h), plus status_to's date and FB030
  * (status_from after status_to).  The rest need every episode of a bed, so
  * the episodes are remembered per bed (la_code, household_id, bed_id) and
- * judged once every input is read, by fb_episodes_check():
+ * judged once every input is read, by fb_episodes_check_across():
  *
  *  - FB031, two episodes of one bed sharing a date: both are rejected
  *    (neither is counted), and the finding names both lines;
@@ -69,7 +69,7 @@ void fb_episodes_release(struct fb_episodes *e);
  * *bed (bed->date is status_from) and *to.  Returns FB_NONE when the row can
  * be used, else its first error's rule.
  */
-int fb_episode_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed,
+int fb_episode_row_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed,
 		     int *to);
 
 /* Remember a usable episode of bed, from bed->date to to, at (file, line). */
@@ -82,11 +82,11 @@ void fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, in
  * episode.  names[file] names each input, for a finding that points into
  * another file.
  */
-void fb_episodes_check(struct fb_episodes *e, const struct fb_period *period,
+void fb_episodes_check_across(struct fb_episodes *e, const struct fb_period *period,
 		       struct fb_findings *out, const char *const *names);
 
 /* The nights from..to (to may be FB_EP_OPEN) gives inside period; 0 if none. */
-long fb_episode_nights(int from, int to, const struct fb_period *period);
+long fb_span_nights(int from, int to, const struct fb_period *period);
 
 /* Bed-nights over a period, by the standard's statuses. */
 struct fb_nights {
@@ -106,7 +106,7 @@ struct fb_nights_row {
  * FB_LA_ALL) summing them, when there is any LA row.  Sets *rows to an
  * array the caller frees; returns its length.
  */
-size_t fb_episodes_nights(const struct fb_episodes *e, const struct fb_period *period,
+size_t fb_episodes_bed_nights(const struct fb_episodes *e, const struct fb_period *period,
 			  struct fb_nights_row **rows);
 
 #endif

@@ -26,7 +26,7 @@
 
 /*
  * The columns a kind of file has: bed records (fb_bed_schema()), or a
- * submitted return (return.h).  A required column missing from the header
+ * submitted return (submission.h).  A required column missing from the header
  * is FB001 and spoils every row.
  */
 struct fb_schema {
