@@ -264,7 +264,7 @@ check_bed(struct fb_episodes *e, const char *key, size_t keylen, size_t *idx, si
 
 void
 fb_episodes_check_across(struct fb_episodes *e, const struct fb_period *period,
-		  struct fb_findings *out, const char *const *names)
+			 struct fb_findings *out, const char *const *names)
 {
 	size_t *idx = NULL, cap = 0;
 
@@ -284,7 +284,7 @@ fb_episodes_check_across(struct fb_episodes *e, const struct fb_period *period,
 
 size_t
 fb_episodes_bed_nights(const struct fb_episodes *e, const struct fb_period *period,
-		   struct fb_nights_row **rows)
+		       struct fb_nights_row **rows)
 {
 	struct fb_nights *la = fb_xcalloc(1000, sizeof(*la)), all = { 0 };
 	size_t n = 0, nla = 0;

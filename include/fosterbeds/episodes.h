@@ -69,8 +69,8 @@ void fb_episodes_release(struct fb_episodes *e);
  * *bed (bed->date is status_from) and *to.  Returns FB_NONE when the row can
  * be used, else its first error's rule.
  */
-int fb_episode_row_check(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed,
-		     int *to);
+int fb_episode_row_check(struct fb_checker *c, const struct fb_row *row,
+			 struct fb_bed *bed, int *to);
 
 /* Remember a usable episode of bed, from bed->date to to, at (file, line). */
 void fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, int file,
@@ -83,7 +83,7 @@ void fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, in
  * another file.
  */
 void fb_episodes_check_across(struct fb_episodes *e, const struct fb_period *period,
-		       struct fb_findings *out, const char *const *names);
+			      struct fb_findings *out, const char *const *names);
 
 /* The nights from..to (to may be FB_EP_OPEN) gives inside period; 0 if none. */
 long fb_span_nights(int from, int to, const struct fb_period *period);
@@ -107,6 +107,6 @@ struct fb_nights_row {
  * array the caller frees; returns its length.
  */
 size_t fb_episodes_bed_nights(const struct fb_episodes *e, const struct fb_period *period,
-			  struct fb_nights_row **rows);
+			      struct fb_nights_row **rows);
 
 #endif
