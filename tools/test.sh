@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh --no-install
 
-echo "== meson test"
-meson test -C build --print-errorlogs
+echo "== meson test --setup=full"
+meson test -C build --setup=full --print-errorlogs
 
 echo "== meson test --setup=valgrind"
 meson test -C build --setup=valgrind --print-errorlogs
@@ -21,7 +21,7 @@ else
 fi
 ninja -C build-asan
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
-	meson test -C build-asan --print-errorlogs
+	meson test -C build-asan --setup=full --print-errorlogs
 
 echo "== clang (build-clang/)"
 # Behaviour may not depend on the compiler (an argument evaluated before
@@ -33,11 +33,11 @@ else
 	CC=clang meson setup build-clang >/dev/null
 fi
 ninja -C build-clang
-meson test -C build-clang --print-errorlogs
+meson test -C build-clang --setup=full --print-errorlogs
 
 # One closing line over the four runs, counted from meson's own logs.
-python3 - build/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json \
-	build-asan/meson-logs/testlog.json build-clang/meson-logs/testlog.json <<'PY'
+python3 - build/meson-logs/testlog-full.json build/meson-logs/testlog-valgrind.json \
+	build-asan/meson-logs/testlog-full.json build-clang/meson-logs/testlog-full.json <<'PY'
 import json, sys
 passed = failed = 0
 for path in sys.argv[1:]:
