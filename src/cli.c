@@ -50,21 +50,6 @@ fb_cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static int say(char *why, size_t whylen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* why, for a refused value: always -1. */
-static int
-say(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /*
  * --format NAME, one of cli->formats.  "text" and "table" both name the
  * plain-text writer, so either is the default's name wherever it is the
@@ -87,7 +72,7 @@ fb_cli_opt_format(const struct fb_option *opt, const char *arg, char *why, size_
 		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
 			 i ? ", " : "", allowed[i]);
 	}
-	return say(why, whylen, "unknown format '%s'; use one of %s", arg, list);
+	return fb_why(why, whylen, "unknown format '%s'; use one of %s", arg, list);
 }
 
 int
@@ -102,7 +87,7 @@ int
 fb_cli_opt_today(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
 	if (fb_cli_iso_date(arg, strlen(arg), opt->value) != 0)
-		return say(why, whylen, "--today '%s' is not a date in YYYY-MM-DD form", arg);
+		return fb_why(why, whylen, "--today '%s' is not a date in YYYY-MM-DD form", arg);
 	return 0;
 }
 
@@ -119,7 +104,7 @@ fb_cli_opt_year(const struct fb_option *opt, const char *arg, char *why, size_t 
 	if (strlen(arg) != 7 || strcspn(arg, " \t") != 7 || arg[4] != '-' ||
 	    fb_count_parse(arg, 4, 0, &a) != 0 || fb_count_parse(arg + 5, 2, 0, &b) != 0 ||
 	    a < 1000 || b != (a + 1) % 100)
-		return say(why, whylen, "--year '%s' is not a year in YYYY-YY form, the "
+		return fb_why(why, whylen, "--year '%s' is not a year in YYYY-YY form, the "
 			   "second the year after the first, e.g. 2019-20", arg);
 	*(const char **)opt->value = arg;
 	return 0;
@@ -135,10 +120,10 @@ fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_
 
 	if (!dots || fb_cli_iso_date(arg, (size_t)(dots - arg), &from) != 0 ||
 	    fb_cli_iso_date(dots + 2, strlen(dots + 2), &to) != 0)
-		return say(why, whylen, "--period '%s' is not FROM..TO with two dates in "
+		return fb_why(why, whylen, "--period '%s' is not FROM..TO with two dates in "
 			   "YYYY-MM-DD form, e.g. 2026-07-01..2026-09-30", arg);
 	if (from > to)
-		return say(why, whylen, "--period '%s' starts after it ends", arg);
+		return fb_why(why, whylen, "--period '%s' starts after it ends", arg);
 	cli->have_period = 1;
 	cli->period_from = from;
 	cli->period_to = to;
@@ -151,7 +136,7 @@ fb_cli_opt_region(const struct fb_option *opt, const char *arg, char *why, size_
 	struct fb_cli *cli = opt->value;
 
 	if (cli->region)
-		return say(why, whylen, "--region is given twice; give one region");
+		return fb_why(why, whylen, "--region is given twice; give one region");
 	cli->region = arg;
 	return fb_filter_set_region(&cli->filter, arg, why, whylen) != 0 ? -1 : 0;
 }
@@ -162,7 +147,7 @@ fb_cli_opt_la(const struct fb_option *opt, const char *arg, char *why, size_t wh
 	struct fb_cli *cli = opt->value;
 
 	if (cli->la)
-		return say(why, whylen, "--la is given twice; give the codes once, separated "
+		return fb_why(why, whylen, "--la is given twice; give the codes once, separated "
 			   "by commas");
 	cli->la = arg;
 	return fb_filter_set_las(&cli->filter, arg, why, whylen) != 0 ? -1 : 0;
@@ -172,7 +157,7 @@ int
 fb_cli_opt_manifest(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
 	if (strcmp(arg, "-") == 0)
-		return say(why, whylen, "--manifest needs a file name, not -");
+		return fb_why(why, whylen, "--manifest needs a file name, not -");
 	*(const char **)opt->value = arg;
 	return 0;
 }

@@ -241,20 +241,6 @@ fb_manifest_write(FILE *out, const struct fb_run *run, const struct fb_option *o
 
 /* Reading */
 
-static int
-fail(char *why, size_t whylen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int
-fail(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /* A copy of the string member key of obj, or NULL (after why) when it is not one. */
 static char *
 get_string(json_t *obj, const char *where, const char *key, char *why, size_t whylen)
@@ -262,7 +248,7 @@ get_string(json_t *obj, const char *where, const char *key, char *why, size_t wh
 	json_t *v = json_object_get(obj, key);
 
 	if (!json_is_string(v)) {
-		fail(why, whylen, "%s'%s' is %s", where, key, v ? "not a string" : "missing");
+		fb_why(why, whylen, "%s'%s' is %s", where, key, v ? "not a string" : "missing");
 		return NULL;
 	}
 	return fb_xstrndup(json_string_value(v), json_string_length(v));
@@ -276,7 +262,7 @@ get_count(json_t *obj, const char *where, const char *key, long long *n, char *w
 	json_t *v = json_object_get(obj, key);
 
 	if (!json_is_integer(v) || json_integer_value(v) < 0)
-		return fail(why, whylen, "%s'%s' is %s", where, key,
+		return fb_why(why, whylen, "%s'%s' is %s", where, key,
 			    v ? "not a whole number of 0 or more" : "missing");
 	*n = json_integer_value(v);
 	return 0;
@@ -292,7 +278,7 @@ read_input(struct fb_manifest_input *in, json_t *j, size_t i, char *why, size_t 
 
 	snprintf(where, sizeof(where), "inputs[%zu]: ", i);
 	if (!json_is_object(j))
-		return fail(why, whylen, "inputs[%zu] is not an object", i);
+		return fb_why(why, whylen, "inputs[%zu] is not an object", i);
 	if (!(in->name = get_string(j, where, "name", why, whylen)) ||
 	    !(in->role = get_string(j, where, "role", why, whylen)) ||
 	    get_count(j, where, "bytes", &in->bytes, why, whylen) != 0 ||
@@ -300,7 +286,7 @@ read_input(struct fb_manifest_input *in, json_t *j, size_t i, char *why, size_t 
 		return -1;
 	if (!fb_digest_is_hex(sha)) {
 		free(sha);
-		return fail(why, whylen, "%s'sha256' is not 64 lower-case hex digits", where);
+		return fb_why(why, whylen, "%s'sha256' is not 64 lower-case hex digits", where);
 	}
 	memcpy(in->sha256, sha, FB_SHA256_HEX);
 	free(sha);
@@ -324,18 +310,18 @@ fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen)
 	root = json_loadf(in, JSON_REJECT_DUPLICATES, &err);
 	if (!root) {
 		if (ferror(in))
-			return fail(why, whylen, "%s", strerror(errno ? errno : EIO));
-		return fail(why, whylen, "line %d: %s", err.line, err.text);
+			return fb_why(why, whylen, "%s", strerror(errno ? errno : EIO));
+		return fb_why(why, whylen, "line %d: %s", err.line, err.text);
 	}
 	v = json_object_get(root, "tool");
 	if (!json_is_object(root) || !json_is_string(v) ||
 	    strcmp(json_string_value(v), "fosterbeds") != 0) {
-		fail(why, whylen, "not a fosterbeds manifest (no \"tool\": \"fosterbeds\")");
+		fb_why(why, whylen, "not a fosterbeds manifest (no \"tool\": \"fosterbeds\")");
 		goto done;
 	}
 	v = json_object_get(root, "manifest_version");
 	if (!json_is_integer(v) || json_integer_value(v) != FB_MANIFEST_VERSION) {
-		fail(why, whylen, "'manifest_version' is not %d", FB_MANIFEST_VERSION);
+		fb_why(why, whylen, "'manifest_version' is not %d", FB_MANIFEST_VERSION);
 		goto done;
 	}
 	if (!(m->command = get_string(root, "", "command", why, whylen)) ||
@@ -348,12 +334,12 @@ fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen)
 	if (json_is_string(v)) {
 		m->directory = fb_xstrndup(json_string_value(v), json_string_length(v));
 	} else if (v && !json_is_null(v)) {
-		fail(why, whylen, "'directory' is not a string");
+		fb_why(why, whylen, "'directory' is not a string");
 		goto done;
 	}
 	inputs = json_object_get(root, "inputs");
 	if (!json_is_array(inputs)) {
-		fail(why, whylen, "'inputs' is %s", inputs ? "not a list" : "missing");
+		fb_why(why, whylen, "'inputs' is %s", inputs ? "not a list" : "missing");
 		goto done;
 	}
 	m->inputs = fb_xcalloc(json_array_size(inputs) + 1, sizeof(*m->inputs));

@@ -7,22 +7,7 @@
 #include <string.h>
 
 #include "fosterbeds/number.h"
-
-static int say(char *why, size_t whylen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int
-say(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (whylen == 0)
-		return FB_PARSE_ERROR;
-	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-	return FB_PARSE_ERROR;
-}
+#include "util.h"
 
 const struct fb_option *
 fb_option_by_long(const struct fb_option *opts, const char *name, size_t len)
@@ -80,9 +65,9 @@ refuse_long(const struct fb_option *opts, const char *cmd, const char *typed, ch
 					      n ? " or " : "", opts[i].long_name);
 	list_options(list, sizeof(list), opts);
 	if (matches[0])
-		return say(why, whylen, "option '%.*s' is abbreviated; type it in full (%s); "
+		return fb_why(why, whylen, "option '%.*s' is abbreviated; type it in full (%s); "
 			   "%s takes %s", (int)len, typed, matches, cmd, list);
-	return say(why, whylen, "unknown option '%s'; %s takes %s", typed, cmd, list);
+	return fb_why(why, whylen, "unknown option '%s'; %s takes %s", typed, cmd, list);
 }
 
 /* Give opt its value: arg, or NULL for a flag. */
@@ -102,7 +87,7 @@ apply(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 		/* Digits only: number.c allows spaces around a count in a file's cell. */
 		if (strspn(arg, "0123456789") != strlen(arg) ||
 		    fb_count_parse(arg, strlen(arg), 0, &n) != 0)
-			return say(why, whylen, "--%s '%s' is not a whole number of 0 or more",
+			return fb_why(why, whylen, "--%s '%s' is not a whole number of 0 or more",
 				   opt->long_name, arg);
 		*(long *)opt->value = n;
 		return FB_PARSE_OK;
@@ -115,7 +100,7 @@ apply(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 	case FB_OPTION_END:
 		break;
 	}
-	return say(why, whylen, "option '--%s' is not in the table", opt->long_name);
+	return fb_why(why, whylen, "option '--%s' is not in the table", opt->long_name);
 }
 
 /* "--name", "--name=VALUE" or "--name VALUE" (the next word, argv[*i + 1]). */
@@ -131,13 +116,13 @@ parse_long(const struct fb_option *opts, const char *cmd, int argc, char **argv,
 		return refuse_long(opts, cmd, typed, why, whylen);
 	if (!fb_option_takes_value(opt)) {
 		if (eq)
-			return say(why, whylen, "option '--%s' takes no value", opt->long_name);
+			return fb_why(why, whylen, "option '--%s' takes no value", opt->long_name);
 		return apply(opt, NULL, why, whylen);
 	}
 	if (eq)
 		return apply(opt, eq + 1, why, whylen);
 	if (*i + 1 >= argc)
-		return say(why, whylen, "option '%s' needs a value", typed);
+		return fb_why(why, whylen, "option '%s' needs a value", typed);
 	return apply(opt, argv[++*i], why, whylen);
 }
 
@@ -155,7 +140,7 @@ parse_short(const struct fb_option *opts, const char *cmd, int argc, char **argv
 
 		if (!opt) {
 			list_options(list, sizeof(list), opts);
-			return say(why, whylen, "unknown option '-%c'; %s takes %s", *c, cmd, list);
+			return fb_why(why, whylen, "unknown option '-%c'; %s takes %s", *c, cmd, list);
 		}
 		if (!fb_option_takes_value(opt)) {
 			if ((rc = apply(opt, NULL, why, whylen)) != FB_PARSE_OK)
@@ -165,7 +150,7 @@ parse_short(const struct fb_option *opts, const char *cmd, int argc, char **argv
 		if (c[1])
 			return apply(opt, c + 1, why, whylen);
 		if (*i + 1 >= argc)
-			return say(why, whylen, "option '-%c' needs a value", *c);
+			return fb_why(why, whylen, "option '-%c' needs a value", *c);
 		return apply(opt, argv[++*i], why, whylen);
 	}
 	return FB_PARSE_OK;

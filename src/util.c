@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <csv.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,4 +251,17 @@ fb_count_line_breaks(const char *s, size_t len)
 			n++;
 	}
 	return n;
+}
+
+int
+fb_why(char *why, size_t whylen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (whylen == 0)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(why, whylen, fmt, ap);
+	va_end(ap);
+	return -1;
 }

@@ -66,6 +66,13 @@ size_t fb_edit_distance(const char *a, size_t alen, const char *b, size_t blen, 
  */
 size_t fb_count_line_breaks(const char *s, size_t len);
 
+/*
+ * Write a refusal's reason into why (whylen bytes; nothing when 0), for
+ * functions that answer with a message for their caller to show.  Returns
+ * -1, so a refusal is one statement: return fb_why(why, whylen, "...").
+ */
+int fb_why(char *why, size_t whylen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* FNV-1a over len bytes, continuing from h (start with FB_HASH_INIT). */
 #define FB_HASH_INIT 14695981039346656037ull
 unsigned long long fb_hash(unsigned long long h, const void *p, size_t len);
