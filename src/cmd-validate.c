@@ -9,8 +9,9 @@ static const char usage_text[] =
 	"                           [--region NAME | --la CODE[,CODE...]] [-o FILE] FILE...\n"
 	"\n"
 	"Check bed-record or episode CSV files against the regional standard and list every\n"
-	"finding (FILE:LINE: severity CODE: message), a summary by code, and each\n"
-	"file's rows read, used and rejected.  FILE may be - for standard input.\n";
+	"finding (FILE:LINE (row R, column C): severity CODE: message, the row and\n"
+	"column as Excel shows them), a summary by code, and each file's rows read,\n"
+	"used and rejected.  FILE may be - for standard input.\n";
 
 static const char usage_end[] =
 	"Exit status: 0 no errors (warnings allowed), 1 errors found or no row is\n"
