@@ -599,6 +599,15 @@ la_attr(FILE *out, int la_code)
  * character of 14-unit text (wide system fonts such as DejaVu Sans need
  * that), so a short name leaves no wide margin and a long one is not cut.
  */
+/* A label's length for label_width(): pooled rows are bold, about an eighth wider. */
+static size_t
+label_chars(const char *name, int pooled)
+{
+	size_t len = strlen(name);
+
+	return pooled ? len + (len + 7) / 8 : len;
+}
+
 static int
 label_width(size_t longest)
 {
@@ -784,8 +793,8 @@ pair_chart(FILE *out, const struct pair_chart *c)
 
 	for (size_t r = 0; r < c->n; r++) {
 		c->get(c->ctx, r, &p);
-		if (strlen(p.name) > longest)
-			longest = strlen(p.name);
+		if (label_chars(p.name, c->pooled(c->ctx, r)) > longest)
+			longest = label_chars(p.name, c->pooled(c->ctx, r));
 		if (p.la_code == FB_LA_ALL && npooled++ == 0)
 			region = p;
 	}
@@ -912,10 +921,7 @@ stack_chart(FILE *out, const struct stack_chart *c)
 		size_t len;
 
 		c->get(c->ctx, r, &s);
-		len = strlen(s.name);
-		/* Pooled rows are labelled in bold, about an eighth wider. */
-		if (c->pooled(c->ctx, r))
-			len += (len + 7) / 8;
+		len = label_chars(s.name, c->pooled(c->ctx, r));
 		if (len > longest)
 			longest = len;
 	}
