@@ -2,7 +2,6 @@
  * cmd-trend.c: fosterbeds trend: utilisation across snapshots.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "fosterbeds/trend.h"
@@ -75,11 +74,6 @@ cmd_trend(int argc, char **argv)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) != 0) {
 		/* the output could not be opened: said */
-	} else if (strcmp(cli.writer->name, "html") == 0) {
-		/* Until the HTML writer is split and the trend page reads the document. */
-		struct fb_trend_report rep = { &run, &tr, region_name };
-
-		cli.writer->trend(cli.out, &rep);
 	} else {
 		struct fb_doc doc;
 		struct fb_error err = { 0, "" };

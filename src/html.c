@@ -504,6 +504,7 @@ static const struct {
 	const char *command;
 	html_page_fn *page;
 } pages[] = {
+	{ .command = "trend", .page = html_trend_page },
 	{ .command = NULL, .page = NULL },
 };
 
