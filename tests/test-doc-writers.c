@@ -308,6 +308,10 @@ test_codes_and_flags(void **state)
 	s = write_listed(&fb_writer_csv);
 	assert_string_equal(s, "code,codes\n001,\"851 867 \"\"x\"\n001,\nALL,\n");
 	free(s);
+	s = write_listed(&fb_writer_html);
+	assert_non_null(strstr(s, "<tr><td>001</td><td>851 867 &quot;x</td></tr>"));
+	assert_null(strstr(s, "Moved"));
+	free(s);
 	s = write_listed(&fb_writer_text);
 	/* The codes are 10 wide: Code, two spaces, Codes; the rule 4 + 2 + 10. */
 	assert_string_equal(s, "\n\nCode  Codes     \n001   851 867 \"x\n001             \n"
