@@ -57,9 +57,9 @@ struct fb_column {
 	const char *brief;   /* the text table's heading, or NULL: not in the text table */
 	enum fb_cell_kind kind;
 	/*
-	 * 1: written by JSON alone, a member for programs (trend's flag beside
-	 * the column that says the same in words); CSV, XLSX, text and HTML
-	 * leave it out.  0, the default: every format.
+	 * 1: written by JSON alone, a member for programs (a flag beside a
+	 * column that says the same in words); CSV, XLSX, text and HTML leave
+	 * it out.  0, the default: every format.
 	 */
 	unsigned char json_only;
 };
