@@ -1126,14 +1126,15 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
  * One of a document's tables on a sheet of its own, as add_sheet() lays
  * it out, each cell by its kind: counts as numbers, rates as fractions in
  * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, and every
- * text (input above all) and date as a string, never a formula.
+ * text (input above all) and date as a string, never a formula.  A column
+ * for JSON only is left out.
  */
 static void
 doc_sheet(struct book *b, const struct fb_table *t)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->name);
 	size_t nrows = t->nrows < LXW_ROW_MAX - 1 ? t->nrows : LXW_ROW_MAX - 1;
-	size_t *width, *title;
+	size_t *width, *title, *shown, ncols = 0;
 	char buf[FB_CELL_BUF], text[FB_DOC_CELL_BUF];
 
 	if (!ws) {
@@ -1142,9 +1143,13 @@ doc_sheet(struct book *b, const struct fb_table *t)
 	}
 	width = fb_xcalloc(t->ncols + 1, sizeof(*width));
 	title = fb_xcalloc(t->ncols + 1, sizeof(*title));
-	for (size_t i = 0; i < t->ncols; i++) {
-		const char *h = t->cols[i].title ? t->cols[i].title
-						 : column_title(t->cols[i].name, buf);
+	shown = fb_xcalloc(t->ncols + 1, sizeof(*shown));
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!(t->cols[i].flags & FB_COL_JSON_ONLY))
+			shown[ncols++] = i;
+	for (size_t i = 0; i < ncols; i++) {
+		const struct fb_column *k = &t->cols[shown[i]];
+		const char *h = k->title ? k->title : column_title(k->name, buf);
 
 		put_string(b, ws, 0, (lxw_col_t)i, h, b->title);
 		title[i] = text_width(h);
@@ -1154,8 +1159,8 @@ doc_sheet(struct book *b, const struct fb_table *t)
 		int bold = t->pooled[r];
 		lxw_row_t row = (lxw_row_t)(r + 1);
 
-		for (size_t i = 0; i < t->ncols; i++) {
-			const struct fb_cell *c = fb_table_cell(t, r, i);
+		for (size_t i = 0; i < ncols; i++) {
+			const struct fb_cell *c = fb_table_cell(t, r, shown[i]);
 			lxw_col_t col = (lxw_col_t)i;
 			size_t w = text_width(fb_cell_format(c, text));
 
@@ -1186,7 +1191,8 @@ doc_sheet(struct book *b, const struct fb_table *t)
 				width[i] = w;
 		}
 	}
-	finish_sheet(b, ws, t->ncols, nrows, width, title);
+	free(shown);
+	finish_sheet(b, ws, ncols, nrows, width, title);
 }
 
 /* The document's tables, then Findings, Inputs and Notes (its keyed notes). */
