@@ -163,12 +163,7 @@ cmd_report(int argc, char **argv)
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
-	    cli.writer == &fb_writer_html) {
-		/* The report's page moves to the document with the HTML writer's split. */
-		struct fb_report rep = { &run, region_name, rows, nrows, cli.breakdown };
-
-		cli.writer->report(cli.out, &rep);
-	} else if (rc == 0 && cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
+	    cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
 		/* A failed write is said when the output is closed; this is another reason. */
 		fb_cli_error("could not write the output: %s", err.message);
 		status = FB_EXIT_IO;

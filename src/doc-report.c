@@ -47,6 +47,22 @@ static const struct fb_column columns[] = {
 				    .kind = FB_CK_RATE },
 	[FB_RC_NLA] = { .name = "las_pooled", .title = "LAs pooled", .kind = FB_CK_COUNT,
 			.flags = FB_COL_JSON_ONLY },
+	/* The page's stacked bars hatch these within each status. */
+	[FB_RC_RE_FILLED] = { .name = "respite_emergency_filled", .kind = FB_CK_COUNT,
+			      .flags = FB_COL_PAGE_ONLY },
+	[FB_RC_RE_VACANT] = { .name = "respite_emergency_vacant", .kind = FB_CK_COUNT,
+			      .flags = FB_COL_PAGE_ONLY },
+	[FB_RC_RE_UNAVAILABLE] = { .name = "respite_emergency_unavailable", .kind = FB_CK_COUNT,
+				   .flags = FB_COL_PAGE_ONLY },
+	/* The page's headline says how the region moved since the date before. */
+	[FB_RC_INCL_CHANGE] = { .name = "utilisation_incl_pp_change", .kind = FB_CK_PP,
+				.flags = FB_COL_PAGE_ONLY },
+	[FB_RC_EXCL_CHANGE] = { .name = "utilisation_excl_pp_change", .kind = FB_CK_PP,
+				.flags = FB_COL_PAGE_ONLY },
+	[FB_RC_VACANT_CHANGE] = { .name = "vacant_pp_change", .kind = FB_CK_PP,
+				  .flags = FB_COL_PAGE_ONLY },
+	[FB_RC_UNAVAILABLE_CHANGE] = { .name = "unavailable_pp_change", .kind = FB_CK_PP,
+				       .flags = FB_COL_PAGE_ONLY },
 };
 
 _Static_assert(sizeof(columns) / sizeof(columns[0]) == FB_RC_COUNT, "a column per index");
@@ -66,6 +82,8 @@ static const struct fb_column reason_columns[] = {
 			 .flags = FB_COL_SKIP_ZERO },
 	[FB_XC_SHARE] = { .name = "share_pct", .title = "Share of group (%)",
 			  .brief = "Share%", .kind = FB_CK_RATE },
+	[FB_XC_GROUP_BEDS] = { .name = "group_beds", .kind = FB_CK_COUNT,
+			       .flags = FB_COL_PAGE_ONLY },
 };
 
 _Static_assert(sizeof(reason_columns) / sizeof(reason_columns[0]) == FB_XC_COUNT,
@@ -95,10 +113,15 @@ key(struct fb_doc *d, struct fb_cell *c, const char *region, const struct fb_tal
 	fb_cell_number(&c[FB_RC_DATE], FB_CK_DATE, row->date);
 }
 
+/*
+ * A row, and prev the row before it when both are ALL rows (the region on
+ * the date before), else NULL.
+ */
 static void
-row(struct fb_doc *d, struct fb_table *t, const char *region, const struct fb_tally_row *tr)
+row(struct fb_doc *d, struct fb_table *t, const char *region, const struct fb_tally_row *tr,
+    const struct fb_tally_row *prev)
 {
-	const struct fb_counts *n = &tr->counts;
+	const struct fb_counts *n = &tr->counts, *p = prev ? &prev->counts : NULL;
 	struct fb_cell *c = fb_table_row(t, tr->la_code == FB_LA_ALL);
 	struct fb_rates r;
 
@@ -119,6 +142,23 @@ row(struct fb_doc *d, struct fb_table *t, const char *region, const struct fb_ta
 	fb_cell_number(&c[FB_RC_UNAVAILABLE_PCT], FB_CK_RATE, r.unavailable);
 	if (tr->la_code == FB_LA_ALL)
 		fb_cell_number(&c[FB_RC_NLA], FB_CK_COUNT, tr->nla);
+	fb_cell_number(&c[FB_RC_RE_FILLED], FB_CK_COUNT, n->filled - n->ms_filled);
+	fb_cell_number(&c[FB_RC_RE_VACANT], FB_CK_COUNT, n->vacant - n->ms_vacant);
+	fb_cell_number(&c[FB_RC_RE_UNAVAILABLE], FB_CK_COUNT,
+		       n->unavailable - n->ms_unavailable);
+	if (!p)
+		return;
+	/* From the counts, not from the rounded rates (figures.h). */
+	fb_cell_number(&c[FB_RC_INCL_CHANGE], FB_CK_PP,
+		       fb_pp_diff_tenths(n->filled, n->approved, p->filled, p->approved));
+	fb_cell_number(&c[FB_RC_EXCL_CHANGE], FB_CK_PP,
+		       fb_pp_diff_tenths(n->ms_filled, n->ms_approved, p->ms_filled,
+					 p->ms_approved));
+	fb_cell_number(&c[FB_RC_VACANT_CHANGE], FB_CK_PP,
+		       fb_pp_diff_tenths(n->vacant, n->approved, p->vacant, p->approved));
+	fb_cell_number(&c[FB_RC_UNAVAILABLE_CHANGE], FB_CK_PP,
+		       fb_pp_diff_tenths(n->unavailable, n->approved, p->unavailable,
+					 p->approved));
 }
 
 /* A row's FB_REASON_LINES reasons, in fb_reason_lines()'s order. */
@@ -138,6 +178,7 @@ reasons(struct fb_doc *d, struct fb_table *t, const char *region, const struct f
 		fb_cell_text(d, &c[FB_XC_REASON], FB_CK_CODE, lines[k].reason);
 		fb_cell_number(&c[FB_XC_BEDS], FB_CK_COUNT, lines[k].beds);
 		fb_cell_number(&c[FB_XC_SHARE], FB_CK_RATE, lines[k].share);
+		fb_cell_number(&c[FB_XC_GROUP_BEDS], FB_CK_COUNT, lines[k].group_beds);
 	}
 }
 
@@ -156,7 +197,9 @@ fb_doc_report(struct fb_doc *d, const struct fb_run *run, const struct fb_tally_
 		    "date (sums, then rates; never averages of LA rates).");
 	t = fb_doc_table(d, "Summary", columns, FB_RC_COUNT, "(no usable rows)");
 	for (size_t i = 0; i < nrows; i++)
-		row(d, t, region_name, &rows[i]);
+		row(d, t, region_name, &rows[i],
+		    i && rows[i].la_code == FB_LA_ALL && rows[i - 1].la_code == FB_LA_ALL
+		    ? &rows[i - 1] : NULL);
 	if (breakdown) {
 		t = fb_doc_table(d, "Reasons", reason_columns, FB_XC_COUNT, NULL);
 		t->intro = "Why beds go unused: unavailable beds by unavailable_reason, vacant "

@@ -240,7 +240,7 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 /*
  * Any document: its table csv_table (a CSV file holds one: the first,
  * unless the document says), headed by the columns' machine names, leaving
- * out the columns for JSON only.  Only input text is guarded against
+ * out the columns for JSON or the page only.  Only input text is guarded against
  * formulas.
  */
 static int
@@ -251,10 +251,10 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 	size_t last = 0;
 
 	for (size_t i = 0; t && i < t->ncols; i++)
-		if (!(t->cols[i].flags & FB_COL_JSON_ONLY))
+		if (!(t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY)))
 			last = i;
 	for (size_t i = 0; t && i < t->ncols; i++) {
-		if (t->cols[i].flags & FB_COL_JSON_ONLY)
+		if (t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
 			continue;
 		fputs(t->cols[i].name, out);
 		sep(out, i == last);
@@ -263,7 +263,7 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		for (size_t i = 0; i < t->ncols; i++) {
 			const struct fb_cell *c = fb_table_cell(t, r, i);
 
-			if (t->cols[i].flags & FB_COL_JSON_ONLY)
+			if (t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
 				continue;
 			cell(out, fb_cell_format(c, buf), c->kind == FB_CK_INPUT);
 			sep(out, i == last);

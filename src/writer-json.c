@@ -475,14 +475,18 @@ belongs(const struct fb_table *first, size_t r, const struct fb_table *t, size_t
 	return 1;
 }
 
-/* Row r's members from column from on; a column for JSON only where it is not empty. */
+/*
+ * Row r's members from column from on: a column for JSON only where it is
+ * not empty, none for the page only.
+ */
 static void
 members_of(FILE *out, const struct fb_table *t, size_t r, size_t from)
 {
 	for (size_t i = from, n = 0; i < t->ncols; i++) {
 		const struct fb_cell *c = fb_table_cell(t, r, i);
 
-		if ((t->cols[i].flags & FB_COL_JSON_ONLY) && c->kind == FB_CK_EMPTY)
+		if ((t->cols[i].flags & FB_COL_PAGE_ONLY) ||
+		    ((t->cols[i].flags & FB_COL_JSON_ONLY) && c->kind == FB_CK_EMPTY))
 			continue;
 		fprintf(out, "%s\"%s\": ", n++ ? ", " : "", t->cols[i].name);
 		doc_cell(out, c);

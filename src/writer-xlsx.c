@@ -1127,7 +1127,7 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
  * it out, each cell by its kind: counts as numbers, rates as fractions in
  * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, and every
  * text (input above all) and date as a string, never a formula.  A column
- * for JSON only is left out.
+ * for JSON or the page only is left out.
  */
 static void
 doc_sheet(struct book *b, const struct fb_table *t)
@@ -1145,7 +1145,7 @@ doc_sheet(struct book *b, const struct fb_table *t)
 	title = fb_xcalloc(t->ncols + 1, sizeof(*title));
 	shown = fb_xcalloc(t->ncols + 1, sizeof(*shown));
 	for (size_t i = 0; i < t->ncols; i++)
-		if (!(t->cols[i].flags & FB_COL_JSON_ONLY))
+		if (!(t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY)))
 			shown[ncols++] = i;
 	for (size_t i = 0; i < ncols; i++) {
 		const struct fb_column *k = &t->cols[shown[i]];
@@ -1207,8 +1207,12 @@ fill_doc(struct book *b, const void *ctx)
 	for (size_t t = 0; t < d->ntables; t++) {
 		doc_sheet(b, &d->tables[t]);
 		for (size_t i = 0; i < d->tables[t].ncols; i++) {
-			rates |= d->tables[t].cols[i].kind == FB_CK_RATE;
-			pps |= d->tables[t].cols[i].kind == FB_CK_PP;
+			const struct fb_column *c = &d->tables[t].cols[i];
+
+			if (c->flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
+				continue;
+			rates |= c->kind == FB_CK_RATE;
+			pps |= c->kind == FB_CK_PP;
 		}
 	}
 	if (d->run) {

@@ -63,9 +63,14 @@ struct fb_column {
  * rows: its CSV has the standard's 16 columns).
  * FB_COL_SKIP_ZERO: the text table leaves out the rows whose count here is
  * 0 (a reason no bed has), which the other formats keep.
+ * FB_COL_PAGE_ONLY: a figure only a document's own HTML page shows (a
+ * headline's change since the previous snapshot), worked out here like
+ * every other; CSV, JSON and XLSX leave it out, and with no brief the text
+ * table and the generic page do too.
  */
 #define FB_COL_JSON_ONLY 1u
 #define FB_COL_SKIP_ZERO 2u
+#define FB_COL_PAGE_ONLY 4u
 
 /* n holds counts, tenths, pence and dates; s holds text (owned by the document). */
 struct fb_cell {
