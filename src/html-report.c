@@ -12,7 +12,6 @@
 #include "fosterbeds/doc-report.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
-#include "fosterbeds/la.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
 
@@ -62,7 +61,6 @@ la_label_of(const struct fb_table *t, size_t r, char buf[16])
 
 /* One snapshot date: its LAs by utilisation, then its pooled row (rows of t). */
 struct snap {
-	const struct fb_doc *d;
 	const struct fb_table *t;      /* the figures */
 	const struct fb_table *why;    /* the reasons, or NULL */
 	size_t *v;
@@ -493,7 +491,7 @@ void
 html_report_page(FILE *out, const struct fb_doc *d)
 {
 	const struct fb_table *t = &d->tables[FB_REPORT_TABLE];
-	struct snap s = { d, t, d->ntables > FB_REASONS_TABLE ? &d->tables[FB_REASONS_TABLE] : NULL,
+	struct snap s = { t, d->ntables > FB_REASONS_TABLE ? &d->tables[FB_REASONS_TABLE] : NULL,
 			  NULL, 0, "", 0, NULL };
 	size_t first = t->nrows;   /* the pooled rows come last, by date */
 	char code[16];

@@ -10,11 +10,13 @@
  */
 #include "fosterbeds/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
+#include "util.h"
 
 static void
 str(FILE *out, const char *s)
@@ -501,12 +503,12 @@ members_of(FILE *out, const struct fb_table *t, size_t r, size_t from)
 static void
 doc_rows(FILE *out, const struct fb_doc *d, const struct fb_table *t)
 {
-	size_t next[16] = { 0 };
+	size_t *next = fb_xcalloc(d->ntables + 1, sizeof(*next));
 
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n    {" : "\n    {", out);
 		members_of(out, t, r, 0);
-		for (size_t k = 1; t == &d->tables[0] && k < d->ntables && k < 16; k++) {
+		for (size_t k = 1; t == &d->tables[0] && k < d->ntables; k++) {
 			const struct fb_table *nt = &d->tables[k];
 			int first = 1;
 
@@ -524,6 +526,7 @@ doc_rows(FILE *out, const struct fb_doc *d, const struct fb_table *t)
 		fputc('}', out);
 	}
 	fputs(t->nrows ? "\n  ]" : "]", out);
+	free(next);
 }
 
 /*
