@@ -516,9 +516,19 @@ put_cell(FILE *out, size_t *pending, const char *s, size_t width, int right)
 	*pending += 2;
 }
 
+/* 1 when row r is left out of the text: a count of 0 in a column that says so. */
+static int
+skipped(const struct fb_table *t, size_t r)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if ((t->cols[i].flags & FB_COL_SKIP_ZERO) && fb_table_cell(t, r, i)->n == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Columns with a brief heading (and not for JSON alone) are shown; text to
- * the left, numbers to the right.
+ * the left, numbers to the right; rows skipped() are left out.
  */
 static void
 doc_table(FILE *out, const struct fb_table *t)
@@ -528,14 +538,14 @@ doc_table(FILE *out, const struct fb_table *t)
 	int ruled = 0;
 
 	for (size_t i = 0; i < t->ncols && n < 64; i++)
-		if (t->cols[i].brief && !t->cols[i].json_only)
+		if (t->cols[i].brief && !(t->cols[i].flags & FB_COL_JSON_ONLY))
 			shown[n++] = i;
 	for (size_t k = 0; k < n; k++) {
 		width[k] = strlen(t->cols[shown[k]].brief);
 		for (size_t r = 0; r < t->nrows; r++) {
 			size_t w = strlen(fb_cell_format(fb_table_cell(t, r, shown[k]), buf));
 
-			if (w > width[k])
+			if (w > width[k] && !skipped(t, r))
 				width[k] = w;
 		}
 		total += width[k] + 2;
@@ -545,6 +555,8 @@ doc_table(FILE *out, const struct fb_table *t)
 			 fb_cell_kind_numeric(t->cols[shown[k]].kind));
 	fputc('\n', out);
 	for (size_t r = 0; r < t->nrows; r++) {
+		if (skipped(t, r))
+			continue;
 		if (!ruled && t->pooled[r]) {
 			for (size_t k = 0; k + 2 < total; k++)
 				fputc('-', out);
@@ -560,9 +572,9 @@ doc_table(FILE *out, const struct fb_table *t)
 }
 
 /*
- * The title (and subject), the notes that come first, each table (or what
- * it says when empty), then the notes that come after, set apart by blank
- * lines.
+ * The title (and subject), the notes that come first, each table (after
+ * its intro, or what it says when empty), then the notes that come after,
+ * set apart by blank lines.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
@@ -575,6 +587,8 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 			fprintf(out, "%s\n", d->notes[i].text);
 	for (size_t t = 0; t < d->ntables; t++) {
 		fputc('\n', out);
+		if (d->tables[t].intro)
+			fprintf(out, "%s\n\n", d->tables[t].intro);
 		if (d->tables[t].nrows || !d->tables[t].empty)
 			doc_table(out, &d->tables[t]);
 		else

@@ -254,7 +254,7 @@ test_growth(void **state)
 static const struct fb_column listed[] = {
 	{ .name = "code", .brief = "Code", .kind = FB_CK_CODE },
 	{ .name = "codes", .brief = "Codes", .kind = FB_CK_CODES },
-	{ .name = "moved", .brief = "Moved", .kind = FB_CK_FLAG, .json_only = 1 },
+	{ .name = "moved", .brief = "Moved", .kind = FB_CK_FLAG, .flags = FB_COL_JSON_ONLY },
 };
 
 static char *

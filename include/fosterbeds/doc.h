@@ -56,18 +56,28 @@ struct fb_column {
 	const char *title;   /* for people (XLSX, HTML), or NULL: made from the name */
 	const char *brief;   /* the text table's heading, or NULL: not in the text table */
 	enum fb_cell_kind kind;
-	/*
-	 * 1: written by JSON alone, a member for programs (a flag beside a
-	 * column that says the same in words); CSV, XLSX, text and HTML leave
-	 * it out.  0, the default: every format.
-	 */
-	unsigned char json_only;
+	unsigned flags;      /* FB_COL_*, or 0: a column like any other */
 };
 
 /*
- * n holds counts, tenths, pence, dates and flags; s holds text and lists of
- * codes (owned by the document).
+ * FB_COL_JSON_ONLY: a member for programs that only JSON writes (trend's
+ * pools_different_las flag, beside a column that says the same in words;
+ * report's las_pooled: its CSV has the standard's 16 columns).
+ * FB_COL_OMIT_EMPTY: JSON leaves the member out of the rows whose cell is
+ * empty (report's las_pooled, on its ALL rows only).
+ * FB_COL_SKIP_ZERO: the text table leaves out the rows whose count here is
+ * 0 (a reason no bed has), which the other formats keep.
+ * FB_COL_PAGE_ONLY: a figure only a document's own HTML page shows (a
+ * headline's change since the previous snapshot), worked out here like
+ * every other; CSV, JSON and XLSX leave it out, and with no brief the text
+ * table and the generic page do too.
  */
+#define FB_COL_JSON_ONLY 1u
+#define FB_COL_SKIP_ZERO 2u
+#define FB_COL_PAGE_ONLY 4u
+#define FB_COL_OMIT_EMPTY 8u
+
+/* n holds counts, tenths, pence and dates; s holds text (owned by the document). */
 struct fb_cell {
 	enum fb_cell_kind kind;
 	long n;
@@ -82,6 +92,17 @@ struct fb_table {
 	unsigned char *pooled;   /* per row: 1 for a pooled (region) row */
 	size_t nrows, cap;
 	const char *empty;   /* what the text table says when there is no row */
+	const char *intro;   /* what the text says above the table, or NULL */
+	/*
+	 * A table whose rows belong to rows of the first table: nest is how
+	 * many of its first columns name the row each belongs to (the same
+	 * cells as that row's first columns; its rows in the first table's
+	 * order), 0 for a table of its own.  JSON writes such rows inside the
+	 * row they belong to, as an array called member, without those
+	 * columns; the other formats write the table as it is.
+	 */
+	size_t nest;
+	const char *member;
 };
 
 /*
@@ -111,6 +132,7 @@ struct fb_doc {
 	size_t nnotes, notecap;
 	struct fb_table *tables;
 	size_t ntables, tablecap;
+	size_t csv_table;        /* the table CSV writes (a CSV file holds one): 0, the first */
 	char **strings;          /* every copy the document owns */
 	size_t nstrings, strcap;
 };
@@ -129,6 +151,13 @@ void fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject);
 /* Add a note (printf-style text). */
 void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * The note a document read from the run's rows ends with (FB_NOTE_AFTER):
+ * "Rows: 8 read, 7 used, 1 rejected (FB004 1), 6 outside the filter (--la
+ * 867)", what naming the rows.  d->run must be set.
+ */
+void fb_doc_note_totals(struct fb_doc *d, const char *what);
 
 /* The note whose key is key, or NULL. */
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
@@ -180,6 +209,19 @@ struct fb_period;
  */
 void fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period *period,
 		   const char *region_name, const struct fb_nights_row *rows, size_t nrows);
+
+struct fb_tally_row;
+
+/*
+ * report: the figures per LA and snapshot date, then the pooled rows
+ * (tally.h, fb_tally_rows()), with region_name naming the pooled rows; with
+ * breakdown, a second table of why beds go unused (fb_reason_lines()), one
+ * row per row, status, group and reason, nested in JSON and the table CSV
+ * writes.  run and rows are borrowed.  The columns' positions are in
+ * doc-report.h, for the HTML page.
+ */
+void fb_doc_report(struct fb_doc *d, const struct fb_run *run, const struct fb_tally_row *rows,
+		   size_t nrows, const char *region_name, int breakdown);
 
 struct fb_trend;
 
