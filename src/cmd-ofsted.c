@@ -2,7 +2,6 @@
  * cmd-ofsted.c: fosterbeds ofsted: Ofsted's published data per authority.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +49,8 @@ cmd_ofsted(int argc, char **argv)
 	};
 	struct fb_run run;
 	struct fb_ofsted_rows rows;
-	struct fb_ofsted_report rep;
+	struct fb_doc doc;
+	struct fb_error werr = { 0, "" };
 	struct fb_ofsted *files;
 	int only = -1;
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
@@ -98,17 +98,25 @@ cmd_ofsted(int argc, char **argv)
 	}
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "authority columns", NULL);
-	rep.run = &run;
-	rep.rows = rows.v;
-	rep.nrows = rows.n;
-	rep.missing = rows.missing;
-	if ((rc = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) == 0)
-		cli.writer->ofsted(cli.out, &rep);
+	fb_doc_ofsted(&doc, &run, &rows);
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0) {
+		if (cli.writer == &fb_writer_html) {
+			/* Until the HTML page reads the document. */
+			struct fb_ofsted_report rep = { &run, rows.v, rows.n, rows.missing };
+
+			cli.writer->ofsted(cli.out, &rep);
+		} else if (cli.writer->write(cli.out, &doc, &werr) != 0 && !ferror(cli.out)) {
+			/* A failed write is said when the output is closed; this is another reason. */
+			fb_cli_error("could not write the output: %s", werr.message);
+			status = FB_EXIT_IO;
+		}
+	}
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	for (int i = 0; i < cli.argc; i++)
 		fb_ofsted_release(&files[i]);
 	free(files);
+	fb_doc_release(&doc);
 	fb_ofsted_rows_release(&rows);
 	fb_run_release(&run);
 	return rc ? rc : fb_cli_close_output(&cli, status);
