@@ -99,17 +99,11 @@ cmd_ofsted(int argc, char **argv)
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "authority columns", NULL);
 	fb_doc_ofsted(&doc, &run, &rows);
-	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0) {
-		if (cli.writer == &fb_writer_html) {
-			/* Until the HTML page reads the document. */
-			struct fb_ofsted_report rep = { &run, rows.v, rows.n, rows.missing };
-
-			cli.writer->ofsted(cli.out, &rep);
-		} else if (cli.writer->write(cli.out, &doc, &werr) != 0 && !ferror(cli.out)) {
-			/* A failed write is said when the output is closed; this is another reason. */
-			fb_cli_error("could not write the output: %s", werr.message);
-			status = FB_EXIT_IO;
-		}
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
+	    cli.writer->write(cli.out, &doc, &werr) != 0 && !ferror(cli.out)) {
+		/* A failed write is said when the output is closed; this is another reason. */
+		fb_cli_error("could not write the output: %s", werr.message);
+		status = FB_EXIT_IO;
 	}
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);

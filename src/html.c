@@ -504,6 +504,7 @@ static const struct {
 	const char *command;
 	html_page_fn *page;
 } pages[] = {
+	{ .command = "ofsted", .page = html_ofsted_page },
 	{ .command = NULL, .page = NULL },
 };
 

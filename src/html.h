@@ -231,4 +231,7 @@ void html_trend(FILE *out, const struct fb_trend_report *rep);
  */
 typedef void html_page_fn(FILE *out, const struct fb_doc *d);
 
+/* ofsted's page (html-ofsted.c). */
+html_page_fn html_ofsted_page;
+
 #endif
