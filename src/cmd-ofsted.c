@@ -1,5 +1,9 @@
 /*
  * cmd-ofsted.c: fosterbeds ofsted: Ofsted's published data per authority.
+ *
+ * Options, files and the output are the command's; reading the file
+ * (ofsted.c), pooling the regions (ofsted-pool.c) and the document
+ * (doc-ofsted.c) are the library's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -7,10 +11,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fosterbeds/doc.h"
 #include "fosterbeds/host.h"
-#include "fosterbeds/la.h"
 #include "fosterbeds/ofsted.h"
-#include "util.h"
 
 static const char usage_text[] =
 	"usage: fosterbeds ofsted [--format table|csv|json|html|xlsx] [--region NAME]\n"
@@ -51,9 +54,7 @@ cmd_ofsted(int argc, char **argv)
 	struct fb_ofsted_rows rows;
 	struct fb_doc doc;
 	struct fb_error werr = { 0, "" };
-	struct fb_ofsted *files;
-	int only = -1;
-	int status = fb_cli_parse(&cli, options, argc, argv), rc;
+	int only, status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
 		return status;
@@ -65,16 +66,15 @@ cmd_ofsted(int argc, char **argv)
 	status = FB_EXIT_OK;
 	fb_run_init(&run, 0, cli.max_findings);
 	fb_ofsted_rows_init(&rows);
-	files = fb_xcalloc((size_t)cli.argc, sizeof(*files));
 	for (int i = 0; i < cli.argc; i++) {
 		const char *path = cli.argv[i];
 		FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 		int err = errno;
 		struct fb_input *input = fb_run_add_input(&run, path, "ofsted");
+		struct fb_ofsted file;
 		char *data = NULL;
 		size_t len = 0;
 
-		fb_ofsted_init(&files[i]);
 		if (!in || fb_read_all(in, &data, &len) != 0) {
 			input->error = in ? errno : err;
 			fb_cli_error("cannot read '%s': %s", path, strerror(input->error));
@@ -86,14 +86,15 @@ cmd_ofsted(int argc, char **argv)
 		if (in != stdin)
 			fclose(in);
 		fb_input_set_content(input, data, len);
-		if (fb_ofsted_read(&files[i], data, len, path, cli.year, i, &run.findings) == 0) {
+		fb_ofsted_init(&file);
+		if (fb_ofsted_read(&file, data, len, path, cli.year, i, &run.findings) == 0) {
 			/* Every authority and joint service column is a "row" of the file. */
-			input->rows_read = (long)(files[i].n + files[i].njoints) +
-					   files[i].unmatched;
-			input->rows_used = (long)(files[i].n + files[i].njoints);
-			input->rows_rejected = files[i].unmatched;
-			fb_ofsted_rows_add(&rows, &files[i], only, i, &run.findings);
+			input->rows_read = (long)(file.n + file.njoints) + file.unmatched;
+			input->rows_used = (long)(file.n + file.njoints);
+			input->rows_rejected = file.unmatched;
+			fb_ofsted_rows_add(&rows, &file, only, i, &run.findings);
 		}
+		fb_ofsted_release(&file);
 		free(data);
 	}
 	fb_findings_sort(&run.findings);
@@ -107,9 +108,6 @@ cmd_ofsted(int argc, char **argv)
 	}
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
-	for (int i = 0; i < cli.argc; i++)
-		fb_ofsted_release(&files[i]);
-	free(files);
 	fb_doc_release(&doc);
 	fb_ofsted_rows_release(&rows);
 	fb_run_release(&run);
