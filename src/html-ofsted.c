@@ -24,7 +24,11 @@
 #include "fosterbeds/tally.h"
 #include "util.h"
 
-/* The document's columns the page reads, found by name. */
+/*
+ * The document's columns the page reads, found by name.  doc-ofsted.c
+ * keeps the eight measures (from approved) and the three shares (from
+ * filled_pct) in adjacent columns, in ofsted.h's order.
+ */
 enum { P_YEAR, P_CODE, P_NAME, P_APPROVED, P_FILLED_PCT, P_KIND, P_NOT_POOLED, P_NOTE,
        P_COUNT };
 
