@@ -493,7 +493,10 @@ trend(FILE *out, const struct fb_trend_report *rep)
 
 /* Any document */
 
-/* Columns with a brief heading are shown; text to the left, numbers to the right. */
+/*
+ * Columns with a brief heading (and not for JSON alone) are shown; text to
+ * the left, numbers to the right.
+ */
 static void
 doc_table(FILE *out, const struct fb_table *t)
 {
@@ -502,7 +505,7 @@ doc_table(FILE *out, const struct fb_table *t)
 	int ruled = 0;
 
 	for (size_t i = 0; i < t->ncols && n < 64; i++)
-		if (t->cols[i].brief)
+		if (t->cols[i].brief && !t->cols[i].json_only)
 			shown[n++] = i;
 	for (size_t k = 0; k < n; k++) {
 		width[k] = strlen(t->cols[shown[k]].brief);
