@@ -572,7 +572,10 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputs("  ", out);
 		str(out, d->notes[i].key);
 		fputs(": ", out);
-		str(out, d->notes[i].text);
+		if (d->notes[i].place == FB_NOTE_NUMBER)
+			fputs(d->notes[i].text, out);
+		else
+			str(out, d->notes[i].text);
 		fputs(",\n", out);
 	}
 	for (size_t t = 0; t < d->ntables; t++) {

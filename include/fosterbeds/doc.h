@@ -115,6 +115,7 @@ enum fb_note_place {
 	FB_NOTE_AFTER,    /* said after them (text, HTML) */
 	FB_NOTE_DATA,     /* for programs and workbooks only (JSON, XLSX) */
 	FB_NOTE_DEFINE,   /* what a column means, key its name (XLSX, HTML) */
+	FB_NOTE_NUMBER,   /* as FB_NOTE_DATA, its text a number: bare in JSON */
 };
 
 struct fb_note {
@@ -228,5 +229,15 @@ struct fb_trend;
 /* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
 void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
 		  const char *region_name);
+
+struct fb_ofsted_rows;
+
+/*
+ * ofsted: Ofsted's published figures per authority and pooled per region
+ * (ofsted.h, fb_ofsted_rows_add), with each row's shares of approved
+ * places.  run is borrowed; nothing of rows is kept.
+ */
+void fb_doc_ofsted(struct fb_doc *d, const struct fb_run *run,
+		   const struct fb_ofsted_rows *rows);
 
 #endif
