@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/la.h"
 #include "util.h"
 
 void
@@ -148,7 +149,7 @@ outside_filter(struct fb_run *run, const struct fb_row *row)
 	int code;
 
 	if (!run->filter.active || row->reject != FB_NONE ||
-	    fb_la_code_read(row->cell[FB_F_LA_CODE], row->len[FB_F_LA_CODE], &code) != 0 ||
+	    fb_la_code_parse(row->cell[FB_F_LA_CODE], row->len[FB_F_LA_CODE], &code) != 0 ||
 	    fb_filter_keeps(&run->filter, code))
 		return 0;
 	run->la_outside[code] = 1;

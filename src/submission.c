@@ -90,7 +90,7 @@ on_return_row(void *ctx, const struct fb_row *row)
 		fb_findings_add(r->out, FB_R_BLANK_REQUIRED, row->file, row->line, "la_code",
 				NULL, "la_code is blank; fill in the DfE three-digit LA code");
 		bad = 1;
-	} else if (fb_la_code_read(v, len, &sub.la_code) != 0) {
+	} else if (fb_la_code_parse(v, len, &sub.la_code) != 0) {
 		fb_bad_la_code(r->out, row->file, row->line, v, len);
 		bad = 1;
 	} else {
