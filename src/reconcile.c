@@ -27,16 +27,16 @@ records_of(const struct fb_tally *t, int la_code, int *date, struct fb_counts *c
 {
 	int found = 0, best = 0;
 
-	for (size_t i = 0; i < t->groups.n; i++) {
-		size_t len;
-		const int *k = fb_keymap_key(&t->groups, i, &len);
+	for (size_t i = 0; i < fb_tally_ngroups(t); i++) {
+		int code, at;
+		const struct fb_counts *counts = fb_tally_group(t, i, &code, &at);
 
-		if (k[0] != la_code)
+		if (code != la_code)
 			continue;
-		if (*date != FB_NO_DATE ? k[1] != *date : found && k[1] <= best)
+		if (*date != FB_NO_DATE ? at != *date : found && at <= best)
 			continue;
-		best = k[1];
-		*c = *(const struct fb_counts *)fb_keymap_value(&t->groups, i);
+		best = at;
+		*c = *counts;
 		found = 1;
 	}
 	if (found)
@@ -70,15 +70,15 @@ int_order(const void *a, const void *b)
 size_t
 fb_reconcile_dates(const struct fb_tally *tally, int la_code, int *dates, size_t max)
 {
-	int *all = fb_xcalloc(tally->groups.n + 1, sizeof(*all));
+	int *all = fb_xcalloc(fb_tally_ngroups(tally) + 1, sizeof(*all));
 	size_t n = 0, distinct = 0;
 
-	for (size_t i = 0; i < tally->groups.n; i++) {
-		size_t len;
-		const int *key = fb_keymap_key(&tally->groups, i, &len);
+	for (size_t i = 0; i < fb_tally_ngroups(tally); i++) {
+		int code, date;
 
-		if (la_code == FB_LA_ALL || key[0] == la_code)
-			all[n++] = key[1];
+		fb_tally_group(tally, i, &code, &date);
+		if (la_code == FB_LA_ALL || code == la_code)
+			all[n++] = date;
 	}
 	qsort(all, n, sizeof(*all), int_order);
 	for (size_t i = 0; i < n; i++) {
@@ -118,7 +118,8 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 		   const struct fb_submission *sub, int records_date, int return_file,
 		   struct fb_findings *out)
 {
-	struct fb_recon_row *rows = fb_xcalloc(tally->groups.n + sub->n + 1, sizeof(*rows));
+	struct fb_recon_row *rows = fb_xcalloc(fb_tally_ngroups(tally) + sub->n + 1,
+					       sizeof(*rows));
 	struct fb_recon_row *region;
 	size_t n = 0;
 	int mixed = 0, mixed_return = 0;
@@ -191,18 +192,19 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 		r->cross_dated = r->return_date != FB_NO_DATE && r->return_date != r->date;
 		rc->cross_dated += r->cross_dated;
 	}
-	for (size_t i = 0; i < tally->groups.n; i++) {
-		size_t len, j;
-		const int *k = fb_keymap_key(&tally->groups, i, &len);
+	for (size_t i = 0; i < fb_tally_ngroups(tally); i++) {
+		size_t j;
+		int code, date;
 		struct fb_recon_row *r;
 
+		fb_tally_group(tally, i, &code, &date);
 		for (j = 0; j < n; j++)
-			if (rows[j].la_code == k[0])
+			if (rows[j].la_code == code)
 				break;
 		if (j < n)
 			continue;
 		r = &rows[n++];
-		r->la_code = k[0];
+		r->la_code = code;
 		r->return_date = FB_NO_DATE;
 		/* At --records-date when it has it, so the rows shown share one date. */
 		r->date = records_date;
@@ -214,7 +216,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 			r->date_source = FB_RD_LATEST;
 			r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
 		}
-		r->sub = (struct fb_submitted){ k[0], FB_NO_DATE, FB_MISSING, FB_MISSING,
+		r->sub = (struct fb_submitted){ code, FB_NO_DATE, FB_MISSING, FB_MISSING,
 						FB_MISSING, FB_MISSING, 0, -1 };
 		fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file, 1, "la_code", NULL,
 				"LA %03d has bed records but no row in the return; its row is "

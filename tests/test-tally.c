@@ -115,6 +115,41 @@ test_merge(void **state)
 	fb_tally_release(&b);
 }
 
+/* The groups as added first, each once, with the counts fb_tally_rows() gives. */
+static void
+test_groups(void **state)
+{
+	struct fb_tally t;
+	int la, date;
+	const struct fb_counts *c;
+	(void)state;
+
+	fb_tally_init(&t);
+	assert_int_equal(fb_tally_ngroups(&t), 0);
+	tally_add(&t, 867, 20, M, F, FB_NONE);
+	tally_add(&t, 851, 10, M, V, FB_NONE);
+	tally_add(&t, 867, 20, R, U, FB_NONE);
+	tally_add(&t, 851, 20, M, F, FB_NONE);
+	assert_int_equal(fb_tally_ngroups(&t), 3);
+	c = fb_tally_group(&t, 0, &la, &date);
+	assert_int_equal(la, 867);
+	assert_int_equal(date, 20);
+	assert_int_equal(c->approved, 2);
+	assert_int_equal(c->filled, 1);
+	assert_int_equal(c->unavailable, 1);
+	assert_int_equal(c->respite_emergency, 1);
+	c = fb_tally_group(&t, 1, &la, &date);
+	assert_int_equal(la, 851);
+	assert_int_equal(date, 10);
+	assert_int_equal(c->approved, 1);
+	assert_int_equal(c->vacant, 1);
+	c = fb_tally_group(&t, 2, &la, &date);
+	assert_int_equal(la, 851);
+	assert_int_equal(date, 20);
+	assert_int_equal(c->ms_filled, 1);
+	fb_tally_release(&t);
+}
+
 static void
 test_reasons(void **state)
 {
@@ -152,6 +187,7 @@ main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_rows_sorted_and_pooled),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_reasons),
 	};
 
