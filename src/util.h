@@ -124,7 +124,9 @@ size_t fb_utf8_seq(const unsigned char *s, size_t len);
  * such byte bad(ctx, quoted) is called (quoted: the value had opened with a
  * quote), the byte is dropped and parsing carries on, so the row ends where
  * it ends; the caller decides what the row is worth.  Returns 0, or -1 when
- * libcsv failed otherwise (out of memory).
+ * libcsv failed otherwise (out of memory).  The tool's one call of
+ * csv_parse(), whose result it checks; its callers (ingest.c, ofsted.c)
+ * check this result, and csv_init()'s and csv_fini()'s.
  */
 struct csv_parser;
 int fb_csv_parse_strict(struct csv_parser *p, const void *s, size_t len,
