@@ -16,8 +16,14 @@
 #include "util.h"
 
 const char *const fb_ofsted_measure_names[FB_OM_COUNT] = {
-	"approved", "filled", "vacant", "unavailable", "households",
-	"short_break_households", "emergency_households", "exemption_households",
+	[FB_OM_APPROVED] = "approved",
+	[FB_OM_FILLED] = "filled",
+	[FB_OM_VACANT] = "vacant",
+	[FB_OM_UNAVAILABLE] = "unavailable",
+	[FB_OM_HOUSEHOLDS] = "households",
+	[FB_OM_SHORT_BREAK] = "short_break_households",
+	[FB_OM_EMERGENCY] = "emergency_households",
+	[FB_OM_EXEMPTIONS] = "exemption_households",
 };
 
 /* How each measure's label begins, folded (see fold_label); exact when marked. */
@@ -25,14 +31,14 @@ static const struct {
 	const char *label;
 	int exact;
 } labels[FB_OM_COUNT] = {
-	{ "number of approved foster places", 0 },
-	{ "number of filled places", 0 },
-	{ "number of vacant places", 0 },
-	{ "number of places not available", 0 },
-	{ "total approved households", 0 },
-	{ "short breaks", 1 },
-	{ "emergency", 1 },
-	{ "number of households with exemptions", 0 },
+	[FB_OM_APPROVED] = { "number of approved foster places", 0 },
+	[FB_OM_FILLED] = { "number of filled places", 0 },
+	[FB_OM_VACANT] = { "number of vacant places", 0 },
+	[FB_OM_UNAVAILABLE] = { "number of places not available", 0 },
+	[FB_OM_HOUSEHOLDS] = { "total approved households", 0 },
+	[FB_OM_SHORT_BREAK] = { "short breaks", 1 },
+	[FB_OM_EMERGENCY] = { "emergency", 1 },
+	[FB_OM_EXEMPTIONS] = { "number of households with exemptions", 0 },
 };
 
 /*
@@ -41,8 +47,12 @@ static const struct {
  * files in tests/fixtures/ofsted, with its three members' columns "..".
  */
 const struct fb_joint_service fb_joint_services[] = {
-	{ "London Tri-borough", { "Tri-borough", "London Triborough", NULL }, "London",
-	  { 205, 207, 213, 0 } },
+	{
+		.name = "London Tri-borough",
+		.aliases = { "Tri-borough", "London Triborough", NULL },
+		.region = "London",
+		.members = { 205, 207, 213, 0 },
+	},
 };
 const size_t fb_joint_services_len = sizeof(fb_joint_services) / sizeof(fb_joint_services[0]);
 

@@ -216,8 +216,11 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 			r->date_source = FB_RD_LATEST;
 			r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
 		}
-		r->sub = (struct fb_submitted){ code, FB_NO_DATE, FB_MISSING, FB_MISSING,
-						FB_MISSING, FB_MISSING, 0, -1 };
+		r->sub = (struct fb_submitted){
+			.la_code = code, .date = FB_NO_DATE,
+			.approved = FB_MISSING, .filled = FB_MISSING,
+			.vacant = FB_MISSING, .unavailable = FB_MISSING, .col = -1,
+		};
 		fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file, 1, "la_code", NULL,
 				"LA %03d has bed records but no row in the return; its row is "
 				"left out of the region", r->la_code);
@@ -232,7 +235,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 	region = &rows[n];
 	region->la_code = FB_LA_ALL;
 	region->has_records = region->has_return = 1;
-	region->sub = (struct fb_submitted){ FB_LA_ALL, FB_NO_DATE, 0, 0, 0, 0, 0, -1 };
+	region->sub = (struct fb_submitted){ .la_code = FB_LA_ALL, .date = FB_NO_DATE, .col = -1 };
 	region->date = region->return_date = FB_NO_DATE;
 	for (size_t i = 0; i < n; i++) {
 		const struct fb_recon_row *r = &rows[i];
@@ -281,7 +284,11 @@ fb_recon_bridge(const struct fb_recon_row *r, int ofsted_status, enum fb_categor
 long
 fb_recon_unaccounted(const struct fb_recon_row *r, enum fb_unaccounted bucket)
 {
-	static const int os[FB_UA_COUNT] = { FB_OS_FILLED, FB_OS_VACANT, FB_OS_UNAVAILABLE };
+	static const int os[FB_UA_COUNT] = {
+		[FB_UA_FILLED] = FB_OS_FILLED,
+		[FB_UA_VACANT] = FB_OS_VACANT,
+		[FB_UA_UNAVAILABLE] = FB_OS_UNAVAILABLE,
+	};
 	long submitted = bucket == FB_UA_FILLED ? r->sub.filled
 		       : bucket == FB_UA_VACANT ? r->sub.vacant : r->sub.unavailable;
 	long counted = 0;
@@ -294,7 +301,12 @@ fb_recon_unaccounted(const struct fb_recon_row *r, enum fb_unaccounted bucket)
 	return submitted - counted;
 }
 
-static const char *const status_word[FB_ST_COUNT] = { "filled", "vacant", "unavailable" };
+static const char *const status_word[FB_ST_COUNT] = {
+	[FB_ST_FILLED] = "filled",
+	[FB_ST_VACANT] = "vacant",
+	[FB_ST_UNAVAILABLE] = "unavailable",
+};
+/* By the bridge's second index: mainstream (0) or respite/emergency (1). */
 static const char *const use_word[2] = { "mainstream", "respite/emergency" };
 
 static void
