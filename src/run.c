@@ -185,8 +185,10 @@ on_row(void *vctx, const struct fb_row *row)
 	if (run->la_first_file[bed.la_code] < 0)
 		run->la_first_file[bed.la_code] = row->file;
 	fb_tally_add(&run->tally, bed.la_code, bed.date,
-		     &(struct fb_tally_bed){ bed.bed_use, bed.status, bed.ofsted_status,
-					     bed.unavailable_reason, bed.vacancy_reason });
+		     &(struct fb_tally_bed){ .bed_use = bed.bed_use, .status = bed.status,
+					     .ofsted_status = bed.ofsted_status,
+					     .unavailable_reason = bed.unavailable_reason,
+					     .vacancy_reason = bed.vacancy_reason });
 }
 
 static void
