@@ -18,35 +18,6 @@ fb_filter_init(struct fb_filter *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* Edit distance between a and b, ignoring ASCII case; strings past 63 bytes are far. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b), row[64];
-
-	if (na >= 64 || nb >= 64)
-		return 64;
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (fb_ascii_lower(a[i - 1]) != fb_ascii_lower(b[j - 1]));
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[nb];
-}
-
 /* 1 when name (3 letters or more) begins region, ignoring case: "South" of "South East". */
 static int
 begins(const char *region, const char *name)
@@ -90,7 +61,7 @@ fb_filter_set_region(struct fb_filter *f, const char *name, char *why, size_t wh
 	for (size_t i = 0; i < fb_la_regions_len && n < whylen; i++) {
 		const char *r = fb_la_regions[i];
 
-		if (!begins(r, name) && distance(r, name) > 2)
+		if (!begins(r, name) && fb_edit_distance(r, strlen(r), name, strlen(name), 2) > 2)
 			continue;
 		n += (size_t)snprintf(why + n, whylen - n, "%s\"%s\"", k ? " or " : "; did you mean ",
 				      r);
