@@ -493,16 +493,42 @@ trend(FILE *out, const struct fb_trend_report *rep)
 
 /* Any document */
 
-/* Columns with a brief heading are shown; text to the left, numbers to the right. */
+/*
+ * One cell of a text table, padded to width (numbers to the right), two
+ * spaces after it.  Spaces are held back in *pending until something
+ * visible follows, so no line ends in spaces, however many cells at its
+ * end are empty.
+ */
+static void
+put_cell(FILE *out, size_t *pending, const char *s, size_t width, int right)
+{
+	size_t len = strlen(s), pad = width > len ? width - len : 0;
+
+	if (right)
+		*pending += pad;
+	if (len) {
+		for (; *pending; --*pending)
+			fputc(' ', out);
+		fputs(s, out);
+	}
+	if (!right)
+		*pending += pad;
+	*pending += 2;
+}
+
+/*
+ * Columns with a brief heading (and not for JSON alone) are shown; text to
+ * the left, numbers to the right.
+ */
 static void
 doc_table(FILE *out, const struct fb_table *t)
 {
-	size_t width[64] = { 0 }, total = 0, shown[64], n = 0;
+	size_t width[64] = { 0 }, total = 0, shown[64], n = 0, pending = 0;
 	char buf[FB_DOC_CELL_BUF];
 	int ruled = 0;
 
 	for (size_t i = 0; i < t->ncols && n < 64; i++)
-		if (t->cols[i].brief)
+		if (t->cols[i].brief && !t->cols[i].json_only)
 			shown[n++] = i;
 	for (size_t k = 0; k < n; k++) {
 		width[k] = strlen(t->cols[shown[k]].brief);
@@ -515,8 +541,9 @@ doc_table(FILE *out, const struct fb_table *t)
 		total += width[k] + 2;
 	}
 	for (size_t k = 0; k < n; k++)
-		fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s" : "%-*s%s",
-			(int)width[k], t->cols[shown[k]].brief, k + 1 < n ? "  " : "\n");
+		put_cell(out, &pending, t->cols[shown[k]].brief, width[k],
+			 fb_cell_kind_numeric(t->cols[shown[k]].kind));
+	fputc('\n', out);
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (!ruled && t->pooled[r]) {
 			for (size_t k = 0; k + 2 < total; k++)
@@ -524,11 +551,11 @@ doc_table(FILE *out, const struct fb_table *t)
 			fputc('\n', out);
 			ruled = 1;
 		}
+		pending = 0;
 		for (size_t k = 0; k < n; k++)
-			fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s"
-										  : "%-*s%s",
-				(int)width[k], fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
-				k + 1 < n ? "  " : "\n");
+			put_cell(out, &pending, fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
+				 width[k], fb_cell_kind_numeric(t->cols[shown[k]].kind));
+		fputc('\n', out);
 	}
 }
 
