@@ -98,12 +98,25 @@ test_merge(void **state)
 	fb_tally_init(&a);
 	fb_tally_init(&b);
 	for (int i = 0; i < 1000; i++) {
-		int la = 800 + i % 7, date = i % 3, use = i % 5 == 0 ? R : M, st = i % 3;
+		/* LAs 810-812 only in the second part: groups the first never saw. */
+		int la = i < 700 ? 800 + i % 7 : 810 + i % 3, date = i % 3;
+		int use = i % 5 == 0 ? R : M, st = i % 3;
 
 		tally_add(&whole, la, date, use, st, FB_NONE);
 		tally_add(i < 400 ? &a : &b, la, date, use, st, FB_NONE);
 	}
 	fb_tally_merge(&a, &b);
+	/* Merged in the input's order: the groups in the order the whole saw them. */
+	assert_int_equal(fb_tally_ngroups(&a), fb_tally_ngroups(&whole));
+	for (size_t i = 0; i < fb_tally_ngroups(&whole); i++) {
+		int la_w, date_w, la_m, date_m;
+		const struct fb_counts *cw = fb_tally_group(&whole, i, &la_w, &date_w);
+		const struct fb_counts *cm = fb_tally_group(&a, i, &la_m, &date_m);
+
+		assert_int_equal(la_m, la_w);
+		assert_int_equal(date_m, date_w);
+		assert_memory_equal(cm, cw, sizeof(*cw));
+	}
 	nw = fb_tally_rows(&whole, &rw);
 	nm = fb_tally_rows(&a, &rm);
 	assert_int_equal(nw, nm);
