@@ -523,14 +523,3 @@ html_report_page(FILE *out, const struct fb_doc *d)
 	html_inputs_section(out, d->run, 1);
 	html_page_close(out);
 }
-
-/* The old writer slot (writer.h), the same page through the document. */
-void
-html_report(FILE *out, const struct fb_report *rep)
-{
-	struct fb_doc d;
-
-	fb_doc_report(&d, rep->run, rep->rows, rep->nrows, rep->region_name, rep->breakdown);
-	html_report_page(out, &d);
-	fb_doc_release(&d);
-}

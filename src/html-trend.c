@@ -162,14 +162,3 @@ html_trend_page(FILE *out, const struct fb_doc *d)
 	free(panels);
 	free(dates);
 }
-
-/* The old writer slot (writer.h), until it goes: the same page, through the document. */
-void
-html_trend(FILE *out, const struct fb_trend_report *rep)
-{
-	struct fb_doc d;
-
-	fb_doc_trend(&d, rep->run, rep->trend, rep->region_name);
-	html_trend_page(out, &d);
-	fb_doc_release(&d);
-}

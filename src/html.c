@@ -557,6 +557,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_html = {
-	.name = "html", .write = write_doc, .findings = html_findings, .report = html_report,
-	.reconcile = html_reconcile, .ofsted = html_ofsted, .trend = html_trend,
+	.name = "html", .write = write_doc, .findings = html_findings,
+	.reconcile = html_reconcile,
 };

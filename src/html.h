@@ -260,10 +260,7 @@ void html_doc_definitions(FILE *out, const struct fb_doc *d);
 void html_findings(FILE *out, const struct fb_run *run);
 /* Every finding of run as a table (html-findings.c), for pages that list them. */
 void html_findings_table(FILE *out, const struct fb_run *run);
-void html_report(FILE *out, const struct fb_report *rep);
 void html_reconcile(FILE *out, const struct fb_recon_report *rep);
-void html_ofsted(FILE *out, const struct fb_ofsted_report *rep);
-void html_trend(FILE *out, const struct fb_trend_report *rep);
 
 /*
  * A document's own page: html.c's table pages[] names, for each
