@@ -86,9 +86,7 @@ is_kind(const struct page *p, size_t r, enum fb_ofsted_kind kind)
 static int
 la_code(const struct page *p, size_t r)
 {
-	const char *code = text(p, r, P_CODE);
-
-	return *code ? atoi(code) : FB_LA_ALL;
+	return html_la_code(cell(p, r, P_CODE));
 }
 
 /*

@@ -50,7 +50,7 @@ text_of(const struct fb_table *t, size_t r, size_t i)
 static int
 la_code_of(const struct fb_table *t, size_t r)
 {
-	return t->pooled[r] ? FB_LA_ALL : (int)strtol(text_of(t, r, FB_RC_CODE), NULL, 10);
+	return t->pooled[r] ? FB_LA_ALL : html_la_code(fb_table_cell(t, r, FB_RC_CODE));
 }
 
 static const char *

@@ -144,7 +144,7 @@ html_trend_page(FILE *out, const struct fb_doc *d)
 	html_sm_fit(&c, panels, np);
 	if (one && region)
 		title = html_la_label(fb_table_cell(t, 0, name)->s,
-				      atoi(fb_table_cell(t, 0, code)->s), label);
+				      html_la_code(fb_table_cell(t, 0, code)), label);
 
 	html_page_open(out, d->title, title);
 	html_masthead_open(out, d->title, title);

@@ -193,6 +193,8 @@ void html_hatch(FILE *out, int x, int y, int w, int h);
 
 /* An LA's name, or "LA 851" when the LA table does not know it, so no bar goes unlabelled. */
 const char *html_la_label(const char *name, int la_code, char buf[16]);
+/* The LA a code cell names ("851"), or FB_LA_ALL for any other cell ("ALL", empty). */
+int html_la_code(const struct fb_cell *c);
 /* The data-la attribute of a row: " data-la=\"851\"" or " data-la=\"ALL\"". */
 void html_la_attr(FILE *out, int la_code);
 /* The width of the label column for labels up to longest characters. */
