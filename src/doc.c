@@ -99,7 +99,15 @@ fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key, const c
 	d->notes[d->nnotes].place = place;
 	d->notes[d->nnotes].key = key ? fb_doc_strdup(d, key) : NULL;
 	d->notes[d->nnotes].text = own(d, text);
+	d->notes[d->nnotes].number = 0;
 	d->nnotes++;
+}
+
+void
+fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n)
+{
+	fb_doc_note(d, place, key, "%ld", n);
+	d->notes[d->nnotes - 1].number = 1;
 }
 
 const struct fb_note *
@@ -128,6 +136,12 @@ fb_doc_table(struct fb_doc *d, const char *name, const struct fb_column *cols, s
 	t->ncols = ncols;
 	t->empty = empty;
 	return t;
+}
+
+int
+fb_table_shown(const struct fb_table *t, unsigned hide_bit)
+{
+	return !(t->hide & hide_bit);
 }
 
 struct fb_cell *

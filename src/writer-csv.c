@@ -238,14 +238,19 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 }
 
 /*
- * Any document: its first table (a CSV file holds one), headed by the
- * columns' machine names.  Only input text is guarded against formulas.
+ * Any document: its first table CSV is not to leave out (a CSV file holds
+ * one), headed by the columns' machine names.  Only input text is guarded
+ * against formulas.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
-	const struct fb_table *t = d->ntables ? &d->tables[0] : NULL;
+	const struct fb_table *t = NULL;
 	char buf[FB_DOC_CELL_BUF];
+
+	for (size_t k = 0; !t && k < d->ntables; k++)
+		if (fb_table_shown(&d->tables[k], FB_HIDE_CSV))
+			t = &d->tables[k];
 
 	for (size_t i = 0; t && i < t->ncols; i++) {
 		fputs(t->cols[i].name, out);

@@ -469,12 +469,15 @@ doc_rows(FILE *out, const struct fb_table *t)
 }
 
 /*
- * The run's metadata, the document's keyed notes as members, then its
- * tables: the first as "rows", any other by its name.
+ * The run's metadata, the document's keyed notes as members (a count as a
+ * number), then its tables JSON is not to leave out: each by its key, else
+ * the first as "rows" and any other by its name.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
+	size_t shown = 0;
+
 	fputs("{\n", out);
 	if (d->run)
 		metadata(out, d->run);
@@ -484,16 +487,24 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputs("  ", out);
 		str(out, d->notes[i].key);
 		fputs(": ", out);
-		str(out, d->notes[i].text);
+		if (d->notes[i].number)
+			fputs(d->notes[i].text, out);
+		else
+			str(out, d->notes[i].text);
 		fputs(",\n", out);
 	}
 	for (size_t t = 0; t < d->ntables; t++) {
-		fputs(t ? ",\n  " : "  ", out);
-		str(out, t ? d->tables[t].name : "rows");
+		const struct fb_table *tb = &d->tables[t];
+
+		if (!fb_table_shown(tb, FB_HIDE_JSON))
+			continue;
+		fputs(shown ? ",\n  " : "  ", out);
+		str(out, tb->key ? tb->key : shown ? tb->name : "rows");
 		fputs(": [", out);
-		doc_rows(out, &d->tables[t]);
+		doc_rows(out, tb);
+		shown++;
 	}
-	fputs(d->ntables ? "\n}\n" : "  \"rows\": []\n}\n", out);
+	fputs(shown ? "\n}\n" : "  \"rows\": []\n}\n", out);
 	return fb_writer_stream_result(out, e);
 }
 

@@ -533,25 +533,40 @@ doc_table(FILE *out, const struct fb_table *t)
 }
 
 /*
- * The title (and subject), the notes that come first, each table (or what
- * it says when empty), then the notes that come after, set apart by blank
- * lines.
+ * The title (and subject; no line when both are empty), the notes that come
+ * first, each table (or what it says when empty), then the notes that come
+ * after, set apart by blank lines.  A table of lines (FB_TEXT_LINES) is
+ * its rows' first cells as they are, set apart by nothing.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
+	char buf[FB_DOC_CELL_BUF];
 	int after = 0;
 
-	fprintf(out, "%s%s%s\n", d->title, d->subject ? ": " : "", d->subject ? d->subject : "");
+	if (d->title[0] || d->subject)
+		fprintf(out, "%s%s%s\n", d->title, d->subject ? ": " : "",
+			d->subject ? d->subject : "");
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_INTRO)
 			fprintf(out, "%s\n", d->notes[i].text);
 	for (size_t t = 0; t < d->ntables; t++) {
+		const struct fb_table *tb = &d->tables[t];
+
+		if (!fb_table_shown(tb, FB_HIDE_TEXT))
+			continue;
+		if (tb->text == FB_TEXT_LINES) {
+			for (size_t r = 0; tb->ncols && r < tb->nrows; r++)
+				fprintf(out, "%s\n", fb_cell_format(fb_table_cell(tb, r, 0), buf));
+			if (!tb->nrows && tb->empty)
+				fprintf(out, "%s\n", tb->empty);
+			continue;
+		}
 		fputc('\n', out);
-		if (d->tables[t].nrows || !d->tables[t].empty)
-			doc_table(out, &d->tables[t]);
+		if (tb->nrows || !tb->empty)
+			doc_table(out, tb);
 		else
-			fprintf(out, "%s\n", d->tables[t].empty);
+			fprintf(out, "%s\n", tb->empty);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_AFTER) {

@@ -63,6 +63,27 @@ struct fb_cell {
 	const char *s;
 };
 
+/*
+ * Which writers leave a table out (struct fb_table.hide): 0, the default, is
+ * none.  A table may be for one kind of reader only: a listing in the text
+ * form's own shape, or what JSON's metadata block already holds.
+ */
+enum {
+	FB_HIDE_TEXT = 1 << 0,
+	FB_HIDE_CSV = 1 << 1,
+	FB_HIDE_JSON = 1 << 2,
+	FB_HIDE_XLSX = 1 << 3,
+	FB_HIDE_HTML = 1 << 4,
+};
+#define FB_TEXT_ONLY (FB_HIDE_CSV | FB_HIDE_JSON | FB_HIDE_XLSX | FB_HIDE_HTML)
+
+/* How the text writer shows a table. */
+enum fb_text_style {
+	FB_TEXT_ALIGNED,  /* after a blank line, the columns with a brief heading, aligned */
+	FB_TEXT_LINES,    /* each row's first cell as it is, one line each: no heading, no
+			     blank line before; for output read like compiler messages */
+};
+
 struct fb_table {
 	const char *name;    /* a sheet's name ("Summary") */
 	const struct fb_column *cols;
@@ -71,7 +92,14 @@ struct fb_table {
 	unsigned char *pooled;   /* per row: 1 for a pooled (region) row */
 	size_t nrows, cap;
 	const char *empty;   /* what the text table says when there is no row */
+	/* Set by a builder after fb_doc_table(); their zero values are the usual. */
+	const char *key;     /* JSON member, or NULL: "rows" for the first table, else name */
+	unsigned hide;       /* FB_HIDE_* bits: the writers that leave it out */
+	enum fb_text_style text;
 };
+
+/* 1 when a writer whose bit is hide_bit writes t. */
+int fb_table_shown(const struct fb_table *t, unsigned hide_bit);
 
 /*
  * Where a note goes.  Every note is in XLSX's Notes sheet (its key, or
@@ -89,6 +117,7 @@ struct fb_note {
 	enum fb_note_place place;
 	const char *key;     /* JSON member and XLSX topic, or NULL */
 	const char *text;
+	int number;          /* text is a number (fb_doc_note_count): bare in JSON */
 };
 
 struct fb_doc {
@@ -118,6 +147,9 @@ void fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject);
 /* Add a note (printf-style text). */
 void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Add a note that is a count: a number in JSON, its digits elsewhere. */
+void fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n);
 
 /* The note whose key is key, or NULL. */
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
@@ -174,5 +206,12 @@ struct fb_trend;
 /* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
 void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
 		  const char *region_name);
+
+/*
+ * validate: every finding the run kept (its findings, sorted), a summary by
+ * code and each input's rows; run is borrowed.  No cell holds child_ref or a
+ * personal value: findings never carry one (findings.h).
+ */
+void fb_doc_findings(struct fb_doc *d, const struct fb_run *run);
 
 #endif
