@@ -454,8 +454,49 @@ doc_cell(FILE *out, const struct fb_cell *c)
 		str(out, v);
 }
 
+/* 1 when two cells are the same value of the same kind. */
+static int
+same_cell(const struct fb_cell *a, const struct fb_cell *b)
+{
+	char ba[FB_DOC_CELL_BUF], bb[FB_DOC_CELL_BUF];
+
+	return a->kind == b->kind && strcmp(fb_cell_format(a, ba), fb_cell_format(b, bb)) == 0;
+}
+
+/*
+ * The rows of each table nested in t (nest_in) that belong in t's row r,
+ * as array members on the row's line, their first cell left out.
+ */
 static void
-doc_rows(FILE *out, const struct fb_table *t)
+nested(FILE *out, const struct fb_doc *d, const struct fb_table *t, size_t r)
+{
+	for (size_t k = 0; k < d->ntables; k++) {
+		const struct fb_table *n = &d->tables[k];
+		int first = 1;
+
+		if (!n->nest_in || strcmp(n->nest_in, t->name) != 0 || !n->ncols ||
+		    !fb_table_shown(n, FB_HIDE_JSON))
+			continue;
+		fputs(", ", out);
+		str(out, n->key ? n->key : n->name);
+		fputs(": [", out);
+		for (size_t q = 0; q < n->nrows; q++) {
+			if (!same_cell(fb_table_cell(n, q, 0), fb_table_cell(t, r, 0)))
+				continue;
+			fputs(first ? "{" : ", {", out);
+			for (size_t i = 1; i < n->ncols; i++) {
+				fprintf(out, "%s\"%s\": ", i > 1 ? ", " : "", n->cols[i].name);
+				doc_cell(out, fb_table_cell(n, q, i));
+			}
+			fputc('}', out);
+			first = 0;
+		}
+		fputc(']', out);
+	}
+}
+
+static void
+doc_rows(FILE *out, const struct fb_doc *d, const struct fb_table *t)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n    {" : "\n    {", out);
@@ -463,6 +504,7 @@ doc_rows(FILE *out, const struct fb_table *t)
 			fprintf(out, "%s\"%s\": ", i ? ", " : "", t->cols[i].name);
 			doc_cell(out, fb_table_cell(t, r, i));
 		}
+		nested(out, d, t, r);
 		fputc('}', out);
 	}
 	fputs(t->nrows ? "\n  ]" : "]", out);
@@ -471,7 +513,8 @@ doc_rows(FILE *out, const struct fb_table *t)
 /*
  * The run's metadata, the document's keyed notes as members (a count as a
  * number), then its tables JSON is not to leave out: each by its key, else
- * the first as "rows" and any other by its name.
+ * the first as "rows" and any other by its name; a nested table (nest_in)
+ * inside its parent's rows.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
@@ -496,12 +539,12 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 	for (size_t t = 0; t < d->ntables; t++) {
 		const struct fb_table *tb = &d->tables[t];
 
-		if (!fb_table_shown(tb, FB_HIDE_JSON))
+		if (!fb_table_shown(tb, FB_HIDE_JSON) || tb->nest_in)
 			continue;
 		fputs(shown ? ",\n  " : "  ", out);
 		str(out, tb->key ? tb->key : shown ? tb->name : "rows");
 		fputs(": [", out);
-		doc_rows(out, tb);
+		doc_rows(out, d, tb);
 		shown++;
 	}
 	fputs(shown ? "\n}\n" : "  \"rows\": []\n}\n", out);

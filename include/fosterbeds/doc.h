@@ -96,6 +96,13 @@ struct fb_table {
 	const char *key;     /* JSON member, or NULL: "rows" for the first table, else name */
 	unsigned hide;       /* FB_HIDE_* bits: the writers that leave it out */
 	enum fb_text_style text;
+	/*
+	 * JSON only: the name of an earlier table whose rows hold this one's.
+	 * Each row goes, without its first cell, into an array member (key,
+	 * else name) of the row of that table whose first cell is the same
+	 * (a field's codes in its field); it is not a member of its own.
+	 */
+	const char *nest_in;
 };
 
 /* 1 when a writer whose bit is hide_bit writes t. */
@@ -213,5 +220,11 @@ void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_tr
  * personal value: findings never carry one (findings.h).
  */
 void fb_doc_findings(struct fb_doc *d, const struct fb_run *run);
+
+/*
+ * spec: the standard's fields, their codes, the regional categories and
+ * the rules (standard.h), as tables; no run.
+ */
+void fb_doc_catalogue(struct fb_doc *d);
 
 #endif
