@@ -71,6 +71,28 @@ enum { I_NAME, I_ROLE, I_BYTES, I_READ, I_USED, I_REJECTED, I_OUTSIDE, I_BY, I_E
 _Static_assert(sizeof(input_columns) / sizeof(input_columns[0]) == I_COUNT,
 	       "a column per index");
 
+/* The page's headline figures (HTML alone: the other formats have them in their metadata). */
+static const struct fb_column total_columns[] = {
+	{ .name = "errors", .kind = FB_CK_COUNT },
+	{ .name = "warnings", .kind = FB_CK_COUNT },
+	{ .name = "rows_read", .kind = FB_CK_COUNT },
+	{ .name = "rows_used", .kind = FB_CK_COUNT },
+	{ .name = "rows_rejected", .kind = FB_CK_COUNT },
+	{ .name = "findings_not_listed", .kind = FB_CK_COUNT },
+};
+
+enum { T_ERRORS, T_WARNINGS, T_READ, T_USED, T_REJECTED, T_UNLISTED, T_COUNT };
+
+_Static_assert(sizeof(total_columns) / sizeof(total_columns[0]) == T_COUNT,
+	       "a column per index");
+
+/* The findings listed, by file (HTML alone, for its chart). */
+static const struct fb_column file_columns[] = {
+	{ .name = "file", .kind = FB_CK_INPUT },
+	{ .name = "errors", .kind = FB_CK_COUNT },
+	{ .name = "warnings", .kind = FB_CK_COUNT },
+};
+
 static const struct fb_column line_columns[] = {
 	{ .name = "line", .brief = "", .kind = FB_CK_TEXT },
 };
@@ -199,6 +221,41 @@ input_rows(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 	}
 }
 
+static void
+totals(struct fb_table *t, const struct fb_run *run)
+{
+	struct fb_cell *c = fb_table_row(t, 0);
+	long read, used, rejected;
+
+	fb_run_totals(run, &read, &used, &rejected);
+	fb_cell_number(&c[T_ERRORS], FB_CK_COUNT, (long)run->findings.errors);
+	fb_cell_number(&c[T_WARNINGS], FB_CK_COUNT, (long)run->findings.warnings);
+	fb_cell_number(&c[T_READ], FB_CK_COUNT, read);
+	fb_cell_number(&c[T_USED], FB_CK_COUNT, used);
+	fb_cell_number(&c[T_REJECTED], FB_CK_COUNT, rejected);
+	fb_cell_number(&c[T_UNLISTED], FB_CK_COUNT, (long)run->findings.dropped);
+}
+
+/* Each input with a finding listed: its errors and warnings among those listed. */
+static void
+file_rows(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
+{
+	for (size_t i = 0; i < run->ninputs; i++) {
+		long n[2] = { 0, 0 };
+		struct fb_cell *c;
+
+		for (size_t k = 0; k < run->findings.n; k++)
+			if (run->findings.items[k].file == (int)i)
+				n[fb_rules[run->findings.items[k].rule].severity != FB_SEV_ERROR]++;
+		if (!n[0] && !n[1])
+			continue;
+		c = fb_table_row(t, 0);
+		fb_cell_text(d, &c[0], FB_CK_INPUT, run->inputs[i].name);
+		fb_cell_number(&c[1], FB_CK_COUNT, n[0]);
+		fb_cell_number(&c[2], FB_CK_COUNT, n[1]);
+	}
+}
+
 /*
  * The text form: every finding, how many were not listed, then (after a
  * blank line, when anything was listed) the findings by code, each input's
@@ -270,6 +327,14 @@ fb_doc_findings(struct fb_doc *d, const struct fb_run *run)
 	t = fb_doc_table(d, "Inputs", input_columns, I_COUNT, NULL);
 	t->hide = FB_HIDE_TEXT | FB_HIDE_CSV | FB_HIDE_JSON;
 	input_rows(d, t, run);
+
+	t = fb_doc_table(d, "Totals", total_columns, T_COUNT, NULL);
+	t->hide = FB_HIDE_TEXT | FB_HIDE_CSV | FB_HIDE_JSON | FB_HIDE_XLSX;
+	totals(t, run);
+
+	t = fb_doc_table(d, "Findings by file", file_columns, 3, NULL);
+	t->hide = FB_HIDE_TEXT | FB_HIDE_CSV | FB_HIDE_JSON | FB_HIDE_XLSX;
+	file_rows(d, t, run);
 
 	t = fb_doc_table(d, "Text", line_columns, 1, NULL);
 	t->hide = FB_TEXT_ONLY;

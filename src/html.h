@@ -231,4 +231,7 @@ void html_trend(FILE *out, const struct fb_trend_report *rep);
  */
 typedef void html_page_fn(FILE *out, const struct fb_doc *d);
 
+/* validate (html-findings.c). */
+html_page_fn html_findings_page;
+
 #endif
