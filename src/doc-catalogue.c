@@ -30,30 +30,31 @@ enum { A_KIND, A_ID, A_NAME, A_FIELD, A_SEVERITY, A_REQUIRED, A_MEANING, A_ACTIO
 
 _Static_assert(sizeof(all_columns) / sizeof(all_columns[0]) == A_COUNT, "a column per index");
 
+/* The brief headings are the page's (the text form is its listing). */
 static const struct fb_column field_columns[] = {
-	{ .name = "name", .kind = FB_CK_CODE },
-	{ .name = "required", .kind = FB_CK_TEXT },
-	{ .name = "meaning", .kind = FB_CK_TEXT },
-	{ .name = "example", .kind = FB_CK_TEXT },
+	{ .name = "name", .brief = "Field", .kind = FB_CK_CODE },
+	{ .name = "required", .brief = "Required", .kind = FB_CK_TEXT },
+	{ .name = "meaning", .brief = "Meaning", .kind = FB_CK_TEXT },
+	{ .name = "example", .brief = "Example", .kind = FB_CK_TEXT },
 };
 
 static const struct fb_column code_columns[] = {
-	{ .name = "field", .kind = FB_CK_CODE },
-	{ .name = "code", .kind = FB_CK_CODE },
-	{ .name = "meaning", .kind = FB_CK_TEXT },
+	{ .name = "field", .brief = "Field", .kind = FB_CK_CODE },
+	{ .name = "code", .brief = "Code", .kind = FB_CK_CODE },
+	{ .name = "meaning", .brief = "Meaning", .kind = FB_CK_TEXT },
 };
 
 static const struct fb_column category_columns[] = {
-	{ .name = "name", .kind = FB_CK_CODE },
-	{ .name = "meaning", .kind = FB_CK_TEXT },
+	{ .name = "name", .brief = "Category", .kind = FB_CK_CODE },
+	{ .name = "meaning", .brief = "Meaning", .kind = FB_CK_TEXT },
 };
 
 static const struct fb_column rule_columns[] = {
-	{ .name = "code", .kind = FB_CK_CODE },
-	{ .name = "severity", .kind = FB_CK_TEXT },
-	{ .name = "name", .kind = FB_CK_TEXT },
-	{ .name = "summary", .kind = FB_CK_TEXT },
-	{ .name = "action", .kind = FB_CK_TEXT },
+	{ .name = "code", .brief = "Code", .kind = FB_CK_CODE },
+	{ .name = "severity", .brief = "Severity", .kind = FB_CK_TEXT },
+	{ .name = "name", .brief = "Rule", .kind = FB_CK_TEXT },
+	{ .name = "summary", .brief = "Summary", .kind = FB_CK_TEXT },
+	{ .name = "action", .title = "What to do", .brief = "What to do", .kind = FB_CK_TEXT },
 };
 
 static const struct fb_column line_columns[] = {
