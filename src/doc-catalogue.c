@@ -134,6 +134,7 @@ all_rows(struct fb_doc *d, struct fb_table *t)
 static void
 text_lines(struct fb_doc *d, struct fb_table *t)
 {
+	add_line(d, t, "%s", d->title);
 	add_line(d, t, "%s", "");
 	add_line(d, t, "Fields:");
 	for (int f = 0; f < FB_F_COUNT; f++) {

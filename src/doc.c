@@ -110,6 +110,13 @@ fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, l
 	d->notes[d->nnotes - 1].number = 1;
 }
 
+void
+fb_doc_note_none(struct fb_doc *d, enum fb_note_place place, const char *key)
+{
+	fb_doc_note(d, place, key, "%s", "");
+	d->notes[d->nnotes - 1].number = 1;
+}
+
 const struct fb_note *
 fb_doc_find_note(const struct fb_doc *d, const char *key)
 {

@@ -483,13 +483,18 @@ nested(FILE *out, const struct fb_doc *d, const struct fb_table *t, size_t r)
 		for (size_t q = 0; q < n->nrows; q++) {
 			if (!same_cell(fb_table_cell(n, q, 0), fb_table_cell(t, r, 0)))
 				continue;
-			fputs(first ? "{" : ", {", out);
+			first = (fputs(first ? "" : ", ", out), 0);
+			/* One value besides the key: an array of values, not of objects. */
+			if (n->ncols == 2) {
+				doc_cell(out, fb_table_cell(n, q, 1));
+				continue;
+			}
+			fputc('{', out);
 			for (size_t i = 1; i < n->ncols; i++) {
 				fprintf(out, "%s\"%s\": ", i > 1 ? ", " : "", n->cols[i].name);
 				doc_cell(out, fb_table_cell(n, q, i));
 			}
 			fputc('}', out);
-			first = 0;
 		}
 		fputc(']', out);
 	}
@@ -531,7 +536,7 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		str(out, d->notes[i].key);
 		fputs(": ", out);
 		if (d->notes[i].number)
-			fputs(d->notes[i].text, out);
+			fputs(*d->notes[i].text ? d->notes[i].text : "null", out);
 		else
 			str(out, d->notes[i].text);
 		fputs(",\n", out);

@@ -80,8 +80,10 @@ enum {
 /* How the text writer shows a table. */
 enum fb_text_style {
 	FB_TEXT_ALIGNED,  /* after a blank line, the columns with a brief heading, aligned */
-	FB_TEXT_LINES,    /* each row's first cell as it is, one line each: no heading, no
-			     blank line before; for output read like compiler messages */
+	FB_TEXT_LINES,    /* each row's first cell as it is, one line each; a document
+			     with such a table has them as its whole text form (no
+			     title, notes or other table): output read like a
+			     compiler's messages */
 };
 
 struct fb_table {
@@ -100,7 +102,8 @@ struct fb_table {
 	 * JSON only: the name of an earlier table whose rows hold this one's.
 	 * Each row goes, without its first cell, into an array member (key,
 	 * else name) of the row of that table whose first cell is the same
-	 * (a field's codes in its field); it is not a member of its own.
+	 * (a field's codes in its field); it is not a member of its own.  A
+	 * table of two columns gives an array of its second column's values.
 	 */
 	const char *nest_in;
 };
@@ -124,7 +127,7 @@ struct fb_note {
 	enum fb_note_place place;
 	const char *key;     /* JSON member and XLSX topic, or NULL */
 	const char *text;
-	int number;          /* text is a number (fb_doc_note_count): bare in JSON */
+	int number;          /* a count (fb_doc_note_count), bare in JSON; "" is no value: null */
 };
 
 struct fb_doc {
@@ -157,6 +160,9 @@ void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
 
 /* Add a note that is a count: a number in JSON, its digits elsewhere. */
 void fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n);
+
+/* Add a note that has no value: null in JSON, empty elsewhere. */
+void fb_doc_note_none(struct fb_doc *d, enum fb_note_place place, const char *key);
 
 /* The note whose key is key, or NULL. */
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
@@ -213,6 +219,19 @@ struct fb_trend;
 /* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
 void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
 		  const char *region_name);
+
+/*
+ * check-manifest: the manifest m read from path, the folders its inputs were
+ * looked for in and each input's check (manifest.h, the host's), with
+ * found[i] the path input i was read from or NULL (found may be NULL).  All
+ * borrowed.
+ */
+struct fb_manifest;
+struct fb_manifest_folders;
+struct fb_manifest_check;
+void fb_doc_manifest(struct fb_doc *d, const char *path, const struct fb_manifest *m,
+		     const struct fb_manifest_folders *folders,
+		     const struct fb_manifest_check *checks, const char *const *found);
 
 /*
  * validate: every finding the run kept (its findings, sorted), a summary by
