@@ -347,5 +347,6 @@ fb_doc_findings(struct fb_doc *d, const struct fb_run *run)
 		    "warning is not.");
 	fb_doc_note(d, FB_NOTE_DEFINE, "Summary by code", "How many findings each rule raised, "
 		    "and what to do about them.");
-	fb_doc_note_count(d, FB_NOTE_DATA, "findings_not_listed", (long)run->findings.dropped);
+	/* The workbook's Notes say it in words already (the writer's own note). */
+	fb_doc_note_count(d, FB_NOTE_PROGRAM, "findings_not_listed", (long)run->findings.dropped);
 }

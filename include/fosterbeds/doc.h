@@ -112,15 +112,16 @@ struct fb_table {
 int fb_table_shown(const struct fb_table *t, unsigned hide_bit);
 
 /*
- * Where a note goes.  Every note is in XLSX's Notes sheet (its key, or
- * "note", as the topic); a keyed note that is not FB_NOTE_DEFINE is also a
- * member of JSON's top-level object.
+ * Where a note goes.  Every note but FB_NOTE_PROGRAM is in XLSX's Notes
+ * sheet (its key, or "note", as the topic); a keyed note that is not
+ * FB_NOTE_DEFINE is also a member of JSON's top-level object.
  */
 enum fb_note_place {
 	FB_NOTE_INTRO,    /* said before the tables (text, HTML) */
 	FB_NOTE_AFTER,    /* said after them (text, HTML) */
 	FB_NOTE_DATA,     /* for programs and workbooks only (JSON, XLSX) */
 	FB_NOTE_DEFINE,   /* what a column means, key its name (XLSX, HTML) */
+	FB_NOTE_PROGRAM,  /* for programs only (JSON): what the other formats say otherwise */
 };
 
 struct fb_note {
