@@ -94,7 +94,7 @@ cmd_check_manifest(int argc, char **argv)
 	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0) {
 		fb_doc_manifest(&doc, path, &m, &folders, checks, (const char *const *)found);
 		if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-			/* A failed write is said when the output is closed; this is another reason. */
+			/* A failed write is said when the output is closed; this is another. */
 			fb_cli_error("could not write the output: %s", err.message);
 			status = FB_EXIT_IO;
 		}

@@ -9,7 +9,6 @@
  */
 #include "fosterbeds/doc.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 
 #include "fosterbeds/standard.h"
@@ -84,40 +83,21 @@ text_row(struct fb_doc *d, struct fb_table *t, const char *const *v)
 			fb_cell_text(d, &c[i], t->cols[i].kind, v[i]);
 }
 
-static void add_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-add_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
-{
-	struct fb_cell *c = fb_table_row(t, 0);
-	va_list ap;
-	int len;
-	char *s;
-
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = fb_doc_strdup_size(d, (size_t)(len < 0 ? 0 : len) + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
-	va_end(ap);
-	*c = (struct fb_cell){ .kind = FB_CK_TEXT, .s = s };
-}
-
 static void
 all_rows(struct fb_doc *d, struct fb_table *t)
 {
 	for (int f = 0; f < FB_F_COUNT; f++)
 		text_row(d, t, (const char *const[A_COUNT]){
-			[A_KIND] = "field", [A_ID] = fb_fields[f].name, [A_NAME] = fb_fields[f].name,
+			[A_KIND] = "field", [A_ID] = fb_fields[f].name,
+			[A_NAME] = fb_fields[f].name,
 			[A_REQUIRED] = required_names[fb_fields[f].presence],
 			[A_MEANING] = fb_fields[f].meaning });
 	for (int f = 0; f < FB_F_COUNT; f++)
 		for (int c = 0; c < fb_fields[f].ncodes; c++)
 			text_row(d, t, (const char *const[A_COUNT]){
 				[A_KIND] = "code", [A_ID] = fb_fields[f].codes[c].name,
-				[A_NAME] = fb_fields[f].codes[c].name, [A_FIELD] = fb_fields[f].name,
+				[A_NAME] = fb_fields[f].codes[c].name,
+				[A_FIELD] = fb_fields[f].name,
 				[A_MEANING] = fb_fields[f].codes[c].meaning });
 	for (int c = 0; c < FB_CAT_COUNT; c++)
 		text_row(d, t, (const char *const[A_COUNT]){
@@ -134,26 +114,26 @@ all_rows(struct fb_doc *d, struct fb_table *t)
 static void
 text_lines(struct fb_doc *d, struct fb_table *t)
 {
-	add_line(d, t, "%s", d->title);
-	add_line(d, t, "%s", "");
-	add_line(d, t, "Fields:");
+	fb_table_line(d, t, "%s", d->title);
+	fb_table_line(d, t, "%s", "");
+	fb_table_line(d, t, "Fields:");
 	for (int f = 0; f < FB_F_COUNT; f++) {
-		add_line(d, t, "  %-19s %-11s  %s", fb_fields[f].name,
-			 presence_names[fb_fields[f].presence], fb_fields[f].meaning);
+		fb_table_line(d, t, "  %-19s %-11s  %s", fb_fields[f].name,
+			      presence_names[fb_fields[f].presence], fb_fields[f].meaning);
 		for (int c = 0; c < fb_fields[f].ncodes; c++)
-			add_line(d, t, "    %-19s %s", fb_fields[f].codes[c].name,
-				 fb_fields[f].codes[c].meaning);
+			fb_table_line(d, t, "    %-19s %s", fb_fields[f].codes[c].name,
+				      fb_fields[f].codes[c].meaning);
 	}
-	add_line(d, t, "%s", "");
-	add_line(d, t, "Categories (one per bed):");
+	fb_table_line(d, t, "%s", "");
+	fb_table_line(d, t, "Categories (one per bed):");
 	for (int c = 0; c < FB_CAT_COUNT; c++)
-		add_line(d, t, "  %-19s %s", fb_categories[c].name, fb_categories[c].meaning);
-	add_line(d, t, "%s", "");
-	add_line(d, t, "Rules:");
+		fb_table_line(d, t, "  %-19s %s", fb_categories[c].name, fb_categories[c].meaning);
+	fb_table_line(d, t, "%s", "");
+	fb_table_line(d, t, "Rules:");
 	for (int r = 0; r < FB_R_COUNT; r++)
-		add_line(d, t, "  %s  %-7s  %-22s %s; %s", fb_rules[r].code,
-			 fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
-			 fb_rules[r].summary, fb_rules[r].action);
+		fb_table_line(d, t, "  %s  %-7s  %-22s %s; %s", fb_rules[r].code,
+			      fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
+			      fb_rules[r].summary, fb_rules[r].action);
 }
 
 void

@@ -11,7 +11,6 @@
  */
 #include "fosterbeds/doc.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -100,28 +99,6 @@ static const struct fb_column line_columns[] = {
 /* Room for any filter's description: every LA code. */
 #define WHAT_SIZE (64 + 1000 * 4)
 
-/* A line of the text form (printf-style), the document's own copy. */
-static void add_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-add_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
-{
-	struct fb_cell *c = fb_table_row(t, 0);
-	va_list ap;
-	int len;
-	char *s;
-
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = fb_doc_strdup_size(d, (size_t)(len < 0 ? 0 : len) + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
-	va_end(ap);
-	*c = (struct fb_cell){ .kind = FB_CK_TEXT, .s = s };
-}
-
 /* " (FB004 1, FB011 2)", or "" when no row was rejected; into buf. */
 static const char *
 rejected_by(const long *by, char *buf, size_t size, int parens)
@@ -177,8 +154,8 @@ finding_line(struct fb_doc *d, struct fb_table *t, const struct fb_run *run,
 			 fb_column_letters(letters, f->col));
 	else if (f->row > 0)
 		snprintf(where, sizeof(where), " (row %ld)", f->row);
-	add_line(d, t, "%s:%ld%s: %s %s: %s", run->inputs[f->file].name, f->line, where,
-		 fb_severity_name(r->severity), r->code, f->message);
+	fb_table_line(d, t, "%s:%ld%s: %s %s: %s", run->inputs[f->file].name, f->line, where,
+		      fb_severity_name(r->severity), r->code, f->message);
 }
 
 static void
@@ -270,41 +247,42 @@ text_lines(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 	for (size_t i = 0; i < f->n; i++)
 		finding_line(d, t, run, &f->items[i]);
 	if (f->dropped)
-		add_line(d, t, "... and %zu more finding%s not listed (--max-findings 0 lists all)",
-			 f->dropped, f->dropped == 1 ? "" : "s");
+		fb_table_line(d, t, "... and %zu more finding%s not listed (--max-findings 0 "
+			      "lists all)", f->dropped, f->dropped == 1 ? "" : "s");
 	if (f->n || f->dropped)
-		add_line(d, t, "%s", "");
+		fb_table_line(d, t, "%s", "");
 	if (f->errors || f->warnings) {
-		add_line(d, t, "Findings by code:");
+		fb_table_line(d, t, "Findings by code:");
 		for (int r = 0; r < FB_R_COUNT; r++)
 			if (f->count[r])
-				add_line(d, t, "  %s  %-7s  %-22s %zu", fb_rules[r].code,
-					 fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
-					 f->count[r]);
+				fb_table_line(d, t, "  %s  %-7s  %-22s %zu", fb_rules[r].code,
+					      fb_severity_name(fb_rules[r].severity),
+					      fb_rules[r].name, f->count[r]);
 	}
 	if (run->filter.active)
-		add_line(d, t, "Inputs (filter %s):",
-			 fb_filter_describe(&run->filter, what, sizeof(what)));
+		fb_table_line(d, t, "Inputs (filter %s):",
+			      fb_filter_describe(&run->filter, what, sizeof(what)));
 	else
-		add_line(d, t, "Inputs:");
+		fb_table_line(d, t, "Inputs:");
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct fb_input *in = &run->inputs[i];
 		char outside[64] = "";
 
 		if (in->error) {
-			add_line(d, t, "  %s: could not be read: %s", in->name, strerror(in->error));
+			fb_table_line(d, t, "  %s: could not be read: %s", in->name,
+				      strerror(in->error));
 			continue;
 		}
 		if (run->filter.active)
 			snprintf(outside, sizeof(outside), ", %ld outside the filter",
 				 in->rows_outside_filter);
-		add_line(d, t, "  %s: %ld row%s read, %ld used, %ld rejected%s%s", in->name,
-			 in->rows_read, in->rows_read == 1 ? "" : "s", in->rows_used,
-			 in->rows_rejected, rejected_by(in->rejected_by, by, sizeof(by), 1),
-			 outside);
+		fb_table_line(d, t, "  %s: %ld row%s read, %ld used, %ld rejected%s%s", in->name,
+			      in->rows_read, in->rows_read == 1 ? "" : "s", in->rows_used,
+			      in->rows_rejected, rejected_by(in->rejected_by, by, sizeof(by), 1),
+			      outside);
 	}
-	add_line(d, t, "%zu error%s, %zu warning%s", f->errors, f->errors == 1 ? "" : "s",
-		 f->warnings, f->warnings == 1 ? "" : "s");
+	fb_table_line(d, t, "%zu error%s, %zu warning%s", f->errors, f->errors == 1 ? "" : "s",
+		      f->warnings, f->warnings == 1 ? "" : "s");
 }
 
 void

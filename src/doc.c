@@ -169,6 +169,25 @@ fb_table_row(struct fb_table *t, int pooled)
 	return row;
 }
 
+void
+fb_table_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
+{
+	struct fb_cell *c = fb_table_row(t, 0);
+	va_list ap;
+	int len;
+	char *s;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = fb_doc_strdup_size(d, (size_t)(len < 0 ? 0 : len) + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+	va_end(ap);
+	if (t->ncols)
+		c[0] = (struct fb_cell){ .kind = FB_CK_TEXT, .s = s };
+}
+
 const struct fb_cell *
 fb_table_cell(const struct fb_table *t, size_t r, size_t i)
 {

@@ -537,7 +537,8 @@ static int
 has_lines(const struct fb_doc *d)
 {
 	for (size_t t = 0; t < d->ntables; t++)
-		if (d->tables[t].text == FB_TEXT_LINES && fb_table_shown(&d->tables[t], FB_HIDE_TEXT))
+		if (d->tables[t].text == FB_TEXT_LINES &&
+		    fb_table_shown(&d->tables[t], FB_HIDE_TEXT))
 			return 1;
 	return 0;
 }

@@ -179,6 +179,10 @@ struct fb_table *fb_doc_table(struct fb_doc *d, const char *name,
 /* Add a row, every cell empty; returns its ncols cells. */
 struct fb_cell *fb_table_row(struct fb_table *t, int pooled);
 
+/* Add a row whose first cell is text (printf-style): a line of an FB_TEXT_LINES table. */
+void fb_table_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Row r's cell in column i. */
 const struct fb_cell *fb_table_cell(const struct fb_table *t, size_t r, size_t i);
 
