@@ -4,7 +4,7 @@
  *
  * Each is a table of its own (sheets, pages, JSON members, a field's codes
  * nested in it in JSON).  CSV is one long table, a row per thing with its
- * kind, since a CSV file holds one table; the text form is a listing of its
+ * kind, since a CSV file holds one table (csv_table, for CSV alone); the text form is a listing of its
  * own (FB_TEXT_LINES).  Nothing here comes from an input.
  */
 #include "fosterbeds/doc.h"
@@ -149,10 +149,7 @@ fb_doc_catalogue(struct fb_doc *d)
 	fb_doc_note(d, FB_NOTE_DATA, "tool_version", "%s", FB_TOOL_VERSION);
 	fb_doc_note(d, FB_NOTE_DATA, "spec_version", "%s", FB_SPEC_VERSION);
 
-	t = fb_doc_table(d, "Catalogue", all_columns, A_COUNT, NULL);
-	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON | FB_HIDE_XLSX | FB_HIDE_HTML;
-	all_rows(d, t);
-
+	/* First, so that JSON nests each field's codes in it. */
 	t = fb_doc_table(d, "Fields", field_columns, NCOLS(field_columns), NULL);
 	t->key = "fields";
 	t->hide = FB_HIDE_TEXT;
@@ -163,8 +160,8 @@ fb_doc_catalogue(struct fb_doc *d)
 
 	/* In JSON, each field's codes are in the field, as "codes". */
 	t = fb_doc_table(d, "Codes", code_columns, NCOLS(code_columns), NULL);
-	t->key = "codes";
-	t->nest_in = "Fields";
+	t->nest = 1;
+	t->member = "codes";
 	t->hide = FB_HIDE_TEXT;
 	for (int f = 0; f < FB_F_COUNT; f++)
 		for (int c = 0; c < fb_fields[f].ncodes; c++)
@@ -185,6 +182,12 @@ fb_doc_catalogue(struct fb_doc *d)
 		text_row(d, t, (const char *const[]){ fb_rules[r].code,
 			 fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
 			 fb_rules[r].summary, fb_rules[r].action });
+
+	/* CSV's one table, for CSV alone. */
+	d->csv_table = d->ntables;
+	t = fb_doc_table(d, "Catalogue", all_columns, A_COUNT, NULL);
+	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON | FB_HIDE_XLSX | FB_HIDE_HTML;
+	all_rows(d, t);
 
 	t = fb_doc_table(d, "Text", line_columns, 1, NULL);
 	t->hide = FB_TEXT_ONLY;

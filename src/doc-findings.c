@@ -299,19 +299,19 @@ fb_doc_findings(struct fb_doc *d, const struct fb_run *run)
 		finding_row(d, t, run, &run->findings.items[i]);
 
 	t = fb_doc_table(d, "Summary by code", code_columns, S_COUNT, NULL);
-	t->hide = FB_HIDE_TEXT | FB_HIDE_CSV | FB_HIDE_JSON;
+	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON;
 	code_rows(d, t, &run->findings);
 
 	t = fb_doc_table(d, "Inputs", input_columns, I_COUNT, NULL);
-	t->hide = FB_HIDE_TEXT | FB_HIDE_CSV | FB_HIDE_JSON;
+	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON;
 	input_rows(d, t, run);
 
 	t = fb_doc_table(d, "Totals", total_columns, T_COUNT, NULL);
-	t->hide = FB_HIDE_TEXT | FB_HIDE_CSV | FB_HIDE_JSON | FB_HIDE_XLSX;
+	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON | FB_HIDE_XLSX;
 	totals(t, run);
 
 	t = fb_doc_table(d, "Findings by file", file_columns, 3, NULL);
-	t->hide = FB_HIDE_TEXT | FB_HIDE_CSV | FB_HIDE_JSON | FB_HIDE_XLSX;
+	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON | FB_HIDE_XLSX;
 	file_rows(d, t, run);
 
 	t = fb_doc_table(d, "Text", line_columns, 1, NULL);

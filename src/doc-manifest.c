@@ -265,8 +265,8 @@ fb_doc_manifest(struct fb_doc *d, const char *path, const struct fb_manifest *m,
 
 	/* In JSON, each input's folders are its looked_in. */
 	t = fb_doc_table(d, "Looked in", looked_columns, 2, NULL);
-	t->key = "looked_in";
-	t->nest_in = "Inputs";
+	t->nest = 1;
+	t->member = "looked_in";
 	t->hide = FB_HIDE_TEXT;
 	for (size_t i = 0; i < m->ninputs; i++)
 		for (size_t k = 0; k < checks[i].tried; k++) {

@@ -10,6 +10,8 @@
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/figures.h"
+#include "fosterbeds/filter.h"
+#include "fosterbeds/standard.h"
 #include "util.h"
 
 void
@@ -115,6 +117,35 @@ fb_doc_note_none(struct fb_doc *d, enum fb_note_place place, const char *key)
 {
 	fb_doc_note(d, place, key, "%s", "");
 	d->notes[d->nnotes - 1].number = 1;
+}
+
+void
+fb_doc_note_totals(struct fb_doc *d, const char *what_rows)
+{
+	const struct fb_run *run = d->run;
+	long read, used, rejected, by[FB_R_COUNT] = { 0 };
+	char list[FB_R_COUNT * 32] = "", what[64 + 1000 * 4] = "";
+	size_t n = 0;
+
+	fb_run_totals(run, &read, &used, &rejected);
+	for (size_t i = 0; i < run->ninputs; i++)
+		for (int k = 0; k < FB_R_COUNT; k++)
+			by[k] += run->inputs[i].rejected_by[k];
+	for (int k = 0; k < FB_R_COUNT && n < sizeof(list); k++)
+		if (by[k])
+			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s %ld",
+					      n ? ", " : " (", fb_rules[k].code, by[k]);
+	if (n && n + 1 < sizeof(list))
+		list[n] = ')', list[n + 1] = '\0';
+	if (run->filter.active) {
+		size_t k = (size_t)snprintf(what, sizeof(what), ", %ld outside the filter (",
+					    fb_run_outside_filter(run));
+
+		fb_filter_describe(&run->filter, what + k, sizeof(what) - k - 1);
+		strcat(what, ")");
+	}
+	fb_doc_note(d, FB_NOTE_AFTER, NULL, "%s: %ld read, %ld used, %ld rejected%s%s",
+		    what_rows, read, used, rejected, list, what);
 }
 
 const struct fb_note *
@@ -227,7 +258,10 @@ fb_cell_format(const struct fb_cell *c, char buf[FB_DOC_CELL_BUF])
 	case FB_CK_TEXT:
 	case FB_CK_INPUT:
 	case FB_CK_CODE:
+	case FB_CK_CODES:
 		return c->s ? c->s : "";
+	case FB_CK_FLAG:
+		return c->n ? "true" : "false";
 	case FB_CK_COUNT:
 		snprintf(buf, FB_DOC_CELL_BUF, "%ld", c->n);
 		return buf;

@@ -10,31 +10,42 @@
  */
 #include "fosterbeds/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
+#include "util.h"
 
+/* The first n bytes of s as a JSON string. */
 static void
-str(FILE *out, const char *s)
+strn(FILE *out, const char *s, size_t n)
 {
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
 		case '\n': fputs("\\n", out); break;
 		case '\r': fputs("\\r", out); break;
 		case '\t': fputs("\\t", out); break;
 		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
+			if (c < 0x20)
+				fprintf(out, "\\u%04x", c);
 			else
-				fputc(*p, out);
+				fputc(c, out);
 		}
 	}
 	fputc('"', out);
+}
+
+static void
+str(FILE *out, const char *s)
+{
+	strn(out, s, strlen(s));
 }
 
 static void
@@ -439,92 +450,125 @@ trend(FILE *out, const struct fb_trend_report *rep)
 
 /* Any document */
 
-/* A cell: numbers bare, empty cells and empty text null, the rest strings. */
+/*
+ * A cell: numbers and flags bare, empty cells and empty text null, a list
+ * of codes an array of strings, the rest strings.
+ */
 static void
 doc_cell(FILE *out, const struct fb_cell *c)
 {
 	char buf[FB_DOC_CELL_BUF];
 	const char *v = fb_cell_format(c, buf);
 
-	if (!*v)
+	if (c->kind == FB_CK_CODES) {
+		fputc('[', out);
+		for (int k = 0; *v; k++) {
+			size_t n = strcspn(v, " ");
+
+			if (k)
+				fputs(", ", out);
+			strn(out, v, n);
+			v += n + (v[n] == ' ');
+		}
+		fputc(']', out);
+	} else if (!*v) {
 		fputs("null", out);
-	else if (fb_cell_kind_numeric(c->kind))
+	} else if (fb_cell_kind_numeric(c->kind) || c->kind == FB_CK_FLAG) {
 		fputs(v, out);
-	else
+	} else {
 		str(out, v);
+	}
 }
 
-/* 1 when two cells are the same value of the same kind. */
+/* 1 when cells a and b hold the same value. */
 static int
 same_cell(const struct fb_cell *a, const struct fb_cell *b)
 {
-	char ba[FB_DOC_CELL_BUF], bb[FB_DOC_CELL_BUF];
+	if (a->kind != b->kind)
+		return 0;
+	if (a->s || b->s)
+		return a->s && b->s && strcmp(a->s, b->s) == 0;
+	return a->n == b->n;
+}
 
-	return a->kind == b->kind && strcmp(fb_cell_format(a, ba), fb_cell_format(b, bb)) == 0;
+/* 1 when row k of nested table t belongs to row r of the first table. */
+static int
+belongs(const struct fb_table *first, size_t r, const struct fb_table *t, size_t k)
+{
+	for (size_t i = 0; i < t->nest; i++)
+		if (!same_cell(fb_table_cell(t, k, i), fb_table_cell(first, r, i)))
+			return 0;
+	return 1;
 }
 
 /*
- * The rows of each table nested in t (nest_in) that belong in t's row r,
- * as array members on the row's line, their first cell left out.
+ * Row r's members from column from on: none for the page only, and an
+ * FB_COL_OMIT_EMPTY column only where it is not empty.
  */
 static void
-nested(FILE *out, const struct fb_doc *d, const struct fb_table *t, size_t r)
+members_of(FILE *out, const struct fb_table *t, size_t r, size_t from)
 {
-	for (size_t k = 0; k < d->ntables; k++) {
-		const struct fb_table *n = &d->tables[k];
-		int first = 1;
+	for (size_t i = from, n = 0; i < t->ncols; i++) {
+		const struct fb_cell *c = fb_table_cell(t, r, i);
 
-		if (!n->nest_in || strcmp(n->nest_in, t->name) != 0 || !n->ncols ||
-		    !fb_table_shown(n, FB_HIDE_JSON))
+		if ((t->cols[i].flags & FB_COL_PAGE_ONLY) ||
+		    ((t->cols[i].flags & FB_COL_OMIT_EMPTY) && c->kind == FB_CK_EMPTY))
 			continue;
-		fputs(", ", out);
-		str(out, n->key ? n->key : n->name);
-		fputs(": [", out);
-		for (size_t q = 0; q < n->nrows; q++) {
-			if (!same_cell(fb_table_cell(n, q, 0), fb_table_cell(t, r, 0)))
-				continue;
-			first = (fputs(first ? "" : ", ", out), 0);
-			/* One value besides the key: an array of values, not of objects. */
-			if (n->ncols == 2) {
-				doc_cell(out, fb_table_cell(n, q, 1));
-				continue;
-			}
-			fputc('{', out);
-			for (size_t i = 1; i < n->ncols; i++) {
-				fprintf(out, "%s\"%s\": ", i > 1 ? ", " : "", n->cols[i].name);
-				doc_cell(out, fb_table_cell(n, q, i));
-			}
-			fputc('}', out);
-		}
-		fputc(']', out);
+		fprintf(out, "%s\"%s\": ", n++ ? ", " : "", t->cols[i].name);
+		doc_cell(out, c);
 	}
 }
 
+/*
+ * The first table's rows, each with the rows of the nested tables that
+ * belong to it (their rows follow the first table's order: next[] is where
+ * each nested table's walk has got to).
+ */
 static void
 doc_rows(FILE *out, const struct fb_doc *d, const struct fb_table *t)
 {
+	size_t *next = fb_xcalloc(d->ntables + 1, sizeof(*next));
+
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n    {" : "\n    {", out);
-		for (size_t i = 0; i < t->ncols; i++) {
-			fprintf(out, "%s\"%s\": ", i ? ", " : "", t->cols[i].name);
-			doc_cell(out, fb_table_cell(t, r, i));
+		members_of(out, t, r, 0);
+		for (size_t k = 1; t == &d->tables[0] && k < d->ntables; k++) {
+			const struct fb_table *nt = &d->tables[k];
+			int first = 1;
+
+			if (!nt->nest || !fb_table_shown(nt, FB_HIDE_JSON))
+				continue;
+			fprintf(out, ", \"%s\": [", nt->member ? nt->member : nt->name);
+			for (; next[k] < nt->nrows && belongs(t, r, nt, next[k]); next[k]++) {
+				fputs(first ? "" : ", ", out);
+				first = 0;
+				/* One column besides those that place it: its values, not objects. */
+				if (nt->ncols == nt->nest + 1) {
+					doc_cell(out, fb_table_cell(nt, next[k], nt->nest));
+					continue;
+				}
+				fputc('{', out);
+				members_of(out, nt, next[k], nt->nest);
+				fputc('}', out);
+			}
+			fputc(']', out);
 		}
-		nested(out, d, t, r);
 		fputc('}', out);
 	}
 	fputs(t->nrows ? "\n  ]" : "]", out);
+	free(next);
 }
 
 /*
- * The run's metadata, the document's keyed notes as members (a count as a
- * number), then its tables JSON is not to leave out: each by its key, else
- * the first as "rows" and any other by its name; a nested table (nest_in)
- * inside its parent's rows.
+ * The run's metadata, the document's keyed notes as members (a count bare,
+ * a note with no value null), then its tables JSON is not to leave out:
+ * each by its key, else the first as "rows" and any other by its name, but
+ * for the tables whose rows are nested in the first's.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
-	size_t shown = 0;
+	size_t written = 0;
 
 	fputs("{\n", out);
 	if (d->run)
@@ -544,15 +588,14 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 	for (size_t t = 0; t < d->ntables; t++) {
 		const struct fb_table *tb = &d->tables[t];
 
-		if (!fb_table_shown(tb, FB_HIDE_JSON) || tb->nest_in)
+		if ((t && tb->nest) || !fb_table_shown(tb, FB_HIDE_JSON))
 			continue;
-		fputs(shown ? ",\n  " : "  ", out);
-		str(out, tb->key ? tb->key : shown ? tb->name : "rows");
+		fputs(written++ ? ",\n  " : "  ", out);
+		str(out, tb->key ? tb->key : t ? tb->name : "rows");
 		fputs(": [", out);
-		doc_rows(out, d, tb);
-		shown++;
+		doc_rows(out, d, &d->tables[t]);
 	}
-	fputs(shown ? "\n}\n" : "  \"rows\": []\n}\n", out);
+	fputs(written ? "\n}\n" : "  \"rows\": []\n}\n", out);
 	return fb_writer_stream_result(out, e);
 }
 

@@ -81,8 +81,10 @@ test_findings_table(void **state)
 	assert_string_equal(t->cols[0].name, "file");
 	assert_string_equal(t->cols[9].name, "message");
 	assert_string_equal(t->key, "findings");
-	/* CSV and JSON write it; the text form is its lines. */
-	assert_true(fb_table_shown(t, FB_HIDE_CSV) && fb_table_shown(t, FB_HIDE_JSON));
+	/* CSV (the first table) and JSON write it; the text form is its lines. */
+	assert_int_equal(d.csv_table, 0);
+	assert_ptr_equal(&d.tables[0], t);
+	assert_true(fb_table_shown(t, FB_HIDE_JSON));
 	assert_false(fb_table_shown(t, FB_HIDE_TEXT));
 	assert_int_equal(t->nrows, 3);
 
@@ -129,9 +131,9 @@ test_summary_inputs_totals(void **state)
 	read_beds(&run, 0);
 	fb_doc_findings(&d, &run);
 
-	/* One row per rule with findings, in code order; not in CSV or JSON (metadata has it). */
+	/* One row per rule with findings, in code order; not in JSON (metadata has it). */
 	t = table(&d, "Summary by code");
-	assert_false(fb_table_shown(t, FB_HIDE_CSV) || fb_table_shown(t, FB_HIDE_JSON));
+	assert_false(fb_table_shown(t, FB_HIDE_JSON));
 	assert_true(fb_table_shown(t, FB_HIDE_XLSX));
 	assert_int_equal(t->nrows, 3);
 	assert_string_equal(text(t, 0, 0), "FB004");
@@ -192,7 +194,7 @@ test_text_lines(void **state)
 	fb_doc_findings(&d, &run);
 	t = table(&d, "Text");
 	assert_int_equal(t->text, FB_TEXT_LINES);
-	assert_false(fb_table_shown(t, FB_HIDE_CSV) || fb_table_shown(t, FB_HIDE_JSON) ||
+	assert_false(fb_table_shown(t, FB_HIDE_JSON) ||
 		     fb_table_shown(t, FB_HIDE_XLSX) || fb_table_shown(t, FB_HIDE_HTML));
 	assert_int_equal(t->nrows, sizeof(want) / sizeof(want[0]));
 	for (size_t r = 0; r < t->nrows; r++) {

@@ -47,6 +47,8 @@ enum fb_cell_kind {
 	FB_CK_PP,       /* a difference of percentages, in tenths of a point */
 	FB_CK_MONEY,    /* pence: 1234 is 12.34 */
 	FB_CK_DATE,     /* days since 1970-01-01 */
+	FB_CK_CODES,    /* a list of codes, one space between: "851 867" (JSON: an array) */
+	FB_CK_FLAG,     /* yes or no, n 1 or 0: "true" or "false" (JSON: bare, XLSX: a boolean) */
 };
 
 struct fb_column {
@@ -54,7 +56,26 @@ struct fb_column {
 	const char *title;   /* for people (XLSX, HTML), or NULL: made from the name */
 	const char *brief;   /* the text table's heading, or NULL: not in the text table */
 	enum fb_cell_kind kind;
+	unsigned flags;      /* FB_COL_*, or 0: a column like any other */
 };
+
+/*
+ * FB_COL_JSON_ONLY: a member for programs that only JSON writes (trend's
+ * pools_different_las flag, beside a column that says the same in words;
+ * report's las_pooled: its CSV has the standard's 16 columns).
+ * FB_COL_OMIT_EMPTY: JSON leaves the member out of the rows whose cell is
+ * empty (report's las_pooled, on its ALL rows only).
+ * FB_COL_SKIP_ZERO: the text table leaves out the rows whose count here is
+ * 0 (a reason no bed has), which the other formats keep.
+ * FB_COL_PAGE_ONLY: a figure only a document's own HTML page shows (a
+ * headline's change since the previous snapshot), worked out here like
+ * every other; CSV, JSON and XLSX leave it out, and with no brief the text
+ * table and the generic page do too.
+ */
+#define FB_COL_JSON_ONLY 1u
+#define FB_COL_SKIP_ZERO 2u
+#define FB_COL_PAGE_ONLY 4u
+#define FB_COL_OMIT_EMPTY 8u
 
 /* n holds counts, tenths, pence and dates; s holds text (owned by the document). */
 struct fb_cell {
@@ -70,12 +91,12 @@ struct fb_cell {
  */
 enum {
 	FB_HIDE_TEXT = 1 << 0,
-	FB_HIDE_CSV = 1 << 1,
-	FB_HIDE_JSON = 1 << 2,
-	FB_HIDE_XLSX = 1 << 3,
-	FB_HIDE_HTML = 1 << 4,
+	FB_HIDE_JSON = 1 << 1,
+	FB_HIDE_XLSX = 1 << 2,
+	FB_HIDE_HTML = 1 << 3,
 };
-#define FB_TEXT_ONLY (FB_HIDE_CSV | FB_HIDE_JSON | FB_HIDE_XLSX | FB_HIDE_HTML)
+/* CSV writes one table, csv_table (struct fb_doc), whatever the bits say. */
+#define FB_TEXT_ONLY (FB_HIDE_JSON | FB_HIDE_XLSX | FB_HIDE_HTML)
 
 /* How the text writer shows a table. */
 enum fb_text_style {
@@ -94,18 +115,22 @@ struct fb_table {
 	unsigned char *pooled;   /* per row: 1 for a pooled (region) row */
 	size_t nrows, cap;
 	const char *empty;   /* what the text table says when there is no row */
+	const char *intro;   /* what the text says above the table, or NULL */
+	/*
+	 * A table whose rows belong to rows of the first table: nest is how
+	 * many of its first columns name the row each belongs to (the same
+	 * cells as that row's first columns; its rows in the first table's
+	 * order), 0 for a table of its own.  JSON writes such rows inside the
+	 * row they belong to, as an array called member, without those
+	 * columns (one column left: an array of its values, not of objects);
+	 * the other formats write the table as it is.
+	 */
+	size_t nest;
+	const char *member;
 	/* Set by a builder after fb_doc_table(); their zero values are the usual. */
 	const char *key;     /* JSON member, or NULL: "rows" for the first table, else name */
 	unsigned hide;       /* FB_HIDE_* bits: the writers that leave it out */
 	enum fb_text_style text;
-	/*
-	 * JSON only: the name of an earlier table whose rows hold this one's.
-	 * Each row goes, without its first cell, into an array member (key,
-	 * else name) of the row of that table whose first cell is the same
-	 * (a field's codes in its field); it is not a member of its own.  A
-	 * table of two columns gives an array of its second column's values.
-	 */
-	const char *nest_in;
 };
 
 /* 1 when a writer whose bit is hide_bit writes t. */
@@ -140,6 +165,7 @@ struct fb_doc {
 	size_t nnotes, notecap;
 	struct fb_table *tables;
 	size_t ntables, tablecap;
+	size_t csv_table;        /* the table CSV writes (a CSV file holds one): 0, the first */
 	char **strings;          /* every copy the document owns */
 	size_t nstrings, strcap;
 };
@@ -164,6 +190,13 @@ void fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *k
 
 /* Add a note that has no value: null in JSON, empty elsewhere. */
 void fb_doc_note_none(struct fb_doc *d, enum fb_note_place place, const char *key);
+
+/*
+ * The note a document read from the run's rows ends with (FB_NOTE_AFTER):
+ * "Rows: 8 read, 7 used, 1 rejected (FB004 1), 6 outside the filter (--la
+ * 867)", what naming the rows.  d->run must be set.
+ */
+void fb_doc_note_totals(struct fb_doc *d, const char *what);
 
 /* The note whose key is key, or NULL. */
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
@@ -196,7 +229,8 @@ void fb_cell_number(struct fb_cell *c, enum fb_cell_kind kind, long n);
 /*
  * A cell as plain text into buf (FB_DOC_CELL_BUF bytes), the form CSV,
  * JSON and the text table share: counts "46", rates and pp "58.7" and
- * "-0.4", money "12.34", dates "2028-02-15", text as it is, empty "".
+ * "-0.4", money "12.34", dates "2028-02-15", text and lists of codes as
+ * they are, flags "true" or "false", empty "".
  * Returns buf or the cell's own text.
  */
 #define FB_DOC_CELL_BUF 32
@@ -218,6 +252,19 @@ struct fb_period;
  */
 void fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period *period,
 		   const char *region_name, const struct fb_nights_row *rows, size_t nrows);
+
+struct fb_tally_row;
+
+/*
+ * report: the figures per LA and snapshot date, then the pooled rows
+ * (tally.h, fb_tally_rows()), with region_name naming the pooled rows; with
+ * breakdown, a second table of why beds go unused (fb_reason_lines()), one
+ * row per row, status, group and reason, nested in JSON and the table CSV
+ * writes.  run and rows are borrowed.  The columns' positions are in
+ * doc-report.h, for the HTML page.
+ */
+void fb_doc_report(struct fb_doc *d, const struct fb_run *run, const struct fb_tally_row *rows,
+		   size_t nrows, const char *region_name, int breakdown);
 
 struct fb_trend;
 
