@@ -326,5 +326,5 @@ fb_doc_findings(struct fb_doc *d, const struct fb_run *run)
 	fb_doc_note(d, FB_NOTE_DEFINE, "Summary by code", "How many findings each rule raised, "
 		    "and what to do about them.");
 	/* The workbook's Notes say it in words already (the writer's own note). */
-	fb_doc_note_count(d, FB_NOTE_PROGRAM, "findings_not_listed", (long)run->findings.dropped);
+	fb_doc_note(d, FB_NOTE_JSON_NUMBER, "findings_not_listed", "%zu", run->findings.dropped);
 }

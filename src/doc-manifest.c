@@ -248,14 +248,14 @@ fb_doc_manifest(struct fb_doc *d, const char *path, const struct fb_manifest *m,
 	if (m->directory)
 		fb_doc_note(d, FB_NOTE_DATA, "directory", "%s", m->directory);
 	else
-		fb_doc_note_none(d, FB_NOTE_DATA, "directory");
+		fb_doc_note(d, FB_NOTE_NUMBER, "directory", "%s", "");   /* null */
 	fb_doc_note(d, FB_NOTE_DATA, "created", "%s", m->created);
 	fb_doc_note(d, FB_NOTE_DATA, "tool_version", "%s", m->tool_version);
 	fb_doc_note(d, FB_NOTE_DATA, "spec_version", "%s", m->spec_version);
 	for (size_t i = 0; i < m->ninputs; i++)
 		count[checks[i].state]++;
 	for (int s = FB_MANIFEST_UNCHANGED; s <= FB_MANIFEST_UNREADABLE; s++)
-		fb_doc_note_count(d, FB_NOTE_DATA, fb_manifest_state_name(s), (long)count[s]);
+		fb_doc_note(d, FB_NOTE_NUMBER, fb_manifest_state_name(s), "%zu", count[s]);
 
 	t = fb_doc_table(d, "Inputs", input_columns, I_COUNT, NULL);
 	t->key = "inputs";

@@ -101,22 +101,7 @@ fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key, const c
 	d->notes[d->nnotes].place = place;
 	d->notes[d->nnotes].key = key ? fb_doc_strdup(d, key) : NULL;
 	d->notes[d->nnotes].text = own(d, text);
-	d->notes[d->nnotes].number = 0;
 	d->nnotes++;
-}
-
-void
-fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n)
-{
-	fb_doc_note(d, place, key, "%ld", n);
-	d->notes[d->nnotes - 1].number = 1;
-}
-
-void
-fb_doc_note_none(struct fb_doc *d, enum fb_note_place place, const char *key)
-{
-	fb_doc_note(d, place, key, "%s", "");
-	d->notes[d->nnotes - 1].number = 1;
 }
 
 void

@@ -507,6 +507,7 @@ static const struct {
 	const char *command;
 	html_page_fn *page;
 } pages[] = {
+	{ .command = "ofsted", .page = html_ofsted_page },
 	{ .command = "trend", .page = html_trend_page },
 	{ .command = "report", .page = html_report_page },
 	{ .command = "validate", .page = html_findings_page },

@@ -272,6 +272,9 @@ void html_trend(FILE *out, const struct fb_trend_report *rep);
  */
 typedef void html_page_fn(FILE *out, const struct fb_doc *d);
 
+/* ofsted's page (html-ofsted.c). */
+html_page_fn html_ofsted_page;
+
 /* trend (html-trend.c): small multiples of utilisation, then the table. */
 html_page_fn html_trend_page;
 /* report (fb_doc_report(), html-report.c). */

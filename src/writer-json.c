@@ -579,7 +579,8 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputs("  ", out);
 		str(out, d->notes[i].key);
 		fputs(": ", out);
-		if (d->notes[i].number)
+		if (d->notes[i].place == FB_NOTE_NUMBER ||
+		    d->notes[i].place == FB_NOTE_JSON_NUMBER)
 			fputs(*d->notes[i].text ? d->notes[i].text : "null", out);
 		else
 			str(out, d->notes[i].text);

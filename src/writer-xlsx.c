@@ -1253,7 +1253,7 @@ fill_doc(struct book *b, const void *ctx)
 		note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
 		     d->subject ? d->subject : "");
 	for (size_t i = 0; i < d->nnotes; i++)
-		if (d->notes[i].key && d->notes[i].place != FB_NOTE_PROGRAM)
+		if (d->notes[i].key && d->notes[i].place != FB_NOTE_JSON_NUMBER)
 			note(&ns, d->notes[i].key, "%s", d->notes[i].text);
 	if (rates)
 		notes_rates(&ns);

@@ -330,17 +330,6 @@ const char *const fb_ofsted_columns[] = {
 };
 const size_t fb_ofsted_ncolumns = O_COUNT;
 
-const char *const fb_ofsted_kind_names[FB_OK_COUNT] = {
-	"la", "joint", "region", "region_published", "region_difference", "england",
-	"england_published", "england_difference", "england_all_agencies",
-};
-
-int
-fb_ofsted_row_pooled(const struct fb_ofsted_row *row)
-{
-	return row->kind != FB_OK_LA && row->kind != FB_OK_JOINT;
-}
-
 static int
 sum_row(const struct fb_ofsted_row *row)
 {

@@ -224,7 +224,7 @@ test_not_listed(void **state)
 	assert_int_equal(table(&d, "Findings")->nrows, 1);
 	n = fb_doc_find_note(&d, "findings_not_listed");
 	assert_non_null(n);
-	assert_true(n->number);
+	assert_int_equal(n->place, FB_NOTE_JSON_NUMBER);
 	assert_string_equal(n->text, "2");
 	assert_int_equal(num(table(&d, "Totals"), 0, 5), 2);
 	t = table(&d, "Text");

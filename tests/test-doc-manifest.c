@@ -66,7 +66,7 @@ test_manifest(void **state)
 
 	/* One unchanged-or-not count per state, numbers in JSON. */
 	n = fb_doc_find_note(&d, "changed");
-	assert_true(n && n->number);
+	assert_true(n && n->place == FB_NOTE_NUMBER);
 	assert_string_equal(n->text, "1");
 	assert_string_equal(fb_doc_find_note(&d, "unchanged")->text, "0");
 	assert_string_equal(fb_doc_find_note(&d, "directory")->text, "/run");

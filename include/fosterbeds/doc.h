@@ -137,7 +137,7 @@ struct fb_table {
 int fb_table_shown(const struct fb_table *t, unsigned hide_bit);
 
 /*
- * Where a note goes.  Every note but FB_NOTE_PROGRAM is in XLSX's Notes
+ * Where a note goes.  Every note but FB_NOTE_JSON_NUMBER is in XLSX's Notes
  * sheet (its key, or "note", as the topic); a keyed note that is not
  * FB_NOTE_DEFINE is also a member of JSON's top-level object.
  */
@@ -146,14 +146,15 @@ enum fb_note_place {
 	FB_NOTE_AFTER,    /* said after them (text, HTML) */
 	FB_NOTE_DATA,     /* for programs and workbooks only (JSON, XLSX) */
 	FB_NOTE_DEFINE,   /* what a column means, key its name (XLSX, HTML) */
-	FB_NOTE_PROGRAM,  /* for programs only (JSON): what the other formats say otherwise */
+	FB_NOTE_NUMBER,   /* as FB_NOTE_DATA, its text a number: bare in JSON (empty: null) */
+	FB_NOTE_JSON_NUMBER, /* a number for programs only (JSON, bare): what the others say
+			       in words */
 };
 
 struct fb_note {
 	enum fb_note_place place;
 	const char *key;     /* JSON member and XLSX topic, or NULL */
 	const char *text;
-	int number;          /* a count (fb_doc_note_count), bare in JSON; "" is no value: null */
 };
 
 struct fb_doc {
@@ -184,12 +185,6 @@ void fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject);
 /* Add a note (printf-style text). */
 void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-/* Add a note that is a count: a number in JSON, its digits elsewhere. */
-void fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n);
-
-/* Add a note that has no value: null in JSON, empty elsewhere. */
-void fb_doc_note_none(struct fb_doc *d, enum fb_note_place place, const char *key);
 
 /*
  * The note a document read from the run's rows ends with (FB_NOTE_AFTER):
@@ -271,6 +266,16 @@ struct fb_trend;
 /* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
 void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
 		  const char *region_name);
+
+struct fb_ofsted_rows;
+
+/*
+ * ofsted: Ofsted's published figures per authority and pooled per region
+ * (ofsted.h, fb_ofsted_rows_add), with each row's shares of approved
+ * places.  run is borrowed; nothing of rows is kept.
+ */
+void fb_doc_ofsted(struct fb_doc *d, const struct fb_run *run,
+		   const struct fb_ofsted_rows *rows);
 
 /*
  * check-manifest: the manifest m read from path, the folders its inputs were

@@ -52,47 +52,6 @@ struct fb_recon_report {
 	const char *region_name;
 };
 
-/* What a row of `ofsted` is. */
-enum fb_ofsted_kind {
-	FB_OK_LA,                 /* an authority */
-	FB_OK_JOINT,              /* a joint fostering service (fb_joint_services) */
-	FB_OK_REGION,             /* a region: the sum of its authorities */
-	FB_OK_REGION_PUBLISHED,   /* the region's own column, as Ofsted publishes it */
-	FB_OK_REGION_DIFF,        /* published minus sum */
-	FB_OK_ENGLAND,            /* every authority of the file summed */
-	FB_OK_ENGLAND_PUBLISHED,  /* Ofsted's nine region columns added up */
-	FB_OK_ENGLAND_DIFF,       /* those minus the sum */
-	FB_OK_ENGLAND_ALL,        /* Ofsted's England column: independent agencies too */
-	FB_OK_COUNT
-};
-
-/* The kinds' names in the `kind` column. */
-extern const char *const fb_ofsted_kind_names[FB_OK_COUNT];
-
-/*
- * One row of `ofsted`.  Counts are FB_MISSING where not known, except on
- * the difference rows, which may be negative: there `given` says which are.
- */
-struct fb_ofsted_row {
-	const char *year;         /* "" when unknown */
-	int la_code;              /* FB_LA_ALL for every row but an authority's */
-	const char *region;       /* "" on England's rows */
-	const char *name;         /* the shown name; NULL on an authority's row */
-	enum fb_ofsted_kind kind;
-	long v[FB_OM_COUNT];
-	unsigned given;           /* difference rows: FB_OM_BIT(m) when v[m] is known */
-	/*
-	 * Filled, vacant and unavailable as shares: num over den, from the
-	 * authorities that give both (FB_MISSING: no share).
-	 */
-	long pct_num[3], pct_den[3];
-	int nla;                  /* sum rows: the area's LAs with a column in the file */
-	int pooled;               /* sum rows: LAs whose approved places are in the sum */
-	const char *covered_by;   /* an authority's row: the joint service publishing it */
-	char *not_pooled;         /* sum rows: LAs with a measure not in the sum, or NULL */
-	char *note;               /* why, in words, or NULL */
-};
-
 /* What `ofsted` writes. */
 struct fb_ofsted_report {
 	const struct fb_run *run;  /* the inputs and findings */
@@ -100,9 +59,6 @@ struct fb_ofsted_report {
 	size_t nrows;
 	long missing;              /* cells suppressed or blank */
 };
-
-/* 1 for the rows that are not one authority's or joint service's own. */
-int fb_ofsted_row_pooled(const struct fb_ofsted_row *row);
 
 /* What `trend` writes. */
 struct fb_trend_report {
