@@ -161,6 +161,12 @@ fb_doc_table(struct fb_doc *d, const char *name, const struct fb_column *cols, s
 	return t;
 }
 
+int
+fb_table_shown(const struct fb_table *t, unsigned hide_bit)
+{
+	return !(t->hide & hide_bit);
+}
+
 struct fb_cell *
 fb_table_row(struct fb_table *t, int pooled)
 {
@@ -177,6 +183,25 @@ fb_table_row(struct fb_table *t, int pooled)
 		row[i] = (struct fb_cell){ .kind = FB_CK_EMPTY, .n = 0, .s = NULL };
 	t->pooled[t->nrows++] = pooled != 0;
 	return row;
+}
+
+void
+fb_table_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
+{
+	struct fb_cell *c = fb_table_row(t, 0);
+	va_list ap;
+	int len;
+	char *s;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = fb_doc_strdup_size(d, (size_t)(len < 0 ? 0 : len) + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+	va_end(ap);
+	if (t->ncols)
+		c[0] = (struct fb_cell){ .kind = FB_CK_TEXT, .s = s };
 }
 
 const struct fb_cell *

@@ -510,6 +510,7 @@ static const struct {
 	{ .command = "ofsted", .page = html_ofsted_page },
 	{ .command = "trend", .page = html_trend_page },
 	{ .command = "report", .page = html_report_page },
+	{ .command = "validate", .page = html_findings_page },
 	{ .command = NULL, .page = NULL },
 };
 
@@ -536,6 +537,8 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 	html_masthead_close(out);
 	html_doc_notes(out, d, FB_NOTE_INTRO);
 	for (size_t t = 0; t < d->ntables; t++) {
+		if (!fb_table_shown(&d->tables[t], FB_HIDE_HTML))
+			continue;
 		fputs("<section class=\"figures\">\n<h2>", out);
 		html_esc(out, d->tables[t].name);
 		fputs("</h2>\n", out);

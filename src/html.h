@@ -278,5 +278,7 @@ html_page_fn html_ofsted_page;
 html_page_fn html_trend_page;
 /* report (fb_doc_report(), html-report.c). */
 html_page_fn html_report_page;
+/* validate (html-findings.c). */
+html_page_fn html_findings_page;
 
 #endif

@@ -501,17 +501,3 @@ fb_manifest_check_input(const struct fb_manifest_input *in,
 		}
 	}
 }
-
-const char *
-fb_manifest_state_name(enum fb_manifest_state state)
-{
-	static const char *const names[] = {
-		[FB_MANIFEST_UNCHANGED] = "unchanged",
-		[FB_MANIFEST_CHANGED] = "changed",
-		[FB_MANIFEST_MISSING] = "missing",
-		[FB_MANIFEST_STDIN] = "stdin",
-		[FB_MANIFEST_UNREADABLE] = "unreadable",
-	};
-
-	return names[state];
-}

@@ -427,14 +427,20 @@ doc_rows(FILE *out, const struct fb_doc *d, const struct fb_table *t)
 			const struct fb_table *nt = &d->tables[k];
 			int first = 1;
 
-			if (!nt->nest)
+			if (!nt->nest || !fb_table_shown(nt, FB_HIDE_JSON))
 				continue;
 			fprintf(out, ", \"%s\": [", nt->member ? nt->member : nt->name);
 			for (; next[k] < nt->nrows && belongs(t, r, nt, next[k]); next[k]++) {
-				fputs(first ? "{" : ", {", out);
+				fputs(first ? "" : ", ", out);
+				first = 0;
+				/* One column besides those that place it: its values, not objects. */
+				if (nt->ncols == nt->nest + 1) {
+					doc_cell(out, fb_table_cell(nt, next[k], nt->nest));
+					continue;
+				}
+				fputc('{', out);
 				members_of(out, nt, next[k], nt->nest);
 				fputc('}', out);
-				first = 0;
 			}
 			fputc(']', out);
 		}
@@ -445,9 +451,10 @@ doc_rows(FILE *out, const struct fb_doc *d, const struct fb_table *t)
 }
 
 /*
- * The run's metadata, the document's keyed notes as members, then its
- * tables: the first as "rows", any other by its name, but for the tables
- * whose rows are nested in the first's.
+ * The run's metadata, the document's keyed notes as members (a count bare,
+ * a note with no value null), then its tables JSON is not to leave out:
+ * each by its key, else the first as "rows" and any other by its name, but
+ * for the tables whose rows are nested in the first's.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
@@ -463,17 +470,20 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputs("  ", out);
 		str(out, d->notes[i].key);
 		fputs(": ", out);
-		if (d->notes[i].place == FB_NOTE_NUMBER)
-			fputs(d->notes[i].text, out);
+		if (d->notes[i].place == FB_NOTE_NUMBER ||
+		    d->notes[i].place == FB_NOTE_JSON_NUMBER)
+			fputs(*d->notes[i].text ? d->notes[i].text : "null", out);
 		else
 			str(out, d->notes[i].text);
 		fputs(",\n", out);
 	}
 	for (size_t t = 0; t < d->ntables; t++) {
-		if (t && d->tables[t].nest)
+		const struct fb_table *tb = &d->tables[t];
+
+		if ((t && tb->nest) || !fb_table_shown(tb, FB_HIDE_JSON))
 			continue;
 		fputs(written++ ? ",\n  " : "  ", out);
-		str(out, t ? d->tables[t].name : "rows");
+		str(out, tb->key ? tb->key : t ? tb->name : "rows");
 		fputs(": [", out);
 		doc_rows(out, d, &d->tables[t]);
 	}

@@ -360,28 +360,57 @@ doc_table(FILE *out, const struct fb_table *t)
 	}
 }
 
+/* 1 when d has a table of lines for the text writer: then those are its text form. */
+static int
+has_lines(const struct fb_doc *d)
+{
+	for (size_t t = 0; t < d->ntables; t++)
+		if (d->tables[t].text == FB_TEXT_LINES &&
+		    fb_table_shown(&d->tables[t], FB_HIDE_TEXT))
+			return 1;
+	return 0;
+}
+
 /*
  * The title (and subject), the notes that come first, each table (after
  * its intro, or what it says when empty), then the notes that come after,
- * set apart by blank lines.
+ * set apart by blank lines.  A document with a table of lines
+ * (FB_TEXT_LINES) is written as those lines alone: its rows' first cells as
+ * they are, for output read like a compiler's messages.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
+	char buf[FB_DOC_CELL_BUF];
 	int after = 0;
 
+	if (has_lines(d)) {
+		for (size_t t = 0; t < d->ntables; t++) {
+			const struct fb_table *tb = &d->tables[t];
+
+			if (tb->text != FB_TEXT_LINES || !fb_table_shown(tb, FB_HIDE_TEXT))
+				continue;
+			for (size_t r = 0; tb->ncols && r < tb->nrows; r++)
+				fprintf(out, "%s\n", fb_cell_format(fb_table_cell(tb, r, 0), buf));
+		}
+		return fb_writer_stream_result(out, e);
+	}
 	fprintf(out, "%s%s%s\n", d->title, d->subject ? ": " : "", d->subject ? d->subject : "");
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_INTRO)
 			fprintf(out, "%s\n", d->notes[i].text);
 	for (size_t t = 0; t < d->ntables; t++) {
+		const struct fb_table *tb = &d->tables[t];
+
+		if (!fb_table_shown(tb, FB_HIDE_TEXT))
+			continue;
 		fputc('\n', out);
-		if (d->tables[t].intro)
-			fprintf(out, "%s\n\n", d->tables[t].intro);
-		if (d->tables[t].nrows || !d->tables[t].empty)
-			doc_table(out, &d->tables[t]);
+		if (tb->intro)
+			fprintf(out, "%s\n\n", tb->intro);
+		if (tb->nrows || !tb->empty)
+			doc_table(out, tb);
 		else
-			fprintf(out, "%s\n", d->tables[t].empty);
+			fprintf(out, "%s\n", tb->empty);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_AFTER) {

@@ -971,7 +971,7 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
  * text (input above all) and date as a string, never a formula.  A column
  * for JSON or the page only is left out.
  */
-static void
+static size_t
 doc_sheet(struct book *b, const struct fb_table *t)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->name);
@@ -981,7 +981,7 @@ doc_sheet(struct book *b, const struct fb_table *t)
 
 	if (!ws) {
 		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
+		return 0;
 	}
 	width = fb_xcalloc(t->ncols + 1, sizeof(*width));
 	title = fb_xcalloc(t->ncols + 1, sizeof(*title));
@@ -1039,19 +1039,42 @@ doc_sheet(struct book *b, const struct fb_table *t)
 	}
 	free(shown);
 	finish_sheet(b, ws, ncols, nrows, width, title);
+	return t->nrows - nrows;
 }
 
-/* The document's tables, then Findings, Inputs and Notes (its keyed notes). */
+/* The document's shown table called name, or NULL. */
+static const struct fb_table *
+doc_sheet_named(const struct fb_doc *d, const char *name)
+{
+	for (size_t t = 0; t < d->ntables; t++)
+		if (fb_table_shown(&d->tables[t], FB_HIDE_XLSX) &&
+		    strcmp(d->tables[t].name, name) == 0)
+			return &d->tables[t];
+	return NULL;
+}
+
+/*
+ * The document's tables, then the run's Findings and Inputs (unless the
+ * document has sheets of those names: then they are its own) and Notes
+ * (its keyed notes).
+ */
 static void
 fill_doc(struct book *b, const void *ctx)
 {
 	const struct fb_doc *d = ctx;
+	const struct fb_table *own_findings = doc_sheet_named(d, "Findings");
 	struct notes ns = { .n = 0 };
 	size_t unlisted = 0;
 	int rates = 0, pps = 0;
 
 	for (size_t t = 0; t < d->ntables; t++) {
-		doc_sheet(b, &d->tables[t]);
+		size_t left;
+
+		if (!fb_table_shown(&d->tables[t], FB_HIDE_XLSX))
+			continue;
+		left = doc_sheet(b, &d->tables[t]);
+		if (&d->tables[t] == own_findings)
+			unlisted = left;
 		for (size_t i = 0; i < d->tables[t].ncols; i++) {
 			const struct fb_column *c = &d->tables[t].cols[i];
 
@@ -1062,14 +1085,17 @@ fill_doc(struct book *b, const void *ctx)
 		}
 	}
 	if (d->run) {
-		unlisted = findings_sheet(b, d->run);
-		inputs_sheet(b, d->run);
+		if (!own_findings)
+			unlisted = findings_sheet(b, d->run);
+		if (!doc_sheet_named(d, "Inputs"))
+			inputs_sheet(b, d->run);
 		notes_start(&ns, d->command, d->run);
 	}
-	note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
-	     d->subject ? d->subject : "");
+	if (d->title[0] || d->subject)
+		note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
+		     d->subject ? d->subject : "");
 	for (size_t i = 0; i < d->nnotes; i++)
-		if (d->notes[i].key)
+		if (d->notes[i].key && d->notes[i].place != FB_NOTE_JSON_NUMBER)
 			note(&ns, d->notes[i].key, "%s", d->notes[i].text);
 	if (rates)
 		notes_rates(&ns);

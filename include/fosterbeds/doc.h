@@ -84,6 +84,29 @@ struct fb_cell {
 	const char *s;
 };
 
+/*
+ * Which writers leave a table out (struct fb_table.hide): 0, the default, is
+ * none.  A table may be for one kind of reader only: a listing in the text
+ * form's own shape, or what JSON's metadata block already holds.
+ */
+enum {
+	FB_HIDE_TEXT = 1 << 0,
+	FB_HIDE_JSON = 1 << 1,
+	FB_HIDE_XLSX = 1 << 2,
+	FB_HIDE_HTML = 1 << 3,
+};
+/* CSV writes one table, csv_table (struct fb_doc), whatever the bits say. */
+#define FB_TEXT_ONLY (FB_HIDE_JSON | FB_HIDE_XLSX | FB_HIDE_HTML)
+
+/* How the text writer shows a table. */
+enum fb_text_style {
+	FB_TEXT_ALIGNED,  /* after a blank line, the columns with a brief heading, aligned */
+	FB_TEXT_LINES,    /* each row's first cell as it is, one line each; a document
+			     with such a table has them as its whole text form (no
+			     title, notes or other table): output read like a
+			     compiler's messages */
+};
+
 struct fb_table {
 	const char *name;    /* a sheet's name ("Summary") */
 	const struct fb_column *cols;
@@ -99,23 +122,33 @@ struct fb_table {
 	 * cells as that row's first columns; its rows in the first table's
 	 * order), 0 for a table of its own.  JSON writes such rows inside the
 	 * row they belong to, as an array called member, without those
-	 * columns; the other formats write the table as it is.
+	 * columns (one column left: an array of its values, not of objects);
+	 * the other formats write the table as it is.
 	 */
 	size_t nest;
 	const char *member;
+	/* Set by a builder after fb_doc_table(); their zero values are the usual. */
+	const char *key;     /* JSON member, or NULL: "rows" for the first table, else name */
+	unsigned hide;       /* FB_HIDE_* bits: the writers that leave it out */
+	enum fb_text_style text;
 };
 
+/* 1 when a writer whose bit is hide_bit writes t. */
+int fb_table_shown(const struct fb_table *t, unsigned hide_bit);
+
 /*
- * Where a note goes.  Every note is in XLSX's Notes sheet (its key, or
- * "note", as the topic); a keyed note that is not FB_NOTE_DEFINE is also a
- * member of JSON's top-level object.
+ * Where a note goes.  Every note but FB_NOTE_JSON_NUMBER is in XLSX's Notes
+ * sheet (its key, or "note", as the topic); a keyed note that is not
+ * FB_NOTE_DEFINE is also a member of JSON's top-level object.
  */
 enum fb_note_place {
 	FB_NOTE_INTRO,    /* said before the tables (text, HTML) */
 	FB_NOTE_AFTER,    /* said after them (text, HTML) */
 	FB_NOTE_DATA,     /* for programs and workbooks only (JSON, XLSX) */
 	FB_NOTE_DEFINE,   /* what a column means, key its name (XLSX, HTML) */
-	FB_NOTE_NUMBER,   /* as FB_NOTE_DATA, its text a number: bare in JSON */
+	FB_NOTE_NUMBER,   /* as FB_NOTE_DATA, its text a number: bare in JSON (empty: null) */
+	FB_NOTE_JSON_NUMBER, /* a number for programs only (JSON, bare): what the others say
+			       in words */
 };
 
 struct fb_note {
@@ -173,6 +206,10 @@ struct fb_table *fb_doc_table(struct fb_doc *d, const char *name,
 
 /* Add a row, every cell empty; returns its ncols cells. */
 struct fb_cell *fb_table_row(struct fb_table *t, int pooled);
+
+/* Add a row whose first cell is text (printf-style): a line of an FB_TEXT_LINES table. */
+void fb_table_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Row r's cell in column i. */
 const struct fb_cell *fb_table_cell(const struct fb_table *t, size_t r, size_t i);
@@ -239,5 +276,31 @@ struct fb_ofsted_rows;
  */
 void fb_doc_ofsted(struct fb_doc *d, const struct fb_run *run,
 		   const struct fb_ofsted_rows *rows);
+
+/*
+ * check-manifest: the manifest m read from path, the folders its inputs were
+ * looked for in and each input's check (manifest.h, the host's), with
+ * found[i] the path input i was read from or NULL (found may be NULL).  All
+ * borrowed.
+ */
+struct fb_manifest;
+struct fb_manifest_folders;
+struct fb_manifest_check;
+void fb_doc_manifest(struct fb_doc *d, const char *path, const struct fb_manifest *m,
+		     const struct fb_manifest_folders *folders,
+		     const struct fb_manifest_check *checks, const char *const *found);
+
+/*
+ * validate: every finding the run kept (its findings, sorted), a summary by
+ * code and each input's rows; run is borrowed.  No cell holds child_ref or a
+ * personal value: findings never carry one (findings.h).
+ */
+void fb_doc_findings(struct fb_doc *d, const struct fb_run *run);
+
+/*
+ * spec: the standard's fields, their codes, the regional categories and
+ * the rules (standard.h), as tables; no run.
+ */
+void fb_doc_catalogue(struct fb_doc *d);
 
 #endif
