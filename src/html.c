@@ -560,6 +560,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_html = {
-	.name = "html", .write = write_doc, .findings = html_findings,
+	.name = "html", .write = write_doc,
 	.reconcile = html_reconcile,
 };

@@ -259,7 +259,6 @@ void html_doc_definitions(FILE *out, const struct fb_doc *d);
  * The pages of the per-document writer slots (writer.h), each going away as
  * its document moves to doc.h and gets a page of its own below.
  */
-void html_findings(FILE *out, const struct fb_run *run);
 /* Every finding of run as a table (html-findings.c), for pages that list them. */
 void html_findings_table(FILE *out, const struct fb_run *run);
 void html_reconcile(FILE *out, const struct fb_recon_report *rep);

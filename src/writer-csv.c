@@ -63,69 +63,6 @@ table(FILE *out, const char *const *columns, size_t ncols, size_t nrows, int use
 	}
 }
 
-static void
-findings(FILE *out, const struct fb_run *run)
-{
-	fputs("file,line,excel_row,severity,code,rule,column,excel_column,value,message\n", out);
-	for (size_t i = 0; i < run->findings.n; i++) {
-		const struct fb_finding *f = &run->findings.items[i];
-		const struct fb_rule_def *r = &fb_rules[f->rule];
-		char letters[FB_COLUMN_LETTERS];
-
-		cell(out, run->inputs[f->file].name, 1);
-		fprintf(out, ",%ld,", f->line);
-		if (f->row > 0)
-			fprintf(out, "%ld", f->row);
-		fprintf(out, ",%s,%s,%s,", fb_severity_name(r->severity), r->code, r->name);
-		cell(out, f->column ? f->column : "", 1);
-		fprintf(out, ",%s,", fb_column_letters(letters, f->col));
-		cell(out, f->value ? f->value : "", 1);
-		sep(out, 0);
-		cell(out, f->message, 1);
-		sep(out, 1);
-	}
-}
-
-static void
-catalogue_row(FILE *out, const char *kind, const char *id, const char *name,
-	      const char *field, const char *severity, const char *required,
-	      const char *meaning, const char *action)
-{
-	const char *v[] = { kind, id, name, field, severity, required, meaning, action };
-
-	for (size_t i = 0; i < 8; i++) {
-		cell(out, v[i] ? v[i] : "", 0);
-		sep(out, i == 7);
-	}
-}
-
-static const char *
-presence_name(enum fb_presence p)
-{
-	return p == FB_REQUIRED ? "yes" : p == FB_CONDITIONAL ? "conditional" : "no";
-}
-
-static void
-catalogue(FILE *out)
-{
-	fputs("kind,id,name,field,severity,required,meaning,action\n", out);
-	for (int f = 0; f < FB_F_COUNT; f++)
-		catalogue_row(out, "field", fb_fields[f].name, fb_fields[f].name, NULL, NULL,
-			      presence_name(fb_fields[f].presence), fb_fields[f].meaning, NULL);
-	for (int f = 0; f < FB_F_COUNT; f++)
-		for (int c = 0; c < fb_fields[f].ncodes; c++)
-			catalogue_row(out, "code", fb_fields[f].codes[c].name,
-				      fb_fields[f].codes[c].name, fb_fields[f].name, NULL, NULL,
-				      fb_fields[f].codes[c].meaning, NULL);
-	for (int c = 0; c < FB_CAT_COUNT; c++)
-		catalogue_row(out, "category", fb_categories[c].name, fb_categories[c].name,
-			      NULL, NULL, NULL, fb_categories[c].meaning, NULL);
-	for (int r = 0; r < FB_R_COUNT; r++)
-		catalogue_row(out, "rule", fb_rules[r].code, fb_rules[r].name, NULL,
-			      fb_severity_name(fb_rules[r].severity), NULL, fb_rules[r].summary,
-			      fb_rules[r].action);
-}
-
 static const char *
 recon_cell(const void *ctx, size_t r, size_t i, char *buf)
 {
@@ -212,6 +149,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_csv = {
-	.name = "csv", .write = write_doc, .findings = findings,
-	.catalogue = catalogue, .reconcile = reconcile, .bridge = bridge,
+	.name = "csv", .write = write_doc,
+	.reconcile = reconcile, .bridge = bridge,
 };

@@ -142,49 +142,6 @@ metadata(FILE *out, const struct fb_run *run)
 	fputs(",\n", out);
 }
 
-static void
-findings(FILE *out, const struct fb_run *run)
-{
-	fputs("{\n", out);
-	metadata(out, run);
-	fprintf(out, "  \"findings_not_listed\": %zu,\n  \"findings\": [", run->findings.dropped);
-	for (size_t i = 0; i < run->findings.n; i++) {
-		const struct fb_finding *f = &run->findings.items[i];
-		const struct fb_rule_def *r = &fb_rules[f->rule];
-
-		fputs(i ? ",\n    {\"file\": " : "\n    {\"file\": ", out);
-		str(out, run->inputs[f->file].name);
-		fprintf(out, ", \"line\": %ld, \"excel_row\": ", f->line);
-		if (f->row > 0)
-			fprintf(out, "%ld", f->row);
-		else
-			fputs("null", out);
-		fprintf(out, ", \"severity\": \"%s\", \"code\": \"%s\", \"rule\": \"%s\", "
-			"\"column\": ", fb_severity_name(r->severity), r->code, r->name);
-		if (f->column)
-			str(out, f->column);
-		else
-			fputs("null", out);
-		fputs(", \"excel_column\": ", out);
-		if (f->col >= 0) {
-			char letters[FB_COLUMN_LETTERS];
-
-			fprintf(out, "\"%s\"", fb_column_letters(letters, f->col));
-		} else {
-			fputs("null", out);
-		}
-		fputs(", \"value\": ", out);
-		if (f->value)
-			str(out, f->value);
-		else
-			fputs("null", out);
-		fputs(", \"message\": ", out);
-		str(out, f->message);
-		fputc('}', out);
-	}
-	fputs(run->findings.n ? "\n  ]\n}\n" : "]\n}\n", out);
-}
-
 /* A row of cells from a column table, as JSON members. */
 static void
 members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(const void *,
@@ -204,60 +161,6 @@ members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(co
 		else
 			str(out, v);
 	}
-}
-
-static void
-codes(FILE *out, int f)
-{
-	fputs("[", out);
-	for (int c = 0; c < fb_fields[f].ncodes; c++) {
-		fputs(c ? ", {\"code\": " : "{\"code\": ", out);
-		str(out, fb_fields[f].codes[c].name);
-		fputs(", \"meaning\": ", out);
-		str(out, fb_fields[f].codes[c].meaning);
-		fputc('}', out);
-	}
-	fputs("]", out);
-}
-
-static void
-catalogue(FILE *out)
-{
-	static const char *const presence[] = { "yes", "conditional", "no" };
-
-	fprintf(out, "{\n  \"tool\": \"fosterbeds\",\n  \"tool_version\": \"%s\",\n"
-		"  \"spec_version\": \"%s\",\n  \"fields\": [", FB_TOOL_VERSION, FB_SPEC_VERSION);
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		fputs(f ? ",\n    {\"name\": " : "\n    {\"name\": ", out);
-		str(out, fb_fields[f].name);
-		fprintf(out, ", \"required\": \"%s\", \"meaning\": ",
-			presence[fb_fields[f].presence]);
-		str(out, fb_fields[f].meaning);
-		fputs(", \"example\": ", out);
-		str(out, fb_fields[f].example);
-		fputs(", \"codes\": ", out);
-		codes(out, f);
-		fputc('}', out);
-	}
-	fputs("\n  ],\n  \"categories\": [", out);
-	for (int c = 0; c < FB_CAT_COUNT; c++) {
-		fputs(c ? ",\n    {\"name\": " : "\n    {\"name\": ", out);
-		str(out, fb_categories[c].name);
-		fputs(", \"meaning\": ", out);
-		str(out, fb_categories[c].meaning);
-		fputc('}', out);
-	}
-	fputs("\n  ],\n  \"rules\": [", out);
-	for (int r = 0; r < FB_R_COUNT; r++) {
-		fprintf(out, "%s{\"code\": \"%s\", \"severity\": \"%s\", \"name\": \"%s\", "
-			"\"summary\": ", r ? ",\n    " : "\n    ", fb_rules[r].code,
-			fb_severity_name(fb_rules[r].severity), fb_rules[r].name);
-		str(out, fb_rules[r].summary);
-		fputs(", \"action\": ", out);
-		str(out, fb_rules[r].action);
-		fputc('}', out);
-	}
-	fputs("\n  ]\n}\n", out);
 }
 
 static const char *
@@ -492,6 +395,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_json = {
-	.name = "json", .write = write_doc, .findings = findings,
-	.catalogue = catalogue, .reconcile = reconcile,
+	.name = "json", .write = write_doc,
+	.reconcile = reconcile,
 };

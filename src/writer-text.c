@@ -14,41 +14,6 @@
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 
-static void
-rejected_by(FILE *out, const long *by)
-{
-	const char *sep = " (";
-
-	for (int r = 0; r < FB_R_COUNT; r++) {
-		if (!by[r])
-			continue;
-		fprintf(out, "%s%s %ld", sep, fb_rules[r].code, by[r]);
-		sep = ", ";
-	}
-	if (sep[0] == ',')
-		fputc(')', out);
-}
-
-static void
-inputs(FILE *out, const struct fb_run *run)
-{
-	for (size_t i = 0; i < run->ninputs; i++) {
-		const struct fb_input *in = &run->inputs[i];
-
-		if (in->error) {
-			fprintf(out, "  %s: could not be read: %s\n", in->name, strerror(in->error));
-			continue;
-		}
-		fprintf(out, "  %s: %ld row%s read, %ld used, %ld rejected", in->name,
-			in->rows_read, in->rows_read == 1 ? "" : "s", in->rows_used,
-			in->rows_rejected);
-		rejected_by(out, in->rejected_by);
-		if (run->filter.active)
-			fprintf(out, ", %ld outside the filter", in->rows_outside_filter);
-		fputc('\n', out);
-	}
-}
-
 void
 fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 {
@@ -62,39 +27,6 @@ fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 		fprintf(out, " (row %ld)", f->row);
 	fprintf(out, ": %s %s: %s\n", fb_severity_name(fb_rules[f->rule].severity),
 		fb_rules[f->rule].code, f->message);
-}
-
-static void
-findings(FILE *out, const struct fb_run *run)
-{
-	const struct fb_findings *f = &run->findings;
-
-	for (size_t i = 0; i < f->n; i++)
-		fb_finding_line(out, run, &f->items[i]);
-	if (f->dropped)
-		fprintf(out, "... and %zu more finding%s not listed (--max-findings 0 lists all)\n",
-			f->dropped, f->dropped == 1 ? "" : "s");
-	if (f->n || f->dropped)
-		fputc('\n', out);
-	if (f->errors || f->warnings) {
-		fputs("Findings by code:\n", out);
-		for (int r = 0; r < FB_R_COUNT; r++)
-			if (f->count[r])
-				fprintf(out, "  %s  %-7s  %-22s %zu\n", fb_rules[r].code,
-					fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
-					f->count[r]);
-	}
-	if (run->filter.active) {
-		char what[64 + 1000 * 4];
-
-		fprintf(out, "Inputs (filter %s):\n",
-			fb_filter_describe(&run->filter, what, sizeof(what)));
-	} else {
-		fputs("Inputs:\n", out);
-	}
-	inputs(out, run);
-	fprintf(out, "%zu error%s, %zu warning%s\n", f->errors, f->errors == 1 ? "" : "s",
-		f->warnings, f->warnings == 1 ? "" : "s");
 }
 
 /*
@@ -255,29 +187,6 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 
 /* ofsted */
 
-static void
-catalogue(FILE *out)
-{
-	static const char *const presence[] = { "required", "conditional", "optional" };
-
-	fprintf(out, "Regional bed-record standard %s\n\nFields:\n", FB_SPEC_VERSION);
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		fprintf(out, "  %-19s %-11s  %s\n", fb_fields[f].name,
-			presence[fb_fields[f].presence], fb_fields[f].meaning);
-		for (int c = 0; c < fb_fields[f].ncodes; c++)
-			fprintf(out, "    %-19s %s\n", fb_fields[f].codes[c].name,
-				fb_fields[f].codes[c].meaning);
-	}
-	fputs("\nCategories (one per bed):\n", out);
-	for (int c = 0; c < FB_CAT_COUNT; c++)
-		fprintf(out, "  %-19s %s\n", fb_categories[c].name, fb_categories[c].meaning);
-	fputs("\nRules:\n", out);
-	for (int r = 0; r < FB_R_COUNT; r++)
-		fprintf(out, "  %s  %-7s  %-22s %s; %s\n", fb_rules[r].code,
-			fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
-			fb_rules[r].summary, fb_rules[r].action);
-}
-
 /* trend */
 
 /* Any document */
@@ -422,6 +331,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_text = {
-	.name = "text", .write = write_doc, .findings = findings,
-	.catalogue = catalogue, .reconcile = reconcile,
+	.name = "text", .write = write_doc,
+	.reconcile = reconcile,
 };

@@ -413,46 +413,11 @@ findings_sheet(struct book *b, const struct fb_run *run)
 	return add_sheet(b, &s);
 }
 
-static const char *const code_columns[] = {
-	"code", "severity", "rule", "findings", "what_to_do",
-};
-
 /* The rules that have findings, in code order. */
 struct by_code {
 	const struct fb_run *run;
 	int rules[FB_R_COUNT];
 };
-
-static const char *
-code_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct by_code *bc = ctx;
-	const struct fb_rule_def *rule = &fb_rules[bc->rules[r]];
-
-	*is_number = 0;
-	switch (i) {
-	case 0: return rule->code;
-	case 1: return fb_severity_name(rule->severity);
-	case 2: return rule->name;
-	case 3:
-		*is_number = 1;
-		snprintf(buf, FB_CELL_BUF, "%zu", bc->run->findings.count[bc->rules[r]]);
-		return buf;
-	default: return rule->action;
-	}
-}
-
-static void
-codes_sheet(struct book *b, const struct fb_run *run)
-{
-	struct by_code bc = { .run = run };
-	struct sheet s = { "Summary by code", code_columns, 5, 0, code_cell, &bc, NULL };
-
-	for (int r = 0; r < FB_R_COUNT; r++)
-		if (run->findings.count[r])
-			bc.rules[s.nrows++] = r;
-	add_sheet(b, &s);
-}
 
 /* Inputs */
 
@@ -793,30 +758,6 @@ done:
 
 /* validate */
 
-static void
-fill_findings(struct book *b, const void *doc)
-{
-	const struct fb_run *run = doc;
-	struct notes ns = { .n = 0 };
-	size_t unlisted = findings_sheet(b, run);
-
-	codes_sheet(b, run);
-	inputs_sheet(b, run);
-	notes_start(&ns, "validate", run);
-	note(&ns, "Findings", "One row per finding: the file, the line a text editor shows "
-	     "(the header is line 1), the rule broken, the column and value, and what is "
-	     "wrong. A row with an error is left out of every figure; a warning is not.");
-	note(&ns, "Summary by code", "How many findings each rule raised, and what to do "
-	     "about them.");
-	notes_finish(b, &ns, run, unlisted);
-}
-
-static void
-findings(FILE *out, const struct fb_run *run)
-{
-	(void)write_book(out, fill_findings, run, NULL);
-}
-
 /* report */
 
 /* reconcile */
@@ -1125,6 +1066,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_xlsx = {
-	.name = "xlsx", .binary = 1, .write = write_doc, .findings = findings,
+	.name = "xlsx", .binary = 1, .write = write_doc,
 	.reconcile = reconcile,
 };

@@ -66,10 +66,6 @@ struct fb_writer {
 	const char *name;
 	int binary;
 	int (*write)(FILE *out, const struct fb_doc *doc, struct fb_error *e);
-	/* validate: every finding, a summary by code, and each input's rows. */
-	void (*findings)(FILE *out, const struct fb_run *run);
-	/* spec: the standard's fields, codes, categories and rules. */
-	void (*catalogue)(FILE *out);
 	/* reconcile: submitted against standardised, with the bridge. */
 	void (*reconcile)(FILE *out, const struct fb_recon_report *rep);
 	/* reconcile --bridge: the bridge alone, long format (CSV only). */
