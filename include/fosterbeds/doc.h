@@ -63,14 +63,27 @@ struct fb_cell {
 	const char *s;
 };
 
+/*
+ * How the text writer lays a table out; the other formats ignore it.  A
+ * cross-tab is for a table in long form whose columns with a brief are, in
+ * order, a group, a row label, a column label and a value: each group gets
+ * a line of its own (the group column's brief and value), then a small
+ * table of values by row and column label, in the order they first come.
+ */
+enum fb_text_layout {
+	FB_TEXT_ROWS,        /* aligned columns, a line a row (the default) */
+	FB_TEXT_CROSSTAB,    /* one small table per group, as above */
+};
+
 struct fb_table {
-	const char *name;    /* a sheet's name ("Summary") */
+	const char *name;    /* a sheet's name ("Summary"); JSON's member, in lower case */
 	const struct fb_column *cols;
 	size_t ncols;
 	struct fb_cell *cells;   /* nrows rows of ncols cells */
 	unsigned char *pooled;   /* per row: 1 for a pooled (region) row */
 	size_t nrows, cap;
 	const char *empty;   /* what the text table says when there is no row */
+	enum fb_text_layout text;
 };
 
 /*
@@ -89,6 +102,8 @@ struct fb_note {
 	enum fb_note_place place;
 	const char *key;     /* JSON member and XLSX topic, or NULL */
 	const char *text;
+	/* FB_CK_COUNT from fb_doc_note_count() (JSON writes it bare); else FB_CK_EMPTY: text */
+	enum fb_cell_kind kind;
 };
 
 struct fb_doc {
@@ -118,6 +133,9 @@ void fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject);
 /* Add a note (printf-style text). */
 void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Add a note that is a number, for programs: n as text, kind FB_CK_COUNT. */
+void fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n);
 
 /* The note whose key is key, or NULL. */
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
@@ -174,5 +192,37 @@ struct fb_trend;
 /* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
 void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
 		  const char *region_name);
+
+struct fb_reconcile;
+struct fb_submission;
+
+/* reconcile's tables' columns, by index: the HTML page reads its cells by them. */
+enum fb_recon_col {
+	FB_RC_LA_CODE, FB_RC_LA_NAME, FB_RC_S_APPROVED, FB_RC_S_FILLED, FB_RC_S_VACANT,
+	FB_RC_S_UNAVAILABLE, FB_RC_S_FILLED_PCT, FB_RC_S_VACANT_PCT, FB_RC_S_UNAVAILABLE_PCT,
+	FB_RC_APPROVED, FB_RC_FILLED, FB_RC_VACANT, FB_RC_UNAVAILABLE, FB_RC_UTIL_INCL,
+	FB_RC_UTIL_EXCL, FB_RC_VACANT_PCT, FB_RC_UNAVAILABLE_PCT, FB_RC_FILLED_DIFF,
+	FB_RC_VACANT_DIFF, FB_RC_UNAVAILABLE_DIFF, FB_RC_DATE, FB_RC_RETURN_DATE,
+	FB_RC_DATE_SOURCE, FB_RC_NLA, FB_RC_COUNT
+};
+enum fb_bridge_col { FB_RB_LA_CODE, FB_RB_STATUS, FB_RB_CATEGORY, FB_RB_BEDS, FB_RB_COUNT };
+enum fb_driver_col { FB_RDV_LA_CODE, FB_RDV_BEDS, FB_RDV_TEXT, FB_RDV_COUNT };
+
+/* fb_doc_reconcile()'s flags: the bridge alone (reconcile --bridge). */
+#define FB_DOC_RECON_BRIDGE 1u
+
+/*
+ * reconcile: the records against the return (reconcile.h), region_name
+ * naming the region row.  Its tables: "Reconcile" (a row per LA, then the
+ * region: the counts as submitted and their shares, the standardised counts
+ * and rates, the differences in points, the dates), "Bridge" (long form: a
+ * row per LA, ofsted_status and category, then no_record rows, for the rows
+ * compared at one date) and "Drivers" (each such row's reasons in words,
+ * largest first, at most 12).  With FB_DOC_RECON_BRIDGE, the Bridge table
+ * alone.  The last input of run is the return; run, sub and rc borrowed.
+ */
+void fb_doc_reconcile(struct fb_doc *d, const struct fb_run *run,
+		      const struct fb_submission *sub, const struct fb_reconcile *rc,
+		      const char *region_name, unsigned flags);
 
 #endif
