@@ -324,18 +324,21 @@ fb_doc_reconcile(struct fb_doc *d, const struct fb_run *run, const struct fb_sub
 	if (!(flags & FB_DOC_RECON_BRIDGE)) {
 		fb_doc_note(d, FB_NOTE_INTRO, NULL, "Sub = as submitted; Fill%%, Vac%%, Unav%% = "
 			    "standardised from the bed records (Excl%% leaves respite/emergency "
-			    "beds out); pp = standardised minus submitted, in percentage points.");
+			    "beds out);");
+		fb_doc_note(d, FB_NOTE_INTRO, NULL, "pp = standardised minus submitted, in "
+			    "percentage points.");
 		t = fb_doc_table(d, "Reconcile", columns, FB_RC_COUNT, NULL);
 		for (size_t i = 0; i < rc->n; i++)
 			row(d, t, region_name, &rc->rows[i]);
 	}
-	t = fb_doc_table(d, "Bridge", bridge_columns, FB_RB_COUNT, NULL);
+	t = fb_doc_table(d, "Bridge", bridge_columns, FB_RB_COUNT,
+			 "(no LA compared at one date: no bridge)");
 	t->text = FB_TEXT_CROSSTAB;
 	for (size_t i = 0; i < rc->n; i++)
 		if (explained(&rc->rows[i]))
 			bridge(d, t, &rc->rows[i]);
 	if (!(flags & FB_DOC_RECON_BRIDGE)) {
-		t = fb_doc_table(d, "Drivers", driver_columns, FB_RDV_COUNT, NULL);
+		t = fb_doc_table(d, "Drivers", driver_columns, FB_RDV_COUNT, "(no drivers)");
 		for (size_t i = 0; i < rc->n; i++)
 			if (explained(&rc->rows[i]))
 				drivers(d, t, &rc->rows[i]);

@@ -468,9 +468,20 @@ doc_rows(FILE *out, const struct fb_table *t)
 	fputs(t->nrows ? "\n  ]" : "]", out);
 }
 
+/* A table's name as a member: "Bridge" is "bridge", "Some table" "some_table". */
+static void
+member_name(FILE *out, const char *name)
+{
+	fputc('"', out);
+	for (const char *p = name; *p; p++)
+		fputc(*p == ' ' ? '_' : *p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p, out);
+	fputc('"', out);
+}
+
 /*
- * The run's metadata, the document's keyed notes as members, then its
- * tables: the first as "rows", any other by its name.
+ * The run's metadata, the document's keyed notes as members (a number
+ * note bare), then its tables: the first as "rows", any other by its name
+ * in lower case.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
@@ -484,12 +495,18 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputs("  ", out);
 		str(out, d->notes[i].key);
 		fputs(": ", out);
-		str(out, d->notes[i].text);
+		if (fb_cell_kind_numeric(d->notes[i].kind))
+			fputs(d->notes[i].text, out);
+		else
+			str(out, d->notes[i].text);
 		fputs(",\n", out);
 	}
 	for (size_t t = 0; t < d->ntables; t++) {
 		fputs(t ? ",\n  " : "  ", out);
-		str(out, t ? d->tables[t].name : "rows");
+		if (t)
+			member_name(out, d->tables[t].name);
+		else
+			fputs("\"rows\"", out);
 		fputs(": [", out);
 		doc_rows(out, &d->tables[t]);
 	}

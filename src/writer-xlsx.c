@@ -1212,8 +1212,9 @@ fill_doc(struct book *b, const void *ctx)
 	}
 	note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
 	     d->subject ? d->subject : "");
+	/* A note keyed title (for JSON) is the title row above. */
 	for (size_t i = 0; i < d->nnotes; i++)
-		if (d->notes[i].key)
+		if (d->notes[i].key && strcmp(d->notes[i].key, "title") != 0)
 			note(&ns, d->notes[i].key, "%s", d->notes[i].text);
 	if (rates)
 		notes_rates(&ns);
