@@ -1,0 +1,364 @@
+/*
+ * html-reconcile.c: the reconcile page: submitted against standardised.
+ */
+#include "html.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/date.h"
+#include "fosterbeds/figures.h"
+#include "fosterbeds/findings.h"
+#include "fosterbeds/la.h"
+#include "fosterbeds/standard.h"
+#include "util.h"
+
+/* reconcile: columns of fb_recon_columns, by index */
+
+enum { RC_FILLED_DIFF = 17, RC_UNAVAILABLE_DIFF = 19, RC_DATE = 20, RC_RETURN_DATE = 21 };
+
+static long
+sub_pct(const struct fb_recon_row *row, long num)
+{
+	if (!row->has_return || num == FB_MISSING || row->sub.approved == FB_MISSING)
+		return FB_PCT_NONE;
+	return fb_pct_tenths(num, row->sub.approved);
+}
+
+static const char *
+recon_name(const struct fb_recon_report *rep, const struct fb_recon_row *row)
+{
+	const struct fb_la *la;
+
+	if (row->la_code == FB_LA_ALL)
+		return rep->region_name;
+	la = fb_la_by_code(row->la_code);
+	return la ? la->name : "";
+}
+
+/* One measure of the region: standardised large, submitted and the difference below. */
+static void
+recon_stat(FILE *out, const struct fb_recon_row *row, const char *id, const char *colour,
+	   const char *label, long std, long sub)
+{
+	long tenths = fb_pct_tenths(std, row->std.approved);
+
+	html_stat_open(out, id, colour, label, row->has_records ? tenths : FB_PCT_NONE);
+	fputs("Bed records: ", out);
+	html_count(out, std);
+	fputs(" of ", out);
+	html_count(out, row->std.approved);
+	fputs(" beds. As submitted: ", out);
+	html_pct(out, sub_pct(row, sub));
+	fputs("</p><p class=\"change\">", out);
+	if (sub == FB_MISSING || row->sub.approved == FB_MISSING || !row->nla)
+		fputs(DASH, out);
+	else
+		html_pp(out, fb_pp_diff_tenths(std, row->std.approved, sub, row->sub.approved));
+	fputs(", records minus return", out);
+	html_stat_close(out);
+}
+
+static void
+recon_headline(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *row)
+{
+	struct fb_rates rt;
+
+	fb_rates_compute(&rt, &row->std);
+	fputs("<section class=\"headline\">\n<h2>", out);
+	html_esc(out, rep->region_name);
+	fprintf(out, ": the records against the return</h2>\n<p class=\"lead\">%d LA%s present "
+		"in both pooled; large figures are standardised from the bed records.</p>\n"
+		"<div class=\"region-headline recon\">\n", row->nla, html_plural(row->nla));
+	recon_stat(out, row, "region-filled", C_FILLED, "Filled", row->std.filled,
+		   row->sub.filled);
+	recon_stat(out, row, "region-vacant", C_VACANT, "Vacant", row->std.vacant,
+		   row->sub.vacant);
+	recon_stat(out, row, "region-unavailable", C_UNAVAILABLE, "Unavailable",
+		   row->std.unavailable, row->sub.unavailable);
+	html_stat_open(out, "region-util-excl", C_EXCL, "Filled, excluding respite/emergency",
+		  rt.utilisation_excl);
+	html_count(out, row->std.ms_filled);
+	fputs(" of ", out);
+	html_count(out, row->std.ms_approved);
+	fputs(" mainstream beds. The return has no such figure.", out);
+	html_stat_close(out);
+	fputs("</div>\n</section>\n", out);
+}
+
+static int
+recon_pooled(const void *ctx, size_t r)
+{
+	return ((const struct fb_recon_report *)ctx)->rc->rows[r].la_code == FB_LA_ALL;
+}
+
+static void
+recon_get(const void *ctx, size_t r, struct pair_row *out)
+{
+	const struct fb_recon_report *rep = ctx;
+	const struct fb_recon_row *row = &rep->rc->rows[r];
+	struct fb_rates rt;
+
+	fb_rates_compute(&rt, &row->std);
+	out->name = html_la_label(recon_name(rep, row), row->la_code, out->buf);
+	out->la_code = row->la_code;
+	out->v[0] = sub_pct(row, row->sub.filled);
+	out->v[1] = row->has_records ? rt.utilisation_incl : FB_PCT_NONE;
+}
+
+static void
+recon_figure(FILE *out, const struct fb_recon_report *rep)
+{
+	const char *title = "Filled places by LA: as submitted to Ofsted and standardised from "
+			    "the bed records";
+	struct pair_chart c = { "recon-filled", title, "la-bar", { "as submitted",
+				"standardised" }, { C_SUBMITTED, C_FILLED }, rep->rc->n, recon_get,
+				recon_pooled, rep };
+
+	html_figure_open(out, "chart-recon", title, "Filled as a share of approved places, "
+		    "respite/emergency beds included; the lines mark the region.");
+	html_legend(out, (const struct key[]){ { "", C_SUBMITTED, NULL, "As submitted" },
+		{ "", C_FILLED, NULL, "Standardised from the bed records" },
+		{ "line", "#1b1b1b", rep->region_name, ", as submitted" },
+		{ "line dash", "#1b1b1b", rep->region_name, ", standardised" } }, 4);
+	html_pair_chart(out, &c);
+	fputs("</figure>\n", out);
+}
+
+static const char *const recon_headings[] = {
+	"LA", "Name", "Date", "Places", "Filled %", "Vacant %", "Unavail. %", "Beds", "Filled %",
+	"Excl. resp. %", "Vacant %", "Unavail. %", "Filled", "Vacant", "Unavail.",
+};
+static const size_t recon_shown[] = { 0, 1, 20, 2, 6, 7, 8, 9, 13, 14, 15, 16, 17, 18, 19 };
+static const struct col_group recon_groups[] = {
+	{ "", 3 }, { "As submitted", 4 }, { "From the bed records", 5 },
+	{ "Difference, pp", 3 },
+};
+
+/* The shared cell, with differences signed so their direction reads at a glance. */
+static const char *
+recon_cell(const void *ctx, size_t r, size_t i, char *buf, int *num)
+{
+	const struct fb_recon_report *rep = ctx;
+	const char *v = fb_recon_cell(rep, &rep->rc->rows[r], i, buf, num);
+	char tmp[FB_CELL_BUF];
+
+	if (i >= RC_FILLED_DIFF && i <= RC_UNAVAILABLE_DIFF && *num && v[0] != '-' &&
+	    strcmp(v, "0.0") != 0) {
+		snprintf(tmp, sizeof(tmp), "+%s", v);
+		memcpy(buf, tmp, sizeof(tmp));
+		return buf;
+	}
+	return v;
+}
+
+/* The by-LA table; the date column only when the LAs' snapshot dates differ. */
+static void
+recon_table(FILE *out, const struct fb_recon_report *rep)
+{
+	const struct fb_reconcile *rc = rep->rc;
+	struct table t = { "reconcile", recon_headings, recon_shown, 15, 3, rc->n, recon_groups,
+			   4, recon_cell, recon_pooled, rep, 2 };
+
+	for (size_t r = 0; r < rc->n; r++)
+		if (rc->rows[r].has_records && rc->rows[r].date != rc->rows[rc->n - 1].date)
+			t.hide = t.ncols;
+	html_table(out, &t);
+}
+
+static void
+bridge_head(FILE *out)
+{
+	fputs("<table class=\"bridge\">\n<thead><tr><th scope=\"col\">In the return as</th>",
+	      out);
+	for (int c = 0; c < FB_CAT_COUNT; c++) {
+		fputs("<th scope=\"col\" class=\"num\">", out);
+		html_esc(out, c == FB_CAT_RESPITE_EMERGENCY ? "resp./ emerg." : fb_categories[c].name);
+		fputs("</th>", out);
+	}
+	fputs("<th scope=\"col\" class=\"num\">no bed record</th><th scope=\"col\" "
+	      "class=\"num\">return total</th></tr></thead>\n<tbody>\n", out);
+}
+
+static void
+bridge_row(FILE *out, const struct fb_recon_row *row, int o)
+{
+	const long sub[FB_UA_COUNT] = { row->sub.filled, row->sub.vacant, row->sub.unavailable };
+
+	fputs("<tr><td>", out);
+	html_esc(out, fb_bridge_status_name(o));
+	fputs("</td>", out);
+	for (int c = 0; c < FB_CAT_COUNT; c++) {
+		fputs("<td class=\"num\">", out);
+		html_count(out, fb_recon_bridge(row, o, (enum fb_category)c));
+		fputs("</td>", out);
+	}
+	if (o < FB_UA_COUNT) {
+		fputs("<td class=\"num\">", out);
+		html_count(out, fb_recon_unaccounted(row, (enum fb_unaccounted)o));
+		fputs("</td><td class=\"num\">", out);
+		if (sub[o] == FB_MISSING)
+			fputs(DASH, out);
+		else
+			html_count(out, sub[o]);
+		fputs("</td></tr>\n", out);
+	} else {
+		fputs("<td class=\"num na\">" DASH "</td><td class=\"num na\">" DASH "</td></tr>\n",
+		      out);
+	}
+}
+
+static void
+bridge_drivers(FILE *out, const struct fb_recon_row *row)
+{
+	struct fb_driver d[5];
+	size_t nd = fb_recon_drivers(row, d, 5);
+
+	if (!nd) {
+		fputs("<p class=\"note\">No differences to explain.</p>\n", out);
+		return;
+	}
+	fputs("<p class=\"note\">Main drivers, largest first:</p>\n<ol>", out);
+	for (size_t i = 0; i < nd; i++) {
+		fputs("<li>", out);
+		html_esc(out, d[i].text);
+		fputs("</li>", out);
+	}
+	fputs("</ol>\n", out);
+}
+
+static void
+bridge_card(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *row)
+{
+	char buf[FB_CELL_BUF];
+	int pooled = row->la_code == FB_LA_ALL, num;
+
+	fprintf(out, "<div class=\"card%s\"", pooled ? " region" : "");
+	html_la_attr(out, row->la_code);
+	fputs("><h3>", out);
+	if (!pooled)
+		fprintf(out, "%03d ", row->la_code);
+	html_esc(out, recon_name(rep, row));
+	fputs(", ", out);
+	if (row->date == FB_NO_DATE)
+		fputs("snapshots of several dates", out);
+	else
+		html_esc(out, fb_recon_cell(rep, row, RC_DATE, buf, &num));
+	if (!pooled)
+		fputs(row->date_source == FB_RD_RETURN ? " (the return's date)"
+		      : row->date_source == FB_RD_OPTION ? " (--records-date)"
+		      : " (latest snapshot)", out);
+	fputs("</h3>\n", out);
+	bridge_head(out);
+	for (int o = 0; o <= FB_OS_COUNT; o++) {
+		long any = 0;
+
+		for (int c = 0; c < FB_CAT_COUNT; c++)
+			any += fb_recon_bridge(row, o, (enum fb_category)c);
+		if (o != FB_OS_BLANK || any)
+			bridge_row(out, row, o);
+	}
+	fputs("</tbody>\n</table>\n", out);
+	bridge_drivers(out, row);
+	fputs("</div>\n", out);
+}
+
+static void
+bridges(FILE *out, const struct fb_recon_report *rep)
+{
+	const struct fb_reconcile *rc = rep->rc;
+
+	fputs("<section class=\"bridges\">\n<h2>The bridge: how each bed was counted in the "
+	      "return</h2>\n<p class=\"lead\">Rows: the bed's <code>ofsted_status</code>; "
+	      "columns: its regional category. \"No bed record\" counts places in the return "
+	      "that no bed accounts for (negative when the records count more).</p>\n"
+	      "<div class=\"cards\">\n", out);
+	for (size_t r = rc->n; r-- > 0;)
+		if (rc->rows[r].la_code == FB_LA_ALL && rc->rows[r].has_records &&
+		    rc->rows[r].has_return && !rc->rows[r].cross_dated)
+			bridge_card(out, rep, &rc->rows[r]);
+	for (size_t r = 0; r < rc->n; r++)
+		if (rc->rows[r].la_code != FB_LA_ALL && rc->rows[r].has_records &&
+		    rc->rows[r].has_return && !rc->rows[r].cross_dated)
+			bridge_card(out, rep, &rc->rows[r]);
+	fputs("</div>\n", out);
+	if (rc->cross_dated)
+		fprintf(out, "<p class=\"note\">No bridge is drawn for the %d LA%s whose records "
+			"and return are from different dates.</p>\n", rc->cross_dated,
+			html_plural(rc->cross_dated));
+	fputs("</section>\n", out);
+}
+
+/* Both dates, when the records and the return differ in date: shown twice on the page. */
+static void
+recon_dates_note(FILE *out, const struct fb_recon_report *rep)
+{
+	char note[FB_CELL_BUF];
+
+	if (!fb_recon_dates_note(rep, note))
+		return;
+	fputs("<p class=\"note dates-differ\"><strong>", out);
+	html_esc(out, note);
+	fputs("</strong></p>\n", out);
+}
+
+static void
+recon_notes(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *region)
+{
+	int other = rep->rc->left_out - rep->rc->mismatched;
+
+	fprintf(out, "<p class=\"note\">The region row pools the %d LA%s present in both the "
+		"records and the return", region->nla, html_plural(region->nla));
+	if (other)
+		fprintf(out, "; %d LA%s on one side only or with counts missing %s left out",
+			other, html_plural(other), other == 1 ? "is" : "are");
+	if (rep->rc->mismatched)
+		fprintf(out, "; %d LA%s whose records lack the return's date %s left out "
+			"(FB033)", rep->rc->mismatched, html_plural(rep->rc->mismatched),
+			rep->rc->mismatched == 1 ? "is" : "are");
+	fputs(".", out);
+	if (rep->sub->missing)
+		fprintf(out, " The return has %ld suppressed or blank cell%s, left empty.",
+			rep->sub->missing, html_plural(rep->sub->missing));
+	fputs("</p>\n", out);
+	recon_dates_note(out, rep);
+}
+
+void
+html_reconcile(FILE *out, const struct fb_recon_report *rep)
+{
+	const struct fb_reconcile *rc = rep->rc;
+	const struct fb_recon_row *region = &rc->rows[rc->n - 1];
+	const struct fb_input *ret = &rep->run->inputs[rep->run->ninputs - 1];
+	char buf[FB_CELL_BUF];
+	int num;
+
+	html_page_open(out, fb_recon_title(rep), rep->region_name);
+	html_masthead_open(out, fb_recon_title(rep), rep->region_name);
+	html_meta_open(out, "Return");
+	html_esc(out, ret->name);
+	fprintf(out, " (%s%s", rep->sub->published ? "Ofsted's published data" : "simple return",
+		rep->sub->year[0] ? ", " : "");
+	html_esc(out, rep->sub->year);
+	fputs(")</dd></div>\n", out);
+	html_meta(out, "Snapshot date", region->date == FB_NO_DATE ? "several"
+			       : fb_recon_cell(rep, region, RC_DATE, buf, &num));
+	if (rc->cross_dated)
+		html_meta(out, "Return's date", region->return_date == FB_NO_DATE ? "several"
+				       : fb_recon_cell(rep, region, RC_RETURN_DATE, buf, &num));
+	html_masthead_close(out);
+	recon_dates_note(out, rep);
+	recon_headline(out, rep, region);
+	fputs("<section class=\"by-la\">\n<h2>By LA</h2>\n", out);
+	recon_figure(out, rep);
+	recon_table(out, rep);
+	recon_notes(out, rep, region);
+	fputs("</section>\n", out);
+	bridges(out, rep);
+	html_inputs_section(out, rep->run, 1);
+	html_page_close(out);
+}
+
+/* ofsted */
