@@ -504,6 +504,7 @@ static const struct {
 	const char *command;
 	html_page_fn *page;
 } pages[] = {
+	{ .command = "reconcile", .page = html_reconcile_page },
 	{ .command = NULL, .page = NULL },
 };
 

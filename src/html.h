@@ -231,4 +231,7 @@ void html_trend(FILE *out, const struct fb_trend_report *rep);
  */
 typedef void html_page_fn(FILE *out, const struct fb_doc *d);
 
+/* reconcile (doc-reconcile.c): the region's headline, the chart, the table, the bridge cards. */
+html_page_fn html_reconcile_page;
+
 #endif

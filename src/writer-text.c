@@ -493,6 +493,15 @@ trend(FILE *out, const struct fb_trend_report *rep)
 
 /* Any document */
 
+/* Column k's width; text in the last column is not padded, so no line ends in spaces. */
+static int
+pad(const struct fb_table *t, const size_t *shown, size_t n, size_t k, const size_t *width)
+{
+	if (k + 1 == n && !fb_cell_kind_numeric(t->cols[shown[k]].kind))
+		return 0;
+	return (int)width[k];
+}
+
 /* Columns with a brief heading are shown; text to the left, numbers to the right. */
 static void
 doc_table(FILE *out, const struct fb_table *t)
@@ -516,7 +525,7 @@ doc_table(FILE *out, const struct fb_table *t)
 	}
 	for (size_t k = 0; k < n; k++)
 		fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s" : "%-*s%s",
-			k + 1 < n ? (int)width[k] : 0, t->cols[shown[k]].brief,
+			pad(t, shown, n, k, width), t->cols[shown[k]].brief,
 			k + 1 < n ? "  " : "\n");
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (!ruled && t->pooled[r]) {
@@ -526,10 +535,9 @@ doc_table(FILE *out, const struct fb_table *t)
 			ruled = 1;
 		}
 		for (size_t k = 0; k < n; k++)
-			/* Text in the last column is not padded: no line ends in spaces. */
 			fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s"
 										  : "%-*s%s",
-				k + 1 < n ? (int)width[k] : 0,
+				pad(t, shown, n, k, width),
 				fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
 				k + 1 < n ? "  " : "\n");
 	}

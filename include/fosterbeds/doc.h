@@ -104,6 +104,7 @@ struct fb_note {
 	const char *text;
 	/* FB_CK_COUNT from fb_doc_note_count() (JSON writes it bare); else FB_CK_EMPTY: text */
 	enum fb_cell_kind kind;
+	long n;              /* a count note's number */
 };
 
 struct fb_doc {
