@@ -61,9 +61,10 @@ _Static_assert(sizeof(columns) / sizeof(columns[0]) == FB_RC_COUNT, "a column pe
 /* The bridge in long form: what `reconcile --format csv --bridge` has always written. */
 static const struct fb_column bridge_columns[] = {
 	{ .name = "la_code", .title = "LA code", .brief = "LA", .kind = FB_CK_CODE },
-	{ .name = "ofsted_status", .brief = "Counted in the return as", .kind = FB_CK_TEXT },
-	{ .name = "category", .brief = "category", .kind = FB_CK_TEXT },
-	{ .name = "beds", .brief = "beds", .kind = FB_CK_COUNT },
+	{ .name = "ofsted_status", .title = "Ofsted status", .brief = "Counted in the return as",
+	  .kind = FB_CK_TEXT },
+	{ .name = "category", .title = "Category", .brief = "category", .kind = FB_CK_TEXT },
+	{ .name = "beds", .title = "Beds", .brief = "beds", .kind = FB_CK_COUNT },
 };
 
 _Static_assert(sizeof(bridge_columns) / sizeof(bridge_columns[0]) == FB_RB_COUNT,
@@ -72,7 +73,8 @@ _Static_assert(sizeof(bridge_columns) / sizeof(bridge_columns[0]) == FB_RB_COUNT
 static const struct fb_column driver_columns[] = {
 	{ .name = "la_code", .title = "LA code", .brief = "LA", .kind = FB_CK_CODE },
 	{ .name = "beds", .kind = FB_CK_COUNT },
-	{ .name = "driver", .brief = "Main drivers, largest first", .kind = FB_CK_TEXT },
+	{ .name = "driver", .title = "Driver", .brief = "Main drivers, largest first",
+	  .kind = FB_CK_TEXT },
 };
 
 _Static_assert(sizeof(driver_columns) / sizeof(driver_columns[0]) == FB_RDV_COUNT,

@@ -126,7 +126,7 @@ struct fb_error {
  *
  * The per-document slots below are the old interface, kept while the
  * commands move to documents one at a time; a command whose output is a
- * document (report --period) uses write() alone.
+ * document (report --period, reconcile) uses write() alone.
  */
 struct fb_writer {
 	const char *name;
