@@ -185,8 +185,8 @@ test_bridge(void **state)
 		"1 place in the return (unavailable) has no bed record",
 		"1 place in the return (vacant) has no bed record",
 		"1 unavailable mainstream bed was left out of the Ofsted return",
-		"1 vacant respite/emergency bed was counted among the vacant places in the Ofsted "
-		"return; the standard keeps them apart from mainstream places",
+		("1 vacant respite/emergency bed was counted among the vacant places in the Ofsted "
+		 "return; the standard keeps them apart from mainstream places"),
 	};
 	const size_t n = sizeof(want) / sizeof(want[0]);
 	struct fixture f;
