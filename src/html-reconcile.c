@@ -127,6 +127,7 @@ recon_figure(FILE *out, const struct fb_recon_report *rep)
 	fputs("</figure>\n", out);
 }
 
+/* The table's headings and columns, and bridge_head(), serve the document's page too. */
 static const char *const recon_headings[] = {
 	"LA", "Name", "Date", "Places", "Filled %", "Vacant %", "Unavail. %", "Beds", "Filled %",
 	"Excl. resp. %", "Vacant %", "Unavail. %", "Filled", "Vacant", "Unavail.",

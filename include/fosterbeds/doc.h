@@ -68,7 +68,8 @@ struct fb_cell {
  * cross-tab is for a table in long form whose columns with a brief are, in
  * order, a group, a row label, a column label and a value: each group gets
  * a line of its own (the group column's brief and value), then a small
- * table of values by row and column label, in the order they first come.
+ * table of values by row and column label, in the order they first come
+ * (at most 32 row and 16 column labels a group).
  */
 enum fb_text_layout {
 	FB_TEXT_ROWS,        /* aligned columns, a line a row (the default) */
@@ -88,8 +89,9 @@ struct fb_table {
 
 /*
  * Where a note goes.  Every note is in XLSX's Notes sheet (its key, or
- * "note", as the topic); a keyed note that is not FB_NOTE_DEFINE is also a
- * member of JSON's top-level object.
+ * "note", as the topic; a note keyed "title", for JSON, is the sheet's
+ * title row); a keyed note that is not FB_NOTE_DEFINE is also a member of
+ * JSON's top-level object.
  */
 enum fb_note_place {
 	FB_NOTE_INTRO,    /* said before the tables (text, HTML) */
