@@ -197,7 +197,10 @@ fb_cell_format(const struct fb_cell *c, char buf[FB_DOC_CELL_BUF])
 	case FB_CK_TEXT:
 	case FB_CK_INPUT:
 	case FB_CK_CODE:
+	case FB_CK_CODES:
 		return c->s ? c->s : "";
+	case FB_CK_FLAG:
+		return c->n ? "true" : "false";
 	case FB_CK_COUNT:
 		snprintf(buf, FB_DOC_CELL_BUF, "%ld", c->n);
 		return buf;

@@ -423,7 +423,10 @@ doc_cell(FILE *out, const struct fb_cell *c)
 	fputs("</td>", out);
 }
 
-/* The columns a person reads (those with a brief heading), pooled rows apart. */
+/*
+ * The columns a person reads (those with a brief heading, not for JSON
+ * alone), pooled rows apart.
+ */
 void
 html_doc_table(FILE *out, const struct fb_table *t)
 {
@@ -431,7 +434,7 @@ html_doc_table(FILE *out, const struct fb_table *t)
 
 	fputs("<div class=\"table-wrap\"><table class=\"figures\">\n<thead>\n<tr>", out);
 	for (size_t i = 0; i < t->ncols; i++) {
-		if (!t->cols[i].brief)
+		if (!t->cols[i].brief || t->cols[i].json_only)
 			continue;
 		fputs(fb_cell_kind_numeric(t->cols[i].kind) ? "<th scope=\"col\" class=\"num\">"
 							    : "<th scope=\"col\">", out);
@@ -446,7 +449,7 @@ html_doc_table(FILE *out, const struct fb_table *t)
 		was = t->pooled[r];
 		fputs(was ? "<tr class=\"region\">" : "<tr>", out);
 		for (size_t i = 0; i < t->ncols; i++)
-			if (t->cols[i].brief)
+			if (t->cols[i].brief && !t->cols[i].json_only)
 				doc_cell(out, fb_table_cell(t, r, i));
 		fputs("</tr>\n", out);
 	}
@@ -504,6 +507,7 @@ static const struct {
 	const char *command;
 	html_page_fn *page;
 } pages[] = {
+	{ .command = "trend", .page = html_trend_page },
 	{ .command = "reconcile", .page = html_reconcile_page },
 	{ .command = NULL, .page = NULL },
 };

@@ -239,24 +239,33 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 
 /*
  * Any document: its first table (a CSV file holds one), headed by the
- * columns' machine names.  Only input text is guarded against formulas.
+ * columns' machine names, less those for JSON alone.  Only input text is
+ * guarded against formulas.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
 	const struct fb_table *t = d->ntables ? &d->tables[0] : NULL;
 	char buf[FB_DOC_CELL_BUF];
+	size_t last = 0;
 
+	for (size_t i = 0; t && i < t->ncols; i++)
+		if (!t->cols[i].json_only)
+			last = i;
 	for (size_t i = 0; t && i < t->ncols; i++) {
+		if (t->cols[i].json_only)
+			continue;
 		fputs(t->cols[i].name, out);
-		sep(out, i + 1 == t->ncols);
+		sep(out, i == last);
 	}
 	for (size_t r = 0; t && r < t->nrows; r++)
 		for (size_t i = 0; i < t->ncols; i++) {
 			const struct fb_cell *c = fb_table_cell(t, r, i);
 
+			if (t->cols[i].json_only)
+				continue;
 			cell(out, fb_cell_format(c, buf), c->kind == FB_CK_INPUT);
-			sep(out, i + 1 == t->ncols);
+			sep(out, i == last);
 		}
 	return fb_writer_stream_result(out, e);
 }

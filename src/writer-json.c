@@ -16,25 +16,34 @@
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 
+/* The first n bytes of s as a JSON string. */
 static void
-str(FILE *out, const char *s)
+strn(FILE *out, const char *s, size_t n)
 {
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
 		case '\n': fputs("\\n", out); break;
 		case '\r': fputs("\\r", out); break;
 		case '\t': fputs("\\t", out); break;
 		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
+			if (c < 0x20)
+				fprintf(out, "\\u%04x", c);
 			else
-				fputc(*p, out);
+				fputc(c, out);
 		}
 	}
 	fputc('"', out);
+}
+
+static void
+str(FILE *out, const char *s)
+{
+	strn(out, s, strlen(s));
 }
 
 static void
@@ -439,19 +448,34 @@ trend(FILE *out, const struct fb_trend_report *rep)
 
 /* Any document */
 
-/* A cell: numbers bare, empty cells and empty text null, the rest strings. */
+/*
+ * A cell: numbers and flags bare, empty cells and empty text null, a list
+ * of codes an array of strings, the rest strings.
+ */
 static void
 doc_cell(FILE *out, const struct fb_cell *c)
 {
 	char buf[FB_DOC_CELL_BUF];
 	const char *v = fb_cell_format(c, buf);
 
-	if (!*v)
+	if (c->kind == FB_CK_CODES) {
+		fputc('[', out);
+		for (int k = 0; *v; k++) {
+			size_t n = strcspn(v, " ");
+
+			if (k)
+				fputs(", ", out);
+			strn(out, v, n);
+			v += n + (v[n] == ' ');
+		}
+		fputc(']', out);
+	} else if (!*v) {
 		fputs("null", out);
-	else if (fb_cell_kind_numeric(c->kind))
+	} else if (fb_cell_kind_numeric(c->kind) || c->kind == FB_CK_FLAG) {
 		fputs(v, out);
-	else
+	} else {
 		str(out, v);
+	}
 }
 
 static void

@@ -493,16 +493,10 @@ trend(FILE *out, const struct fb_trend_report *rep)
 
 /* Any document */
 
-/* Column k's width; text in the last column is not padded, so no line ends in spaces. */
-static int
-pad(const struct fb_table *t, const size_t *shown, size_t n, size_t k, const size_t *width)
-{
-	if (k + 1 == n && !fb_cell_kind_numeric(t->cols[shown[k]].kind))
-		return 0;
-	return (int)width[k];
-}
-
-/* Columns with a brief heading are shown; text to the left, numbers to the right. */
+/*
+ * Columns with a brief heading (and not for JSON alone) are shown; text to
+ * the left, numbers to the right.
+ */
 static void
 doc_table(FILE *out, const struct fb_table *t)
 {
@@ -511,7 +505,7 @@ doc_table(FILE *out, const struct fb_table *t)
 	int ruled = 0;
 
 	for (size_t i = 0; i < t->ncols && n < 64; i++)
-		if (t->cols[i].brief)
+		if (t->cols[i].brief && !t->cols[i].json_only)
 			shown[n++] = i;
 	for (size_t k = 0; k < n; k++) {
 		width[k] = strlen(t->cols[shown[k]].brief);
@@ -525,8 +519,7 @@ doc_table(FILE *out, const struct fb_table *t)
 	}
 	for (size_t k = 0; k < n; k++)
 		fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s" : "%-*s%s",
-			pad(t, shown, n, k, width), t->cols[shown[k]].brief,
-			k + 1 < n ? "  " : "\n");
+			(int)width[k], t->cols[shown[k]].brief, k + 1 < n ? "  " : "\n");
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (!ruled && t->pooled[r]) {
 			for (size_t k = 0; k + 2 < total; k++)
@@ -537,8 +530,7 @@ doc_table(FILE *out, const struct fb_table *t)
 		for (size_t k = 0; k < n; k++)
 			fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s"
 										  : "%-*s%s",
-				pad(t, shown, n, k, width),
-				fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
+				(int)width[k], fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
 				k + 1 < n ? "  " : "\n");
 	}
 }
@@ -557,7 +549,7 @@ doc_crosstab(FILE *out, const struct fb_table *t)
 	char buf[FB_DOC_CELL_BUF];
 
 	for (size_t i = 0; i < t->ncols && n < 4; i++)
-		if (t->cols[i].brief)
+		if (t->cols[i].brief && !t->cols[i].json_only)
 			k[n++] = i;
 	if (n < 4) {
 		doc_table(out, t);

@@ -1125,15 +1125,16 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 /*
  * One of a document's tables on a sheet of its own, as add_sheet() lays
  * it out, each cell by its kind: counts as numbers, rates as fractions in
- * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, and every
- * text (input above all) and date as a string, never a formula.
+ * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, flags as
+ * booleans, and every text (input above all), list of codes and date as a
+ * string, never a formula.  Columns for JSON alone are left out.
  */
 static void
 doc_sheet(struct book *b, const struct fb_table *t)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->name);
 	size_t nrows = t->nrows < LXW_ROW_MAX - 1 ? t->nrows : LXW_ROW_MAX - 1;
-	size_t *width, *title;
+	size_t *width, *title, ncols = 0;
 	char buf[FB_CELL_BUF], text[FB_DOC_CELL_BUF];
 
 	if (!ws) {
@@ -1146,19 +1147,24 @@ doc_sheet(struct book *b, const struct fb_table *t)
 		const char *h = t->cols[i].title ? t->cols[i].title
 						 : column_title(t->cols[i].name, buf);
 
-		put_string(b, ws, 0, (lxw_col_t)i, h, b->title);
-		title[i] = text_width(h);
-		width[i] = longest_word(h);
+		if (t->cols[i].json_only)
+			continue;
+		put_string(b, ws, 0, (lxw_col_t)ncols, h, b->title);
+		title[ncols] = text_width(h);
+		width[ncols] = longest_word(h);
+		ncols++;
 	}
 	for (size_t r = 0; r < nrows; r++) {
 		int bold = t->pooled[r];
 		lxw_row_t row = (lxw_row_t)(r + 1);
 
-		for (size_t i = 0; i < t->ncols; i++) {
+		for (size_t i = 0, k = 0; i < t->ncols; i++) {
 			const struct fb_cell *c = fb_table_cell(t, r, i);
-			lxw_col_t col = (lxw_col_t)i;
+			lxw_col_t col = (lxw_col_t)k;
 			size_t w = text_width(fb_cell_format(c, text));
 
+			if (t->cols[i].json_only)
+				continue;
 			switch (c->kind) {
 			case FB_CK_COUNT:
 				check(b, worksheet_write_number(ws, row, col, (double)c->n,
@@ -1178,15 +1184,20 @@ doc_sheet(struct book *b, const struct fb_table *t)
 				check(b, worksheet_write_number(ws, row, col, (double)c->n / 100.0,
 								bold ? b->bold_money : b->money));
 				break;
+			case FB_CK_FLAG:
+				check(b, worksheet_write_boolean(ws, row, col, c->n != 0,
+								 bold ? b->bold : NULL));
+				break;
 			default:
 				put_string(b, ws, row, col, fb_cell_format(c, text),
 					   bold ? b->bold : NULL);
 			}
-			if (w > width[i])
-				width[i] = w;
+			if (w > width[k])
+				width[k] = w;
+			k++;
 		}
 	}
-	finish_sheet(b, ws, t->ncols, nrows, width, title);
+	finish_sheet(b, ws, ncols, nrows, width, title);
 }
 
 /* The document's tables, then Findings, Inputs and Notes (its keyed notes). */
@@ -1201,6 +1212,8 @@ fill_doc(struct book *b, const void *ctx)
 	for (size_t t = 0; t < d->ntables; t++) {
 		doc_sheet(b, &d->tables[t]);
 		for (size_t i = 0; i < d->tables[t].ncols; i++) {
+			if (d->tables[t].cols[i].json_only)
+				continue;
 			rates |= d->tables[t].cols[i].kind == FB_CK_RATE;
 			pps |= d->tables[t].cols[i].kind == FB_CK_PP;
 		}

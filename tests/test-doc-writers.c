@@ -246,6 +246,79 @@ test_growth(void **state)
 	fb_doc_release(&d);
 }
 
+/*
+ * A list of codes (a full one, an empty one, none) and a flag for JSON
+ * alone: JSON writes the list as an array and the flag bare; CSV and the
+ * text table write the list as it is and leave the flag out.
+ */
+static const struct fb_column listed[] = {
+	{ .name = "code", .brief = "Code", .kind = FB_CK_CODE },
+	{ .name = "codes", .brief = "Codes", .kind = FB_CK_CODES },
+	{ .name = "moved", .brief = "Moved", .kind = FB_CK_FLAG, .json_only = 1 },
+};
+
+static char *
+write_listed(const struct fb_writer *w)
+{
+	static const char *const lists[] = { "851 867 \"x", "", NULL };
+	struct fb_doc d;
+	struct fb_error e = { 0, "" };
+	struct fb_table *t;
+	char *buf = NULL;
+	size_t len;
+	FILE *out = open_memstream(&buf, &len);
+
+	fb_doc_init(&d, "test", NULL);
+	t = fb_doc_table(&d, "T", listed, 3, NULL);
+	for (size_t r = 0; r < 3; r++) {
+		struct fb_cell *c = fb_table_row(t, r == 2);
+
+		fb_cell_text(&d, &c[0], FB_CK_CODE, r == 2 ? "ALL" : "001");
+		if (lists[r])
+			fb_cell_text(&d, &c[1], FB_CK_CODES, lists[r]);
+		if (r != 1)
+			fb_cell_number(&c[2], FB_CK_FLAG, r == 2);
+	}
+	assert_int_equal(w->write(out, &d, &e), 0);
+	fclose(out);
+	fb_doc_release(&d);
+	return buf;
+}
+
+static void
+test_codes_and_flags(void **state)
+{
+	char *s;
+	char buf[FB_DOC_CELL_BUF];
+	struct fb_cell flag;
+
+	(void)state;
+	fb_cell_number(&flag, FB_CK_FLAG, 1);
+	assert_string_equal(fb_cell_format(&flag, buf), "true");
+	assert_false(fb_cell_kind_numeric(FB_CK_CODES));
+	assert_false(fb_cell_kind_numeric(FB_CK_FLAG));
+
+	s = write_listed(&fb_writer_json);
+	assert_string_equal(s, "{\n  \"rows\": [\n"
+			       "    {\"code\": \"001\", \"codes\": [\"851\", \"867\", \"\\\"x\"], "
+			       "\"moved\": false},\n"
+			       "    {\"code\": \"001\", \"codes\": [], \"moved\": null},\n"
+			       "    {\"code\": \"ALL\", \"codes\": null, \"moved\": true}\n  ]\n}\n");
+	free(s);
+	s = write_listed(&fb_writer_csv);
+	assert_string_equal(s, "code,codes\n001,\"851 867 \"\"x\"\n001,\nALL,\n");
+	free(s);
+	s = write_listed(&fb_writer_html);
+	assert_non_null(strstr(s, "<tr><td>001</td><td>851 867 &quot;x</td></tr>"));
+	assert_null(strstr(s, "Moved"));
+	free(s);
+	s = write_listed(&fb_writer_text);
+	/* The codes are 10 wide: Code, two spaces, Codes; the rule 4 + 2 + 10. */
+	assert_string_equal(s, "\n\nCode  Codes     \n001   851 867 \"x\n001             \n"
+			       "----------------\nALL             \n");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -258,6 +331,7 @@ main(void)
 		cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_failure),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_codes_and_flags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

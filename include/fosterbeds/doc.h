@@ -47,6 +47,8 @@ enum fb_cell_kind {
 	FB_CK_PP,       /* a difference of percentages, in tenths of a point */
 	FB_CK_MONEY,    /* pence: 1234 is 12.34 */
 	FB_CK_DATE,     /* days since 1970-01-01 */
+	FB_CK_CODES,    /* a list of codes, one space between: "851 867" (JSON: an array) */
+	FB_CK_FLAG,     /* yes or no, n 1 or 0: "true" or "false" (JSON: bare, XLSX: a boolean) */
 };
 
 struct fb_column {
@@ -54,9 +56,18 @@ struct fb_column {
 	const char *title;   /* for people (XLSX, HTML), or NULL: made from the name */
 	const char *brief;   /* the text table's heading, or NULL: not in the text table */
 	enum fb_cell_kind kind;
+	/*
+	 * 1: written by JSON alone, a member for programs (a flag beside a
+	 * column that says the same in words); CSV, XLSX, text and HTML leave
+	 * it out.  0, the default: every format.
+	 */
+	unsigned char json_only;
 };
 
-/* n holds counts, tenths, pence and dates; s holds text (owned by the document). */
+/*
+ * n holds counts, tenths, pence, dates and flags; s holds text and lists of
+ * codes (owned by the document).
+ */
 struct fb_cell {
 	enum fb_cell_kind kind;
 	long n;
@@ -167,7 +178,8 @@ void fb_cell_number(struct fb_cell *c, enum fb_cell_kind kind, long n);
 /*
  * A cell as plain text into buf (FB_DOC_CELL_BUF bytes), the form CSV,
  * JSON and the text table share: counts "46", rates and pp "58.7" and
- * "-0.4", money "12.34", dates "2028-02-15", text as it is, empty "".
+ * "-0.4", money "12.34", dates "2028-02-15", text and lists of codes as
+ * they are, flags "true" or "false", empty "".
  * Returns buf or the cell's own text.
  */
 #define FB_DOC_CELL_BUF 32
