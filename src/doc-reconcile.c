@@ -7,6 +7,7 @@
  * page only show them.
  */
 #include "fosterbeds/doc.h"
+#include "fosterbeds/doc-reconcile.h"
 
 #include <stdio.h>
 
@@ -56,7 +57,7 @@ static const struct fb_column columns[] = {
 	{ .name = "las_pooled", .title = "LAs pooled", .kind = FB_CK_COUNT },
 };
 
-_Static_assert(sizeof(columns) / sizeof(columns[0]) == FB_RC_COUNT, "a column per index");
+_Static_assert(sizeof(columns) / sizeof(columns[0]) == FB_RN_COUNT, "a column per index");
 
 /* The bridge in long form: what `reconcile --format csv --bridge` has always written. */
 static const struct fb_column bridge_columns[] = {
@@ -73,7 +74,7 @@ _Static_assert(sizeof(bridge_columns) / sizeof(bridge_columns[0]) == FB_RB_COUNT
 static const struct fb_column driver_columns[] = {
 	{ .name = "la_code", .title = "LA code", .brief = "LA", .kind = FB_CK_CODE },
 	{ .name = "beds", .kind = FB_CK_COUNT },
-	{ .name = "driver", .title = "Driver", .brief = "Main drivers, largest first",
+	{ .name = "text", .title = "Driver", .brief = "Main drivers, largest first",
 	  .kind = FB_CK_TEXT },
 };
 
@@ -141,52 +142,52 @@ row(struct fb_doc *d, struct fb_table *t, const char *region, const struct fb_re
 	const struct fb_counts *n = &r->std;
 	struct fb_rates rt;
 
-	code_cell(d, &c[FB_RC_LA_CODE], r->la_code);
+	code_cell(d, &c[FB_RN_LA_CODE], r->la_code);
 	if (pooled) {
-		fb_cell_text(d, &c[FB_RC_LA_NAME], FB_CK_INPUT, region);
-		fb_cell_number(&c[FB_RC_NLA], FB_CK_COUNT, r->nla);
+		fb_cell_text(d, &c[FB_RN_LA_NAME], FB_CK_INPUT, region);
+		fb_cell_number(&c[FB_RN_NLA], FB_CK_COUNT, r->nla);
 		/* Pooling no LA (each on one side only, or at another date), it has no figures. */
 		if (r->nla == 0)
 			return;
-		fb_cell_text(d, &c[FB_RC_DATE_SOURCE], FB_CK_TEXT,
+		fb_cell_text(d, &c[FB_RN_DATE_SOURCE], FB_CK_TEXT,
 			     r->date == FB_NO_DATE ? "mixed" : "");
 	} else {
 		const struct fb_la *la = fb_la_by_code(r->la_code);
 
-		fb_cell_text(d, &c[FB_RC_LA_NAME], FB_CK_TEXT, la ? la->name : "");
+		fb_cell_text(d, &c[FB_RN_LA_NAME], FB_CK_TEXT, la ? la->name : "");
 		if (r->has_records)
-			fb_cell_text(d, &c[FB_RC_DATE_SOURCE], FB_CK_TEXT,
+			fb_cell_text(d, &c[FB_RN_DATE_SOURCE], FB_CK_TEXT,
 				     r->date_source == FB_RD_OPTION ? "records_date"
 				     : r->date_source == FB_RD_RETURN ? "return" : "latest");
 	}
 	if (r->date != FB_NO_DATE)
-		fb_cell_number(&c[FB_RC_DATE], FB_CK_DATE, r->date);
+		fb_cell_number(&c[FB_RN_DATE], FB_CK_DATE, r->date);
 	if (r->has_return && r->return_date != FB_NO_DATE)
-		fb_cell_number(&c[FB_RC_RETURN_DATE], FB_CK_DATE, r->return_date);
+		fb_cell_number(&c[FB_RN_RETURN_DATE], FB_CK_DATE, r->return_date);
 	if (r->has_return) {
-		count_cell(&c[FB_RC_S_APPROVED], s->approved);
-		count_cell(&c[FB_RC_S_FILLED], s->filled);
-		count_cell(&c[FB_RC_S_VACANT], s->vacant);
-		count_cell(&c[FB_RC_S_UNAVAILABLE], s->unavailable);
-		fb_cell_number(&c[FB_RC_S_FILLED_PCT], FB_CK_RATE, sub_pct(s->filled, s->approved));
-		fb_cell_number(&c[FB_RC_S_VACANT_PCT], FB_CK_RATE, sub_pct(s->vacant, s->approved));
-		fb_cell_number(&c[FB_RC_S_UNAVAILABLE_PCT], FB_CK_RATE,
+		count_cell(&c[FB_RN_S_APPROVED], s->approved);
+		count_cell(&c[FB_RN_S_FILLED], s->filled);
+		count_cell(&c[FB_RN_S_VACANT], s->vacant);
+		count_cell(&c[FB_RN_S_UNAVAILABLE], s->unavailable);
+		fb_cell_number(&c[FB_RN_S_FILLED_PCT], FB_CK_RATE, sub_pct(s->filled, s->approved));
+		fb_cell_number(&c[FB_RN_S_VACANT_PCT], FB_CK_RATE, sub_pct(s->vacant, s->approved));
+		fb_cell_number(&c[FB_RN_S_UNAVAILABLE_PCT], FB_CK_RATE,
 			       sub_pct(s->unavailable, s->approved));
 	}
 	if (r->has_records) {
 		fb_rates_compute(&rt, n);
-		fb_cell_number(&c[FB_RC_APPROVED], FB_CK_COUNT, n->approved);
-		fb_cell_number(&c[FB_RC_FILLED], FB_CK_COUNT, n->filled);
-		fb_cell_number(&c[FB_RC_VACANT], FB_CK_COUNT, n->vacant);
-		fb_cell_number(&c[FB_RC_UNAVAILABLE], FB_CK_COUNT, n->unavailable);
-		fb_cell_number(&c[FB_RC_UTIL_INCL], FB_CK_RATE, rt.utilisation_incl);
-		fb_cell_number(&c[FB_RC_UTIL_EXCL], FB_CK_RATE, rt.utilisation_excl);
-		fb_cell_number(&c[FB_RC_VACANT_PCT], FB_CK_RATE, rt.vacant);
-		fb_cell_number(&c[FB_RC_UNAVAILABLE_PCT], FB_CK_RATE, rt.unavailable);
+		fb_cell_number(&c[FB_RN_APPROVED], FB_CK_COUNT, n->approved);
+		fb_cell_number(&c[FB_RN_FILLED], FB_CK_COUNT, n->filled);
+		fb_cell_number(&c[FB_RN_VACANT], FB_CK_COUNT, n->vacant);
+		fb_cell_number(&c[FB_RN_UNAVAILABLE], FB_CK_COUNT, n->unavailable);
+		fb_cell_number(&c[FB_RN_UTIL_INCL], FB_CK_RATE, rt.utilisation_incl);
+		fb_cell_number(&c[FB_RN_UTIL_EXCL], FB_CK_RATE, rt.utilisation_excl);
+		fb_cell_number(&c[FB_RN_VACANT_PCT], FB_CK_RATE, rt.vacant);
+		fb_cell_number(&c[FB_RN_UNAVAILABLE_PCT], FB_CK_RATE, rt.unavailable);
 	}
-	fb_cell_number(&c[FB_RC_FILLED_DIFF], FB_CK_PP, diff(r, n->filled, s->filled));
-	fb_cell_number(&c[FB_RC_VACANT_DIFF], FB_CK_PP, diff(r, n->vacant, s->vacant));
-	fb_cell_number(&c[FB_RC_UNAVAILABLE_DIFF], FB_CK_PP,
+	fb_cell_number(&c[FB_RN_FILLED_DIFF], FB_CK_PP, diff(r, n->filled, s->filled));
+	fb_cell_number(&c[FB_RN_VACANT_DIFF], FB_CK_PP, diff(r, n->vacant, s->vacant));
+	fb_cell_number(&c[FB_RN_UNAVAILABLE_DIFF], FB_CK_PP,
 		       diff(r, n->unavailable, s->unavailable));
 }
 
@@ -329,18 +330,25 @@ fb_doc_reconcile(struct fb_doc *d, const struct fb_run *run, const struct fb_sub
 			    "beds out);");
 		fb_doc_note(d, FB_NOTE_INTRO, NULL, "pp = standardised minus submitted, in "
 			    "percentage points.");
-		t = fb_doc_table(d, "Reconcile", columns, FB_RC_COUNT, NULL);
+		t = fb_doc_table(d, "Reconcile", columns, FB_RN_COUNT, NULL);
 		for (size_t i = 0; i < rc->n; i++)
 			row(d, t, region_name, &rc->rows[i]);
 	}
 	t = fb_doc_table(d, "Bridge", bridge_columns, FB_RB_COUNT,
 			 "(no LA compared at one date: no bridge)");
 	t->text = FB_TEXT_CROSSTAB;
+	if (!(flags & FB_DOC_RECON_BRIDGE)) {
+		/* JSON: in each row of the first table, as before. */
+		t->nest = 1;
+		t->member = "bridge";
+	}
 	for (size_t i = 0; i < rc->n; i++)
 		if (explained(&rc->rows[i]))
 			bridge(d, t, &rc->rows[i]);
 	if (!(flags & FB_DOC_RECON_BRIDGE)) {
 		t = fb_doc_table(d, "Drivers", driver_columns, FB_RDV_COUNT, "(no drivers)");
+		t->nest = 1;
+		t->member = "drivers";
 		for (size_t i = 0; i < rc->n; i++)
 			if (explained(&rc->rows[i]))
 				drivers(d, t, &rc->rows[i]);
@@ -367,7 +375,7 @@ fb_doc_reconcile(struct fb_doc *d, const struct fb_run *run, const struct fb_sub
 	fb_doc_note(d, FB_NOTE_DEFINE, "filled_pp_diff", "Standardised minus submitted, in "
 		    "percentage points, from the unrounded rates (and likewise vacant_pp_diff, "
 		    "unavailable_pp_diff).");
-	fb_doc_note(d, FB_NOTE_DEFINE, "driver", "Why the two sides differ, in words, largest "
+	fb_doc_note(d, FB_NOTE_DEFINE, "text", "Drivers: why the two sides differ, in words, largest "
 		    "first (at most %d a row): first what moves the filled, vacant and unavailable "
 		    "differences, then the respite/emergency beds the return counted under their "
 		    "own status.", DRIVERS);

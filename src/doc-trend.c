@@ -38,7 +38,7 @@ static const struct fb_column columns[] = {
 	{ .name = "pooled_la_codes", .title = "Pooled LA codes", .kind = FB_CK_CODES },
 	{ .name = "change_note", .kind = FB_CK_TEXT },
 	/* change_note as a flag, for programs (spec/trend.md). */
-	{ .name = "pools_different_las", .kind = FB_CK_FLAG, .json_only = 1 },
+	{ .name = "pools_different_las", .kind = FB_CK_FLAG, .flags = FB_COL_JSON_ONLY },
 };
 
 enum { C_CODE, C_NAME, C_DATE, C_APPROVED, C_FILLED, C_INCL, C_EXCL, C_VACANT, C_UNAVAILABLE,

@@ -10,6 +10,8 @@
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/figures.h"
+#include "fosterbeds/filter.h"
+#include "fosterbeds/standard.h"
 #include "util.h"
 
 void
@@ -110,6 +112,35 @@ fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, l
 	fb_doc_note(d, place, key, "%ld", n);
 	d->notes[d->nnotes - 1].kind = FB_CK_COUNT;
 	d->notes[d->nnotes - 1].n = n;
+}
+
+void
+fb_doc_note_totals(struct fb_doc *d, const char *what_rows)
+{
+	const struct fb_run *run = d->run;
+	long read, used, rejected, by[FB_R_COUNT] = { 0 };
+	char list[FB_R_COUNT * 32] = "", what[64 + 1000 * 4] = "";
+	size_t n = 0;
+
+	fb_run_totals(run, &read, &used, &rejected);
+	for (size_t i = 0; i < run->ninputs; i++)
+		for (int k = 0; k < FB_R_COUNT; k++)
+			by[k] += run->inputs[i].rejected_by[k];
+	for (int k = 0; k < FB_R_COUNT && n < sizeof(list); k++)
+		if (by[k])
+			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s %ld",
+					      n ? ", " : " (", fb_rules[k].code, by[k]);
+	if (n && n + 1 < sizeof(list))
+		list[n] = ')', list[n + 1] = '\0';
+	if (run->filter.active) {
+		size_t k = (size_t)snprintf(what, sizeof(what), ", %ld outside the filter (",
+					    fb_run_outside_filter(run));
+
+		fb_filter_describe(&run->filter, what + k, sizeof(what) - k - 1);
+		strcat(what, ")");
+	}
+	fb_doc_note(d, FB_NOTE_AFTER, NULL, "%s: %ld read, %ld used, %ld rejected%s%s",
+		    what_rows, read, used, rejected, list, what);
 }
 
 const struct fb_note *

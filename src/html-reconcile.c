@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/doc-reconcile.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/la.h"
@@ -426,7 +427,7 @@ static size_t
 row_of(const struct recon_doc *v, const char *code)
 {
 	for (size_t r = 0; r < v->rows->nrows; r++)
-		if (strcmp(cell_s(v->rows, r, FB_RC_LA_CODE), code) == 0)
+		if (strcmp(cell_s(v->rows, r, FB_RN_LA_CODE), code) == 0)
 			return r;
 	return v->region;
 }
@@ -442,7 +443,7 @@ doc_stat(FILE *out, const struct recon_doc *v, const char *id, const char *colou
 	fputs("Bed records: ", out);
 	count_or_dash(out, t, v->region, count);
 	fputs(" of ", out);
-	count_or_dash(out, t, v->region, FB_RC_APPROVED);
+	count_or_dash(out, t, v->region, FB_RN_APPROVED);
 	fputs(" beds. As submitted: ", out);
 	html_pct(out, cell_n(t, v->region, sub_pct));
 	fputs("</p><p class=\"change\">", out);
@@ -454,22 +455,22 @@ doc_stat(FILE *out, const struct recon_doc *v, const char *id, const char *colou
 static void
 doc_headline(FILE *out, const struct recon_doc *v)
 {
-	long nla = cell_n(v->rows, v->region, FB_RC_NLA);
+	long nla = cell_n(v->rows, v->region, FB_RN_NLA);
 
 	fputs("<section class=\"headline\">\n<h2>", out);
 	html_esc(out, v->d->subject ? v->d->subject : "");
 	fprintf(out, ": the records against the return</h2>\n<p class=\"lead\">%ld LA%s present "
 		"in both pooled; large figures are standardised from the bed records.</p>\n"
 		"<div class=\"region-headline recon\">\n", nla, html_plural(nla));
-	doc_stat(out, v, "region-filled", C_FILLED, "Filled", FB_RC_UTIL_INCL, FB_RC_FILLED,
-		 FB_RC_S_FILLED_PCT, FB_RC_FILLED_DIFF);
-	doc_stat(out, v, "region-vacant", C_VACANT, "Vacant", FB_RC_VACANT_PCT, FB_RC_VACANT,
-		 FB_RC_S_VACANT_PCT, FB_RC_VACANT_DIFF);
+	doc_stat(out, v, "region-filled", C_FILLED, "Filled", FB_RN_UTIL_INCL, FB_RN_FILLED,
+		 FB_RN_S_FILLED_PCT, FB_RN_FILLED_DIFF);
+	doc_stat(out, v, "region-vacant", C_VACANT, "Vacant", FB_RN_VACANT_PCT, FB_RN_VACANT,
+		 FB_RN_S_VACANT_PCT, FB_RN_VACANT_DIFF);
 	doc_stat(out, v, "region-unavailable", C_UNAVAILABLE, "Unavailable",
-		 FB_RC_UNAVAILABLE_PCT, FB_RC_UNAVAILABLE, FB_RC_S_UNAVAILABLE_PCT,
-		 FB_RC_UNAVAILABLE_DIFF);
+		 FB_RN_UNAVAILABLE_PCT, FB_RN_UNAVAILABLE, FB_RN_S_UNAVAILABLE_PCT,
+		 FB_RN_UNAVAILABLE_DIFF);
 	html_stat_open(out, "region-util-excl", C_EXCL, "Filled, excluding respite/emergency",
-		       cell_n(v->rows, v->region, FB_RC_UTIL_EXCL));
+		       cell_n(v->rows, v->region, FB_RN_UTIL_EXCL));
 	fputs("Mainstream beds only. The return has no such figure.", out);
 	html_stat_close(out);
 	fputs("</div>\n</section>\n", out);
@@ -486,10 +487,10 @@ doc_get(const void *ctx, size_t r, struct pair_row *out)
 {
 	const struct fb_table *t = ctx;
 
-	out->la_code = code_of(t, r, FB_RC_LA_CODE);
-	out->name = html_la_label(cell_s(t, r, FB_RC_LA_NAME), out->la_code, out->buf);
-	out->v[0] = cell_n(t, r, FB_RC_S_FILLED_PCT);
-	out->v[1] = cell_n(t, r, FB_RC_UTIL_INCL);
+	out->la_code = code_of(t, r, FB_RN_LA_CODE);
+	out->name = html_la_label(cell_s(t, r, FB_RN_LA_NAME), out->la_code, out->buf);
+	out->v[0] = cell_n(t, r, FB_RN_S_FILLED_PCT);
+	out->v[1] = cell_n(t, r, FB_RN_UTIL_INCL);
 }
 
 static void
@@ -534,12 +535,12 @@ static void
 doc_recon_table(FILE *out, const struct recon_doc *v)
 {
 	const struct fb_table *rows = v->rows;
-	const struct fb_cell *region = fb_table_cell(rows, v->region, FB_RC_DATE);
+	const struct fb_cell *region = fb_table_cell(rows, v->region, FB_RN_DATE);
 	struct table t = { "reconcile", recon_headings, recon_shown, 15, 3, rows->nrows,
 			   recon_groups, 4, doc_cell, doc_pooled, rows, 2 };
 
 	for (size_t r = 0; r < rows->nrows; r++) {
-		const struct fb_cell *c = fb_table_cell(rows, r, FB_RC_DATE);
+		const struct fb_cell *c = fb_table_cell(rows, r, FB_RN_DATE);
 
 		if (c->kind != FB_CK_EMPTY && (region->kind == FB_CK_EMPTY || c->n != region->n))
 			t.hide = t.ncols;
@@ -565,15 +566,15 @@ static void
 doc_bridge_card(FILE *out, const struct recon_doc *v, size_t start, size_t end)
 {
 	static const struct { const char *bucket; size_t col; } submitted[] = {
-		{ .bucket = "filled", .col = FB_RC_S_FILLED },
-		{ .bucket = "vacant", .col = FB_RC_S_VACANT },
-		{ .bucket = "unavailable", .col = FB_RC_S_UNAVAILABLE },
+		{ .bucket = "filled", .col = FB_RN_S_FILLED },
+		{ .bucket = "vacant", .col = FB_RN_S_VACANT },
+		{ .bucket = "unavailable", .col = FB_RN_S_UNAVAILABLE },
 	};
 	const struct fb_table *b = v->bridge, *t = v->rows, *dr = v->drivers;
 	const char *code = cell_s(b, start, FB_RB_LA_CODE);
 	size_t r = row_of(v, code), shown = 0;
 	int pooled = b->pooled[start];
-	const char *source = cell_s(t, r, FB_RC_DATE_SOURCE);
+	const char *source = cell_s(t, r, FB_RN_DATE_SOURCE);
 	char buf[FB_DOC_CELL_BUF];
 
 	fprintf(out, "<div class=\"card%s\"", pooled ? " region" : "");
@@ -581,12 +582,12 @@ doc_bridge_card(FILE *out, const struct recon_doc *v, size_t start, size_t end)
 	fputs("><h3>", out);
 	if (!pooled)
 		fprintf(out, "%s ", code);
-	html_esc(out, cell_s(t, r, FB_RC_LA_NAME));
+	html_esc(out, cell_s(t, r, FB_RN_LA_NAME));
 	fputs(", ", out);
-	if (fb_table_cell(t, r, FB_RC_DATE)->kind == FB_CK_EMPTY)
+	if (fb_table_cell(t, r, FB_RN_DATE)->kind == FB_CK_EMPTY)
 		fputs("snapshots of several dates", out);
 	else
-		html_esc(out, fb_cell_format(fb_table_cell(t, r, FB_RC_DATE), buf));
+		html_esc(out, fb_cell_format(fb_table_cell(t, r, FB_RN_DATE), buf));
 	if (!pooled)
 		fputs(strcmp(source, "return") == 0 ? " (the return's date)"
 		      : strcmp(source, "records_date") == 0 ? " (--records-date)"
@@ -688,10 +689,10 @@ html_reconcile_page(FILE *out, const struct fb_doc *d)
 		? "Ofsted's published data" : "simple return", year ? ", " : "");
 	html_esc(out, year ? year->text : "");
 	fputs(")</dd></div>\n", out);
-	c = fb_table_cell(v.rows, v.region, FB_RC_DATE);
+	c = fb_table_cell(v.rows, v.region, FB_RN_DATE);
 	html_meta(out, "Snapshot date", c->kind == FB_CK_EMPTY ? "several" : fb_cell_format(c, buf));
 	if (across && across->n) {
-		c = fb_table_cell(v.rows, v.region, FB_RC_RETURN_DATE);
+		c = fb_table_cell(v.rows, v.region, FB_RN_RETURN_DATE);
 		html_meta(out, "Return's date", c->kind == FB_CK_EMPTY ? "several"
 								 : fb_cell_format(c, buf));
 	}

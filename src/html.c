@@ -434,7 +434,7 @@ html_doc_table(FILE *out, const struct fb_table *t)
 
 	fputs("<div class=\"table-wrap\"><table class=\"figures\">\n<thead>\n<tr>", out);
 	for (size_t i = 0; i < t->ncols; i++) {
-		if (!t->cols[i].brief || t->cols[i].json_only)
+		if (!t->cols[i].brief || (t->cols[i].flags & FB_COL_JSON_ONLY))
 			continue;
 		fputs(fb_cell_kind_numeric(t->cols[i].kind) ? "<th scope=\"col\" class=\"num\">"
 							    : "<th scope=\"col\">", out);
@@ -449,7 +449,7 @@ html_doc_table(FILE *out, const struct fb_table *t)
 		was = t->pooled[r];
 		fputs(was ? "<tr class=\"region\">" : "<tr>", out);
 		for (size_t i = 0; i < t->ncols; i++)
-			if (t->cols[i].brief && !t->cols[i].json_only)
+			if (t->cols[i].brief && !(t->cols[i].flags & FB_COL_JSON_ONLY))
 				doc_cell(out, fb_table_cell(t, r, i));
 		fputs("</tr>\n", out);
 	}
@@ -509,6 +509,7 @@ static const struct {
 } pages[] = {
 	{ .command = "trend", .page = html_trend_page },
 	{ .command = "reconcile", .page = html_reconcile_page },
+	{ .command = "report", .page = html_report_page },
 	{ .command = NULL, .page = NULL },
 };
 

@@ -274,6 +274,8 @@ typedef void html_page_fn(FILE *out, const struct fb_doc *d);
 
 /* trend (html-trend.c): small multiples of utilisation, then the table. */
 html_page_fn html_trend_page;
+/* report (fb_doc_report(), html-report.c). */
+html_page_fn html_report_page;
 
 /* reconcile (doc-reconcile.c): the region's headline, the chart, the table, the bridge cards. */
 html_page_fn html_reconcile_page;

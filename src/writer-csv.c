@@ -238,22 +238,23 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 }
 
 /*
- * Any document: its first table (a CSV file holds one), headed by the
- * columns' machine names, less those for JSON alone.  Only input text is
- * guarded against formulas.
+ * Any document: its table csv_table (a CSV file holds one: the first,
+ * unless the document says), headed by the columns' machine names, leaving
+ * out the columns for JSON or the page only.  Only input text is guarded against
+ * formulas.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
-	const struct fb_table *t = d->ntables ? &d->tables[0] : NULL;
+	const struct fb_table *t = d->csv_table < d->ntables ? &d->tables[d->csv_table] : NULL;
 	char buf[FB_DOC_CELL_BUF];
 	size_t last = 0;
 
 	for (size_t i = 0; t && i < t->ncols; i++)
-		if (!t->cols[i].json_only)
+		if (!(t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY)))
 			last = i;
 	for (size_t i = 0; t && i < t->ncols; i++) {
-		if (t->cols[i].json_only)
+		if (t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
 			continue;
 		fputs(t->cols[i].name, out);
 		sep(out, i == last);
@@ -262,7 +263,7 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		for (size_t i = 0; i < t->ncols; i++) {
 			const struct fb_cell *c = fb_table_cell(t, r, i);
 
-			if (t->cols[i].json_only)
+			if (t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
 				continue;
 			cell(out, fb_cell_format(c, buf), c->kind == FB_CK_INPUT);
 			sep(out, i == last);

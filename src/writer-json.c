@@ -10,11 +10,13 @@
  */
 #include "fosterbeds/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
+#include "util.h"
 
 /* The first n bytes of s as a JSON string. */
 static void
@@ -478,38 +480,89 @@ doc_cell(FILE *out, const struct fb_cell *c)
 	}
 }
 
-static void
-doc_rows(FILE *out, const struct fb_table *t)
+/* 1 when cells a and b hold the same value. */
+static int
+same_cell(const struct fb_cell *a, const struct fb_cell *b)
 {
+	if (a->kind != b->kind)
+		return 0;
+	if (a->s || b->s)
+		return a->s && b->s && strcmp(a->s, b->s) == 0;
+	return a->n == b->n;
+}
+
+/* 1 when row k of nested table t belongs to row r of the first table. */
+static int
+belongs(const struct fb_table *first, size_t r, const struct fb_table *t, size_t k)
+{
+	for (size_t i = 0; i < t->nest; i++)
+		if (!same_cell(fb_table_cell(t, k, i), fb_table_cell(first, r, i)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Row r's members from column from on: none for the page only, and an
+ * FB_COL_OMIT_EMPTY column only where it is not empty.
+ */
+static void
+members_of(FILE *out, const struct fb_table *t, size_t r, size_t from)
+{
+	for (size_t i = from, n = 0; i < t->ncols; i++) {
+		const struct fb_cell *c = fb_table_cell(t, r, i);
+
+		if ((t->cols[i].flags & FB_COL_PAGE_ONLY) ||
+		    ((t->cols[i].flags & FB_COL_OMIT_EMPTY) && c->kind == FB_CK_EMPTY))
+			continue;
+		fprintf(out, "%s\"%s\": ", n++ ? ", " : "", t->cols[i].name);
+		doc_cell(out, c);
+	}
+}
+
+/*
+ * The first table's rows, each with the rows of the nested tables that
+ * belong to it (their rows follow the first table's order: next[] is where
+ * each nested table's walk has got to).
+ */
+static void
+doc_rows(FILE *out, const struct fb_doc *d, const struct fb_table *t)
+{
+	size_t *next = fb_xcalloc(d->ntables + 1, sizeof(*next));
+
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n    {" : "\n    {", out);
-		for (size_t i = 0; i < t->ncols; i++) {
-			fprintf(out, "%s\"%s\": ", i ? ", " : "", t->cols[i].name);
-			doc_cell(out, fb_table_cell(t, r, i));
+		members_of(out, t, r, 0);
+		for (size_t k = 1; t == &d->tables[0] && k < d->ntables; k++) {
+			const struct fb_table *nt = &d->tables[k];
+			int first = 1;
+
+			if (!nt->nest)
+				continue;
+			fprintf(out, ", \"%s\": [", nt->member ? nt->member : nt->name);
+			for (; next[k] < nt->nrows && belongs(t, r, nt, next[k]); next[k]++) {
+				fputs(first ? "{" : ", {", out);
+				members_of(out, nt, next[k], nt->nest);
+				fputc('}', out);
+				first = 0;
+			}
+			fputc(']', out);
 		}
 		fputc('}', out);
 	}
 	fputs(t->nrows ? "\n  ]" : "]", out);
-}
-
-/* A table's name as a member: "Bridge" is "bridge", "Some table" "some_table". */
-static void
-member_name(FILE *out, const char *name)
-{
-	fputc('"', out);
-	for (const char *p = name; *p; p++)
-		fputc(*p == ' ' ? '_' : *p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p, out);
-	fputc('"', out);
+	free(next);
 }
 
 /*
  * The run's metadata, the document's keyed notes as members (a number
- * note bare), then its tables: the first as "rows", any other by its name
- * in lower case.
+ * note bare), then its tables: the first as "rows", any other by its name,
+ * but for the tables whose rows are nested in the first's.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
+	size_t written = 0;
+
 	fputs("{\n", out);
 	if (d->run)
 		metadata(out, d->run);
@@ -526,15 +579,14 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputs(",\n", out);
 	}
 	for (size_t t = 0; t < d->ntables; t++) {
-		fputs(t ? ",\n  " : "  ", out);
-		if (t)
-			member_name(out, d->tables[t].name);
-		else
-			fputs("\"rows\"", out);
+		if (t && d->tables[t].nest)
+			continue;
+		fputs(written++ ? ",\n  " : "  ", out);
+		str(out, t ? d->tables[t].name : "rows");
 		fputs(": [", out);
-		doc_rows(out, &d->tables[t]);
+		doc_rows(out, d, &d->tables[t]);
 	}
-	fputs(d->ntables ? "\n}\n" : "  \"rows\": []\n}\n", out);
+	fputs(written ? "\n}\n" : "  \"rows\": []\n}\n", out);
 	return fb_writer_stream_result(out, e);
 }
 

@@ -494,44 +494,80 @@ trend(FILE *out, const struct fb_trend_report *rep)
 /* Any document */
 
 /*
+ * One cell of a text table, padded to width (numbers to the right), two
+ * spaces after it.  Spaces are held back in *pending until something
+ * visible follows, so no line ends in spaces, however many cells at its
+ * end are empty.
+ */
+static void
+put_cell(FILE *out, size_t *pending, const char *s, size_t width, int right)
+{
+	size_t len = strlen(s), pad = width > len ? width - len : 0;
+
+	if (right)
+		*pending += pad;
+	if (len) {
+		for (; *pending; --*pending)
+			fputc(' ', out);
+		fputs(s, out);
+	}
+	if (!right)
+		*pending += pad;
+	*pending += 2;
+}
+
+/* 1 when row r is left out of the text: a count of 0 in a column that says so. */
+static int
+skipped(const struct fb_table *t, size_t r)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if ((t->cols[i].flags & FB_COL_SKIP_ZERO) && fb_table_cell(t, r, i)->n == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Columns with a brief heading (and not for JSON alone) are shown; text to
- * the left, numbers to the right.
+ * the left, numbers to the right; rows skipped() are left out.
  */
 static void
 doc_table(FILE *out, const struct fb_table *t)
 {
-	size_t width[64] = { 0 }, total = 0, shown[64], n = 0;
+	size_t width[64] = { 0 }, total = 0, shown[64], n = 0, pending = 0;
 	char buf[FB_DOC_CELL_BUF];
 	int ruled = 0;
 
 	for (size_t i = 0; i < t->ncols && n < 64; i++)
-		if (t->cols[i].brief && !t->cols[i].json_only)
+		if (t->cols[i].brief && !(t->cols[i].flags & FB_COL_JSON_ONLY))
 			shown[n++] = i;
 	for (size_t k = 0; k < n; k++) {
 		width[k] = strlen(t->cols[shown[k]].brief);
 		for (size_t r = 0; r < t->nrows; r++) {
 			size_t w = strlen(fb_cell_format(fb_table_cell(t, r, shown[k]), buf));
 
-			if (w > width[k])
+			if (w > width[k] && !skipped(t, r))
 				width[k] = w;
 		}
 		total += width[k] + 2;
 	}
 	for (size_t k = 0; k < n; k++)
-		fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s" : "%-*s%s",
-			(int)width[k], t->cols[shown[k]].brief, k + 1 < n ? "  " : "\n");
+		put_cell(out, &pending, t->cols[shown[k]].brief, width[k],
+			 fb_cell_kind_numeric(t->cols[shown[k]].kind));
+	fputc('\n', out);
 	for (size_t r = 0; r < t->nrows; r++) {
+		if (skipped(t, r))
+			continue;
 		if (!ruled && t->pooled[r]) {
 			for (size_t k = 0; k + 2 < total; k++)
 				fputc('-', out);
 			fputc('\n', out);
 			ruled = 1;
 		}
+		pending = 0;
 		for (size_t k = 0; k < n; k++)
-			fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s"
-										  : "%-*s%s",
-				(int)width[k], fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
-				k + 1 < n ? "  " : "\n");
+			put_cell(out, &pending, fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
+				 width[k], fb_cell_kind_numeric(t->cols[shown[k]].kind));
+		fputc('\n', out);
 	}
 }
 
@@ -549,7 +585,7 @@ doc_crosstab(FILE *out, const struct fb_table *t)
 	char buf[FB_DOC_CELL_BUF];
 
 	for (size_t i = 0; i < t->ncols && n < 4; i++)
-		if (t->cols[i].brief && !t->cols[i].json_only)
+		if (t->cols[i].brief && !(t->cols[i].flags & FB_COL_JSON_ONLY))
 			k[n++] = i;
 	if (n < 4) {
 		doc_table(out, t);
@@ -613,9 +649,9 @@ doc_crosstab(FILE *out, const struct fb_table *t)
 }
 
 /*
- * The title (and subject), the notes that come first, each table (or what
- * it says when empty), then the notes that come after, set apart by blank
- * lines.
+ * The title (and subject), the notes that come first, each table (after
+ * its intro, or what it says when empty), then the notes that come after,
+ * set apart by blank lines.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
@@ -628,6 +664,8 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 			fprintf(out, "%s\n", d->notes[i].text);
 	for (size_t t = 0; t < d->ntables; t++) {
 		fputc('\n', out);
+		if (d->tables[t].intro)
+			fprintf(out, "%s\n\n", d->tables[t].intro);
 		if (d->tables[t].nrows && d->tables[t].text == FB_TEXT_CROSSTAB)
 			doc_crosstab(out, &d->tables[t]);
 		else if (d->tables[t].nrows || !d->tables[t].empty)

@@ -1125,16 +1125,16 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
 /*
  * One of a document's tables on a sheet of its own, as add_sheet() lays
  * it out, each cell by its kind: counts as numbers, rates as fractions in
- * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, flags as
- * booleans, and every text (input above all), list of codes and date as a
- * string, never a formula.  Columns for JSON alone are left out.
+ * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, and every
+ * text (input above all) and date as a string, never a formula.  A column
+ * for JSON or the page only is left out.
  */
 static void
 doc_sheet(struct book *b, const struct fb_table *t)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->name);
 	size_t nrows = t->nrows < LXW_ROW_MAX - 1 ? t->nrows : LXW_ROW_MAX - 1;
-	size_t *width, *title, ncols = 0;
+	size_t *width, *title, *shown, ncols = 0;
 	char buf[FB_CELL_BUF], text[FB_DOC_CELL_BUF];
 
 	if (!ws) {
@@ -1143,28 +1143,27 @@ doc_sheet(struct book *b, const struct fb_table *t)
 	}
 	width = fb_xcalloc(t->ncols + 1, sizeof(*width));
 	title = fb_xcalloc(t->ncols + 1, sizeof(*title));
-	for (size_t i = 0; i < t->ncols; i++) {
-		const char *h = t->cols[i].title ? t->cols[i].title
-						 : column_title(t->cols[i].name, buf);
+	shown = fb_xcalloc(t->ncols + 1, sizeof(*shown));
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!(t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY)))
+			shown[ncols++] = i;
+	for (size_t i = 0; i < ncols; i++) {
+		const struct fb_column *k = &t->cols[shown[i]];
+		const char *h = k->title ? k->title : column_title(k->name, buf);
 
-		if (t->cols[i].json_only)
-			continue;
-		put_string(b, ws, 0, (lxw_col_t)ncols, h, b->title);
-		title[ncols] = text_width(h);
-		width[ncols] = longest_word(h);
-		ncols++;
+		put_string(b, ws, 0, (lxw_col_t)i, h, b->title);
+		title[i] = text_width(h);
+		width[i] = longest_word(h);
 	}
 	for (size_t r = 0; r < nrows; r++) {
 		int bold = t->pooled[r];
 		lxw_row_t row = (lxw_row_t)(r + 1);
 
-		for (size_t i = 0, k = 0; i < t->ncols; i++) {
-			const struct fb_cell *c = fb_table_cell(t, r, i);
-			lxw_col_t col = (lxw_col_t)k;
+		for (size_t i = 0; i < ncols; i++) {
+			const struct fb_cell *c = fb_table_cell(t, r, shown[i]);
+			lxw_col_t col = (lxw_col_t)i;
 			size_t w = text_width(fb_cell_format(c, text));
 
-			if (t->cols[i].json_only)
-				continue;
 			switch (c->kind) {
 			case FB_CK_COUNT:
 				check(b, worksheet_write_number(ws, row, col, (double)c->n,
@@ -1192,11 +1191,11 @@ doc_sheet(struct book *b, const struct fb_table *t)
 				put_string(b, ws, row, col, fb_cell_format(c, text),
 					   bold ? b->bold : NULL);
 			}
-			if (w > width[k])
-				width[k] = w;
-			k++;
+			if (w > width[i])
+				width[i] = w;
 		}
 	}
+	free(shown);
 	finish_sheet(b, ws, ncols, nrows, width, title);
 }
 
@@ -1212,10 +1211,12 @@ fill_doc(struct book *b, const void *ctx)
 	for (size_t t = 0; t < d->ntables; t++) {
 		doc_sheet(b, &d->tables[t]);
 		for (size_t i = 0; i < d->tables[t].ncols; i++) {
-			if (d->tables[t].cols[i].json_only)
+			const struct fb_column *c = &d->tables[t].cols[i];
+
+			if (c->flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
 				continue;
-			rates |= d->tables[t].cols[i].kind == FB_CK_RATE;
-			pps |= d->tables[t].cols[i].kind == FB_CK_PP;
+			rates |= c->kind == FB_CK_RATE;
+			pps |= c->kind == FB_CK_PP;
 		}
 	}
 	if (d->run) {

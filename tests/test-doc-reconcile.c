@@ -22,6 +22,7 @@
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/doc.h"
+#include "fosterbeds/doc-reconcile.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/ofsted.h"
 #include "fosterbeds/reconcile.h"
@@ -107,51 +108,51 @@ test_rows(void **state)
 	assert_int_equal(d.ntables, 3);
 	t = &d.tables[0];
 	assert_string_equal(t->name, "Reconcile");
-	assert_int_equal(t->ncols, FB_RC_COUNT);
+	assert_int_equal(t->ncols, FB_RN_COUNT);
 	assert_int_equal(t->nrows, 3);
 
 	/* Portsmouth as submitted: 2/6 = 33.3%, 3/6 = 50.0%, 1/6 = 16.7%. */
-	assert_string_equal(text(t, 0, FB_RC_LA_CODE), "851");
-	assert_string_equal(text(t, 0, FB_RC_LA_NAME), "Portsmouth");
-	assert_int_equal(num(t, 0, FB_RC_S_APPROVED, FB_CK_COUNT), 6);
-	assert_int_equal(num(t, 0, FB_RC_S_FILLED_PCT, FB_CK_RATE), 333);
-	assert_int_equal(num(t, 0, FB_RC_S_VACANT_PCT, FB_CK_RATE), 500);
-	assert_int_equal(num(t, 0, FB_RC_S_UNAVAILABLE_PCT, FB_CK_RATE), 167);
+	assert_string_equal(text(t, 0, FB_RN_LA_CODE), "851");
+	assert_string_equal(text(t, 0, FB_RN_LA_NAME), "Portsmouth");
+	assert_int_equal(num(t, 0, FB_RN_S_APPROVED, FB_CK_COUNT), 6);
+	assert_int_equal(num(t, 0, FB_RN_S_FILLED_PCT, FB_CK_RATE), 333);
+	assert_int_equal(num(t, 0, FB_RN_S_VACANT_PCT, FB_CK_RATE), 500);
+	assert_int_equal(num(t, 0, FB_RN_S_UNAVAILABLE_PCT, FB_CK_RATE), 167);
 	/* Standardised: 2/5 = 40.0%, 2 of 4 mainstream = 50.0%, 2/5, 1/5. */
-	assert_int_equal(num(t, 0, FB_RC_APPROVED, FB_CK_COUNT), 5);
-	assert_int_equal(num(t, 0, FB_RC_UTIL_INCL, FB_CK_RATE), 400);
-	assert_int_equal(num(t, 0, FB_RC_UTIL_EXCL, FB_CK_RATE), 500);
-	assert_int_equal(num(t, 0, FB_RC_VACANT_PCT, FB_CK_RATE), 400);
-	assert_int_equal(num(t, 0, FB_RC_UNAVAILABLE_PCT, FB_CK_RATE), 200);
+	assert_int_equal(num(t, 0, FB_RN_APPROVED, FB_CK_COUNT), 5);
+	assert_int_equal(num(t, 0, FB_RN_UTIL_INCL, FB_CK_RATE), 400);
+	assert_int_equal(num(t, 0, FB_RN_UTIL_EXCL, FB_CK_RATE), 500);
+	assert_int_equal(num(t, 0, FB_RN_VACANT_PCT, FB_CK_RATE), 400);
+	assert_int_equal(num(t, 0, FB_RN_UNAVAILABLE_PCT, FB_CK_RATE), 200);
 	/* 2/5 - 2/6 = 1/15 = 6.67 points; 2/5 - 3/6 = -10.0; 1/5 - 1/6 = 1/30 = 3.33. */
-	assert_int_equal(num(t, 0, FB_RC_FILLED_DIFF, FB_CK_PP), 67);
-	assert_int_equal(num(t, 0, FB_RC_VACANT_DIFF, FB_CK_PP), -100);
-	assert_int_equal(num(t, 0, FB_RC_UNAVAILABLE_DIFF, FB_CK_PP), 33);
-	assert_string_equal(text(t, 0, FB_RC_DATE), "2026-03-31");
-	assert_string_equal(text(t, 0, FB_RC_RETURN_DATE), "2026-03-31");
-	assert_string_equal(text(t, 0, FB_RC_DATE_SOURCE), "return");
-	assert_true(empty(t, 0, FB_RC_NLA));
+	assert_int_equal(num(t, 0, FB_RN_FILLED_DIFF, FB_CK_PP), 67);
+	assert_int_equal(num(t, 0, FB_RN_VACANT_DIFF, FB_CK_PP), -100);
+	assert_int_equal(num(t, 0, FB_RN_UNAVAILABLE_DIFF, FB_CK_PP), 33);
+	assert_string_equal(text(t, 0, FB_RN_DATE), "2026-03-31");
+	assert_string_equal(text(t, 0, FB_RN_RETURN_DATE), "2026-03-31");
+	assert_string_equal(text(t, 0, FB_RN_DATE_SOURCE), "return");
+	assert_true(empty(t, 0, FB_RN_NLA));
 	assert_false(t->pooled[0]);
 
 	/* Bracknell Forest, the return only: its vacant count suppressed, never 0 or -1. */
-	assert_int_equal(num(t, 1, FB_RC_S_FILLED, FB_CK_COUNT), 3);
-	assert_true(empty(t, 1, FB_RC_S_VACANT));
-	assert_true(empty(t, 1, FB_RC_S_VACANT_PCT));
-	assert_int_equal(num(t, 1, FB_RC_S_FILLED_PCT, FB_CK_RATE), 750);
-	assert_int_equal(num(t, 1, FB_RC_S_UNAVAILABLE_PCT, FB_CK_RATE), 250);
-	for (size_t i = FB_RC_APPROVED; i <= FB_RC_UNAVAILABLE_DIFF; i++)
+	assert_int_equal(num(t, 1, FB_RN_S_FILLED, FB_CK_COUNT), 3);
+	assert_true(empty(t, 1, FB_RN_S_VACANT));
+	assert_true(empty(t, 1, FB_RN_S_VACANT_PCT));
+	assert_int_equal(num(t, 1, FB_RN_S_FILLED_PCT, FB_CK_RATE), 750);
+	assert_int_equal(num(t, 1, FB_RN_S_UNAVAILABLE_PCT, FB_CK_RATE), 250);
+	for (size_t i = FB_RN_APPROVED; i <= FB_RN_UNAVAILABLE_DIFF; i++)
 		assert_true(empty(t, 1, i));
-	assert_true(empty(t, 1, FB_RC_DATE));
-	assert_string_equal(text(t, 1, FB_RC_RETURN_DATE), "2026-03-31");
-	assert_string_equal(text(t, 1, FB_RC_DATE_SOURCE), "");
+	assert_true(empty(t, 1, FB_RN_DATE));
+	assert_string_equal(text(t, 1, FB_RN_RETURN_DATE), "2026-03-31");
+	assert_string_equal(text(t, 1, FB_RN_DATE_SOURCE), "");
 
 	/* The region pools Portsmouth alone: its figures, named as given. */
 	assert_true(t->pooled[2]);
-	assert_string_equal(text(t, 2, FB_RC_LA_CODE), "ALL");
-	assert_string_equal(text(t, 2, FB_RC_LA_NAME), "South East");
-	assert_int_equal(fb_table_cell(t, 2, FB_RC_LA_NAME)->kind, FB_CK_INPUT);
-	assert_int_equal(num(t, 2, FB_RC_FILLED_DIFF, FB_CK_PP), 67);
-	assert_int_equal(num(t, 2, FB_RC_NLA, FB_CK_COUNT), 1);
+	assert_string_equal(text(t, 2, FB_RN_LA_CODE), "ALL");
+	assert_string_equal(text(t, 2, FB_RN_LA_NAME), "South East");
+	assert_int_equal(fb_table_cell(t, 2, FB_RN_LA_NAME)->kind, FB_CK_INPUT);
+	assert_int_equal(num(t, 2, FB_RN_FILLED_DIFF, FB_CK_PP), 67);
+	assert_int_equal(num(t, 2, FB_RN_NLA, FB_CK_COUNT), 1);
 
 	assert_string_equal(fb_doc_find_note(&d, "title")->text, d.title);
 	assert_int_equal(fb_doc_find_note(&d, "region_pools")->n, 1);
@@ -243,9 +244,9 @@ test_across_dates(void **state)
 	f.rc.records_date = f.rows[0].date;
 	fb_doc_reconcile(&d, NULL, &f.sub, &f.rc, "South East", 0);
 	assert_string_equal(d.title, "Bed records against the Ofsted return, from different dates");
-	assert_int_equal(num(&d.tables[0], 0, FB_RC_FILLED_DIFF, FB_CK_PP), 67);
-	assert_string_equal(text(&d.tables[0], 0, FB_RC_DATE), "2026-06-30");
-	assert_string_equal(text(&d.tables[0], 0, FB_RC_DATE_SOURCE), "records_date");
+	assert_int_equal(num(&d.tables[0], 0, FB_RN_FILLED_DIFF, FB_CK_PP), 67);
+	assert_string_equal(text(&d.tables[0], 0, FB_RN_DATE), "2026-06-30");
+	assert_string_equal(text(&d.tables[0], 0, FB_RN_DATE_SOURCE), "records_date");
 	assert_int_equal(d.tables[1].nrows, 0);
 	assert_int_equal(d.tables[2].nrows, 0);
 	assert_int_equal(fb_doc_find_note(&d, "las_across_dates")->n, 1);
@@ -272,9 +273,9 @@ test_region_pools_none(void **state)
 	f.rows[2].nla = 0;
 	f.rows[2].has_records = f.rows[2].has_return = 0;
 	fb_doc_reconcile(&d, NULL, &f.sub, &f.rc, "South East", 0);
-	for (size_t i = FB_RC_S_APPROVED; i < FB_RC_NLA; i++)
+	for (size_t i = FB_RN_S_APPROVED; i < FB_RN_NLA; i++)
 		assert_true(empty(&d.tables[0], 2, i));
-	assert_int_equal(num(&d.tables[0], 2, FB_RC_NLA, FB_CK_COUNT), 0);
+	assert_int_equal(num(&d.tables[0], 2, FB_RN_NLA, FB_CK_COUNT), 0);
 	fb_doc_release(&d);
 }
 
@@ -295,8 +296,8 @@ written(const struct fb_writer *w, const struct fb_doc *d)
 
 /*
  * The generic writers' pieces this document is the first to use: the text
- * cross-tab (a small table per LA), number notes bare in JSON, and a second
- * table as a member named in lower case.
+ * cross-tab (a small table per LA) and number notes bare in JSON; and its
+ * bridge and drivers nested in JSON's rows.
  */
 static void
 test_writers(void **state)
@@ -322,9 +323,13 @@ test_writers(void **state)
 	s = written(&fb_writer_json, &d);
 	assert_non_null(strstr(s, "\n  \"region_pools\": 1,\n"));
 	assert_non_null(strstr(s, "\n  \"return_kind\": \"simple\",\n"));
-	assert_non_null(strstr(s, ",\n  \"bridge\": [\n    {\"la_code\": \"851\", \"ofsted_status\": "
-			       "\"filled\", \"category\": \"filled\", \"beds\": 2},"));
-	assert_non_null(strstr(s, ",\n  \"drivers\": [\n    {\"la_code\": \"851\", \"beds\": 1, "));
+	/* The bridge and the drivers inside each row, without its la_code. */
+	assert_non_null(strstr(s, "\"las_pooled\": null, \"bridge\": [{\"ofsted_status\": "
+			       "\"filled\", \"category\": \"filled\", \"beds\": 2}, "));
+	assert_non_null(strstr(s, "\"drivers\": [{\"beds\": 1, \"text\": \"1 place in the "
+			       "return (unavailable) has no bed record\"}, "));
+	/* Bracknell Forest, in the return only: neither. */
+	assert_non_null(strstr(s, "\"las_pooled\": null, \"bridge\": [], \"drivers\": []}"));
 	free(s);
 	fb_doc_release(&d);
 }

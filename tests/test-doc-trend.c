@@ -126,8 +126,8 @@ test_pooled_codes(void **state)
 	assert_int_equal(t->cols[14].kind, FB_CK_CODES);
 	assert_string_equal(t->cols[16].name, "pools_different_las");
 	assert_int_equal(t->cols[16].kind, FB_CK_FLAG);
-	assert_true(t->cols[16].json_only);
-	assert_false(t->cols[15].json_only);
+	assert_true(t->cols[16].flags & FB_COL_JSON_ONLY);
+	assert_false(t->cols[15].flags & FB_COL_JSON_ONLY);
 	assert_string_equal(text(t, 2, 0), "867");
 	assert_int_equal(fb_table_cell(t, 2, 14)->kind, FB_CK_EMPTY);
 	assert_int_equal(fb_table_cell(t, 2, 16)->kind, FB_CK_EMPTY);

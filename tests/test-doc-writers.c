@@ -254,7 +254,7 @@ test_growth(void **state)
 static const struct fb_column listed[] = {
 	{ .name = "code", .brief = "Code", .kind = FB_CK_CODE },
 	{ .name = "codes", .brief = "Codes", .kind = FB_CK_CODES },
-	{ .name = "moved", .brief = "Moved", .kind = FB_CK_FLAG, .json_only = 1 },
+	{ .name = "moved", .brief = "Moved", .kind = FB_CK_FLAG, .flags = FB_COL_JSON_ONLY },
 };
 
 static char *
@@ -313,9 +313,12 @@ test_codes_and_flags(void **state)
 	assert_null(strstr(s, "Moved"));
 	free(s);
 	s = write_listed(&fb_writer_text);
-	/* The codes are 10 wide: Code, two spaces, Codes; the rule 4 + 2 + 10. */
-	assert_string_equal(s, "\n\nCode  Codes     \n001   851 867 \"x\n001             \n"
-			       "----------------\nALL             \n");
+	/*
+	 * The codes are 10 wide: Code, two spaces, Codes; the rule 4 + 2 + 10.
+	 * No line ends in spaces.
+	 */
+	assert_string_equal(s, "\n\nCode  Codes\n001   851 867 \"x\n001\n"
+			       "----------------\nALL\n");
 	free(s);
 }
 

@@ -56,18 +56,28 @@ struct fb_column {
 	const char *title;   /* for people (XLSX, HTML), or NULL: made from the name */
 	const char *brief;   /* the text table's heading, or NULL: not in the text table */
 	enum fb_cell_kind kind;
-	/*
-	 * 1: written by JSON alone, a member for programs (a flag beside a
-	 * column that says the same in words); CSV, XLSX, text and HTML leave
-	 * it out.  0, the default: every format.
-	 */
-	unsigned char json_only;
+	unsigned flags;      /* FB_COL_*, or 0: a column like any other */
 };
 
 /*
- * n holds counts, tenths, pence, dates and flags; s holds text and lists of
- * codes (owned by the document).
+ * FB_COL_JSON_ONLY: a member for programs that only JSON writes (trend's
+ * pools_different_las flag, beside a column that says the same in words;
+ * report's las_pooled: its CSV has the standard's 16 columns).
+ * FB_COL_OMIT_EMPTY: JSON leaves the member out of the rows whose cell is
+ * empty (report's las_pooled, on its ALL rows only).
+ * FB_COL_SKIP_ZERO: the text table leaves out the rows whose count here is
+ * 0 (a reason no bed has), which the other formats keep.
+ * FB_COL_PAGE_ONLY: a figure only a document's own HTML page shows (a
+ * headline's change since the previous snapshot), worked out here like
+ * every other; CSV, JSON and XLSX leave it out, and with no brief the text
+ * table and the generic page do too.
  */
+#define FB_COL_JSON_ONLY 1u
+#define FB_COL_SKIP_ZERO 2u
+#define FB_COL_PAGE_ONLY 4u
+#define FB_COL_OMIT_EMPTY 8u
+
+/* n holds counts, tenths, pence and dates; s holds text (owned by the document). */
 struct fb_cell {
 	enum fb_cell_kind kind;
 	long n;
@@ -88,7 +98,7 @@ enum fb_text_layout {
 };
 
 struct fb_table {
-	const char *name;    /* a sheet's name ("Summary"); JSON's member, in lower case */
+	const char *name;    /* a sheet's name ("Summary") */
 	const struct fb_column *cols;
 	size_t ncols;
 	struct fb_cell *cells;   /* nrows rows of ncols cells */
@@ -96,6 +106,17 @@ struct fb_table {
 	size_t nrows, cap;
 	const char *empty;   /* what the text table says when there is no row */
 	enum fb_text_layout text;
+	const char *intro;   /* what the text says above the table, or NULL */
+	/*
+	 * A table whose rows belong to rows of the first table: nest is how
+	 * many of its first columns name the row each belongs to (the same
+	 * cells as that row's first columns; its rows in the first table's
+	 * order), 0 for a table of its own.  JSON writes such rows inside the
+	 * row they belong to, as an array called member, without those
+	 * columns; the other formats write the table as it is.
+	 */
+	size_t nest;
+	const char *member;
 };
 
 /*
@@ -129,6 +150,7 @@ struct fb_doc {
 	size_t nnotes, notecap;
 	struct fb_table *tables;
 	size_t ntables, tablecap;
+	size_t csv_table;        /* the table CSV writes (a CSV file holds one): 0, the first */
 	char **strings;          /* every copy the document owns */
 	size_t nstrings, strcap;
 };
@@ -150,6 +172,13 @@ void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
 
 /* Add a note that is a number, for programs: n as text, kind FB_CK_COUNT. */
 void fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n);
+
+/*
+ * The note a document read from the run's rows ends with (FB_NOTE_AFTER):
+ * "Rows: 8 read, 7 used, 1 rejected (FB004 1), 6 outside the filter (--la
+ * 867)", what naming the rows.  d->run must be set.
+ */
+void fb_doc_note_totals(struct fb_doc *d, const char *what);
 
 /* The note whose key is key, or NULL. */
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
@@ -202,6 +231,19 @@ struct fb_period;
 void fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period *period,
 		   const char *region_name, const struct fb_nights_row *rows, size_t nrows);
 
+struct fb_tally_row;
+
+/*
+ * report: the figures per LA and snapshot date, then the pooled rows
+ * (tally.h, fb_tally_rows()), with region_name naming the pooled rows; with
+ * breakdown, a second table of why beds go unused (fb_reason_lines()), one
+ * row per row, status, group and reason, nested in JSON and the table CSV
+ * writes.  run and rows are borrowed.  The columns' positions are in
+ * doc-report.h, for the HTML page.
+ */
+void fb_doc_report(struct fb_doc *d, const struct fb_run *run, const struct fb_tally_row *rows,
+		   size_t nrows, const char *region_name, int breakdown);
+
 struct fb_trend;
 
 /* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
@@ -210,18 +252,6 @@ void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_tr
 
 struct fb_reconcile;
 struct fb_submission;
-
-/* reconcile's tables' columns, by index: the HTML page reads its cells by them. */
-enum fb_recon_col {
-	FB_RC_LA_CODE, FB_RC_LA_NAME, FB_RC_S_APPROVED, FB_RC_S_FILLED, FB_RC_S_VACANT,
-	FB_RC_S_UNAVAILABLE, FB_RC_S_FILLED_PCT, FB_RC_S_VACANT_PCT, FB_RC_S_UNAVAILABLE_PCT,
-	FB_RC_APPROVED, FB_RC_FILLED, FB_RC_VACANT, FB_RC_UNAVAILABLE, FB_RC_UTIL_INCL,
-	FB_RC_UTIL_EXCL, FB_RC_VACANT_PCT, FB_RC_UNAVAILABLE_PCT, FB_RC_FILLED_DIFF,
-	FB_RC_VACANT_DIFF, FB_RC_UNAVAILABLE_DIFF, FB_RC_DATE, FB_RC_RETURN_DATE,
-	FB_RC_DATE_SOURCE, FB_RC_NLA, FB_RC_COUNT
-};
-enum fb_bridge_col { FB_RB_LA_CODE, FB_RB_STATUS, FB_RB_CATEGORY, FB_RB_BEDS, FB_RB_COUNT };
-enum fb_driver_col { FB_RDV_LA_CODE, FB_RDV_BEDS, FB_RDV_TEXT, FB_RDV_COUNT };
 
 /* fb_doc_reconcile()'s flags: the bridge alone (reconcile --bridge). */
 #define FB_DOC_RECON_BRIDGE 1u
@@ -233,8 +263,10 @@ enum fb_driver_col { FB_RDV_LA_CODE, FB_RDV_BEDS, FB_RDV_TEXT, FB_RDV_COUNT };
  * and rates, the differences in points, the dates), "Bridge" (long form: a
  * row per LA, ofsted_status and category, then no_record rows, for the rows
  * compared at one date) and "Drivers" (each such row's reasons in words,
- * largest first, at most 12).  With FB_DOC_RECON_BRIDGE, the Bridge table
- * alone.  The last input of run is the return; run, sub and rc borrowed.
+ * largest first, at most 12), the last two nested in the first's rows in
+ * JSON; their columns are in doc-reconcile.h.  With FB_DOC_RECON_BRIDGE,
+ * the Bridge table alone.  The last input of run is the return; run, sub
+ * and rc borrowed.
  */
 void fb_doc_reconcile(struct fb_doc *d, const struct fb_run *run,
 		      const struct fb_submission *sub, const struct fb_reconcile *rc,

@@ -24,6 +24,7 @@
 
 #include "fosterbeds/doc.h"
 #include "fosterbeds/episodes.h"
+#include "fosterbeds/figures.h"
 #include "fosterbeds/ofsted.h"
 #include "fosterbeds/reconcile.h"
 #include "fosterbeds/run.h"
@@ -126,7 +127,7 @@ struct fb_error {
  *
  * The per-document slots below are the old interface, kept while the
  * commands move to documents one at a time; a command whose output is a
- * document (report --period, reconcile) uses write() alone.
+ * document (report, report --period, reconcile) uses write() alone.
  */
 struct fb_writer {
 	const char *name;
@@ -219,31 +220,6 @@ extern const char *const fb_ofsted_columns[];
 extern const size_t fb_ofsted_ncolumns;
 const char *fb_ofsted_cell(const struct fb_ofsted_row *row, size_t i, char buf[FB_CELL_BUF],
 			   int *is_number);
-
-/*
- * The reasons breakdown of one report row: unavailable beds by
- * unavailable_reason and vacant beds by vacancy_reason, mainstream and
- * respite/emergency beds apart, each reason's beds and its share of the
- * beds of that status in that group.  "not_recorded" (left blank) and
- * "not_recognised" (not one of the codes: FB034) are reasons of their own.
- * The values that were not recognised are not listed: they are typed by
- * hand and may say anything, so they appear only in the FB034 warnings.
- */
-struct fb_reason_line {
-	int status;        /* FB_ST_UNAVAILABLE or FB_ST_VACANT */
-	int group;         /* 0 mainstream, 1 respite/emergency */
-	const char *reason;  /* a code, "not_recorded" or "not_recognised" */
-	long beds;
-	long group_beds;   /* beds of this status in this group */
-	long share;        /* tenths of a percent of group_beds, or FB_PCT_NONE */
-};
-
-/* Every line (zero ones too) for counts, in a fixed order; returns how many. */
-#define FB_REASON_LINES (2 * (FB_UR_COUNT + 2) + 2 * (FB_VR_COUNT + 2))
-size_t fb_reason_lines(const struct fb_counts *c, struct fb_reason_line out[FB_REASON_LINES]);
-
-/* "mainstream" or "respite_emergency". */
-const char *fb_group_name(int group);
 
 /* The reasons CSV columns, in order. */
 extern const char *const fb_reason_columns[];
