@@ -55,6 +55,8 @@ static const struct fb_column columns[] = {
 	{ .name = "return_date", .kind = FB_CK_DATE },
 	{ .name = "date_source", .kind = FB_CK_TEXT },
 	{ .name = "las_pooled", .title = "LAs pooled", .kind = FB_CK_COUNT },
+	{ .name = "mainstream_approved", .kind = FB_CK_COUNT, .flags = FB_COL_PAGE_ONLY },
+	{ .name = "mainstream_filled", .kind = FB_CK_COUNT, .flags = FB_COL_PAGE_ONLY },
 };
 
 _Static_assert(sizeof(columns) / sizeof(columns[0]) == FB_RN_COUNT, "a column per index");
@@ -184,6 +186,8 @@ row(struct fb_doc *d, struct fb_table *t, const char *region, const struct fb_re
 		fb_cell_number(&c[FB_RN_UTIL_EXCL], FB_CK_RATE, rt.utilisation_excl);
 		fb_cell_number(&c[FB_RN_VACANT_PCT], FB_CK_RATE, rt.vacant);
 		fb_cell_number(&c[FB_RN_UNAVAILABLE_PCT], FB_CK_RATE, rt.unavailable);
+		fb_cell_number(&c[FB_RN_MS_APPROVED], FB_CK_COUNT, n->ms_approved);
+		fb_cell_number(&c[FB_RN_MS_FILLED], FB_CK_COUNT, n->ms_filled);
 	}
 	fb_cell_number(&c[FB_RN_FILLED_DIFF], FB_CK_PP, diff(r, n->filled, s->filled));
 	fb_cell_number(&c[FB_RN_VACANT_DIFF], FB_CK_PP, diff(r, n->vacant, s->vacant));

@@ -471,7 +471,10 @@ doc_headline(FILE *out, const struct recon_doc *v)
 		 FB_RN_UNAVAILABLE_DIFF);
 	html_stat_open(out, "region-util-excl", C_EXCL, "Filled, excluding respite/emergency",
 		       cell_n(v->rows, v->region, FB_RN_UTIL_EXCL));
-	fputs("Mainstream beds only. The return has no such figure.", out);
+	count_or_dash(out, v->rows, v->region, FB_RN_MS_FILLED);
+	fputs(" of ", out);
+	count_or_dash(out, v->rows, v->region, FB_RN_MS_APPROVED);
+	fputs(" mainstream beds. The return has no such figure.", out);
 	html_stat_close(out);
 	fputs("</div>\n</section>\n", out);
 }

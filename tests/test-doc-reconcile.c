@@ -124,6 +124,10 @@ test_rows(void **state)
 	assert_int_equal(num(t, 0, FB_RN_UTIL_EXCL, FB_CK_RATE), 500);
 	assert_int_equal(num(t, 0, FB_RN_VACANT_PCT, FB_CK_RATE), 400);
 	assert_int_equal(num(t, 0, FB_RN_UNAVAILABLE_PCT, FB_CK_RATE), 200);
+	/* What the excluding rate divides, for the page alone. */
+	assert_int_equal(num(t, 0, FB_RN_MS_FILLED, FB_CK_COUNT), 2);
+	assert_int_equal(num(t, 0, FB_RN_MS_APPROVED, FB_CK_COUNT), 4);
+	assert_true(t->cols[FB_RN_MS_FILLED].flags & FB_COL_PAGE_ONLY);
 	/* 2/5 - 2/6 = 1/15 = 6.67 points; 2/5 - 3/6 = -10.0; 1/5 - 1/6 = 1/30 = 3.33. */
 	assert_int_equal(num(t, 0, FB_RN_FILLED_DIFF, FB_CK_PP), 67);
 	assert_int_equal(num(t, 0, FB_RN_VACANT_DIFF, FB_CK_PP), -100);
