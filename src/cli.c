@@ -273,15 +273,8 @@ fb_cli_finish(int status)
 const char *
 fb_cli_default_region(const int *codes, size_t n)
 {
-	const char *region = NULL;
+	const char *region = fb_la_common_region(codes, n);
 
-	for (size_t i = 0; i < n; i++) {
-		const struct fb_la *la = fb_la_by_code(codes[i]);
-
-		if (!la || (region && strcmp(region, la->region) != 0))
-			return "All LAs";
-		region = la->region;
-	}
 	return region ? region : "All LAs";
 }
 

@@ -202,7 +202,7 @@ void fb_cli_record_command(const struct fb_cli *cli, struct fb_run *run);
 
 /*
  * The name for pooled rows when none is given: the region every LA code in
- * codes belongs to, else "All LAs".
+ * codes belongs to (fb_la_common_region()), else "All LAs".
  */
 const char *fb_cli_default_region(const int *codes, size_t n);
 

@@ -320,11 +320,11 @@ fb_doc_reconcile(struct fb_doc *d, const struct fb_run *run, const struct fb_sub
 		    sub->published ? "ofsted_published" : "simple");
 	if (sub->year[0])
 		fb_doc_note(d, FB_NOTE_DATA, "return_year", "%s", sub->year);
-	fb_doc_note_count(d, FB_NOTE_DATA, "return_missing_cells", sub->missing);
+	fb_doc_note(d, FB_NOTE_NUMBER, "return_missing_cells", "%ld", (long)sub->missing);
 	fb_doc_note(d, FB_NOTE_DATA, "region_name", "%s", region_name);
-	fb_doc_note_count(d, FB_NOTE_DATA, "region_pools", region->nla);
-	fb_doc_note_count(d, FB_NOTE_DATA, "region_leaves_out", rc->left_out);
-	fb_doc_note_count(d, FB_NOTE_DATA, "las_across_dates", rc->cross_dated);
+	fb_doc_note(d, FB_NOTE_NUMBER, "region_pools", "%ld", (long)region->nla);
+	fb_doc_note(d, FB_NOTE_NUMBER, "region_leaves_out", "%ld", (long)rc->left_out);
+	fb_doc_note(d, FB_NOTE_NUMBER, "las_across_dates", "%ld", (long)rc->cross_dated);
 	fb_doc_note(d, FB_NOTE_DATA, "pooling", "the ALL row sums the counts of the LAs present "
 		    "in both the records and the return, then divides; differences are "
 		    "standardised minus submitted, in percentage points, from unrounded rates");

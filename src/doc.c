@@ -101,17 +101,7 @@ fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key, const c
 	d->notes[d->nnotes].place = place;
 	d->notes[d->nnotes].key = key ? fb_doc_strdup(d, key) : NULL;
 	d->notes[d->nnotes].text = own(d, text);
-	d->notes[d->nnotes].kind = FB_CK_EMPTY;
-	d->notes[d->nnotes].n = 0;
 	d->nnotes++;
-}
-
-void
-fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n)
-{
-	fb_doc_note(d, place, key, "%ld", n);
-	d->notes[d->nnotes - 1].kind = FB_CK_COUNT;
-	d->notes[d->nnotes - 1].n = n;
 }
 
 void

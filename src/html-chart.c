@@ -147,6 +147,16 @@ html_la_label(const char *name, int la_code, char buf[16])
 	return buf;
 }
 
+int
+html_la_code(const struct fb_cell *c)
+{
+	int code;
+
+	if (c->kind != FB_CK_CODE || !c->s || fb_la_code_parse(c->s, strlen(c->s), &code) != 0)
+		return FB_LA_ALL;
+	return code;
+}
+
 void
 html_la_attr(FILE *out, int la_code)
 {
@@ -592,13 +602,9 @@ sm_date(FILE *out, const struct sm_chart *c, int x, int date, int *year)
 {
 	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
 					    "Aug", "Sep", "Oct", "Nov", "Dec" };
-	char iso[FB_DATE_LEN + 1];
 	int y, m, d, base = SM_H - SM_B;
 
-	fb_date_format(date, iso);
-	y = atoi(iso);
-	m = atoi(iso + 5);
-	d = atoi(iso + 8);
+	fb_date_civil(date, &y, &m, &d);
 	fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x,
 		base + 16);
 	if (c->days)

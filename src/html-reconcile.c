@@ -648,6 +648,7 @@ doc_bridges(FILE *out, const struct recon_doc *v)
 {
 	const struct fb_table *b = v->bridge;
 	const struct fb_note *across = fb_doc_find_note(v->d, "las_across_dates");
+	long n = across ? strtol(across->text, NULL, 10) : 0;
 
 	fputs("<section class=\"bridges\">\n<h2>The bridge: how each bed was counted in the "
 	      "return</h2>\n<p class=\"lead\">Rows: the bed's <code>ofsted_status</code>; "
@@ -664,10 +665,9 @@ doc_bridges(FILE *out, const struct recon_doc *v)
 				doc_bridge_card(out, v, start, end);
 		}
 	fputs("</div>\n", out);
-	if (across && across->n)
+	if (n)
 		fprintf(out, "<p class=\"note\">No bridge is drawn for the %ld LA%s whose records "
-			"and return are from different dates.</p>\n", across->n,
-			html_plural(across->n));
+			"and return are from different dates.</p>\n", n, html_plural(n));
 	fputs("</section>\n", out);
 }
 
@@ -694,7 +694,7 @@ html_reconcile_page(FILE *out, const struct fb_doc *d)
 	fputs(")</dd></div>\n", out);
 	c = fb_table_cell(v.rows, v.region, FB_RN_DATE);
 	html_meta(out, "Snapshot date", c->kind == FB_CK_EMPTY ? "several" : fb_cell_format(c, buf));
-	if (across && across->n) {
+	if (across && strcmp(across->text, "0") != 0) {
 		c = fb_table_cell(v.rows, v.region, FB_RN_RETURN_DATE);
 		html_meta(out, "Return's date", c->kind == FB_CK_EMPTY ? "several"
 								 : fb_cell_format(c, buf));

@@ -50,7 +50,7 @@ text_of(const struct fb_table *t, size_t r, size_t i)
 static int
 la_code_of(const struct fb_table *t, size_t r)
 {
-	return t->pooled[r] ? FB_LA_ALL : (int)strtol(text_of(t, r, FB_RC_CODE), NULL, 10);
+	return t->pooled[r] ? FB_LA_ALL : html_la_code(fb_table_cell(t, r, FB_RC_CODE));
 }
 
 static const char *
@@ -522,15 +522,4 @@ html_report_page(FILE *out, const struct fb_doc *d)
 	definitions(out);
 	html_inputs_section(out, d->run, 1);
 	html_page_close(out);
-}
-
-/* The old writer slot (writer.h), the same page through the document. */
-void
-html_report(FILE *out, const struct fb_report *rep)
-{
-	struct fb_doc d;
-
-	fb_doc_report(&d, rep->run, rep->rows, rep->nrows, rep->region_name, rep->breakdown);
-	html_report_page(out, &d);
-	fb_doc_release(&d);
 }

@@ -144,7 +144,7 @@ html_trend_page(FILE *out, const struct fb_doc *d)
 	html_sm_fit(&c, panels, np);
 	if (one && region)
 		title = html_la_label(fb_table_cell(t, 0, name)->s,
-				      atoi(fb_table_cell(t, 0, code)->s), label);
+				      html_la_code(fb_table_cell(t, 0, code)), label);
 
 	html_page_open(out, d->title, title);
 	html_masthead_open(out, d->title, title);
@@ -161,15 +161,4 @@ html_trend_page(FILE *out, const struct fb_doc *d)
 	free(pts);
 	free(panels);
 	free(dates);
-}
-
-/* The old writer slot (writer.h), until it goes: the same page, through the document. */
-void
-html_trend(FILE *out, const struct fb_trend_report *rep)
-{
-	struct fb_doc d;
-
-	fb_doc_trend(&d, rep->run, rep->trend, rep->region_name);
-	html_trend_page(out, &d);
-	fb_doc_release(&d);
 }

@@ -507,6 +507,7 @@ static const struct {
 	const char *command;
 	html_page_fn *page;
 } pages[] = {
+	{ .command = "ofsted", .page = html_ofsted_page },
 	{ .command = "trend", .page = html_trend_page },
 	{ .command = "reconcile", .page = html_reconcile_page },
 	{ .command = "report", .page = html_report_page },
@@ -557,6 +558,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_html = {
-	.name = "html", .write = write_doc, .findings = html_findings, .report = html_report,
-	.reconcile = html_reconcile, .ofsted = html_ofsted, .trend = html_trend,
+	.name = "html", .write = write_doc, .findings = html_findings,
+	.reconcile = html_reconcile,
 };

@@ -193,6 +193,8 @@ void html_hatch(FILE *out, int x, int y, int w, int h);
 
 /* An LA's name, or "LA 851" when the LA table does not know it, so no bar goes unlabelled. */
 const char *html_la_label(const char *name, int la_code, char buf[16]);
+/* The LA a code cell names ("851"), or FB_LA_ALL for any other cell ("ALL", empty). */
+int html_la_code(const struct fb_cell *c);
 /* The data-la attribute of a row: " data-la=\"851\"" or " data-la=\"ALL\"". */
 void html_la_attr(FILE *out, int la_code);
 /* The width of the label column for labels up to longest characters. */
@@ -260,10 +262,7 @@ void html_doc_definitions(FILE *out, const struct fb_doc *d);
 void html_findings(FILE *out, const struct fb_run *run);
 /* Every finding of run as a table (html-findings.c), for pages that list them. */
 void html_findings_table(FILE *out, const struct fb_run *run);
-void html_report(FILE *out, const struct fb_report *rep);
 void html_reconcile(FILE *out, const struct fb_recon_report *rep);
-void html_ofsted(FILE *out, const struct fb_ofsted_report *rep);
-void html_trend(FILE *out, const struct fb_trend_report *rep);
 
 /*
  * A document's own page: html.c's table pages[] names, for each
@@ -271,6 +270,9 @@ void html_trend(FILE *out, const struct fb_trend_report *rep);
  * the generic page.
  */
 typedef void html_page_fn(FILE *out, const struct fb_doc *d);
+
+/* ofsted's page (html-ofsted.c). */
+html_page_fn html_ofsted_page;
 
 /* trend (html-trend.c): small multiples of utilisation, then the table. */
 html_page_fn html_trend_page;

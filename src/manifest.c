@@ -505,8 +505,13 @@ fb_manifest_check_input(const struct fb_manifest_input *in,
 const char *
 fb_manifest_state_name(enum fb_manifest_state state)
 {
-	static const char *const names[] = { "unchanged", "changed", "missing", "stdin",
-					     "unreadable" };
+	static const char *const names[] = {
+		[FB_MANIFEST_UNCHANGED] = "unchanged",
+		[FB_MANIFEST_CHANGED] = "changed",
+		[FB_MANIFEST_MISSING] = "missing",
+		[FB_MANIFEST_STDIN] = "stdin",
+		[FB_MANIFEST_UNREADABLE] = "unreadable",
+	};
 
 	return names[state];
 }

@@ -86,52 +86,6 @@ findings(FILE *out, const struct fb_run *run)
 	}
 }
 
-static const char *
-report_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_report *rep = ctx;
-	int num;
-
-	return fb_report_cell(rep, &rep->rows[r], i, buf, &num);
-}
-
-/* The reasons breakdown, one row per (report row, status, group, reason). */
-static void
-reasons(FILE *out, const struct fb_report *rep)
-{
-	struct fb_reason_line lines[FB_REASON_LINES];
-	char buf[FB_CELL_BUF], share[FB_PCT_BUF];
-	int num;
-
-	for (size_t i = 0; i < fb_reason_ncolumns; i++) {
-		fputs(fb_reason_columns[i], out);
-		sep(out, i + 1 == fb_reason_ncolumns);
-	}
-	for (size_t r = 0; r < rep->nrows; r++) {
-		size_t n = fb_reason_lines(&rep->rows[r].counts, lines);
-
-		for (size_t k = 0; k < n; k++) {
-			for (size_t i = 0; i < 3; i++) {
-				cell(out, fb_report_cell(rep, &rep->rows[r], i, buf, &num), i == 1);
-				sep(out, 0);
-			}
-			fprintf(out, "%s,%s,%s,%ld,%s\n",
-				fb_fields[FB_F_STATUS].codes[lines[k].status].name,
-				fb_group_name(lines[k].group), lines[k].reason, lines[k].beds,
-				fb_pct_format(lines[k].share, share));
-		}
-	}
-}
-
-static void
-report(FILE *out, const struct fb_report *rep)
-{
-	if (rep->breakdown)
-		reasons(out, rep);
-	else
-		table(out, fb_report_columns, fb_report_ncolumns, rep->nrows, 1, report_cell, rep);
-}
-
 static void
 catalogue_row(FILE *out, const char *kind, const char *id, const char *name,
 	      const char *field, const char *severity, const char *required,
@@ -223,20 +177,6 @@ bridge(FILE *out, const struct fb_recon_report *rep)
 	}
 }
 
-static const char *
-ofsted_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	int num;
-
-	return fb_ofsted_cell(&((const struct fb_ofsted_report *)ctx)->rows[r], i, buf, &num);
-}
-
-static void
-ofsted(FILE *out, const struct fb_ofsted_report *rep)
-{
-	table(out, fb_ofsted_columns, fb_ofsted_ncolumns, rep->nrows, -1, ofsted_cell, rep);
-}
-
 /*
  * Any document: its table csv_table (a CSV file holds one: the first,
  * unless the document says), headed by the columns' machine names, leaving
@@ -272,6 +212,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_csv = {
-	.name = "csv", .write = write_doc, .findings = findings, .report = report,
-	.catalogue = catalogue, .reconcile = reconcile, .bridge = bridge, .ofsted = ofsted,
+	.name = "csv", .write = write_doc, .findings = findings,
+	.catalogue = catalogue, .reconcile = reconcile, .bridge = bridge,
 };

@@ -185,25 +185,6 @@ findings(FILE *out, const struct fb_run *run)
 	fputs(run->findings.n ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
-static void
-reasons(FILE *out, const struct fb_counts *c)
-{
-	struct fb_reason_line lines[FB_REASON_LINES];
-	size_t n = fb_reason_lines(c, lines);
-	char share[FB_PCT_BUF];
-
-	fputs(", \"reasons\": [", out);
-	for (size_t k = 0; k < n; k++) {
-		fb_pct_format(lines[k].share, share);
-		fprintf(out, "%s{\"status\": \"%s\", \"bed_group\": \"%s\", \"reason\": \"%s\", "
-			"\"beds\": %ld, \"share_pct\": %s}", k ? ", " : "",
-			fb_fields[FB_F_STATUS].codes[lines[k].status].name,
-			fb_group_name(lines[k].group), lines[k].reason, lines[k].beds,
-			share[0] ? share : "null");
-	}
-	fputc(']', out);
-}
-
 /* A row of cells from a column table, as JSON members. */
 static void
 members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(const void *,
@@ -223,35 +204,6 @@ members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(co
 		else
 			str(out, v);
 	}
-}
-
-static const char *
-report_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	return fb_report_cell(rep, row, i, buf, num);
-}
-
-static void
-report(FILE *out, const struct fb_report *rep)
-{
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fputs("  \"region_name\": ", out);
-	str(out, rep->region_name);
-	fputs(",\n  \"pooling\": \"rows with la_code ALL sum the counts of every LA for "
-	      "that date, then divide; they are never averages of LA rates\",\n", out);
-	fputs("  \"rows\": [", out);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_report_columns, fb_report_ncolumns, report_cell, rep,
-			&rep->rows[r]);
-		if (rep->rows[r].la_code == FB_LA_ALL)
-			fprintf(out, ", \"las_pooled\": %d", rep->rows[r].nla);
-		if (rep->breakdown)
-			reasons(out, &rep->rows[r].counts);
-		fputc('}', out);
-	}
-	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
 static void
@@ -312,13 +264,6 @@ static const char *
 recon_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
 {
 	return fb_recon_cell(rep, row, i, buf, num);
-}
-
-static const char *
-ofsted_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	(void)rep;
-	return fb_ofsted_cell(row, i, buf, num);
 }
 
 static void
@@ -392,60 +337,6 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 		fputc('}', out);
 	}
 	fputs("\n  ]\n}\n", out);
-}
-
-static void
-ofsted(FILE *out, const struct fb_ofsted_report *rep)
-{
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fprintf(out, "  \"missing_cells\": %ld,\n", rep->missing);
-	fputs("  \"note\": \"suppressed ('..') and blank cells are left empty (null), never "
-	      "read as 0; a sum row (kind region or england) adds the authorities that give "
-	      "each measure, and is followed by Ofsted's own figure and Ofsted's minus the "
-	      "sum\",\n  \"rows\": [", out);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_ofsted_columns, fb_ofsted_ncolumns, ofsted_cell, rep,
-			&rep->rows[r]);
-		fputc('}', out);
-	}
-	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
-}
-
-static const char *
-trend_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	return fb_trend_cell(rep, row, i, buf, num);
-}
-
-static void
-trend(FILE *out, const struct fb_trend_report *rep)
-{
-	const struct fb_trend *tr = rep->trend;
-
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fputs("  \"region_name\": ", out);
-	str(out, rep->region_name);
-	fputs(",\n  \"changes\": \"percentage points since the same LA's (or the region's) "
-	      "previous snapshot, from unrounded rates; null on a first snapshot\",\n"
-	      "  \"rows\": [", out);
-	for (size_t r = 0; r < tr->n; r++) {
-		const struct fb_trend_row *row = &tr->t[r];
-
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_trend_columns, fb_trend_ncolumns - 2, trend_cell, rep, row);
-		if (row->now->la_code == FB_LA_ALL) {
-			fputs(", \"pooled_la_codes\": [", out);
-			for (size_t k = 0; k < row->nlas; k++)
-				fprintf(out, "%s\"%03d\"", k ? ", " : "", row->las[k]);
-			fprintf(out, "], \"pools_different_las\": %s",
-				row->las_changed ? "true" : "false");
-		}
-		fputc('}', out);
-	}
-	fputs(tr->n ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
 /* Any document */
@@ -572,7 +463,7 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputs("  ", out);
 		str(out, d->notes[i].key);
 		fputs(": ", out);
-		if (fb_cell_kind_numeric(d->notes[i].kind))
+		if (d->notes[i].place == FB_NOTE_NUMBER)
 			fputs(d->notes[i].text, out);
 		else
 			str(out, d->notes[i].text);
@@ -591,6 +482,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_json = {
-	.name = "json", .write = write_doc, .findings = findings, .report = report,
-	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+	.name = "json", .write = write_doc, .findings = findings,
+	.catalogue = catalogue, .reconcile = reconcile,
 };

@@ -29,17 +29,6 @@ rejected_by(FILE *out, const long *by)
 		fputc(')', out);
 }
 
-/* With a filter, the rows it set aside, after the counts of read, used and rejected. */
-static void
-outside(FILE *out, const struct fb_run *run)
-{
-	char what[64 + 1000 * 4];
-
-	if (run->filter.active)
-		fprintf(out, ", %ld outside the filter (%s)", fb_run_outside_filter(run),
-			fb_filter_describe(&run->filter, what, sizeof(what)));
-}
-
 static void
 inputs(FILE *out, const struct fb_run *run)
 {
@@ -158,101 +147,6 @@ print_table(FILE *out, const struct table *t)
 
 /* report */
 
-static const char *const report_headings[] = {
-	"LA", "Name", "Date", "Approved", "Filled", "Vacant", "Unavail", "Resp/em",
-	"MS appr", "MS fill", "MS vac", "MS unav", "Util incl%", "Util excl%",
-	"Vacant%", "Unavail%",
-};
-static const size_t report_shown[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
-
-static const char *
-report_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_report *rep = ctx;
-	int num;
-
-	return fb_report_cell(rep, &rep->rows[r], i, buf, &num);
-}
-
-static int
-report_pooled(const void *ctx, size_t r)
-{
-	return ((const struct fb_report *)ctx)->rows[r].la_code == FB_LA_ALL;
-}
-
-static const char *
-reason_label(const char *reason)
-{
-	if (strcmp(reason, "not_recorded") == 0)
-		return "(not recorded)";
-	if (strcmp(reason, "not_recognised") == 0)
-		return "(not recognised)";
-	return reason;
-}
-
-/* Why beds go unused, per row: the reasons that have beds, in the standard's code order. */
-static void
-reasons(FILE *out, const struct fb_report *rep)
-{
-	struct fb_reason_line lines[FB_REASON_LINES];
-	char code[FB_CELL_BUF], date[FB_CELL_BUF], share[FB_PCT_BUF];
-	int num;
-
-	fputs("\nWhy beds go unused: unavailable beds by unavailable_reason, vacant beds by "
-	      "vacancy_reason,\nmainstream and respite/emergency apart; shares are of that "
-	      "status's beds in that group.\n", out);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		size_t n = fb_reason_lines(&rep->rows[r].counts, lines);
-
-		fprintf(out, "\n%s %s, %s\n", fb_report_cell(rep, &rep->rows[r], 0, code, &num),
-			fb_report_la_name(rep, &rep->rows[r]),
-			fb_report_cell(rep, &rep->rows[r], 2, date, &num));
-		for (size_t k = 0; k < n; k++) {
-			int first = k == 0 || lines[k - 1].status != lines[k].status ||
-				    lines[k - 1].group != lines[k].group;
-
-			if (first)
-				fprintf(out, "  %s %s beds: %ld\n",
-					fb_fields[FB_F_STATUS].codes[lines[k].status].name,
-					lines[k].group ? "respite/emergency" : "mainstream",
-					lines[k].group_beds);
-			if (lines[k].beds)
-				fprintf(out, "    %-22s %6ld  %6s%%\n",
-					reason_label(lines[k].reason),
-					lines[k].beds, fb_pct_format(lines[k].share, share));
-		}
-	}
-}
-
-static void
-report(FILE *out, const struct fb_report *rep)
-{
-	struct table t = { report_headings, report_shown, 16, 3, rep->nrows, report_cell,
-			   report_pooled, rep };
-	long read, used, rejected;
-	long by[FB_R_COUNT] = { 0 };
-
-	fprintf(out, "Foster-bed utilisation: %s\n", rep->region_name);
-	fputs("Rows marked ALL pool every LA's counts for that date (sums, then rates; "
-	      "never averages of LA rates).\n\n", out);
-	if (rep->nrows)
-		print_table(out, &t);
-	else
-		fputs("(no usable rows)\n", out);
-
-	if (rep->breakdown)
-		reasons(out, rep);
-	fb_run_totals(rep->run, &read, &used, &rejected);
-	for (size_t i = 0; i < rep->run->ninputs; i++)
-		for (int k = 0; k < FB_R_COUNT; k++)
-			by[k] += rep->run->inputs[i].rejected_by[k];
-	fprintf(out, "\nRows: %ld read, %ld used, %ld rejected", read, used, rejected);
-	rejected_by(out, by);
-	outside(out, rep->run);
-	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
-	      "out of both counts.\n", out);
-}
-
 /* reconcile */
 
 static const char *const recon_headings[] = {
@@ -361,60 +255,6 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 
 /* ofsted */
 
-static const char *const ofsted_headings[] = {
-	"Year", "LA", "Name", "Approved", "Filled", "Vacant", "Unavail", "Households",
-	"Short br", "Emerg", "Exempt", "Filled%", "Vacant%", "Unavail%",
-};
-static const size_t ofsted_shown[] = { 0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
-
-static const char *
-ofsted_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	int num;
-
-	return fb_ofsted_cell(&((const struct fb_ofsted_report *)ctx)->rows[r], i, buf, &num);
-}
-
-static int
-ofsted_pooled(const void *ctx, size_t r)
-{
-	return fb_ofsted_row_pooled(&((const struct fb_ofsted_report *)ctx)->rows[r]);
-}
-
-static void
-ofsted(FILE *out, const struct fb_ofsted_report *rep)
-{
-	struct table t = { ofsted_headings, ofsted_shown, 14, 3, rep->nrows, ofsted_cell,
-			   ofsted_pooled, rep };
-
-	fputs("Ofsted's published fostering data, per authority; then each region: the sum of "
-	      "its authorities,\nOfsted's own figure, and Ofsted minus the sum (notes below "
-	      "say why they differ).\n\n", out);
-	if (rep->nrows)
-		print_table(out, &t);
-	else
-		fputs("(no authorities read)\n", out);
-	fprintf(out, "\n%ld cell%s suppressed ('..') or blank %s left empty, never read as 0; "
-		"a sum row adds the authorities that give each measure.\n",
-		rep->missing, rep->missing == 1 ? "" : "s", rep->missing == 1 ? "is" : "are");
-	for (size_t r = 0, first = 1; r < rep->nrows; r++) {
-		const struct fb_ofsted_row *row = &rep->rows[r];
-		char buf[FB_CELL_BUF];
-		int num;
-
-		if (!row->note || row->kind == FB_OK_REGION_PUBLISHED)
-			continue;
-		if (first)
-			fputs("\nNotes:\n", out);
-		first = 0;
-		fprintf(out, "  %s%s%s: %s", row->year[0] ? row->year : "", row->year[0] ? " " : "",
-			fb_ofsted_cell(row, 2, buf, &num), row->note);
-		if (row->not_pooled)
-			fprintf(out, "; not in the sum: %s", row->not_pooled);
-		fputc('\n', out);
-	}
-}
-
 static void
 catalogue(FILE *out)
 {
@@ -439,57 +279,6 @@ catalogue(FILE *out)
 }
 
 /* trend */
-
-static const char *const trend_headings[] = {
-	"LA", "Name", "Date", "Approved", "Util incl%", "Util excl%", "Vacant%", "Unavail%",
-	"Incl pp", "Excl pp", "Vac pp", "Since",
-};
-static const size_t trend_shown[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12 };
-
-static const char *
-trend_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_trend_report *rep = ctx;
-	int num;
-
-	return fb_trend_cell(rep, &rep->trend->t[r], i, buf, &num);
-}
-
-static int
-trend_pooled(const void *ctx, size_t r)
-{
-	return ((const struct fb_trend_report *)ctx)->trend->t[r].now->la_code == FB_LA_ALL;
-}
-
-static void
-trend(FILE *out, const struct fb_trend_report *rep)
-{
-	const struct fb_trend *tr = rep->trend;
-	struct table t = { trend_headings, trend_shown, 12, 3, tr->n, trend_cell, trend_pooled,
-			   rep };
-	char date[FB_CELL_BUF], codes[FB_CELL_BUF];
-	int num;
-
-	fprintf(out, "Utilisation over time: %s\n", rep->region_name);
-	fputs("pp = change in percentage points since the same LA's previous snapshot (the "
-	      "date under Since).\n\n", out);
-	if (tr->n)
-		print_table(out, &t);
-	else
-		fputs("(no usable rows)\n", out);
-	fputc('\n', out);
-	for (size_t r = 0; r < tr->n; r++) {
-		const struct fb_trend_row *row = &tr->t[r];
-
-		if (row->now->la_code != FB_LA_ALL)
-			continue;
-		fprintf(out, "ALL %s pools %zu LA%s: %s%s\n",
-			fb_trend_cell(rep, row, 2, date, &num), row->nlas, row->nlas == 1 ? "" : "s",
-			fb_trend_cell(rep, row, 14, codes, &num),
-			row->las_changed ? " (not the same LAs as the previous snapshot: its change "
-					   "mixes who is counted with how full beds are)" : "");
-	}
-}
 
 /* Any document */
 
@@ -683,6 +472,6 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_text = {
-	.name = "text", .write = write_doc, .findings = findings, .report = report,
-	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+	.name = "text", .write = write_doc, .findings = findings,
+	.catalogue = catalogue, .reconcile = reconcile,
 };

@@ -819,113 +819,6 @@ findings(FILE *out, const struct fb_run *run)
 
 /* report */
 
-static const char *
-report_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct fb_report *rep = ctx;
-
-	return fb_report_cell(rep, &rep->rows[r], i, buf, is_number);
-}
-
-static int
-report_bold(const void *ctx, size_t r)
-{
-	return ((const struct fb_report *)ctx)->rows[r].la_code == FB_LA_ALL;
-}
-
-/* Reasons: FB_REASON_LINES rows per report row. */
-static size_t
-reason_nlines(void)
-{
-	static const struct fb_counts zero;
-	struct fb_reason_line lines[FB_REASON_LINES];
-
-	return fb_reason_lines(&zero, lines);
-}
-
-static const char *
-reason_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct fb_report *rep = ctx;
-	size_t per = reason_nlines();
-	const struct fb_tally_row *row = &rep->rows[r / per];
-	struct fb_reason_line lines[FB_REASON_LINES];
-	const struct fb_reason_line *l;
-
-	if (i < 3)
-		return fb_report_cell(rep, row, i, buf, is_number);
-	fb_reason_lines(&row->counts, lines);
-	l = &lines[r % per];
-	*is_number = 0;
-	switch (i) {
-	case 3: return fb_fields[FB_F_STATUS].codes[l->status].name;
-	case 4: return fb_group_name(l->group);
-	case 5: return l->reason;
-	case 6:
-		*is_number = 1;
-		snprintf(buf, FB_CELL_BUF, "%ld", l->beds);
-		return buf;
-	default:
-		*is_number = l->share != FB_PCT_NONE;
-		return fb_pct_format(l->share, buf);
-	}
-}
-
-static int
-reason_bold(const void *ctx, size_t r)
-{
-	return report_bold(ctx, r / reason_nlines());
-}
-
-static void
-fill_report(struct book *b, const void *doc)
-{
-	const struct fb_report *rep = doc;
-	struct sheet summary = { "Summary", fb_report_columns, fb_report_ncolumns, rep->nrows,
-				 report_cell, rep, report_bold };
-	struct sheet reasons = { "Reasons", fb_reason_columns, fb_reason_ncolumns,
-				 rep->nrows * reason_nlines(), reason_cell, rep, reason_bold };
-	struct notes ns = { .n = 0 };
-	size_t unlisted;
-
-	add_sheet(b, &summary);
-	if (rep->breakdown)
-		add_sheet(b, &reasons);
-	unlisted = findings_sheet(b, rep->run);
-	inputs_sheet(b, rep->run);
-	notes_start(&ns, "report", rep->run);
-	note(&ns, "Summary", "One row per LA and snapshot date, then one row per date for the "
-	     "region (la_code ALL, in bold).");
-	note(&ns, "region rows", "A region row (%s) adds up the counts of every LA on that "
-	     "date, then divides: it is never an average of the LAs' percentages, so every bed "
-	     "weighs the same.", rep->region_name);
-	note(&ns, "counts", "Numbers of beds. approved = filled + vacant + unavailable; "
-	     "approved = mainstream_approved + respite_emergency.");
-	note(&ns, "utilisation_incl_pct", "Filled beds as a share of all approved beds, "
-	     "respite and emergency beds included (Ofsted's \"proportion of places filled\").");
-	note(&ns, "utilisation_excl_pct", "Filled mainstream beds as a share of mainstream "
-	     "approved beds: respite and emergency beds left out.");
-	note(&ns, "vacant_pct", "Vacant beds as a share of all approved beds.");
-	note(&ns, "unavailable_pct", "Unavailable (not available) beds as a share of all "
-	     "approved beds.");
-	notes_rates(&ns);
-	if (rep->breakdown)
-		note(&ns, "Reasons", "Unavailable beds by unavailable_reason and vacant beds by "
-		     "vacancy_reason, mainstream and respite/emergency beds apart; share_pct is "
-		     "the reason's share of the beds of that status in that group; not_recorded "
-		     "counts vacant beds given no reason; not_recognised counts beds whose reason "
-		     "is not one of the standard's codes (the values are in the findings).");
-	note(&ns, "rejected rows", "Rows with errors are left out of every figure; the "
-	     "Findings sheet says which and why.");
-	notes_finish(b, &ns, rep->run, unlisted);
-}
-
-static void
-report(FILE *out, const struct fb_report *rep)
-{
-	(void)write_book(out, fill_report, rep, NULL);
-}
-
 /* reconcile */
 
 static const char *
@@ -1069,57 +962,6 @@ reconcile(FILE *out, const struct fb_recon_report *rep)
 
 /* ofsted */
 
-static const char *
-ofsted_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	return fb_ofsted_cell(&((const struct fb_ofsted_report *)ctx)->rows[r], i, buf,
-			      is_number);
-}
-
-static int
-ofsted_bold(const void *ctx, size_t r)
-{
-	return fb_ofsted_row_pooled(&((const struct fb_ofsted_report *)ctx)->rows[r]);
-}
-
-static void
-fill_ofsted(struct book *b, const void *doc)
-{
-	const struct fb_ofsted_report *rep = doc;
-	struct sheet s = { "Ofsted", fb_ofsted_columns, fb_ofsted_ncolumns, rep->nrows,
-			   ofsted_cell, rep, ofsted_bold };
-	struct notes ns = { .n = 0 };
-	size_t unlisted;
-
-	add_sheet(b, &s);
-	unlisted = findings_sheet(b, rep->run);
-	inputs_sheet(b, rep->run);
-	notes_start(&ns, "ofsted", rep->run);
-	note(&ns, "Ofsted", "Ofsted's published fostering figures: one row per authority "
-	     "and joint fostering service, then for each region (in bold) the sum of its "
-	     "authorities, Ofsted's own figure and Ofsted's minus the sum, and the same for "
-	     "England; the kind column says which.");
-	note(&ns, "empty cells", "A suppressed ('..') or blank cell stays empty, never 0 (%ld "
-	     "such cell%s here); a sum row adds the authorities that give each measure, and "
-	     "not_pooled names those that do not.", rep->missing, rep->missing == 1 ? "" : "s");
-	note(&ns, "note", "Why a region's sum differs from Ofsted's figure (suppressed "
-	     "authorities, headings that match no LA, rounding to 5), and which joint service "
-	     "publishes an authority's places.");
-	note(&ns, "Findings", "The Findings sheet lists every finding with the authority it "
-	     "concerns in its column field (FB025: places that do not balance by more than "
-	     "Ofsted's rounding to 5 explains).");
-	note(&ns, "filled_pct, vacant_pct, unavailable_pct", "Filled, vacant and not "
-	     "available places as shares of approved places.");
-	notes_rates(&ns);
-	notes_finish(b, &ns, rep->run, unlisted);
-}
-
-static void
-ofsted(FILE *out, const struct fb_ofsted_report *rep)
-{
-	(void)write_book(out, fill_ofsted, rep, NULL);
-}
-
 /* Any document */
 
 /*
@@ -1259,5 +1101,5 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 
 const struct fb_writer fb_writer_xlsx = {
 	.name = "xlsx", .binary = 1, .write = write_doc, .findings = findings,
-	.report = report, .reconcile = reconcile, .ofsted = ofsted,
+	.reconcile = reconcile,
 };

@@ -159,10 +159,10 @@ test_rows(void **state)
 	assert_int_equal(num(t, 2, FB_RN_NLA, FB_CK_COUNT), 1);
 
 	assert_string_equal(fb_doc_find_note(&d, "title")->text, d.title);
-	assert_int_equal(fb_doc_find_note(&d, "region_pools")->n, 1);
-	assert_int_equal(fb_doc_find_note(&d, "region_pools")->kind, FB_CK_COUNT);
-	assert_int_equal(fb_doc_find_note(&d, "region_leaves_out")->n, 1);
-	assert_int_equal(fb_doc_find_note(&d, "las_across_dates")->n, 0);
+	assert_string_equal(fb_doc_find_note(&d, "region_pools")->text, "1");
+	assert_int_equal(fb_doc_find_note(&d, "region_pools")->place, FB_NOTE_NUMBER);
+	assert_string_equal(fb_doc_find_note(&d, "region_leaves_out")->text, "1");
+	assert_string_equal(fb_doc_find_note(&d, "las_across_dates")->text, "0");
 	assert_string_equal(fb_doc_find_note(&d, "return_kind")->text, "simple");
 	assert_null(fb_doc_find_note(&d, "return_year"));
 	assert_null(fb_doc_find_note(&d, "dates_note"));
@@ -253,7 +253,7 @@ test_across_dates(void **state)
 	assert_string_equal(text(&d.tables[0], 0, FB_RN_DATE_SOURCE), "records_date");
 	assert_int_equal(d.tables[1].nrows, 0);
 	assert_int_equal(d.tables[2].nrows, 0);
-	assert_int_equal(fb_doc_find_note(&d, "las_across_dates")->n, 1);
+	assert_string_equal(fb_doc_find_note(&d, "las_across_dates")->text, "1");
 	note = fb_doc_find_note(&d, "dates_note");
 	assert_non_null(note);
 	assert_int_equal(note->place, FB_NOTE_AFTER);

@@ -246,6 +246,39 @@ test_growth(void **state)
 	fb_doc_release(&d);
 }
 
+
+/* A number note: bare in JSON, in the workbook's Notes, not said in the text. */
+static void
+test_number_note(void **state)
+{
+	static const struct fb_column one[] = { { .name = "v", .brief = "V", .kind = FB_CK_COUNT } };
+	struct fb_doc d;
+	struct fb_error e = { 0, "" };
+	char *buf = NULL;
+	size_t len;
+	FILE *out;
+
+	(void)state;
+	fb_doc_init(&d, "test", NULL);
+	fb_doc_set_title(&d, "Title", NULL);
+	fb_doc_note(&d, FB_NOTE_NUMBER, "missing_cells", "%d", 21);
+	fb_doc_note(&d, FB_NOTE_DATA, "note", "21");
+	fb_cell_number(fb_table_row(fb_doc_table(&d, "T", one, 1, NULL), 0), FB_CK_COUNT, 3);
+	out = open_memstream(&buf, &len);
+	assert_int_equal(fb_writer_json.write(out, &d, &e), 0);
+	fclose(out);
+	assert_string_equal(buf, "{\n  \"missing_cells\": 21,\n  \"note\": \"21\",\n"
+				 "  \"rows\": [\n    {\"v\": 3}\n  ]\n}\n");
+	free(buf);
+	buf = NULL;
+	out = open_memstream(&buf, &len);
+	assert_int_equal(fb_writer_text.write(out, &d, &e), 0);
+	fclose(out);
+	assert_string_equal(buf, "Title\n\nV\n3\n");
+	free(buf);
+	fb_doc_release(&d);
+}
+
 /*
  * A list of codes (a full one, an empty one, none) and a flag for JSON
  * alone: JSON writes the list as an array and the flag bare; CSV and the
@@ -329,6 +362,7 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_guard),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_number_note),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_xlsx),

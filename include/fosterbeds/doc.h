@@ -130,15 +130,13 @@ enum fb_note_place {
 	FB_NOTE_AFTER,    /* said after them (text, HTML) */
 	FB_NOTE_DATA,     /* for programs and workbooks only (JSON, XLSX) */
 	FB_NOTE_DEFINE,   /* what a column means, key its name (XLSX, HTML) */
+	FB_NOTE_NUMBER,   /* as FB_NOTE_DATA, its text a number: bare in JSON */
 };
 
 struct fb_note {
 	enum fb_note_place place;
 	const char *key;     /* JSON member and XLSX topic, or NULL */
 	const char *text;
-	/* FB_CK_COUNT from fb_doc_note_count() (JSON writes it bare); else FB_CK_EMPTY: text */
-	enum fb_cell_kind kind;
-	long n;              /* a count note's number */
 };
 
 struct fb_doc {
@@ -169,9 +167,6 @@ void fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject);
 /* Add a note (printf-style text). */
 void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-/* Add a note that is a number, for programs: n as text, kind FB_CK_COUNT. */
-void fb_doc_note_count(struct fb_doc *d, enum fb_note_place place, const char *key, long n);
 
 /*
  * The note a document read from the run's rows ends with (FB_NOTE_AFTER):
@@ -249,6 +244,16 @@ struct fb_trend;
 /* trend: each snapshot's figures and changes (trend.h); run and tr borrowed. */
 void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
 		  const char *region_name);
+
+struct fb_ofsted_rows;
+
+/*
+ * ofsted: Ofsted's published figures per authority and pooled per region
+ * (ofsted.h, fb_ofsted_rows_add), with each row's shares of approved
+ * places.  run is borrowed; nothing of rows is kept.
+ */
+void fb_doc_ofsted(struct fb_doc *d, const struct fb_run *run,
+		   const struct fb_ofsted_rows *rows);
 
 struct fb_reconcile;
 struct fb_submission;
