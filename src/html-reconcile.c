@@ -13,6 +13,7 @@
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/number.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
 
@@ -413,13 +414,16 @@ count_or_dash(FILE *out, const struct fb_table *t, size_t r, size_t i)
 		html_count(out, fb_table_cell(t, r, i)->n);
 }
 
-/* An la_code cell's number: FB_LA_ALL for "ALL". */
-static int
-code_of(const struct fb_table *t, size_t r, size_t i)
+/* A number note's count (FB_NOTE_NUMBER), 0 when there is none. */
+static long
+note_count(const struct fb_doc *d, const char *key)
 {
-	const char *s = cell_s(t, r, i);
+	const struct fb_note *note = fb_doc_find_note(d, key);
+	long n = 0;
 
-	return strcmp(s, "ALL") == 0 ? FB_LA_ALL : atoi(s);
+	if (note)
+		(void)fb_count_parse(note->text, strlen(note->text), 0, &n);
+	return n;
 }
 
 /* The Reconcile row of an LA code cell's text, or the region row. */
@@ -490,7 +494,7 @@ doc_get(const void *ctx, size_t r, struct pair_row *out)
 {
 	const struct fb_table *t = ctx;
 
-	out->la_code = code_of(t, r, FB_RN_LA_CODE);
+	out->la_code = html_la_code(fb_table_cell(t, r, FB_RN_LA_CODE));
 	out->name = html_la_label(cell_s(t, r, FB_RN_LA_NAME), out->la_code, out->buf);
 	out->v[0] = cell_n(t, r, FB_RN_S_FILLED_PCT);
 	out->v[1] = cell_n(t, r, FB_RN_UTIL_INCL);
@@ -581,7 +585,7 @@ doc_bridge_card(FILE *out, const struct recon_doc *v, size_t start, size_t end)
 	char buf[FB_DOC_CELL_BUF];
 
 	fprintf(out, "<div class=\"card%s\"", pooled ? " region" : "");
-	html_la_attr(out, code_of(b, start, FB_RB_LA_CODE));
+	html_la_attr(out, html_la_code(fb_table_cell(b, start, FB_RB_LA_CODE)));
 	fputs("><h3>", out);
 	if (!pooled)
 		fprintf(out, "%s ", code);
@@ -647,8 +651,7 @@ static void
 doc_bridges(FILE *out, const struct recon_doc *v)
 {
 	const struct fb_table *b = v->bridge;
-	const struct fb_note *across = fb_doc_find_note(v->d, "las_across_dates");
-	long n = across ? strtol(across->text, NULL, 10) : 0;
+	long n = note_count(v->d, "las_across_dates");
 
 	fputs("<section class=\"bridges\">\n<h2>The bridge: how each bed was counted in the "
 	      "return</h2>\n<p class=\"lead\">Rows: the bed's <code>ofsted_status</code>; "
@@ -678,7 +681,6 @@ html_reconcile_page(FILE *out, const struct fb_doc *d)
 			       doc_table_named(d, "Drivers"), 0 };
 	const struct fb_note *kind = fb_doc_find_note(d, "return_kind");
 	const struct fb_note *year = fb_doc_find_note(d, "return_year");
-	const struct fb_note *across = fb_doc_find_note(d, "las_across_dates");
 	const struct fb_cell *c;
 	char buf[FB_DOC_CELL_BUF];
 
@@ -694,7 +696,7 @@ html_reconcile_page(FILE *out, const struct fb_doc *d)
 	fputs(")</dd></div>\n", out);
 	c = fb_table_cell(v.rows, v.region, FB_RN_DATE);
 	html_meta(out, "Snapshot date", c->kind == FB_CK_EMPTY ? "several" : fb_cell_format(c, buf));
-	if (across && strcmp(across->text, "0") != 0) {
+	if (note_count(d, "las_across_dates")) {
 		c = fb_table_cell(v.rows, v.region, FB_RN_RETURN_DATE);
 		html_meta(out, "Return's date", c->kind == FB_CK_EMPTY ? "several"
 								 : fb_cell_format(c, buf));
