@@ -280,4 +280,7 @@ html_page_fn html_report_page;
 /* validate (html-findings.c). */
 html_page_fn html_findings_page;
 
+/* reconcile (doc-reconcile.c): the region's headline, the chart, the table, the bridge cards. */
+html_page_fn html_reconcile_page;
+
 #endif

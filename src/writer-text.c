@@ -281,6 +281,83 @@ has_lines(const struct fb_doc *d)
 }
 
 /*
+ * A table in long form as one small table per group (FB_TEXT_CROSSTAB,
+ * doc.h): its columns with a brief are the group, the row label, the
+ * column label and the value.  Labels keep the order they first come in;
+ * a pair with no row is left blank.
+ */
+static void
+doc_crosstab(FILE *out, const struct fb_table *t)
+{
+	enum { GROUP, ROW, COL, VALUE };
+	size_t k[4], n = 0;
+	char buf[FB_DOC_CELL_BUF];
+
+	for (size_t i = 0; i < t->ncols && n < 4; i++)
+		if (t->cols[i].brief && !(t->cols[i].flags & FB_COL_JSON_ONLY))
+			k[n++] = i;
+	if (n < 4) {
+		doc_table(out, t);
+		return;
+	}
+	for (size_t start = 0, end; start < t->nrows; start = end) {
+		const char *group = fb_table_cell(t, start, k[GROUP])->s;
+		const char *rows[32], *cols[16];
+		size_t nr = 0, nc = 0, rw = strlen(t->cols[k[ROW]].brief), cw[16];
+
+		for (end = start; end < t->nrows; end++) {
+			const char *g = fb_table_cell(t, end, k[GROUP])->s;
+			const char *rl = fb_table_cell(t, end, k[ROW])->s;
+			const char *cl = fb_table_cell(t, end, k[COL])->s;
+			size_t i, j, w = strlen(fb_cell_format(fb_table_cell(t, end, k[VALUE]), buf));
+
+			if (strcmp(g ? g : "", group ? group : "") != 0)
+				break;
+			for (i = 0; i < nr && strcmp(rows[i], rl ? rl : "") != 0; i++)
+				;
+			if (i == nr && nr < 32)
+				rows[nr++] = rl ? rl : "";
+			for (j = 0; j < nc && strcmp(cols[j], cl ? cl : "") != 0; j++)
+				;
+			if (j == nc && nc < 16) {
+				cols[nc] = cl ? cl : "";
+				cw[nc++] = strlen(cl ? cl : "");
+			}
+			if (i < nr && strlen(rows[i]) > rw)
+				rw = strlen(rows[i]);
+			if (j < nc && w > cw[j])
+				cw[j] = w;
+		}
+		fprintf(out, "%s%s %s\n  %-*s", start ? "\n" : "", t->cols[k[GROUP]].brief,
+			group ? group : "", (int)rw, t->cols[k[ROW]].brief);
+		for (size_t j = 0; j < nc; j++)
+			fprintf(out, "  %*s", (int)cw[j], cols[j]);
+		fputc('\n', out);
+		for (size_t i = 0; i < nr; i++) {
+			const struct fb_cell *v[16] = { NULL };
+			size_t last = 0;
+
+			for (size_t r = start; r < end; r++) {
+				const char *rl = fb_table_cell(t, r, k[ROW])->s;
+				const char *cl = fb_table_cell(t, r, k[COL])->s;
+
+				if (strcmp(rl ? rl : "", rows[i]) != 0)
+					continue;
+				for (size_t j = 0; j < nc; j++)
+					if (strcmp(cl ? cl : "", cols[j]) == 0) {
+						v[j] = fb_table_cell(t, r, k[VALUE]);
+						last = j + 1;
+					}
+			}
+			fprintf(out, "  %-*s", last ? (int)rw : 0, rows[i]);
+			for (size_t j = 0; j < last; j++)
+				fprintf(out, "  %*s", (int)cw[j], v[j] ? fb_cell_format(v[j], buf) : "");
+			fputc('\n', out);
+		}
+	}
+}
+
+/*
  * The title (and subject), the notes that come first, each table (after
  * its intro, or what it says when empty), then the notes that come after,
  * set apart by blank lines.  A document with a table of lines
@@ -316,7 +393,9 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputc('\n', out);
 		if (tb->intro)
 			fprintf(out, "%s\n\n", tb->intro);
-		if (tb->nrows || !tb->empty)
+		if (tb->nrows && tb->text == FB_TEXT_CROSSTAB)
+			doc_crosstab(out, tb);
+		else if (tb->nrows || !tb->empty)
 			doc_table(out, tb);
 		else
 			fprintf(out, "%s\n", tb->empty);

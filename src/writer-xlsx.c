@@ -1035,8 +1035,10 @@ fill_doc(struct book *b, const void *ctx)
 	if (d->title[0] || d->subject)
 		note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
 		     d->subject ? d->subject : "");
+	/* A note keyed title (for JSON) is the title row above. */
 	for (size_t i = 0; i < d->nnotes; i++)
-		if (d->notes[i].key && d->notes[i].place != FB_NOTE_JSON_NUMBER)
+		if (d->notes[i].key && d->notes[i].place != FB_NOTE_JSON_NUMBER &&
+		    strcmp(d->notes[i].key, "title") != 0)
 			note(&ns, d->notes[i].key, "%s", d->notes[i].text);
 	if (rates)
 		notes_rates(&ns);

@@ -98,13 +98,25 @@ enum {
 /* CSV writes one table, csv_table (struct fb_doc), whatever the bits say. */
 #define FB_TEXT_ONLY (FB_HIDE_JSON | FB_HIDE_XLSX | FB_HIDE_HTML)
 
-/* How the text writer shows a table. */
-enum fb_text_style {
-	FB_TEXT_ALIGNED,  /* after a blank line, the columns with a brief heading, aligned */
-	FB_TEXT_LINES,    /* each row's first cell as it is, one line each; a document
-			     with such a table has them as its whole text form (no
-			     title, notes or other table): output read like a
-			     compiler's messages */
+/*
+ * How the text writer lays a table out; the other formats ignore it.
+ */
+enum fb_text_layout {
+	FB_TEXT_ROWS,        /* aligned columns with a brief heading, a line a row (the default) */
+	/*
+	 * Each row's first cell as it is, one line each; a document with such a
+	 * table has them as its whole text form (no title, notes or other
+	 * table): output read like a compiler's messages.
+	 */
+	FB_TEXT_LINES,
+	/*
+	 * For a table in long form whose columns with a brief are, in order, a
+	 * group, a row label, a column label and a value: each group gets a
+	 * line of its own (the group column's brief and value), then a small
+	 * table of values by row and column label, in the order they first come
+	 * (at most 32 row and 16 column labels a group).
+	 */
+	FB_TEXT_CROSSTAB,
 };
 
 struct fb_table {
@@ -115,6 +127,7 @@ struct fb_table {
 	unsigned char *pooled;   /* per row: 1 for a pooled (region) row */
 	size_t nrows, cap;
 	const char *empty;   /* what the text table says when there is no row */
+	enum fb_text_layout text;
 	const char *intro;   /* what the text says above the table, or NULL */
 	/*
 	 * A table whose rows belong to rows of the first table: nest is how
@@ -130,7 +143,6 @@ struct fb_table {
 	/* Set by a builder after fb_doc_table(); their zero values are the usual. */
 	const char *key;     /* JSON member, or NULL: "rows" for the first table, else name */
 	unsigned hide;       /* FB_HIDE_* bits: the writers that leave it out */
-	enum fb_text_style text;
 };
 
 /* 1 when a writer whose bit is hide_bit writes t. */
@@ -138,8 +150,9 @@ int fb_table_shown(const struct fb_table *t, unsigned hide_bit);
 
 /*
  * Where a note goes.  Every note but FB_NOTE_JSON_NUMBER is in XLSX's Notes
- * sheet (its key, or "note", as the topic); a keyed note that is not
- * FB_NOTE_DEFINE is also a member of JSON's top-level object.
+ * sheet (its key, or "note", as the topic; a note keyed "title", for JSON,
+ * is the sheet's title row); a keyed note that is not FB_NOTE_DEFINE is also
+ * a member of JSON's top-level object.
  */
 enum fb_note_place {
 	FB_NOTE_INTRO,    /* said before the tables (text, HTML) */
@@ -302,5 +315,27 @@ void fb_doc_findings(struct fb_doc *d, const struct fb_run *run);
  * the rules (standard.h), as tables; no run.
  */
 void fb_doc_catalogue(struct fb_doc *d);
+
+struct fb_reconcile;
+struct fb_submission;
+
+/* fb_doc_reconcile()'s flags: the bridge alone (reconcile --bridge). */
+#define FB_DOC_RECON_BRIDGE 1u
+
+/*
+ * reconcile: the records against the return (reconcile.h), region_name
+ * naming the region row.  Its tables: "Reconcile" (a row per LA, then the
+ * region: the counts as submitted and their shares, the standardised counts
+ * and rates, the differences in points, the dates), "Bridge" (long form: a
+ * row per LA, ofsted_status and category, then no_record rows, for the rows
+ * compared at one date) and "Drivers" (each such row's reasons in words,
+ * largest first, at most 12), the last two nested in the first's rows in
+ * JSON; their columns are in doc-reconcile.h.  With FB_DOC_RECON_BRIDGE,
+ * the Bridge table alone.  The last input of run is the return; run, sub
+ * and rc borrowed.
+ */
+void fb_doc_reconcile(struct fb_doc *d, const struct fb_run *run,
+		      const struct fb_submission *sub, const struct fb_reconcile *rc,
+		      const char *region_name, unsigned flags);
 
 #endif
