@@ -562,5 +562,4 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 
 const struct fb_writer fb_writer_html = {
 	.name = "html", .write = write_doc,
-	.reconcile = html_reconcile,
 };

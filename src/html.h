@@ -261,7 +261,6 @@ void html_doc_definitions(FILE *out, const struct fb_doc *d);
  */
 /* Every finding of run as a table (html-findings.c), for pages that list them. */
 void html_findings_table(FILE *out, const struct fb_run *run);
-void html_reconcile(FILE *out, const struct fb_recon_report *rep);
 
 /*
  * A document's own page: html.c's table pages[] names, for each

@@ -41,80 +41,6 @@ sep(FILE *out, int last)
 }
 
 /*
- * A header row, then nrows rows of ncols cells from cellf.  Only the text in
- * column user_col can come from the user (a region name), so only it is
- * guarded against formulas; -1 for none.
- */
-static void
-table(FILE *out, const char *const *columns, size_t ncols, size_t nrows, int user_col,
-      const char *(*cellf)(const void *ctx, size_t r, size_t i, char *buf), const void *ctx)
-{
-	char buf[FB_CELL_BUF];
-
-	for (size_t i = 0; i < ncols; i++) {
-		fputs(columns[i], out);
-		sep(out, i + 1 == ncols);
-	}
-	for (size_t r = 0; r < nrows; r++) {
-		for (size_t i = 0; i < ncols; i++) {
-			cell(out, cellf(ctx, r, i, buf), (int)i == user_col);
-			sep(out, i + 1 == ncols);
-		}
-	}
-}
-
-static const char *
-recon_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_recon_report *rep = ctx;
-	int num;
-
-	return fb_recon_cell(rep, &rep->rc->rows[r], i, buf, &num);
-}
-
-static void
-reconcile(FILE *out, const struct fb_recon_report *rep)
-{
-	table(out, fb_recon_columns, fb_recon_ncolumns, rep->rc->n, 1, recon_cell, rep);
-}
-
-static void
-bridge(FILE *out, const struct fb_recon_report *rep)
-{
-	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
-	char buf[FB_CELL_BUF];
-	int num;
-
-	fputs("la_code,ofsted_status,category,beds\n", out);
-	for (size_t r = 0; r < rep->rc->n; r++) {
-		const struct fb_recon_row *row = &rep->rc->rows[r];
-		const char *code;
-
-		/* Across dates no bridge is drawn; stderr says so (cmd-reconcile.c). */
-		if (!row->has_records || !row->has_return || row->cross_dated)
-			continue;
-		code = fb_recon_cell(rep, row, 0, buf, &num);
-
-		for (int o = 0; o <= FB_OS_COUNT; o++) {
-			long any = 0;
-
-			for (int c = 0; c < FB_CAT_COUNT; c++)
-				any += fb_recon_bridge(row, o, (enum fb_category)c);
-			/* Beds with no ofsted_status get rows only when there are some. */
-			if (o == FB_OS_BLANK && !any)
-				continue;
-			for (int c = 0; c < FB_CAT_COUNT; c++)
-				fprintf(out, "%s,%s,%s,%ld\n", code, fb_bridge_status_name(o),
-					fb_categories[c].name,
-					fb_recon_bridge(row, o, (enum fb_category)c));
-		}
-		for (int b = 0; b < FB_UA_COUNT; b++)
-			fprintf(out, "%s,%s,no_record,%ld\n", code, ua[b],
-				fb_recon_unaccounted(row, (enum fb_unaccounted)b));
-	}
-}
-
-/*
  * Any document: its table csv_table (a CSV file holds one: the first,
  * unless the document says), headed by the columns' machine names, leaving
  * out the columns for JSON or the page only.  Only input text is guarded against
@@ -150,5 +76,4 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 
 const struct fb_writer fb_writer_csv = {
 	.name = "csv", .write = write_doc,
-	.reconcile = reconcile, .bridge = bridge,
 };

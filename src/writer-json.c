@@ -142,106 +142,6 @@ metadata(FILE *out, const struct fb_run *run)
 	fputs(",\n", out);
 }
 
-/* A row of cells from a column table, as JSON members. */
-static void
-members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(const void *,
-	const void *, size_t, char *, int *), const void *rep, const void *row)
-{
-	char buf[FB_CELL_BUF];
-	int num;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *v = cellf(rep, row, i, buf, &num);
-
-		fprintf(out, "%s\"%s\": ", i ? ", " : "", columns[i]);
-		if (num)
-			fputs(v, out);
-		else if (!*v)
-			fputs("null", out);
-		else
-			str(out, v);
-	}
-}
-
-static const char *
-recon_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	return fb_recon_cell(rep, row, i, buf, num);
-}
-
-static void
-recon_bridge(FILE *out, const struct fb_recon_row *row)
-{
-	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
-	struct fb_driver d[12];
-	size_t nd = fb_recon_drivers(row, d, 12);
-
-	/* Across dates no bridge is drawn: null, not a table of zeros. */
-	if (row->cross_dated) {
-		fputs(", \"bridge\": null, \"no_record\": null, \"drivers\": []", out);
-		return;
-	}
-	fputs(", \"bridge\": {", out);
-	for (int o = 0; o <= FB_OS_COUNT; o++) {
-		fprintf(out, "%s\"%s\": {", o ? ", " : "", fb_bridge_status_name(o));
-		for (int c = 0; c < FB_CAT_COUNT; c++)
-			fprintf(out, "%s\"%s\": %ld", c ? ", " : "", fb_categories[c].name,
-				fb_recon_bridge(row, o, (enum fb_category)c));
-		fputc('}', out);
-	}
-	fputs("}, \"no_record\": {", out);
-	for (int b = 0; b < FB_UA_COUNT; b++)
-		fprintf(out, "%s\"%s\": %ld", b ? ", " : "", ua[b],
-			fb_recon_unaccounted(row, (enum fb_unaccounted)b));
-	fputs("}, \"drivers\": [", out);
-	for (size_t i = 0; i < nd; i++) {
-		fprintf(out, "%s{\"beds\": %ld, \"text\": ", i ? ", " : "", d[i].beds);
-		str(out, d[i].text);
-		fputc('}', out);
-	}
-	fputc(']', out);
-}
-
-static void
-reconcile(FILE *out, const struct fb_recon_report *rep)
-{
-	const struct fb_recon_row *region = &rep->rc->rows[rep->rc->n - 1];
-	char note[FB_CELL_BUF];
-
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fputs("  \"title\": ", out);
-	str(out, fb_recon_title(rep));
-	fprintf(out, ",\n  \"dates_differ\": %s,\n  \"dates_note\": ",
-		rep->rc->cross_dated ? "true" : "false");
-	if (fb_recon_dates_note(rep, note))
-		str(out, note);
-	else
-		fputs("null", out);
-	fprintf(out, ",\n  \"return_kind\": \"%s\",\n  \"return_year\": ",
-		rep->sub->published ? "ofsted_published" : "simple");
-	if (rep->sub->year[0])
-		str(out, rep->sub->year);
-	else
-		fputs("null", out);
-	fprintf(out, ",\n  \"return_missing_cells\": %ld,\n  \"region_name\": ",
-		rep->sub->missing);
-	str(out, rep->region_name);
-	fprintf(out, ",\n  \"region_pools\": %d,\n  \"region_leaves_out\": %d,\n",
-		region->nla, rep->rc->left_out);
-	fputs("  \"pooling\": \"the ALL row sums the counts of the LAs present in both the "
-	      "records and the return, then divides; differences are standardised minus "
-	      "submitted, in percentage points, from unrounded rates\",\n  \"rows\": [", out);
-	for (size_t r = 0; r < rep->rc->n; r++) {
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_recon_columns, fb_recon_ncolumns, recon_cell, rep,
-			&rep->rc->rows[r]);
-		recon_bridge(out, &rep->rc->rows[r]);
-		fputc('}', out);
-	}
-	fputs("\n  ]\n}\n", out);
-}
-
 /* Any document */
 
 /*
@@ -396,5 +296,4 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 
 const struct fb_writer fb_writer_json = {
 	.name = "json", .write = write_doc,
-	.reconcile = reconcile,
 };

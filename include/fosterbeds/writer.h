@@ -33,17 +33,6 @@
 #include "fosterbeds/trend.h"
 
 /*
- * What `reconcile` writes.  run holds the inputs (the bed-record files, then
- * the return) and every finding; rc the rows, the region row last.
- */
-struct fb_recon_report {
-	const struct fb_run *run;
-	const struct fb_submission *sub;
-	const struct fb_reconcile *rc;
-	const char *region_name;
-};
-
-/*
  * Why a writer failed, for the command to say: err is an errno value (EIO
  * when there is none), message the reason in words.
  */
@@ -66,10 +55,6 @@ struct fb_writer {
 	const char *name;
 	int binary;
 	int (*write)(FILE *out, const struct fb_doc *doc, struct fb_error *e);
-	/* reconcile: submitted against standardised, with the bridge. */
-	void (*reconcile)(FILE *out, const struct fb_recon_report *rep);
-	/* reconcile --bridge: the bridge alone, long format (CSV only). */
-	void (*bridge)(FILE *out, const struct fb_recon_report *rep);
 };
 
 extern const struct fb_writer fb_writer_text;
@@ -101,27 +86,5 @@ void fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_findin
 
 /* Room for a cell as text: a list of every LA code. */
 #define FB_CELL_BUF 1024
-
-/* The reconcile CSV/JSON columns, in order, and a row's value in column i. */
-extern const char *const fb_recon_columns[];
-extern const size_t fb_recon_ncolumns;
-const char *fb_recon_cell(const struct fb_recon_report *rep, const struct fb_recon_row *row,
-			  size_t i, char buf[FB_CELL_BUF], int *is_number);
-
-/*
- * The reconcile output's title: it says when some LA's records and return
- * are from different dates (--records-date).
- */
-const char *fb_recon_title(const struct fb_recon_report *rep);
-
-/*
- * The note every reconcile output carries when some LA's records and return
- * are from different dates, written into buf (FB_CELL_BUF bytes): both
- * dates, and that no bridge or drivers are drawn.  NULL when none is.
- */
-const char *fb_recon_dates_note(const struct fb_recon_report *rep, char buf[FB_CELL_BUF]);
-
-/* Bridge row labels: ofsted_status names with "none" for FB_OS_BLANK. */
-const char *fb_bridge_status_name(int ofsted_status);
 
 #endif
