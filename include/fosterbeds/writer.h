@@ -79,6 +79,12 @@ int fb_writer_stream_result(FILE *out, struct fb_error *e);
 /* The writer called name ("table" is the text writer), or NULL. */
 const struct fb_writer *fb_writer_find(const char *name);
 
+/*
+ * Every writer's name, for messages: "text (or table), csv, json, html,
+ * xlsx" into buf (size bytes, cut short if it must be); returns buf.
+ */
+const char *fb_writer_names(char *buf, size_t size);
+
 /* Shared by the writers */
 
 /* One finding as text, "FILE:LINE: severity CODE: message" and a newline. */
