@@ -210,6 +210,25 @@ fb_table_cell(const struct fb_table *t, size_t r, size_t i)
 	return &t->cells[r * t->ncols + i];
 }
 
+const struct fb_table *
+fb_doc_find_table(const struct fb_doc *d, const char *name)
+{
+	for (size_t t = 0; t < d->ntables; t++)
+		if (strcmp(d->tables[t].name, name) == 0)
+			return &d->tables[t];
+	return NULL;
+}
+
+size_t
+fb_table_find_column(const struct fb_table *t, const char *name)
+{
+	size_t i = 0;
+
+	while (i < t->ncols && strcmp(t->cols[i].name, name) != 0)
+		i++;
+	return i;
+}
+
 void
 fb_cell_text(struct fb_doc *d, struct fb_cell *c, enum fb_cell_kind kind, const char *s)
 {

@@ -59,15 +59,6 @@ struct recon_doc {
 	size_t region;          /* the region row of rows: the last */
 };
 
-static const struct fb_table *
-doc_table_named(const struct fb_doc *d, const char *name)
-{
-	for (size_t t = 0; t < d->ntables; t++)
-		if (strcmp(d->tables[t].name, name) == 0)
-			return &d->tables[t];
-	return NULL;
-}
-
 /* A cell's number, FB_PCT_NONE when it is empty (html_pct() and html_pp() show a dash). */
 static long
 cell_n(const struct fb_table *t, size_t r, size_t i)
@@ -357,8 +348,8 @@ doc_bridges(FILE *out, const struct recon_doc *v)
 void
 html_reconcile_page(FILE *out, const struct fb_doc *d)
 {
-	struct recon_doc v = { d, doc_table_named(d, "Reconcile"), doc_table_named(d, "Bridge"),
-			       doc_table_named(d, "Drivers"), 0 };
+	struct recon_doc v = { d, fb_doc_find_table(d, "Reconcile"), fb_doc_find_table(d, "Bridge"),
+			       fb_doc_find_table(d, "Drivers"), 0 };
 	const struct fb_note *kind = fb_doc_find_note(d, "return_kind");
 	const struct fb_note *year = fb_doc_find_note(d, "return_year");
 	const struct fb_cell *c;

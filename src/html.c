@@ -485,11 +485,13 @@ html_doc_definitions(FILE *out, const struct fb_doc *d)
 		fputs("<div><dt>", out);
 		/* The person's title when the column has one, else its machine name. */
 		snprintf(buf, sizeof(buf), "%s", n->key);
-		for (size_t t = 0; t < d->ntables; t++)
-			for (size_t c = 0; c < d->tables[t].ncols; c++)
-				if (strcmp(d->tables[t].cols[c].name, n->key) == 0 &&
-				    d->tables[t].cols[c].title)
-					snprintf(buf, sizeof(buf), "%s", d->tables[t].cols[c].title);
+		for (size_t t = 0; t < d->ntables; t++) {
+			const struct fb_table *tb = &d->tables[t];
+			size_t c = fb_table_find_column(tb, n->key);
+
+			if (c < tb->ncols && tb->cols[c].title)
+				snprintf(buf, sizeof(buf), "%s", tb->cols[c].title);
+		}
 		html_esc(out, buf);
 		fputs("</dt><dd>", out);
 		html_esc(out, n->text);

@@ -228,6 +228,15 @@ void fb_table_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
 const struct fb_cell *fb_table_cell(const struct fb_table *t, size_t r, size_t i);
 
 /*
+ * The first table called name, or NULL: for a page or a test that reads a
+ * document by its tables' names rather than their positions.
+ */
+const struct fb_table *fb_doc_find_table(const struct fb_doc *d, const char *name);
+
+/* The index of the first column called name, or t->ncols when there is none. */
+size_t fb_table_find_column(const struct fb_table *t, const char *name);
+
+/*
  * Cell setters.  A rate or pp of FB_PCT_NONE (figures.h) leaves the cell
  * empty, so "nothing to divide by" is never written as 0.
  */
