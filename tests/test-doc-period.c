@@ -18,6 +18,7 @@
 #include "fosterbeds/episodes.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/tally.h"
+#include "doc-assert.h"
 
 /* Portsmouth, Bracknell Forest and the region over 2028-02-15..2028-03-05. */
 static const struct fb_nights_row rows[] = {
@@ -25,25 +26,6 @@ static const struct fb_nights_row rows[] = {
 	{ .la_code = 867, .n = { 16, 11, 5, 0, 16, 11 } },
 	{ .la_code = FB_LA_ALL, .nla = 2, .n = { 62, 38, 19, 5, 56, 37 } },
 };
-
-static long
-num(const struct fb_table *t, size_t r, size_t i, enum fb_cell_kind kind)
-{
-	const struct fb_cell *c = fb_table_cell(t, r, i);
-
-	assert_int_equal(c->kind, kind);
-	return c->n;
-}
-
-static const char *
-text(const struct fb_table *t, size_t r, size_t i)
-{
-	char buf[FB_DOC_CELL_BUF];
-	static char out[64];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
-	return out;
-}
 
 static void
 test_figures(void **state)

@@ -18,6 +18,7 @@
 #include "fosterbeds/doc.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/trend.h"
+#include "doc-assert.h"
 
 static const char csv[] =
 	"la_code,snapshot_date,household_id,bed_id,bed_use,status,unavailable_reason\n"
@@ -26,16 +27,6 @@ static const char csv[] =
 	"851,2026-06-30,P1,1,mainstream,filled,\n"
 	"851,2026-06-30,P1,2,mainstream,filled,\n"
 	"851,2026-06-30,P2,1,respite,vacant,\n";
-
-static const char *
-text(const struct fb_table *t, size_t r, size_t i)
-{
-	static char out[FB_DOC_CELL_BUF];
-	char buf[FB_DOC_CELL_BUF];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
-	return out;
-}
 
 static void
 test_two_snapshots(void **state)
