@@ -133,6 +133,29 @@ fb_doc_note_totals(struct fb_doc *d, const char *what_rows)
 		    what_rows, read, used, rejected, list, what);
 }
 
+void
+fb_doc_note_ms(struct fb_doc *d)
+{
+	fb_doc_note(d, FB_NOTE_AFTER, NULL, "MS = mainstream beds only; Util excl%% leaves "
+		    "respite and emergency beds out of both counts.");
+}
+
+void
+fb_doc_define_incl(struct fb_doc *d, const char *unit, const char *aside)
+{
+	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_incl_pct", "Filled %s as a share of all "
+		    "approved %s, respite and emergency beds included%s%s%s.", unit, unit,
+		    aside ? " (" : "", aside ? aside : "", aside ? ")" : "");
+}
+
+void
+fb_doc_define_excl(struct fb_doc *d, const char *unit)
+{
+	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_excl_pct", "Filled mainstream %s as a "
+		    "share of mainstream approved %s: respite and emergency beds left out.",
+		    unit, unit);
+}
+
 const struct fb_note *
 fb_doc_find_note(const struct fb_doc *d, const char *key)
 {

@@ -59,12 +59,43 @@ test_find_column(void **state)
 	fb_doc_release(&d);
 }
 
+/* The utilisation notes, in the unit asked for, with and without an aside. */
+static void
+test_utilisation_notes(void **state)
+{
+	struct fb_doc d;
+
+	(void)state;
+	fb_doc_init(&d, "test", NULL);
+	fb_doc_note_ms(&d);
+	fb_doc_define_incl(&d, "beds", "as Ofsted's");
+	fb_doc_define_excl(&d, "bed-nights");
+	assert_int_equal(d.nnotes, 3);
+	assert_int_equal(d.notes[0].place, FB_NOTE_AFTER);
+	assert_null(d.notes[0].key);
+	assert_string_equal(d.notes[0].text, "MS = mainstream beds only; Util excl% leaves "
+			    "respite and emergency beds out of both counts.");
+	assert_int_equal(d.notes[1].place, FB_NOTE_DEFINE);
+	assert_string_equal(d.notes[1].key, "utilisation_incl_pct");
+	assert_string_equal(d.notes[1].text, "Filled beds as a share of all approved beds, "
+			    "respite and emergency beds included (as Ofsted's).");
+	assert_int_equal(d.notes[2].place, FB_NOTE_DEFINE);
+	assert_string_equal(d.notes[2].key, "utilisation_excl_pct");
+	assert_string_equal(d.notes[2].text, "Filled mainstream bed-nights as a share of "
+			    "mainstream approved bed-nights: respite and emergency beds left out.");
+	fb_doc_define_incl(&d, "bed-nights", NULL);
+	assert_string_equal(d.notes[3].text, "Filled bed-nights as a share of all approved "
+			    "bed-nights, respite and emergency beds included.");
+	fb_doc_release(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find_table),
 		cmocka_unit_test(test_find_column),
+		cmocka_unit_test(test_utilisation_notes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -206,6 +206,19 @@ void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
  */
 void fb_doc_note_totals(struct fb_doc *d, const char *what);
 
+/*
+ * The notes that say what the utilisation rates are, for every document
+ * that has them (report, report --period, trend), so they say the same:
+ * fb_doc_note_ms() the "MS = mainstream beds only" note after the tables;
+ * fb_doc_define_incl() and fb_doc_define_excl() define utilisation_incl_pct
+ * and utilisation_excl_pct (FB_NOTE_DEFINE) for a document that counts
+ * unit ("beds", "bed-nights"), the first followed by aside in brackets
+ * unless it is NULL.
+ */
+void fb_doc_note_ms(struct fb_doc *d);
+void fb_doc_define_incl(struct fb_doc *d, const char *unit, const char *aside);
+void fb_doc_define_excl(struct fb_doc *d, const char *unit);
+
 /* The note whose key is key, or NULL. */
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
 
