@@ -53,20 +53,33 @@ finding_row(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 	fputs("</td></tr>\n", out);
 }
 
-void
-html_findings_table(FILE *out, const struct fb_run *run)
+/* The findings table's head, the same for a run's findings and the document's. */
+static void
+findings_table_open(FILE *out)
 {
-	const struct fb_findings *f = &run->findings;
-
 	fputs("<div class=\"table-wrap\"><table class=\"findings\">\n<thead><tr>"
 	      "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Line</th>"
 	      "<th scope=\"col\" class=\"num\">Excel row</th>"
 	      "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th>"
 	      "<th scope=\"col\">Column</th><th scope=\"col\">Value</th>"
 	      "<th scope=\"col\">What is wrong</th></tr></thead>\n<tbody>\n", out);
+}
+
+static void
+findings_table_close(FILE *out)
+{
+	fputs("</tbody>\n</table></div>\n", out);
+}
+
+void
+html_findings_table(FILE *out, const struct fb_run *run)
+{
+	const struct fb_findings *f = &run->findings;
+
+	findings_table_open(out);
 	for (size_t i = 0; i < f->n; i++)
 		finding_row(out, run, &f->items[i]);
-	fputs("</tbody>\n</table></div>\n", out);
+	findings_table_close(out);
 	if (f->dropped)
 		fprintf(out, "<p class=\"note\">... and %zu more finding%s not listed "
 			"(--max-findings 0 lists all).</p>\n", f->dropped, html_plural((long)f->dropped));
@@ -184,15 +197,10 @@ doc_finding_row(FILE *out, const struct fb_table *t, size_t r)
 static void
 doc_findings_table(FILE *out, const struct fb_table *t, long unlisted)
 {
-	fputs("<div class=\"table-wrap\"><table class=\"findings\">\n<thead><tr>"
-	      "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Line</th>"
-	      "<th scope=\"col\" class=\"num\">Excel row</th>"
-	      "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th>"
-	      "<th scope=\"col\">Column</th><th scope=\"col\">Value</th>"
-	      "<th scope=\"col\">What is wrong</th></tr></thead>\n<tbody>\n", out);
+	findings_table_open(out);
 	for (size_t r = 0; t && r < t->nrows; r++)
 		doc_finding_row(out, t, r);
-	fputs("</tbody>\n</table></div>\n", out);
+	findings_table_close(out);
 	if (unlisted)
 		fprintf(out, "<p class=\"note\">... and %ld more finding%s not listed "
 			"(--max-findings 0 lists all).</p>\n", unlisted, html_plural(unlisted));

@@ -427,6 +427,22 @@ doc_cell(FILE *out, const struct fb_cell *c)
  * The columns a person reads (those with a brief heading, not for JSON
  * alone), pooled rows apart.
  */
+long
+html_cell_n(const struct fb_table *t, size_t r, size_t i)
+{
+	const struct fb_cell *c = fb_table_cell(t, r, i);
+
+	return c->kind == FB_CK_EMPTY ? FB_PCT_NONE : c->n;
+}
+
+const char *
+html_cell_s(const struct fb_table *t, size_t r, size_t i)
+{
+	const char *s = fb_table_cell(t, r, i)->s;
+
+	return s ? s : "";
+}
+
 void
 html_doc_table(FILE *out, const struct fb_table *t)
 {
