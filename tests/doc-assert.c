@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include <string.h>
+
 #include "fosterbeds/doc.h"
+#include "fosterbeds/host.h"
 #include "fosterbeds/writer.h"
 #include "doc-assert.h"
 
@@ -69,4 +72,16 @@ written(const struct fb_writer *w, const struct fb_doc *d)
 	assert_int_equal(w->write(out, d, &e), 0);
 	fclose(out);
 	return buf;
+}
+
+int
+read_text(struct fb_run *run, const char *name, const char *csv)
+{
+	FILE *in = fmemopen((void *)csv, strlen(csv), "rb");
+	int rc;
+
+	assert_non_null(in);
+	rc = fb_run_read(run, name, in);
+	fclose(in);
+	return rc;
 }

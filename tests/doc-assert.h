@@ -13,6 +13,7 @@
 
 #include "fosterbeds/doc.h"
 
+struct fb_run;
 struct fb_writer;
 
 /* The table called name; fails when there is none. */
@@ -32,6 +33,12 @@ long num(const struct fb_table *t, size_t r, size_t i, enum fb_cell_kind kind);
 
 /* 1 when row r's cell in column i is empty. */
 int empty(const struct fb_table *t, size_t r, size_t i);
+
+/*
+ * Read the CSV text csv into run (begun by fb_run_init()) as the file name;
+ * fails when the text cannot be opened as a file.  Returns fb_run_read()'s.
+ */
+int read_text(struct fb_run *run, const char *name, const char *csv);
 
 /* What w writes of d, as a string the caller frees; fails if w fails. */
 char *written(const struct fb_writer *w, const struct fb_doc *d);

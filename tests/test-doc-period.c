@@ -100,7 +100,6 @@ test_episodes_note(void **state)
 		"851,2028-01-01,2028-02-20,H1,1,mainstream,filled\n"
 		"851,2028-03-10,2028-03-01,H1,2,mainstream,filled\n";
 	struct fb_period p = { fb_date_from_civil(2028, 2, 15), fb_date_from_civil(2028, 3, 5) };
-	FILE *in = fmemopen((void *)csv, strlen(csv), "rb");
 	struct fb_run run;
 	struct fb_doc d;
 	const char *found = NULL;
@@ -108,8 +107,7 @@ test_episodes_note(void **state)
 	(void)state;
 	fb_run_init(&run, fb_date_from_civil(2028, 12, 31), 0);
 	fb_run_set_period(&run, p.from, p.to);
-	fb_run_read(&run, "e.csv", in);
-	fclose(in);
+	read_text(&run, "e.csv", csv);
 	fb_doc_period(&d, &run, &p, "South East", NULL, 0);
 	assert_int_equal(d.tables[0].nrows, 0);
 	for (size_t i = 0; i < d.nnotes; i++)
