@@ -203,7 +203,7 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
 	struct file_ctx ctx = { run, input, 0 };
-	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema() };
+	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema(), 0 };
 	struct fb_ingest_tap tap = { tap_digest, (void *)digest };
 	int rc;
 

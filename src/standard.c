@@ -198,6 +198,25 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	{ FB_R_MALFORMED_QUOTE, "FB035", FB_SEV_ERROR, "malformed-quote",
 	  "a value has characters after its closing double quote (\"H1\"x), or a double quote inside a value that does not start with one; the row cannot be used",
 	  "put the whole value inside the quotes, doubling any quote within it (\"\"), or remove the quotes" },
+	/* How a file is laid out, and what a profile (spec/profiles.md) could not map. */
+	{ FB_R_OTHER_SEPARATOR, "FB036", FB_SEV_WARNING, "other-separator",
+	  "the header has no comma but has semicolons (or tabs), as Excel saves CSV in many locales; the file is read with that separator",
+	  "nothing, if the file reads as expected; save it as \"CSV UTF-8 (Comma delimited)\" to silence the warning" },
+	{ FB_R_WORKBOOK, "FB037", FB_SEV_ERROR, "workbook-file",
+	  "the file is a spreadsheet workbook (.xlsx, .xls or .ods), not CSV text; no row of it was read",
+	  "open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\" (File > Save As)" },
+	{ FB_R_UNMAPPED_VALUE, "FB038", FB_SEV_ERROR, "unmapped-value",
+	  "a value in a column the profile maps is not one of the local values the profile lists; the row cannot be used",
+	  "add the value to the profile's mapping for that column (the message suggests the nearest), or correct the export" },
+	{ FB_R_UNMAPPED_SUMMARY, "FB039", FB_SEV_WARNING, "unmapped-summary",
+	  "once per file read through a profile: every value the profile could not map, by column, with how many rows had it",
+	  "add the values to the profile, then read the file again" },
+	{ FB_R_PROFILE_DROPPED, "FB040", FB_SEV_WARNING, "profile-dropped",
+	  "rows the profile says are not beds (a drop value, such as a totals row, or a household with no places) were left out; counted, never silent",
+	  "nothing, if the rows are not beds; otherwise correct the profile's drop values" },
+	{ FB_R_HOUSEHOLD_COUNTS, "FB041", FB_SEV_ERROR, "household-counts",
+	  "a household row's place counts (profile expansion) are not whole numbers from 0 to 99, or the approved places do not equal the beds counted; the row cannot be used",
+	  "correct the counts in the export" },
 };
 
 const char *
