@@ -15,6 +15,7 @@
 #include "fosterbeds/la.h"
 #include "fosterbeds/manifest.h"
 #include "fosterbeds/number.h"
+#include "fosterbeds/profile-read.h"
 #include "util.h"
 
 /*
@@ -24,6 +25,9 @@
  */
 static char **given_argv;
 static int given_argc;
+
+/* --profile's profile, read when the option is parsed; kept for the process. */
+static struct fb_profile *given_profile;
 
 int
 fb_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -131,6 +135,22 @@ fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_
 }
 
 int
+fb_cli_opt_profile(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	(void)opt;
+	if (given_profile)
+		return fb_why(why, whylen, "--profile is given twice; give one profile");
+	given_profile = fb_profile_read_file(arg, why, whylen);
+	return given_profile ? 0 : -1;
+}
+
+const struct fb_profile *
+fb_cli_profile(void)
+{
+	return given_profile;
+}
+
+int
 fb_cli_opt_region(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
 	struct fb_cli *cli = opt->value;
@@ -227,6 +247,7 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 	int status = FB_EXIT_OK;
 
 	(void)cmd;
+	fb_run_set_profile(run, given_profile);
 	for (int i = 0; i < argc; i++) {
 		if (fb_run_read_path(run, argv[i]) != 0) {
 			fb_cli_error("cannot read '%s': %s", argv[i], strerror(errno));

@@ -155,6 +155,7 @@ cmd_reconcile(int argc, char **argv)
 		FB_CLI_OPT_REGION_NAME(&cli, "name for the region row (default: the filter's region\n"
 				"or LAs, else the LAs' region); it does not filter"),
 		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_CLI_OPT_MANIFEST(&cli, "also write what the run read and how it was run\n"
 				"(each input's size and SHA-256, the options), for\n"

@@ -117,6 +117,7 @@ cmd_report(int argc, char **argv)
 				"or LAs, else the LAs' region when they share one,\n"
 				"else \"All LAs\"); it names, it does not filter"),
 		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_CLI_OPT_MANIFEST(&cli, "also write what the run read and how it was run\n"
 				"(each input's size and SHA-256, the options), for\n"

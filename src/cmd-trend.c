@@ -38,6 +38,7 @@ cmd_trend(int argc, char **argv)
 		FB_CLI_OPT_REGION_NAME(&cli, "name for the region rows (default: the filter's region\n"
 				"or LAs, else the LAs' region); it does not filter"),
 		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_CLI_OPT_MANIFEST(&cli, "write a manifest: versions, the command line, and each\n"
 				"input's size, SHA-256 and rows (see check-manifest)"),

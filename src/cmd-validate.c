@@ -30,6 +30,7 @@ cmd_validate(int argc, char **argv)
 		FB_OPT_COUNT(0, "max-findings", &cli.max_findings, "N", "list at most N findings (default 10000; 0 lists all);\n"
 				"the counts always cover every finding"),
 		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_PERIOD(&cli, "episode files: also warn of gaps between a bed's\n"
 				"episodes inside FROM..TO (overlaps are checked\n"
 				"with or without it)"),

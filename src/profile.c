@@ -1076,10 +1076,10 @@ unmapped(struct fb_profile_input *in, size_t c, long line, const char *s, size_t
 	fb_findings_add(in->out, FB_R_UNMAPPED_VALUE, in->file, line, in->colname[c],
 			fb_visible(vis, s, len),
 			"'%s' in column '%s' is not a value the profile maps for %s, so the row "
-			"cannot be used; %s%s%s; add it to %s in %s", vis, in->colname[c],
+			"cannot be used; %s %s; add it to %s in %s", vis, in->colname[c],
 			col->kind == FB_PK_COLUMN ? col->name : "its flag",
-			close ? "did you mean " : "the values it maps are ", near,
-			close ? "?" : "", section_name(col, sec, sizeof(sec)), in->p->path);
+			close ? "the nearest values it maps are" : "the values it maps are", near,
+			section_name(col, sec, sizeof(sec)), in->p->path);
 }
 
 /* A drop: counted, and said once per file by fb_profile_input_end(). */
