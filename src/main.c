@@ -20,6 +20,8 @@ static const struct {
 	{ "ofsted", cmd_ofsted, "Ofsted's published fostering data, per authority" },
 	{ "spec", cmd_spec, "the standard's fields, codes and rules" },
 	{ "check-manifest", cmd_check_manifest, "are a --manifest's inputs unchanged?" },
+	{ "convert", cmd_convert, "an export, through its profile, as standard records" },
+	{ "profile", cmd_profile, "check a mapping profile, or start one from an export" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
