@@ -1317,8 +1317,8 @@ fb_profile_input_end(struct fb_profile_input *in)
 	}
 	if (in->dropped)
 		fb_findings_add(in->out, FB_R_PROFILE_DROPPED, in->file, in->dropped_first, NULL,
-				NULL, "%ld row%s %s left out as the profile says they are not "
-				"beds, the first on this line (%s)", in->dropped,
-				in->dropped == 1 ? "" : "s", in->dropped == 1 ? "was" : "were",
-				in->dropped_why);
+				NULL, "%ld row%s left out: the profile says %s not a bed; "
+				"the first is on this line (%s)", in->dropped,
+				in->dropped == 1 ? " was" : "s were",
+				in->dropped == 1 ? "it is" : "they are", in->dropped_why);
 }

@@ -1,0 +1,54 @@
+#!/bin/bash
+# profiles.sh BIN EXPORTS: for each example under sample-data/exports/
+# (profile.ini, export.csv, README.md), report through the profile must
+# equal report on convert's output, and its figures must equal the hand
+# count the README gives ("Hand count: approved N, filled N, vacant N,
+# unavailable N, respite/emergency N").
+set -u
+bin=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+for dir in "$root"/*/; do
+	name=$(basename "$dir")
+	[[ -f $dir/profile.ini ]] || continue
+	(cd "$dir" && "$bin" report --format csv --profile profile.ini export.csv) \
+		>"$tmp/through" 2>/dev/null
+	(cd "$dir" && "$bin" convert --profile profile.ini -o "$tmp/std.csv" export.csv) \
+		2>/dev/null
+	"$bin" report --format csv "$tmp/std.csv" >"$tmp/converted" 2>/dev/null
+	if ! cmp -s "$tmp/through" "$tmp/converted"; then
+		echo "FAIL $name: report through the profile differs from report on convert's output"
+		diff "$tmp/through" "$tmp/converted"
+		fail=$((fail + 1))
+		continue
+	fi
+	want=$(sed -n 's/^Hand count: approved \([0-9]*\), filled \([0-9]*\), vacant \([0-9]*\), unavailable \([0-9]*\), respite\/emergency \([0-9]*\)$/\1,\2,\3,\4,\5/p' "$dir/README.md")
+	got=$(awk -F, 'NR == 2 { print $4 "," $5 "," $6 "," $7 "," $8 }' "$tmp/through")
+	if [[ -z $want || $want != "$got" ]]; then
+		echo "FAIL $name: figures $got, hand count ${want:-(none in README.md)}"
+		fail=$((fail + 1))
+		continue
+	fi
+	# Every row accounted for: read = used + rejected + dropped + outside.
+	(cd "$dir" && "$bin" report --profile profile.ini --manifest "$tmp/m.json" export.csv) \
+		>/dev/null 2>&1
+	if ! python3 - "$tmp/m.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+for i in m["inputs"]:
+    assert i["rows_read"] == i["rows_used"] + i["rows_rejected"] + \
+        i["rows_dropped_by_profile"] + i["rows_outside_filter"], i
+assert m["profile"]["system"]
+PY
+	then
+		echo "FAIL $name: rows read are not used + rejected + dropped + outside"
+		fail=$((fail + 1))
+		continue
+	fi
+	pass=$((pass + 1))
+done
+echo "$pass passed, $fail failed"
+[[ $fail == 0 && $pass == 3 ]]
