@@ -132,8 +132,7 @@ listable(const struct column *c)
 	for (const char *p = c->name; *p && n + 1 < sizeof(lower); p++)
 		lower[n++] = fb_ascii_lower(*p);
 	lower[n] = '\0';
-	if (strstr(lower, "child") || strstr(lower, "young") || strstr(lower, "name") ||
-	    strstr(lower, "yp"))
+	if (strstr(lower, "child") || strstr(lower, "young") || strstr(lower, "name"))
 		return 0;
 	return 1;
 }

@@ -287,6 +287,9 @@ static int
 set_profile_key(struct fb_profile *p, const char *key, const char *value, long line,
 		char *why, size_t whylen)
 {
+	/* profile init's placeholder: a profile is not used until it is filled in. */
+	if (strcmp(value, "TODO") == 0)
+		return fb_why(why, whylen, "%s is still TODO: fill it in", key);
 	if (strcmp(key, "system") == 0)
 		return set_string(&p->system, value, key, why, whylen);
 	if (strcmp(key, "la") == 0)

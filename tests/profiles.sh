@@ -50,5 +50,25 @@ PY
 	fi
 	pass=$((pass + 1))
 done
+
+# profile init, then filling it in: refused until filled, then the same
+# figures as the example's own profile.
+init=$tmp/init.ini
+fill=$(dirname "$0")/fixtures/profile-init-fill.sed
+if "$bin" profile init -o "$init" "$root/per-bed/export.csv" 2>"$tmp/err" &&
+   ! "$bin" profile check "$init" >/dev/null 2>&1 &&
+   sed -f "$fill" "$init" >"$tmp/filled.ini" &&
+   "$bin" profile check "$tmp/filled.ini" >/dev/null &&
+   (cd "$root/per-bed" && "$bin" report --format csv --profile "$tmp/filled.ini" export.csv \
+	>"$tmp/filled.csv" 2>/dev/null &&
+    "$bin" report --format csv --profile profile.ini export.csv >"$tmp/own.csv" 2>/dev/null) &&
+   cmp -s "$tmp/filled.csv" "$tmp/own.csv"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL profile init: the filled-in profile is refused or reports otherwise"
+	"$bin" profile check "$tmp/filled.ini"
+	fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
-[[ $fail == 0 && $pass == 3 ]]
+[[ $fail == 0 && $pass == 4 ]]
