@@ -411,10 +411,11 @@ record(struct ingest *g)
 		row.cell[f] = field_at(g, (size_t)c, &row.len[f]);
 		if (row.reject == FB_NONE && !valid_utf8(row.cell[f], row.len[f])) {
 			const char *name = g->schema->name[f];
-			int hide = strcmp(name, fb_fields[FB_F_CHILD_REF].name) == 0;
+			int hide = strcmp(name, fb_fields[FB_F_CHILD_REF].name) == 0 ||
+				   g->schema->hidden[f];
 
 			fb_findings_add(g->out, FB_R_INVALID_UTF8, g->file, row.line, name,
-					fb_visible(vis, row.cell[f], row.len[f]),
+					hide ? NULL : fb_visible(vis, row.cell[f], row.len[f]),
 					"%s '%s' is not valid UTF-8 text; save the file as "
 					"\"CSV UTF-8\" in Excel", name, hide ? "(not shown)" : vis);
 			row.reject = FB_R_INVALID_UTF8;

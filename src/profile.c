@@ -33,6 +33,7 @@ fb_profile_new(const char *path)
 static void
 column_free(struct fb_profile_column *c)
 {
+	free(c->section);
 	free(c->name);
 	free(c->header);
 	for (size_t i = 0; i < c->nalias; i++)
@@ -115,20 +116,9 @@ section_kind(const char *section, enum fb_profile_kind *kind, const char **name)
 static struct fb_profile_column *
 column_of(struct fb_profile *p, const char *section)
 {
-	for (size_t i = 0; i < p->ncols; i++) {
-		const struct fb_profile_column *c = &p->col[i];
-		char full[512];
-
-		if (c->kind == FB_PK_APPROVED)
-			snprintf(full, sizeof(full), "approved");
-		else
-			snprintf(full, sizeof(full), "%s %s",
-				 c->kind == FB_PK_COLUMN ? "column" : c->kind == FB_PK_FLAG ? "flag"
-												   : "count",
-				 c->name);
-		if (strcmp(full, section) == 0)
+	for (size_t i = 0; i < p->ncols; i++)
+		if (strcmp(p->col[i].section, section) == 0)
 			return &p->col[i];
-	}
 	return NULL;
 }
 
@@ -159,6 +149,7 @@ fb_profile_section(struct fb_profile *p, const char *section, long line, char *w
 	c = &p->col[p->ncols++];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
+	c->section = fb_xstrdup(section);
 	c->name = fb_xstrdup(name);
 	c->field = kind == FB_PK_COLUMN ? field_named(name, strlen(name)) : FB_NONE;
 	c->line = line;
@@ -499,7 +490,16 @@ fb_profile_set(struct fb_profile *p, const char *section, const char *key, const
 	       long line, char *why, size_t whylen)
 {
 	struct fb_profile_column *c;
+	char trimmed[256];
+	size_t len = strlen(section);
 
+	/* As the section line's reader names it: spaces inside the brackets trimmed. */
+	fb_trim(&section, &len);
+	if (len >= sizeof(trimmed))
+		len = sizeof(trimmed) - 1;
+	memcpy(trimmed, section, len);
+	trimmed[len] = '\0';
+	section = trimmed;
 	if (*section == '\0')
 		return fb_why(why, whylen, "'%s' comes before any [section]", key);
 	if (strcmp(section, "profile") == 0)
@@ -954,6 +954,7 @@ fb_profile_input_schema(struct fb_profile_input *in, const char *const *names,
 		}
 		in->schema.name[c] = in->colname[c];
 		in->schema.required[c] = column_required(p, col);
+		in->schema.hidden[c] = col->kind == FB_PK_COLUMN && col->field == FB_F_CHILD_REF;
 	}
 	return &in->schema;
 }

@@ -22,6 +22,7 @@ static const struct fb_schema return_schema = {
 	R_COUNT,
 	{ "la_code", "approved", "filled", "vacant", "unavailable", "snapshot_date" },
 	{ 1, 1, 1, 1, 1, 0 },
+	{ 0 },
 };
 
 void

@@ -33,6 +33,11 @@ struct fb_schema {
 	int ncols;
 	const char *name[FB_MAX_COLUMNS];
 	int required[FB_MAX_COLUMNS];
+	/*
+	 * Columns whose values no finding may show, besides the one named
+	 * child_ref: a profile's child_ref column under the export's own name.
+	 */
+	int hidden[FB_MAX_COLUMNS];
 };
 
 /* The bed-record schema: the standard's fields, column f being field f. */

@@ -69,6 +69,7 @@ struct fb_profile_value {
 
 struct fb_profile_column {
 	enum fb_profile_kind kind;
+	char *section;               /* the section as written: "column status" */
 	char *name;                  /* the section's name: a field, a flag's or a count's */
 	int field;                   /* FB_PK_COLUMN: the enum fb_field; else FB_NONE */
 	long line;                   /* the section's line */
