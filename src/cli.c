@@ -246,7 +246,6 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 {
 	int status = FB_EXIT_OK;
 
-	(void)cmd;
 	fb_run_set_profile(run, given_profile);
 	for (int i = 0; i < argc; i++) {
 		if (fb_run_read_path(run, argv[i]) != 0) {
@@ -255,12 +254,30 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 		}
 	}
 	fb_run_end(run);
+	if (given_profile) {
+		long dropped = 0;
+
+		for (size_t i = 0; i < run->ninputs; i++)
+			dropped += run->inputs[i].rows_dropped;
+		fprintf(stderr, "fosterbeds %s: read through the profile %s (%s%s%s)", cmd,
+			given_profile->path,
+			given_profile->system ? given_profile->system : "system not named",
+			given_profile->la ? ", for " : "", given_profile->la ? given_profile->la : "");
+		if (dropped)
+			fprintf(stderr, "; %ld row%s dropped by it (FB040)", dropped,
+				dropped == 1 ? "" : "s");
+		fputc('\n', stderr);
+	}
 	return status;
 }
 
 int
 fb_cli_check_kinds(const struct fb_run *run, const char *cmd, int episodes)
 {
+	if (episodes && run->profile)
+		return fb_cli_usage_error(cmd, "--profile reads bed records; --period reads "
+					  "episode files as the standard writes them "
+					  "(spec/profiles.md)");
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct fb_input *in = &run->inputs[i];
 
