@@ -70,5 +70,32 @@ else
 	fail=$((fail + 1))
 fi
 
+# The per-bed export's child IDs (CH9...) appear in no output but convert's,
+# in any format, nor on standard error; the same with values that are
+# errors (an unmapped status, a child ID that is not UTF-8).
+leak=0
+sed 's/Occupied,,CH9001/Ocupied,,CH9001/; s/,CH9002$/,CH\xff9002/' "$root/per-bed/export.csv" \
+	>"$tmp/errors.csv"
+for input in "$root/per-bed/export.csv" "$tmp/errors.csv"; do
+	for cmd in validate report trend; do
+		for format in text csv json html; do
+			[[ $cmd != validate && $format == text ]] && format=table
+			"$bin" $cmd --format $format --profile "$root/per-bed/profile.ini" "$input" \
+				>"$tmp/out" 2>&1
+			if grep -aq 'CH[^,"]\{0,4\}900' "$tmp/out"; then
+				echo "FAIL $cmd --format $format shows a child ID"
+				leak=1
+			fi
+		done
+	done
+done
+"$bin" convert --profile "$root/per-bed/profile.ini" "$root/per-bed/export.csv" 2>"$tmp/err" |
+	grep -q CH9001 && ! grep -q CH9 "$tmp/err" || leak=1
+if [[ $leak == 0 ]]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
-[[ $fail == 0 && $pass == 4 ]]
+[[ $fail == 0 && $pass == 5 ]]
