@@ -226,6 +226,14 @@ profile_init(struct fb_cli *cli)
 	}
 	if (in != stdin)
 		fclose(in);
+	if ((len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) ||
+	    (len >= 4 && memcmp(data, "\xd0\xcf\x11\xe0", 4) == 0)) {
+		fb_cli_error("'%s' is a spreadsheet workbook, not CSV text; open it in Excel "
+			     "and save it as \"CSV UTF-8 (Comma delimited)\", then give that file",
+			     path);
+		free(data);
+		return FB_EXIT_DATA;
+	}
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		start = 3;
 	/* The separator as ingest finds it: a comma unless the header has none. */
@@ -269,8 +277,16 @@ profile_check(struct fb_cli *cli)
 	struct fb_profile *p;
 	size_t n[4] = { 0 };
 
+	FILE *f;
+
 	if (cli->argc != 2)
 		return fb_cli_usage_error(cli->cmd, "profile check takes one FILE");
+	/* A file that cannot be read is an I/O error, not a bad profile. */
+	if (!(f = fopen(cli->argv[1], "rb"))) {
+		fb_cli_error("cannot read '%s': %s", cli->argv[1], strerror(errno));
+		return FB_EXIT_IO;
+	}
+	fclose(f);
 	if (!(p = fb_profile_read_file(cli->argv[1], why, sizeof(why)))) {
 		fb_cli_error("%s", why);
 		return FB_EXIT_DATA;
