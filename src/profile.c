@@ -1213,6 +1213,28 @@ fb_profile_input_row(struct fb_profile_input *in, const struct fb_row *local, fb
 		std.cell[FB_F_SNAPSHOT_DATE] = in->name_date;
 		std.len[FB_F_SNAPSHOT_DATE] = strlen(in->name_date);
 	}
+	/*
+	 * A row that is not a bed (a totals row) is dropped before any of its
+	 * values is mapped, so that its other cells raise no FB038.
+	 */
+	for (size_t c = 0; c < p->ncols; c++) {
+		const struct fb_profile_column *col = &p->col[c];
+		const struct fb_profile_value *v;
+		const char *s = local->cell[c];
+		size_t len = local->len[c], at = 0;
+
+		if (!s || col->kind == FB_PK_COUNT || col->kind == FB_PK_APPROVED)
+			continue;
+		fb_trim(&s, &len);
+		for (v = value_of(col, s, len, 0); len && v; v = value_of(col, s, len, at)) {
+			at = (size_t)(v - col->values) + 1;
+			if (v->action != FB_PA_DROP)
+				continue;
+			dropped(in, local->line, "'%s' in column '%s'", v->local, in->colname[c]);
+			drop(ctx);
+			return;
+		}
+	}
 	/* The columns' own values first, so that a flag's set wins over them. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t c = 0; c < p->ncols; c++) {
@@ -1252,11 +1274,6 @@ fb_profile_input_row(struct fb_profile_input *in, const struct fb_row *local, fb
 			for (; v; v = value_of(col, s, len, at)) {
 				at = (size_t)(v - col->values) + 1;
 				switch (v->action) {
-				case FB_PA_DROP:
-					dropped(in, local->line, "'%s' in column '%s'", v->local,
-						in->colname[c]);
-					drop(ctx);
-					return;
 				case FB_PA_VALUE:
 				case FB_PA_SET:
 					std.cell[v->field] = fb_fields[v->field].codes[v->code].name;

@@ -173,7 +173,7 @@ test_values(void **state)
 				 "H2;1;On hold;N;Break\n"
 				 "H2;2;Ocupied;N;\n"          /* FB038 */
 				 "H3;1;Empty;maybe;\n"         /* FB038 */
-				 "TOTAL;5;;;\n");              /* dropped */
+				 "TOTAL;5;9;x;\n");            /* dropped, its numbers unmapped */
 	assert_int_equal(run.inputs[0].rows_read, 6);
 	assert_int_equal(run.inputs[0].rows_used, 3);
 	assert_int_equal(run.inputs[0].rows_rejected, 2);
