@@ -83,9 +83,7 @@ write_row(void *vctx, const struct fb_row *row)
 int
 cmd_convert(int argc, char **argv)
 {
-	static const char *const formats[] = { "csv", NULL };
-	struct fb_cli cli = { .cmd = "convert", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats };
+	struct fb_cli cli = { .cmd = "convert", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_TODAY(&cli),

@@ -1,17 +1,19 @@
 /*
  * cmd-ofsted.c: fosterbeds ofsted: Ofsted's published data per authority.
+ *
+ * Options, files and the output are the command's; reading the file
+ * (ofsted.c), pooling the regions (ofsted-pool.c) and the document
+ * (doc-ofsted.c) are the library's.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "fosterbeds/doc.h"
 #include "fosterbeds/host.h"
-#include "fosterbeds/la.h"
 #include "fosterbeds/ofsted.h"
-#include "util.h"
 
 static const char usage_text[] =
 	"usage: fosterbeds ofsted [--format table|csv|json|html|xlsx] [--region NAME]\n"
@@ -32,441 +34,10 @@ static const char usage_end[] =
 	"Exit status: 0 success (warnings allowed), 1 a file had errors, 2 usage\n"
 	"error, 3 a file could not be read or the output written.\n";
 
-struct rows {
-	struct fb_ofsted_row *v;
-	size_t n, cap;
-};
-
-static struct fb_ofsted_row *
-push(struct rows *r)
-{
-	fb_grow((void **)&r->v, &r->cap, r->n + 1, sizeof(*r->v));
-	memset(&r->v[r->n], 0, sizeof(r->v[r->n]));
-	return &r->v[r->n++];
-}
-
-/* A growing string, for the notes. */
-struct text {
-	char *s;
-	size_t n, cap;
-};
-
-static void add(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	fb_grow((void **)&t->s, &t->cap, t->n + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(t->s + t->n, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	t->n += (size_t)n;
-}
-
-static int
-by_code(const void *a, const void *b)
-{
-	const struct fb_ofsted_la *x = a, *y = b;
-
-	return (x->la_code > y->la_code) - (x->la_code < y->la_code);
-}
-
-/* Shares of approved from one unit's counts, both given. */
-static void
-shares(struct fb_ofsted_row *row, const long v[FB_OM_COUNT], int accumulate)
-{
-	for (int k = 0; k < 3; k++) {
-		long part = v[FB_OM_FILLED + k], approved = v[FB_OM_APPROVED];
-
-		if (!accumulate) {
-			row->pct_num[k] = part;
-			row->pct_den[k] = approved;
-			continue;
-		}
-		if (part == FB_MISSING || approved == FB_MISSING)
-			continue;
-		if (row->pct_den[k] == FB_MISSING)
-			row->pct_num[k] = row->pct_den[k] = 0;
-		row->pct_num[k] += part;
-		row->pct_den[k] += approved;
-	}
-}
-
-static const struct fb_ofsted_joint *
-joint_column(const struct fb_ofsted *o, const struct fb_joint_service *svc)
-{
-	for (size_t j = 0; svc && j < o->njoints; j++)
-		if (o->joints[j].service == svc)
-			return &o->joints[j];
-	return NULL;
-}
-
-/* The measures an LA's own column lacks, as "unavailable blank" or "suppressed". */
-static void
-lacking(struct text *t, const struct fb_ofsted_la *la, unsigned lack, unsigned measures)
-{
-	const char *sep = "";
-	int all = 1, supp = 1;
-
-	for (int m = 0; m < FB_OM_COUNT; m++) {
-		if (measures & FB_OM_BIT(m))
-			all &= (lack & FB_OM_BIT(m)) != 0;
-		if (lack & FB_OM_BIT(m))
-			supp &= (la->suppressed & FB_OM_BIT(m)) != 0;
-	}
-	if (all) {
-		add(t, supp ? "suppressed ('..')" : "blank or suppressed");
-		return;
-	}
-	for (int m = 0; m < FB_OM_COUNT; m++) {
-		if (!(lack & FB_OM_BIT(m)))
-			continue;
-		add(t, "%s%s %s", sep, fb_ofsted_measure_names[m],
-		    la->suppressed & FB_OM_BIT(m) ? "suppressed" : "blank");
-		sep = ", ";
-	}
-}
-
-/* 1 when an authority, joint service or unmatched column of region g (any: g < 0) is read. */
-static int
-has_columns(const struct fb_ofsted *o, int g)
-{
-	if (g < 0)
-		return o->n || o->njoints || o->unmatched;
-	for (size_t i = 0; i < o->n; i++)
-		if (strcmp(fb_la_by_code(o->las[i].la_code)->region, fb_la_regions[g]) == 0)
-			return 1;
-	for (size_t i = 0; i < o->njoints; i++)
-		if (strcmp(o->joints[i].service->region, fb_la_regions[g]) == 0)
-			return 1;
-	for (long i = 0; i < o->unmatched; i++)
-		if (o->bad[i].region == g)
-			return 1;
-	return 0;
-}
-
-/* England's own column, when the file has it: every agency, independent ones too. */
-static void
-england_all(struct rows *rows, const struct fb_ofsted *o, const char *year)
-{
-	struct fb_ofsted_row *e;
-
-	if (!o->england.given)
-		return;
-	e = push(rows);
-	e->year = year;
-	e->la_code = FB_LA_ALL;
-	e->region = "";
-	e->name = "England, all agencies (Ofsted)";
-	e->kind = FB_OK_ENGLAND_ALL;
-	memcpy(e->v, o->england.v, sizeof(e->v));
-	shares(e, e->v, 0);
-	e->note = fb_xstrdup("England's own column: local authority and independent "
-			     "fostering agencies, so not comparable with the sum of the LAs");
-}
-
-/*
- * The sum of an area's authorities (region g, or England when g < 0), then
- * the area's own published figures and the difference, when the file gives
- * them.  Joint services count in their region; unmatched columns count in
- * none but are named.
- */
-static void
-add_area(struct rows *rows, const struct fb_ofsted *o, const char *year, int g)
-{
-	const char *area = g < 0 ? "England" : fb_la_regions[g];
-	struct fb_ofsted_area nine = { 1, { 0 } };
-	const struct fb_ofsted_area *pub = g < 0 ? &nine : &o->regions[g];
-	struct fb_ofsted_row *row = push(rows), *p, *d;
-	struct text missing = { 0 }, note = { 0 }, why = { 0 };
-	unsigned any = 0;
-	int units = 0, lack_approved = 0, through = 0, bad = 0;
-	long bad_approved = 0;
-	int bad_known = 1;
-	size_t r = (size_t)(row - rows->v);
-
-	/*
-	 * England's own column counts independent fostering agencies too (far
-	 * above its regions added up), so the LAs' sum is set beside the nine
-	 * region columns added up instead, and England's column after.
-	 */
-	for (int k = 0; g < 0 && k < FB_NREGIONS; k++) {
-		nine.given &= o->regions[k].given;
-		for (int m = 0; m < FB_OM_COUNT; m++)
-			if (!o->regions[k].given || o->regions[k].v[m] == FB_MISSING ||
-			    nine.v[m] == FB_MISSING)
-				nine.v[m] = FB_MISSING;
-			else
-				nine.v[m] += o->regions[k].v[m];
-	}
-	if (!pub->given && !has_columns(o, g)) {
-		rows->n--;   /* a region the file does not cover gets no rows */
-		return;
-	}
-	row->year = year;
-	row->la_code = FB_LA_ALL;
-	row->region = g < 0 ? "" : area;
-	row->name = area;
-	row->kind = g < 0 ? FB_OK_ENGLAND : FB_OK_REGION;
-	for (int k = 0; k < 3; k++)
-		row->pct_num[k] = row->pct_den[k] = FB_MISSING;
-	for (size_t i = 0; i < o->n; i++) {
-		const struct fb_ofsted_la *la = &o->las[i];
-		const struct fb_la *def = fb_la_by_code(la->la_code);
-		const struct fb_ofsted_joint *j = joint_column(o, fb_joint_of_la(la->la_code));
-		unsigned lack = 0;
-
-		if (g >= 0 && strcmp(def->region, area) != 0)
-			continue;
-		row->nla++;
-		for (int m = 0; m < FB_OM_COUNT; m++) {
-			if (la->v[m] != FB_MISSING) {
-				row->v[m] = (any & FB_OM_BIT(m)) ? row->v[m] + la->v[m] : la->v[m];
-				any |= FB_OM_BIT(m);
-			} else if ((!j || j->v[m] == FB_MISSING) && (o->measures & FB_OM_BIT(m))) {
-				lack |= FB_OM_BIT(m);
-			}
-		}
-		if (la->v[FB_OM_APPROVED] != FB_MISSING) {
-			units++;
-			row->pooled++;
-		} else if (!(lack & FB_OM_BIT(FB_OM_APPROVED))) {
-			row->pooled++;
-			through++;
-		} else {
-			lack_approved++;
-		}
-		shares(row, la->v, 1);
-		if (lack) {
-			add(&missing, "%s%s (%03d): ", missing.n ? "; " : "", def->name, def->code);
-			lacking(&missing, la, lack, o->measures);
-		}
-	}
-	for (size_t i = 0; i < o->njoints; i++) {
-		const struct fb_ofsted_joint *j = &o->joints[i];
-
-		if (g >= 0 && strcmp(j->service->region, area) != 0)
-			continue;
-		for (int m = 0; m < FB_OM_COUNT; m++) {
-			if (j->v[m] == FB_MISSING)
-				continue;
-			row->v[m] = (any & FB_OM_BIT(m)) ? row->v[m] + j->v[m] : j->v[m];
-			any |= FB_OM_BIT(m);
-		}
-		if (j->v[FB_OM_APPROVED] != FB_MISSING) {
-			units++;
-			add(&why, "%s's %ld approved places are in the sum for its member LAs; ",
-			    j->service->name, j->v[FB_OM_APPROVED]);
-		}
-		shares(row, j->v, 1);
-	}
-	for (long i = 0; i < o->unmatched; i++) {
-		if (g >= 0 && o->bad[i].region != g)
-			continue;
-		row->nla++;
-		bad++;
-		if (o->bad[i].v[FB_OM_APPROVED] == FB_MISSING)
-			bad_known = 0;
-		else
-			bad_approved += o->bad[i].v[FB_OM_APPROVED];
-		add(&missing, "%s'%s': matches no LA (FB026)", missing.n ? "; " : "",
-		    o->bad[i].name);
-	}
-	for (int m = 0; m < FB_OM_COUNT; m++)
-		if (!(any & FB_OM_BIT(m)))
-			row->v[m] = FB_MISSING;
-	add(&note, "pools the approved places of %d of the %d LAs with a column in the file",
-	    row->pooled, row->nla);
-	if (through)
-		add(&note, " (%d through a joint fostering service)", through);
-	add(&note, "; a measure sums the authorities that give it");
-	row->not_pooled = missing.s;
-	row->note = note.s;
-	if (!pub->given) {
-		free(why.s);
-		if (g < 0)
-			england_all(rows, o, year);
-		return;
-	}
-
-	p = push(rows);
-	row = &rows->v[r];   /* push may have moved the rows */
-	p->year = year;
-	p->la_code = FB_LA_ALL;
-	p->region = row->region;
-	p->name = g < 0 ? "England (Ofsted's regions)" : NULL;
-	p->kind = g < 0 ? FB_OK_ENGLAND_PUBLISHED : FB_OK_REGION_PUBLISHED;
-	memcpy(p->v, pub->v, sizeof(p->v));
-	shares(p, pub->v, 0);
-	p->note = fb_xstrdup(g < 0 ? "Ofsted's nine region columns added up: its LA "
-				     "fostering services" : "as Ofsted publishes it, in the "
-				     "region's own column");
-
-	d = push(rows);
-	row = &rows->v[r];
-	p = &rows->v[r + 1];
-	d->year = year;
-	d->la_code = FB_LA_ALL;
-	d->region = row->region;
-	d->kind = g < 0 ? FB_OK_ENGLAND_DIFF : FB_OK_REGION_DIFF;
-	for (int k = 0; k < 3; k++)
-		d->pct_num[k] = d->pct_den[k] = FB_MISSING;
-	for (int m = 0; m < FB_OM_COUNT; m++) {
-		if (pub->v[m] == FB_MISSING || row->v[m] == FB_MISSING)
-			continue;
-		d->given |= FB_OM_BIT(m);
-		d->v[m] = pub->v[m] - row->v[m];
-	}
-	{
-		struct text cause = { 0 };
-		/* A whole number rounded to the nearest 5 is at most 2 from it. */
-		long bound = 2L * (units + (g < 0 ? FB_NREGIONS : 1)), gap;
-
-		if (!(d->given & FB_OM_BIT(FB_OM_APPROVED))) {
-			add(&cause, "approved places: not known on one side");
-		} else {
-			gap = d->v[FB_OM_APPROVED];
-			add(&cause, "approved places: Ofsted %ld, sum %ld, difference %+ld", pub->v[FB_OM_APPROVED],
-			    row->v[FB_OM_APPROVED], gap);
-			if (lack_approved)
-				add(&cause, "; %d LA%s suppressed or blank, in Ofsted's figure but "
-				    "not in the sum", lack_approved, lack_approved == 1 ? "" : "s");
-			if (bad) {
-				add(&cause, "; %d column%s matching no LA left out of the sum", bad,
-				    bad == 1 ? "" : "s");
-				if (bad_known)
-					add(&cause, " (%ld approved places)", bad_approved);
-			}
-			if (why.n)
-				add(&cause, "; %.*s", (int)(why.n - 2), why.s);
-			if (!lack_approved && !bad && gap == 0)
-				add(&cause, "; no difference");
-			else if (!lack_approved && !bad && gap >= -bound && gap <= bound)
-				add(&cause, "; rounding to 5 alone (up to %ld for these %d figures "
-				    "and Ofsted's own)", bound, units);
-			else if (!lack_approved && !bad)
-				add(&cause, "; more than rounding to 5 explains (up to %ld): check "
-				    "the file", bound);
-			else
-				add(&cause, "; and rounding to 5 (up to %ld)", bound);
-		}
-		d->note = cause.s;
-	}
-	free(why.s);
-	if (g < 0) {
-		d->name = "England (Ofsted - sum)";
-		england_all(rows, o, year);
-	}
-}
-
-/* One file's authorities and joint services of the wanted region, then the areas. */
-static void
-add_rows(struct rows *rows, struct fb_ofsted *o, const char *year, int only, int file,
-	 struct fb_findings *out)
-{
-	qsort(o->las, o->n, sizeof(*o->las), by_code);
-	for (size_t i = 0; i < o->n; i++) {
-		const struct fb_la *la = fb_la_by_code(o->las[i].la_code);
-		const struct fb_joint_service *svc = fb_joint_of_la(la->code);
-		struct fb_ofsted_row *row;
-
-		if (only >= 0 && strcmp(la->region, fb_la_regions[only]) != 0)
-			continue;
-		fb_published_balance_check(out, file, o->places_line, o->las[i].col, la->name,
-					   la->code,
-					   o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
-					   o->las[i].v[FB_OM_VACANT],
-					   o->las[i].v[FB_OM_UNAVAILABLE]);
-		row = push(rows);
-		row->year = year;
-		row->la_code = la->code;
-		row->region = la->region;
-		row->kind = FB_OK_LA;
-		memcpy(row->v, o->las[i].v, sizeof(row->v));
-		shares(row, row->v, 0);
-		if (joint_column(o, svc)) {
-			row->covered_by = svc->name;
-			if (o->las[i].v[FB_OM_APPROVED] == FB_MISSING) {
-				struct text note = { 0 };
-
-				add(&note, "its places are published in %s's column", svc->name);
-				row->note = note.s;
-			}
-		}
-	}
-	for (size_t i = 0; i < o->njoints; i++) {
-		const struct fb_ofsted_joint *j = &o->joints[i];
-		const struct fb_joint_service *svc = j->service;
-		struct fb_ofsted_row *row;
-		struct text note = { 0 };
-
-		if (only >= 0 && strcmp(svc->region, fb_la_regions[only]) != 0)
-			continue;
-		fb_published_balance_check(out, file, o->places_line, j->col, svc->name, 0,
-					   j->v[FB_OM_APPROVED], j->v[FB_OM_FILLED],
-					   j->v[FB_OM_VACANT], j->v[FB_OM_UNAVAILABLE]);
-		row = push(rows);
-		row->year = year;
-		row->la_code = FB_LA_ALL;
-		row->region = svc->region;
-		row->name = svc->name;
-		row->kind = FB_OK_JOINT;
-		memcpy(row->v, j->v, sizeof(row->v));
-		shares(row, row->v, 0);
-		add(&note, "joint fostering service of ");
-		for (size_t k = 0; k < 4 && svc->members[k]; k++) {
-			const struct fb_la *la = fb_la_by_code(svc->members[k]);
-
-			add(&note, "%s%s (%03d)", k == 0 ? "" : k + 1 < 4 && svc->members[k + 1] ?
-				   ", " : " and ", la->name, la->code);
-		}
-		add(&note, "; counted in %s", svc->region);
-		row->note = note.s;
-	}
-	for (int g = 0; g < FB_NREGIONS; g++)
-		if (only < 0 || g == only)
-			add_area(rows, o, year, g);
-	if (only < 0)
-		add_area(rows, o, year, -1);
-}
-
-/* Names for the region rows after they are built (region names are static). */
-static void
-name_rows(struct rows *rows)
-{
-	static char names[FB_NREGIONS][2][64];
-
-	for (int g = 0; g < FB_NREGIONS; g++) {
-		snprintf(names[g][0], sizeof(names[g][0]), "%s (Ofsted)", fb_la_regions[g]);
-		snprintf(names[g][1], sizeof(names[g][1]), "%s (Ofsted - sum)", fb_la_regions[g]);
-	}
-	for (size_t i = 0; i < rows->n; i++) {
-		struct fb_ofsted_row *row = &rows->v[i];
-		int g = fb_region_index(row->region);
-
-		if (g < 0)
-			continue;
-		if (row->kind == FB_OK_REGION_PUBLISHED)
-			row->name = names[g][0];
-		else if (row->kind == FB_OK_REGION_DIFF)
-			row->name = names[g][1];
-	}
-}
-
 int
 cmd_ofsted(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats };
+	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),
@@ -478,12 +49,10 @@ cmd_ofsted(int argc, char **argv)
 		FB_OPT_END(),
 	};
 	struct fb_run run;
-	struct rows rows = { 0 };
-	struct fb_ofsted_report rep;
-	struct fb_ofsted *files;
-	int only = -1;
-	long missing = 0;
-	int status = fb_cli_parse(&cli, options, argc, argv), rc;
+	struct fb_ofsted_rows rows;
+	struct fb_doc doc;
+	struct fb_error werr = { 0, "" };
+	int only, status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
 		return status;
@@ -494,16 +63,16 @@ cmd_ofsted(int argc, char **argv)
 
 	status = FB_EXIT_OK;
 	fb_run_init(&run, 0, cli.max_findings);
-	files = fb_xcalloc((size_t)cli.argc, sizeof(*files));
+	fb_ofsted_rows_init(&rows);
 	for (int i = 0; i < cli.argc; i++) {
 		const char *path = cli.argv[i];
 		FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 		int err = errno;
 		struct fb_input *input = fb_run_add_input(&run, path, "ofsted");
+		struct fb_ofsted file;
 		char *data = NULL;
 		size_t len = 0;
 
-		fb_ofsted_init(&files[i]);
 		if (!in || fb_read_all(in, &data, &len) != 0) {
 			input->error = in ? errno : err;
 			fb_cli_error("cannot read '%s': %s", path, strerror(input->error));
@@ -515,36 +84,30 @@ cmd_ofsted(int argc, char **argv)
 		if (in != stdin)
 			fclose(in);
 		fb_input_set_content(input, data, len);
-		if (fb_ofsted_read(&files[i], data, len, path, cli.year, i, &run.findings) == 0) {
+		fb_ofsted_init(&file);
+		if (fb_ofsted_read(&file, data, len, path, cli.year, i, &run.findings) == 0) {
 			/* Every authority and joint service column is a "row" of the file. */
-			input->rows_read = (long)(files[i].n + files[i].njoints) +
-					   files[i].unmatched;
-			input->rows_used = (long)(files[i].n + files[i].njoints);
-			input->rows_rejected = files[i].unmatched;
-			missing += files[i].missing;
-			add_rows(&rows, &files[i], files[i].year, only, i, &run.findings);
+			input->rows_read = (long)(file.n + file.njoints) + file.unmatched;
+			input->rows_used = (long)(file.n + file.njoints);
+			input->rows_rejected = file.unmatched;
+			fb_ofsted_rows_add(&rows, &file, only, i, &run.findings);
 		}
+		fb_ofsted_release(&file);
 		free(data);
 	}
-	name_rows(&rows);
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "authority columns", NULL);
-	rep.run = &run;
-	rep.rows = rows.v;
-	rep.nrows = rows.n;
-	rep.missing = missing;
-	if ((rc = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) == 0)
-		cli.writer->ofsted(cli.out, &rep);
+	fb_doc_ofsted(&doc, &run, &rows);
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
+	    cli.writer->write(cli.out, &doc, &werr) != 0 && !ferror(cli.out)) {
+		/* A failed write is said when the output is closed; this is another reason. */
+		fb_cli_error("could not write the output: %s", werr.message);
+		status = FB_EXIT_IO;
+	}
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
-	for (int i = 0; i < cli.argc; i++)
-		fb_ofsted_release(&files[i]);
-	free(files);
-	for (size_t i = 0; i < rows.n; i++) {
-		free(rows.v[i].not_pooled);
-		free(rows.v[i].note);
-	}
-	free(rows.v);
+	fb_doc_release(&doc);
+	fb_ofsted_rows_release(&rows);
 	fb_run_release(&run);
 	return rc ? rc : fb_cli_close_output(&cli, status);
 }

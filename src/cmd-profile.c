@@ -306,9 +306,7 @@ profile_check(struct fb_cli *cli)
 int
 cmd_profile(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", NULL };
-	struct fb_cli cli = { .cmd = "profile", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats };
+	struct fb_cli cli = { .cmd = "profile", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_OPT_HELP(),

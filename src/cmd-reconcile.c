@@ -136,15 +136,14 @@ opt_records_date(const struct fb_option *opt, const char *arg, char *why, size_t
 int
 cmd_reconcile(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats, .help_column = 25 };
+			      .help_column = 25 };
 	const struct fb_option options[] = {
 		FB_OPT_STRING(0, "ofsted", &cli.ofsted, "RETURN", "the return to compare with (required)"),
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),
-		FB_OPT_FLAG(0, "bridge", &cli.bridge, "with --format csv: the bridge alone, one row per\n"
-				"(la_code, ofsted_status, category)"),
+		FB_OPT_FLAG(0, "bridge", &cli.bridge, "the bridge alone, one row per (la_code,\n"
+				"ofsted_status, category), in any format"),
 		FB_OPT_CALLBACK(0, "records-date", &cli, "DATE", "compare the records of DATE whatever the return's\n"
 				"date; the output then says the two sides are from\n"
 				"different dates, and draws no bridge or drivers", opt_records_date),
@@ -166,7 +165,10 @@ cmd_reconcile(int argc, char **argv)
 	struct fb_run run;
 	struct fb_submission sub;
 	struct fb_reconcile rc;
-	struct fb_recon_report rep;
+	struct fb_doc doc;
+	const struct fb_note *note;
+	const char *region_name;
+	struct fb_error err = { 0, "" };
 	int status = fb_cli_parse(&cli, options, argc, argv), rc2;
 
 	if (status >= 0)
@@ -175,9 +177,6 @@ cmd_reconcile(int argc, char **argv)
 		return fb_cli_usage_error(cli.cmd, "--ofsted RETURN is required");
 	if (cli.argc == 0)
 		return fb_cli_usage_error(cli.cmd, "no FILE of bed records given");
-	if (cli.bridge && cli.writer != &fb_writer_csv)
-		return fb_cli_usage_error(cli.cmd, "--bridge goes with --format csv (the other "
-					  "formats include the bridge)");
 	if (cli.year && fb_published_date(cli.year) == FB_NO_DATE)
 		return fb_cli_usage_error(cli.cmd, "--year '%s' is not a year in YYYY-YY form, "
 					  "e.g. 2018-19", cli.year);
@@ -205,11 +204,8 @@ cmd_reconcile(int argc, char **argv)
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
 	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
 
-	rep.run = &run;
-	rep.sub = &sub;
-	rep.rc = &rc;
-	rep.region_name = fb_cli_pooled_name(&cli);
-	if (!rep.region_name) {
+	region_name = fb_cli_pooled_name(&cli);
+	if (!region_name) {
 		int *codes = fb_xcalloc(rc.n, sizeof(*codes));
 		size_t n = 0;
 
@@ -221,26 +217,23 @@ cmd_reconcile(int argc, char **argv)
 			codes[i] = rc.rows[i].la_code;
 		if (n == 0)
 			n = rc.n - 1;
-		rep.region_name = fb_cli_default_region(codes, n);
+		region_name = fb_cli_default_region(codes, n);
 		free(codes);
 	}
-	{
-		char note[FB_CELL_BUF];
-
-		/* Said on stderr too, for CSV, whose table has no room for a note. */
-		if (fb_recon_dates_note(&rep, note)) {
-			note[0] = (char)tolower((unsigned char)note[0]);
-			fprintf(stderr, "fosterbeds %s: %s\n", cli.cmd, note);
-		}
-	}
-	if ((rc2 = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) == 0) {
-		if (cli.bridge)
-			cli.writer->bridge(cli.out, &rep);
-		else
-			cli.writer->reconcile(cli.out, &rep);
-	}
+	fb_doc_reconcile(&doc, &run, &sub, &rc, region_name, cli.bridge ? FB_DOC_RECON_BRIDGE : 0);
+	/* Said on stderr too, for CSV, whose table has no room for a note. */
+	if ((note = fb_doc_find_note(&doc, "dates_note")) != NULL)
+		fprintf(stderr, "fosterbeds %s: %c%s\n", cli.cmd,
+			tolower((unsigned char)note->text[0]), note->text + 1);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
+	if ((rc2 = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
+	    cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
+		/* A failed write is said when the output is closed; this is another reason. */
+		fb_cli_error("could not write the output: %s", err.message);
+		status = FB_EXIT_IO;
+	}
+	fb_doc_release(&doc);
 	fb_reconcile_release(&rc);
 	fb_submission_release(&sub);
 	status = rc2 ? rc2 : fb_cli_close_output(&cli, status);

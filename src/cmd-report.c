@@ -99,9 +99,8 @@ opt_breakdown(const struct fb_option *opt, const char *arg, char *why, size_t wh
 int
 cmd_report(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats, .help_column = 25 };
+			      .help_column = 25 };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),
@@ -129,8 +128,11 @@ cmd_report(int argc, char **argv)
 		FB_OPT_END(),
 	};
 	struct fb_run run;
-	struct fb_report rep;
 	struct fb_tally_row *rows;
+	struct fb_doc doc;
+	struct fb_error err = { 0, "" };
+	const char *region_name;
+	size_t nrows;
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
@@ -153,17 +155,20 @@ cmd_report(int argc, char **argv)
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
 	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
 
-	rep.run = &run;
-	rep.breakdown = cli.breakdown;
-	rep.nrows = fb_tally_rows(&run.tally, &rows);
-	rep.rows = rows;
-	rep.region_name = fb_cli_pooled_name(&cli);
-	if (!rep.region_name)
-		rep.region_name = fb_cli_region_of_rows(rows, rep.nrows);
-	if ((rc = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) == 0)
-		cli.writer->report(cli.out, &rep);
+	nrows = fb_tally_rows(&run.tally, &rows);
+	region_name = fb_cli_pooled_name(&cli);
+	if (!region_name)
+		region_name = fb_cli_region_of_rows(rows, nrows);
+	fb_doc_report(&doc, &run, rows, nrows, region_name, cli.breakdown);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
+	    cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
+		/* A failed write is said when the output is closed; this is another reason. */
+		fb_cli_error("could not write the output: %s", err.message);
+		status = FB_EXIT_IO;
+	}
+	fb_doc_release(&doc);
 	free(rows);
 	status = rc ? rc : fb_cli_close_output(&cli, status);
 	status = fb_cli_write_manifest(&cli, &run, status);

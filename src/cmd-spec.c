@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const char usage_text[] =
-	"usage: fosterbeds spec [--format table|csv|json] [-o FILE]\n"
+	"usage: fosterbeds spec [--format FORMAT] [-o FILE]\n"
 	"\n"
 	"Print the regional bed-record standard: its fields, their codes, the\n"
 	"regional categories and every validation rule with its code, severity\n"
@@ -13,23 +13,32 @@ static const char usage_text[] =
 int
 cmd_spec(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", NULL };
-	struct fb_cli cli = { .cmd = "spec", .usage = usage_text,
-			      .formats = formats };
+	struct fb_cli cli = { .cmd = "spec", .usage = usage_text };
 	const struct fb_option options[] = {
-		FB_CLI_OPT_FORMAT(&cli, "table (default), csv or json"),
+		FB_CLI_OPT_FORMAT(&cli, "table (default), csv (one table, a row per field,\n"
+				"code, category and rule), json, html (one\n"
+				"self-contained page) or xlsx (an Excel workbook: give\n"
+				"-o FILE)"),
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_OPT_HELP(),
 		FB_OPT_END(),
 	};
+	struct fb_doc doc;
+	struct fb_error err = { 0, "" };
 	int status = fb_cli_parse(&cli, options, argc, argv);
 
 	if (status >= 0)
 		return status;
 	if (cli.argc > 0)
 		return fb_cli_usage_error(cli.cmd, "unexpected argument '%s'", cli.argv[0]);
-	if ((status = fb_cli_open_output(&cli, 0)) != 0)
+	if ((status = fb_cli_open_output(&cli, cli.writer->binary)) != 0)
 		return status;
-	cli.writer->catalogue(cli.out);
-	return fb_cli_close_output(&cli, FB_EXIT_OK);
+	fb_doc_catalogue(&doc);
+	if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
+		/* A failed write is said when the output is closed; this is another reason. */
+		fb_cli_error("could not write the output: %s", err.message);
+		status = FB_EXIT_IO;
+	}
+	fb_doc_release(&doc);
+	return fb_cli_close_output(&cli, status);
 }

@@ -27,9 +27,8 @@ static const char usage_end[] =
 int
 cmd_trend(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats, .help_column = 25 };
+			      .help_column = 25 };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (small multiples)\n"
 				   "or xlsx (an Excel workbook: give -o FILE)"),
@@ -47,7 +46,7 @@ cmd_trend(int argc, char **argv)
 	};
 	struct fb_run run;
 	struct fb_trend tr;
-	struct fb_trend_report rep;
+	const char *region_name;
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
@@ -68,23 +67,18 @@ cmd_trend(int argc, char **argv)
 	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
 	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
 
-	rep.run = &run;
-	rep.trend = &tr;
-	rep.region_name = fb_cli_pooled_name(&cli);
-	if (!rep.region_name)
-		rep.region_name = fb_cli_region_of_rows(tr.rows, tr.n);
+	region_name = fb_cli_pooled_name(&cli);
+	if (!region_name)
+		region_name = fb_cli_region_of_rows(tr.rows, tr.n);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) != 0) {
 		/* the output could not be opened: said */
-	} else if (cli.writer->trend) {
-		/* Moving to the document: table, JSON and the page still write the report. */
-		cli.writer->trend(cli.out, &rep);
 	} else {
 		struct fb_doc doc;
 		struct fb_error err = { 0, "" };
 
-		fb_doc_trend(&doc, &run, &tr, rep.region_name);
+		fb_doc_trend(&doc, &run, &tr, region_name);
 		if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
 			fb_cli_error("could not write the output: %s", err.message);
 			status = FB_EXIT_IO;

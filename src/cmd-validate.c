@@ -21,9 +21,7 @@ static const char usage_end[] =
 int
 cmd_validate(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats };
+	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "text (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),
@@ -43,6 +41,8 @@ cmd_validate(int argc, char **argv)
 		FB_OPT_END(),
 	};
 	struct fb_run run;
+	struct fb_doc doc;
+	struct fb_error err = { 0, "" };
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
@@ -57,13 +57,20 @@ cmd_validate(int argc, char **argv)
 	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
 	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
 	fb_findings_sort(&run.findings);
-	if ((rc = fb_cli_open_output(&cli, cli.writer == &fb_writer_xlsx)) != 0) {
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) != 0) {
 		fb_run_release(&run);
 		return rc;
 	}
-	cli.writer->findings(cli.out, &run);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
+	fb_doc_findings(&doc, &run);
+	if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
+		/* A failed write is said when the output is closed; this is another reason. */
+		fb_cli_error("could not write the output: %s", err.message);
+		status = FB_EXIT_IO;
+	}
+	fb_doc_release(&doc);
+	status = fb_cli_close_output(&cli, status);
 	fb_run_release(&run);
-	return fb_cli_close_output(&cli, status);
+	return status;
 }

@@ -23,8 +23,8 @@ fb_date_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void
-civil_from_days(int z, int *y, int *m, int *d)
+void
+fb_date_civil(int z, int *y, int *m, int *d)
 {
 	int era, doe, yoe, doy, mp;
 
@@ -106,7 +106,7 @@ fb_date_format(int days, char out[FB_DATE_LEN + 1])
 {
 	int y, m, d;
 
-	civil_from_days(days, &y, &m, &d);
+	fb_date_civil(days, &y, &m, &d);
 	/* By hand rather than snprintf: the width is fixed and known to fit. */
 	y = ((y % 10000) + 10000) % 10000;
 	out[0] = (char)('0' + y / 1000);

@@ -6,14 +6,11 @@
 #include "fosterbeds/doc.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/episodes.h"
 #include "fosterbeds/figures.h"
-#include "fosterbeds/filter.h"
 #include "fosterbeds/la.h"
-#include "fosterbeds/standard.h"
 #include "fosterbeds/tally.h"
 
 static const struct fb_column columns[] = {
@@ -72,35 +69,6 @@ row(struct fb_doc *d, struct fb_table *t, const struct fb_period *period, const 
 	fb_cell_number(&c[C_EXCL], FB_CK_RATE, fb_pct_tenths(n->ms_filled, n->ms_approved));
 }
 
-/* "Episodes: 9 read, 9 used, 0 rejected (FB030 1), 6 outside the filter (--la 867)" */
-static void
-episodes_note(struct fb_doc *d, const struct fb_run *run)
-{
-	long read, used, rejected, by[FB_R_COUNT] = { 0 };
-	char list[FB_R_COUNT * 32] = "", what[64 + 1000 * 4] = "";
-	size_t n = 0;
-
-	fb_run_totals(run, &read, &used, &rejected);
-	for (size_t i = 0; i < run->ninputs; i++)
-		for (int k = 0; k < FB_R_COUNT; k++)
-			by[k] += run->inputs[i].rejected_by[k];
-	for (int k = 0; k < FB_R_COUNT && n < sizeof(list); k++)
-		if (by[k])
-			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s %ld",
-					      n ? ", " : " (", fb_rules[k].code, by[k]);
-	if (n && n + 1 < sizeof(list))
-		list[n] = ')', list[n + 1] = '\0';
-	if (run->filter.active) {
-		size_t k = (size_t)snprintf(what, sizeof(what), ", %ld outside the filter (",
-					    fb_run_outside_filter(run));
-
-		fb_filter_describe(&run->filter, what + k, sizeof(what) - k - 1);
-		strcat(what, ")");
-	}
-	fb_doc_note(d, FB_NOTE_AFTER, NULL, "Episodes: %ld read, %ld used, %ld rejected%s%s",
-		    read, used, rejected, list, what);
-}
-
 void
 fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period *period,
 	      const char *region_name, const struct fb_nights_row *rows, size_t nrows)
@@ -121,7 +89,7 @@ fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period
 	for (size_t i = 0; i < nrows; i++)
 		row(d, t, period, region_name, &rows[i]);
 	if (run)
-		episodes_note(d, run);
+		fb_doc_note_totals(d, "Episodes");
 	fb_doc_note(d, FB_NOTE_AFTER, NULL, "MS = mainstream beds only; Util excl%% leaves "
 		    "respite and emergency beds out of both counts.");
 	fb_doc_note(d, FB_NOTE_DEFINE, "approved_bed_nights", "Nights a bed was approved in "

@@ -14,32 +14,36 @@
 #include "fosterbeds/tally.h"
 #include "fosterbeds/trend.h"
 
+/* The brief headings are the text table's; the pooled rows' LAs are listed after it. */
 static const struct fb_column columns[] = {
-	{ .name = "la_code", .title = "LA code", .kind = FB_CK_CODE },
+	{ .name = "la_code", .title = "LA code", .brief = "LA", .kind = FB_CK_CODE },
 	/* The pooled rows' name may be --region-name's. */
-	{ .name = "la_name", .title = "LA name", .kind = FB_CK_INPUT },
-	{ .name = "snapshot_date", .kind = FB_CK_DATE },
-	{ .name = "approved", .kind = FB_CK_COUNT },
+	{ .name = "la_name", .title = "LA name", .brief = "Name", .kind = FB_CK_INPUT },
+	{ .name = "snapshot_date", .brief = "Date", .kind = FB_CK_DATE },
+	{ .name = "approved", .brief = "Approved", .kind = FB_CK_COUNT },
 	{ .name = "filled", .kind = FB_CK_COUNT },
 	{ .name = "utilisation_incl_pct", .title = "Utilisation incl. respite (%)",
-	  .kind = FB_CK_RATE },
+	  .brief = "Util incl%", .kind = FB_CK_RATE },
 	{ .name = "utilisation_excl_pct", .title = "Utilisation excl. respite (%)",
-	  .kind = FB_CK_RATE },
-	{ .name = "vacant_pct", .kind = FB_CK_RATE },
-	{ .name = "unavailable_pct", .kind = FB_CK_RATE },
+	  .brief = "Util excl%", .kind = FB_CK_RATE },
+	{ .name = "vacant_pct", .brief = "Vacant%", .kind = FB_CK_RATE },
+	{ .name = "unavailable_pct", .brief = "Unavail%", .kind = FB_CK_RATE },
 	{ .name = "utilisation_incl_pp_change", .title = "Utilisation incl. respite, change (pp)",
-	  .kind = FB_CK_PP },
+	  .brief = "Incl pp", .kind = FB_CK_PP },
 	{ .name = "utilisation_excl_pp_change", .title = "Utilisation excl. respite, change (pp)",
-	  .kind = FB_CK_PP },
-	{ .name = "vacant_pp_change", .kind = FB_CK_PP },
-	{ .name = "previous_snapshot_date", .kind = FB_CK_DATE },
+	  .brief = "Excl pp", .kind = FB_CK_PP },
+	{ .name = "vacant_pp_change", .brief = "Vac pp", .kind = FB_CK_PP },
+	{ .name = "previous_snapshot_date", .brief = "Since", .kind = FB_CK_DATE },
 	{ .name = "las_pooled", .title = "LAs pooled", .kind = FB_CK_COUNT },
-	{ .name = "pooled_la_codes", .title = "Pooled LA codes", .kind = FB_CK_TEXT },
+	{ .name = "pooled_la_codes", .title = "Pooled LA codes", .kind = FB_CK_CODES },
 	{ .name = "change_note", .kind = FB_CK_TEXT },
+	/* change_note as a flag, for programs (spec/trend.md). */
+	{ .name = "pools_different_las", .kind = FB_CK_FLAG, .flags = FB_COL_JSON_ONLY },
 };
 
 enum { C_CODE, C_NAME, C_DATE, C_APPROVED, C_FILLED, C_INCL, C_EXCL, C_VACANT, C_UNAVAILABLE,
-       C_INCL_CHANGE, C_EXCL_CHANGE, C_VACANT_CHANGE, C_PREV, C_NLA, C_LAS, C_NOTE, C_COUNT };
+       C_INCL_CHANGE, C_EXCL_CHANGE, C_VACANT_CHANGE, C_PREV, C_NLA, C_LAS, C_NOTE, C_CHANGED,
+       C_COUNT };
 
 _Static_assert(sizeof(columns) / sizeof(columns[0]) == C_COUNT, "a column per index");
 
@@ -63,10 +67,11 @@ row(struct fb_doc *d, struct fb_table *t, const char *region, const struct fb_tr
 		for (size_t k = 0; k < tr->nlas; k++)
 			n += (size_t)snprintf(codes + n, 4 * tr->nlas + 1 - n, "%s%03d",
 					      k ? " " : "", tr->las[k]);
-		c[C_LAS] = (struct fb_cell){ .kind = FB_CK_TEXT, .s = codes };
+		c[C_LAS] = (struct fb_cell){ .kind = FB_CK_CODES, .s = codes };
 		if (tr->las_changed)
 			fb_cell_text(d, &c[C_NOTE], FB_CK_TEXT,
 				     "pools different LAs from the previous snapshot");
+		fb_cell_number(&c[C_CHANGED], FB_CK_FLAG, tr->las_changed);
 	} else {
 		const struct fb_la *la = fb_la_by_code(now->la_code);
 
@@ -89,6 +94,23 @@ row(struct fb_doc *d, struct fb_table *t, const char *region, const struct fb_tr
 		fb_cell_number(&c[C_PREV], FB_CK_DATE, tr->prev->date);
 }
 
+/*
+ * Which LAs a region row pools, in words after the table (text), since the
+ * list is too long for a column.
+ */
+static void
+pooled_note(struct fb_doc *d, const struct fb_table *t, size_t r)
+{
+	char date[FB_DOC_CELL_BUF];
+	const struct fb_cell *n = fb_table_cell(t, r, C_NLA);
+
+	fb_doc_note(d, FB_NOTE_AFTER, NULL, "ALL %s pools %ld LA%s: %s%s",
+		    fb_cell_format(fb_table_cell(t, r, C_DATE), date), n->n, n->n == 1 ? "" : "s",
+		    fb_table_cell(t, r, C_LAS)->s,
+		    fb_table_cell(t, r, C_CHANGED)->n ? " (not the same LAs as the previous "
+		    "snapshot: its change mixes who is counted with how full beds are)" : "");
+}
+
 void
 fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *tr,
 	     const char *region_name)
@@ -98,12 +120,17 @@ fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *
 	fb_doc_init(d, "trend", run);
 	fb_doc_set_title(d, "Foster-bed utilisation over time", region_name);
 	fb_doc_note(d, FB_NOTE_DATA, "region_name", "%s", region_name);
-	fb_doc_note(d, FB_NOTE_INTRO, "changes", "percentage points since the same LA's (or "
+	fb_doc_note(d, FB_NOTE_DATA, "changes", "percentage points since the same LA's (or "
 		    "the region's) previous snapshot, from unrounded rates; null on a first "
 		    "snapshot");
-	t = fb_doc_table(d, "Trend", columns, C_COUNT, "(no rows)");
+	fb_doc_note(d, FB_NOTE_INTRO, NULL, "pp = change in percentage points since the same "
+		    "LA's previous snapshot (the date under Since).");
+	t = fb_doc_table(d, "Trend", columns, C_COUNT, "(no usable rows)");
 	for (size_t i = 0; i < tr->n; i++)
 		row(d, t, region_name, &tr->t[i]);
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->pooled[r])
+			pooled_note(d, t, r);
 	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_incl_pct", "Filled beds as a share of all "
 		    "approved beds, respite and emergency beds included.");
 	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_excl_pct", "Filled mainstream beds as a "

@@ -10,6 +10,8 @@
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/figures.h"
+#include "fosterbeds/filter.h"
+#include "fosterbeds/standard.h"
 #include "util.h"
 
 void
@@ -102,6 +104,35 @@ fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key, const c
 	d->nnotes++;
 }
 
+void
+fb_doc_note_totals(struct fb_doc *d, const char *what_rows)
+{
+	const struct fb_run *run = d->run;
+	long read, used, rejected, by[FB_R_COUNT] = { 0 };
+	char list[FB_R_COUNT * 32] = "", what[64 + 1000 * 4] = "";
+	size_t n = 0;
+
+	fb_run_totals(run, &read, &used, &rejected);
+	for (size_t i = 0; i < run->ninputs; i++)
+		for (int k = 0; k < FB_R_COUNT; k++)
+			by[k] += run->inputs[i].rejected_by[k];
+	for (int k = 0; k < FB_R_COUNT && n < sizeof(list); k++)
+		if (by[k])
+			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s %ld",
+					      n ? ", " : " (", fb_rules[k].code, by[k]);
+	if (n && n + 1 < sizeof(list))
+		list[n] = ')', list[n + 1] = '\0';
+	if (run->filter.active) {
+		size_t k = (size_t)snprintf(what, sizeof(what), ", %ld outside the filter (",
+					    fb_run_outside_filter(run));
+
+		fb_filter_describe(&run->filter, what + k, sizeof(what) - k - 1);
+		strcat(what, ")");
+	}
+	fb_doc_note(d, FB_NOTE_AFTER, NULL, "%s: %ld read, %ld used, %ld rejected%s%s",
+		    what_rows, read, used, rejected, list, what);
+}
+
 const struct fb_note *
 fb_doc_find_note(const struct fb_doc *d, const char *key)
 {
@@ -130,6 +161,12 @@ fb_doc_table(struct fb_doc *d, const char *name, const struct fb_column *cols, s
 	return t;
 }
 
+int
+fb_table_shown(const struct fb_table *t, unsigned hide_bit)
+{
+	return !(t->hide & hide_bit);
+}
+
 struct fb_cell *
 fb_table_row(struct fb_table *t, int pooled)
 {
@@ -146,6 +183,25 @@ fb_table_row(struct fb_table *t, int pooled)
 		row[i] = (struct fb_cell){ .kind = FB_CK_EMPTY, .n = 0, .s = NULL };
 	t->pooled[t->nrows++] = pooled != 0;
 	return row;
+}
+
+void
+fb_table_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
+{
+	struct fb_cell *c = fb_table_row(t, 0);
+	va_list ap;
+	int len;
+	char *s;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = fb_doc_strdup_size(d, (size_t)(len < 0 ? 0 : len) + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+	va_end(ap);
+	if (t->ncols)
+		c[0] = (struct fb_cell){ .kind = FB_CK_TEXT, .s = s };
 }
 
 const struct fb_cell *
@@ -187,7 +243,10 @@ fb_cell_format(const struct fb_cell *c, char buf[FB_DOC_CELL_BUF])
 	case FB_CK_TEXT:
 	case FB_CK_INPUT:
 	case FB_CK_CODE:
+	case FB_CK_CODES:
 		return c->s ? c->s : "";
+	case FB_CK_FLAG:
+		return c->n ? "true" : "false";
 	case FB_CK_COUNT:
 		snprintf(buf, FB_DOC_CELL_BUF, "%ld", c->n);
 		return buf;

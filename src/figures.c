@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "fosterbeds/standard.h"
+
 /* num / den rounded half away from zero, den > 0. */
 static long long
 div_round(long long num, long long den)
@@ -51,4 +53,43 @@ fb_rates_compute(struct fb_rates *r, const struct fb_counts *c)
 	r->utilisation_excl = fb_pct_tenths(c->ms_filled, c->ms_approved);
 	r->vacant = fb_pct_tenths(c->vacant, c->approved);
 	r->unavailable = fb_pct_tenths(c->unavailable, c->approved);
+}
+
+const char *
+fb_group_name(int group)
+{
+	return group ? "respite_emergency" : "mainstream";
+}
+
+size_t
+fb_reason_lines(const struct fb_counts *c, struct fb_reason_line out[FB_REASON_LINES])
+{
+	static const int statuses[2] = { FB_ST_UNAVAILABLE, FB_ST_VACANT };
+	size_t n = 0;
+
+	for (int k = 0; k < 2; k++) {
+		int st = statuses[k];
+		enum fb_field f = st == FB_ST_UNAVAILABLE ? FB_F_UNAVAILABLE_REASON
+							 : FB_F_VACANCY_REASON;
+		int ncodes = fb_fields[f].ncodes;
+
+		for (int g = 0; g < 2; g++) {
+			const long *by = st == FB_ST_UNAVAILABLE ? c->unavailable_by[g] : c->vacant_by[g];
+			long total = 0;
+
+			for (int r = 0; r <= ncodes + 1; r++)
+				total += by[r];
+			for (int r = 0; r <= ncodes + 1; r++) {
+				out[n].status = st;
+				out[n].group = g;
+				out[n].reason = r < ncodes ? fb_fields[f].codes[r].name
+					      : r == ncodes ? "not_recorded" : "not_recognised";
+				out[n].beds = by[r];
+				out[n].group_beds = total;
+				out[n].share = fb_pct_tenths(by[r], total);
+				n++;
+			}
+		}
+	}
+	return n;
 }

@@ -18,35 +18,6 @@ fb_filter_init(struct fb_filter *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* Edit distance between a and b, ignoring ASCII case; strings past 63 bytes are far. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b), row[64];
-
-	if (na >= 64 || nb >= 64)
-		return 64;
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (fb_ascii_lower(a[i - 1]) != fb_ascii_lower(b[j - 1]));
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[nb];
-}
-
 /* 1 when name (3 letters or more) begins region, ignoring case: "South" of "South East". */
 static int
 begins(const char *region, const char *name)
@@ -90,7 +61,7 @@ fb_filter_set_region(struct fb_filter *f, const char *name, char *why, size_t wh
 	for (size_t i = 0; i < fb_la_regions_len && n < whylen; i++) {
 		const char *r = fb_la_regions[i];
 
-		if (!begins(r, name) && distance(r, name) > 2)
+		if (!begins(r, name) && fb_edit_distance(r, strlen(r), name, strlen(name), 2) > 2)
 			continue;
 		n += (size_t)snprintf(why + n, whylen - n, "%s\"%s\"", k ? " or " : "; did you mean ",
 				      r);
@@ -107,22 +78,22 @@ fb_filter_set_region(struct fb_filter *f, const char *name, char *why, size_t wh
 }
 
 /*
- * Why code (no LA's) is refused, with up to three codes that some LA has
+ * Why the code vis is refused: no LA has it, or it is digits but not three
+ * (code -1).  For a three-digit code, up to three codes that some LA has
  * and that differ from it in one digit, nearest in value first (a slip on
  * the last digit before one on the first).
  */
 static void
-unknown_code(long code, const char *vis, char *why, size_t whylen)
+unknown_code(int code, const char *vis, char *why, size_t whylen)
 {
-	static const long pow10[] = { 1, 10, 100 };
+	static const int pow10[] = { 1, 10, 100 };
 	size_t n = (size_t)snprintf(why, whylen, "no LA has the code '%s' (in --la)", vis);
 	int k = 0;
 
-	for (long gap = 1; gap < 1000 && code >= 100 && code < 1000 && k < 3; gap++) {
+	for (int gap = 1; gap < 1000 && code >= 100 && k < 3; gap++) {
 		for (int side = -1; side <= 1 && k < 3; side += 2) {
-			long cand = code + side * gap;
-			const struct fb_la *la = cand >= 0 && cand < 1000 ?
-						 fb_la_by_code((int)cand) : NULL;
+			int cand = code + side * gap;
+			const struct fb_la *la = cand >= 0 && cand < 1000 ? fb_la_by_code(cand) : NULL;
 			int differ = 0;
 
 			for (int d = 0; la && d < 3; d++)
@@ -154,7 +125,8 @@ fb_filter_set_las(struct fb_filter *f, const char *list, char *why, size_t whyle
 		const char *s = p;
 		size_t slen = len;
 		const struct fb_la *la;
-		long code;
+		long number;
+		int code;
 
 		fb_trim(&s, &slen);
 		fb_visible(vis, s, slen);
@@ -163,9 +135,12 @@ fb_filter_set_las(struct fb_filter *f, const char *list, char *why, size_t whyle
 				 "separated by commas, e.g. 851,867", list);
 			return -1;
 		}
-		if (fb_count_parse(s, slen, 0, &code) != 0) {
+		if (fb_la_code_parse(s, slen, &code) != 0) {
+			/* Digits, but not three ("85", "0851"), are codes no LA has. */
 			la = fb_la_by_name(s, slen);
-			if (la)
+			if (fb_count_parse(s, slen, 0, &number) == 0)
+				unknown_code(-1, vis, why, whylen);
+			else if (la)
 				snprintf(why, whylen, "--la takes DfE LA codes, not names: "
 					 "give %03d for %s", la->code, la->name);
 			else
@@ -173,7 +148,7 @@ fb_filter_set_las(struct fb_filter *f, const char *list, char *why, size_t whyle
 					 "three-digit codes, e.g. 851 for Portsmouth", vis);
 			return -1;
 		}
-		if (code >= 1000 || !(la = fb_la_by_code((int)code))) {
+		if (!(la = fb_la_by_code(code))) {
 			unknown_code(code, vis, why, whylen);
 			return -1;
 		}

@@ -216,17 +216,52 @@ fb_findings_add_cell(struct fb_findings *f, enum fb_rule rule, int file, long li
 	va_end(ap);
 }
 
+/*
+ * Take src's map of a file into dst's: src read a later part of the file, so
+ * its line shifts come after dst's and add to them; its columns are the
+ * file's when dst has none.  src's map is left empty.
+ */
+static void
+map_merge(struct fb_findings *dst, struct fb_file_map *ms)
+{
+	struct fb_file_map *md = map_of(dst, ms->file, 1);
+	long base = md->nshift ? md->shift[md->nshift - 1].less : 0;
+
+	for (size_t i = 0; i < ms->nshift; i++) {
+		fb_grow((void **)&md->shift, &md->shiftcap, md->nshift + 1, sizeof(*md->shift));
+		md->shift[md->nshift].from = ms->shift[i].from;
+		md->shift[md->nshift++].less = base + ms->shift[i].less;
+	}
+	if (!md->ncols && ms->ncols) {
+		free(md->name);
+		free(md->col);
+		md->name = ms->name;
+		md->col = ms->col;
+		md->ncols = ms->ncols;
+		ms->name = NULL;
+		ms->col = NULL;
+		ms->ncols = 0;
+	}
+}
+
 void
 fb_findings_merge(struct fb_findings *dst, struct fb_findings *src)
 {
+	for (size_t i = 0; i < src->nmaps; i++)
+		map_merge(dst, &src->maps[i]);
 	for (size_t i = 0; i < src->n; i++) {
+		struct fb_finding *fnd = &src->items[i];
+
 		if (dst->limit && dst->n >= dst->limit) {
 			dst->dropped++;
-			finding_release(&src->items[i]);
+			finding_release(fnd);
 			continue;
 		}
+		/* Its row again, now that the line breaks of the parts before it are known. */
+		if (fnd->row > 0)
+			fnd->row = row_of(map_of(dst, fnd->file, 0), fnd->line);
 		fb_grow((void **)&dst->items, &dst->cap, dst->n + 1, sizeof(*dst->items));
-		dst->items[dst->n++] = src->items[i];
+		dst->items[dst->n++] = *fnd;
 	}
 	for (int r = 0; r < FB_R_COUNT; r++)
 		dst->count[r] += src->count[r];
@@ -234,7 +269,6 @@ fb_findings_merge(struct fb_findings *dst, struct fb_findings *src)
 	dst->warnings += src->warnings;
 	dst->dropped += src->dropped;
 	free(src->items);
-	/* Rows and columns are worked out as findings are pushed: src's maps are done with. */
 	maps_release(src);
 	fb_findings_init(src, src->limit);
 }

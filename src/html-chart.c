@@ -147,6 +147,16 @@ html_la_label(const char *name, int la_code, char buf[16])
 	return buf;
 }
 
+int
+html_la_code(const struct fb_cell *c)
+{
+	int code;
+
+	if (c->kind != FB_CK_CODE || !c->s || fb_la_code_parse(c->s, strlen(c->s), &code) != 0)
+		return FB_LA_ALL;
+	return code;
+}
+
 void
 html_la_attr(FILE *out, int la_code)
 {
@@ -539,4 +549,255 @@ html_count_chart(FILE *out, const struct count_chart *c)
 		fputs("</g>\n", out);
 	}
 	fputs("</svg>\n", out);
+}
+
+/* Small multiples: one line chart per panel, every panel on one axis */
+
+#define SM_W 240
+#define SM_H 150
+#define SM_L 40    /* room for the y-axis labels */
+#define SM_R 24    /* room for half the last date label */
+#define SM_T 18    /* room for a value label above the highest point */
+#define SM_B 34    /* room for the date labels: month, then year */
+#define SM_TICK 11 /* the charts' tick font size, in viewBox units */
+
+static int
+sm_x(const struct sm_chart *c, size_t k)
+{
+	return c->ndates < 2 ? SM_L + (SM_W - SM_L - SM_R) / 2
+			     : SM_L + (int)(k * (size_t)(SM_W - SM_L - SM_R) / (c->ndates - 1));
+}
+
+/* A rate in tenths of a percent to y; the axis's range fills the plot. */
+static int
+sm_y(const struct sm_chart *c, long tenths)
+{
+	return SM_T + (int)((c->hi - tenths) * (SM_H - SM_T - SM_B) / (c->hi - c->lo));
+}
+
+static int
+sm_labelled(const struct sm_chart *c, size_t k)
+{
+	return (c->ndates - 1 - k) % c->step == 0;
+}
+
+/* The index of date among the chart's dates: how many come before it. */
+static size_t
+sm_index(const struct sm_chart *c, int date)
+{
+	size_t k = 0;
+
+	while (k < c->ndates && c->dates[k] < date)
+		k++;
+	return k;
+}
+
+/*
+ * A date label: "Sep" (or "15 Sep" when two dates share a month) on one
+ * line, and the year under it where the year differs from the previous
+ * label's, so the labels stay short enough to sit side by side.
+ */
+static void
+sm_date(FILE *out, const struct sm_chart *c, int x, int date, int *year)
+{
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+					    "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int y, m, d, base = SM_H - SM_B;
+
+	fb_date_civil(date, &y, &m, &d);
+	fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x,
+		base + 16);
+	if (c->days)
+		fprintf(out, "%d ", d);
+	fprintf(out, "%s</text>", months[(m + 11) % 12]);
+	if (y != *year)
+		fprintf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
+			"%d</text>", x, base + 29, y);
+	*year = y;
+}
+
+static void
+sm_extent(const struct sm_point *p, size_t n, long *lo, long *hi)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i].v == FB_PCT_NONE)
+			continue;
+		*lo = p[i].v < *lo ? p[i].v : *lo;
+		*hi = p[i].v > *hi ? p[i].v : *hi;
+	}
+}
+
+/*
+ * The range: the lowest and highest value of any panel (or the reference),
+ * widened by a point above and three below (room for a value label under
+ * the lowest point) and out to multiples of 5%, at least 10 points tall.
+ * The date labels: the widest (a year) is guessed at 0.64 em a character
+ * (wide fonts such as DejaVu Sans need that), and dates are skipped until
+ * labels 8 units apart fit.
+ */
+void
+html_sm_fit(struct sm_chart *c, const struct sm_panel *p, size_t n)
+{
+	long lo = 1000, hi = 0;
+	int width, gap;
+
+	for (size_t i = 0; i < n; i++)
+		sm_extent(p[i].pts, p[i].n, &lo, &hi);
+	if (c->ref)
+		sm_extent(c->ref, c->nref, &lo, &hi);
+	if (lo > hi)
+		lo = hi = 500;
+	lo = (lo - 30) < 0 ? 0 : (lo - 30) / 50 * 50;
+	hi = (hi + 10) >= 1000 ? 1000 : (hi + 10 + 49) / 50 * 50;
+	if (hi - lo < 100) {
+		hi = lo + 100 > 1000 ? 1000 : lo + 100;
+		lo = hi - 100;
+	}
+	c->lo = lo;
+	c->hi = hi;
+	c->days = 0;
+	for (size_t k = 1; k < c->ndates; k++) {
+		char a[FB_DATE_LEN + 1], b[FB_DATE_LEN + 1];
+
+		fb_date_format(c->dates[k - 1], a);
+		fb_date_format(c->dates[k], b);
+		if (strncmp(a, b, 7) == 0)
+			c->days = 1;
+	}
+	width = (c->days ? 6 : 4) * 64 * SM_TICK / 100;
+	gap = c->ndates < 2 ? SM_W : (SM_W - SM_L - SM_R) / (int)(c->ndates - 1);
+	c->step = 1;
+	while ((int)c->step * gap < width + 8)
+		c->step++;
+}
+
+/*
+ * One series as polylines, broken at a gap (a date with no value), so a
+ * missing quarter is never drawn as if the line went straight through it.
+ */
+static void
+sm_polyline(FILE *out, const struct sm_chart *c, const struct sm_point *p, size_t n,
+	    const char *cls)
+{
+	size_t last = (size_t)-1;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t k = sm_index(c, p[i].date);
+
+		if (p[i].v == FB_PCT_NONE)
+			continue;
+		if (last == (size_t)-1 || k != last + 1)
+			fprintf(out, "%s<polyline class=\"%s\" points=\"",
+				last == (size_t)-1 ? "" : "\"/>", cls);
+		else
+			fputc(' ', out);
+		fprintf(out, "%d,%d", sm_x(c, k), sm_y(c, p[i].v));
+		last = k;
+	}
+	if (last != (size_t)-1)
+		fputs("\"/>", out);
+}
+
+/* A value at the first or last date leans inwards, clear of the y-axis labels. */
+static const char *
+sm_anchor(const struct sm_chart *c, size_t k)
+{
+	if (c->ndates < 2)
+		return "middle";
+	return k == 0 ? "start" : k + 1 == c->ndates ? "end" : "middle";
+}
+
+/*
+ * Whether a value's label goes under its point: when the reference line
+ * passes at or above the point there, so the dashed line never crosses it,
+ * and the point sits high enough for the label to clear the date labels.
+ */
+static int
+sm_below(const struct sm_chart *c, const struct sm_point *p)
+{
+	for (size_t i = 0; i < c->nref; i++)
+		if (c->ref[i].date == p->date)
+			return c->ref[i].v != FB_PCT_NONE &&
+			       sm_y(c, c->ref[i].v) <= sm_y(c, p->v) + 4 &&
+			       sm_y(c, p->v) <= SM_H - SM_B - 12;
+	return 0;
+}
+
+/* The y-axis: gridlines at the range's ends, and its middle when that is a whole percent. */
+static void
+sm_grid(FILE *out, const struct sm_chart *c)
+{
+	long mid = (c->lo + c->hi) / 2;
+
+	for (int g = 0; g < 3; g++) {
+		long v = g == 0 ? c->lo : g == 1 ? mid : c->hi;
+
+		if (g == 1 && mid % 10)
+			continue;
+		fprintf(out, "<line class=\"%s\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
+			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%ld%%</text>",
+			g ? "grid" : "axis", SM_L, SM_W - SM_R + 8, sm_y(c, v), sm_y(c, v),
+			SM_L - 4, sm_y(c, v) + 4, v / 10);
+	}
+}
+
+void
+html_sm_panel(FILE *out, const struct sm_chart *c, const struct sm_panel *p)
+{
+	int year = 0, ref = c->ref && !p->ref;
+
+	fputs("<li><figure><figcaption>", out);
+	html_esc(out, p->label);
+	fputc(' ', out);
+	html_esc(out, p->name);
+	fputs("</figcaption>\n<svg class=\"la-trend\" data-la=\"", out);
+	html_esc(out, p->id);
+	fprintf(out, "\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"tr", SM_W, SM_H);
+	html_esc(out, p->id);
+	fputs("-t tr", out);
+	html_esc(out, p->id);
+	fputs("-d\"><title id=\"tr", out);
+	html_esc(out, p->id);
+	fputs("-t\">", out);
+	html_esc(out, c->what);
+	fputs(": ", out);
+	html_esc(out, *p->name ? p->name : p->id);
+	fputs("</title><desc id=\"tr", out);
+	html_esc(out, p->id);
+	fputs("-d\">", out);
+	for (size_t i = 0; i < p->n; i++) {
+		char date[FB_DATE_LEN + 1], val[FB_PCT_BUF];
+
+		fb_date_format(p->pts[i].date, date);
+		fprintf(out, "%s%s: %s%%", i ? "; " : "", date, fb_pct_format(p->pts[i].v, val));
+	}
+	fprintf(out, ". The axis runs from %ld%% to %ld%%", c->lo / 10, c->hi / 10);
+	if (ref) {
+		fputs("; the dashed line is ", out);
+		html_esc(out, c->ref_name);
+	}
+	fputs(".</desc>\n", out);
+	sm_grid(out, c);
+	if (ref)
+		sm_polyline(out, c, c->ref, c->nref, "trend-region");
+	sm_polyline(out, c, p->pts, p->n, p->ref ? "trend-la region" : "trend-la");
+	for (size_t i = 0; i < p->n; i++) {
+		char val[FB_PCT_BUF];
+		size_t k = sm_index(c, p->pts[i].date);
+		long v = p->pts[i].v;
+
+		if (v == FB_PCT_NONE)
+			continue;
+		fprintf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"%s\"/>", sm_x(c, k),
+			sm_y(c, v), C_FILLED);
+		if (sm_labelled(c, k))
+			fprintf(out, "<text class=\"val\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s"
+				"</text>", sm_x(c, k),
+				sm_y(c, v) + (ref && sm_below(c, &p->pts[i]) ? 15 : -6),
+				sm_anchor(c, k), fb_pct_format(v, val));
+	}
+	for (size_t k = 0; k < c->ndates; k++)
+		if (sm_labelled(c, k))
+			sm_date(out, c, sm_x(c, k), c->dates[k], &year);
+	fputs("</svg></figure></li>\n", out);
 }

@@ -1,5 +1,12 @@
 /*
  * html-findings.c: the validate page: findings, by rule and by file.
+ *
+ * html_findings_page() writes it from the document (doc-findings.c): the
+ * headline figures from its Totals, the charts from its Summary by code and
+ * Findings by file, the list from its Findings, each by column name.
+ * html_findings_table() lists a run's findings for a page whose document
+ * carries none of its own (ofsted's: the run's findings are metadata there,
+ * like its inputs).
  */
 #include "html.h"
 
@@ -14,76 +21,6 @@
 #include "fosterbeds/la.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
-
-/* validate */
-
-static void
-code_get(const void *ctx, size_t r, struct count_row *out)
-{
-	const struct fb_findings *f = ctx;
-	size_t seen = 0;
-
-	for (int k = 0; k < FB_R_COUNT; k++) {
-		if (!f->count[k] || seen++ != r)
-			continue;
-		snprintf(out->name, sizeof(out->name), "%s %s (%s)", fb_rules[k].code,
-			 fb_rules[k].name, fb_severity_name(fb_rules[k].severity));
-		out->n[0] = fb_rules[k].severity == FB_SEV_ERROR ? (long)f->count[k] : 0;
-		out->n[1] = fb_rules[k].severity == FB_SEV_ERROR ? 0 : (long)f->count[k];
-		return;
-	}
-}
-
-struct by_file {
-	const struct fb_run *run;
-	const long *n;       /* errors, warnings per input, listed findings only */
-	size_t *which;       /* inputs with findings */
-};
-
-static void
-file_get(const void *ctx, size_t r, struct count_row *out)
-{
-	const struct by_file *b = ctx;
-	size_t i = b->which[r];
-
-	snprintf(out->name, sizeof(out->name), "%s", b->run->inputs[i].name);
-	out->n[0] = b->n[2 * i];
-	out->n[1] = b->n[2 * i + 1];
-}
-
-static void
-findings_charts(FILE *out, const struct fb_run *run)
-{
-	const struct fb_findings *f = &run->findings;
-	long *n = fb_xcalloc(2 * run->ninputs + 1, sizeof(*n));
-	size_t *which = fb_xcalloc(run->ninputs + 1, sizeof(*which)), nfiles = 0, ncodes = 0;
-	struct by_file b = { run, n, which };
-	struct count_chart codes = { "by-code", "Findings by code", 0, code_get, f };
-	struct count_chart files = { "by-file", "Findings by file", 0, file_get, &b };
-
-	for (int k = 0; k < FB_R_COUNT; k++)
-		ncodes += f->count[k] != 0;
-	for (size_t i = 0; i < f->n; i++)
-		n[2 * f->items[i].file + (fb_rules[f->items[i].rule].severity != FB_SEV_ERROR)]++;
-	for (size_t i = 0; i < run->ninputs; i++)
-		if (n[2 * i] || n[2 * i + 1])
-			which[nfiles++] = i;
-	codes.n = ncodes;
-	files.n = nfiles;
-	html_figure_open(out, "chart-codes", codes.title, "Every finding, counted by the rule it "
-		    "breaks; spec/bed-records.md says what each rule asks for.");
-	html_legend(out, (const struct key[]){ { "", C_ERROR, NULL, "Errors: the row is left out" },
-		{ "", C_WARNING, NULL, "Warnings: the row is used" } }, 2);
-	html_count_chart(out, &codes);
-	fputs("</figure>\n", out);
-	html_figure_open(out, "chart-files", files.title, f->dropped ? "Counts the findings listed "
-		    "below only (--max-findings 0 lists all)." : NULL);
-	html_legend(out, NULL, 0);
-	html_count_chart(out, &files);
-	fputs("</figure>\n", out);
-	free(n);
-	free(which);
-}
 
 static void
 finding_row(FILE *out, const struct fb_run *run, const struct fb_finding *f)
@@ -135,63 +72,205 @@ html_findings_table(FILE *out, const struct fb_run *run)
 			"(--max-findings 0 lists all).</p>\n", f->dropped, html_plural((long)f->dropped));
 }
 
-static void
-findings_stats(FILE *out, const struct fb_run *run)
-{
-	const struct fb_findings *f = &run->findings;
-	long read, used, rejected;
+/* The validate document's page, from its typed cells (doc-findings.c). */
 
-	fb_run_totals(run, &read, &used, &rejected);
+static const struct fb_table *
+table_named(const struct fb_doc *d, const char *name)
+{
+	for (size_t t = 0; t < d->ntables; t++)
+		if (strcmp(d->tables[t].name, name) == 0)
+			return &d->tables[t];
+	return NULL;
+}
+
+/* Row r's cell in the column called name; an empty cell when there is none. */
+static const struct fb_cell *
+cell(const struct fb_table *t, size_t r, const char *name)
+{
+	static const struct fb_cell none = { .kind = FB_CK_EMPTY };
+
+	for (size_t i = 0; t && r < t->nrows && i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return fb_table_cell(t, r, i);
+	return &none;
+}
+
+static long
+count(const struct fb_table *t, size_t r, const char *name)
+{
+	const struct fb_cell *c = cell(t, r, name);
+
+	return c->kind == FB_CK_COUNT ? c->n : 0;
+}
+
+static const char *
+text(const struct fb_table *t, size_t r, const char *name)
+{
+	const struct fb_cell *c = cell(t, r, name);
+
+	/* The text kinds hold their own string (doc.h); numbers are read with count(). */
+	return c->s ? c->s : "";
+}
+
+static void
+doc_code_get(const void *ctx, size_t r, struct count_row *out)
+{
+	const struct fb_table *t = ctx;
+	int error = strcmp(text(t, r, "severity"), "error") == 0;
+
+	snprintf(out->name, sizeof(out->name), "%s %s (%s)", text(t, r, "code"),
+		 text(t, r, "rule"), text(t, r, "severity"));
+	out->n[0] = error ? count(t, r, "findings") : 0;
+	out->n[1] = error ? 0 : count(t, r, "findings");
+}
+
+static void
+doc_file_get(const void *ctx, size_t r, struct count_row *out)
+{
+	const struct fb_table *t = ctx;
+
+	snprintf(out->name, sizeof(out->name), "%s", text(t, r, "file"));
+	out->n[0] = count(t, r, "errors");
+	out->n[1] = count(t, r, "warnings");
+}
+
+static void
+doc_charts(FILE *out, const struct fb_doc *d, long unlisted)
+{
+	const struct fb_table *by_code = table_named(d, "Summary by code");
+	const struct fb_table *by_file = table_named(d, "Findings by file");
+	struct count_chart codes = { "by-code", "Findings by code", by_code ? by_code->nrows : 0,
+				     doc_code_get, by_code };
+	struct count_chart files = { "by-file", "Findings by file", by_file ? by_file->nrows : 0,
+				     doc_file_get, by_file };
+
+	html_figure_open(out, "chart-codes", codes.title, "Every finding, counted by the rule it "
+		    "breaks; spec/bed-records.md says what each rule asks for.");
+	html_legend(out, (const struct key[]){ { "", C_ERROR, NULL, "Errors: the row is left out" },
+		{ "", C_WARNING, NULL, "Warnings: the row is used" } }, 2);
+	html_count_chart(out, &codes);
+	fputs("</figure>\n", out);
+	html_figure_open(out, "chart-files", files.title, unlisted ? "Counts the findings listed "
+		    "below only (--max-findings 0 lists all)." : NULL);
+	html_legend(out, NULL, 0);
+	html_count_chart(out, &files);
+	fputs("</figure>\n", out);
+}
+
+static void
+doc_finding_row(FILE *out, const struct fb_table *t, size_t r)
+{
+	const char *sev = text(t, r, "severity");
+
+	fputs("<tr><td><code>", out);
+	html_esc(out, text(t, r, "file"));
+	fprintf(out, "</code></td><td class=\"num\">%ld</td><td class=\"num\">",
+		count(t, r, "line"));
+	if (cell(t, r, "excel_row")->kind == FB_CK_COUNT)
+		fprintf(out, "%ld", count(t, r, "excel_row"));
+	fprintf(out, "</td><td class=\"sev-%s\">", sev);
+	html_esc(out, sev);
+	fputs("</td><td>", out);
+	html_esc(out, text(t, r, "code"));
+	fputs("</td><td>", out);
+	html_esc(out, text(t, r, "column"));
+	if (*text(t, r, "excel_column")) {
+		fputs(" (", out);
+		html_esc(out, text(t, r, "excel_column"));
+		fputc(')', out);
+	}
+	fputs("</td><td>", out);
+	if (cell(t, r, "value")->kind != FB_CK_EMPTY) {
+		fputs("<code>", out);
+		html_esc(out, text(t, r, "value"));
+		fputs("</code>", out);
+	}
+	fputs("</td><td>", out);
+	html_esc(out, text(t, r, "message"));
+	fputs("</td></tr>\n", out);
+}
+
+static void
+doc_findings_table(FILE *out, const struct fb_table *t, long unlisted)
+{
+	fputs("<div class=\"table-wrap\"><table class=\"findings\">\n<thead><tr>"
+	      "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Line</th>"
+	      "<th scope=\"col\" class=\"num\">Excel row</th>"
+	      "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th>"
+	      "<th scope=\"col\">Column</th><th scope=\"col\">Value</th>"
+	      "<th scope=\"col\">What is wrong</th></tr></thead>\n<tbody>\n", out);
+	for (size_t r = 0; t && r < t->nrows; r++)
+		doc_finding_row(out, t, r);
+	fputs("</tbody>\n</table></div>\n", out);
+	if (unlisted)
+		fprintf(out, "<p class=\"note\">... and %ld more finding%s not listed "
+			"(--max-findings 0 lists all).</p>\n", unlisted, html_plural(unlisted));
+}
+
+static void
+doc_stat(FILE *out, const char *id, const char *colour, const char *label, long v)
+{
+	fprintf(out, "<div class=\"stat\" id=\"%s\" style=\"--c:%s\" data-value=\"%ld\">"
+		"<p class=\"label\">%s</p><p class=\"value\">", id, colour, v, label);
+}
+
+static void
+doc_stats(FILE *out, const struct fb_table *t)
+{
+	long read = count(t, 0, "rows_read"), used = count(t, 0, "rows_used");
+	long rejected = count(t, 0, "rows_rejected");
+
 	fputs("<section class=\"region-headline summary\">\n", out);
-	fprintf(out, "<div class=\"stat\" id=\"errors\" style=\"--c:%s\" data-value=\"%zu\">"
-		"<p class=\"label\">Errors</p><p class=\"value\">%zu</p><p class=\"explain\">"
-		"Rows with an error are left out of every report.</p></div>\n", C_ERROR,
-		f->errors, f->errors);
-	fprintf(out, "<div class=\"stat\" id=\"warnings\" style=\"--c:%s\" data-value=\"%zu\">"
-		"<p class=\"label\">Warnings</p><p class=\"value\">%zu</p><p class=\"explain\">"
-		"Worth a look; the rows are still used.</p></div>\n", C_WARNING, f->warnings,
-		f->warnings);
-	fprintf(out, "<div class=\"stat\" id=\"rows-used\" style=\"--c:%s\" data-value=\"%ld\">"
-		"<p class=\"label\">Rows used</p><p class=\"value\">", C_FILLED, used);
+	doc_stat(out, "errors", C_ERROR, "Errors", count(t, 0, "errors"));
+	fprintf(out, "%ld</p><p class=\"explain\">Rows with an error are left out of every "
+		"report.</p></div>\n", count(t, 0, "errors"));
+	doc_stat(out, "warnings", C_WARNING, "Warnings", count(t, 0, "warnings"));
+	fprintf(out, "%ld</p><p class=\"explain\">Worth a look; the rows are still used.</p>"
+		"</div>\n", count(t, 0, "warnings"));
+	doc_stat(out, "rows-used", C_FILLED, "Rows used", used);
 	html_count(out, used);
 	fputs("</p><p class=\"explain\">of ", out);
 	html_count(out, read);
-	fprintf(out, " read.</p></div>\n<div class=\"stat\" id=\"rows-rejected\" "
-		"style=\"--c:#6a6a6a\" data-value=\"%ld\"><p class=\"label\">Rows rejected</p>"
-		"<p class=\"value\">", rejected);
+	fputs(" read.</p></div>\n", out);
+	doc_stat(out, "rows-rejected", "#6a6a6a", "Rows rejected", rejected);
 	html_count(out, rejected);
 	fputs("</p><p class=\"explain\">Each counted under its first error's rule.</p></div>\n"
 	      "</section>\n", out);
 }
 
 void
-html_findings(FILE *out, const struct fb_run *run)
+html_findings_page(FILE *out, const struct fb_doc *d)
 {
-	const struct fb_findings *f = &run->findings;
+	const struct fb_table *tot = table_named(d, "Totals");
+	long errors = count(tot, 0, "errors"), warnings = count(tot, 0, "warnings");
+	long unlisted = count(tot, 0, "findings_not_listed");
+	const struct fb_table *inputs = table_named(d, "Inputs");
 	char title[64];
 
-	if (!f->errors && !f->warnings)
+	if (!errors && !warnings)
 		snprintf(title, sizeof(title), "No problems found");
 	else
-		snprintf(title, sizeof(title), "%zu error%s, %zu warning%s", f->errors,
-			 html_plural((long)f->errors), f->warnings, html_plural((long)f->warnings));
+		snprintf(title, sizeof(title), "%ld error%s, %ld warning%s", errors,
+			 html_plural(errors), warnings, html_plural(warnings));
 	html_page_open(out, "Bed-record check", title);
 	html_masthead_open(out, "Bed-record check", title);
-	snprintf(title, sizeof(title), "%zu", run->ninputs);
+	snprintf(title, sizeof(title), "%zu", inputs ? inputs->nrows : 0);
 	html_meta(out, "Files", title);
 	html_masthead_close(out);
-	findings_stats(out, run);
-	if (f->errors || f->warnings) {
+	doc_stats(out, tot);
+	if (errors || warnings) {
 		fputs("<section class=\"charts\">\n<h2>Where the problems are</h2>\n", out);
-		findings_charts(out, run);
+		doc_charts(out, d, unlisted);
 		fputs("</section>\n<section class=\"findings\">\n<h2>Findings</h2>\n"
 		      "<p class=\"lead\">Lines are the lines a text editor shows (the header is "
 		      "line 1); the Excel row and the column's letter (in brackets after its "
 		      "name) are where Excel shows the value, since a value with a line break "
 		      "inside quotes is one row there.</p>\n", out);
-		html_findings_table(out, run);
+		doc_findings_table(out, table_named(d, "Findings"), unlisted);
 		fputs("</section>\n", out);
 	}
-	html_inputs_section(out, run, 0);
+	/* Each input's rows, as every page shows them: the run's metadata. */
+	if (d->run)
+		html_inputs_section(out, d->run, 0);
 	html_page_close(out);
 }

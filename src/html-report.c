@@ -9,115 +9,169 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/doc-report.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
-#include "fosterbeds/la.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
 
-/* report */
+/*
+ * The page reads every figure from report's document (fb_doc_report(),
+ * doc-report.h): the rates, the respite/emergency beds the stacked bars
+ * hatch, the headline's changes since the date before and the reasons'
+ * shares are all cells, worked out there once.  What is left here is
+ * order and geometry.
+ */
 
-/* One snapshot date: its LAs by utilisation, then its pooled row. */
+static const struct fb_cell *
+cell(const struct fb_table *t, size_t r, size_t i)
+{
+	return fb_table_cell(t, r, i);
+}
+
+/* A count, or a rate or difference in tenths (FB_PCT_NONE when the cell is empty). */
+static long
+value(const struct fb_table *t, size_t r, size_t i)
+{
+	const struct fb_cell *c = cell(t, r, i);
+
+	return c->kind == FB_CK_EMPTY ? FB_PCT_NONE : c->n;
+}
+
+static const char *
+text_of(const struct fb_table *t, size_t r, size_t i)
+{
+	const struct fb_cell *c = cell(t, r, i);
+
+	return c->s ? c->s : "";
+}
+
+/* FB_LA_ALL for a pooled row, else the code's number. */
+static int
+la_code_of(const struct fb_table *t, size_t r)
+{
+	return t->pooled[r] ? FB_LA_ALL : html_la_code(fb_table_cell(t, r, FB_RC_CODE));
+}
+
+static const char *
+la_label_of(const struct fb_table *t, size_t r, char buf[16])
+{
+	return html_la_label(text_of(t, r, FB_RC_NAME), la_code_of(t, r), buf);
+}
+
+/* One snapshot date: its LAs by utilisation, then its pooled row (rows of t). */
 struct snap {
-	const struct fb_report *rep;
-	const struct fb_tally_row **v;
+	const struct fb_table *t;      /* the figures */
+	const struct fb_table *why;    /* the reasons, or NULL */
+	size_t *v;
 	size_t n;
 	char date[FB_DATE_LEN + 1];
-	const struct fb_tally_row *pool;
+	size_t pool;
 	const char *one;     /* the LA's name when there is one LA: no pooled row then */
 };
 
-/* Highest utilisation first, compared as exact fractions; no beds last. */
+/*
+ * Highest utilisation first, compared as exact fractions of the counts (two
+ * rates that round alike keep their order); no beds last; then by code.
+ * Each element is a row's first cell, so the row is all the sort needs.
+ */
 static int
 by_utilisation(const void *a, const void *b)
 {
-	const struct fb_tally_row *x = *(const struct fb_tally_row *const *)a;
-	const struct fb_tally_row *y = *(const struct fb_tally_row *const *)b;
-	long long l = (long long)x->counts.filled * y->counts.approved;
-	long long r = (long long)y->counts.filled * x->counts.approved;
+	const struct fb_cell *x = *(const struct fb_cell *const *)a;
+	const struct fb_cell *y = *(const struct fb_cell *const *)b;
+	long xa = x[FB_RC_APPROVED].n, ya = y[FB_RC_APPROVED].n;
+	long long l = (long long)x[FB_RC_FILLED].n * ya;
+	long long r = (long long)y[FB_RC_FILLED].n * xa;
 
-	if (!x->counts.approved != !y->counts.approved)
-		return x->counts.approved ? -1 : 1;
+	if (!xa != !ya)
+		return xa ? -1 : 1;
 	if (l != r)
 		return l > r ? -1 : 1;
-	return (x->la_code > y->la_code) - (x->la_code < y->la_code);
+	return strcmp(x[FB_RC_CODE].s, y[FB_RC_CODE].s);
 }
 
 static void
-snapshot(struct snap *s, const struct fb_tally_row *pool)
+snapshot(struct snap *s, size_t pool)
 {
-	const struct fb_report *rep = s->rep;
+	const struct fb_table *t = s->t;
+	const struct fb_cell **by = fb_xcalloc(t->nrows + 1, sizeof(*by));
+	long date = cell(t, pool, FB_RC_DATE)->n;
+	size_t n = 0;
 
-	s->n = 0;
-	for (size_t i = 0; i < rep->nrows; i++)
-		if (rep->rows[i].la_code != FB_LA_ALL && rep->rows[i].date == pool->date)
-			s->v[s->n++] = &rep->rows[i];
-	qsort(s->v, s->n, sizeof(*s->v), by_utilisation);
+	for (size_t i = 0; i < t->nrows; i++)
+		if (!t->pooled[i] && cell(t, i, FB_RC_DATE)->n == date)
+			by[n++] = cell(t, i, 0);
+	qsort(by, n, sizeof(*by), by_utilisation);
+	for (s->n = 0; s->n < n; s->n++)
+		s->v[s->n] = (size_t)(by[s->n] - t->cells) / t->ncols;
+	free(by);
 	s->pool = pool;
 	if (!s->one)
 		s->v[s->n++] = pool;
-	fb_date_format(pool->date, s->date);
+	fb_date_format((int)date, s->date);
 }
 
 static int
 snap_pooled(const void *ctx, size_t r)
 {
-	return ((const struct snap *)ctx)->v[r]->la_code == FB_LA_ALL;
+	const struct snap *s = ctx;
+
+	return s->t->pooled[s->v[r]];
 }
 
 static void
 util_get(const void *ctx, size_t r, struct pair_row *out)
 {
 	const struct snap *s = ctx;
-	struct fb_rates rt;
 
-	fb_rates_compute(&rt, &s->v[r]->counts);
-	out->name = html_la_label(fb_report_la_name(s->rep, s->v[r]), s->v[r]->la_code, out->buf);
-	out->la_code = s->v[r]->la_code;
-	out->v[0] = rt.utilisation_incl;
-	out->v[1] = rt.utilisation_excl;
+	out->name = la_label_of(s->t, s->v[r], out->buf);
+	out->la_code = la_code_of(s->t, s->v[r]);
+	out->v[0] = value(s->t, s->v[r], FB_RC_INCL);
+	out->v[1] = value(s->t, s->v[r], FB_RC_EXCL);
 }
 
 static void
 share_get(const void *ctx, size_t r, struct stack_row *out)
 {
 	const struct snap *s = ctx;
-	const struct fb_counts *c = &s->v[r]->counts;
+	const struct fb_table *t = s->t;
+	size_t row = s->v[r];
 
-	out->name = html_la_label(fb_report_la_name(s->rep, s->v[r]), s->v[r]->la_code, out->buf);
-	out->la_code = s->v[r]->la_code;
-	out->den = c->approved;
-	out->part[0][0] = c->ms_filled;
-	out->part[0][1] = c->filled - c->ms_filled;
-	out->part[1][0] = c->ms_vacant;
-	out->part[1][1] = c->vacant - c->ms_vacant;
-	out->part[2][0] = c->ms_unavailable;
-	out->part[2][1] = c->unavailable - c->ms_unavailable;
+	out->name = la_label_of(t, row, out->buf);
+	out->la_code = la_code_of(t, row);
+	out->den = value(t, row, FB_RC_APPROVED);
+	out->part[0][0] = value(t, row, FB_RC_MS_FILLED);
+	out->part[0][1] = value(t, row, FB_RC_RE_FILLED);
+	out->part[1][0] = value(t, row, FB_RC_MS_VACANT);
+	out->part[1][1] = value(t, row, FB_RC_RE_VACANT);
+	out->part[2][0] = value(t, row, FB_RC_MS_UNAVAILABLE);
+	out->part[2][1] = value(t, row, FB_RC_RE_UNAVAILABLE);
 }
 
 static void
 util_figure(FILE *out, const struct snap *s)
 {
-	const struct fb_tally_row *pool = s->pool;
 	char id[32], title[128], incl[48], excl[48], buf[FB_PCT_BUF];
-	struct fb_rates rt;
 	struct pair_chart c = { id, title, "la-bar", { "including", "excluding" },
 				{ C_FILLED, C_EXCL }, s->n, util_get, snap_pooled, s };
+	const char *region = text_of(s->t, s->pool, FB_RC_NAME);
 
-	fb_rates_compute(&rt, &pool->counts);
 	snprintf(id, sizeof(id), "util-%s", s->date);
 	snprintf(title, sizeof(title), "Utilisation by LA on %s, including and excluding "
 		 "respite/emergency beds", s->date);
-	snprintf(incl, sizeof(incl), ", including: %s%%", fb_pct_format(rt.utilisation_incl, buf));
-	snprintf(excl, sizeof(excl), ", excluding: %s%%", fb_pct_format(rt.utilisation_excl, buf));
+	snprintf(incl, sizeof(incl), ", including: %s%%",
+		 fb_pct_format(value(s->t, s->pool, FB_RC_INCL), buf));
+	snprintf(excl, sizeof(excl), ", excluding: %s%%",
+		 fb_pct_format(value(s->t, s->pool, FB_RC_EXCL), buf));
 	html_figure_open(out, "chart-utilisation", title, "Filled beds as a share of approved beds, "
 		    "highest first. Excluding leaves respite and emergency beds out of both "
 		    "counts.");
 	html_legend(out, (const struct key[]){
 		{ "", C_FILLED, NULL, "Including respite/emergency" },
 		{ "", C_EXCL, NULL, "Excluding respite/emergency" },
-		{ "line", "#1b1b1b", s->rep->region_name, incl },
-		{ "line dash", "#1b1b1b", s->rep->region_name, excl } }, s->one ? 2 : 4);
+		{ "line", "#1b1b1b", region, incl },
+		{ "line dash", "#1b1b1b", region, excl } }, s->one ? 2 : 4);
 	html_pair_chart(out, &c);
 	fputs("</figure>\n", out);
 }
@@ -140,9 +194,11 @@ share_figure(FILE *out, const struct snap *s)
 
 /* Why beds go unused: one status, mainstream and respite/emergency beds apart */
 
+/* A block of the reasons table: one status and group, a row per reason. */
 struct reasons {
 	const char *title, *colour;
-	const struct fb_reason_line *ms, *re;
+	const struct fb_table *why;
+	size_t ms, re;       /* the first rows of the mainstream and the respite block */
 	size_t n;            /* reasons, "not_recorded" and "not_recognised" included */
 };
 
@@ -153,10 +209,10 @@ reasons_scale(const struct reasons *p)
 	long max = 100;
 
 	for (size_t i = 0; i < p->n; i++) {
-		if (p->ms[i].share > max)
-			max = p->ms[i].share;
-		if (p->re[i].share > max)
-			max = p->re[i].share;
+		if (value(p->why, p->ms + i, FB_XC_SHARE) > max)
+			max = value(p->why, p->ms + i, FB_XC_SHARE);
+		if (value(p->why, p->re + i, FB_XC_SHARE) > max)
+			max = value(p->why, p->re + i, FB_XC_SHARE);
 	}
 	return (max + 99) / 100 * 100;
 }
@@ -171,20 +227,22 @@ reason_label(const char *reason, char *buf, size_t size)
 	return buf;
 }
 
+/* Row r of the reasons, a respite/emergency one (hatched) when respite. */
 static void
-reason_bar(FILE *out, const struct fb_reason_line *l, int y, int px, int pw, long scale,
-	   const char *colour)
+reason_bar(FILE *out, const struct fb_table *why, size_t r, int respite, int y, int px, int pw,
+	   long scale, const char *colour)
 {
 	char buf[64], share[FB_PCT_BUF];
-	int w = l->share == FB_PCT_NONE ? 0 : (int)(l->share * pw / scale);
+	long sh = value(why, r, FB_XC_SHARE), beds = value(why, r, FB_XC_BEDS);
+	int w = sh == FB_PCT_NONE ? 0 : (int)(sh * pw / scale);
 
 	html_rect(out, px, y, w, 12, colour);
-	if (l->group)
+	if (respite)
 		html_hatch(out, px, y, w, 12);
-	if (l->share == FB_PCT_NONE)
-		snprintf(buf, sizeof(buf), "%ld", l->beds);
+	if (sh == FB_PCT_NONE)
+		snprintf(buf, sizeof(buf), "%ld", beds);
 	else
-		snprintf(buf, sizeof(buf), "%ld (%s%%)", l->beds, fb_pct_format(l->share, share));
+		snprintf(buf, sizeof(buf), "%ld (%s%%)", beds, fb_pct_format(sh, share));
 	html_text(out, px + w + 5, y + 10, "val", NULL, buf);
 }
 
@@ -196,18 +254,21 @@ reasons_panel(FILE *out, const struct reasons *p, int y, int px, int pw)
 
 	html_text(out, 0, y + 16, "head", NULL, p->title);
 	snprintf(buf, sizeof(buf), "%s mainstream and %s respite/emergency beds; each bar is "
-		 "a share of its group, scale 0-%ld%%", html_count_text(p->ms[0].group_beds, ms),
-		 html_count_text(p->re[0].group_beds, re), scale / 10);
+		 "a share of its group, scale 0-%ld%%",
+		 html_count_text(value(p->why, p->ms, FB_XC_GROUP_BEDS), ms),
+		 html_count_text(value(p->why, p->re, FB_XC_GROUP_BEDS), re), scale / 10);
 	html_text(out, 0, y + 34, "sub", NULL, buf);
 	y += 44;
 	for (size_t i = 0; i < p->n; i++, y += PAIR_H) {
+		const char *reason = text_of(p->why, p->ms + i, FB_XC_REASON);
+
 		fputs("<g class=\"reason\" data-reason=\"", out);
-		html_esc(out, p->ms[i].reason);
+		html_esc(out, reason);
 		fputs("\">", out);
 		html_text(out, px - LABEL_PAD, y + 21, "lab", "end",
-		     reason_label(p->ms[i].reason, name, sizeof(name)));
-		reason_bar(out, &p->ms[i], y + 3, px, pw, scale, p->colour);
-		reason_bar(out, &p->re[i], y + 16, px, pw, scale, p->colour);
+		     reason_label(reason, name, sizeof(name)));
+		reason_bar(out, p->why, p->ms + i, 0, y + 3, px, pw, scale, p->colour);
+		reason_bar(out, p->why, p->re + i, 1, y + 16, px, pw, scale, p->colour);
 		fputs("</g>\n", out);
 	}
 	return y;
@@ -222,26 +283,28 @@ reasons_desc(FILE *out, const struct reasons *p)
 	fputs(", beds (share) for mainstream then respite/emergency beds: ", out);
 	for (size_t i = 0; i < p->n; i++)
 		fprintf(out, "%s %ld (%s%%), %ld (%s%%)%s",
-			reason_label(p->ms[i].reason, name, sizeof(name)), p->ms[i].beds,
-			fb_pct_format(p->ms[i].share, a), p->re[i].beds,
-			fb_pct_format(p->re[i].share, b), i + 1 < p->n ? "; " : ". ");
+			reason_label(text_of(p->why, p->ms + i, FB_XC_REASON), name, sizeof(name)),
+			value(p->why, p->ms + i, FB_XC_BEDS),
+			fb_pct_format(value(p->why, p->ms + i, FB_XC_SHARE), a),
+			value(p->why, p->re + i, FB_XC_BEDS),
+			fb_pct_format(value(p->why, p->re + i, FB_XC_SHARE), b),
+			i + 1 < p->n ? "; " : ". ");
 }
 
 static void
 reasons_figure(FILE *out, const struct snap *s)
 {
-	struct fb_reason_line lines[FB_REASON_LINES];
 	const size_t nu = FB_UR_COUNT + 2, nv = FB_VR_COUNT + 2;
+	/* The pooled row's reasons: unavailable then vacant, mainstream before respite. */
+	size_t first = s->pool * FB_REASON_LINES;
 	char id[32], title[128];
 	struct reasons p[2];
 	int px = html_label_width(19) + LABEL_PAD, y = 0;
 
-	/* fb_reason_lines() gives unavailable then vacant, mainstream before respite. */
-	fb_reason_lines(&s->pool->counts, lines);
-	p[0] = (struct reasons){ "Unavailable beds by unavailable_reason", C_UNAVAILABLE, lines,
-				 lines + nu, nu };
-	p[1] = (struct reasons){ "Vacant beds by vacancy_reason", C_VACANT, lines + 2 * nu,
-				 lines + 2 * nu + nv, nv };
+	p[0] = (struct reasons){ "Unavailable beds by unavailable_reason", C_UNAVAILABLE, s->why,
+				 first, first + nu, nu };
+	p[1] = (struct reasons){ "Vacant beds by vacancy_reason", C_VACANT, s->why,
+				 first + 2 * nu, first + 2 * nu + nv, nv };
 	snprintf(id, sizeof(id), "reasons-%s", s->date);
 	snprintf(title, sizeof(title), "Why beds go unused, %s, %s", s->one ? s->one : "region",
 		 s->date);
@@ -267,18 +330,25 @@ static const char *const report_headings[] = {
 	"Approved", "Filled", "Incl. resp./ emerg.", "Excl. resp./ emerg.", "Vacant",
 	"Unavail\xc2\xad" "able",
 };
-static const size_t report_shown[] = { 0, 1, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 15 };
+static const size_t report_shown[] = {
+	FB_RC_CODE, FB_RC_NAME, FB_RC_APPROVED, FB_RC_FILLED, FB_RC_VACANT, FB_RC_UNAVAILABLE,
+	FB_RC_RESPITE, FB_RC_MS_APPROVED, FB_RC_MS_FILLED, FB_RC_INCL, FB_RC_EXCL,
+	FB_RC_VACANT_PCT, FB_RC_UNAVAILABLE_PCT,
+};
 static const struct col_group report_groups[] = {
 	{ "", 2 }, { "All beds", 5 }, { "Mainstream beds", 2 }, { "Utilisation, %", 2 },
 	{ "Of approved, %", 2 },
 };
 
+/* A cell as html_table() takes it: its text, and whether it is a number. */
 static const char *
 snap_cell(const void *ctx, size_t r, size_t i, char *buf, int *num)
 {
 	const struct snap *s = ctx;
+	const struct fb_cell *c = cell(s->t, s->v[r], i);
 
-	return fb_report_cell(s->rep, s->v[r], i, buf, num);
+	*num = fb_cell_kind_numeric(c->kind);
+	return fb_cell_format(c, buf);
 }
 
 static void
@@ -305,99 +375,82 @@ snapshot_section(FILE *out, const struct snap *s, int latest)
 	util_figure(out, s);
 	share_figure(out, s);
 	snap_table(out, s);
-	if (s->rep->breakdown)
+	if (s->why)
 		reasons_figure(out, s);
 	fputs("</section>\n", out);
 }
 
-/* The change since the previous snapshot, ending the explanation. */
-static void
-since(FILE *out, const struct fb_tally_row *prev, long num, long den, long pnum, long pden)
-{
-	char date[FB_DATE_LEN + 1];
-
-	if (!prev)
-		return;
-	fb_date_format(prev->date, date);
-	fputs("</p><p class=\"change\">", out);
-	html_pp(out, fb_pp_diff_tenths(num, den, pnum, pden));
-	fprintf(out, " since %s", date);
-}
-
-/* The four headline figures, each a numerator and denominator of the counts. */
+/* The four headline figures: the rate, its numerator and denominator, its change. */
 static const struct {
 	const char *id, *colour, *label, *text;
-	size_t num, den;   /* offsets of the counts in struct fb_counts */
+	size_t rate, num, den, change;   /* columns (doc-report.h) */
 } headline_figures[] = {
 	{ "region-util-incl", C_FILLED, "Utilisation, including respite/emergency",
 	  " approved beds had a child living in them.",
-	  offsetof(struct fb_counts, filled), offsetof(struct fb_counts, approved) },
+	  FB_RC_INCL, FB_RC_FILLED, FB_RC_APPROVED, FB_RC_INCL_CHANGE },
 	{ "region-util-excl", C_EXCL, "Utilisation, excluding respite/emergency",
 	  " mainstream beds were filled; respite and emergency beds are left out.",
-	  offsetof(struct fb_counts, ms_filled), offsetof(struct fb_counts, ms_approved) },
+	  FB_RC_EXCL, FB_RC_MS_FILLED, FB_RC_MS_APPROVED, FB_RC_EXCL_CHANGE },
 	{ "region-vacant", C_VACANT, "Vacant",
 	  " approved beds were free and could take a child now.",
-	  offsetof(struct fb_counts, vacant), offsetof(struct fb_counts, approved) },
+	  FB_RC_VACANT_PCT, FB_RC_VACANT, FB_RC_APPROVED, FB_RC_VACANT_CHANGE },
 	{ "region-unavailable", C_UNAVAILABLE, "Unavailable",
 	  " approved beds could not be used now: a carer's break, an investigation and "
 	  "the like.",
-	  offsetof(struct fb_counts, unavailable), offsetof(struct fb_counts, approved) },
+	  FB_RC_UNAVAILABLE_PCT, FB_RC_UNAVAILABLE, FB_RC_APPROVED, FB_RC_UNAVAILABLE_CHANGE },
 };
 
-static long
-field(const struct fb_counts *c, size_t off)
-{
-	return *(const long *)((const char *)c + off);
-}
-
+/* Row now's headline figures; prev is the pooled row of the date before, or no row (nrows). */
 static void
-headline_stats(FILE *out, const struct fb_counts *c, const struct fb_tally_row *prev)
+headline_stats(FILE *out, const struct fb_table *t, size_t now, size_t prev)
 {
-	const struct fb_counts *p = prev ? &prev->counts : c;
+	char date[FB_DATE_LEN + 1];
 
 	for (size_t i = 0; i < sizeof(headline_figures) / sizeof(headline_figures[0]); i++) {
-		long num = field(c, headline_figures[i].num), den = field(c, headline_figures[i].den);
-
 		html_stat_open(out, headline_figures[i].id, headline_figures[i].colour,
-			  headline_figures[i].label, fb_pct_tenths(num, den));
-		html_count(out, num);
+			  headline_figures[i].label, value(t, now, headline_figures[i].rate));
+		html_count(out, value(t, now, headline_figures[i].num));
 		fputs(" of ", out);
-		html_count(out, den);
+		html_count(out, value(t, now, headline_figures[i].den));
 		fputs(headline_figures[i].text, out);
-		since(out, prev, num, den, field(p, headline_figures[i].num),
-		      field(p, headline_figures[i].den));
+		if (prev < t->nrows) {
+			/* The change since the previous snapshot ends the explanation. */
+			fb_date_format((int)cell(t, prev, FB_RC_DATE)->n, date);
+			fputs("</p><p class=\"change\">", out);
+			html_pp(out, value(t, now, headline_figures[i].change));
+			fprintf(out, " since %s", date);
+		}
 		html_stat_close(out);
 	}
 }
 
 /* One LA's name (or code) when the report's rows are all of one LA, else NULL. */
 static const char *
-one_la(const struct fb_report *rep, size_t first, char buf[16])
+one_la(const struct fb_table *t, size_t first, char buf[16])
 {
 	for (size_t i = 1; i < first; i++)
-		if (rep->rows[i].la_code != rep->rows[0].la_code)
+		if (strcmp(text_of(t, i, FB_RC_CODE), text_of(t, 0, FB_RC_CODE)) != 0)
 			return NULL;
-	return first ? html_la_label(fb_report_la_name(rep, &rep->rows[0]), rep->rows[0].la_code, buf)
-		     : NULL;
+	return first ? la_label_of(t, 0, buf) : NULL;
 }
 
 static void
-headline(FILE *out, const struct fb_report *rep, const char *one, const struct fb_tally_row *now,
-	 const struct fb_tally_row *prev)
+headline(FILE *out, const struct fb_table *t, const char *one, size_t now, size_t prev)
 {
 	char date[FB_DATE_LEN + 1];
+	long nla = value(t, now, FB_RC_NLA);
 
-	fb_date_format(now->date, date);
+	fb_date_format((int)cell(t, now, FB_RC_DATE)->n, date);
 	fputs("<section class=\"headline\">\n<h2>", out);
-	html_esc(out, one ? one : rep->region_name);
+	html_esc(out, one ? one : text_of(t, now, FB_RC_NAME));
 	fprintf(out, " on %s</h2>\n", date);
 	if (one)
 		fputs("<p class=\"lead\">One LA: these are its own counts.</p>\n", out);
 	else
-		fprintf(out, "<p class=\"lead\">%d LA%s pooled: their counts are added, then "
-			"divided, never averaged.</p>\n", now->nla, html_plural(now->nla));
+		fprintf(out, "<p class=\"lead\">%ld LA%s pooled: their counts are added, then "
+			"divided, never averaged.</p>\n", nla, html_plural(nla));
 	fprintf(out, "<div class=\"region-headline\" data-date=\"%s\">\n", date);
-	headline_stats(out, &now->counts, prev);
+	headline_stats(out, t, now, prev);
 	fputs("</div>\n</section>\n", out);
 }
 
@@ -421,49 +474,52 @@ definitions(FILE *out)
 }
 
 static void
-snapshot_dates(FILE *out, const struct fb_report *rep, size_t first)
+snapshot_dates(FILE *out, const struct fb_table *t, size_t first)
 {
 	char date[FB_DATE_LEN + 1];
 
-	html_meta_open(out, first + 1 < rep->nrows ? "Snapshot dates" : "Snapshot date");
-	for (size_t i = first; i < rep->nrows; i++) {
-		fb_date_format(rep->rows[i].date, date);
+	html_meta_open(out, first + 1 < t->nrows ? "Snapshot dates" : "Snapshot date");
+	for (size_t i = first; i < t->nrows; i++) {
+		fb_date_format((int)cell(t, i, FB_RC_DATE)->n, date);
 		fprintf(out, "%s%s", i > first ? ", " : "", date);
 	}
 	fputs("</dd></div>\n", out);
 }
 
+/* report's page (html.c's pages[]): d is fb_doc_report()'s. */
 void
-html_report(FILE *out, const struct fb_report *rep)
+html_report_page(FILE *out, const struct fb_doc *d)
 {
-	struct snap s = { rep, NULL, 0, "", NULL, NULL };
-	size_t first = rep->nrows;   /* the pooled rows come last, by date */
+	const struct fb_table *t = &d->tables[FB_REPORT_TABLE];
+	struct snap s = { t, d->ntables > FB_REASONS_TABLE ? &d->tables[FB_REASONS_TABLE] : NULL,
+			  NULL, 0, "", 0, NULL };
+	size_t first = t->nrows;   /* the pooled rows come last, by date */
 	char code[16];
 	const char *title;
 
-	while (first > 0 && rep->rows[first - 1].la_code == FB_LA_ALL)
+	while (first > 0 && t->pooled[first - 1])
 		first--;
-	s.one = one_la(rep, first, code);
-	title = s.one ? s.one : rep->region_name;
+	s.one = one_la(t, first, code);
+	title = s.one ? s.one : d->subject;
 	html_page_open(out, "Foster-bed utilisation", title);
 	html_masthead_open(out, "Foster-bed utilisation", title);
-	if (first < rep->nrows)
-		snapshot_dates(out, rep, first);
+	if (first < t->nrows)
+		snapshot_dates(out, t, first);
 	html_masthead_close(out);
-	html_rejected_note(out, rep->run);
-	if (first == rep->nrows) {
+	html_rejected_note(out, d->run);
+	if (first == t->nrows) {
 		fputs("<p class=\"warn\">No usable rows: there is nothing to report.</p>\n", out);
 	} else {
-		headline(out, rep, s.one, &rep->rows[rep->nrows - 1],
-			 rep->nrows - first > 1 ? &rep->rows[rep->nrows - 2] : NULL);
-		s.v = fb_xcalloc(rep->nrows, sizeof(*s.v));
-		for (size_t i = rep->nrows; i-- > first;) {
-			snapshot(&s, &rep->rows[i]);
-			snapshot_section(out, &s, i == rep->nrows - 1);
+		headline(out, t, s.one, t->nrows - 1,
+			 t->nrows - first > 1 ? t->nrows - 2 : t->nrows);
+		s.v = fb_xcalloc(t->nrows, sizeof(*s.v));
+		for (size_t i = t->nrows; i-- > first;) {
+			snapshot(&s, i);
+			snapshot_section(out, &s, i == t->nrows - 1);
 		}
 		free(s.v);
 	}
 	definitions(out);
-	html_inputs_section(out, rep->run, 1);
+	html_inputs_section(out, d->run, 1);
 	html_page_close(out);
 }

@@ -423,7 +423,10 @@ doc_cell(FILE *out, const struct fb_cell *c)
 	fputs("</td>", out);
 }
 
-/* The columns a person reads (those with a brief heading), pooled rows apart. */
+/*
+ * The columns a person reads (those with a brief heading, not for JSON
+ * alone), pooled rows apart.
+ */
 void
 html_doc_table(FILE *out, const struct fb_table *t)
 {
@@ -431,7 +434,7 @@ html_doc_table(FILE *out, const struct fb_table *t)
 
 	fputs("<div class=\"table-wrap\"><table class=\"figures\">\n<thead>\n<tr>", out);
 	for (size_t i = 0; i < t->ncols; i++) {
-		if (!t->cols[i].brief)
+		if (!t->cols[i].brief || (t->cols[i].flags & FB_COL_JSON_ONLY))
 			continue;
 		fputs(fb_cell_kind_numeric(t->cols[i].kind) ? "<th scope=\"col\" class=\"num\">"
 							    : "<th scope=\"col\">", out);
@@ -446,7 +449,7 @@ html_doc_table(FILE *out, const struct fb_table *t)
 		was = t->pooled[r];
 		fputs(was ? "<tr class=\"region\">" : "<tr>", out);
 		for (size_t i = 0; i < t->ncols; i++)
-			if (t->cols[i].brief)
+			if (t->cols[i].brief && !(t->cols[i].flags & FB_COL_JSON_ONLY))
 				doc_cell(out, fb_table_cell(t, r, i));
 		fputs("</tr>\n", out);
 	}
@@ -504,6 +507,11 @@ static const struct {
 	const char *command;
 	html_page_fn *page;
 } pages[] = {
+	{ .command = "ofsted", .page = html_ofsted_page },
+	{ .command = "trend", .page = html_trend_page },
+	{ .command = "reconcile", .page = html_reconcile_page },
+	{ .command = "report", .page = html_report_page },
+	{ .command = "validate", .page = html_findings_page },
 	{ .command = NULL, .page = NULL },
 };
 
@@ -530,6 +538,8 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 	html_masthead_close(out);
 	html_doc_notes(out, d, FB_NOTE_INTRO);
 	for (size_t t = 0; t < d->ntables; t++) {
+		if (!fb_table_shown(&d->tables[t], FB_HIDE_HTML))
+			continue;
 		fputs("<section class=\"figures\">\n<h2>", out);
 		html_esc(out, d->tables[t].name);
 		fputs("</h2>\n", out);
@@ -551,6 +561,5 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_html = {
-	.name = "html", .write = write_doc, .findings = html_findings, .report = html_report,
-	.reconcile = html_reconcile, .ofsted = html_ofsted, .trend = html_trend,
+	.name = "html", .write = write_doc,
 };

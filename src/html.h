@@ -14,7 +14,8 @@
  *                   tables, the inputs section, the generic page of any
  *                   document, and the writer itself (which page for which
  *                   document)
- *   html-chart.c    the SVG chart kit: paired bars, stacked bars, counts
+ *   html-chart.c    the SVG chart kit: paired bars, stacked bars, counts,
+ *                   small multiples
  *   html-<doc>.c    one page per document whose page is not the generic one
  *
  * Every string that may have come from input (file names, region names,
@@ -192,6 +193,8 @@ void html_hatch(FILE *out, int x, int y, int w, int h);
 
 /* An LA's name, or "LA 851" when the LA table does not know it, so no bar goes unlabelled. */
 const char *html_la_label(const char *name, int la_code, char buf[16]);
+/* The LA a code cell names ("851"), or FB_LA_ALL for any other cell ("ALL", empty). */
+int html_la_code(const struct fb_cell *c);
 /* The data-la attribute of a row: " data-la=\"851\"" or " data-la=\"ALL\"". */
 void html_la_attr(FILE *out, int la_code);
 /* The width of the label column for labels up to longest characters. */
@@ -205,6 +208,46 @@ void html_stack_legend(FILE *out, int respite);
 /* Errors and warnings per row, the name above each bar. */
 void html_count_chart(FILE *out, const struct count_chart *c);
 
+/*
+ * Small multiples: one small line chart per panel, every panel on the same
+ * dates and the same vertical axis, fitted to the values (a fixed 0-100%
+ * axis flattens changes of a point or two), so they compare at a glance; a
+ * reference line (a region's) may run dashed through each.  A value is a
+ * rate in tenths of a percent; a date with no value is a gap in the line,
+ * never a zero.  The page writes the <ul class="multiples"> around them.
+ */
+struct sm_point {
+	int date;            /* days since 1970-01-01: one of the chart's dates */
+	long v;              /* tenths of a percent, or FB_PCT_NONE */
+};
+
+struct sm_panel {
+	const char *id;      /* the svg's data-la and the stem of its ids: "851", "ALL" */
+	const char *label;   /* before the name in the caption ("851"), or "" */
+	const char *name;    /* the caption's name (may come from input), or "": id names it */
+	const struct sm_point *pts;   /* ascending dates */
+	size_t n;
+	int ref;             /* 1: the reference series itself, drawn as such, without the line */
+};
+
+struct sm_chart {
+	const char *what;    /* what the values are: each panel's title, before its name */
+	const int *dates;    /* the horizontal axis: every date, ascending */
+	size_t ndates;
+	const struct sm_point *ref;   /* the reference line, or NULL */
+	size_t nref;
+	const char *ref_name;         /* the text alternative's name for it: "the region" */
+	/* Set by html_sm_fit(). */
+	long lo, hi;         /* the shared vertical axis, tenths, multiples of 5% */
+	size_t step;         /* one date in step is labelled, counting back from the latest */
+	int days;            /* the day is labelled too: two dates share a month */
+};
+
+/* Fit c's axis to the values of the n panels and the reference line, and pick the labels. */
+void html_sm_fit(struct sm_chart *c, const struct sm_panel *p, size_t n);
+/* One panel, an <li>: caption, chart, and a <desc> listing every value. */
+void html_sm_panel(FILE *out, const struct sm_chart *c, const struct sm_panel *p);
+
 /* The pages (html-<doc>.c) */
 
 /* Any document on the generic page's pieces: a table, the notes of one place, the definitions. */
@@ -212,17 +255,8 @@ void html_doc_table(FILE *out, const struct fb_table *t);
 void html_doc_notes(FILE *out, const struct fb_doc *d, enum fb_note_place place);
 void html_doc_definitions(FILE *out, const struct fb_doc *d);
 
-/*
- * The pages of the per-document writer slots (writer.h), each going away as
- * its document moves to doc.h and gets a page of its own below.
- */
-void html_findings(FILE *out, const struct fb_run *run);
 /* Every finding of run as a table (html-findings.c), for pages that list them. */
 void html_findings_table(FILE *out, const struct fb_run *run);
-void html_report(FILE *out, const struct fb_report *rep);
-void html_reconcile(FILE *out, const struct fb_recon_report *rep);
-void html_ofsted(FILE *out, const struct fb_ofsted_report *rep);
-void html_trend(FILE *out, const struct fb_trend_report *rep);
 
 /*
  * A document's own page: html.c's table pages[] names, for each
@@ -230,5 +264,18 @@ void html_trend(FILE *out, const struct fb_trend_report *rep);
  * the generic page.
  */
 typedef void html_page_fn(FILE *out, const struct fb_doc *d);
+
+/* ofsted's page (html-ofsted.c). */
+html_page_fn html_ofsted_page;
+
+/* trend (html-trend.c): small multiples of utilisation, then the table. */
+html_page_fn html_trend_page;
+/* report (fb_doc_report(), html-report.c). */
+html_page_fn html_report_page;
+/* validate (html-findings.c). */
+html_page_fn html_findings_page;
+
+/* reconcile (doc-reconcile.c): the region's headline, the chart, the table, the bridge cards. */
+html_page_fn html_reconcile_page;
 
 #endif

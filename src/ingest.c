@@ -2,11 +2,8 @@
  * ingest.c: CSV records from a stream, through libcsv.
  *
  * libcsv calls back once per field (cb_field) and once per record end
- * (cb_end).  It does not count lines, so we do: with CSV_REPALL_NL libcsv
- * reports every line terminator, blank lines included, and newlines inside
- * quoted values are visible in the field's bytes.  A CRLF pair arrives as a
- * record ended by CR followed by an empty record ended by LF; the LF is not
- * counted again.
+ * (cb_end).  It does not count lines, so we do, with the CSV readers' one
+ * line counter (struct fb_csv_lines, util.h).
  */
 #include "fosterbeds/ingest.h"
 
@@ -36,10 +33,7 @@ struct ingest {
 	fb_row_fn fn;
 	void *ctx;
 
-	long line;          /* physical line being read, 1-based */
-	int last_cr;        /* the previous terminator was a CR */
-	int in_record;      /* a field of the current record has arrived */
-	long record_line;   /* line the current record started on */
+	struct fb_csv_lines at;  /* the line being read, and the record's first */
 	int unclosed;       /* the current record holds an unclosed quote */
 	int malformed;      /* the current record has malformed quoting ... */
 	size_t malformed_col;  /* ... first in this field of the file */
@@ -70,10 +64,8 @@ cb_field(void *data, size_t len, void *vctx)
 {
 	struct ingest *g = vctx;
 
-	if (!g->in_record) {
-		g->in_record = 1;
-		g->record_line = g->line;
-	}
+	long n = fb_csv_lines_field(&g->at, data, len);
+
 	fb_grow((void **)&g->off, &g->offcap, g->nfields + 1, sizeof(*g->off));
 	fb_grow((void **)&g->buf, &g->bufcap, g->buflen + len + 1, 1);
 	g->off[g->nfields++] = g->buflen;
@@ -81,13 +73,9 @@ cb_field(void *data, size_t len, void *vctx)
 		memcpy(g->buf + g->buflen, data, len);
 	g->buflen += len;
 	g->buf[g->buflen++] = '\0';
-	if (len && (memchr(data, '\n', len) || memchr(data, '\r', len))) {
-		long n = (long)fb_count_line_breaks(data, len);
-
-		/* Excel shows the record as one row: later rows are n fewer than lines. */
-		g->line += n;
-		fb_findings_map_lines(g->out, g->file, g->line, n);
-	}
+	/* Excel shows the record as one row: later rows are n fewer than lines. */
+	if (n)
+		fb_findings_map_lines(g->out, g->file, g->at.line, n);
 }
 
 static void
@@ -95,10 +83,8 @@ cb_bad(void *vctx, int quoted)
 {
 	struct ingest *g = vctx;
 
-	if (!g->in_record) {
-		g->in_record = 1;
-		g->record_line = g->line;
-	}
+	/* The dropped byte was part of a value: the record has begun. */
+	fb_csv_lines_field(&g->at, NULL, 0);
 	if (g->malformed)
 		return;
 	g->malformed = 1;
@@ -299,7 +285,7 @@ header(struct ingest *g)
 		/* Counted as a rejected row, so rows read still match the file's lines. */
 		memset(&row, 0, sizeof(row));
 		row.file = g->file;
-		row.line = g->record_line;
+		row.line = g->at.start;
 		row.reject = FB_R_NO_HEADER;
 		g->rows++;
 		g->fn(g->ctx, &row);
@@ -380,12 +366,12 @@ record(struct ingest *g)
 	/* A row whose only text was dropped as malformed quoting is not empty: say so. */
 	if (!g->unclosed && !g->malformed && all_blank(g)) {
 		if (g->empty_rows++ == 0)
-			g->empty_first_line = g->record_line;
+			g->empty_first_line = g->at.start;
 		return;
 	}
 	memset(&row, 0, sizeof(row));
 	row.file = g->file;
-	row.line = g->record_line;
+	row.line = g->at.start;
 	row.reject = g->header_reject;
 	g->rows++;
 
@@ -428,7 +414,6 @@ static void
 cb_end(int c, void *vctx)
 {
 	struct ingest *g = vctx;
-	int crlf = c == '\n' && g->last_cr && g->nfields == 0;
 
 	if (g->nfields > 0) {
 		if (!g->have_header)
@@ -436,12 +421,9 @@ cb_end(int c, void *vctx)
 		else
 			record(g);
 	}
-	if ((c == '\n' && !crlf) || c == '\r')
-		g->line++;
-	g->last_cr = c == '\r';
+	fb_csv_lines_end(&g->at, c);
 	g->nfields = 0;
 	g->buflen = 0;
-	g->in_record = 0;
 	g->malformed = 0;
 }
 
@@ -549,7 +531,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 	g.out = out;
 	g.fn = fn;
 	g.ctx = ctx;
-	g.line = 1;
+	fb_csv_lines_init(&g.at);
 	g.header_reject = FB_NONE;
 	*bytes = 0;
 	if (csv_init(&g.parser, CSV_STRICT | CSV_REPALL_NL) != 0) {
@@ -618,7 +600,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 		goto done;
 	}
 	if (g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted) {
-		long at = g.in_record ? g.record_line : g.line;
+		long at = fb_csv_lines_here(&g.at);
 		size_t col = g.nfields;
 		char label[FB_VISIBLE_SIZE + 16];
 
@@ -632,7 +614,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 									       : NULL,
 				NULL, "a quoted value in %s opens on line %ld and never closes, "
 				"so the rest of the file was read as that one value; add the "
-				"closing double quote", label, g.line);
+				"closing double quote", label, g.at.line);
 	}
 	/* Fails only when the parser is in error, which the loop above never leaves it. */
 	if (csv_fini(&g.parser, cb_field, cb_end, &g) != 0) {

@@ -7,6 +7,19 @@
 
 #include "util.h"
 
+int
+fb_la_code_parse(const char *s, size_t len, int *code)
+{
+	if (!s)
+		return -1;
+	fb_trim(&s, &len);
+	if (len != 3 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' ||
+	    s[2] < '0' || s[2] > '9')
+		return -1;
+	*code = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+	return 0;
+}
+
 /*
  * A scan of the constant table rather than an index built on first use: a
  * lazily built index is writable state shared between threads, and the
@@ -136,4 +149,19 @@ fb_la_region_by_name(const char *name)
 			return r;
 	}
 	return NULL;
+}
+
+const char *
+fb_la_common_region(const int *codes, size_t n)
+{
+	const char *region = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct fb_la *la = fb_la_by_code(codes[i]);
+
+		if (!la || (region && strcmp(region, la->region) != 0))
+			return NULL;
+		region = la->region;
+	}
+	return region;
 }

@@ -13,15 +13,24 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
-	{ "validate", cmd_validate, "check bed-record files against the standard" },
-	{ "report", cmd_report, "utilisation per LA and for the region" },
-	{ "trend", cmd_trend, "utilisation across snapshots, and what changed" },
-	{ "reconcile", cmd_reconcile, "bed records against the LA's Ofsted return" },
-	{ "ofsted", cmd_ofsted, "Ofsted's published fostering data, per authority" },
-	{ "spec", cmd_spec, "the standard's fields, codes and rules" },
-	{ "check-manifest", cmd_check_manifest, "are a --manifest's inputs unchanged?" },
-	{ "convert", cmd_convert, "an export, through its profile, as standard records" },
-	{ "profile", cmd_profile, "check a mapping profile, or start one from an export" },
+	{ .name = "validate", .fn = cmd_validate,
+	  .summary = "check bed-record files against the standard" },
+	{ .name = "report", .fn = cmd_report,
+	  .summary = "utilisation per LA and for the region" },
+	{ .name = "trend", .fn = cmd_trend,
+	  .summary = "utilisation across snapshots, and what changed" },
+	{ .name = "reconcile", .fn = cmd_reconcile,
+	  .summary = "bed records against the LA's Ofsted return" },
+	{ .name = "ofsted", .fn = cmd_ofsted,
+	  .summary = "Ofsted's published fostering data, per authority" },
+	{ .name = "spec", .fn = cmd_spec,
+	  .summary = "the standard's fields, codes and rules" },
+	{ .name = "check-manifest", .fn = cmd_check_manifest,
+	  .summary = "are a --manifest's inputs unchanged?" },
+	{ .name = "convert", .fn = cmd_convert,
+	  .summary = "an export, through its profile, as standard records" },
+	{ .name = "profile", .fn = cmd_profile,
+	  .summary = "check a mapping profile, or start one from an export" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -513,12 +513,3 @@ fb_manifest_check_input(const struct fb_manifest_input *in,
 		}
 	}
 }
-
-const char *
-fb_manifest_state_name(enum fb_manifest_state state)
-{
-	static const char *const names[] = { "unchanged", "changed", "missing", "stdin",
-					     "unreadable" };
-
-	return names[state];
-}

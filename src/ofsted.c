@@ -16,8 +16,14 @@
 #include "util.h"
 
 const char *const fb_ofsted_measure_names[FB_OM_COUNT] = {
-	"approved", "filled", "vacant", "unavailable", "households",
-	"short_break_households", "emergency_households", "exemption_households",
+	[FB_OM_APPROVED] = "approved",
+	[FB_OM_FILLED] = "filled",
+	[FB_OM_VACANT] = "vacant",
+	[FB_OM_UNAVAILABLE] = "unavailable",
+	[FB_OM_HOUSEHOLDS] = "households",
+	[FB_OM_SHORT_BREAK] = "short_break_households",
+	[FB_OM_EMERGENCY] = "emergency_households",
+	[FB_OM_EXEMPTIONS] = "exemption_households",
 };
 
 /* How each measure's label begins, folded (see fold_label); exact when marked. */
@@ -25,14 +31,14 @@ static const struct {
 	const char *label;
 	int exact;
 } labels[FB_OM_COUNT] = {
-	{ "number of approved foster places", 0 },
-	{ "number of filled places", 0 },
-	{ "number of vacant places", 0 },
-	{ "number of places not available", 0 },
-	{ "total approved households", 0 },
-	{ "short breaks", 1 },
-	{ "emergency", 1 },
-	{ "number of households with exemptions", 0 },
+	[FB_OM_APPROVED] = { "number of approved foster places", 0 },
+	[FB_OM_FILLED] = { "number of filled places", 0 },
+	[FB_OM_VACANT] = { "number of vacant places", 0 },
+	[FB_OM_UNAVAILABLE] = { "number of places not available", 0 },
+	[FB_OM_HOUSEHOLDS] = { "total approved households", 0 },
+	[FB_OM_SHORT_BREAK] = { "short breaks", 1 },
+	[FB_OM_EMERGENCY] = { "emergency", 1 },
+	[FB_OM_EXEMPTIONS] = { "number of households with exemptions", 0 },
 };
 
 /*
@@ -41,8 +47,12 @@ static const struct {
  * files in tests/fixtures/ofsted, with its three members' columns "..".
  */
 const struct fb_joint_service fb_joint_services[] = {
-	{ "London Tri-borough", { "Tri-borough", "London Triborough", NULL }, "London",
-	  { 205, 207, 213, 0 } },
+	{
+		.name = "London Tri-borough",
+		.aliases = { "Tri-borough", "London Triborough", NULL },
+		.region = "London",
+		.members = { 205, 207, 213, 0 },
+	},
 };
 const size_t fb_joint_services_len = sizeof(fb_joint_services) / sizeof(fb_joint_services[0]);
 
@@ -57,8 +67,7 @@ struct table {
 	/* The row being read. */
 	char **cur;
 	size_t ncur, curcap;
-	long at_line, row_line;
-	int in_row, last_cr;
+	struct fb_csv_lines at;  /* the line being read, and the row's first */
 	/* Malformed quoting is said once per row, at the line the row starts. */
 	struct fb_findings *out;
 	int file;
@@ -69,7 +78,7 @@ static void
 t_bad(void *ctx, int quoted)
 {
 	struct table *t = ctx;
-	long line = t->in_row ? t->row_line : t->at_line;
+	long line = fb_csv_lines_here(&t->at);
 
 	if (line == t->bad_line)
 		return;
@@ -86,44 +95,34 @@ t_field(void *s, size_t len, void *ctx)
 {
 	struct table *t = ctx;
 	const char *p = s;
+	long n = fb_csv_lines_field(&t->at, p, len);
 
-	if (!t->in_row) {
-		t->in_row = 1;
-		t->row_line = t->at_line;
-	}
 	fb_grow((void **)&t->cur, &t->curcap, t->ncur + 1, sizeof(*t->cur));
 	t->cur[t->ncur++] = fb_xstrndup(p, len);
-	if (len && (memchr(p, '\n', len) || memchr(p, '\r', len))) {
-		long n = (long)fb_count_line_breaks(p, len);
-
-		/* One row in Excel over n more lines: later rows are n fewer. */
-		t->at_line += n;
-		fb_findings_map_lines(t->out, t->file, t->at_line, n);
-	}
+	/* One row in Excel over n more lines: later rows are n fewer. */
+	if (n)
+		fb_findings_map_lines(t->out, t->file, t->at.line, n);
 }
 
 static void
 t_row(int c, void *ctx)
 {
 	struct table *t = ctx;
-	/* CRLF arrives as a row ended by CR, then an empty one ended by LF. */
-	int crlf = c == '\n' && t->last_cr && !t->in_row;
+	int in_row = t->at.in_record;
+	long row_line = t->at.start;
 
-	if ((c == '\n' && !crlf) || c == '\r')
-		t->at_line++;
-	t->last_cr = c == '\r';
-	if (!t->in_row)
+	fb_csv_lines_end(&t->at, c);
+	if (!in_row)
 		return;
 	fb_grow((void **)&t->cell, &t->cap, t->nrows + 1, sizeof(*t->cell));
 	t->ncells = fb_xrealloc(t->ncells, t->cap * sizeof(*t->ncells));
 	t->line = fb_xrealloc(t->line, t->cap * sizeof(*t->line));
 	t->cell[t->nrows] = t->cur;
 	t->ncells[t->nrows] = t->ncur;
-	t->line[t->nrows] = t->row_line;
+	t->line[t->nrows] = row_line;
 	t->nrows++;
 	t->cur = NULL;
 	t->ncur = t->curcap = 0;
-	t->in_row = 0;
 }
 
 static void
@@ -665,7 +664,7 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 	long approved_line = 1;
 
 	memset(&t, 0, sizeof(t));
-	t.at_line = 1;
+	fb_csv_lines_init(&t.at);
 	t.out = out;
 	t.file = file;
 	if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL) != 0)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fosterbeds/la.h"
 #include "fosterbeds/number.h"
 #include "fosterbeds/record.h"
 #include "util.h"
@@ -352,7 +353,7 @@ set_constant(struct fb_profile *p, const char *key, const char *value, long line
 	if (p->constant[f])
 		return fb_why(why, whylen, "constant %s is given twice (first on line %ld)", key,
 			      p->constant_line[f]);
-	if (f == FB_F_LA_CODE && fb_la_code_read(value, strlen(value), &code) != 0)
+	if (f == FB_F_LA_CODE && fb_la_code_parse(value, strlen(value), &code) != 0)
 		return fb_why(why, whylen, "constant la_code '%s' is not a three-digit DfE code",
 			      value);
 	if (f == FB_F_SNAPSHOT_DATE &&

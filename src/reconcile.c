@@ -27,16 +27,16 @@ records_of(const struct fb_tally *t, int la_code, int *date, struct fb_counts *c
 {
 	int found = 0, best = 0;
 
-	for (size_t i = 0; i < t->groups.n; i++) {
-		size_t len;
-		const int *k = fb_keymap_key(&t->groups, i, &len);
+	for (size_t i = 0; i < fb_tally_ngroups(t); i++) {
+		int code, at;
+		const struct fb_counts *counts = fb_tally_group(t, i, &code, &at);
 
-		if (k[0] != la_code)
+		if (code != la_code)
 			continue;
-		if (*date != FB_NO_DATE ? k[1] != *date : found && k[1] <= best)
+		if (*date != FB_NO_DATE ? at != *date : found && at <= best)
 			continue;
-		best = k[1];
-		*c = *(const struct fb_counts *)fb_keymap_value(&t->groups, i);
+		best = at;
+		*c = *counts;
 		found = 1;
 	}
 	if (found)
@@ -70,15 +70,15 @@ int_order(const void *a, const void *b)
 size_t
 fb_reconcile_dates(const struct fb_tally *tally, int la_code, int *dates, size_t max)
 {
-	int *all = fb_xcalloc(tally->groups.n + 1, sizeof(*all));
+	int *all = fb_xcalloc(fb_tally_ngroups(tally) + 1, sizeof(*all));
 	size_t n = 0, distinct = 0;
 
-	for (size_t i = 0; i < tally->groups.n; i++) {
-		size_t len;
-		const int *key = fb_keymap_key(&tally->groups, i, &len);
+	for (size_t i = 0; i < fb_tally_ngroups(tally); i++) {
+		int code, date;
 
-		if (la_code == FB_LA_ALL || key[0] == la_code)
-			all[n++] = key[1];
+		fb_tally_group(tally, i, &code, &date);
+		if (la_code == FB_LA_ALL || code == la_code)
+			all[n++] = date;
 	}
 	qsort(all, n, sizeof(*all), int_order);
 	for (size_t i = 0; i < n; i++) {
@@ -118,7 +118,8 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 		   const struct fb_submission *sub, int records_date, int return_file,
 		   struct fb_findings *out)
 {
-	struct fb_recon_row *rows = fb_xcalloc(tally->groups.n + sub->n + 1, sizeof(*rows));
+	struct fb_recon_row *rows = fb_xcalloc(fb_tally_ngroups(tally) + sub->n + 1,
+					       sizeof(*rows));
 	struct fb_recon_row *region;
 	size_t n = 0;
 	int mixed = 0, mixed_return = 0;
@@ -191,18 +192,19 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 		r->cross_dated = r->return_date != FB_NO_DATE && r->return_date != r->date;
 		rc->cross_dated += r->cross_dated;
 	}
-	for (size_t i = 0; i < tally->groups.n; i++) {
-		size_t len, j;
-		const int *k = fb_keymap_key(&tally->groups, i, &len);
+	for (size_t i = 0; i < fb_tally_ngroups(tally); i++) {
+		size_t j;
+		int code, date;
 		struct fb_recon_row *r;
 
+		fb_tally_group(tally, i, &code, &date);
 		for (j = 0; j < n; j++)
-			if (rows[j].la_code == k[0])
+			if (rows[j].la_code == code)
 				break;
 		if (j < n)
 			continue;
 		r = &rows[n++];
-		r->la_code = k[0];
+		r->la_code = code;
 		r->return_date = FB_NO_DATE;
 		/* At --records-date when it has it, so the rows shown share one date. */
 		r->date = records_date;
@@ -214,8 +216,11 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 			r->date_source = FB_RD_LATEST;
 			r->has_records = records_of(tally, r->la_code, &r->date, &r->std);
 		}
-		r->sub = (struct fb_submitted){ k[0], FB_NO_DATE, FB_MISSING, FB_MISSING,
-						FB_MISSING, FB_MISSING, 0, -1 };
+		r->sub = (struct fb_submitted){
+			.la_code = code, .date = FB_NO_DATE,
+			.approved = FB_MISSING, .filled = FB_MISSING,
+			.vacant = FB_MISSING, .unavailable = FB_MISSING, .col = -1,
+		};
 		fb_findings_add(out, FB_R_ONE_SIDE_ONLY, return_file, 1, "la_code", NULL,
 				"LA %03d has bed records but no row in the return; its row is "
 				"left out of the region", r->la_code);
@@ -230,7 +235,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 	region = &rows[n];
 	region->la_code = FB_LA_ALL;
 	region->has_records = region->has_return = 1;
-	region->sub = (struct fb_submitted){ FB_LA_ALL, FB_NO_DATE, 0, 0, 0, 0, 0, -1 };
+	region->sub = (struct fb_submitted){ .la_code = FB_LA_ALL, .date = FB_NO_DATE, .col = -1 };
 	region->date = region->return_date = FB_NO_DATE;
 	for (size_t i = 0; i < n; i++) {
 		const struct fb_recon_row *r = &rows[i];
@@ -279,7 +284,11 @@ fb_recon_bridge(const struct fb_recon_row *r, int ofsted_status, enum fb_categor
 long
 fb_recon_unaccounted(const struct fb_recon_row *r, enum fb_unaccounted bucket)
 {
-	static const int os[FB_UA_COUNT] = { FB_OS_FILLED, FB_OS_VACANT, FB_OS_UNAVAILABLE };
+	static const int os[FB_UA_COUNT] = {
+		[FB_UA_FILLED] = FB_OS_FILLED,
+		[FB_UA_VACANT] = FB_OS_VACANT,
+		[FB_UA_UNAVAILABLE] = FB_OS_UNAVAILABLE,
+	};
 	long submitted = bucket == FB_UA_FILLED ? r->sub.filled
 		       : bucket == FB_UA_VACANT ? r->sub.vacant : r->sub.unavailable;
 	long counted = 0;
@@ -292,7 +301,12 @@ fb_recon_unaccounted(const struct fb_recon_row *r, enum fb_unaccounted bucket)
 	return submitted - counted;
 }
 
-static const char *const status_word[FB_ST_COUNT] = { "filled", "vacant", "unavailable" };
+static const char *const status_word[FB_ST_COUNT] = {
+	[FB_ST_FILLED] = "filled",
+	[FB_ST_VACANT] = "vacant",
+	[FB_ST_UNAVAILABLE] = "unavailable",
+};
+/* By the bridge's second index: mainstream (0) or respite/emergency (1). */
 static const char *const use_word[2] = { "mainstream", "respite/emergency" };
 
 static void

@@ -115,19 +115,6 @@ code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *rejec
 	return FB_UNRECOGNISED;
 }
 
-int
-fb_la_code_read(const char *s, size_t len, int *code)
-{
-	if (!s)
-		return -1;
-	fb_trim(&s, &len);
-	if (len != 3 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' ||
-	    s[2] < '0' || s[2] > '9')
-		return -1;
-	*code = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
-	return 0;
-}
-
 void
 fb_bad_la_code(struct fb_findings *out, int file, long line, const char *s, size_t len)
 {
@@ -155,7 +142,7 @@ la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int 
 	char vis[FB_VISIBLE_SIZE];
 
 	fb_trim(&s, &len);
-	if (fb_la_code_read(s, len, &bed->la_code) != 0) {
+	if (fb_la_code_parse(s, len, &bed->la_code) != 0) {
 		fb_bad_la_code(c->out, row->file, row->line, s, len);
 		first_error(reject, FB_R_BAD_LA_CODE);
 		return;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/la.h"
 #include "util.h"
 
 void
@@ -151,7 +152,7 @@ outside_filter(struct fb_run *run, const struct fb_row *row)
 	int code;
 
 	if (!run->filter.active || row->reject != FB_NONE ||
-	    fb_la_code_read(row->cell[FB_F_LA_CODE], row->len[FB_F_LA_CODE], &code) != 0 ||
+	    fb_la_code_parse(row->cell[FB_F_LA_CODE], row->len[FB_F_LA_CODE], &code) != 0 ||
 	    fb_filter_keeps(&run->filter, code))
 		return 0;
 	run->la_outside[code] = 1;
@@ -189,8 +190,10 @@ on_row(void *vctx, const struct fb_row *row)
 	if (run->la_first_file[bed.la_code] < 0)
 		run->la_first_file[bed.la_code] = row->file;
 	fb_tally_add(&run->tally, bed.la_code, bed.date,
-		     &(struct fb_tally_bed){ bed.bed_use, bed.status, bed.ofsted_status,
-					     bed.unavailable_reason, bed.vacancy_reason });
+		     &(struct fb_tally_bed){ .bed_use = bed.bed_use, .status = bed.status,
+					     .ofsted_status = bed.ofsted_status,
+					     .unavailable_reason = bed.unavailable_reason,
+					     .vacancy_reason = bed.vacancy_reason });
 }
 
 /* Through a profile: a row it says is not a bed. */

@@ -19,10 +19,16 @@
 enum { R_LA_CODE, R_APPROVED, R_FILLED, R_VACANT, R_UNAVAILABLE, R_DATE, R_COUNT };
 
 static const struct fb_schema return_schema = {
-	R_COUNT,
-	{ "la_code", "approved", "filled", "vacant", "unavailable", "snapshot_date" },
-	{ 1, 1, 1, 1, 1, 0 },
-	{ 0 },
+	.ncols = R_COUNT,
+	.name = {
+		[R_LA_CODE] = "la_code", [R_APPROVED] = "approved", [R_FILLED] = "filled",
+		[R_VACANT] = "vacant", [R_UNAVAILABLE] = "unavailable",
+		[R_DATE] = "snapshot_date",
+	},
+	.required = {
+		[R_LA_CODE] = 1, [R_APPROVED] = 1, [R_FILLED] = 1, [R_VACANT] = 1,
+		[R_UNAVAILABLE] = 1,
+	},
 };
 
 void
@@ -72,7 +78,7 @@ on_return_row(void *ctx, const struct fb_row *row)
 {
 	struct reading *r = ctx;
 	struct fb_submission *s = r->s;
-	struct fb_submitted sub = { 0, FB_NO_DATE, 0, 0, 0, 0, row->line, -1 };
+	struct fb_submitted sub = { .date = FB_NO_DATE, .line = row->line, .col = -1 };
 	char vis[FB_VISIBLE_SIZE];
 	const char *v;
 	size_t len;
@@ -91,7 +97,7 @@ on_return_row(void *ctx, const struct fb_row *row)
 		fb_findings_add(r->out, FB_R_BLANK_REQUIRED, row->file, row->line, "la_code",
 				NULL, "la_code is blank; fill in the DfE three-digit LA code");
 		bad = 1;
-	} else if (fb_la_code_read(v, len, &sub.la_code) != 0) {
+	} else if (fb_la_code_parse(v, len, &sub.la_code) != 0) {
 		fb_bad_la_code(r->out, row->file, row->line, v, len);
 		bad = 1;
 	} else {
@@ -170,10 +176,13 @@ from_published(struct fb_submission *s, const struct fb_ofsted *o)
 	snprintf(s->year, sizeof(s->year), "%s", o->year);
 	s->missing = o->missing;
 	for (size_t i = 0; i < o->n; i++) {
-		struct fb_submitted sub = { o->las[i].la_code, date,
-					    o->las[i].v[FB_OM_APPROVED], o->las[i].v[FB_OM_FILLED],
-					    o->las[i].v[FB_OM_VACANT], o->las[i].v[FB_OM_UNAVAILABLE],
-					    o->places_line, o->las[i].col };
+		const long *v = o->las[i].v;
+		struct fb_submitted sub = {
+			.la_code = o->las[i].la_code, .date = date,
+			.approved = v[FB_OM_APPROVED], .filled = v[FB_OM_FILLED],
+			.vacant = v[FB_OM_VACANT], .unavailable = v[FB_OM_UNAVAILABLE],
+			.line = o->places_line, .col = o->las[i].col,
+		};
 
 		fb_grow((void **)&s->rows, &s->cap, s->n + 1, sizeof(*s->rows));
 		s->rows[s->n++] = sub;

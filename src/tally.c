@@ -100,15 +100,33 @@ fb_tally_add(struct fb_tally *t, int la_code, int date, const struct fb_tally_be
 	fb_counts_add(group(t, la_code, date), bed);
 }
 
+size_t
+fb_tally_ngroups(const struct fb_tally *t)
+{
+	return t->groups.n;
+}
+
+const struct fb_counts *
+fb_tally_group(const struct fb_tally *t, size_t i, int *la_code, int *date)
+{
+	size_t len;
+	struct group_key k;
+
+	/* Copied out: the arena keeps keys at any byte offset, unaligned for int. */
+	memcpy(&k, fb_keymap_key(&t->groups, i, &len), sizeof(k));
+	*la_code = k.la_code;
+	*date = k.date;
+	return fb_keymap_value(&t->groups, i);
+}
+
 void
 fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src)
 {
-	for (size_t i = 0; i < src->groups.n; i++) {
-		size_t len;
-		struct group_key k;
+	for (size_t i = 0; i < fb_tally_ngroups(src); i++) {
+		int la_code, date;
+		const struct fb_counts *c = fb_tally_group(src, i, &la_code, &date);
 
-		memcpy(&k, fb_keymap_key(&src->groups, i, &len), sizeof(k));
-		fb_counts_merge(group(dst, k.la_code, k.date), fb_keymap_value(&src->groups, i));
+		fb_counts_merge(group(dst, la_code, date), c);
 	}
 }
 
@@ -132,22 +150,16 @@ fb_tally_rows(const struct fb_tally *t, struct fb_tally_row **rows)
 	struct fb_tally_row *r = fb_xcalloc(2 * n + 1, sizeof(*r));
 
 	for (size_t i = 0; i < n; i++) {
-		size_t len;
-		struct group_key k;
 		size_t j;
 
-		memcpy(&k, fb_keymap_key(&t->groups, i, &len), sizeof(k));
-		r[i].la_code = k.la_code;
-		r[i].date = k.date;
+		r[i].counts = *fb_tally_group(t, i, &r[i].la_code, &r[i].date);
 		r[i].nla = 1;
-		r[i].counts = *(const struct fb_counts *)fb_keymap_value(&t->groups, i);
-
 		for (j = 0; j < npooled; j++)
-			if (r[n + j].date == k.date)
+			if (r[n + j].date == r[i].date)
 				break;
 		if (j == npooled) {
 			r[n + j].la_code = FB_LA_ALL;
-			r[n + j].date = k.date;
+			r[n + j].date = r[i].date;
 			npooled++;
 		}
 		r[n + j].nla++;

@@ -239,8 +239,9 @@ fb_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t 
 	return row[blen] > max ? max + 1 : row[blen];
 }
 
-size_t
-fb_count_line_breaks(const char *s, size_t len)
+/* LF, CRLF and a lone CR, each once. */
+static size_t
+count_line_breaks(const char *s, size_t len)
 {
 	size_t n = 0;
 
@@ -251,6 +252,39 @@ fb_count_line_breaks(const char *s, size_t len)
 			n++;
 	}
 	return n;
+}
+
+void
+fb_csv_lines_init(struct fb_csv_lines *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->line = 1;
+}
+
+long
+fb_csv_lines_field(struct fb_csv_lines *l, const char *s, size_t len)
+{
+	long n = 0;
+
+	if (!l->in_record) {
+		l->in_record = 1;
+		l->start = l->line;
+	}
+	if (len && (memchr(s, '\n', len) || memchr(s, '\r', len)))
+		n = (long)count_line_breaks(s, len);
+	l->line += n;
+	return n;
+}
+
+void
+fb_csv_lines_end(struct fb_csv_lines *l, int c)
+{
+	int crlf = c == '\n' && l->last_cr && !l->in_record;
+
+	if ((c == '\n' && !crlf) || c == '\r')
+		l->line++;
+	l->last_cr = c == '\r';
+	l->in_record = 0;
 }
 
 int

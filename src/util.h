@@ -61,10 +61,41 @@ int fb_strncaseeq(const char *s, const char *t, size_t len);
 size_t fb_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max);
 
 /*
- * The line breaks in len bytes as a text editor counts them: LF, CRLF and a
- * lone CR each once.  The one line counter of the CSV readers.
+ * The one line counter of the CSV readers (ingest.c, ofsted.c), which see a
+ * file through libcsv's callbacks with CSV_REPALL_NL.  libcsv does not count
+ * lines, so they do, as a text editor numbers them: LF, CRLF and a lone CR
+ * each end one line, blank lines included.  Call fb_csv_lines_field() from
+ * the field callback with the value's bytes (a quoted value's line breaks
+ * are in them), and fb_csv_lines_end() from the end callback with its
+ * terminator.  A CRLF arrives as a record ended by CR and then an empty one
+ * ended by LF: the LF is not counted again.
  */
-size_t fb_count_line_breaks(const char *s, size_t len);
+struct fb_csv_lines {
+	long line;        /* the line the parser is on, from 1 */
+	long start;       /* the line the current record began on */
+	int in_record;    /* a field of the current record has arrived */
+	int last_cr;      /* the last record ended with a CR */
+};
+
+void fb_csv_lines_init(struct fb_csv_lines *l);
+
+/*
+ * A field of len bytes at s has arrived: the record begins at l->line if
+ * this is its first field.  Returns how many line breaks the value holds,
+ * now added to l->line: Excel shows such a record as one row, so rows after
+ * it are that many fewer than lines (fb_findings_map_lines()).
+ */
+long fb_csv_lines_field(struct fb_csv_lines *l, const char *s, size_t len);
+
+/* The current record has ended with c (libcsv's end callback's argument). */
+void fb_csv_lines_end(struct fb_csv_lines *l, int c);
+
+/* The line a finding about the current record belongs on: where it began, else here. */
+static inline long
+fb_csv_lines_here(const struct fb_csv_lines *l)
+{
+	return l->in_record ? l->start : l->line;
+}
 
 /*
  * Write a refusal's reason into why (whylen bytes; nothing when 0), for
@@ -93,7 +124,9 @@ size_t fb_utf8_seq(const unsigned char *s, size_t len);
  * such byte bad(ctx, quoted) is called (quoted: the value had opened with a
  * quote), the byte is dropped and parsing carries on, so the row ends where
  * it ends; the caller decides what the row is worth.  Returns 0, or -1 when
- * libcsv failed otherwise (out of memory).
+ * libcsv failed otherwise (out of memory).  The tool's one call of
+ * csv_parse(), whose result it checks; its callers (ingest.c, ofsted.c)
+ * check this result, and csv_init()'s and csv_fini()'s.
  */
 struct csv_parser;
 int fb_csv_parse_strict(struct csv_parser *p, const void *s, size_t len,

@@ -10,31 +10,42 @@
  */
 #include "fosterbeds/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
+#include "util.h"
 
+/* The first n bytes of s as a JSON string. */
 static void
-str(FILE *out, const char *s)
+strn(FILE *out, const char *s, size_t n)
 {
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
 		case '\n': fputs("\\n", out); break;
 		case '\r': fputs("\\r", out); break;
 		case '\t': fputs("\\t", out); break;
 		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
+			if (c < 0x20)
+				fprintf(out, "\\u%04x", c);
 			else
-				fputc(*p, out);
+				fputc(c, out);
 		}
 	}
 	fputc('"', out);
+}
+
+static void
+str(FILE *out, const char *s)
+{
+	strn(out, s, strlen(s));
 }
 
 static void
@@ -131,350 +142,128 @@ metadata(FILE *out, const struct fb_run *run)
 	fputs(",\n", out);
 }
 
-static void
-findings(FILE *out, const struct fb_run *run)
-{
-	fputs("{\n", out);
-	metadata(out, run);
-	fprintf(out, "  \"findings_not_listed\": %zu,\n  \"findings\": [", run->findings.dropped);
-	for (size_t i = 0; i < run->findings.n; i++) {
-		const struct fb_finding *f = &run->findings.items[i];
-		const struct fb_rule_def *r = &fb_rules[f->rule];
-
-		fputs(i ? ",\n    {\"file\": " : "\n    {\"file\": ", out);
-		str(out, run->inputs[f->file].name);
-		fprintf(out, ", \"line\": %ld, \"excel_row\": ", f->line);
-		if (f->row > 0)
-			fprintf(out, "%ld", f->row);
-		else
-			fputs("null", out);
-		fprintf(out, ", \"severity\": \"%s\", \"code\": \"%s\", \"rule\": \"%s\", "
-			"\"column\": ", fb_severity_name(r->severity), r->code, r->name);
-		if (f->column)
-			str(out, f->column);
-		else
-			fputs("null", out);
-		fputs(", \"excel_column\": ", out);
-		if (f->col >= 0) {
-			char letters[FB_COLUMN_LETTERS];
-
-			fprintf(out, "\"%s\"", fb_column_letters(letters, f->col));
-		} else {
-			fputs("null", out);
-		}
-		fputs(", \"value\": ", out);
-		if (f->value)
-			str(out, f->value);
-		else
-			fputs("null", out);
-		fputs(", \"message\": ", out);
-		str(out, f->message);
-		fputc('}', out);
-	}
-	fputs(run->findings.n ? "\n  ]\n}\n" : "]\n}\n", out);
-}
-
-static void
-reasons(FILE *out, const struct fb_counts *c)
-{
-	struct fb_reason_line lines[FB_REASON_LINES];
-	size_t n = fb_reason_lines(c, lines);
-	char share[FB_PCT_BUF];
-
-	fputs(", \"reasons\": [", out);
-	for (size_t k = 0; k < n; k++) {
-		fb_pct_format(lines[k].share, share);
-		fprintf(out, "%s{\"status\": \"%s\", \"bed_group\": \"%s\", \"reason\": \"%s\", "
-			"\"beds\": %ld, \"share_pct\": %s}", k ? ", " : "",
-			fb_fields[FB_F_STATUS].codes[lines[k].status].name,
-			fb_group_name(lines[k].group), lines[k].reason, lines[k].beds,
-			share[0] ? share : "null");
-	}
-	fputc(']', out);
-}
-
-/* A row of cells from a column table, as JSON members. */
-static void
-members(FILE *out, const char *const *columns, size_t n, const char *(*cellf)(const void *,
-	const void *, size_t, char *, int *), const void *rep, const void *row)
-{
-	char buf[FB_CELL_BUF];
-	int num;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *v = cellf(rep, row, i, buf, &num);
-
-		fprintf(out, "%s\"%s\": ", i ? ", " : "", columns[i]);
-		if (num)
-			fputs(v, out);
-		else if (!*v)
-			fputs("null", out);
-		else
-			str(out, v);
-	}
-}
-
-static const char *
-report_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	return fb_report_cell(rep, row, i, buf, num);
-}
-
-static void
-report(FILE *out, const struct fb_report *rep)
-{
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fputs("  \"region_name\": ", out);
-	str(out, rep->region_name);
-	fputs(",\n  \"pooling\": \"rows with la_code ALL sum the counts of every LA for "
-	      "that date, then divide; they are never averages of LA rates\",\n", out);
-	fputs("  \"rows\": [", out);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_report_columns, fb_report_ncolumns, report_cell, rep,
-			&rep->rows[r]);
-		if (rep->rows[r].la_code == FB_LA_ALL)
-			fprintf(out, ", \"las_pooled\": %d", rep->rows[r].nla);
-		if (rep->breakdown)
-			reasons(out, &rep->rows[r].counts);
-		fputc('}', out);
-	}
-	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
-}
-
-static void
-codes(FILE *out, int f)
-{
-	fputs("[", out);
-	for (int c = 0; c < fb_fields[f].ncodes; c++) {
-		fputs(c ? ", {\"code\": " : "{\"code\": ", out);
-		str(out, fb_fields[f].codes[c].name);
-		fputs(", \"meaning\": ", out);
-		str(out, fb_fields[f].codes[c].meaning);
-		fputc('}', out);
-	}
-	fputs("]", out);
-}
-
-static void
-catalogue(FILE *out)
-{
-	static const char *const presence[] = { "yes", "conditional", "no" };
-
-	fprintf(out, "{\n  \"tool\": \"fosterbeds\",\n  \"tool_version\": \"%s\",\n"
-		"  \"spec_version\": \"%s\",\n  \"fields\": [", FB_TOOL_VERSION, FB_SPEC_VERSION);
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		fputs(f ? ",\n    {\"name\": " : "\n    {\"name\": ", out);
-		str(out, fb_fields[f].name);
-		fprintf(out, ", \"required\": \"%s\", \"meaning\": ",
-			presence[fb_fields[f].presence]);
-		str(out, fb_fields[f].meaning);
-		fputs(", \"example\": ", out);
-		str(out, fb_fields[f].example);
-		fputs(", \"codes\": ", out);
-		codes(out, f);
-		fputc('}', out);
-	}
-	fputs("\n  ],\n  \"categories\": [", out);
-	for (int c = 0; c < FB_CAT_COUNT; c++) {
-		fputs(c ? ",\n    {\"name\": " : "\n    {\"name\": ", out);
-		str(out, fb_categories[c].name);
-		fputs(", \"meaning\": ", out);
-		str(out, fb_categories[c].meaning);
-		fputc('}', out);
-	}
-	fputs("\n  ],\n  \"rules\": [", out);
-	for (int r = 0; r < FB_R_COUNT; r++) {
-		fprintf(out, "%s{\"code\": \"%s\", \"severity\": \"%s\", \"name\": \"%s\", "
-			"\"summary\": ", r ? ",\n    " : "\n    ", fb_rules[r].code,
-			fb_severity_name(fb_rules[r].severity), fb_rules[r].name);
-		str(out, fb_rules[r].summary);
-		fputs(", \"action\": ", out);
-		str(out, fb_rules[r].action);
-		fputc('}', out);
-	}
-	fputs("\n  ]\n}\n", out);
-}
-
-static const char *
-recon_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	return fb_recon_cell(rep, row, i, buf, num);
-}
-
-static const char *
-ofsted_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	(void)rep;
-	return fb_ofsted_cell(row, i, buf, num);
-}
-
-static void
-recon_bridge(FILE *out, const struct fb_recon_row *row)
-{
-	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
-	struct fb_driver d[12];
-	size_t nd = fb_recon_drivers(row, d, 12);
-
-	/* Across dates no bridge is drawn: null, not a table of zeros. */
-	if (row->cross_dated) {
-		fputs(", \"bridge\": null, \"no_record\": null, \"drivers\": []", out);
-		return;
-	}
-	fputs(", \"bridge\": {", out);
-	for (int o = 0; o <= FB_OS_COUNT; o++) {
-		fprintf(out, "%s\"%s\": {", o ? ", " : "", fb_bridge_status_name(o));
-		for (int c = 0; c < FB_CAT_COUNT; c++)
-			fprintf(out, "%s\"%s\": %ld", c ? ", " : "", fb_categories[c].name,
-				fb_recon_bridge(row, o, (enum fb_category)c));
-		fputc('}', out);
-	}
-	fputs("}, \"no_record\": {", out);
-	for (int b = 0; b < FB_UA_COUNT; b++)
-		fprintf(out, "%s\"%s\": %ld", b ? ", " : "", ua[b],
-			fb_recon_unaccounted(row, (enum fb_unaccounted)b));
-	fputs("}, \"drivers\": [", out);
-	for (size_t i = 0; i < nd; i++) {
-		fprintf(out, "%s{\"beds\": %ld, \"text\": ", i ? ", " : "", d[i].beds);
-		str(out, d[i].text);
-		fputc('}', out);
-	}
-	fputc(']', out);
-}
-
-static void
-reconcile(FILE *out, const struct fb_recon_report *rep)
-{
-	const struct fb_recon_row *region = &rep->rc->rows[rep->rc->n - 1];
-	char note[FB_CELL_BUF];
-
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fputs("  \"title\": ", out);
-	str(out, fb_recon_title(rep));
-	fprintf(out, ",\n  \"dates_differ\": %s,\n  \"dates_note\": ",
-		rep->rc->cross_dated ? "true" : "false");
-	if (fb_recon_dates_note(rep, note))
-		str(out, note);
-	else
-		fputs("null", out);
-	fprintf(out, ",\n  \"return_kind\": \"%s\",\n  \"return_year\": ",
-		rep->sub->published ? "ofsted_published" : "simple");
-	if (rep->sub->year[0])
-		str(out, rep->sub->year);
-	else
-		fputs("null", out);
-	fprintf(out, ",\n  \"return_missing_cells\": %ld,\n  \"region_name\": ",
-		rep->sub->missing);
-	str(out, rep->region_name);
-	fprintf(out, ",\n  \"region_pools\": %d,\n  \"region_leaves_out\": %d,\n",
-		region->nla, rep->rc->left_out);
-	fputs("  \"pooling\": \"the ALL row sums the counts of the LAs present in both the "
-	      "records and the return, then divides; differences are standardised minus "
-	      "submitted, in percentage points, from unrounded rates\",\n  \"rows\": [", out);
-	for (size_t r = 0; r < rep->rc->n; r++) {
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_recon_columns, fb_recon_ncolumns, recon_cell, rep,
-			&rep->rc->rows[r]);
-		recon_bridge(out, &rep->rc->rows[r]);
-		fputc('}', out);
-	}
-	fputs("\n  ]\n}\n", out);
-}
-
-static void
-ofsted(FILE *out, const struct fb_ofsted_report *rep)
-{
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fprintf(out, "  \"missing_cells\": %ld,\n", rep->missing);
-	fputs("  \"note\": \"suppressed ('..') and blank cells are left empty (null), never "
-	      "read as 0; a sum row (kind region or england) adds the authorities that give "
-	      "each measure, and is followed by Ofsted's own figure and Ofsted's minus the "
-	      "sum\",\n  \"rows\": [", out);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_ofsted_columns, fb_ofsted_ncolumns, ofsted_cell, rep,
-			&rep->rows[r]);
-		fputc('}', out);
-	}
-	fputs(rep->nrows ? "\n  ]\n}\n" : "]\n}\n", out);
-}
-
-static const char *
-trend_cell(const void *rep, const void *row, size_t i, char *buf, int *num)
-{
-	return fb_trend_cell(rep, row, i, buf, num);
-}
-
-static void
-trend(FILE *out, const struct fb_trend_report *rep)
-{
-	const struct fb_trend *tr = rep->trend;
-
-	fputs("{\n", out);
-	metadata(out, rep->run);
-	fputs("  \"region_name\": ", out);
-	str(out, rep->region_name);
-	fputs(",\n  \"changes\": \"percentage points since the same LA's (or the region's) "
-	      "previous snapshot, from unrounded rates; null on a first snapshot\",\n"
-	      "  \"rows\": [", out);
-	for (size_t r = 0; r < tr->n; r++) {
-		const struct fb_trend_row *row = &tr->t[r];
-
-		fputs(r ? ",\n    {" : "\n    {", out);
-		members(out, fb_trend_columns, fb_trend_ncolumns - 2, trend_cell, rep, row);
-		if (row->now->la_code == FB_LA_ALL) {
-			fputs(", \"pooled_la_codes\": [", out);
-			for (size_t k = 0; k < row->nlas; k++)
-				fprintf(out, "%s\"%03d\"", k ? ", " : "", row->las[k]);
-			fprintf(out, "], \"pools_different_las\": %s",
-				row->las_changed ? "true" : "false");
-		}
-		fputc('}', out);
-	}
-	fputs(tr->n ? "\n  ]\n}\n" : "]\n}\n", out);
-}
-
 /* Any document */
 
-/* A cell: numbers bare, empty cells and empty text null, the rest strings. */
+/*
+ * A cell: numbers and flags bare, empty cells and empty text null, a list
+ * of codes an array of strings, the rest strings.
+ */
 static void
 doc_cell(FILE *out, const struct fb_cell *c)
 {
 	char buf[FB_DOC_CELL_BUF];
 	const char *v = fb_cell_format(c, buf);
 
-	if (!*v)
+	if (c->kind == FB_CK_CODES) {
+		fputc('[', out);
+		for (int k = 0; *v; k++) {
+			size_t n = strcspn(v, " ");
+
+			if (k)
+				fputs(", ", out);
+			strn(out, v, n);
+			v += n + (v[n] == ' ');
+		}
+		fputc(']', out);
+	} else if (!*v) {
 		fputs("null", out);
-	else if (fb_cell_kind_numeric(c->kind))
+	} else if (fb_cell_kind_numeric(c->kind) || c->kind == FB_CK_FLAG) {
 		fputs(v, out);
-	else
+	} else {
 		str(out, v);
+	}
 }
 
-static void
-doc_rows(FILE *out, const struct fb_table *t)
+/* 1 when cells a and b hold the same value. */
+static int
+same_cell(const struct fb_cell *a, const struct fb_cell *b)
 {
+	if (a->kind != b->kind)
+		return 0;
+	if (a->s || b->s)
+		return a->s && b->s && strcmp(a->s, b->s) == 0;
+	return a->n == b->n;
+}
+
+/* 1 when row k of nested table t belongs to row r of the first table. */
+static int
+belongs(const struct fb_table *first, size_t r, const struct fb_table *t, size_t k)
+{
+	for (size_t i = 0; i < t->nest; i++)
+		if (!same_cell(fb_table_cell(t, k, i), fb_table_cell(first, r, i)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Row r's members from column from on: none for the page only, and an
+ * FB_COL_OMIT_EMPTY column only where it is not empty.
+ */
+static void
+members_of(FILE *out, const struct fb_table *t, size_t r, size_t from)
+{
+	for (size_t i = from, n = 0; i < t->ncols; i++) {
+		const struct fb_cell *c = fb_table_cell(t, r, i);
+
+		if ((t->cols[i].flags & FB_COL_PAGE_ONLY) ||
+		    ((t->cols[i].flags & FB_COL_OMIT_EMPTY) && c->kind == FB_CK_EMPTY))
+			continue;
+		fprintf(out, "%s\"%s\": ", n++ ? ", " : "", t->cols[i].name);
+		doc_cell(out, c);
+	}
+}
+
+/*
+ * The first table's rows, each with the rows of the nested tables that
+ * belong to it (their rows follow the first table's order: next[] is where
+ * each nested table's walk has got to).
+ */
+static void
+doc_rows(FILE *out, const struct fb_doc *d, const struct fb_table *t)
+{
+	size_t *next = fb_xcalloc(d->ntables + 1, sizeof(*next));
+
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n    {" : "\n    {", out);
-		for (size_t i = 0; i < t->ncols; i++) {
-			fprintf(out, "%s\"%s\": ", i ? ", " : "", t->cols[i].name);
-			doc_cell(out, fb_table_cell(t, r, i));
+		members_of(out, t, r, 0);
+		for (size_t k = 1; t == &d->tables[0] && k < d->ntables; k++) {
+			const struct fb_table *nt = &d->tables[k];
+			int first = 1;
+
+			if (!nt->nest || !fb_table_shown(nt, FB_HIDE_JSON))
+				continue;
+			fprintf(out, ", \"%s\": [", nt->member ? nt->member : nt->name);
+			for (; next[k] < nt->nrows && belongs(t, r, nt, next[k]); next[k]++) {
+				fputs(first ? "" : ", ", out);
+				first = 0;
+				/* One column besides those that place it: its values, not objects. */
+				if (nt->ncols == nt->nest + 1) {
+					doc_cell(out, fb_table_cell(nt, next[k], nt->nest));
+					continue;
+				}
+				fputc('{', out);
+				members_of(out, nt, next[k], nt->nest);
+				fputc('}', out);
+			}
+			fputc(']', out);
 		}
 		fputc('}', out);
 	}
 	fputs(t->nrows ? "\n  ]" : "]", out);
+	free(next);
 }
 
 /*
- * The run's metadata, the document's keyed notes as members, then its
- * tables: the first as "rows", any other by its name.
+ * The run's metadata, the document's keyed notes as members (a count bare,
+ * a note with no value null), then its tables JSON is not to leave out:
+ * each by its key, else the first as "rows" and any other by its name, but
+ * for the tables whose rows are nested in the first's.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
+	size_t written = 0;
+
 	fputs("{\n", out);
 	if (d->run)
 		metadata(out, d->run);
@@ -484,20 +273,27 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		fputs("  ", out);
 		str(out, d->notes[i].key);
 		fputs(": ", out);
-		str(out, d->notes[i].text);
+		if (d->notes[i].place == FB_NOTE_NUMBER ||
+		    d->notes[i].place == FB_NOTE_JSON_NUMBER)
+			fputs(*d->notes[i].text ? d->notes[i].text : "null", out);
+		else
+			str(out, d->notes[i].text);
 		fputs(",\n", out);
 	}
 	for (size_t t = 0; t < d->ntables; t++) {
-		fputs(t ? ",\n  " : "  ", out);
-		str(out, t ? d->tables[t].name : "rows");
+		const struct fb_table *tb = &d->tables[t];
+
+		if ((t && tb->nest) || !fb_table_shown(tb, FB_HIDE_JSON))
+			continue;
+		fputs(written++ ? ",\n  " : "  ", out);
+		str(out, tb->key ? tb->key : t ? tb->name : "rows");
 		fputs(": [", out);
-		doc_rows(out, &d->tables[t]);
+		doc_rows(out, d, &d->tables[t]);
 	}
-	fputs(d->ntables ? "\n}\n" : "  \"rows\": []\n}\n", out);
+	fputs(written ? "\n}\n" : "  \"rows\": []\n}\n", out);
 	return fb_writer_stream_result(out, e);
 }
 
 const struct fb_writer fb_writer_json = {
-	.name = "json", .write = write_doc, .findings = findings, .report = report,
-	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+	.name = "json", .write = write_doc,
 };

@@ -14,52 +14,6 @@
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 
-static void
-rejected_by(FILE *out, const long *by)
-{
-	const char *sep = " (";
-
-	for (int r = 0; r < FB_R_COUNT; r++) {
-		if (!by[r])
-			continue;
-		fprintf(out, "%s%s %ld", sep, fb_rules[r].code, by[r]);
-		sep = ", ";
-	}
-	if (sep[0] == ',')
-		fputc(')', out);
-}
-
-/* With a filter, the rows it set aside, after the counts of read, used and rejected. */
-static void
-outside(FILE *out, const struct fb_run *run)
-{
-	char what[64 + 1000 * 4];
-
-	if (run->filter.active)
-		fprintf(out, ", %ld outside the filter (%s)", fb_run_outside_filter(run),
-			fb_filter_describe(&run->filter, what, sizeof(what)));
-}
-
-static void
-inputs(FILE *out, const struct fb_run *run)
-{
-	for (size_t i = 0; i < run->ninputs; i++) {
-		const struct fb_input *in = &run->inputs[i];
-
-		if (in->error) {
-			fprintf(out, "  %s: could not be read: %s\n", in->name, strerror(in->error));
-			continue;
-		}
-		fprintf(out, "  %s: %ld row%s read, %ld used, %ld rejected", in->name,
-			in->rows_read, in->rows_read == 1 ? "" : "s", in->rows_used,
-			in->rows_rejected);
-		rejected_by(out, in->rejected_by);
-		if (run->filter.active)
-			fprintf(out, ", %ld outside the filter", in->rows_outside_filter);
-		fputc('\n', out);
-	}
-}
-
 void
 fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 {
@@ -73,39 +27,6 @@ fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 		fprintf(out, " (row %ld)", f->row);
 	fprintf(out, ": %s %s: %s\n", fb_severity_name(fb_rules[f->rule].severity),
 		fb_rules[f->rule].code, f->message);
-}
-
-static void
-findings(FILE *out, const struct fb_run *run)
-{
-	const struct fb_findings *f = &run->findings;
-
-	for (size_t i = 0; i < f->n; i++)
-		fb_finding_line(out, run, &f->items[i]);
-	if (f->dropped)
-		fprintf(out, "... and %zu more finding%s not listed (--max-findings 0 lists all)\n",
-			f->dropped, f->dropped == 1 ? "" : "s");
-	if (f->n || f->dropped)
-		fputc('\n', out);
-	if (f->errors || f->warnings) {
-		fputs("Findings by code:\n", out);
-		for (int r = 0; r < FB_R_COUNT; r++)
-			if (f->count[r])
-				fprintf(out, "  %s  %-7s  %-22s %zu\n", fb_rules[r].code,
-					fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
-					f->count[r]);
-	}
-	if (run->filter.active) {
-		char what[64 + 1000 * 4];
-
-		fprintf(out, "Inputs (filter %s):\n",
-			fb_filter_describe(&run->filter, what, sizeof(what)));
-	} else {
-		fputs("Inputs:\n", out);
-	}
-	inputs(out, run);
-	fprintf(out, "%zu error%s, %zu warning%s\n", f->errors, f->errors == 1 ? "" : "s",
-		f->warnings, f->warnings == 1 ? "" : "s");
 }
 
 /*
@@ -122,436 +43,224 @@ struct table {
 	const void *ctx;
 };
 
-static void
-print_table(FILE *out, const struct table *t)
-{
-	size_t width[64], total = 0;
-	char buf[FB_CELL_BUF];
-	int ruled = 0;
-
-	for (size_t i = 0; i < t->ncols; i++) {
-		width[i] = strlen(t->headings[i]);
-		for (size_t r = 0; r < t->nrows; r++) {
-			size_t w = strlen(t->cellf(t->ctx, r, t->columns[i], buf));
-
-			if (w > width[i])
-				width[i] = w;
-		}
-		total += width[i] + 2;
-	}
-	for (size_t i = 0; i < t->ncols; i++)
-		fprintf(out, i < t->ntext ? "%-*s%s" : "%*s%s", (int)width[i], t->headings[i],
-			i + 1 < t->ncols ? "  " : "\n");
-	for (size_t r = 0; r < t->nrows; r++) {
-		if (!ruled && t->pooled(t->ctx, r)) {
-			for (size_t k = 0; k + 2 < total; k++)
-				fputc('-', out);
-			fputc('\n', out);
-			ruled = 1;
-		}
-		for (size_t i = 0; i < t->ncols; i++)
-			fprintf(out, i < t->ntext ? "%-*s%s" : "%*s%s", (int)width[i],
-				t->cellf(t->ctx, r, t->columns[i], buf),
-				i + 1 < t->ncols ? "  " : "\n");
-	}
-}
-
 /* report */
-
-static const char *const report_headings[] = {
-	"LA", "Name", "Date", "Approved", "Filled", "Vacant", "Unavail", "Resp/em",
-	"MS appr", "MS fill", "MS vac", "MS unav", "Util incl%", "Util excl%",
-	"Vacant%", "Unavail%",
-};
-static const size_t report_shown[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
-
-static const char *
-report_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_report *rep = ctx;
-	int num;
-
-	return fb_report_cell(rep, &rep->rows[r], i, buf, &num);
-}
-
-static int
-report_pooled(const void *ctx, size_t r)
-{
-	return ((const struct fb_report *)ctx)->rows[r].la_code == FB_LA_ALL;
-}
-
-static const char *
-reason_label(const char *reason)
-{
-	if (strcmp(reason, "not_recorded") == 0)
-		return "(not recorded)";
-	if (strcmp(reason, "not_recognised") == 0)
-		return "(not recognised)";
-	return reason;
-}
-
-/* Why beds go unused, per row: the reasons that have beds, in the standard's code order. */
-static void
-reasons(FILE *out, const struct fb_report *rep)
-{
-	struct fb_reason_line lines[FB_REASON_LINES];
-	char code[FB_CELL_BUF], date[FB_CELL_BUF], share[FB_PCT_BUF];
-	int num;
-
-	fputs("\nWhy beds go unused: unavailable beds by unavailable_reason, vacant beds by "
-	      "vacancy_reason,\nmainstream and respite/emergency apart; shares are of that "
-	      "status's beds in that group.\n", out);
-	for (size_t r = 0; r < rep->nrows; r++) {
-		size_t n = fb_reason_lines(&rep->rows[r].counts, lines);
-
-		fprintf(out, "\n%s %s, %s\n", fb_report_cell(rep, &rep->rows[r], 0, code, &num),
-			fb_report_la_name(rep, &rep->rows[r]),
-			fb_report_cell(rep, &rep->rows[r], 2, date, &num));
-		for (size_t k = 0; k < n; k++) {
-			int first = k == 0 || lines[k - 1].status != lines[k].status ||
-				    lines[k - 1].group != lines[k].group;
-
-			if (first)
-				fprintf(out, "  %s %s beds: %ld\n",
-					fb_fields[FB_F_STATUS].codes[lines[k].status].name,
-					lines[k].group ? "respite/emergency" : "mainstream",
-					lines[k].group_beds);
-			if (lines[k].beds)
-				fprintf(out, "    %-22s %6ld  %6s%%\n",
-					reason_label(lines[k].reason),
-					lines[k].beds, fb_pct_format(lines[k].share, share));
-		}
-	}
-}
-
-static void
-report(FILE *out, const struct fb_report *rep)
-{
-	struct table t = { report_headings, report_shown, 16, 3, rep->nrows, report_cell,
-			   report_pooled, rep };
-	long read, used, rejected;
-	long by[FB_R_COUNT] = { 0 };
-
-	fprintf(out, "Foster-bed utilisation: %s\n", rep->region_name);
-	fputs("Rows marked ALL pool every LA's counts for that date (sums, then rates; "
-	      "never averages of LA rates).\n\n", out);
-	if (rep->nrows)
-		print_table(out, &t);
-	else
-		fputs("(no usable rows)\n", out);
-
-	if (rep->breakdown)
-		reasons(out, rep);
-	fb_run_totals(rep->run, &read, &used, &rejected);
-	for (size_t i = 0; i < rep->run->ninputs; i++)
-		for (int k = 0; k < FB_R_COUNT; k++)
-			by[k] += rep->run->inputs[i].rejected_by[k];
-	fprintf(out, "\nRows: %ld read, %ld used, %ld rejected", read, used, rejected);
-	rejected_by(out, by);
-	outside(out, rep->run);
-	fputs("\nMS = mainstream beds only; Util excl% leaves respite and emergency beds "
-	      "out of both counts.\n", out);
-}
 
 /* reconcile */
 
-static const char *const recon_headings[] = {
-	"LA", "Name", "Date", "Sub appr", "Sub fill%", "Sub vac%", "Sub unav%", "Approved",
-	"Fill%", "Excl%", "Vac%", "Unav%", "Fill pp", "Vac pp", "Unav pp",
-};
-static const size_t recon_shown[] = { 0, 1, 20, 2, 6, 7, 8, 9, 13, 14, 15, 16, 17, 18, 19 };
-
-static const char *
-recon_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_recon_report *rep = ctx;
-	int num;
-
-	return fb_recon_cell(rep, &rep->rc->rows[r], i, buf, &num);
-}
-
-static int
-recon_pooled(const void *ctx, size_t r)
-{
-	return ((const struct fb_recon_report *)ctx)->rc->rows[r].la_code == FB_LA_ALL;
-}
-
-static void
-recon_detail(FILE *out, const struct fb_recon_report *rep, const struct fb_recon_row *row)
-{
-	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
-	char code[FB_CELL_BUF], date[FB_CELL_BUF];
-	struct fb_driver d[5];
-	size_t nd = fb_recon_drivers(row, d, 5);
-	int num;
-
-	fprintf(out, "\n%s %s, %s", fb_recon_cell(rep, row, 0, code, &num),
-		fb_recon_cell(rep, row, 1, date, &num),
-		row->date == FB_NO_DATE ? "snapshots of several dates" : "");
-	if (row->date != FB_NO_DATE)
-		fprintf(out, "%s", fb_recon_cell(rep, row, 20, date, &num));
-	if (row->la_code != FB_LA_ALL)
-		fputs(row->date_source == FB_RD_RETURN ? " (the return's date)"
-		      : row->date_source == FB_RD_OPTION ? " (--records-date)"
-		      : " (latest snapshot)", out);
-	fputs("\n  Beds by how the return counted them (rows) and their regional category:\n", out);
-	fprintf(out, "    %-12s %8s %8s %12s %18s\n", "", "filled", "vacant", "unavailable",
-		"respite_emergency");
-	for (int o = 0; o <= FB_OS_COUNT; o++) {
-		long b[FB_CAT_COUNT], any = 0;
-
-		for (int c = 0; c < FB_CAT_COUNT; c++)
-			any += b[c] = fb_recon_bridge(row, o, (enum fb_category)c);
-		if (o == FB_OS_BLANK && !any)
-			continue;
-		fprintf(out, "    %-12s %8ld %8ld %12ld %18ld\n", fb_bridge_status_name(o), b[0],
-			b[1], b[2], b[3]);
-	}
-	fputs("  Places in the return with no bed record:", out);
-	for (int k = 0; k < FB_UA_COUNT; k++)
-		fprintf(out, "%s %s %ld", k ? "," : "", ua[k],
-			fb_recon_unaccounted(row, (enum fb_unaccounted)k));
-	fputc('\n', out);
-	if (nd) {
-		fputs("  Main drivers, largest first:\n", out);
-		for (size_t i = 0; i < nd; i++)
-			fprintf(out, "  - %s\n", d[i].text);
-	}
-}
-
-static void
-reconcile(FILE *out, const struct fb_recon_report *rep)
-{
-	const struct fb_reconcile *rc = rep->rc;
-	struct table t = { recon_headings, recon_shown, 15, 3, rc->n, recon_cell, recon_pooled,
-			   rep };
-	const struct fb_recon_row *region = &rc->rows[rc->n - 1];
-	const struct fb_input *ret = &rep->run->inputs[rep->run->ninputs - 1];
-
-	char note[FB_CELL_BUF];
-
-	fprintf(out, "%s: %s\n", fb_recon_title(rep), rep->region_name);
-	fprintf(out, "Return: %s (%s%s%s)\n", ret->name,
-		rep->sub->published ? "Ofsted's published data" : "simple return",
-		rep->sub->year[0] ? ", " : "", rep->sub->year);
-	fputs("Sub = as submitted; Fill%, Vac%, Unav% = standardised from the bed records "
-	      "(Excl% leaves respite/emergency\nbeds out); pp = standardised minus submitted, in "
-	      "percentage points.\n\n", out);
-	print_table(out, &t);
-	fprintf(out, "\nThe ALL row pools the %d LA%s present in both the records and the "
-		"return", region->nla, region->nla == 1 ? "" : "s");
-	if (rc->left_out > rc->mismatched)
-		fprintf(out, "; %d LA%s on one side only or with counts missing %s left out",
-			rc->left_out - rc->mismatched, rc->left_out - rc->mismatched == 1 ? "" : "s",
-			rc->left_out - rc->mismatched == 1 ? "is" : "are");
-	if (rc->mismatched)
-		fprintf(out, "; %d LA%s whose records lack the return's date %s left out "
-			"(FB033)", rc->mismatched, rc->mismatched == 1 ? "" : "s",
-			rc->mismatched == 1 ? "is" : "are");
-	fputs(".\n", out);
-	if (rep->sub->missing)
-		fprintf(out, "The return has %ld suppressed or blank cell%s, left empty.\n",
-			rep->sub->missing, rep->sub->missing == 1 ? "" : "s");
-	if (fb_recon_dates_note(rep, note))
-		fprintf(out, "%s\n", note);
-	for (size_t r = 0; r < rc->n; r++)
-		if (rc->rows[r].has_records && rc->rows[r].has_return && !rc->rows[r].cross_dated)
-			recon_detail(out, rep, &rc->rows[r]);
-}
-
 /* ofsted */
-
-static const char *const ofsted_headings[] = {
-	"Year", "LA", "Name", "Approved", "Filled", "Vacant", "Unavail", "Households",
-	"Short br", "Emerg", "Exempt", "Filled%", "Vacant%", "Unavail%",
-};
-static const size_t ofsted_shown[] = { 0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
-
-static const char *
-ofsted_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	int num;
-
-	return fb_ofsted_cell(&((const struct fb_ofsted_report *)ctx)->rows[r], i, buf, &num);
-}
-
-static int
-ofsted_pooled(const void *ctx, size_t r)
-{
-	return fb_ofsted_row_pooled(&((const struct fb_ofsted_report *)ctx)->rows[r]);
-}
-
-static void
-ofsted(FILE *out, const struct fb_ofsted_report *rep)
-{
-	struct table t = { ofsted_headings, ofsted_shown, 14, 3, rep->nrows, ofsted_cell,
-			   ofsted_pooled, rep };
-
-	fputs("Ofsted's published fostering data, per authority; then each region: the sum of "
-	      "its authorities,\nOfsted's own figure, and Ofsted minus the sum (notes below "
-	      "say why they differ).\n\n", out);
-	if (rep->nrows)
-		print_table(out, &t);
-	else
-		fputs("(no authorities read)\n", out);
-	fprintf(out, "\n%ld cell%s suppressed ('..') or blank %s left empty, never read as 0; "
-		"a sum row adds the authorities that give each measure.\n",
-		rep->missing, rep->missing == 1 ? "" : "s", rep->missing == 1 ? "is" : "are");
-	for (size_t r = 0, first = 1; r < rep->nrows; r++) {
-		const struct fb_ofsted_row *row = &rep->rows[r];
-		char buf[FB_CELL_BUF];
-		int num;
-
-		if (!row->note || row->kind == FB_OK_REGION_PUBLISHED)
-			continue;
-		if (first)
-			fputs("\nNotes:\n", out);
-		first = 0;
-		fprintf(out, "  %s%s%s: %s", row->year[0] ? row->year : "", row->year[0] ? " " : "",
-			fb_ofsted_cell(row, 2, buf, &num), row->note);
-		if (row->not_pooled)
-			fprintf(out, "; not in the sum: %s", row->not_pooled);
-		fputc('\n', out);
-	}
-}
-
-static void
-catalogue(FILE *out)
-{
-	static const char *const presence[] = { "required", "conditional", "optional" };
-
-	fprintf(out, "Regional bed-record standard %s\n\nFields:\n", FB_SPEC_VERSION);
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		fprintf(out, "  %-19s %-11s  %s\n", fb_fields[f].name,
-			presence[fb_fields[f].presence], fb_fields[f].meaning);
-		for (int c = 0; c < fb_fields[f].ncodes; c++)
-			fprintf(out, "    %-19s %s\n", fb_fields[f].codes[c].name,
-				fb_fields[f].codes[c].meaning);
-	}
-	fputs("\nCategories (one per bed):\n", out);
-	for (int c = 0; c < FB_CAT_COUNT; c++)
-		fprintf(out, "  %-19s %s\n", fb_categories[c].name, fb_categories[c].meaning);
-	fputs("\nRules:\n", out);
-	for (int r = 0; r < FB_R_COUNT; r++)
-		fprintf(out, "  %s  %-7s  %-22s %s; %s\n", fb_rules[r].code,
-			fb_severity_name(fb_rules[r].severity), fb_rules[r].name,
-			fb_rules[r].summary, fb_rules[r].action);
-}
 
 /* trend */
 
-static const char *const trend_headings[] = {
-	"LA", "Name", "Date", "Approved", "Util incl%", "Util excl%", "Vacant%", "Unavail%",
-	"Incl pp", "Excl pp", "Vac pp", "Since",
-};
-static const size_t trend_shown[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12 };
-
-static const char *
-trend_cell(const void *ctx, size_t r, size_t i, char *buf)
-{
-	const struct fb_trend_report *rep = ctx;
-	int num;
-
-	return fb_trend_cell(rep, &rep->trend->t[r], i, buf, &num);
-}
-
-static int
-trend_pooled(const void *ctx, size_t r)
-{
-	return ((const struct fb_trend_report *)ctx)->trend->t[r].now->la_code == FB_LA_ALL;
-}
-
-static void
-trend(FILE *out, const struct fb_trend_report *rep)
-{
-	const struct fb_trend *tr = rep->trend;
-	struct table t = { trend_headings, trend_shown, 12, 3, tr->n, trend_cell, trend_pooled,
-			   rep };
-	char date[FB_CELL_BUF], codes[FB_CELL_BUF];
-	int num;
-
-	fprintf(out, "Utilisation over time: %s\n", rep->region_name);
-	fputs("pp = change in percentage points since the same LA's previous snapshot (the "
-	      "date under Since).\n\n", out);
-	if (tr->n)
-		print_table(out, &t);
-	else
-		fputs("(no usable rows)\n", out);
-	fputc('\n', out);
-	for (size_t r = 0; r < tr->n; r++) {
-		const struct fb_trend_row *row = &tr->t[r];
-
-		if (row->now->la_code != FB_LA_ALL)
-			continue;
-		fprintf(out, "ALL %s pools %zu LA%s: %s%s\n",
-			fb_trend_cell(rep, row, 2, date, &num), row->nlas, row->nlas == 1 ? "" : "s",
-			fb_trend_cell(rep, row, 14, codes, &num),
-			row->las_changed ? " (not the same LAs as the previous snapshot: its change "
-					   "mixes who is counted with how full beds are)" : "");
-	}
-}
-
 /* Any document */
 
-/* Columns with a brief heading are shown; text to the left, numbers to the right. */
+/*
+ * One cell of a text table, padded to width (numbers to the right), two
+ * spaces after it.  Spaces are held back in *pending until something
+ * visible follows, so no line ends in spaces, however many cells at its
+ * end are empty.
+ */
+static void
+put_cell(FILE *out, size_t *pending, const char *s, size_t width, int right)
+{
+	size_t len = strlen(s), pad = width > len ? width - len : 0;
+
+	if (right)
+		*pending += pad;
+	if (len) {
+		for (; *pending; --*pending)
+			fputc(' ', out);
+		fputs(s, out);
+	}
+	if (!right)
+		*pending += pad;
+	*pending += 2;
+}
+
+/* 1 when row r is left out of the text: a count of 0 in a column that says so. */
+static int
+skipped(const struct fb_table *t, size_t r)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if ((t->cols[i].flags & FB_COL_SKIP_ZERO) && fb_table_cell(t, r, i)->n == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Columns with a brief heading (and not for JSON alone) are shown; text to
+ * the left, numbers to the right; rows skipped() are left out.
+ */
 static void
 doc_table(FILE *out, const struct fb_table *t)
 {
-	size_t width[64] = { 0 }, total = 0, shown[64], n = 0;
+	size_t width[64] = { 0 }, total = 0, shown[64], n = 0, pending = 0;
 	char buf[FB_DOC_CELL_BUF];
 	int ruled = 0;
 
 	for (size_t i = 0; i < t->ncols && n < 64; i++)
-		if (t->cols[i].brief)
+		if (t->cols[i].brief && !(t->cols[i].flags & FB_COL_JSON_ONLY))
 			shown[n++] = i;
 	for (size_t k = 0; k < n; k++) {
 		width[k] = strlen(t->cols[shown[k]].brief);
 		for (size_t r = 0; r < t->nrows; r++) {
 			size_t w = strlen(fb_cell_format(fb_table_cell(t, r, shown[k]), buf));
 
-			if (w > width[k])
+			if (w > width[k] && !skipped(t, r))
 				width[k] = w;
 		}
 		total += width[k] + 2;
 	}
 	for (size_t k = 0; k < n; k++)
-		fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s" : "%-*s%s",
-			(int)width[k], t->cols[shown[k]].brief, k + 1 < n ? "  " : "\n");
+		put_cell(out, &pending, t->cols[shown[k]].brief, width[k],
+			 fb_cell_kind_numeric(t->cols[shown[k]].kind));
+	fputc('\n', out);
 	for (size_t r = 0; r < t->nrows; r++) {
+		if (skipped(t, r))
+			continue;
 		if (!ruled && t->pooled[r]) {
 			for (size_t k = 0; k + 2 < total; k++)
 				fputc('-', out);
 			fputc('\n', out);
 			ruled = 1;
 		}
+		pending = 0;
 		for (size_t k = 0; k < n; k++)
-			fprintf(out, fb_cell_kind_numeric(t->cols[shown[k]].kind) ? "%*s%s"
-										  : "%-*s%s",
-				(int)width[k], fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
-				k + 1 < n ? "  " : "\n");
+			put_cell(out, &pending, fb_cell_format(fb_table_cell(t, r, shown[k]), buf),
+				 width[k], fb_cell_kind_numeric(t->cols[shown[k]].kind));
+		fputc('\n', out);
+	}
+}
+
+/* 1 when d has a table of lines for the text writer: then those are its text form. */
+static int
+has_lines(const struct fb_doc *d)
+{
+	for (size_t t = 0; t < d->ntables; t++)
+		if (d->tables[t].text == FB_TEXT_LINES &&
+		    fb_table_shown(&d->tables[t], FB_HIDE_TEXT))
+			return 1;
+	return 0;
+}
+
+/*
+ * A table in long form as one small table per group (FB_TEXT_CROSSTAB,
+ * doc.h): its columns with a brief are the group, the row label, the
+ * column label and the value.  Labels keep the order they first come in;
+ * a pair with no row is left blank.
+ */
+static void
+doc_crosstab(FILE *out, const struct fb_table *t)
+{
+	enum { GROUP, ROW, COL, VALUE };
+	size_t k[4], n = 0;
+	char buf[FB_DOC_CELL_BUF];
+
+	for (size_t i = 0; i < t->ncols && n < 4; i++)
+		if (t->cols[i].brief && !(t->cols[i].flags & FB_COL_JSON_ONLY))
+			k[n++] = i;
+	if (n < 4) {
+		doc_table(out, t);
+		return;
+	}
+	for (size_t start = 0, end; start < t->nrows; start = end) {
+		const char *group = fb_table_cell(t, start, k[GROUP])->s;
+		const char *rows[32], *cols[16];
+		size_t nr = 0, nc = 0, rw = strlen(t->cols[k[ROW]].brief), cw[16];
+
+		for (end = start; end < t->nrows; end++) {
+			const char *g = fb_table_cell(t, end, k[GROUP])->s;
+			const char *rl = fb_table_cell(t, end, k[ROW])->s;
+			const char *cl = fb_table_cell(t, end, k[COL])->s;
+			size_t i, j, w = strlen(fb_cell_format(fb_table_cell(t, end, k[VALUE]), buf));
+
+			if (strcmp(g ? g : "", group ? group : "") != 0)
+				break;
+			for (i = 0; i < nr && strcmp(rows[i], rl ? rl : "") != 0; i++)
+				;
+			if (i == nr && nr < 32)
+				rows[nr++] = rl ? rl : "";
+			for (j = 0; j < nc && strcmp(cols[j], cl ? cl : "") != 0; j++)
+				;
+			if (j == nc && nc < 16) {
+				cols[nc] = cl ? cl : "";
+				cw[nc++] = strlen(cl ? cl : "");
+			}
+			if (i < nr && strlen(rows[i]) > rw)
+				rw = strlen(rows[i]);
+			if (j < nc && w > cw[j])
+				cw[j] = w;
+		}
+		fprintf(out, "%s%s %s\n  %-*s", start ? "\n" : "", t->cols[k[GROUP]].brief,
+			group ? group : "", (int)rw, t->cols[k[ROW]].brief);
+		for (size_t j = 0; j < nc; j++)
+			fprintf(out, "  %*s", (int)cw[j], cols[j]);
+		fputc('\n', out);
+		for (size_t i = 0; i < nr; i++) {
+			const struct fb_cell *v[16] = { NULL };
+			size_t last = 0;
+
+			for (size_t r = start; r < end; r++) {
+				const char *rl = fb_table_cell(t, r, k[ROW])->s;
+				const char *cl = fb_table_cell(t, r, k[COL])->s;
+
+				if (strcmp(rl ? rl : "", rows[i]) != 0)
+					continue;
+				for (size_t j = 0; j < nc; j++)
+					if (strcmp(cl ? cl : "", cols[j]) == 0) {
+						v[j] = fb_table_cell(t, r, k[VALUE]);
+						last = j + 1;
+					}
+			}
+			fprintf(out, "  %-*s", last ? (int)rw : 0, rows[i]);
+			for (size_t j = 0; j < last; j++)
+				fprintf(out, "  %*s", (int)cw[j], v[j] ? fb_cell_format(v[j], buf) : "");
+			fputc('\n', out);
+		}
 	}
 }
 
 /*
- * The title (and subject), the notes that come first, each table (or what
- * it says when empty), then the notes that come after, set apart by blank
- * lines.
+ * The title (and subject), the notes that come first, each table (after
+ * its intro, or what it says when empty), then the notes that come after,
+ * set apart by blank lines.  A document with a table of lines
+ * (FB_TEXT_LINES) is written as those lines alone: its rows' first cells as
+ * they are, for output read like a compiler's messages.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
+	char buf[FB_DOC_CELL_BUF];
 	int after = 0;
 
+	if (has_lines(d)) {
+		for (size_t t = 0; t < d->ntables; t++) {
+			const struct fb_table *tb = &d->tables[t];
+
+			if (tb->text != FB_TEXT_LINES || !fb_table_shown(tb, FB_HIDE_TEXT))
+				continue;
+			for (size_t r = 0; tb->ncols && r < tb->nrows; r++)
+				fprintf(out, "%s\n", fb_cell_format(fb_table_cell(tb, r, 0), buf));
+		}
+		return fb_writer_stream_result(out, e);
+	}
 	fprintf(out, "%s%s%s\n", d->title, d->subject ? ": " : "", d->subject ? d->subject : "");
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_INTRO)
 			fprintf(out, "%s\n", d->notes[i].text);
 	for (size_t t = 0; t < d->ntables; t++) {
+		const struct fb_table *tb = &d->tables[t];
+
+		if (!fb_table_shown(tb, FB_HIDE_TEXT))
+			continue;
 		fputc('\n', out);
-		if (d->tables[t].nrows || !d->tables[t].empty)
-			doc_table(out, &d->tables[t]);
+		if (tb->intro)
+			fprintf(out, "%s\n\n", tb->intro);
+		if (tb->nrows && tb->text == FB_TEXT_CROSSTAB)
+			doc_crosstab(out, tb);
+		else if (tb->nrows || !tb->empty)
+			doc_table(out, tb);
 		else
-			fprintf(out, "%s\n", d->tables[t].empty);
+			fprintf(out, "%s\n", tb->empty);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_AFTER) {
@@ -563,6 +272,5 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_text = {
-	.name = "text", .write = write_doc, .findings = findings, .report = report,
-	.catalogue = catalogue, .reconcile = reconcile, .ofsted = ofsted, .trend = trend,
+	.name = "text", .write = write_doc,
 };

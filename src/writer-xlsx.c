@@ -413,46 +413,11 @@ findings_sheet(struct book *b, const struct fb_run *run)
 	return add_sheet(b, &s);
 }
 
-static const char *const code_columns[] = {
-	"code", "severity", "rule", "findings", "what_to_do",
-};
-
 /* The rules that have findings, in code order. */
 struct by_code {
 	const struct fb_run *run;
 	int rules[FB_R_COUNT];
 };
-
-static const char *
-code_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct by_code *bc = ctx;
-	const struct fb_rule_def *rule = &fb_rules[bc->rules[r]];
-
-	*is_number = 0;
-	switch (i) {
-	case 0: return rule->code;
-	case 1: return fb_severity_name(rule->severity);
-	case 2: return rule->name;
-	case 3:
-		*is_number = 1;
-		snprintf(buf, FB_CELL_BUF, "%zu", bc->run->findings.count[bc->rules[r]]);
-		return buf;
-	default: return rule->action;
-	}
-}
-
-static void
-codes_sheet(struct book *b, const struct fb_run *run)
-{
-	struct by_code bc = { .run = run };
-	struct sheet s = { "Summary by code", code_columns, 5, 0, code_cell, &bc, NULL };
-
-	for (int r = 0; r < FB_R_COUNT; r++)
-		if (run->findings.count[r])
-			bc.rules[s.nrows++] = r;
-	add_sheet(b, &s);
-}
 
 /* Inputs */
 
@@ -793,332 +758,9 @@ done:
 
 /* validate */
 
-static void
-fill_findings(struct book *b, const void *doc)
-{
-	const struct fb_run *run = doc;
-	struct notes ns = { .n = 0 };
-	size_t unlisted = findings_sheet(b, run);
-
-	codes_sheet(b, run);
-	inputs_sheet(b, run);
-	notes_start(&ns, "validate", run);
-	note(&ns, "Findings", "One row per finding: the file, the line a text editor shows "
-	     "(the header is line 1), the rule broken, the column and value, and what is "
-	     "wrong. A row with an error is left out of every figure; a warning is not.");
-	note(&ns, "Summary by code", "How many findings each rule raised, and what to do "
-	     "about them.");
-	notes_finish(b, &ns, run, unlisted);
-}
-
-static void
-findings(FILE *out, const struct fb_run *run)
-{
-	(void)write_book(out, fill_findings, run, NULL);
-}
-
 /* report */
 
-static const char *
-report_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct fb_report *rep = ctx;
-
-	return fb_report_cell(rep, &rep->rows[r], i, buf, is_number);
-}
-
-static int
-report_bold(const void *ctx, size_t r)
-{
-	return ((const struct fb_report *)ctx)->rows[r].la_code == FB_LA_ALL;
-}
-
-/* Reasons: FB_REASON_LINES rows per report row. */
-static size_t
-reason_nlines(void)
-{
-	static const struct fb_counts zero;
-	struct fb_reason_line lines[FB_REASON_LINES];
-
-	return fb_reason_lines(&zero, lines);
-}
-
-static const char *
-reason_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct fb_report *rep = ctx;
-	size_t per = reason_nlines();
-	const struct fb_tally_row *row = &rep->rows[r / per];
-	struct fb_reason_line lines[FB_REASON_LINES];
-	const struct fb_reason_line *l;
-
-	if (i < 3)
-		return fb_report_cell(rep, row, i, buf, is_number);
-	fb_reason_lines(&row->counts, lines);
-	l = &lines[r % per];
-	*is_number = 0;
-	switch (i) {
-	case 3: return fb_fields[FB_F_STATUS].codes[l->status].name;
-	case 4: return fb_group_name(l->group);
-	case 5: return l->reason;
-	case 6:
-		*is_number = 1;
-		snprintf(buf, FB_CELL_BUF, "%ld", l->beds);
-		return buf;
-	default:
-		*is_number = l->share != FB_PCT_NONE;
-		return fb_pct_format(l->share, buf);
-	}
-}
-
-static int
-reason_bold(const void *ctx, size_t r)
-{
-	return report_bold(ctx, r / reason_nlines());
-}
-
-static void
-fill_report(struct book *b, const void *doc)
-{
-	const struct fb_report *rep = doc;
-	struct sheet summary = { "Summary", fb_report_columns, fb_report_ncolumns, rep->nrows,
-				 report_cell, rep, report_bold };
-	struct sheet reasons = { "Reasons", fb_reason_columns, fb_reason_ncolumns,
-				 rep->nrows * reason_nlines(), reason_cell, rep, reason_bold };
-	struct notes ns = { .n = 0 };
-	size_t unlisted;
-
-	add_sheet(b, &summary);
-	if (rep->breakdown)
-		add_sheet(b, &reasons);
-	unlisted = findings_sheet(b, rep->run);
-	inputs_sheet(b, rep->run);
-	notes_start(&ns, "report", rep->run);
-	note(&ns, "Summary", "One row per LA and snapshot date, then one row per date for the "
-	     "region (la_code ALL, in bold).");
-	note(&ns, "region rows", "A region row (%s) adds up the counts of every LA on that "
-	     "date, then divides: it is never an average of the LAs' percentages, so every bed "
-	     "weighs the same.", rep->region_name);
-	note(&ns, "counts", "Numbers of beds. approved = filled + vacant + unavailable; "
-	     "approved = mainstream_approved + respite_emergency.");
-	note(&ns, "utilisation_incl_pct", "Filled beds as a share of all approved beds, "
-	     "respite and emergency beds included (Ofsted's \"proportion of places filled\").");
-	note(&ns, "utilisation_excl_pct", "Filled mainstream beds as a share of mainstream "
-	     "approved beds: respite and emergency beds left out.");
-	note(&ns, "vacant_pct", "Vacant beds as a share of all approved beds.");
-	note(&ns, "unavailable_pct", "Unavailable (not available) beds as a share of all "
-	     "approved beds.");
-	notes_rates(&ns);
-	if (rep->breakdown)
-		note(&ns, "Reasons", "Unavailable beds by unavailable_reason and vacant beds by "
-		     "vacancy_reason, mainstream and respite/emergency beds apart; share_pct is "
-		     "the reason's share of the beds of that status in that group; not_recorded "
-		     "counts vacant beds given no reason; not_recognised counts beds whose reason "
-		     "is not one of the standard's codes (the values are in the findings).");
-	note(&ns, "rejected rows", "Rows with errors are left out of every figure; the "
-	     "Findings sheet says which and why.");
-	notes_finish(b, &ns, rep->run, unlisted);
-}
-
-static void
-report(FILE *out, const struct fb_report *rep)
-{
-	(void)write_book(out, fill_report, rep, NULL);
-}
-
 /* reconcile */
-
-static const char *
-recon_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct fb_recon_report *rep = ctx;
-
-	return fb_recon_cell(rep, &rep->rc->rows[r], i, buf, is_number);
-}
-
-static int
-recon_bold(const void *ctx, size_t r)
-{
-	return ((const struct fb_recon_report *)ctx)->rc->rows[r].la_code == FB_LA_ALL;
-}
-
-/* The bridge in long form, as `reconcile --format csv --bridge` writes it. */
-static const char *const bridge_columns[] = { "la_code", "ofsted_status", "category", "beds" };
-
-struct bridge_line {
-	size_t row;       /* in rc->rows */
-	int status;       /* FB_OS_* or FB_OS_BLANK; for no_record, the return's count */
-	int category;     /* enum fb_category, or -1 for no_record */
-};
-
-struct bridge {
-	const struct fb_recon_report *rep;
-	struct bridge_line *lines;
-	size_t n;
-};
-
-static void
-bridge_build(struct bridge *br, const struct fb_recon_report *rep)
-{
-	size_t cap = 0;
-
-	br->rep = rep;
-	br->lines = NULL;
-	br->n = 0;
-	for (size_t r = 0; r < rep->rc->n; r++) {
-		const struct fb_recon_row *row = &rep->rc->rows[r];
-
-		if (!row->has_records || !row->has_return || row->cross_dated)
-			continue;
-		for (int o = 0; o <= FB_OS_COUNT; o++) {
-			long any = 0;
-
-			for (int c = 0; c < FB_CAT_COUNT; c++)
-				any += fb_recon_bridge(row, o, (enum fb_category)c);
-			/* Beds with no ofsted_status get rows only when there are some. */
-			if (o == FB_OS_BLANK && !any)
-				continue;
-			for (int c = 0; c < FB_CAT_COUNT; c++) {
-				fb_grow((void **)&br->lines, &cap, br->n + 1, sizeof(*br->lines));
-				br->lines[br->n++] = (struct bridge_line){ r, o, c };
-			}
-		}
-		for (int u = 0; u < FB_UA_COUNT; u++) {
-			fb_grow((void **)&br->lines, &cap, br->n + 1, sizeof(*br->lines));
-			br->lines[br->n++] = (struct bridge_line){ r, u, -1 };
-		}
-	}
-}
-
-static const char *
-bridge_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	static const char *const ua[FB_UA_COUNT] = { "filled", "vacant", "unavailable" };
-	const struct bridge *br = ctx;
-	const struct bridge_line *l = &br->lines[r];
-	const struct fb_recon_row *row = &br->rep->rc->rows[l->row];
-
-	*is_number = 0;
-	switch (i) {
-	case 0: return fb_recon_cell(br->rep, row, 0, buf, is_number);
-	case 1: return l->category < 0 ? ua[l->status] : fb_bridge_status_name(l->status);
-	case 2: return l->category < 0 ? "no_record" : fb_categories[l->category].name;
-	default:
-		*is_number = 1;
-		snprintf(buf, FB_CELL_BUF, "%ld", l->category < 0
-			 ? fb_recon_unaccounted(row, (enum fb_unaccounted)l->status)
-			 : fb_recon_bridge(row, l->status, (enum fb_category)l->category));
-		return buf;
-	}
-}
-
-static int
-bridge_bold(const void *ctx, size_t r)
-{
-	const struct bridge *br = ctx;
-
-	return br->rep->rc->rows[br->lines[r].row].la_code == FB_LA_ALL;
-}
-
-static void
-fill_reconcile(struct book *b, const void *doc)
-{
-	const struct fb_recon_report *rep = doc;
-	struct sheet recon = { "Reconcile", fb_recon_columns, fb_recon_ncolumns, rep->rc->n,
-			       recon_cell, rep, recon_bold };
-	struct bridge br;
-	struct notes ns = { .n = 0 };
-	size_t unlisted;
-	char dates[FB_CELL_BUF];
-
-	bridge_build(&br, rep);
-	struct sheet bsheet = { "Bridge", bridge_columns, 4, br.n, bridge_cell, &br, bridge_bold };
-
-	add_sheet(b, &recon);
-	add_sheet(b, &bsheet);
-	free(br.lines);
-	unlisted = findings_sheet(b, rep->run);
-	inputs_sheet(b, rep->run);
-	notes_start(&ns, "reconcile", rep->run);
-	note(&ns, "title", "%s", fb_recon_title(rep));
-	if (fb_recon_dates_note(rep, dates))
-		note(&ns, "different dates", "%s The Bridge sheet leaves those LAs out.", dates);
-	note(&ns, "Reconcile", "One row per LA, then the region (la_code ALL, in bold: %s), "
-	     "which pools only the LAs found in both the bed records and the return (%d left "
-	     "out).", rep->region_name, rep->rc->left_out);
-	note(&ns, "submitted_*", "The counts as submitted in the return (%s), and their "
-	     "percentages of submitted_approved.", rep->sub->published
-	     ? "Ofsted's published file" : "a simple return");
-	note(&ns, "approved to unavailable_pct", "Standardised from the bed records, counted "
-	     "as `fosterbeds report` counts them (see that command's definitions).");
-	note(&ns, "*_pp_diff", "Standardised minus submitted, in percentage points, from the "
-	     "unrounded rates. Shown with a %% sign: 5.0%% there means 5.0 points.");
-	note(&ns, "Bridge", "For each LA and the region: beds by how they were counted in the "
-	     "return (ofsted_status; none when the record does not say) against their regional "
-	     "category; the no_record rows are places in the return that no bed record "
-	     "accounts for.");
-	notes_rates(&ns);
-	notes_finish(b, &ns, rep->run, unlisted);
-}
-
-static void
-reconcile(FILE *out, const struct fb_recon_report *rep)
-{
-	(void)write_book(out, fill_reconcile, rep, NULL);
-}
-
-/* ofsted */
-
-static const char *
-ofsted_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	return fb_ofsted_cell(&((const struct fb_ofsted_report *)ctx)->rows[r], i, buf,
-			      is_number);
-}
-
-static int
-ofsted_bold(const void *ctx, size_t r)
-{
-	return fb_ofsted_row_pooled(&((const struct fb_ofsted_report *)ctx)->rows[r]);
-}
-
-static void
-fill_ofsted(struct book *b, const void *doc)
-{
-	const struct fb_ofsted_report *rep = doc;
-	struct sheet s = { "Ofsted", fb_ofsted_columns, fb_ofsted_ncolumns, rep->nrows,
-			   ofsted_cell, rep, ofsted_bold };
-	struct notes ns = { .n = 0 };
-	size_t unlisted;
-
-	add_sheet(b, &s);
-	unlisted = findings_sheet(b, rep->run);
-	inputs_sheet(b, rep->run);
-	notes_start(&ns, "ofsted", rep->run);
-	note(&ns, "Ofsted", "Ofsted's published fostering figures: one row per authority "
-	     "and joint fostering service, then for each region (in bold) the sum of its "
-	     "authorities, Ofsted's own figure and Ofsted's minus the sum, and the same for "
-	     "England; the kind column says which.");
-	note(&ns, "empty cells", "A suppressed ('..') or blank cell stays empty, never 0 (%ld "
-	     "such cell%s here); a sum row adds the authorities that give each measure, and "
-	     "not_pooled names those that do not.", rep->missing, rep->missing == 1 ? "" : "s");
-	note(&ns, "note", "Why a region's sum differs from Ofsted's figure (suppressed "
-	     "authorities, headings that match no LA, rounding to 5), and which joint service "
-	     "publishes an authority's places.");
-	note(&ns, "Findings", "The Findings sheet lists every finding with the authority it "
-	     "concerns in its column field (FB025: places that do not balance by more than "
-	     "Ofsted's rounding to 5 explains).");
-	note(&ns, "filled_pct, vacant_pct, unavailable_pct", "Filled, vacant and not "
-	     "available places as shares of approved places.");
-	notes_rates(&ns);
-	notes_finish(b, &ns, rep->run, unlisted);
-}
-
-static void
-ofsted(FILE *out, const struct fb_ofsted_report *rep)
-{
-	(void)write_book(out, fill_ofsted, rep, NULL);
-}
 
 /* Any document */
 
@@ -1126,25 +768,30 @@ ofsted(FILE *out, const struct fb_ofsted_report *rep)
  * One of a document's tables on a sheet of its own, as add_sheet() lays
  * it out, each cell by its kind: counts as numbers, rates as fractions in
  * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, and every
- * text (input above all) and date as a string, never a formula.
+ * text (input above all) and date as a string, never a formula.  A column
+ * for JSON or the page only is left out.
  */
-static void
+static size_t
 doc_sheet(struct book *b, const struct fb_table *t)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->name);
 	size_t nrows = t->nrows < LXW_ROW_MAX - 1 ? t->nrows : LXW_ROW_MAX - 1;
-	size_t *width, *title;
+	size_t *width, *title, *shown, ncols = 0;
 	char buf[FB_CELL_BUF], text[FB_DOC_CELL_BUF];
 
 	if (!ws) {
 		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
+		return 0;
 	}
 	width = fb_xcalloc(t->ncols + 1, sizeof(*width));
 	title = fb_xcalloc(t->ncols + 1, sizeof(*title));
-	for (size_t i = 0; i < t->ncols; i++) {
-		const char *h = t->cols[i].title ? t->cols[i].title
-						 : column_title(t->cols[i].name, buf);
+	shown = fb_xcalloc(t->ncols + 1, sizeof(*shown));
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!(t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY)))
+			shown[ncols++] = i;
+	for (size_t i = 0; i < ncols; i++) {
+		const struct fb_column *k = &t->cols[shown[i]];
+		const char *h = k->title ? k->title : column_title(k->name, buf);
 
 		put_string(b, ws, 0, (lxw_col_t)i, h, b->title);
 		title[i] = text_width(h);
@@ -1154,8 +801,8 @@ doc_sheet(struct book *b, const struct fb_table *t)
 		int bold = t->pooled[r];
 		lxw_row_t row = (lxw_row_t)(r + 1);
 
-		for (size_t i = 0; i < t->ncols; i++) {
-			const struct fb_cell *c = fb_table_cell(t, r, i);
+		for (size_t i = 0; i < ncols; i++) {
+			const struct fb_cell *c = fb_table_cell(t, r, shown[i]);
 			lxw_col_t col = (lxw_col_t)i;
 			size_t w = text_width(fb_cell_format(c, text));
 
@@ -1178,6 +825,10 @@ doc_sheet(struct book *b, const struct fb_table *t)
 				check(b, worksheet_write_number(ws, row, col, (double)c->n / 100.0,
 								bold ? b->bold_money : b->money));
 				break;
+			case FB_CK_FLAG:
+				check(b, worksheet_write_boolean(ws, row, col, c->n != 0,
+								 bold ? b->bold : NULL));
+				break;
 			default:
 				put_string(b, ws, row, col, fb_cell_format(c, text),
 					   bold ? b->bold : NULL);
@@ -1186,34 +837,67 @@ doc_sheet(struct book *b, const struct fb_table *t)
 				width[i] = w;
 		}
 	}
-	finish_sheet(b, ws, t->ncols, nrows, width, title);
+	free(shown);
+	finish_sheet(b, ws, ncols, nrows, width, title);
+	return t->nrows - nrows;
 }
 
-/* The document's tables, then Findings, Inputs and Notes (its keyed notes). */
+/* The document's shown table called name, or NULL. */
+static const struct fb_table *
+doc_sheet_named(const struct fb_doc *d, const char *name)
+{
+	for (size_t t = 0; t < d->ntables; t++)
+		if (fb_table_shown(&d->tables[t], FB_HIDE_XLSX) &&
+		    strcmp(d->tables[t].name, name) == 0)
+			return &d->tables[t];
+	return NULL;
+}
+
+/*
+ * The document's tables, then the run's Findings and Inputs (unless the
+ * document has sheets of those names: then they are its own) and Notes
+ * (its keyed notes).
+ */
 static void
 fill_doc(struct book *b, const void *ctx)
 {
 	const struct fb_doc *d = ctx;
+	const struct fb_table *own_findings = doc_sheet_named(d, "Findings");
 	struct notes ns = { .n = 0 };
 	size_t unlisted = 0;
 	int rates = 0, pps = 0;
 
 	for (size_t t = 0; t < d->ntables; t++) {
-		doc_sheet(b, &d->tables[t]);
+		size_t left;
+
+		if (!fb_table_shown(&d->tables[t], FB_HIDE_XLSX))
+			continue;
+		left = doc_sheet(b, &d->tables[t]);
+		if (&d->tables[t] == own_findings)
+			unlisted = left;
 		for (size_t i = 0; i < d->tables[t].ncols; i++) {
-			rates |= d->tables[t].cols[i].kind == FB_CK_RATE;
-			pps |= d->tables[t].cols[i].kind == FB_CK_PP;
+			const struct fb_column *c = &d->tables[t].cols[i];
+
+			if (c->flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
+				continue;
+			rates |= c->kind == FB_CK_RATE;
+			pps |= c->kind == FB_CK_PP;
 		}
 	}
 	if (d->run) {
-		unlisted = findings_sheet(b, d->run);
-		inputs_sheet(b, d->run);
+		if (!own_findings)
+			unlisted = findings_sheet(b, d->run);
+		if (!doc_sheet_named(d, "Inputs"))
+			inputs_sheet(b, d->run);
 		notes_start(&ns, d->command, d->run);
 	}
-	note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
-	     d->subject ? d->subject : "");
+	if (d->title[0] || d->subject)
+		note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
+		     d->subject ? d->subject : "");
+	/* A note keyed title (for JSON) is the title row above. */
 	for (size_t i = 0; i < d->nnotes; i++)
-		if (d->notes[i].key)
+		if (d->notes[i].key && d->notes[i].place != FB_NOTE_JSON_NUMBER &&
+		    strcmp(d->notes[i].key, "title") != 0)
 			note(&ns, d->notes[i].key, "%s", d->notes[i].text);
 	if (rates)
 		notes_rates(&ns);
@@ -1243,6 +927,5 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_xlsx = {
-	.name = "xlsx", .binary = 1, .write = write_doc, .findings = findings,
-	.report = report, .reconcile = reconcile, .ofsted = ofsted,
+	.name = "xlsx", .binary = 1, .write = write_doc,
 };

@@ -5,6 +5,10 @@
 # libxlsxwriter, jansson, nettle or iconv; fopen and its kin; a printf-family
 # call that can only write to a stream (stdout, stderr); exit; or an fb_
 # symbol the archive does not define itself (the writers' or the host's).
+# And the core keeps no mutable state between calls: no object in a
+# writable section (.data, .bss) but the host's hooks, written once before
+# the core is used (hooks.h); constant tables holding pointers sit in
+# .data.rel.ro, which is read-only once the program is loaded.
 set -u
 nm=$1
 archive=$2
@@ -36,4 +40,16 @@ while read -r sym; do
 		bad=1
 	fi
 done <<<"$undefined"
+# nm -f sysv: name|value|class|type|size|line|section.  Names starting with
+# "__" or "." are the compiler's own (sanitizers, coverage), not the code's.
+while IFS='|' read -r name _ _ type _ _ section; do
+	name=${name%% *}
+	section=${section// /}
+	case $type in *OBJECT*) ;; *) continue ;; esac
+	case $section in .data | .data.* | .bss | .bss.*) ;; *) continue ;; esac
+	case $section in .data.rel.ro | .data.rel.ro.*) continue ;; esac
+	case $name in __* | .* | hooks) continue ;; esac
+	echo "core-symbols: $archive has $name in $section: mutable state in the core"
+	bad=1
+done < <(LC_ALL=C "$nm" -f sysv --defined-only "$archive" 2>/dev/null)
 exit $bad

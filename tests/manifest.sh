@@ -292,7 +292,21 @@ expect 2 "--manifest and -o the same" report -o "$tmp/same" --manifest "$tmp/sam
 expect 2 "--manifest on validate" validate --manifest "$tmp/v.manifest" small.csv
 expect 2 "check-manifest with no MANIFEST" check-manifest
 expect 2 "check-manifest with two" check-manifest a b
-expect 2 "check-manifest --format csv" check-manifest --format csv "$tmp/sample.manifest"
+# Every format the writers have: CSV is the inputs table, a row per input.
+expect 0 "check-manifest --format csv" check-manifest --format csv "$tmp/sample.manifest"
+fb check-manifest --format csv "$tmp/sample.manifest" >"$tmp/check.csv"
+[[ $(head -1 "$tmp/check.csv") == "input,name,role,status,recorded_bytes,recorded_sha256,bytes,sha256,error,path" ]] &&
+	ok || bad "check-manifest csv header: $(head -1 "$tmp/check.csv")"
+[[ $(grep -c ',records,unchanged,' "$tmp/check.csv") == 19 ]] && ok || bad "check-manifest csv: not 19 unchanged"
+fb check-manifest --format html "$tmp/sample.manifest" >"$tmp/check.html"
+grep -qF "<h1>$tmp/sample.manifest</h1>" "$tmp/check.html" && grep -q '<h2>Inputs</h2>' "$tmp/check.html" &&
+	[[ $(grep -c '<td>unchanged</td>' "$tmp/check.html") == 19 ]] && ok || bad "check-manifest html"
+fb check-manifest --format xlsx -o "$tmp/check.xlsx" "$tmp/sample.manifest" &&
+	python3 - "$tmp/check.xlsx" <<'PY' && ok || bad "check-manifest xlsx: not the sheets Inputs, Looked in, Notes"
+import re, sys, zipfile
+book = zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode()
+assert re.findall(r'<sheet name="([^"]+)"', book) == ["Inputs", "Looked in", "Notes"], book
+PY
 expect 3 "check-manifest of a missing file" check-manifest "$tmp/no-such.manifest"
 grep -q "^fosterbeds: cannot read manifest '$tmp/no-such.manifest': No such file or directory$" "$tmp/err" &&
 	ok || bad "missing manifest message: $(cat "$tmp/err")"

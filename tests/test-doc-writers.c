@@ -246,6 +246,115 @@ test_growth(void **state)
 	fb_doc_release(&d);
 }
 
+
+/* A number note: bare in JSON, in the workbook's Notes, not said in the text. */
+static void
+test_number_note(void **state)
+{
+	static const struct fb_column one[] = { { .name = "v", .brief = "V", .kind = FB_CK_COUNT } };
+	struct fb_doc d;
+	struct fb_error e = { 0, "" };
+	char *buf = NULL;
+	size_t len;
+	FILE *out;
+
+	(void)state;
+	fb_doc_init(&d, "test", NULL);
+	fb_doc_set_title(&d, "Title", NULL);
+	fb_doc_note(&d, FB_NOTE_NUMBER, "missing_cells", "%d", 21);
+	fb_doc_note(&d, FB_NOTE_DATA, "note", "21");
+	fb_cell_number(fb_table_row(fb_doc_table(&d, "T", one, 1, NULL), 0), FB_CK_COUNT, 3);
+	out = open_memstream(&buf, &len);
+	assert_int_equal(fb_writer_json.write(out, &d, &e), 0);
+	fclose(out);
+	assert_string_equal(buf, "{\n  \"missing_cells\": 21,\n  \"note\": \"21\",\n"
+				 "  \"rows\": [\n    {\"v\": 3}\n  ]\n}\n");
+	free(buf);
+	buf = NULL;
+	out = open_memstream(&buf, &len);
+	assert_int_equal(fb_writer_text.write(out, &d, &e), 0);
+	fclose(out);
+	assert_string_equal(buf, "Title\n\nV\n3\n");
+	free(buf);
+	fb_doc_release(&d);
+}
+
+/*
+ * A list of codes (a full one, an empty one, none) and a flag for JSON
+ * alone: JSON writes the list as an array and the flag bare; CSV and the
+ * text table write the list as it is and leave the flag out.
+ */
+static const struct fb_column listed[] = {
+	{ .name = "code", .brief = "Code", .kind = FB_CK_CODE },
+	{ .name = "codes", .brief = "Codes", .kind = FB_CK_CODES },
+	{ .name = "moved", .brief = "Moved", .kind = FB_CK_FLAG, .flags = FB_COL_JSON_ONLY },
+};
+
+static char *
+write_listed(const struct fb_writer *w)
+{
+	static const char *const lists[] = { "851 867 \"x", "", NULL };
+	struct fb_doc d;
+	struct fb_error e = { 0, "" };
+	struct fb_table *t;
+	char *buf = NULL;
+	size_t len;
+	FILE *out = open_memstream(&buf, &len);
+
+	fb_doc_init(&d, "test", NULL);
+	t = fb_doc_table(&d, "T", listed, 3, NULL);
+	for (size_t r = 0; r < 3; r++) {
+		struct fb_cell *c = fb_table_row(t, r == 2);
+
+		fb_cell_text(&d, &c[0], FB_CK_CODE, r == 2 ? "ALL" : "001");
+		if (lists[r])
+			fb_cell_text(&d, &c[1], FB_CK_CODES, lists[r]);
+		if (r != 1)
+			fb_cell_number(&c[2], FB_CK_FLAG, r == 2);
+	}
+	assert_int_equal(w->write(out, &d, &e), 0);
+	fclose(out);
+	fb_doc_release(&d);
+	return buf;
+}
+
+static void
+test_codes_and_flags(void **state)
+{
+	char *s;
+	char buf[FB_DOC_CELL_BUF];
+	struct fb_cell flag;
+
+	(void)state;
+	fb_cell_number(&flag, FB_CK_FLAG, 1);
+	assert_string_equal(fb_cell_format(&flag, buf), "true");
+	assert_false(fb_cell_kind_numeric(FB_CK_CODES));
+	assert_false(fb_cell_kind_numeric(FB_CK_FLAG));
+
+	s = write_listed(&fb_writer_json);
+	assert_string_equal(s, "{\n  \"rows\": [\n"
+			       "    {\"code\": \"001\", \"codes\": [\"851\", \"867\", \"\\\"x\"], "
+			       "\"moved\": false},\n"
+			       "    {\"code\": \"001\", \"codes\": [], \"moved\": null},\n"
+			       "    {\"code\": \"ALL\", \"codes\": null, \"moved\": true}\n  ]\n}\n");
+	free(s);
+	s = write_listed(&fb_writer_csv);
+	assert_string_equal(s, "code,codes\n001,\"851 867 \"\"x\"\n001,\nALL,\n");
+	free(s);
+	s = write_listed(&fb_writer_html);
+	assert_non_null(strstr(s, "<tr><td>001</td><td>851 867 &quot;x</td></tr>"));
+	assert_null(strstr(s, "Moved"));
+	free(s);
+	s = write_listed(&fb_writer_text);
+	/*
+	 * The codes are 10 wide: Code, two spaces, Codes; the rule 4 + 2 + 10.
+	 * No line ends in spaces.
+	 */
+	assert_string_equal(s, "\n\nCode  Codes\n001   851 867 \"x\n001\n"
+			       "----------------\nALL\n");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -253,11 +362,13 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_guard),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_number_note),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_failure),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_codes_and_flags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -134,6 +134,11 @@ test_las_refused(void **state)
 			 "851 (Portsmouth), 855 (Leicestershire)?" },
 		{ "85", "no LA has the code '85' (in --la); LA codes are DfE's three-digit "
 			"codes, e.g. 851 for Portsmouth" },
+		/* A code is three digits, as in the data (la_code '0851' is FB017). */
+		{ "0851", "no LA has the code '0851' (in --la); LA codes are DfE's three-digit "
+			  "codes, e.g. 851 for Portsmouth" },
+		{ "1851", "no LA has the code '1851' (in --la); LA codes are DfE's three-digit "
+			  "codes, e.g. 851 for Portsmouth" },
 		{ "851,", "--la '851,' has an empty item; give DfE LA codes separated by "
 			  "commas, e.g. 851,867" },
 		{ "-851", "'-851' in --la is not an LA code; give DfE three-digit codes, e.g. "

@@ -84,6 +84,108 @@ test_sort_and_merge(void **state)
 	fb_findings_release(&b);
 }
 
+/*
+ * A file of eight lines checked whole, and as lines 1-4 and 5-8 checked
+ * apart and merged: the same findings in the same order, the same counts,
+ * the same Excel rows.  Lines 3-4 and 6-7 are each one record over two
+ * lines, so by hand: line 2 is row 2, line 3 row 3, line 5 row 4, line 8
+ * row 6, and line 9 (pushed after the merge) row 7.
+ */
+static const char *const halves_names[] = { "status", "bed_use" };
+static const int halves_cols[] = { 0, 1 };
+
+static void
+first_half(struct fb_findings *f)
+{
+	fb_findings_map_columns(f, 0, halves_names, halves_cols, 2);
+	fb_findings_add(f, FB_R_UNKNOWN_CODE, 0, 2, "status", "Vacnt", "status at 2");
+	fb_findings_map_lines(f, 0, 4, 1);
+	fb_findings_add(f, FB_R_BAD_DATE, 0, 3, NULL, NULL, "record of lines 3-4");
+}
+
+static void
+second_half(struct fb_findings *f)
+{
+	fb_findings_map_columns(f, 0, halves_names, halves_cols, 2);
+	fb_findings_add(f, FB_R_DMY_DATE, 0, 5, "bed_use", "x", "bed_use at 5");
+	fb_findings_map_lines(f, 0, 7, 1);
+	fb_findings_add(f, FB_R_UNKNOWN_CODE, 0, 8, "status", "Filed", "status at 8");
+}
+
+static void
+assert_same_findings(const struct fb_findings *x, const struct fb_findings *y)
+{
+	assert_int_equal(x->n, y->n);
+	assert_int_equal(x->dropped, y->dropped);
+	assert_int_equal(x->errors, y->errors);
+	assert_int_equal(x->warnings, y->warnings);
+	assert_memory_equal(x->count, y->count, sizeof(x->count));
+	for (size_t i = 0; i < x->n; i++) {
+		const struct fb_finding *a = &x->items[i], *b = &y->items[i];
+
+		assert_int_equal(a->rule, b->rule);
+		assert_int_equal(a->file, b->file);
+		assert_int_equal(a->line, b->line);
+		assert_int_equal(a->row, b->row);
+		assert_int_equal(a->col, b->col);
+		assert_string_equal(a->message, b->message);
+		assert_true(a->column == b->column ||
+			    (a->column && b->column && strcmp(a->column, b->column) == 0));
+		assert_true(a->value == b->value ||
+			    (a->value && b->value && strcmp(a->value, b->value) == 0));
+	}
+}
+
+static void
+test_merge_halves(void **state)
+{
+	static const long rows[] = { 2, 3, 4, 6, 7 };
+	static const int cols[] = { 0, -1, 1, 0, 0 };
+	struct fb_findings whole, a, b;
+	(void)state;
+
+	fb_findings_init(&whole, 0);
+	first_half(&whole);
+	second_half(&whole);
+	fb_findings_init(&a, 0);
+	fb_findings_init(&b, 0);
+	first_half(&a);
+	second_half(&b);
+	assert_int_equal(b.items[0].row, 5);     /* the second half alone cannot know */
+	fb_findings_merge(&a, &b);
+	assert_int_equal(b.n, 0);
+	/* A finding pushed after the merge is placed as in the whole file. */
+	fb_findings_add(&whole, FB_R_UNKNOWN_CODE, 0, 9, "status", "v", "status at 9");
+	fb_findings_add(&a, FB_R_UNKNOWN_CODE, 0, 9, "status", "v", "status at 9");
+	assert_same_findings(&a, &whole);
+	assert_int_equal(a.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(a.items[i].row, rows[i]);
+		assert_int_equal(a.items[i].col, cols[i]);
+	}
+	assert_string_equal(a.items[2].message, "bed_use at 5");
+	fb_findings_release(&whole);
+	fb_findings_release(&a);
+	fb_findings_release(&b);
+
+	/* With a limit of 3: the first three kept, the fourth counted as dropped. */
+	fb_findings_init(&whole, 3);
+	first_half(&whole);
+	second_half(&whole);
+	fb_findings_init(&a, 3);
+	fb_findings_init(&b, 3);
+	first_half(&a);
+	second_half(&b);
+	fb_findings_merge(&a, &b);
+	assert_same_findings(&a, &whole);
+	assert_int_equal(a.n, 3);
+	assert_int_equal(a.dropped, 1);
+	assert_int_equal(a.count[FB_R_UNKNOWN_CODE], 2);
+	fb_findings_release(&whole);
+	fb_findings_release(&a);
+	fb_findings_release(&b);
+}
+
 /* Excel's column names: bijective base 26. */
 static void
 test_column_letters(void **state)
@@ -145,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_visible),
 		cmocka_unit_test(test_limit_counts_everything),
 		cmocka_unit_test(test_sort_and_merge),
+		cmocka_unit_test(test_merge_halves),
 		cmocka_unit_test(test_column_letters),
 		cmocka_unit_test(test_rows_and_columns),
 	};

@@ -71,7 +71,7 @@ test_against_public_list(void **state)
 	assert_int_equal(csv_init(&parser, CSV_APPEND_NULL), 0);
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
 		assert_int_equal(csv_parse(&parser, buf, n, pub_field, pub_row, &p), n);
-	csv_fini(&parser, pub_field, pub_row, &p);
+	assert_int_equal(csv_fini(&parser, pub_field, pub_row, &p), 0);
 	csv_free(&parser);
 	fclose(f);
 	assert_int_equal(p.checked, 153);
@@ -186,6 +186,78 @@ test_codes_unique(void **state)
 		assert_non_null(fb_la_by_code(fb_la_aliases[i].code));
 }
 
+/* The one reader of LA codes: exactly three digits, spaces around allowed. */
+static void
+test_code_parse(void **state)
+{
+	static const struct {
+		const char *s;
+		int code;     /* -1: refused */
+	} cases[] = {
+		{ "851", 851 },
+		{ " 851 ", 851 },
+		{ "\t867", 867 },
+		{ "999", 999 },
+		{ "000", 0 },                   /* three digits, though no LA's */
+		{ "085", 85 },
+		{ "85", -1 },
+		{ "0851", -1 },
+		{ "8510", -1 },
+		{ "+851", -1 },
+		{ "-85", -1 },
+		{ "851.0", -1 },
+		{ "85 1", -1 },
+		{ "85x", -1 },
+		{ "Medway", -1 },
+		{ "", -1 },
+		{ "   ", -1 },
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int code = 12345;
+		int rc = fb_la_code_parse(cases[i].s, strlen(cases[i].s), &code);
+
+		if (cases[i].code < 0) {
+			if (rc != -1 || code != 12345)
+				fail_msg("'%s': accepted as %d, or output touched", cases[i].s, code);
+		} else if (rc != 0 || code != cases[i].code) {
+			fail_msg("'%s': got %d (rc %d), want %d", cases[i].s, code, rc,
+				 cases[i].code);
+		}
+	}
+	/* Only the first len bytes are read; an absent cell is no code. */
+	{
+		int code = 7;
+
+		assert_int_equal(fb_la_code_parse("8512", 3, &code), 0);
+		assert_int_equal(code, 851);
+		assert_int_equal(fb_la_code_parse(NULL, 0, &code), -1);
+		assert_int_equal(code, 851);
+	}
+}
+
+/* The name a pooled row takes: the region the LAs share, else none. */
+static void
+test_common_region(void **state)
+{
+	static const int se[] = { 851, 867, 851, 887 };      /* Portsmouth twice, Bracknell Forest, Medway */
+	static const int mixed[] = { 851, 202 };              /* South East, London */
+	static const int unknown[] = { 851, 999 };            /* 999 is no LA's */
+	static const int pooled[] = { 851, -1 };              /* FB_LA_ALL is no LA */
+	static const int former[] = { 835 };                  /* Dorset County Council */
+	(void)state;
+
+	assert_string_equal(fb_la_common_region(se, 4), "South East");
+	assert_string_equal(fb_la_common_region(se, 1), "South East");
+	assert_null(fb_la_common_region(mixed, 2));
+	assert_string_equal(fb_la_common_region(mixed + 1, 1), "London");
+	assert_null(fb_la_common_region(unknown, 2));
+	assert_null(fb_la_common_region(pooled, 2));
+	assert_null(fb_la_common_region(se, 0));
+	assert_string_equal(fb_la_common_region(former, 1), "South West");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -195,6 +267,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_codes_unique),
 		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_code_parse),
+		cmocka_unit_test(test_common_region),
 	};
 
 	public_path = argc > 1 ? argv[1] : "tests/fixtures/la-codes-public.csv";

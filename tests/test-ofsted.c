@@ -4,7 +4,8 @@
  * sub-topic, label, England, CRLF, a URN row) and the 2017-18 re-export
  * (label, England, LF); thousands separators, suppressed and blank cells,
  * regions and groupings, unmatched and repeated authorities, footnote marks,
- * Windows-1252 text, and the year taken from the file's name.
+ * Windows-1252 text, and the year taken from the file's name; then the
+ * rows pooled from them (ofsted-pool.c), worked by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 
 #include "fosterbeds/host.h"
 #include "fosterbeds/ofsted.h"
+#include "fosterbeds/tally.h"
 
 enum { AP = FB_OM_APPROVED, FI = FB_OM_FILLED, VA = FB_OM_VACANT, UN = FB_OM_UNAVAILABLE,
        HH = FB_OM_HOUSEHOLDS, SB = FB_OM_SHORT_BREAK, EM = FB_OM_EMERGENCY,
@@ -669,6 +671,150 @@ test_published_balance_check(void **state)
 	fb_findings_release(&f);
 }
 
+
+/*
+ * Pooling, worked by hand.  Two LAs in the South East: Kent 300 approved,
+ * 200 filled, 60 vacant, 40 not available; Medway 100, 50, ".." and 30.
+ * Ofsted's South East column: 405, 250, 95, 70.
+ *
+ * The sum adds the LAs that give each measure: 400, 250, 60 (Kent's alone:
+ * Medway's is suppressed, never 0) and 70.  Its shares add the LAs that
+ * give both counts: filled 250 of 400, vacant 60 of 300 (Kent alone),
+ * unavailable 70 of 400.  The difference is Ofsted's minus the sum: +5, 0,
+ * +35, 0.  Two LAs' figures and Ofsted's own, each rounded to the nearest
+ * 5 (at most 2 off), can be 2 * 3 = 6 apart, so +5 is rounding alone.
+ */
+static const char pool_file[] =
+	",England,South East,Kent,Medway\n"
+	"Number of approved foster places,1000,405,300,100\n"
+	"Number of filled places,600,250,200,50\n"
+	"Number of vacant places,250,95,60,..\n"
+	"Number of places not available,150,70,40,30\n";
+
+static void
+check_counts(const struct fb_ofsted_row *r, long ap, long fi, long va, long un)
+{
+	assert_int_equal(r->v[AP], ap);
+	assert_int_equal(r->v[FI], fi);
+	assert_int_equal(r->v[VA], va);
+	assert_int_equal(r->v[UN], un);
+	assert_int_equal(r->v[HH], MISS);   /* not in the file */
+}
+
+static void
+check_share(const struct fb_ofsted_row *r, int k, long num, long den)
+{
+	assert_int_equal(r->pct_num[k], num);
+	assert_int_equal(r->pct_den[k], den);
+}
+
+static void
+test_pool_region(void **state)
+{
+	struct fb_ofsted o;
+	struct fb_ofsted_rows rows;
+	struct fb_findings f;
+	const struct fb_ofsted_row *r;
+	(void)state;
+
+	fb_findings_init(&f, 0);
+	fb_ofsted_init(&o);
+	fb_ofsted_rows_init(&rows);
+	assert_int_equal(fb_ofsted_read(&o, pool_file, LEN(pool_file), "x_2019-20.csv", NULL, 0,
+					&f), 0);
+	fb_ofsted_rows_add(&rows, &o, fb_region_index("South East"), 0, &f);
+	fb_ofsted_release(&o);   /* the rows keep nothing of it */
+	assert_int_equal(f.n, 0);   /* Kent balances; Medway's vacant is not given */
+	assert_int_equal(rows.missing, 1);
+	assert_int_equal(rows.n, 5);
+
+	r = &rows.v[0];
+	assert_int_equal(r->kind, FB_OK_LA);
+	assert_int_equal(r->la_code, 886);
+	assert_string_equal(r->year, "2019-20");
+	assert_string_equal(r->region, "South East");
+	assert_null(r->name);
+	assert_false(fb_ofsted_row_pooled(r));
+	check_counts(r, 300, 200, 60, 40);
+	check_share(r, 0, 200, 300);
+
+	r = &rows.v[1];
+	assert_int_equal(r->la_code, 887);
+	check_counts(r, 100, 50, MISS, 30);
+	check_share(r, 1, MISS, 100);
+
+	r = &rows.v[2];
+	assert_int_equal(r->kind, FB_OK_REGION);
+	assert_true(fb_ofsted_row_pooled(r));
+	assert_int_equal(r->la_code, FB_LA_ALL);
+	assert_string_equal(r->name, "South East");
+	check_counts(r, 400, 250, 60, 70);
+	check_share(r, 0, 250, 400);
+	check_share(r, 1, 60, 300);
+	check_share(r, 2, 70, 400);
+	assert_int_equal(r->nla, 2);
+	assert_int_equal(r->pooled, 2);
+	assert_string_equal(r->not_pooled, "Medway (887): vacant suppressed");
+	assert_string_equal(r->note, "pools the approved places of 2 of the 2 LAs with a "
+			    "column in the file; a measure sums the authorities that give it");
+
+	r = &rows.v[3];
+	assert_int_equal(r->kind, FB_OK_REGION_PUBLISHED);
+	assert_string_equal(r->name, "South East (Ofsted)");
+	check_counts(r, 405, 250, 95, 70);
+	check_share(r, 0, 250, 405);
+
+	r = &rows.v[4];
+	assert_int_equal(r->kind, FB_OK_REGION_DIFF);
+	assert_string_equal(r->name, "South East (Ofsted - sum)");
+	assert_int_equal(r->given, FB_OM_BIT(AP) | FB_OM_BIT(FI) | FB_OM_BIT(VA) |
+			 FB_OM_BIT(UN));
+	assert_int_equal(r->v[AP], 5);
+	assert_int_equal(r->v[FI], 0);
+	assert_int_equal(r->v[VA], 35);
+	assert_int_equal(r->v[UN], 0);
+	check_share(r, 0, MISS, MISS);
+	assert_string_equal(r->note, "approved places: Ofsted 405, sum 400, difference +5; "
+			    "rounding to 5 alone (up to 6 for these 2 figures and Ofsted's own)");
+
+	fb_ofsted_rows_release(&rows);
+	fb_findings_release(&f);
+}
+
+/*
+ * Every region: the South East's five rows, then England's sum (the same
+ * two LAs).  England's "published" row would add the nine region columns,
+ * and this file has one, so it and the difference are left out; England's
+ * own column (every agency) comes last.
+ */
+static void
+test_pool_england(void **state)
+{
+	struct fb_ofsted o;
+	struct fb_ofsted_rows rows;
+	struct fb_findings f;
+	(void)state;
+
+	fb_findings_init(&f, 0);
+	fb_ofsted_init(&o);
+	fb_ofsted_rows_init(&rows);
+	assert_int_equal(fb_ofsted_read(&o, pool_file, LEN(pool_file), "x_2019-20.csv", NULL, 0,
+					&f), 0);
+	fb_ofsted_rows_add(&rows, &o, -1, 0, &f);
+	fb_ofsted_release(&o);
+	assert_int_equal(rows.n, 7);
+	assert_int_equal(rows.v[5].kind, FB_OK_ENGLAND);
+	assert_string_equal(rows.v[5].name, "England");
+	assert_string_equal(rows.v[5].region, "");
+	check_counts(&rows.v[5], 400, 250, 60, 70);
+	assert_int_equal(rows.v[6].kind, FB_OK_ENGLAND_ALL);
+	assert_string_equal(rows.v[6].name, "England, all agencies (Ofsted)");
+	check_counts(&rows.v[6], 1000, 600, 250, 150);
+	check_share(&rows.v[6], 2, 150, 1000);
+	fb_ofsted_rows_release(&rows);
+	fb_findings_release(&f);
+}
+
 int
 main(void)
 {
@@ -687,6 +833,8 @@ main(void)
 		cmocka_unit_test(test_joint_services),
 		cmocka_unit_test(test_published_balance_check),
 		cmocka_unit_test(test_malformed_quote),
+		cmocka_unit_test(test_pool_region),
+		cmocka_unit_test(test_pool_england),
 	};
 
 	fb_host_install();

@@ -98,12 +98,25 @@ test_merge(void **state)
 	fb_tally_init(&a);
 	fb_tally_init(&b);
 	for (int i = 0; i < 1000; i++) {
-		int la = 800 + i % 7, date = i % 3, use = i % 5 == 0 ? R : M, st = i % 3;
+		/* LAs 810-812 only in the second part: groups the first never saw. */
+		int la = i < 700 ? 800 + i % 7 : 810 + i % 3, date = i % 3;
+		int use = i % 5 == 0 ? R : M, st = i % 3;
 
 		tally_add(&whole, la, date, use, st, FB_NONE);
 		tally_add(i < 400 ? &a : &b, la, date, use, st, FB_NONE);
 	}
 	fb_tally_merge(&a, &b);
+	/* Merged in the input's order: the groups in the order the whole saw them. */
+	assert_int_equal(fb_tally_ngroups(&a), fb_tally_ngroups(&whole));
+	for (size_t i = 0; i < fb_tally_ngroups(&whole); i++) {
+		int la_w, date_w, la_m, date_m;
+		const struct fb_counts *cw = fb_tally_group(&whole, i, &la_w, &date_w);
+		const struct fb_counts *cm = fb_tally_group(&a, i, &la_m, &date_m);
+
+		assert_int_equal(la_m, la_w);
+		assert_int_equal(date_m, date_w);
+		assert_memory_equal(cm, cw, sizeof(*cw));
+	}
 	nw = fb_tally_rows(&whole, &rw);
 	nm = fb_tally_rows(&a, &rm);
 	assert_int_equal(nw, nm);
@@ -113,6 +126,41 @@ test_merge(void **state)
 	fb_tally_release(&whole);
 	fb_tally_release(&a);
 	fb_tally_release(&b);
+}
+
+/* The groups as added first, each once, with the counts fb_tally_rows() gives. */
+static void
+test_groups(void **state)
+{
+	struct fb_tally t;
+	int la, date;
+	const struct fb_counts *c;
+	(void)state;
+
+	fb_tally_init(&t);
+	assert_int_equal(fb_tally_ngroups(&t), 0);
+	tally_add(&t, 867, 20, M, F, FB_NONE);
+	tally_add(&t, 851, 10, M, V, FB_NONE);
+	tally_add(&t, 867, 20, R, U, FB_NONE);
+	tally_add(&t, 851, 20, M, F, FB_NONE);
+	assert_int_equal(fb_tally_ngroups(&t), 3);
+	c = fb_tally_group(&t, 0, &la, &date);
+	assert_int_equal(la, 867);
+	assert_int_equal(date, 20);
+	assert_int_equal(c->approved, 2);
+	assert_int_equal(c->filled, 1);
+	assert_int_equal(c->unavailable, 1);
+	assert_int_equal(c->respite_emergency, 1);
+	c = fb_tally_group(&t, 1, &la, &date);
+	assert_int_equal(la, 851);
+	assert_int_equal(date, 10);
+	assert_int_equal(c->approved, 1);
+	assert_int_equal(c->vacant, 1);
+	c = fb_tally_group(&t, 2, &la, &date);
+	assert_int_equal(la, 851);
+	assert_int_equal(date, 20);
+	assert_int_equal(c->ms_filled, 1);
+	fb_tally_release(&t);
 }
 
 static void
@@ -152,6 +200,7 @@ main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_rows_sorted_and_pooled),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_reasons),
 	};
 

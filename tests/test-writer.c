@@ -1,6 +1,7 @@
 /*
- * test-writer.c: the writers on an in-memory stream: CSV quoting and the
- * formula guard, JSON escaping, and that no finding shows a child_ref.
+ * test-writer.c: the writers on validate's document (doc-findings.c), on an
+ * in-memory stream: CSV quoting and the formula guard, JSON escaping, and
+ * that no finding shows a child_ref.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -20,6 +21,8 @@ static char *
 run_findings(const struct fb_writer *w, const char *csv_text)
 {
 	struct fb_run run;
+	struct fb_doc doc;
+	struct fb_error err;
 	FILE *in = fmemopen((void *)csv_text, strlen(csv_text), "rb");
 	char *buf = NULL;
 	size_t len = 0;
@@ -29,8 +32,10 @@ run_findings(const struct fb_writer *w, const char *csv_text)
 	fb_run_read(&run, "=cmd|' /C calc'!A0.csv", in);
 	fclose(in);
 	fb_findings_sort(&run.findings);
-	w->findings(out, &run);
+	fb_doc_findings(&doc, &run);
+	assert_int_equal(w->write(out, &doc, &err), 0);
 	fclose(out);
+	fb_doc_release(&doc);
 	fb_run_release(&run);
 	return buf;
 }

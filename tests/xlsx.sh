@@ -11,7 +11,9 @@
 #  (b) validate on tests/fixtures/xlsx-formula.csv, whose values start with
 #      =, +, - and @: no formula anywhere, the values are shared strings,
 #      and the Findings sheet lists them as text;
-#  (c) reconcile: the Bridge sheet equals `reconcile --format csv --bridge`;
+#  (c) reconcile: the Reconcile sheet equals `reconcile --format csv` (the
+#      differences as points in a +0.0 "pp" format, never as %), and the
+#      Bridge sheet `reconcile --format csv --bridge`;
 #  (e) every sheet of every workbook prints landscape on A4, one page wide
 #      (fitToWidth 1, fitToHeight 0), with its title row repeated on every
 #      page (a Print_Titles of $1:$1), and the titles wrap;
@@ -161,6 +163,14 @@ TITLES = {
     "vacant_pp_change": "Vacant, change (pp)",
     "previous_snapshot_date": "Previous snapshot date",
     "pooled_la_codes": "Pooled LA codes", "change_note": "Change note",
+    # reconcile's columns
+    "submitted_approved": "Submitted approved", "submitted_filled": "Submitted filled",
+    "submitted_vacant": "Submitted vacant", "submitted_unavailable": "Submitted unavailable",
+    "submitted_filled_pct": "Submitted filled (%)", "submitted_vacant_pct": "Submitted vacant (%)",
+    "submitted_unavailable_pct": "Submitted unavailable (%)",
+    "filled_pp_diff": "Filled, difference (pp)", "vacant_pp_diff": "Vacant, difference (pp)",
+    "unavailable_pp_diff": "Unavailable, difference (pp)", "return_date": "Return date",
+    "date_source": "Date source",
 }
 
 def same_table(title, csv_path, rate_cols=(), pp_cols=()):
@@ -279,6 +289,16 @@ elif check == "print":
             "%s: not one page wide (%s x %s)" % (name, ps.get("fitToWidth"), ps.get("fitToHeight"))
         want = "%s!$1:$1" % (name if re.fullmatch(r"\w+", name) else "'%s'" % name)
         assert (str(i), want) in titles, "%s: title row not repeated (%s)" % (name, titles)
+elif check == "reconcile":
+    got, want = same_table("Reconcile", args[0], ["submitted_filled_pct", "submitted_vacant_pct",
+                           "submitted_unavailable_pct", "utilisation_incl_pct",
+                           "utilisation_excl_pct", "vacant_pct", "unavailable_pct"],
+                           ["filled_pp_diff", "vacant_pp_diff", "unavailable_pp_diff"])
+    st = styles()
+    for g, w in zip(got[1:], want[1:]):
+        bold = all(st[s][1] for kind, _, s in g if kind)
+        assert bold == (w[0] == "ALL"), "row %s: bold %s" % (w[0], bold)
+    layout("Reconcile", len(want[0]), len(want) - 1)
 elif check == "bridge":
     same_table("Bridge", args[0])
     layout("Bridge", 4, len(read_csv(args[0])) - 1)
@@ -326,8 +346,12 @@ run reconcile --today $today --ofsted "$ret" --format xlsx -o "$tmp/recon.xlsx" 
 	"${records[@]}" 2>/dev/null
 status=$?
 [[ $status == 0 ]] && ok || bad "reconcile --format xlsx exited $status"
-xl "$tmp/recon.xlsx" sheets Reconcile Bridge Findings Inputs Notes && ok ||
+run reconcile --today $today --ofsted "$ret" --format csv "${records[@]}" \
+	>"$tmp/recon.csv" 2>/dev/null
+xl "$tmp/recon.xlsx" sheets Reconcile Bridge Drivers Findings Inputs Notes && ok ||
 	bad "reconcile: the sheets"
+xl "$tmp/recon.xlsx" reconcile "$tmp/recon.csv" && ok ||
+	bad "reconcile: Reconcile differs from the CSV (pp as points, rates as %)"
 xl "$tmp/recon.xlsx" bridge "$tmp/bridge.csv" && ok || bad "reconcile: Bridge differs from --bridge"
 xl "$tmp/recon.xlsx" no-formulas && ok || bad "reconcile: a formula in the workbook"
 xl "$tmp/recon.xlsx" print && ok || bad "reconcile: a sheet does not print landscape, one page wide"

@@ -33,6 +33,9 @@ void fb_date_format(int days, char out[FB_DATE_LEN + 1]);
 /* Days since 1970-01-01 of the civil date y-m-d (no range check). */
 int fb_date_from_civil(int y, int m, int d);
 
+/* The civil date of days since 1970-01-01: year, month 1-12, day 1-31. */
+void fb_date_civil(int days, int *y, int *m, int *d);
+
 /* Today's date on this machine's local clock. */
 int fb_date_today(void);
 

@@ -1,5 +1,6 @@
 /*
- * figures.h: rates from counts, rounded the one way the standard allows.
+ * figures.h: rates from counts, rounded the one way the standard allows, and
+ * the shares of the reasons breakdown.
  *
  * A rate is kept as an integer number of tenths of a percent, computed from
  * the integer counts and rounded half away from zero (53 of 80 is 66.25%,
@@ -37,5 +38,30 @@ struct fb_rates {
 };
 
 void fb_rates_compute(struct fb_rates *r, const struct fb_counts *c);
+
+/*
+ * The reasons breakdown of one tally row (report --breakdown reasons): unavailable beds by
+ * unavailable_reason and vacant beds by vacancy_reason, mainstream and
+ * respite/emergency beds apart, each reason's beds and its share of the
+ * beds of that status in that group.  "not_recorded" (left blank) and
+ * "not_recognised" (not one of the codes: FB034) are reasons of their own.
+ * The values that were not recognised are not listed: they are typed by
+ * hand and may say anything, so they appear only in the FB034 warnings.
+ */
+struct fb_reason_line {
+	int status;        /* FB_ST_UNAVAILABLE or FB_ST_VACANT */
+	int group;         /* 0 mainstream, 1 respite/emergency */
+	const char *reason;  /* a code, "not_recorded" or "not_recognised" */
+	long beds;
+	long group_beds;   /* beds of this status in this group */
+	long share;        /* tenths of a percent of group_beds, or FB_PCT_NONE */
+};
+
+/* Every line (zero ones too) for counts, in a fixed order; returns how many. */
+#define FB_REASON_LINES (2 * (FB_UR_COUNT + 2) + 2 * (FB_VR_COUNT + 2))
+size_t fb_reason_lines(const struct fb_counts *c, struct fb_reason_line out[FB_REASON_LINES]);
+
+/* "mainstream" or "respite_emergency". */
+const char *fb_group_name(int group);
 
 #endif

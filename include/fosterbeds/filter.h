@@ -39,8 +39,8 @@ int fb_filter_set_region(struct fb_filter *f, const char *name, char *why, size_
 
 /*
  * Keep the LAs of list: DfE codes separated by commas ("851,867"; spaces
- * around each allowed), each the code of an LA in the table (la.h), former
- * ones included.  Returns 0, or -1 with why: a code no LA has (with the
+ * around each allowed), each three digits (fb_la_code_parse()) and the code
+ * of an LA in the table (la.h), former ones included.  Returns 0, or -1 with why: a code no LA has (with the
  * codes one digit away that some LA has), an LA's name instead of its code
  * (with the code), an empty item.  f is unchanged on failure.
  */

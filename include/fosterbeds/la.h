@@ -38,6 +38,18 @@ extern const size_t fb_la_table_len;
 extern const struct fb_la_alias fb_la_aliases[];
 extern const size_t fb_la_aliases_len;
 
+/* Codes */
+
+/*
+ * Read the len bytes at s (NULL for an absent cell; spaces and tabs around
+ * allowed) as a DfE LA code: exactly three digits, so "851" and " 851 " are
+ * codes and "85", "0851", "+851" and "851.0" are not.  Returns 0 and sets
+ * *code (0..999), or -1 and leaves *code untouched.  Whether an authority
+ * has the code is not asked: that is fb_la_by_code().  The one reader of LA
+ * codes, in bed records, returns and --la alike.
+ */
+int fb_la_code_parse(const char *s, size_t len, int *code);
+
 /* Lookup */
 
 /* The authority with this DfE code, or NULL when there is none. */
@@ -81,5 +93,13 @@ extern const size_t fb_la_regions_len;
  * fb_la_regions spelling; NULL when it names none.
  */
 const char *fb_la_region_by_name(const char *name);
+
+/*
+ * The region every one of the n LAs in codes belongs to (an fb_la_regions
+ * spelling), the name a pooled row takes when none is given; NULL when n is
+ * 0, when a code is no authority's (FB_LA_ALL included: leave pooled rows
+ * out), or when the LAs span two regions.  Repeated codes are fine.
+ */
+const char *fb_la_common_region(const int *codes, size_t n);
 
 #endif

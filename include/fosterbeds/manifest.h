@@ -179,7 +179,10 @@ void fb_manifest_check_input(const struct fb_manifest_input *in,
 /* name joined to folder (the path read), a new string the caller frees. */
 char *fb_manifest_join(const char *folder, const char *name);
 
-/* "unchanged", "changed", "missing", "stdin", "unreadable". */
+/*
+ * "unchanged", "changed", "missing", "stdin", "unreadable".  In the core
+ * (doc-manifest.c), whose document names the states.
+ */
 const char *fb_manifest_state_name(enum fb_manifest_state state);
 
 #endif

@@ -17,7 +17,12 @@
  *
  * A suppressed or blank cell stays missing (FB_MISSING), never 0, and is
  * counted in `missing`.  Whether places balance (FB025) is left to the
- * caller, which checks only the authorities it shows or compares.
+ * caller, which checks only the authorities it shows or compares:
+ * fb_ofsted_rows_add() does so for those it adds.
+ *
+ * fb_ofsted_rows_add() pools what was read into the rows `ofsted` shows:
+ * each authority, then each region's sum beside Ofsted's own figure and the
+ * difference, with notes that say why the two differ.
  */
 #ifndef FOSTERBEDS_OFSTED_H
 #define FOSTERBEDS_OFSTED_H
@@ -157,5 +162,90 @@ void fb_places_balance_check(struct fb_findings *out, int file, long line,
 void fb_published_balance_check(struct fb_findings *out, int file, long line, int col,
 				const char *name, int la_code, long approved, long filled,
 				long vacant, long unavailable);
+
+/* Pooling: the rows `ofsted` shows */
+
+/*
+ * What a row is.  Each region that the file covers gets three rows in
+ * turn: the sum of its authorities and joint services, Ofsted's own column
+ * for the region and the difference (Ofsted minus the sum); the last two
+ * only when the file has the region's column.  England gets the same three
+ * when every region is wanted (its "published" row adds up the nine region
+ * columns, since England's own column counts independent agencies too),
+ * then that column of its own.
+ */
+enum fb_ofsted_kind {
+	FB_OK_LA,                 /* an authority */
+	FB_OK_JOINT,              /* a joint fostering service (fb_joint_services) */
+	FB_OK_REGION,             /* a region: the sum of its authorities */
+	FB_OK_REGION_PUBLISHED,   /* the region's own column, as Ofsted publishes it */
+	FB_OK_REGION_DIFF,        /* published minus sum */
+	FB_OK_ENGLAND,            /* every authority of the file summed */
+	FB_OK_ENGLAND_PUBLISHED,  /* Ofsted's nine region columns added up */
+	FB_OK_ENGLAND_DIFF,       /* those minus the sum */
+	FB_OK_ENGLAND_ALL,        /* Ofsted's England column: independent agencies too */
+	FB_OK_COUNT
+};
+
+/* The kinds' names in the `kind` column. */
+extern const char *const fb_ofsted_kind_names[FB_OK_COUNT];
+
+/*
+ * One row of `ofsted`.  Counts are FB_MISSING where not known, except on
+ * the difference rows, which may be negative: there `given` says which are.
+ * Every string is the rows' own (fb_ofsted_rows_release frees them) or a
+ * constant (a region's or joint service's name from the tables).
+ */
+struct fb_ofsted_row {
+	char year[16];            /* "2018-19", "" when unknown */
+	int la_code;              /* FB_LA_ALL for every row but an authority's */
+	const char *region;       /* "" on England's rows */
+	char *name;               /* the shown name; NULL on an authority's row */
+	enum fb_ofsted_kind kind;
+	long v[FB_OM_COUNT];
+	unsigned given;           /* difference rows: FB_OM_BIT(m) when v[m] is known */
+	/*
+	 * Filled, vacant and unavailable as shares: num over den, from the
+	 * authorities that give both (FB_MISSING: no share).
+	 */
+	long pct_num[3], pct_den[3];
+	int nla;                  /* sum rows: the area's LAs with a column in the file */
+	int pooled;               /* sum rows: LAs whose approved places are in the sum */
+	const char *covered_by;   /* an authority's row: the joint service publishing it */
+	char *not_pooled;         /* sum rows: LAs with a measure not in the sum, or NULL */
+	char *note;               /* why, in words, or NULL */
+};
+
+/* 1 for the rows that are not one authority's or joint service's own. */
+int fb_ofsted_row_pooled(const struct fb_ofsted_row *row);
+
+/* The rows of one or more files, in the order they were added. */
+struct fb_ofsted_rows {
+	struct fb_ofsted_row *v;
+	size_t n, cap;
+	long missing;             /* cells suppressed or blank, over every file added */
+};
+
+void fb_ofsted_rows_init(struct fb_ofsted_rows *rows);
+void fb_ofsted_rows_release(struct fb_ofsted_rows *rows);
+
+/*
+ * Add one file's rows: its authorities (by DfE code) and joint services
+ * in region only (an index of fb_la_regions, or -1 for every region), then
+ * each such region's sum, published and difference rows, and, when every
+ * region is wanted, England's.  A measure's sum adds the authorities (and
+ * joint services) that give it; a suppressed or blank cell is left out,
+ * never read as 0, and the sum row's not_pooled names the authorities it
+ * lacks.  Columns that matched no LA (FB026) count in no sum but are named.
+ * The notes say in words why a sum and Ofsted's figure differ (suppressed
+ * authorities, unmatched columns, joint services, rounding to 5).
+ *
+ * Sorts o's authorities by code.  Pushes FB025 (tagged with file) into out
+ * for each authority and joint service added whose places do not balance
+ * by more than rounding explains.  Nothing of o is kept: o may be released
+ * before rows.
+ */
+void fb_ofsted_rows_add(struct fb_ofsted_rows *rows, struct fb_ofsted *o, int only, int file,
+			struct fb_findings *out);
 
 #endif

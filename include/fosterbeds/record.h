@@ -89,15 +89,8 @@ int fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct f
 			const char *date_column);
 
 /*
- * Read the len bytes at s (NULL for an absent cell; surrounding spaces
- * allowed) as an la_code: three digits.  Returns 0 and sets *code, or -1
- * and leaves it.  The rule FB_R_BAD_LA_CODE applies; whether an LA has the
- * code is not asked.
- */
-int fb_la_code_read(const char *s, size_t len, int *code);
-
-/*
- * Push FB_R_BAD_LA_CODE for the la_code s (len bytes, not three digits) on
+ * Push FB_R_BAD_LA_CODE for the la_code s (len bytes, which
+ * fb_la_code_parse() refused) on
  * file's line: with the code of the LA the value most likely names ("did
  * you mean 887 (Medway)?", from the LA table), else where the codes are.
  */

@@ -54,8 +54,13 @@ struct fb_tally_bed {
 void fb_counts_add(struct fb_counts *c, const struct fb_tally_bed *bed);
 void fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src);
 
+/*
+ * The counts of each (la_code, date) seen.  The map's key layout is the
+ * tally's own: read the groups through fb_tally_ngroups() and
+ * fb_tally_group(), never through the map.
+ */
 struct fb_tally {
-	struct fb_keymap groups;  /* (la_code, date) -> struct fb_counts */
+	struct fb_keymap groups;  /* private: (la_code, date) -> struct fb_counts */
 };
 
 struct fb_tally_row {
@@ -69,7 +74,29 @@ void fb_tally_init(struct fb_tally *t);
 void fb_tally_release(struct fb_tally *t);
 
 void fb_tally_add(struct fb_tally *t, int la_code, int date, const struct fb_tally_bed *bed);
+
+/*
+ * Add every group of src into dst (src is unchanged).  Tallies of the parts
+ * of an input, merged in any order, give the whole input's counts and rows
+ * (fb_tally_rows()); merged in the input's order (each later part into the
+ * tally of the parts before it), even fb_tally_group()'s order is the
+ * whole input's.
+ */
 void fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src);
+
+/* Reading the groups */
+
+/* How many (la_code, date) groups t holds; no pooled ones. */
+size_t fb_tally_ngroups(const struct fb_tally *t);
+
+/*
+ * Group i of t (i < fb_tally_ngroups(t)), in the order the groups were first
+ * added, not sorted: sets *la_code and *date and returns its counts.  The
+ * pointer is into t, valid until t is next added to, merged into or
+ * released.
+ */
+const struct fb_counts *fb_tally_group(const struct fb_tally *t, size_t i, int *la_code,
+				       int *date);
 
 /*
  * The rows to report: one per (la_code, date), sorted by la_code then date,
