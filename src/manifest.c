@@ -239,6 +239,9 @@ fb_manifest_write(FILE *out, const struct fb_run *run, const struct fb_option *o
 		json_t *p = json_object();
 
 		json_object_set_new(p, "file", str(run->profile->path));
+		json_object_set_new(p, "bytes", json_integer(run->profile->bytes));
+		json_object_set_new(p, "sha256", run->profile->sha256[0] ? str(run->profile->sha256)
+									 : json_null());
 		json_object_set_new(p, "system", run->profile->system ? str(run->profile->system)
 								   : json_null());
 		json_object_set_new(p, "la", run->profile->la ? str(run->profile->la) : json_null());

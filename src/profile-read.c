@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fosterbeds/digest.h"
 #include "util.h"
 
 struct reading {
@@ -167,6 +168,11 @@ fb_profile_read_file(const char *path, char *why, size_t whylen)
 		return NULL;
 	}
 	p = fb_profile_read_text(path, text, len, why, whylen);
+	/* Recorded in manifests: the figures depend on the profile as on the data. */
+	if (p) {
+		fb_digest_buffer(text, len, p->sha256);
+		p->bytes = (long long)len;
+	}
 	free(text);
 	return p;
 }

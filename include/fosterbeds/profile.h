@@ -89,6 +89,8 @@ enum fb_profile_encoding { FB_PE_UTF8, FB_PE_1252 };
 
 struct fb_profile {
 	char *path;                  /* for messages */
+	char sha256[FB_SHA256_HEX];  /* of the file's bytes (the host's reader sets it), or "" */
+	long long bytes;             /* the file's size */
 	char *system;                /* "Example Case System", or NULL */
 	char *la;                    /* the LA it is for, or NULL */
 	int delim;                   /* 0: found from the header (ingest.h) */
