@@ -1332,9 +1332,9 @@ fb_profile_input_end(struct fb_profile_input *in)
 		}
 		fb_findings_add(in->out, FB_R_UNMAPPED_SUMMARY, in->file, 1, NULL, NULL,
 				"%ld value%s in this file %s not mapped by the profile %s, so %s "
-				"rows were rejected: %s%s", total, total == 1 ? "" : "s",
+				"rejected: %s%s", total, total == 1 ? "" : "s",
 				total == 1 ? "is" : "are", in->p->path,
-				total == 1 ? "its" : "their", list,
+				total == 1 ? "the row with it was" : "the rows with them were", list,
 				in->unmapped_more ? "; and more values not listed" : "");
 	}
 	if (in->dropped)
