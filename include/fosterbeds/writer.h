@@ -2,16 +2,15 @@
  * writer.h: output formats behind one interface.
  *
  * Each format is one file (writer-text.c, writer-csv.c, writer-json.c,
- * writer-html.c, writer-xlsx.c) that fills one struct fb_writer; commands pick a writer by name and hand it what
- * to write and a FILE *, so tests can give it an in-memory stream.  Every
- * writer writes any document (doc.h) through write(); in the old
- * per-document slots, a writer that cannot write a document leaves its slot
- * NULL.
+ * the HTML writer, writer-xlsx.c) that fills one struct fb_writer; commands
+ * pick a writer by name and hand it a document (doc.h) and a FILE *, so
+ * tests can give it an in-memory stream.  Every writer writes any document
+ * through write().
  *
- * Writers never decide exit codes.  write() says whether it failed and why;
- * the old slots never check for write errors: the command checks the stream
- * once at the end (a failed write sets the stream's error flag, which stays
- * set), and does so after write() too.
+ * Writers never decide exit codes and never print: write() returns -1 with
+ * a struct fb_error saying why it failed, a failed write to the stream or a
+ * reason of the writer's own (a workbook that could not be made); there is
+ * no other channel.  The command says it (cli.h, fb_cli_write()).
  *
  * No writer ever prints child_ref or any other column the standard marks as
  * personal; findings carry no such values (findings.h).
@@ -45,11 +44,6 @@ struct fb_error {
  * A writer.  write() writes any document (doc.h) from its typed cells and
  * returns 0, or -1 with *e saying why (a failed write to out, a workbook
  * that could not be made).  binary formats are not written to a terminal.
- *
- * The per-document slots below are the old interface, kept while the
- * commands move to documents one at a time; a command whose output is a
- * document (report, report --period, validate, spec, check-manifest) uses
- * write() alone.
  */
 struct fb_writer {
 	const char *name;
@@ -62,13 +56,6 @@ extern const struct fb_writer fb_writer_csv;
 extern const struct fb_writer fb_writer_json;
 extern const struct fb_writer fb_writer_html;
 extern const struct fb_writer fb_writer_xlsx;
-
-/*
- * Why the last write could not be made, when a writer failed for a reason
- * of its own rather than a failed write (the xlsx writer: "string exceeds
- * Excel's limit"); NULL otherwise.  The command says it.
- */
-const char *fb_writer_failure(void);
 
 /*
  * A writer's result once it has written to out: 0, or -1 with *e filled
