@@ -1,23 +1,28 @@
 /*
  * writer-xlsx.c: Excel workbooks (.xlsx), through libxlsxwriter.
  *
- * Each document is a workbook of sheets: the figures (Summary, Reasons,
- * Reconcile, Bridge or Ofsted), the Findings, the Inputs and the Notes that
- * say what the figures mean.  Every sheet is one table: a bold header row,
+ * Any document is a workbook of its tables, a sheet each, written from
+ * their typed cells by doc_sheet() alone: the figures, then the run's
+ * Findings and Inputs (tables the builder added, fb_doc_run_tables()), then
+ * the Notes that say what the figures mean (a table of text cells the
+ * writer makes: what made the workbook, the document's keyed notes, how
+ * its numbers are stored).  Every sheet is one table: a bold header row,
  * frozen, with an autofilter over the data and columns as wide as their
- * longest value (up to 60 characters).  Region rows are bold.
+ * longest value (up to 60 characters).  Pooled (region) rows are bold.
  *
  * Column titles are for people ("Utilisation incl. respite (%)"); the CSV
  * and JSON keep the machine names (utilisation_incl_pct), from which the
- * titles are made by column_title().  Every sheet prints landscape on A4,
- * one page wide, with the title row repeated on every page, so a row's name
- * and figures are never on different pages.
+ * titles are made by column_title() when a column has none.  Every sheet
+ * prints landscape on A4, one page wide, with the title row repeated on
+ * every page, so a row's name and figures are never on different pages.
  *
- * Counts are stored as numbers.  A rate (a column named *_pct or *_pp_diff)
- * is stored as the number the standard gives, as a fraction (66.3% is
- * 0.663), with the number format "0.0%": Excel shows exactly the one-decimal
- * figure of the CSV, and no spreadsheet rounding is involved.  An empty rate
- * is a blank cell, never 0.
+ * The cell's kind decides how it is stored, never its column's name:
+ * counts as numbers; a rate as the fraction the builder worked out (66.3%
+ * is 0.663) with the number format "0.0%", so Excel shows exactly the
+ * one-decimal figure of the CSV and no spreadsheet rounding is involved;
+ * a difference in points as the number of points with a +0.0 "pp" format,
+ * never a percentage; money in #,##0.00; a flag as a boolean.  An empty
+ * cell is blank, never 0.
  *
  * Nothing here can run: every piece of text, above all text from the input
  * (file names, values and messages in findings, a region name), is written
@@ -31,7 +36,8 @@
  * libxlsxwriter writes to a file name, while writers are handed a FILE *:
  * the workbook is made in a private temporary file (mkstemp in $TMPDIR or
  * /tmp, owner-only), whose bytes are then copied to out; the file is always
- * removed.  See fail() for what happens when the workbook cannot be made.
+ * removed.  A workbook that cannot be made is reported through struct
+ * fb_error alone (fail()); nothing here is kept between calls.
  */
 #include "fosterbeds/writer.h"
 
