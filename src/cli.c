@@ -51,28 +51,22 @@ fb_cli_error(const char *fmt, ...)
 }
 
 /*
- * --format NAME, one of cli->formats.  "text" and "table" both name the
- * plain-text writer, so either is the default's name wherever it is the
- * default.
+ * --format NAME: any writer (writer.c's table).  Every command's output is
+ * a document, which every writer writes, so no command keeps a list.
  */
 int
 fb_cli_opt_format(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
 	struct fb_cli *cli = opt->value;
-	const char *const *allowed = cli->formats;
 	const struct fb_writer *w = fb_writer_find(arg);
-	char list[128] = "";
+	char list[128];
 
-	for (size_t i = 0; allowed[i]; i++) {
-		/* The default by any of its writer's names; the others by the name listed. */
-		if (strcmp(allowed[i], arg) == 0 || (i == 0 && w && w == fb_writer_find(allowed[0]))) {
-			cli->writer = fb_writer_find(allowed[i]);
-			return 0;
-		}
-		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
-			 i ? ", " : "", allowed[i]);
+	if (w) {
+		cli->writer = w;
+		return 0;
 	}
-	return fb_why(why, whylen, "unknown format '%s'; use one of %s", arg, list);
+	return fb_why(why, whylen, "unknown format '%s'; use one of %s", arg,
+		      fb_writer_names(list, sizeof(list)));
 }
 
 int
@@ -183,7 +177,7 @@ fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char
 	int n;
 
 	cli->options = options;
-	cli->writer = fb_writer_find(cli->formats[0]);
+	cli->writer = &fb_writer_text;
 	cli->today = fb_date_today();
 	cli->max_findings = 10000;
 	cli->region_name = cli->ofsted = cli->region = cli->year = cli->output = NULL;

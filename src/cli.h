@@ -43,7 +43,7 @@ void fb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * (parse-options.h), built from the rows below for the options commands
  * share and its own for the rest, in the order its --help lists them:
  *
- *	struct fb_cli cli = { .cmd = "spec", .usage = usage_text, .formats = formats };
+ *	struct fb_cli cli = { .cmd = "spec", .usage = usage_text };
  *	const struct fb_option options[] = {
  *		FB_CLI_OPT_FORMAT(&cli, "table (default), csv or json"),
  *		FB_CLI_OPT_OUTPUT(&cli),
@@ -57,10 +57,9 @@ struct fb_cli {
 	const char *usage;                /* --help's text before the options */
 	const char *usage_end;            /* and after them (exit status), or NULL */
 	int help_column;                  /* where --help's option help starts (0: 24) */
-	const char *const *formats;       /* allowed --format names, NULL-ended */
 	const struct fb_option *options;  /* the command's table, set by fb_cli_parse() */
 	/* Results, with their defaults set by fb_cli_parse(). */
-	const struct fb_writer *writer;   /* the first of formats */
+	const struct fb_writer *writer;   /* --format's, or the text writer */
 	int today;
 	long max_findings;
 	const char *region_name;          /* NULL unless given */
@@ -104,7 +103,7 @@ int fb_cli_opt_manifest(const struct fb_option *opt, const char *arg, char *why,
 			size_t whylen);
 int fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
 
-/* -f, --format FORMAT: one of cli->formats ("text" and "table" both name the first). */
+/* -f, --format FORMAT: any writer's name (fb_writer_names()); the text writer by default. */
 #define FB_CLI_OPT_FORMAT(cli, h) \
 	FB_OPT_CALLBACK('f', "format", (cli), "FORMAT", h, fb_cli_opt_format)
 #define FB_CLI_OPT_TODAY(cli) \

@@ -37,9 +37,7 @@ static const char usage_end[] =
 int
 cmd_ofsted(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats };
+	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),

@@ -136,9 +136,8 @@ opt_records_date(const struct fb_option *opt, const char *arg, char *why, size_t
 int
 cmd_reconcile(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "reconcile", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats, .help_column = 25 };
+			      .help_column = 25 };
 	const struct fb_option options[] = {
 		FB_OPT_STRING(0, "ofsted", &cli.ofsted, "RETURN", "the return to compare with (required)"),
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"

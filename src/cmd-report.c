@@ -94,9 +94,8 @@ opt_breakdown(const struct fb_option *opt, const char *arg, char *why, size_t wh
 int
 cmd_report(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats, .help_column = 25 };
+			      .help_column = 25 };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),

@@ -13,9 +13,7 @@ static const char usage_text[] =
 int
 cmd_spec(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "spec", .usage = usage_text,
-			      .formats = formats };
+	struct fb_cli cli = { .cmd = "spec", .usage = usage_text };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv (one table, a row per field,\n"
 				"code, category and rule), json, html (one\n"

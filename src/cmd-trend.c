@@ -27,9 +27,8 @@ static const char usage_end[] =
 int
 cmd_trend(int argc, char **argv)
 {
-	static const char *const formats[] = { "table", "csv", "json", "html", "xlsx", NULL };
 	struct fb_cli cli = { .cmd = "trend", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats, .help_column = 25 };
+			      .help_column = 25 };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (small multiples)\n"
 				   "or xlsx (an Excel workbook: give -o FILE)"),

@@ -21,9 +21,7 @@ static const char usage_end[] =
 int
 cmd_validate(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "csv", "json", "html", "xlsx", NULL };
-	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .usage_end = usage_end,
-			      .formats = formats };
+	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, "text (default), csv, json, html (one self-contained\n"
 				"page) or xlsx (an Excel workbook: give -o FILE)"),

@@ -47,13 +47,10 @@ bridge_head(FILE *out)
 	      "class=\"num\">return total</th></tr></thead>\n<tbody>\n", out);
 }
 
-/* ofsted */
-
 /*
  * The reconcile document's page (doc-reconcile.c), from its cells alone:
  * every figure shown is a cell of the Reconcile, Bridge or Drivers table,
- * so the page agrees with the CSV to the digit.  The functions above write
- * the old per-document slot's page and go when the slot does.
+ * so the page agrees with the CSV to the digit.
  */
 
 struct recon_doc {

@@ -255,10 +255,6 @@ void html_doc_table(FILE *out, const struct fb_table *t);
 void html_doc_notes(FILE *out, const struct fb_doc *d, enum fb_note_place place);
 void html_doc_definitions(FILE *out, const struct fb_doc *d);
 
-/*
- * The pages of the per-document writer slots (writer.h), each going away as
- * its document moves to doc.h and gets a page of its own below.
- */
 /* Every finding of run as a table (html-findings.c), for pages that list them. */
 void html_findings_table(FILE *out, const struct fb_run *run);
 

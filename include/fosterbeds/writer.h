@@ -2,15 +2,18 @@
  * writer.h: output formats behind one interface.
  *
  * Each format is one file (writer-text.c, writer-csv.c, writer-json.c,
- * the HTML writer, writer-xlsx.c) that fills one struct fb_writer; commands
- * pick a writer by name and hand it a document (doc.h) and a FILE *, so
- * tests can give it an in-memory stream.  Every writer writes any document
- * through write().
+ * html.c, writer-xlsx.c) that fills one struct fb_writer, listed by name
+ * in writer.c's table; commands pick a writer by name (--format) and hand
+ * it a document (doc.h) and a FILE *, so tests can give it an in-memory
+ * stream.  Every writer writes every document, from its typed cells alone:
+ * no writer has code of its own per document, but for the HTML pages
+ * (html.h).
  *
  * Writers never decide exit codes and never print: write() returns -1 with
  * a struct fb_error saying why it failed, a failed write to the stream or a
  * reason of the writer's own (a workbook that could not be made); there is
- * no other channel.  The command says it (cli.h, fb_cli_write()).
+ * no other channel.  The command says it (cli.h, fb_cli_write()) and picks
+ * the status.
  *
  * No writer ever prints child_ref or any other column the standard marks as
  * personal; findings carry no such values (findings.h).
@@ -65,6 +68,12 @@ int fb_writer_stream_result(FILE *out, struct fb_error *e);
 
 /* The writer called name ("table" is the text writer), or NULL. */
 const struct fb_writer *fb_writer_find(const char *name);
+
+/*
+ * Every writer's name, for messages: "text (or table), csv, json, html,
+ * xlsx" into buf (size bytes, cut short if it must be); returns buf.
+ */
+const char *fb_writer_names(char *buf, size_t size);
 
 /* Shared by the writers */
 
