@@ -49,8 +49,7 @@
 
 #include <xlsxwriter.h>
 
-#include "fosterbeds/date.h"
-#include "fosterbeds/figures.h"
+#include "fosterbeds/filter.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
