@@ -295,8 +295,8 @@ fb_cli_finish(int status)
 	if (fclose(stdout) != 0)
 		lost = 1;
 	if (lost) {
-		fb_cli_error("could not write the output: %s", fb_writer_failure()
-			     ? fb_writer_failure() : errno ? strerror(errno) : "write error");
+		fb_cli_error("could not write the output: %s",
+			     errno ? strerror(errno) : "write error");
 		return FB_EXIT_IO;
 	}
 	return status;
@@ -379,8 +379,8 @@ commit(FILE *f, const char *path, char *tmp_path, int keep)
 	if (fclose(f) != 0)
 		lost = 1;
 	if (lost)
-		fb_cli_error("could not write '%s': %s", path, fb_writer_failure()
-			     ? fb_writer_failure() : errno ? strerror(errno) : "write error");
+		fb_cli_error("could not write '%s': %s", path,
+			     errno ? strerror(errno) : "write error");
 	/* The file gets the usual permissions, not mkstemp's owner-only ones. */
 	if (!lost && keep) {
 		mode_t mask = umask(0);
@@ -409,6 +409,20 @@ fb_cli_open_output(struct fb_cli *cli, int binary)
 	}
 	cli->out = open_beside(cli->output, &cli->tmp_path);
 	return cli->out ? 0 : FB_EXIT_IO;
+}
+
+int
+fb_cli_write(struct fb_cli *cli, const struct fb_doc *doc, int status)
+{
+	struct fb_error err = { 0, "" };
+
+	if (cli->writer->write(cli->out, doc, &err) == 0)
+		return status;
+	/* A failed write to the stream is said when the output is closed. */
+	if (ferror(cli->out))
+		return status;
+	fb_cli_error("could not write the output: %s", err.message);
+	return FB_EXIT_IO;
 }
 
 int

@@ -187,6 +187,15 @@ int fb_cli_finish(int status);
 int fb_cli_open_output(struct fb_cli *cli, int binary);
 
 /*
+ * Write doc to cli->out (opened by fb_cli_open_output()) with cli->writer.
+ * Returns status, or FB_EXIT_IO after a message when the writer failed for
+ * a reason of its own (a workbook that could not be made: its struct
+ * fb_error says why).  A failed write to the stream is left to
+ * fb_cli_close_output(), which finds it on the stream and says it once.
+ */
+int fb_cli_write(struct fb_cli *cli, const struct fb_doc *doc, int status);
+
+/*
  * Finish the output: check every write, then rename the temporary file
  * into place, or remove it when status is 3 or a write failed.  Returns the
  * final exit status.

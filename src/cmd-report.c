@@ -34,7 +34,6 @@ report_period(struct fb_cli *cli)
 	struct fb_run run;
 	struct fb_nights_row *rows;
 	struct fb_doc doc;
-	struct fb_error err = { 0, "" };
 	const char *region_name;
 	size_t nrows;
 	int status, rc;
@@ -70,12 +69,8 @@ report_period(struct fb_cli *cli)
 	fb_doc_period(&doc, &run, &run.period, region_name, rows, nrows);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
-	if ((rc = fb_cli_open_output(cli, cli->writer->binary)) == 0 &&
-	    cli->writer->write(cli->out, &doc, &err) != 0 && !ferror(cli->out)) {
-		/* A failed write is said when the output is closed; this is another reason. */
-		fb_cli_error("could not write the output: %s", err.message);
-		status = FB_EXIT_IO;
-	}
+	if ((rc = fb_cli_open_output(cli, cli->writer->binary)) == 0)
+		status = fb_cli_write(cli, &doc, status);
 	fb_doc_release(&doc);
 	free(rows);
 	status = rc ? rc : fb_cli_close_output(cli, status);
@@ -130,7 +125,6 @@ cmd_report(int argc, char **argv)
 	struct fb_run run;
 	struct fb_tally_row *rows;
 	struct fb_doc doc;
-	struct fb_error err = { 0, "" };
 	const char *region_name;
 	size_t nrows;
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
@@ -162,12 +156,8 @@ cmd_report(int argc, char **argv)
 	fb_doc_report(&doc, &run, rows, nrows, region_name, cli.breakdown);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
-	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
-	    cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-		/* A failed write is said when the output is closed; this is another reason. */
-		fb_cli_error("could not write the output: %s", err.message);
-		status = FB_EXIT_IO;
-	}
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0)
+		status = fb_cli_write(&cli, &doc, status);
 	fb_doc_release(&doc);
 	free(rows);
 	status = rc ? rc : fb_cli_close_output(&cli, status);

@@ -76,13 +76,9 @@ cmd_trend(int argc, char **argv)
 		/* the output could not be opened: said */
 	} else {
 		struct fb_doc doc;
-		struct fb_error err = { 0, "" };
 
 		fb_doc_trend(&doc, &run, &tr, region_name);
-		if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-			fb_cli_error("could not write the output: %s", err.message);
-			status = FB_EXIT_IO;
-		}
+		status = fb_cli_write(&cli, &doc, status);
 		fb_doc_release(&doc);
 	}
 	fb_trend_release(&tr);
