@@ -15,6 +15,7 @@
 #include "fosterbeds/la.h"
 #include "fosterbeds/manifest.h"
 #include "fosterbeds/number.h"
+#include "fosterbeds/profile-read.h"
 #include "util.h"
 
 /*
@@ -24,6 +25,9 @@
  */
 static char **given_argv;
 static int given_argc;
+
+/* --profile's profile, read when the option is parsed; kept for the process. */
+static struct fb_profile *given_profile;
 
 int
 fb_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -125,6 +129,22 @@ fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_
 }
 
 int
+fb_cli_opt_profile(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	(void)opt;
+	if (given_profile)
+		return fb_why(why, whylen, "--profile is given twice; give one profile");
+	given_profile = fb_profile_read_file(arg, why, whylen);
+	return given_profile ? 0 : -1;
+}
+
+const struct fb_profile *
+fb_cli_profile(void)
+{
+	return given_profile;
+}
+
+int
 fb_cli_opt_region(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
 	struct fb_cli *cli = opt->value;
@@ -220,7 +240,7 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 {
 	int status = FB_EXIT_OK;
 
-	(void)cmd;
+	fb_run_set_profile(run, given_profile);
 	for (int i = 0; i < argc; i++) {
 		if (fb_run_read_path(run, argv[i]) != 0) {
 			fb_cli_error("cannot read '%s': %s", argv[i], strerror(errno));
@@ -228,12 +248,30 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 		}
 	}
 	fb_run_end(run);
+	if (given_profile) {
+		long dropped = 0;
+
+		for (size_t i = 0; i < run->ninputs; i++)
+			dropped += run->inputs[i].rows_dropped;
+		fprintf(stderr, "fosterbeds %s: read through the profile %s (%s%s%s)", cmd,
+			given_profile->path,
+			given_profile->system ? given_profile->system : "system not named",
+			given_profile->la ? ", for " : "", given_profile->la ? given_profile->la : "");
+		if (dropped)
+			fprintf(stderr, "; %ld row%s dropped by it (FB040)", dropped,
+				dropped == 1 ? "" : "s");
+		fputc('\n', stderr);
+	}
 	return status;
 }
 
 int
 fb_cli_check_kinds(const struct fb_run *run, const char *cmd, int episodes)
 {
+	if (episodes && run->profile)
+		return fb_cli_usage_error(cmd, "--profile reads bed records; --period reads "
+					  "episode files as the standard writes them "
+					  "(spec/profiles.md)");
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct fb_input *in = &run->inputs[i];
 
@@ -257,8 +295,8 @@ fb_cli_finish(int status)
 	if (fclose(stdout) != 0)
 		lost = 1;
 	if (lost) {
-		fb_cli_error("could not write the output: %s", fb_writer_failure()
-			     ? fb_writer_failure() : errno ? strerror(errno) : "write error");
+		fb_cli_error("could not write the output: %s",
+			     errno ? strerror(errno) : "write error");
 		return FB_EXIT_IO;
 	}
 	return status;
@@ -341,8 +379,8 @@ commit(FILE *f, const char *path, char *tmp_path, int keep)
 	if (fclose(f) != 0)
 		lost = 1;
 	if (lost)
-		fb_cli_error("could not write '%s': %s", path, fb_writer_failure()
-			     ? fb_writer_failure() : errno ? strerror(errno) : "write error");
+		fb_cli_error("could not write '%s': %s", path,
+			     errno ? strerror(errno) : "write error");
 	/* The file gets the usual permissions, not mkstemp's owner-only ones. */
 	if (!lost && keep) {
 		mode_t mask = umask(0);
@@ -371,6 +409,20 @@ fb_cli_open_output(struct fb_cli *cli, int binary)
 	}
 	cli->out = open_beside(cli->output, &cli->tmp_path);
 	return cli->out ? 0 : FB_EXIT_IO;
+}
+
+int
+fb_cli_write(struct fb_cli *cli, const struct fb_doc *doc, int status)
+{
+	struct fb_error err = { 0, "" };
+
+	if (cli->writer->write(cli->out, doc, &err) == 0)
+		return status;
+	/* A failed write to the stream is said when the output is closed. */
+	if (ferror(cli->out))
+		return status;
+	fb_cli_error("could not write the output: %s", err.message);
+	return FB_EXIT_IO;
 }
 
 int

@@ -30,6 +30,8 @@ int cmd_reconcile(int argc, char **argv);
 int cmd_ofsted(int argc, char **argv);
 int cmd_check_manifest(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_profile(int argc, char **argv);
 
 /* "fosterbeds CMD: MESSAGE" and a pointer to --help on stderr; returns FB_EXIT_USAGE. */
 int fb_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -102,6 +104,14 @@ int fb_cli_opt_year(const struct fb_option *opt, const char *arg, char *why, siz
 int fb_cli_opt_manifest(const struct fb_option *opt, const char *arg, char *why,
 			size_t whylen);
 int fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+/*
+ * --profile FILE: read and check the mapping profile (profile-read.h) at
+ * once, so a bad profile is a usage error, naming its file and line, before
+ * any input is read.  fb_cli_read_inputs() reads every input through it.
+ */
+int fb_cli_opt_profile(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
+/* The profile --profile gave, or NULL. */
+const struct fb_profile *fb_cli_profile(void);
 
 /*
  * --help's words for options that several commands explain alike: every
@@ -135,6 +145,11 @@ int fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, s
 /* --manifest FILE: a file, not standard output. */
 #define FB_CLI_OPT_MANIFEST(cli, h) \
 	FB_OPT_CALLBACK(0, "manifest", &(cli)->manifest, "FILE", h, fb_cli_opt_manifest)
+/* --profile FILE: the mapping profile the bed records are read through. */
+#define FB_CLI_OPT_PROFILE(cli) \
+	FB_OPT_CALLBACK(0, "profile", (cli), "FILE", \
+			"read the bed records through the mapping profile\n" \
+			"FILE (spec/profiles.md)", fb_cli_opt_profile)
 /* --period FROM..TO: two YYYY-MM-DD dates, FROM not after TO. */
 #define FB_CLI_OPT_PERIOD(cli, h) \
 	FB_OPT_CALLBACK(0, "period", (cli), "FROM..TO", h, fb_cli_opt_period)
@@ -152,8 +167,8 @@ int fb_cli_opt_period(const struct fb_option *opt, const char *arg, char *why, s
 int fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char **argv);
 
 /*
- * Read every input named in argv into run, saying on stderr which could not
- * be read, then end the run (fb_run_end(): the rules across episodes).
+ * Read every input named in argv into run (through --profile's profile, if
+ * one was given), saying on stderr which could not be read, then end the run (fb_run_end(): the rules across episodes).
  * Returns FB_EXIT_IO when any could not, else FB_EXIT_OK.
  */
 int fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv);
@@ -180,6 +195,15 @@ int fb_cli_finish(int status);
  * a message.
  */
 int fb_cli_open_output(struct fb_cli *cli, int binary);
+
+/*
+ * Write doc to cli->out (opened by fb_cli_open_output()) with cli->writer.
+ * Returns status, or FB_EXIT_IO after a message when the writer failed for
+ * a reason of its own (a workbook that could not be made: its struct
+ * fb_error says why).  A failed write to the stream is left to
+ * fb_cli_close_output(), which finds it on the stream and says it once.
+ */
+int fb_cli_write(struct fb_cli *cli, const struct fb_doc *doc, int status);
 
 /*
  * Finish the output: check every write, then rename the temporary file

@@ -44,7 +44,6 @@ cmd_check_manifest(int argc, char **argv)
 	struct fb_manifest_check *checks;
 	char **found;
 	struct fb_doc doc;
-	struct fb_error err = { 0, "" };
 	const char *path;
 	char why[256];
 	FILE *in;
@@ -90,11 +89,7 @@ cmd_check_manifest(int argc, char **argv)
 	}
 	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0) {
 		fb_doc_manifest(&doc, path, &m, &folders, checks, (const char *const *)found);
-		if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-			/* A failed write is said when the output is closed; this is another. */
-			fb_cli_error("could not write the output: %s", err.message);
-			status = FB_EXIT_IO;
-		}
+		status = fb_cli_write(&cli, &doc, status);
 		fb_doc_release(&doc);
 	}
 	for (size_t i = 0; i < m.ninputs; i++)

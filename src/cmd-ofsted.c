@@ -50,7 +50,6 @@ cmd_ofsted(int argc, char **argv)
 	struct fb_run run;
 	struct fb_ofsted_rows rows;
 	struct fb_doc doc;
-	struct fb_error werr = { 0, "" };
 	int only, status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
@@ -97,12 +96,8 @@ cmd_ofsted(int argc, char **argv)
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "authority columns", NULL);
 	fb_doc_ofsted(&doc, &run, &rows);
-	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
-	    cli.writer->write(cli.out, &doc, &werr) != 0 && !ferror(cli.out)) {
-		/* A failed write is said when the output is closed; this is another reason. */
-		fb_cli_error("could not write the output: %s", werr.message);
-		status = FB_EXIT_IO;
-	}
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0)
+		status = fb_cli_write(&cli, &doc, status);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	fb_doc_release(&doc);

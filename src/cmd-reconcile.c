@@ -153,6 +153,7 @@ cmd_reconcile(int argc, char **argv)
 		FB_CLI_OPT_REGION_NAME(&cli, "name for the region row (default: the filter's region\n"
 				"or LAs, else the LAs' region); it does not filter"),
 		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_CLI_OPT_MANIFEST(&cli, FB_CLI_HELP_MANIFEST),
 		FB_OPT_HELP(),
@@ -164,7 +165,6 @@ cmd_reconcile(int argc, char **argv)
 	struct fb_doc doc;
 	const struct fb_note *note;
 	const char *region_name;
-	struct fb_error err = { 0, "" };
 	int status = fb_cli_parse(&cli, options, argc, argv), rc2;
 
 	if (status >= 0)
@@ -216,12 +216,8 @@ cmd_reconcile(int argc, char **argv)
 			tolower((unsigned char)note->text[0]), note->text + 1);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
-	if ((rc2 = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
-	    cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-		/* A failed write is said when the output is closed; this is another reason. */
-		fb_cli_error("could not write the output: %s", err.message);
-		status = FB_EXIT_IO;
-	}
+	if ((rc2 = fb_cli_open_output(&cli, cli.writer->binary)) == 0)
+		status = fb_cli_write(&cli, &doc, status);
 	fb_doc_release(&doc);
 	fb_reconcile_release(&rc);
 	fb_submission_release(&sub);

@@ -34,7 +34,6 @@ report_period(struct fb_cli *cli)
 	struct fb_run run;
 	struct fb_nights_row *rows;
 	struct fb_doc doc;
-	struct fb_error err = { 0, "" };
 	const char *region_name;
 	size_t nrows;
 	int status, rc;
@@ -68,12 +67,8 @@ report_period(struct fb_cli *cli)
 	fb_doc_period(&doc, &run, &run.period, region_name, rows, nrows);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
-	if ((rc = fb_cli_open_output(cli, cli->writer->binary)) == 0 &&
-	    cli->writer->write(cli->out, &doc, &err) != 0 && !ferror(cli->out)) {
-		/* A failed write is said when the output is closed; this is another reason. */
-		fb_cli_error("could not write the output: %s", err.message);
-		status = FB_EXIT_IO;
-	}
+	if ((rc = fb_cli_open_output(cli, cli->writer->binary)) == 0)
+		status = fb_cli_write(cli, &doc, status);
 	fb_doc_release(&doc);
 	free(rows);
 	status = rc ? rc : fb_cli_close_output(cli, status);
@@ -113,6 +108,7 @@ cmd_report(int argc, char **argv)
 				"or LAs, else the LAs' region when they share one,\n"
 				"else \"All LAs\"); it names, it does not filter"),
 		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_CLI_OPT_MANIFEST(&cli, FB_CLI_HELP_MANIFEST),
 		FB_CLI_OPT_PERIOD(&cli, "read episode files (spec/bed-episodes.md) and report\n"
@@ -124,7 +120,6 @@ cmd_report(int argc, char **argv)
 	struct fb_run run;
 	struct fb_tally_row *rows;
 	struct fb_doc doc;
-	struct fb_error err = { 0, "" };
 	const char *region_name;
 	size_t nrows;
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
@@ -149,12 +144,8 @@ cmd_report(int argc, char **argv)
 	fb_doc_report(&doc, &run, rows, nrows, region_name, cli.breakdown);
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
-	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0 &&
-	    cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-		/* A failed write is said when the output is closed; this is another reason. */
-		fb_cli_error("could not write the output: %s", err.message);
-		status = FB_EXIT_IO;
-	}
+	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0)
+		status = fb_cli_write(&cli, &doc, status);
 	fb_doc_release(&doc);
 	free(rows);
 	status = rc ? rc : fb_cli_close_output(&cli, status);

@@ -24,7 +24,6 @@ cmd_spec(int argc, char **argv)
 		FB_OPT_END(),
 	};
 	struct fb_doc doc;
-	struct fb_error err = { 0, "" };
 	int status = fb_cli_parse(&cli, options, argc, argv);
 
 	if (status >= 0)
@@ -34,11 +33,7 @@ cmd_spec(int argc, char **argv)
 	if ((status = fb_cli_open_output(&cli, cli.writer->binary)) != 0)
 		return status;
 	fb_doc_catalogue(&doc);
-	if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-		/* A failed write is said when the output is closed; this is another reason. */
-		fb_cli_error("could not write the output: %s", err.message);
-		status = FB_EXIT_IO;
-	}
+	status = fb_cli_write(&cli, &doc, status);
 	fb_doc_release(&doc);
 	return fb_cli_close_output(&cli, status);
 }

@@ -37,6 +37,7 @@ cmd_trend(int argc, char **argv)
 		FB_CLI_OPT_REGION_NAME(&cli, "name for the region rows (default: the filter's region\n"
 				"or LAs, else the LAs' region); it does not filter"),
 		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_CLI_OPT_MANIFEST(&cli, "write a manifest: versions, the command line, and each\n"
 				"input's size, SHA-256 and rows (see check-manifest)"),
@@ -68,13 +69,9 @@ cmd_trend(int argc, char **argv)
 		/* the output could not be opened: said */
 	} else {
 		struct fb_doc doc;
-		struct fb_error err = { 0, "" };
 
 		fb_doc_trend(&doc, &run, &tr, region_name);
-		if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-			fb_cli_error("could not write the output: %s", err.message);
-			status = FB_EXIT_IO;
-		}
+		status = fb_cli_write(&cli, &doc, status);
 		fb_doc_release(&doc);
 	}
 	fb_trend_release(&tr);

@@ -27,6 +27,7 @@ cmd_validate(int argc, char **argv)
 		FB_OPT_COUNT(0, "max-findings", &cli.max_findings, "N", "list at most N findings (default 10000; 0 lists all);\n"
 				"the counts always cover every finding"),
 		FB_CLI_OPT_TODAY(&cli),
+		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_PERIOD(&cli, "episode files: also warn of gaps between a bed's\n"
 				"episodes inside FROM..TO (overlaps are checked\n"
 				"with or without it)"),
@@ -40,7 +41,6 @@ cmd_validate(int argc, char **argv)
 	};
 	struct fb_run run;
 	struct fb_doc doc;
-	struct fb_error err = { 0, "" };
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
@@ -62,11 +62,7 @@ cmd_validate(int argc, char **argv)
 	if (run.findings.errors)
 		status = fb_cli_worst(status, FB_EXIT_DATA);
 	fb_doc_findings(&doc, &run);
-	if (cli.writer->write(cli.out, &doc, &err) != 0 && !ferror(cli.out)) {
-		/* A failed write is said when the output is closed; this is another reason. */
-		fb_cli_error("could not write the output: %s", err.message);
-		status = FB_EXIT_IO;
-	}
+	status = fb_cli_write(&cli, &doc, status);
 	fb_doc_release(&doc);
 	status = fb_cli_close_output(&cli, status);
 	fb_run_release(&run);

@@ -1,6 +1,7 @@
 /*
  * doc-findings.c: validate as a document: every finding listed, a summary
- * by code, and each input's rows.
+ * by code, and each input's rows; and the same Findings and Inputs tables
+ * for the workbook of every other document of a run (fb_doc_run_tables()).
  *
  * The findings carry no child_ref and no value from a personal column
  * (findings.h), and nothing else from the input but file names goes in.
@@ -198,6 +199,27 @@ input_rows(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 	}
 }
 
+/* The Findings table: every finding the run kept, in its order. */
+static struct fb_table *
+findings_table(struct fb_doc *d, const struct fb_run *run)
+{
+	struct fb_table *t = fb_doc_table(d, "Findings", finding_columns, F_COUNT, NULL);
+
+	for (size_t i = 0; i < run->findings.n; i++)
+		finding_row(d, t, run, &run->findings.items[i]);
+	return t;
+}
+
+/* The Inputs table: a row per input. */
+static struct fb_table *
+inputs_table(struct fb_doc *d, const struct fb_run *run)
+{
+	struct fb_table *t = fb_doc_table(d, "Inputs", input_columns, I_COUNT, NULL);
+
+	input_rows(d, t, run);
+	return t;
+}
+
 static void
 totals(struct fb_table *t, const struct fb_run *run)
 {
@@ -292,19 +314,16 @@ fb_doc_findings(struct fb_doc *d, const struct fb_run *run)
 
 	fb_doc_init(d, "validate", run);
 	/* No title: the text form is the listing alone, as a compiler's is. */
-	t = fb_doc_table(d, "Findings", finding_columns, F_COUNT, NULL);
+	t = findings_table(d, run);
 	t->key = "findings";
 	t->hide = FB_HIDE_TEXT;
-	for (size_t i = 0; i < run->findings.n; i++)
-		finding_row(d, t, run, &run->findings.items[i]);
 
 	t = fb_doc_table(d, "Summary by code", code_columns, S_COUNT, NULL);
 	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON;
 	code_rows(d, t, &run->findings);
 
-	t = fb_doc_table(d, "Inputs", input_columns, I_COUNT, NULL);
+	t = inputs_table(d, run);
 	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON;
-	input_rows(d, t, run);
 
 	t = fb_doc_table(d, "Totals", total_columns, T_COUNT, NULL);
 	t->hide = FB_HIDE_TEXT | FB_HIDE_JSON | FB_HIDE_XLSX;
@@ -327,4 +346,16 @@ fb_doc_findings(struct fb_doc *d, const struct fb_run *run)
 		    "and what to do about them.");
 	/* The workbook's Notes say it in words already (the writer's own note). */
 	fb_doc_note(d, FB_NOTE_JSON_NUMBER, "findings_not_listed", "%zu", run->findings.dropped);
+}
+
+void
+fb_doc_run_tables(struct fb_doc *d, const struct fb_run *run)
+{
+	/* Text, JSON and HTML say the run's findings and inputs their own way. */
+	const unsigned hide = FB_HIDE_TEXT | FB_HIDE_JSON | FB_HIDE_HTML;
+
+	if (!run)
+		return;
+	findings_table(d, run)->hide = hide;
+	inputs_table(d, run)->hide = hide;
 }

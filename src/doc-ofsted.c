@@ -189,4 +189,5 @@ fb_doc_ofsted(struct fb_doc *d, const struct fb_run *run, const struct fb_ofsted
 		    "not balance by more than Ofsted's rounding to 5 explains).");
 	fb_doc_note(d, FB_NOTE_DEFINE, "filled_pct, vacant_pct, unavailable_pct", "Filled, "
 		    "vacant and not available places as shares of approved places.");
+	fb_doc_run_tables(d, run);
 }

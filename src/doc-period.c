@@ -99,4 +99,5 @@ fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period
 	fb_doc_define_excl(d, "bed-nights");
 	fb_doc_note(d, FB_NOTE_DEFINE, "las_pooled", "On the region's row (la_code ALL): how "
 		    "many LAs its bed-nights add up.");
+	fb_doc_run_tables(d, run);
 }

@@ -356,6 +356,9 @@ fb_doc_reconcile(struct fb_doc *d, const struct fb_run *run, const struct fb_sub
 		for (size_t i = 0; i < rc->n; i++)
 			if (explained(&rc->rows[i]))
 				drivers(d, t, &rc->rows[i]);
+	}
+	fb_doc_run_tables(d, run);
+	if (!(flags & FB_DOC_RECON_BRIDGE)) {
 		pooling_note(d, rc);
 		if (sub->missing)
 			fb_doc_note(d, FB_NOTE_AFTER, NULL, "The return has %ld suppressed or blank "

@@ -238,4 +238,5 @@ fb_doc_report(struct fb_doc *d, const struct fb_run *run, const struct fb_tally_
 			    "codes (the values are in the findings).");
 	fb_doc_note(d, FB_NOTE_DEFINE, "rejected rows", "Rows with errors are left out of every "
 		    "figure; the Findings sheet says which and why.");
+	fb_doc_run_tables(d, run);
 }

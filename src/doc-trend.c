@@ -139,4 +139,5 @@ fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *
 	fb_doc_note(d, FB_NOTE_DEFINE, "pooled_la_codes", "On a region row: the LAs it adds "
 		    "up. A change between region rows that pool different LAs mixes who is "
 		    "counted with how full beds are (change_note says so).");
+	fb_doc_run_tables(d, run);
 }

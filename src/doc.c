@@ -129,8 +129,24 @@ fb_doc_note_totals(struct fb_doc *d, const char *what_rows)
 		fb_filter_describe(&run->filter, what + k, sizeof(what) - k - 1);
 		strcat(what, ")");
 	}
+	if (run->profile) {
+		long dropped = 0;
+
+		for (size_t i = 0; i < run->ninputs; i++)
+			dropped += run->inputs[i].rows_dropped;
+		if (dropped)
+			snprintf(what + strlen(what), sizeof(what) - strlen(what),
+				 ", %ld dropped by the profile (FB040)", dropped);
+	}
 	fb_doc_note(d, FB_NOTE_AFTER, NULL, "%s: %ld read, %ld used, %ld rejected%s%s",
 		    what_rows, read, used, rejected, list, what);
+	/* Only with --profile (profile.h), so other runs say what they did. */
+	if (run->profile)
+		fb_doc_note(d, FB_NOTE_AFTER, NULL, "Read through the mapping profile %s (%s%s%s)",
+			    run->profile->path,
+			    run->profile->system ? run->profile->system : "system not named",
+			    run->profile->la ? ", for " : "",
+			    run->profile->la ? run->profile->la : "");
 }
 
 void

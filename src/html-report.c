@@ -474,8 +474,10 @@ void
 html_report_page(FILE *out, const struct fb_doc *d)
 {
 	const struct fb_table *t = &d->tables[FB_REPORT_TABLE];
-	struct snap s = { t, d->ntables > FB_REASONS_TABLE ? &d->tables[FB_REASONS_TABLE] : NULL,
-			  NULL, 0, "", 0, NULL };
+	/* Without --breakdown the next table is the run's, for the workbook alone. */
+	struct snap s = { t, d->ntables > FB_REASONS_TABLE &&
+			  fb_table_shown(&d->tables[FB_REASONS_TABLE], FB_HIDE_HTML)
+			  ? &d->tables[FB_REASONS_TABLE] : NULL, NULL, 0, "", 0, NULL };
 	size_t first = t->nrows;   /* the pooled rows come last, by date */
 	char code[16];
 	const char *title;

@@ -397,10 +397,11 @@ record(struct ingest *g)
 		row.cell[f] = field_at(g, (size_t)c, &row.len[f]);
 		if (row.reject == FB_NONE && !valid_utf8(row.cell[f], row.len[f])) {
 			const char *name = g->schema->name[f];
-			int hide = strcmp(name, fb_fields[FB_F_CHILD_REF].name) == 0;
+			int hide = strcmp(name, fb_fields[FB_F_CHILD_REF].name) == 0 ||
+				   g->schema->hidden[f];
 
 			fb_findings_add(g->out, FB_R_INVALID_UTF8, g->file, row.line, name,
-					fb_visible(vis, row.cell[f], row.len[f]),
+					hide ? NULL : fb_visible(vis, row.cell[f], row.len[f]),
 					"%s '%s' is not valid UTF-8 text; save the file as "
 					"\"CSV UTF-8\" in Excel", name, hide ? "(not shown)" : vis);
 			row.reject = FB_R_INVALID_UTF8;
@@ -448,6 +449,49 @@ skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
 			tap->fn(tap->ctx, chunk, (size_t)n);
 	}
 	return n < 0 ? -1 : 0;
+}
+
+/*
+ * What workbook, if any, a stream starting with the n bytes at b is: by its
+ * bytes, never its name.  A zip is a workbook only when its first entries
+ * name a workbook's parts, so a zip of anything else is left to the CSV
+ * reader (which finds no header).
+ */
+static const char *
+workbook(const unsigned char *b, size_t n)
+{
+	static const unsigned char ole[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+
+	if (n >= sizeof(ole) && memcmp(b, ole, sizeof(ole)) == 0)
+		return "an Excel 97-2003 workbook (.xls)";
+	if (n < 4 || memcmp(b, "PK\x03\x04", 4) != 0)
+		return NULL;
+	for (size_t i = 4; i + 11 <= n; i++) {
+		if (memcmp(b + i, "xl/", 3) == 0)
+			return "an Excel workbook (.xlsx)";
+		if (memcmp(b + i, "content.xml", 11) == 0 ||
+		    memcmp(b + i, "opendocume", 10) == 0)
+			return "an OpenDocument spreadsheet (.ods)";
+	}
+	return NULL;
+}
+
+/*
+ * The separator of a file whose first line is the n bytes at b: a comma,
+ * unless the line holds none; then a semicolon or a tab, if it has one.
+ */
+static int
+find_delim(const unsigned char *b, size_t n)
+{
+	int semi = 0, tab = 0;
+
+	for (size_t i = 0; i < n && b[i] != '\n' && b[i] != '\r'; i++) {
+		if (b[i] == ',')
+			return ',';
+		semi |= b[i] == ';';
+		tab |= b[i] == '\t';
+	}
+	return semi ? ';' : tab ? '\t' : ',';
 }
 
 static int ingest(const struct fb_source *in, const struct fb_schema *schema,
@@ -513,9 +557,36 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 				status = skip_rest(in, chunk, bytes, tap);
 				goto done;
 			}
+			const char *book = workbook(p, n);
+
+			if (book) {
+				fb_findings_add(out, FB_R_WORKBOOK, file, 1, NULL, NULL,
+						"the file is %s, not CSV text, so no row of it "
+						"was read; open it in Excel and save it as \"CSV "
+						"UTF-8 (Comma delimited)\" (File > Save As), then "
+						"give that file", book);
+				status = skip_rest(in, chunk, bytes, tap);
+				goto done;
+			}
 			if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 				p += 3;
 				n -= 3;
+			}
+			if (chooser && chooser->delim) {
+				csv_set_delim(&g.parser, (unsigned char)chooser->delim);
+			} else if (chooser) {
+				int d = find_delim(p, n);
+
+				csv_set_delim(&g.parser, (unsigned char)d);
+				if (d != ',')
+					fb_findings_add(out, FB_R_OTHER_SEPARATOR, file, 1, NULL,
+							NULL, "the header has no comma, so the file "
+							"is read as %s-separated, as Excel saves %s; "
+							"save it as \"CSV UTF-8 (Comma delimited)\" "
+							"to silence this",
+							d == ';' ? "semicolon" : "tab",
+							d == ';' ? "CSV in some languages"
+								 : "\"Text (Tab delimited)\"");
 			}
 		}
 		if (fb_csv_parse_strict(&g.parser, p, n, cb_field, cb_end, cb_bad, &g) != 0) {

@@ -27,6 +27,10 @@ static const struct {
 	  .summary = "the standard's fields, codes and rules" },
 	{ .name = "check-manifest", .fn = cmd_check_manifest,
 	  .summary = "are a --manifest's inputs unchanged?" },
+	{ .name = "convert", .fn = cmd_convert,
+	  .summary = "an export, through its profile, as standard records" },
+	{ .name = "profile", .fn = cmd_profile,
+	  .summary = "check a mapping profile, or start one from an export" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -145,7 +145,7 @@ created(char buf[32])
 }
 
 static json_t *
-input_json(const struct fb_input *in)
+input_json(const struct fb_input *in, int profile)
 {
 	json_t *j = json_object();
 
@@ -157,6 +157,8 @@ input_json(const struct fb_input *in)
 	json_object_set_new(j, "rows_used", json_integer(in->rows_used));
 	json_object_set_new(j, "rows_rejected", json_integer(in->rows_rejected));
 	json_object_set_new(j, "rows_outside_filter", json_integer(in->rows_outside_filter));
+	if (profile)
+		json_object_set_new(j, "rows_dropped_by_profile", json_integer(in->rows_dropped));
 	return j;
 }
 
@@ -214,7 +216,7 @@ fb_manifest_write(FILE *out, const struct fb_run *run, const struct fb_option *o
 	}
 	free(o);
 	for (size_t i = 0; i < run->ninputs; i++)
-		json_array_append_new(inputs, input_json(&run->inputs[i]));
+		json_array_append_new(inputs, input_json(&run->inputs[i], run->profile != NULL));
 	created(when);
 	fb_date_format(run->today, today);
 
@@ -232,6 +234,19 @@ fb_manifest_write(FILE *out, const struct fb_run *run, const struct fb_option *o
 	json_object_set_new(root, "today", str(today));
 	json_object_set_new(root, "created", str(when));
 	json_object_set_new(root, "inputs", inputs);
+	/* Only when there is one, so a run without a profile writes what it always did. */
+	if (run->profile) {
+		json_t *p = json_object();
+
+		json_object_set_new(p, "file", str(run->profile->path));
+		json_object_set_new(p, "bytes", json_integer(run->profile->bytes));
+		json_object_set_new(p, "sha256", run->profile->sha256[0] ? str(run->profile->sha256)
+									 : json_null());
+		json_object_set_new(p, "system", run->profile->system ? str(run->profile->system)
+								   : json_null());
+		json_object_set_new(p, "la", run->profile->la ? str(run->profile->la) : json_null());
+		json_object_set_new(root, "profile", p);
+	}
 	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	if (rc == 0 && fputc('\n', out) == EOF)
 		rc = -1;

@@ -29,8 +29,10 @@ fb_run_init(struct fb_run *run, int today, size_t findings_limit)
 void
 fb_run_release(struct fb_run *run)
 {
-	for (size_t i = 0; i < run->ninputs; i++)
+	for (size_t i = 0; i < run->ninputs; i++) {
 		free(run->inputs[i].name);
+		fb_profile_input_free(run->inputs[i].profile_input);
+	}
 	free(run->inputs);
 	fb_findings_release(&run->findings);
 	fb_registry_release(&run->registry);
@@ -101,6 +103,7 @@ struct file_ctx {
 	struct fb_run *run;
 	struct fb_input *input;
 	int episodes;   /* the header chose the episode schema */
+	struct fb_profile_input *profile;  /* reading through the run's profile, or NULL */
 };
 
 /*
@@ -178,6 +181,8 @@ on_row(void *vctx, const struct fb_row *row)
 	int reject;
 
 	ctx->input->rows_read++;
+	if (run->row_tap && row->reject == FB_NONE)
+		run->row_tap(run->row_tap_ctx, row);
 	if (outside_filter(run, row)) {
 		ctx->input->rows_outside_filter++;
 		return;
@@ -198,6 +203,84 @@ on_row(void *vctx, const struct fb_row *row)
 					     .vacancy_reason = bed.vacancy_reason });
 }
 
+/* Through a profile: a row it says is not a bed. */
+static void
+on_drop(void *vctx)
+{
+	struct file_ctx *ctx = vctx;
+
+	ctx->input->rows_read++;
+	ctx->input->rows_dropped++;
+}
+
+/* Through a profile: the export's row becomes standard rows (or none). */
+static void
+on_local_row(void *vctx, const struct fb_row *row)
+{
+	struct file_ctx *ctx = vctx;
+
+	fb_profile_input_row(ctx->profile, row, on_row, on_drop, ctx);
+}
+
+static const struct fb_schema *
+choose_profile(void *vctx, const char *const *names, const size_t *lens, size_t n)
+{
+	struct file_ctx *ctx = vctx;
+
+	return fb_profile_input_schema(ctx->profile, names, lens, n);
+}
+
+/*
+ * A profile's Windows-1252 export, as UTF-8: a byte source over another
+ * that decodes each chunk through the host's hook (hooks.h).  One byte is
+ * one character, so chunks decode apart.  The digest sees the bytes as
+ * they are in the file.
+ */
+struct decoding {
+	const struct fb_source *in;
+	const struct fb_digest_sink *digest;
+	long long raw;
+	char *pending;          /* decoded text not yet handed on */
+	size_t npending, at;
+};
+
+static long
+decoding_read(void *vctx, void *buf, size_t size)
+{
+	struct decoding *d = vctx;
+	char chunk[4096];
+	long got;
+	size_t n;
+
+	if (d->at == d->npending) {
+		const struct fb_hooks *h = fb_hooks_get();
+		char *text = NULL;
+		size_t len = 0;
+
+		if ((got = d->in->read(d->in->ctx, chunk, sizeof(chunk))) <= 0)
+			return got;
+		d->raw += got;
+		if (d->digest && d->digest->update)
+			d->digest->update(d->digest->ctx, chunk, (size_t)got);
+		if (h->decode_1252)
+			text = h->decode_1252(chunk, (size_t)got, &len);
+		if (!text) {
+			/* Kept as they are: a byte 1252 leaves undefined is then FB013. */
+			text = fb_xmalloc((size_t)got);
+			memcpy(text, chunk, (size_t)got);
+			len = (size_t)got;
+		}
+		free(d->pending);
+		d->pending = text;
+		d->npending = len;
+		d->at = 0;
+	}
+	n = d->npending - d->at < size ? d->npending - d->at : size;
+	memcpy(buf, d->pending + d->at, n);
+	d->at += n;
+	return (long)n;
+}
+
 static void
 tap_digest(void *sink, const unsigned char *bytes, size_t len)
 {
@@ -212,22 +295,49 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 {
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
-	struct file_ctx ctx = { run, input, 0 };
-	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema() };
+	struct file_ctx ctx = { run, input, 0, NULL };
+	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema(), 0 };
 	struct fb_ingest_tap tap = { tap_digest, (void *)digest };
-	int rc;
+	struct decoding dec = { src, digest, 0, NULL, 0, 0 };
+	struct fb_source decoded = { decoding_read, &dec };
+	fb_row_fn fn = on_row;
+	int rc, decode = 0;
 
 	run->checker.input.file = file;
+	if (run->profile) {
+		ctx.profile = input->profile_input =
+			fb_profile_input_new(run->profile, name, file, &run->findings);
+		chooser.choose = choose_profile;
+		chooser.delim = run->profile->delim;
+		fn = on_local_row;
+		decode = run->profile->encoding == FB_PE_1252;
+	}
 	/* Hashed as it is read: standard input cannot be read a second time. */
 	errno = 0;
-	rc = fb_ingest_choosing(src, &chooser, file, &run->findings, on_row, &ctx, &input->size,
-				digest && digest->update ? &tap : NULL);
+	if (decode)
+		rc = fb_ingest_choosing(&decoded, &chooser, file, &run->findings, fn, &ctx,
+					&input->size, NULL);
+	else
+		rc = fb_ingest_choosing(src, &chooser, file, &run->findings, fn, &ctx,
+					&input->size, digest && digest->update ? &tap : NULL);
+	if (decode) {
+		input->size = dec.raw;
+		free(dec.pending);
+	}
 	if (rc != 0)
 		input->error = errno ? errno : EIO;
 	else if (digest && digest->finish)
 		digest->finish(digest->ctx, input->sha256);
+	if (ctx.profile)
+		fb_profile_input_end(ctx.profile);
 	fb_checker_file_end(&run->checker);
 	return rc;
+}
+
+void
+fb_run_set_profile(struct fb_run *run, const struct fb_profile *profile)
+{
+	run->profile = profile;
 }
 
 void

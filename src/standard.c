@@ -347,6 +347,42 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 		.name = "malformed-quote",
 		.summary = "a value has characters after its closing double quote (\"H1\"x), or a double quote inside a value that does not start with one; the row cannot be used",
 		.action = "put the whole value inside the quotes, doubling any quote within it (\"\"), or remove the quotes",
+	},	/* How a file is laid out, and what a profile (spec/profiles.md) could not map. */
+	[FB_R_OTHER_SEPARATOR] = {
+		.id = FB_R_OTHER_SEPARATOR, .code = "FB036", .severity = FB_SEV_WARNING,
+		.name = "other-separator",
+		.summary = "the header has no comma but has semicolons (or tabs), as Excel saves CSV in many locales; the file is read with that separator",
+		.action = "nothing, if the file reads as expected; save it as \"CSV UTF-8 (Comma delimited)\" to silence the warning",
+	},
+	[FB_R_WORKBOOK] = {
+		.id = FB_R_WORKBOOK, .code = "FB037", .severity = FB_SEV_ERROR,
+		.name = "workbook-file",
+		.summary = "the file is a spreadsheet workbook (.xlsx, .xls or .ods), not CSV text; no row of it was read",
+		.action = "open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\" (File > Save As)",
+	},
+	[FB_R_UNMAPPED_VALUE] = {
+		.id = FB_R_UNMAPPED_VALUE, .code = "FB038", .severity = FB_SEV_ERROR,
+		.name = "unmapped-value",
+		.summary = "a value in a column the profile maps is not one of the local values the profile lists; the row cannot be used",
+		.action = "add the value to the profile's mapping for that column (the message suggests the nearest), or correct the export",
+	},
+	[FB_R_UNMAPPED_SUMMARY] = {
+		.id = FB_R_UNMAPPED_SUMMARY, .code = "FB039", .severity = FB_SEV_WARNING,
+		.name = "unmapped-summary",
+		.summary = "once per file read through a profile: every value the profile could not map, by column, with how many rows had it",
+		.action = "add the values to the profile, then read the file again",
+	},
+	[FB_R_PROFILE_DROPPED] = {
+		.id = FB_R_PROFILE_DROPPED, .code = "FB040", .severity = FB_SEV_WARNING,
+		.name = "profile-dropped",
+		.summary = "rows the profile says are not beds (a drop value, such as a totals row, or a household with no places) were left out; counted, never silent",
+		.action = "nothing, if the rows are not beds; otherwise correct the profile's drop values",
+	},
+	[FB_R_HOUSEHOLD_COUNTS] = {
+		.id = FB_R_HOUSEHOLD_COUNTS, .code = "FB041", .severity = FB_SEV_ERROR,
+		.name = "household-counts",
+		.summary = "a household row's place counts (profile expansion) are not whole numbers from 0 to 99, or the approved places do not equal the beds counted; the row cannot be used",
+		.action = "correct the counts in the export",
 	},
 };
 

@@ -1,23 +1,28 @@
 /*
  * writer-xlsx.c: Excel workbooks (.xlsx), through libxlsxwriter.
  *
- * Each document is a workbook of sheets: the figures (Summary, Reasons,
- * Reconcile, Bridge or Ofsted), the Findings, the Inputs and the Notes that
- * say what the figures mean.  Every sheet is one table: a bold header row,
+ * Any document is a workbook of its tables, a sheet each, written from
+ * their typed cells by doc_sheet() alone: the figures, then the run's
+ * Findings and Inputs (tables the builder added, fb_doc_run_tables()), then
+ * the Notes that say what the figures mean (a table of text cells the
+ * writer makes: what made the workbook, the document's keyed notes, how
+ * its numbers are stored).  Every sheet is one table: a bold header row,
  * frozen, with an autofilter over the data and columns as wide as their
- * longest value (up to 60 characters).  Region rows are bold.
+ * longest value (up to 60 characters).  Pooled (region) rows are bold.
  *
  * Column titles are for people ("Utilisation incl. respite (%)"); the CSV
  * and JSON keep the machine names (utilisation_incl_pct), from which the
- * titles are made by column_title().  Every sheet prints landscape on A4,
- * one page wide, with the title row repeated on every page, so a row's name
- * and figures are never on different pages.
+ * titles are made by column_title() when a column has none.  Every sheet
+ * prints landscape on A4, one page wide, with the title row repeated on
+ * every page, so a row's name and figures are never on different pages.
  *
- * Counts are stored as numbers.  A rate (a column named *_pct or *_pp_diff)
- * is stored as the number the standard gives, as a fraction (66.3% is
- * 0.663), with the number format "0.0%": Excel shows exactly the one-decimal
- * figure of the CSV, and no spreadsheet rounding is involved.  An empty rate
- * is a blank cell, never 0.
+ * The cell's kind decides how it is stored, never its column's name:
+ * counts as numbers; a rate as the fraction the builder worked out (66.3%
+ * is 0.663) with the number format "0.0%", so Excel shows exactly the
+ * one-decimal figure of the CSV and no spreadsheet rounding is involved;
+ * a difference in points as the number of points with a +0.0 "pp" format,
+ * never a percentage; money in #,##0.00; a flag as a boolean.  An empty
+ * cell is blank, never 0.
  *
  * Nothing here can run: every piece of text, above all text from the input
  * (file names, values and messages in findings, a region name), is written
@@ -31,7 +36,8 @@
  * libxlsxwriter writes to a file name, while writers are handed a FILE *:
  * the workbook is made in a private temporary file (mkstemp in $TMPDIR or
  * /tmp, owner-only), whose bytes are then copied to out; the file is always
- * removed.  See fail() for what happens when the workbook cannot be made.
+ * removed.  A workbook that cannot be made is reported through struct
+ * fb_error alone (fail()); nothing here is kept between calls.
  */
 #include "fosterbeds/writer.h"
 
@@ -43,8 +49,7 @@
 
 #include <xlsxwriter.h>
 
-#include "fosterbeds/date.h"
-#include "fosterbeds/figures.h"
+#include "fosterbeds/filter.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
@@ -66,36 +71,12 @@ check(struct book *b, lxw_error e)
 		b->err = e;
 }
 
-/*
- * A table's cell: like fb_report_cell(), the text of row r's column i, with
- * *is_number set when that text is a number (a count, or a rate in
- * fb_pct_format()'s form).
- */
-typedef const char *(*cell_fn)(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF],
-			       int *is_number);
-
-struct sheet {
-	const char *name;
-	const char *const *columns;
-	size_t ncols, nrows;
-	cell_fn cell;
-	const void *ctx;
-	int (*bold_row)(const void *ctx, size_t r);  /* region rows; NULL for none */
-};
-
 static int
 ends_with(const char *s, const char *end)
 {
 	size_t n = strlen(s), m = strlen(end);
 
 	return n > m && strcmp(s + n - m, end) == 0;
-}
-
-/* Rates and differences of rates, in tenths of a percent (point). */
-static int
-is_rate_column(const char *name)
-{
-	return ends_with(name, "_pct") || ends_with(name, "_pp_diff");
 }
 
 /* Titles whose words are not just the machine name's: the rest are made by rule. */
@@ -177,19 +158,6 @@ column_title(const char *name, char buf[FB_CELL_BUF])
 		buf[0] = (char)(buf[0] - 'a' + 'A');
 	snprintf(buf + n, FB_CELL_BUF - n, "%s", unit);
 	return buf;
-}
-
-/* fb_pct_format()'s "66.3" or "-0.4" back as tenths: 663, -4. */
-static long
-parse_tenths(const char *s)
-{
-	int neg = *s == '-';
-	long v = 0;
-
-	for (s += neg; *s; s++)
-		if (*s >= '0' && *s <= '9')
-			v = v * 10 + (*s - '0');
-	return neg ? -v : v;
 }
 
 /* Characters (not bytes) in UTF-8 text, for column widths. */
@@ -311,351 +279,31 @@ finish_sheet(struct book *b, lxw_worksheet *ws, size_t ncols, size_t nrows, size
 	free(width);
 }
 
-/*
- * One table on a new sheet.  At most Excel's 1,048,575 data rows are
- * written; returns how many rows did not fit (0 but for huge findings lists).
- */
-static size_t
-add_sheet(struct book *b, const struct sheet *s)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, s->name);
-	size_t nrows = s->nrows < LXW_ROW_MAX - 1 ? s->nrows : LXW_ROW_MAX - 1;
-	size_t *width, *title;
-	char buf[FB_CELL_BUF];
-	int num;
-
-	if (!ws) {
-		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return 0;
-	}
-	width = fb_xcalloc(s->ncols, sizeof(*width));
-	title = fb_xcalloc(s->ncols, sizeof(*title));
-	for (size_t i = 0; i < s->ncols; i++) {
-		const char *t = column_title(s->columns[i], buf);
-
-		put_string(b, ws, 0, (lxw_col_t)i, t, b->title);
-		title[i] = text_width(t);
-		width[i] = longest_word(t);
-	}
-	for (size_t r = 0; r < nrows; r++) {
-		int bold = s->bold_row && s->bold_row(s->ctx, r);
-		lxw_row_t row = (lxw_row_t)(r + 1);
-
-		for (size_t i = 0; i < s->ncols; i++) {
-			const char *v = s->cell(s->ctx, r, i, buf, &num);
-			lxw_col_t col = (lxw_col_t)i;
-			size_t w = text_width(v);
-
-			if (num && is_rate_column(s->columns[i])) {
-				check(b, worksheet_write_number(ws, row, col,
-								parse_tenths(v) / 1000.0,
-								bold ? b->bold_pct : b->pct));
-				w++;   /* the % sign */
-			} else if (num) {
-				check(b, worksheet_write_number(ws, row, col,
-								(double)strtol(v, NULL, 10),
-								bold ? b->bold : NULL));
-			} else {
-				put_string(b, ws, row, col, v, bold ? b->bold : NULL);
-			}
-			if (w > width[i])
-				width[i] = w;
-		}
-	}
-	finish_sheet(b, ws, s->ncols, nrows, width, title);
-	return s->nrows - nrows;
-}
-
-/* Findings */
-
-static const char *const finding_columns[] = {
-	"file", "line", "excel_row", "severity", "code", "rule", "column", "excel_column",
-	"value", "message",
-};
-
-static const char *
-finding_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct fb_run *run = ctx;
-	const struct fb_finding *f = &run->findings.items[r];
-	const struct fb_rule_def *rule = &fb_rules[f->rule];
-
-	*is_number = 0;
-	switch (i) {
-	case 0: return run->inputs[f->file].name;
-	case 1:
-		*is_number = 1;
-		snprintf(buf, FB_CELL_BUF, "%ld", f->line);
-		return buf;
-	case 2:
-		if (f->row <= 0)
-			return "";
-		*is_number = 1;
-		snprintf(buf, FB_CELL_BUF, "%ld", f->row);
-		return buf;
-	case 3: return fb_severity_name(rule->severity);
-	case 4: return rule->code;
-	case 5: return rule->name;
-	case 6: return f->column ? f->column : "";
-	case 7: return fb_column_letters(buf, f->col);
-	case 8: return f->value ? f->value : "";
-	default: return f->message;
-	}
-}
-
-/* Returns how many findings are not on the sheet (over Excel's row limit). */
-static size_t
-findings_sheet(struct book *b, const struct fb_run *run)
-{
-	struct sheet s = { "Findings", finding_columns, 10, run->findings.n, finding_cell, run,
-			   NULL };
-
-	return add_sheet(b, &s);
-}
-
-/* The rules that have findings, in code order. */
-struct by_code {
-	const struct fb_run *run;
-	int rules[FB_R_COUNT];
-};
-
-/* Inputs */
-
-static const char *const input_columns[] = {
-	"name", "role", "bytes", "rows_read", "rows_used", "rows_rejected",
-	"rows_outside_filter", "rejected_by",
-	"error",
-};
-
-/* The run, and room for a rejected_by list ("FB004 1, FB011 2"). */
-struct inputs {
-	const struct fb_run *run;
-	char *list;
-};
-
-#define LIST_SIZE (FB_R_COUNT * 32)
-
-static const char *
-input_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct inputs *ins = ctx;
-	const struct fb_input *in = &ins->run->inputs[r];
-	size_t n = 0;
-
-	*is_number = i >= 2 && i <= 6;
-	switch (i) {
-	case 0: return in->name;
-	case 1: return in->role;
-	case 2: snprintf(buf, FB_CELL_BUF, "%lld", in->size); return buf;
-	case 3: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_read); return buf;
-	case 4: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_used); return buf;
-	case 5: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_rejected); return buf;
-	case 6: snprintf(buf, FB_CELL_BUF, "%ld", in->rows_outside_filter); return buf;
-	case 7:
-		ins->list[0] = '\0';
-		for (int k = 0; k < FB_R_COUNT; k++)
-			if (in->rejected_by[k])
-				n += (size_t)snprintf(ins->list + n, LIST_SIZE - n, "%s%s %ld",
-						      n ? ", " : "", fb_rules[k].code,
-						      in->rejected_by[k]);
-		return ins->list;
-	default: return in->error ? strerror(in->error) : "";
-	}
-}
-
-static void
-inputs_sheet(struct book *b, const struct fb_run *run)
-{
-	struct inputs ins = { run, fb_xmalloc(LIST_SIZE) };
-	struct sheet s = { "Inputs", input_columns, 9, run->ninputs, input_cell, &ins, NULL };
-
-	add_sheet(b, &s);
-	free(ins.list);
-}
-
-/* Notes: topic and note, a table like the others. */
-
-#define MAX_NOTES 40
-
-struct notes {
-	char *topic[MAX_NOTES];
-	char *text[MAX_NOTES];
-	size_t n;
-};
-
-/*
- * A note's topic that is a column's machine name (utilisation_incl_pct) is
- * shown as the title the sheet gives that column, the name after it, so the
- * note is found from the sheet and the CSV alike.
- */
-static char *
-titled_topic(const char *topic)
-{
-	char buf[FB_CELL_BUF], *out;
-	const char *t;
-	size_t n;
-
-	if (!strchr(topic, '_') || strchr(topic, ' ') || strchr(topic, '*'))
-		return fb_xstrdup(topic);
-	t = column_title(topic, buf);
-	n = strlen(t) + strlen(topic) + 4;
-	out = fb_xmalloc(n);
-	snprintf(out, n, "%s [%s]", t, topic);
-	return out;
-}
-
-static void
-note(struct notes *ns, const char *topic, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-note(struct notes *ns, const char *topic, const char *fmt, ...)
-{
-	va_list ap;
-	int len;
-
-	if (ns->n == MAX_NOTES)
-		return;
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	ns->topic[ns->n] = titled_topic(topic);
-	ns->text[ns->n] = fb_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
-	ns->text[ns->n][0] = '\0';
-	va_start(ap, fmt);
-	vsnprintf(ns->text[ns->n], (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
-	va_end(ap);
-	ns->n++;
-}
-
-static const char *const note_columns[] = { "topic", "note" };
-
-static const char *
-note_cell(const void *ctx, size_t r, size_t i, char buf[FB_CELL_BUF], int *is_number)
-{
-	const struct notes *ns = ctx;
-
-	(void)buf;
-	*is_number = 0;
-	return i ? ns->text[r] : ns->topic[r];
-}
-
-/* The notes every workbook starts with: what made it, from what. */
-static void
-notes_start(struct notes *ns, const char *command, const struct fb_run *run)
-{
-	long read, used, rejected;
-
-	fb_run_totals(run, &read, &used, &rejected);
-	note(ns, "made by", "fosterbeds %s, %s", FB_TOOL_VERSION, command);
-	note(ns, "standard", "regional bed-record standard, version %s (spec/bed-records.md "
-	     "and spec/reconcile.md)", FB_SPEC_VERSION);
-	note(ns, "inputs", "%zu file%s, listed on the Inputs sheet: %ld rows read, %ld used, "
-	     "%ld rejected", run->ninputs, run->ninputs == 1 ? "" : "s", read, used, rejected);
-	if (run->filter.active) {
-		char what[64 + 1000 * 4];
-
-		note(ns, "filter", "%s: %ld rows of other LAs were set aside before any check "
-		     "and are not in the figures", fb_filter_describe(&run->filter, what,
-								   sizeof(what)),
-		     fb_run_outside_filter(run));
-	}
-}
-
-/* The notes every workbook ends with, then the Notes sheet itself. */
-static void
-notes_finish(struct book *b, struct notes *ns, const struct fb_run *run, size_t unlisted)
-{
-	const struct fb_findings *f = &run->findings;
-
-	unlisted += f->dropped;
-	if (!f->errors && !f->warnings)
-		note(ns, "findings", "none: every row passed every rule");
-	else
-		note(ns, "findings", "%zu error%s and %zu warning%s; the Findings sheet lists %s",
-		     f->errors, f->errors == 1 ? "" : "s", f->warnings,
-		     f->warnings == 1 ? "" : "s", unlisted ? "the first of them"
-		     : "every one, with file, line, column and value");
-	if (unlisted)
-		note(ns, "findings not listed", "%zu (raise --max-findings, or 0 for all, to "
-		     "list more)", unlisted);
-	note(ns, "safety", "Every value taken from the input is stored as text: nothing in "
-	     "this workbook is a formula, so nothing in it can run. A child's reference "
-	     "(child_ref) never appears.");
-	struct sheet s = { "Notes", note_columns, 2, ns->n, note_cell, ns, NULL };
-
-	add_sheet(b, &s);
-	for (size_t i = 0; i < ns->n; i++) {
-		free(ns->topic[i]);
-		free(ns->text[i]);
-	}
-	ns->n = 0;
-}
-
-static void
-notes_rates(struct notes *ns)
-{
-	note(ns, "percentages", "Stored as numbers with a percent format: 66.3%% is the "
-	     "number 0.663. Each is worked out from the whole-number counts and rounded to one "
-	     "decimal place, an exact half away from zero (53 of 80 is 66.25%%, shown 66.3%%).");
-	note(ns, "blank percentages", "A percentage is blank when there is nothing to divide "
-	     "by (no beds of that kind); it is never shown as 0.");
-}
-
 /* The workbook on a private temporary file, copied to out */
 
 /*
- * The writer interface returns nothing: a command learns that its output
- * failed from the stream's error indicator, and then exits 3 and, with -o,
- * removes its temporary file instead of renaming it into place (writer.h,
- * cli.c).  So when the workbook cannot be made, or its file cannot be read
- * back, this says why on stderr and sets out's error indicator by reading
- * from it: every stream a command hands a writer is open for writing only,
- * and reading such a stream fails (EBADF) and sets its error indicator
- * (C11 7.21.7.1, POSIX fgetc; glibc, musl and the BSDs all do so).  errno is
- * then set to the cause, for the command's "could not write" message.
- *
- * When the workbook itself could not be made nothing has been copied to
- * out; when reading it back failed part of it may have been, but the exit
- * status is 3 and an -o FILE is never replaced.  A failed workbook is never
+ * When the workbook cannot be made, or its file cannot be read back, *e
+ * says why (err the cause, EIO when there is none) and write() returns -1:
+ * the command then exits 3 and, with -o, removes its temporary file
+ * instead of renaming it into place (writer.h, cli.c).  When the workbook
+ * itself could not be made nothing has been copied to out; when reading it
+ * back failed part of it may have been, but a failed workbook is never
  * reported as a success.
  */
-static char failure[256];
-
-const char *
-fb_writer_failure(void)
-{
-	return failure[0] ? failure : NULL;
-}
+static void
+fail(struct fb_error *e, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void
-fail(FILE *out, struct fb_error *e, int err, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-/*
- * With e (the write() interface), the reason goes there and out is left
- * alone; without it (the old slots), as described above.
- */
-static void
-fail(FILE *out, struct fb_error *e, int err, const char *fmt, ...)
+fail(struct fb_error *e, int err, const char *fmt, ...)
 {
-	va_list ap;
-	char *buf = e ? e->message : failure;
-	size_t size = e ? sizeof(e->message) : sizeof(failure);
-
-	/* Kept for the command to say; a writer never prints. */
 	static const char what[] = "cannot make the workbook: ";
+	va_list ap;
 
-	memcpy(buf, what, sizeof(what));
+	memcpy(e->message, what, sizeof(what));
 	va_start(ap, fmt);
-	vsnprintf(buf + sizeof(what) - 1, size - sizeof(what) + 1, fmt, ap);
+	vsnprintf(e->message + sizeof(what) - 1, sizeof(e->message) - sizeof(what) + 1, fmt, ap);
 	va_end(ap);
-	if (e) {
-		e->err = err ? err : EIO;
-		return;
-	}
-	(void)fgetc(out);
-	errno = err ? err : EIO;
+	e->err = err ? err : EIO;
 }
 
 /* Copy the file open on fd, from its start, to out. */
@@ -679,10 +327,11 @@ copy_out(int fd, FILE *out)
 	return 0;
 }
 
-/* Make a workbook with fill(), then copy it to out; 0, or -1 when it failed. */
+static void fill_doc(struct book *b, const struct fb_doc *d);
+
+/* Make d's workbook, then copy it to out; 0, or -1 with *e when it failed. */
 static int
-write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void *doc,
-	   struct fb_error *e)
+write_book(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
 	const char *dir = getenv("TMPDIR");
 	struct book b = { 0 };
@@ -701,14 +350,14 @@ write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void 
 	if ((fd = mkstemp(path)) < 0) {
 		int en = errno;
 
-		fail(out, e, en, "no temporary file in %s: %s", dir, strerror(en));
+		fail(e, en, "no temporary file in %s: %s", dir, strerror(en));
 		free(path);
 		return -1;
 	}
 	opts.tmpdir = fb_xstrdup(dir);   /* for libxlsxwriter's own temporary files */
 	b.wb = workbook_new_opt(path, &opts);
 	if (!b.wb) {
-		fail(out, e, ENOMEM, "libxlsxwriter could not start one");
+		fail(e, ENOMEM, "libxlsxwriter could not start one");
 		goto done;
 	}
 	b.bold = workbook_add_format(b.wb);
@@ -737,15 +386,15 @@ write_book(FILE *out, void (*fill)(struct book *b, const void *doc), const void 
 		format_set_num_format(b.money, "#,##0.00");
 		format_set_bold(b.bold_money);
 		format_set_num_format(b.bold_money, "#,##0.00");
-		fill(&b, doc);
+		fill_doc(&b, d);
 	}
 	/* Always closed, which frees it; a sheet's error wins over close's. */
 	err = workbook_close(b.wb);
 	check(&b, err);
 	if (b.err != LXW_NO_ERROR)
-		fail(out, e, EIO, "%s", lxw_strerror(b.err));
+		fail(e, EIO, "%s", lxw_strerror(b.err));
 	else if (copy_out(fd, out) != 0)
-		fail(out, e, errno, "reading it back from %s: %s", path, strerror(errno));
+		fail(e, errno, "reading it back from %s: %s", path, strerror(errno));
 	else
 		rc = 0;
 done:
@@ -756,17 +405,10 @@ done:
 	return rc;
 }
 
-/* validate */
-
-/* report */
-
-/* reconcile */
-
 /* Any document */
 
 /*
- * One of a document's tables on a sheet of its own, as add_sheet() lays
- * it out, each cell by its kind: counts as numbers, rates as fractions in
+ * One of a document's tables on a sheet of its own, each cell by its kind: counts as numbers, rates as fractions in
  * 0.0%, differences in points in +0.0 "pp", money in #,##0.00, and every
  * text (input above all) and date as a string, never a formula.  A column
  * for JSON or the page only is left out.
@@ -842,41 +484,126 @@ doc_sheet(struct book *b, const struct fb_table *t)
 	return t->nrows - nrows;
 }
 
-/* The document's shown table called name, or NULL. */
-static const struct fb_table *
-doc_sheet_named(const struct fb_doc *d, const char *name)
+/*
+ * The Notes sheet, a table of topic and note, both text: what made the
+ * workbook and from what, the document's keyed notes, and how its numbers
+ * are stored.  Notes about the workbook itself (its number formats, rows
+ * over Excel's limit) are the writer's to say.
+ */
+static const struct fb_column note_columns[] = {
+	{ .name = "topic", .kind = FB_CK_TEXT },
+	{ .name = "note", .kind = FB_CK_TEXT },
+};
+
+static void
+note(struct fb_doc *nd, struct fb_table *t, const char *topic, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
+ * A row of t, whose note is printf-style.  A topic that is a column's
+ * machine name (utilisation_incl_pct) is shown as the title the sheet gives
+ * that column, the name after it, so the note is found from the sheet and
+ * the CSV alike.
+ */
+static void
+note(struct fb_doc *nd, struct fb_table *t, const char *topic, const char *fmt, ...)
 {
-	for (size_t t = 0; t < d->ntables; t++)
-		if (fb_table_shown(&d->tables[t], FB_HIDE_XLSX) &&
-		    strcmp(d->tables[t].name, name) == 0)
-			return &d->tables[t];
-	return NULL;
+	struct fb_cell *c = fb_table_row(t, 0);
+	char buf[FB_CELL_BUF], *text, *titled;
+	va_list ap;
+	int len;
+
+	if (strchr(topic, '_') && !strchr(topic, ' ') && !strchr(topic, '*')) {
+		const char *title = column_title(topic, buf);
+		size_t n = strlen(title) + strlen(topic) + 4;
+
+		titled = fb_doc_strdup_size(nd, n);
+		snprintf(titled, n, "%s [%s]", title, topic);
+		topic = titled;
+	}
+	fb_cell_text(nd, &c[0], FB_CK_TEXT, topic);
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	text = fb_doc_strdup_size(nd, (size_t)(len < 0 ? 0 : len) + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+	va_end(ap);
+	fb_cell_text(nd, &c[1], FB_CK_TEXT, text);
+}
+
+/* The notes every workbook of a run starts with: what made it, from what. */
+static void
+notes_start(struct fb_doc *nd, struct fb_table *t, const char *command,
+	    const struct fb_run *run)
+{
+	long read, used, rejected;
+
+	fb_run_totals(run, &read, &used, &rejected);
+	note(nd, t, "made by", "fosterbeds %s, %s", FB_TOOL_VERSION, command);
+	note(nd, t, "standard", "regional bed-record standard, version %s (spec/bed-records.md "
+	     "and spec/reconcile.md)", FB_SPEC_VERSION);
+	note(nd, t, "inputs", "%zu file%s, listed on the Inputs sheet: %ld rows read, %ld used, "
+	     "%ld rejected", run->ninputs, run->ninputs == 1 ? "" : "s", read, used, rejected);
+	if (run->filter.active) {
+		char what[64 + 1000 * 4];
+
+		note(nd, t, "filter", "%s: %ld rows of other LAs were set aside before any check "
+		     "and are not in the figures", fb_filter_describe(&run->filter, what,
+								   sizeof(what)),
+		     fb_run_outside_filter(run));
+	}
 }
 
 /*
- * The document's tables, then the run's Findings and Inputs (unless the
- * document has sheets of those names: then they are its own) and Notes
- * (its keyed notes).
+ * The notes every workbook of a run ends with; unlisted is how many of the
+ * Findings sheet's rows did not fit.
  */
 static void
-fill_doc(struct book *b, const void *ctx)
+notes_finish(struct fb_doc *nd, struct fb_table *t, const struct fb_run *run, size_t unlisted)
 {
-	const struct fb_doc *d = ctx;
-	const struct fb_table *own_findings = doc_sheet_named(d, "Findings");
-	struct notes ns = { .n = 0 };
+	const struct fb_findings *f = &run->findings;
+
+	unlisted += f->dropped;
+	if (!f->errors && !f->warnings)
+		note(nd, t, "findings", "none: every row passed every rule");
+	else
+		note(nd, t, "findings", "%zu error%s and %zu warning%s; the Findings sheet lists %s",
+		     f->errors, f->errors == 1 ? "" : "s", f->warnings,
+		     f->warnings == 1 ? "" : "s", unlisted ? "the first of them"
+		     : "every one, with file, line, column and value");
+	if (unlisted)
+		note(nd, t, "findings not listed", "%zu (raise --max-findings, or 0 for all, to "
+		     "list more)", unlisted);
+	note(nd, t, "safety", "Every value taken from the input is stored as text: nothing in "
+	     "this workbook is a formula, so nothing in it can run. A child's reference "
+	     "(child_ref) never appears.");
+}
+
+/*
+ * The document's tables a sheet each, with the run's Findings and Inputs
+ * among them (fb_doc_run_tables()), then the Notes.
+ */
+static void
+fill_doc(struct book *b, const struct fb_doc *d)
+{
+	struct fb_doc nd;
+	struct fb_table *t;
 	size_t unlisted = 0;
 	int rates = 0, pps = 0;
 
-	for (size_t t = 0; t < d->ntables; t++) {
+	for (size_t k = 0; k < d->ntables; k++) {
+		const struct fb_table *tb = &d->tables[k];
 		size_t left;
 
-		if (!fb_table_shown(&d->tables[t], FB_HIDE_XLSX))
+		if (!fb_table_shown(tb, FB_HIDE_XLSX))
 			continue;
-		left = doc_sheet(b, &d->tables[t]);
-		if (&d->tables[t] == own_findings)
-			unlisted = left;
-		for (size_t i = 0; i < d->tables[t].ncols; i++) {
-			const struct fb_column *c = &d->tables[t].cols[i];
+		left = doc_sheet(b, tb);
+		/* The rows past Excel's limit: the Notes say so of findings. */
+		if (strcmp(tb->name, "Findings") == 0)
+			unlisted += left;
+		for (size_t i = 0; i < tb->ncols; i++) {
+			const struct fb_column *c = &tb->cols[i];
 
 			if (c->flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
 				continue;
@@ -884,44 +611,40 @@ fill_doc(struct book *b, const void *ctx)
 			pps |= c->kind == FB_CK_PP;
 		}
 	}
-	if (d->run) {
-		if (!own_findings)
-			unlisted = findings_sheet(b, d->run);
-		if (!doc_sheet_named(d, "Inputs"))
-			inputs_sheet(b, d->run);
-		notes_start(&ns, d->command, d->run);
-	}
+	fb_doc_init(&nd, d->command, NULL);
+	t = fb_doc_table(&nd, "Notes", note_columns, 2, NULL);
+	if (d->run)
+		notes_start(&nd, t, d->command, d->run);
 	if (d->title[0] || d->subject)
-		note(&ns, "title", "%s%s%s", d->title, d->subject ? ": " : "",
+		note(&nd, t, "title", "%s%s%s", d->title, d->subject ? ": " : "",
 		     d->subject ? d->subject : "");
 	/* A note keyed title (for JSON) is the title row above. */
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].key && d->notes[i].place != FB_NOTE_JSON_NUMBER &&
 		    strcmp(d->notes[i].key, "title") != 0)
-			note(&ns, d->notes[i].key, "%s", d->notes[i].text);
-	if (rates)
-		notes_rates(&ns);
+			note(&nd, t, d->notes[i].key, "%s", d->notes[i].text);
+	if (rates) {
+		note(&nd, t, "percentages", "Stored as numbers with a percent format: 66.3%% is "
+		     "the number 0.663. Each is worked out from the whole-number counts and "
+		     "rounded to one decimal place, an exact half away from zero (53 of 80 is "
+		     "66.25%%, shown 66.3%%).");
+		note(&nd, t, "blank percentages", "A percentage is blank when there is nothing to "
+		     "divide by (no beds of that kind); it is never shown as 0.");
+	}
 	if (pps)
-		note(&ns, "percentage points", "Differences of two percentages, stored as "
+		note(&nd, t, "percentage points", "Differences of two percentages, stored as "
 		     "numbers of points with a \"pp\" format: +1.5 pp is the number 1.5, never "
 		     "a percentage.");
-	if (d->run) {
-		notes_finish(b, &ns, d->run, unlisted);
-	} else {
-		struct sheet s = { "Notes", note_columns, 2, ns.n, note_cell, &ns, NULL };
-
-		add_sheet(b, &s);
-		for (size_t i = 0; i < ns.n; i++) {
-			free(ns.topic[i]);
-			free(ns.text[i]);
-		}
-	}
+	if (d->run)
+		notes_finish(&nd, t, d->run, unlisted);
+	doc_sheet(b, t);
+	fb_doc_release(&nd);
 }
 
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
-	if (write_book(out, fill_doc, d, e) != 0)
+	if (write_book(out, d, e) != 0)
 		return -1;
 	return fb_writer_stream_result(out, e);
 }

@@ -139,6 +139,55 @@ test_summary_inputs_totals(void **state)
 	fb_run_release(&run);
 }
 
+/*
+ * Any other document of the run gets the same Findings and Inputs, after
+ * its own tables, for the workbook alone; a document with no run gets none.
+ */
+static void
+test_run_tables(void **state)
+{
+	static const struct fb_column own[] = { { .name = "n", .kind = FB_CK_COUNT } };
+	struct fb_run run;
+	struct fb_doc d;
+	const struct fb_table *t;
+
+	(void)state;
+	read_beds(&run, 0);
+	fb_doc_init(&d, "report", &run);
+	fb_doc_table(&d, "Summary", own, 1, NULL);
+	fb_doc_run_tables(&d, &run);
+	assert_int_equal(d.ntables, 3);
+	assert_int_equal(d.csv_table, 0);
+	assert_string_equal(d.tables[1].name, "Findings");
+	assert_string_equal(d.tables[2].name, "Inputs");
+	for (size_t k = 1; k < 3; k++) {
+		t = &d.tables[k];
+		assert_true(fb_table_shown(t, FB_HIDE_XLSX));
+		assert_false(fb_table_shown(t, FB_HIDE_TEXT) || fb_table_shown(t, FB_HIDE_JSON) ||
+			     fb_table_shown(t, FB_HIDE_HTML));
+		assert_int_equal(t->nest, 0);
+	}
+	/* validate's cells: FB004 on line 3, column F; then FB009 and FB016. */
+	t = &d.tables[1];
+	assert_int_equal(t->nrows, 3);
+	assert_int_equal(num(t, 0, 1, FB_CK_COUNT), 3);
+	assert_string_equal(text(t, 0, 4), "FB004");
+	assert_string_equal(text(t, 0, 7), "F");
+	assert_string_equal(text(t, 2, 4), "FB016");
+	t = &d.tables[2];
+	assert_int_equal(t->nrows, 1);
+	assert_int_equal(num(t, 0, 3, FB_CK_COUNT), 4);
+	assert_int_equal(num(t, 0, 5, FB_CK_COUNT), 2);
+	assert_string_equal(text(t, 0, 7), "FB004 1, FB009 1");
+	fb_doc_release(&d);
+
+	fb_doc_init(&d, "spec", NULL);
+	fb_doc_run_tables(&d, NULL);
+	assert_int_equal(d.ntables, 0);
+	fb_doc_release(&d);
+	fb_run_release(&run);
+}
+
 static void
 test_text_lines(void **state)
 {
@@ -213,6 +262,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_findings_table),
 		cmocka_unit_test(test_summary_inputs_totals),
+		cmocka_unit_test(test_run_tables),
 		cmocka_unit_test(test_text_lines),
 		cmocka_unit_test(test_not_listed),
 	};

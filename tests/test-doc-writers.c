@@ -216,6 +216,53 @@ test_failure(void **state)
 	}
 }
 
+/*
+ * A workbook that cannot be made (no temporary file; a cell over Excel's
+ * 32,767 characters) comes back through *e alone, and nothing is written.
+ */
+static void
+test_xlsx_cannot_make(void **state)
+{
+	static const char prefix[] = "cannot make the workbook: ";
+	const char *old = getenv("TMPDIR");
+	char *saved = old ? strdup(old) : NULL;
+
+	(void)state;
+	for (int how = 0; how < 2; how++) {
+		struct fb_doc d;
+		struct fb_error e = { 0, "" };
+		char *buf = NULL, *big;
+		size_t len = 0;
+		FILE *out = open_memstream(&buf, &len);
+
+		make(&d);
+		if (how == 0) {
+			setenv("TMPDIR", "/nonexistent/fosterbeds-test", 1);
+		} else {
+			if (saved)
+				setenv("TMPDIR", saved, 1);
+			else
+				unsetenv("TMPDIR");
+			big = fb_doc_strdup_size(&d, 40000);
+			memset(big, 'x', 39999);
+			big[39999] = '\0';
+			fb_cell_text(&d, &fb_table_row(&d.tables[0], 0)[1], FB_CK_INPUT, big);
+		}
+		assert_int_equal(fb_writer_xlsx.write(out, &d, &e), -1);
+		assert_int_equal(e.err, how == 0 ? ENOENT : EIO);
+		assert_memory_equal(e.message, prefix, sizeof(prefix) - 1);
+		fclose(out);
+		assert_int_equal(len, 0);
+		free(buf);
+		fb_doc_release(&d);
+	}
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+}
+
 /* A note longer than the first try, and more tables than the first allocation. */
 static void
 test_growth(void **state)
@@ -366,6 +413,7 @@ main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_xlsx),
+		cmocka_unit_test(test_xlsx_cannot_make),
 		cmocka_unit_test(test_failure),
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_codes_and_flags),

@@ -333,6 +333,17 @@ void fb_doc_manifest(struct fb_doc *d, const char *path, const struct fb_manifes
 void fb_doc_findings(struct fb_doc *d, const struct fb_run *run);
 
 /*
+ * The run's findings and inputs as two tables, "Findings" (every finding
+ * run kept, as validate's) and "Inputs" (a row per input), appended to d
+ * for the workbook alone: text, JSON and HTML say them their own way, and
+ * CSV writes csv_table.  Every builder of a document with a run calls it
+ * last, once its own tables are added, so the workbook's sheets are its
+ * figures, then Findings and Inputs (and the writer's Notes).  Nothing when
+ * run is NULL.  validate's document has these tables of its own.
+ */
+void fb_doc_run_tables(struct fb_doc *d, const struct fb_run *run);
+
+/*
  * spec: the standard's fields, their codes, the regional categories and
  * the rules (standard.h), as tables; no run.
  */

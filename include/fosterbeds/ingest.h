@@ -33,6 +33,11 @@ struct fb_schema {
 	int ncols;
 	const char *name[FB_MAX_COLUMNS];
 	int required[FB_MAX_COLUMNS];
+	/*
+	 * Columns whose values no finding may show, besides the one named
+	 * child_ref: a profile's child_ref column under the export's own name.
+	 */
+	int hidden[FB_MAX_COLUMNS];
 };
 
 /* The bed-record schema: the standard's fields, column f being field f. */
@@ -96,6 +101,10 @@ struct fb_ingest_tap {
  * *bytes is set to the number of bytes read: the stream's length, when it
  * was read to its end.  tap, when not NULL, sees every byte read.
  *
+ * A stream that starts as a spreadsheet workbook does (a zip holding xl/
+ * or content.xml: .xlsx or .ods; an OLE compound file: .xls) is FB037 at
+ * line 1 and, like a UTF-16 one (FB014), is read to its end but not parsed.
+ *
  * Returns 0 when the stream was read to its end (whatever the findings),
  * -1 when the source failed (its errno kept).
  */
@@ -117,6 +126,12 @@ struct fb_schema_chooser {
 					  const size_t *lens, size_t n);
 	void *ctx;
 	const struct fb_schema *fallback;
+	/*
+	 * The separator: 0 finds it from the first line (a comma, unless the
+	 * line has none and has a semicolon, or else a tab: then that, with
+	 * an FB036 warning); else this byte, with no warning.
+	 */
+	int delim;
 };
 
 /* fb_ingest() with the schema picked from the header row by chooser. */

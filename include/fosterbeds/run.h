@@ -8,9 +8,13 @@
  * usable bed goes to the registry (cross-row rules) and then the tally, and
  * nothing later reaches back.
  *
- * Every input row is counted once, as used, rejected or outside the filter:
- *   rows_read == rows_used + rows_rejected + rows_outside_filter,
- * per input and in total; without a filter (filter.h) the last is 0.  A
+ * Every input row is counted once, as used, rejected, dropped by a profile
+ * or outside the filter:
+ *   rows_read == rows_used + rows_rejected + rows_dropped + rows_outside_filter,
+ * per input and in total; without a filter (filter.h) the last is 0, and
+ * without a profile (profile.h) rows_dropped is.  Read through a profile
+ * that expands households, a row is a bed: each household row counts as
+ * one row per bed it gives (one row when it is rejected or dropped).  A
  * rejected row is counted under the rule of its first error.  A row outside
  * the filter is set aside before any rule is applied to it.
  *
@@ -32,6 +36,7 @@
 #include "fosterbeds/filter.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/hooks.h"
+#include "fosterbeds/profile.h"
 #include "fosterbeds/record.h"
 #include "fosterbeds/registry.h"
 #include "fosterbeds/tally.h"
@@ -46,6 +51,8 @@ struct fb_input {
 	long rows_read, rows_used, rows_rejected;
 	long rows_outside_filter;     /* rows of LAs the run's filter sets aside */
 	long rejected_by[FB_R_COUNT]; /* rejected rows by first error */
+	long rows_dropped;            /* rows a profile says are not beds (FB040) */
+	struct fb_profile_input *profile_input;  /* its reading through the run's profile */
 	int error;                    /* errno of a failed open or read, else 0 */
 };
 
@@ -82,6 +89,19 @@ struct fb_run {
 	 * the writers do not link.  Returns 0, or -1 on failure.
 	 */
 	int (*write_manifest)(FILE *out, const struct fb_run *run);
+	/*
+	 * The profile bed-record inputs are read through (profile.h), or NULL;
+	 * it belongs to the caller.  With one, every input is bed records
+	 * (episode files are not read through profiles).
+	 */
+	const struct fb_profile *profile;
+	/*
+	 * Called with each standard row a profile made that neither ingest nor
+	 * the profile rejected, before any check (fosterbeds convert writes
+	 * them), or NULL.
+	 */
+	fb_row_fn row_tap;
+	void *row_tap_ctx;
 };
 
 /* Life cycle */
@@ -106,6 +126,9 @@ void fb_run_release(struct fb_run *run);
  */
 int fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source *src,
 		       const struct fb_digest_sink *digest);
+
+/* Read every bed-record input through profile (call before reading). */
+void fb_run_set_profile(struct fb_run *run, const struct fb_profile *profile);
 
 /* Count only the LAs filter keeps (call before reading). */
 void fb_run_set_filter(struct fb_run *run, const struct fb_filter *filter);

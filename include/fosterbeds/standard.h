@@ -165,6 +165,12 @@ enum fb_rule {
 	FB_R_DATE_MISMATCH,         /* FB033 */
 	FB_R_UNKNOWN_OPTIONAL_CODE, /* FB034 */
 	FB_R_MALFORMED_QUOTE,       /* FB035 */
+	FB_R_OTHER_SEPARATOR,       /* FB036 */
+	FB_R_WORKBOOK,              /* FB037 */
+	FB_R_UNMAPPED_VALUE,        /* FB038 */
+	FB_R_UNMAPPED_SUMMARY,      /* FB039 */
+	FB_R_PROFILE_DROPPED,       /* FB040 */
+	FB_R_HOUSEHOLD_COUNTS,      /* FB041 */
 	FB_R_COUNT
 };
 

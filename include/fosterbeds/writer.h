@@ -9,8 +9,11 @@
  * no writer has code of its own per document, but for the HTML pages
  * (html.h).
  *
- * Writers never decide exit codes.  write() says whether it failed and why;
- * the command says it and picks the status.
+ * Writers never decide exit codes and never print: write() returns -1 with
+ * a struct fb_error saying why it failed, a failed write to the stream or a
+ * reason of the writer's own (a workbook that could not be made); there is
+ * no other channel.  The command says it (cli.h, fb_cli_write()) and picks
+ * the status.
  *
  * No writer ever prints child_ref or any other column the standard marks as
  * personal; findings carry no such values (findings.h).
@@ -56,13 +59,6 @@ extern const struct fb_writer fb_writer_csv;
 extern const struct fb_writer fb_writer_json;
 extern const struct fb_writer fb_writer_html;
 extern const struct fb_writer fb_writer_xlsx;
-
-/*
- * Why the last write could not be made, when a writer failed for a reason
- * of its own rather than a failed write (the xlsx writer: "string exceeds
- * Excel's limit"); NULL otherwise.  The command says it.
- */
-const char *fb_writer_failure(void);
 
 /*
  * A writer's result once it has written to out: 0, or -1 with *e filled

@@ -1,0 +1,1346 @@
+/*
+ * profile.c: mapping profiles (profile.h, spec/profiles.md): building one
+ * from INI entries, and reading an input through it.
+ */
+#include "fosterbeds/profile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/la.h"
+#include "fosterbeds/number.h"
+#include "fosterbeds/record.h"
+#include "util.h"
+
+/* Distinct unmapped values kept per input for FB039; more are only counted. */
+#define UNMAPPED_MAX 32
+
+struct fb_profile_unmapped {
+	int col;
+	char *value;
+	long n;
+};
+
+struct fb_profile *
+fb_profile_new(const char *path)
+{
+	struct fb_profile *p = fb_xcalloc(1, sizeof(*p));
+
+	p->path = fb_xstrdup(path ? path : "profile");
+	return p;
+}
+
+static void
+column_free(struct fb_profile_column *c)
+{
+	free(c->section);
+	free(c->name);
+	free(c->header);
+	for (size_t i = 0; i < c->nalias; i++)
+		free(c->alias[i]);
+	free(c->alias);
+	if (c->pattern)
+		regfree(&c->re);
+	free(c->pattern);
+	for (size_t i = 0; i < c->nvalues; i++)
+		free(c->values[i].local);
+	free(c->values);
+}
+
+void
+fb_profile_free(struct fb_profile *p)
+{
+	if (!p)
+		return;
+	free(p->path);
+	free(p->system);
+	free(p->la);
+	for (size_t i = 0; i < p->ndate_formats; i++)
+		free(p->date_format[i]);
+	for (int f = 0; f < FB_F_COUNT; f++)
+		free(p->constant[f]);
+	if (p->name_pattern)
+		regfree(&p->name_re);
+	free(p->name_pattern);
+	for (size_t i = 0; i < p->ncols; i++)
+		column_free(&p->col[i]);
+	free(p);
+}
+
+/* The standard field called name (len bytes), or FB_NONE. */
+static int
+field_named(const char *name, size_t len)
+{
+	for (int f = 0; f < FB_F_COUNT; f++)
+		if (fb_strncaseeq(fb_fields[f].name, name, len))
+			return f;
+	return FB_NONE;
+}
+
+/* The section's kind and name: "column status" is FB_PK_COLUMN "status". */
+static int
+section_kind(const char *section, enum fb_profile_kind *kind, const char **name)
+{
+	static const struct {
+		const char *word;
+		enum fb_profile_kind kind;
+	} kinds[] = {
+		{ "column", FB_PK_COLUMN },
+		{ "flag", FB_PK_FLAG },
+		{ "count", FB_PK_COUNT },
+	};
+
+	if (strcmp(section, "approved") == 0) {
+		*kind = FB_PK_APPROVED;
+		*name = section;
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		size_t n = strlen(kinds[i].word);
+
+		if (strncmp(section, kinds[i].word, n) == 0 && section[n] == ' ') {
+			const char *rest = section + n;
+
+			while (*rest == ' ')
+				rest++;
+			if (*rest == '\0')
+				return -1;
+			*kind = kinds[i].kind;
+			*name = rest;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static struct fb_profile_column *
+column_of(struct fb_profile *p, const char *section)
+{
+	for (size_t i = 0; i < p->ncols; i++)
+		if (strcmp(p->col[i].section, section) == 0)
+			return &p->col[i];
+	return NULL;
+}
+
+int
+fb_profile_section(struct fb_profile *p, const char *section, long line, char *why, size_t whylen)
+{
+	enum fb_profile_kind kind;
+	const char *name;
+	struct fb_profile_column *c;
+
+	if (strcmp(section, "profile") == 0 || strcmp(section, "constant") == 0)
+		return 0;
+	if (section_kind(section, &kind, &name) != 0)
+		return fb_why(why, whylen, "unknown section [%s]; the sections are [profile], "
+			      "[constant], [column FIELD], [flag NAME], [count NAME] and [approved]",
+			      section);
+	if ((c = column_of(p, section)) != NULL)
+		return fb_why(why, whylen, "section [%s] is given twice (first on line %ld)",
+			      section, c->line);
+	if (kind == FB_PK_COLUMN && field_named(name, strlen(name)) == FB_NONE)
+		return fb_why(why, whylen, "[column %s]: '%s' is not a column of the standard; "
+			      "the columns are la_code, snapshot_date, household_id, bed_id, "
+			      "bed_use, status, unavailable_reason, vacancy_reason, child_ref, "
+			      "ofsted_status", name, name);
+	if (p->ncols == FB_PROFILE_MAX_COLUMNS)
+		return fb_why(why, whylen, "a profile may read at most %d columns",
+			      FB_PROFILE_MAX_COLUMNS);
+	c = &p->col[p->ncols++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->section = fb_xstrdup(section);
+	c->name = fb_xstrdup(name);
+	c->field = kind == FB_PK_COLUMN ? field_named(name, strlen(name)) : FB_NONE;
+	c->line = line;
+	c->status = c->bed_use = c->unavailable_reason = c->vacancy_reason = FB_NONE;
+	c->ofsted_status = FB_NONE;
+	if (kind == FB_PK_COUNT)
+		p->expand = 1;
+	return 0;
+}
+
+/* Split the next '|'-separated item off *s: its bytes, trimmed, in *item, *len. */
+static int
+next_item(const char **s, const char **item, size_t *len)
+{
+	const char *p = *s, *bar;
+
+	if (!p)
+		return 0;
+	bar = strchr(p, '|');
+	*item = p;
+	*len = bar ? (size_t)(bar - p) : strlen(p);
+	*s = bar ? bar + 1 : NULL;
+	fb_trim(item, len);
+	return 1;
+}
+
+/* ASCII case folded, spaces removed: how aliases compare. */
+static size_t
+squash(const char *s, size_t len, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len && n + 1 < size; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			out[n++] = fb_ascii_lower(s[i]);
+	out[n] = '\0';
+	return n;
+}
+
+static int
+local_eq(const char *local, const char *s, size_t len)
+{
+	return fb_strncaseeq(local, s, len);
+}
+
+static const struct fb_profile_value *
+value_of(const struct fb_profile_column *c, const char *s, size_t len, size_t from)
+{
+	for (size_t i = from; i < c->nvalues; i++)
+		if (local_eq(c->values[i].local, s, len))
+			return &c->values[i];
+	return NULL;
+}
+
+static int
+add_values(struct fb_profile_column *c, const char *list, enum fb_profile_action action,
+	   int field, int code, long line, char *why, size_t whylen)
+{
+	const char *item;
+	size_t len;
+	int any = 0;
+
+	while (next_item(&list, &item, &len)) {
+		struct fb_profile_value *v;
+
+		if (len == 0)
+			continue;
+		any = 1;
+		for (size_t i = 0; i < c->nvalues; i++) {
+			const struct fb_profile_value *o = &c->values[i];
+			int clash;
+
+			if (!local_eq(o->local, item, len))
+				continue;
+			/* A value may set this column and others, but only once each. */
+			clash = o->action == action || o->action == FB_PA_DROP ||
+				action == FB_PA_DROP || o->action == FB_PA_KEEP ||
+				action == FB_PA_KEEP;
+			if (action == FB_PA_SET && o->action == FB_PA_SET && o->field != field)
+				clash = 0;
+			if (clash)
+				return fb_why(why, whylen, "'%.*s' is mapped twice in [%s %s] "
+					      "(first on line %ld)", (int)len, item,
+					      c->kind == FB_PK_COLUMN ? "column" : "flag", c->name,
+					      o->line);
+		}
+		fb_grow((void **)&c->values, &c->valcap, c->nvalues + 1, sizeof(*c->values));
+		v = &c->values[c->nvalues++];
+		v->local = fb_xstrndup(item, len);
+		v->action = action;
+		v->field = field;
+		v->code = code;
+		v->line = line;
+		if (action != FB_PA_DROP)
+			c->mapped = 1;
+	}
+	if (!any)
+		return fb_why(why, whylen, "no local value is given (write them separated by |)");
+	return 0;
+}
+
+/* "CODE" of field, or an error naming the field's codes. */
+static int
+code_of(int field, const char *code, int *out, char *why, size_t whylen)
+{
+	if (fb_fields[field].type != FB_T_CODE)
+		return fb_why(why, whylen, "%s is not a coded column, so its values cannot be "
+			      "mapped", fb_fields[field].name);
+	*out = fb_code_lookup(field, code, strlen(code));
+	if (*out == FB_NONE || strcmp(fb_fields[field].codes[*out].name, code) != 0)
+		return fb_why(why, whylen, "'%s' is not a code of %s; its codes are %s", code,
+			      fb_fields[field].name, fb_field_code_list(field));
+	return 0;
+}
+
+static int
+set_string(char **slot, const char *value, const char *key, char *why, size_t whylen)
+{
+	if (*slot)
+		return fb_why(why, whylen, "%s is given twice", key);
+	*slot = fb_xstrdup(value);
+	return 0;
+}
+
+static int
+set_profile_key(struct fb_profile *p, const char *key, const char *value, long line,
+		char *why, size_t whylen)
+{
+	/* profile init's placeholder: a profile is not used until it is filled in. */
+	if (strcmp(value, "TODO") == 0)
+		return fb_why(why, whylen, "%s is still TODO: fill it in", key);
+	if (strcmp(key, "system") == 0)
+		return set_string(&p->system, value, key, why, whylen);
+	if (strcmp(key, "la") == 0)
+		return set_string(&p->la, value, key, why, whylen);
+	if (strcmp(key, "delimiter") == 0) {
+		if (p->delim)
+			return fb_why(why, whylen, "delimiter is given twice");
+		if (strcmp(value, "comma") == 0 || strcmp(value, ",") == 0)
+			p->delim = ',';
+		else if (strcmp(value, "semicolon") == 0 || strcmp(value, ";") == 0)
+			p->delim = ';';
+		else if (strcmp(value, "tab") == 0 || strcmp(value, "\\t") == 0)
+			p->delim = '\t';
+		else
+			return fb_why(why, whylen, "delimiter '%s' is not comma, semicolon or tab",
+				      value);
+		return 0;
+	}
+	if (strcmp(key, "encoding") == 0) {
+		if (strcmp(value, "utf-8") == 0 || strcmp(value, "UTF-8") == 0)
+			p->encoding = FB_PE_UTF8;
+		else if (strcmp(value, "windows-1252") == 0 || strcmp(value, "Windows-1252") == 0 ||
+			 strcmp(value, "cp1252") == 0)
+			p->encoding = FB_PE_1252;
+		else
+			return fb_why(why, whylen, "encoding '%s' is not utf-8 or windows-1252",
+				      value);
+		return 0;
+	}
+	if (strcmp(key, "date_format") == 0) {
+		if (fb_profile_date_format_check(value, why, whylen) != 0)
+			return -1;
+		if (p->ndate_formats == FB_PROFILE_MAX_DATE_FORMATS)
+			return fb_why(why, whylen, "at most %d date formats may be given",
+				      FB_PROFILE_MAX_DATE_FORMATS);
+		p->date_format[p->ndate_formats++] = fb_xstrdup(value);
+		return 0;
+	}
+	if (strcmp(key, "snapshot_date_from_name") == 0) {
+		int rc;
+
+		if (p->name_pattern)
+			return fb_why(why, whylen, "snapshot_date_from_name is given twice");
+		if ((rc = regcomp(&p->name_re, value, REG_EXTENDED | REG_ICASE)) != 0) {
+			char err[128];
+
+			regerror(rc, &p->name_re, err, sizeof(err));
+			return fb_why(why, whylen, "snapshot_date_from_name '%s' is not a pattern: %s",
+				      value, err);
+		}
+		p->name_pattern = fb_xstrdup(value);
+		p->name_pattern_line = line;
+		return 0;
+	}
+	return fb_why(why, whylen, "unknown key '%s' in [profile]; the keys are system, la, "
+		      "delimiter, encoding, date_format and snapshot_date_from_name", key);
+}
+
+static int
+set_constant(struct fb_profile *p, const char *key, const char *value, long line, char *why,
+	     size_t whylen)
+{
+	int f = field_named(key, strlen(key)), code, days;
+	enum fb_date_form form;
+
+	if (f != FB_F_LA_CODE && f != FB_F_SNAPSHOT_DATE)
+		return fb_why(why, whylen, "unknown key '%s' in [constant]; a constant may be "
+			      "given for la_code and snapshot_date", key);
+	if (p->constant[f])
+		return fb_why(why, whylen, "constant %s is given twice (first on line %ld)", key,
+			      p->constant_line[f]);
+	if (f == FB_F_LA_CODE && fb_la_code_parse(value, strlen(value), &code) != 0)
+		return fb_why(why, whylen, "constant la_code '%s' is not a three-digit DfE code",
+			      value);
+	if (f == FB_F_SNAPSHOT_DATE &&
+	    (fb_date_parse(value, strlen(value), &days, &form) != 0 || form != FB_DATE_ISO))
+		return fb_why(why, whylen, "constant snapshot_date '%s' is not a date in "
+			      "YYYY-MM-DD form", value);
+	p->constant[f] = fb_xstrdup(value);
+	p->constant_line[f] = line;
+	return 0;
+}
+
+static int
+set_count_key(struct fb_profile_column *c, const char *key, const char *value, char *why,
+	      size_t whylen)
+{
+	static const struct {
+		const char *key;
+		int field;
+		size_t off;
+	} keys[] = {
+		{ "status", FB_F_STATUS, offsetof(struct fb_profile_column, status) },
+		{ "bed_use", FB_F_BED_USE, offsetof(struct fb_profile_column, bed_use) },
+		{ "unavailable_reason", FB_F_UNAVAILABLE_REASON,
+		  offsetof(struct fb_profile_column, unavailable_reason) },
+		{ "vacancy_reason", FB_F_VACANCY_REASON,
+		  offsetof(struct fb_profile_column, vacancy_reason) },
+		{ "ofsted_status", FB_F_OFSTED_STATUS,
+		  offsetof(struct fb_profile_column, ofsted_status) },
+	};
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		int *slot = (int *)(void *)((char *)c + keys[i].off);
+
+		if (strcmp(key, keys[i].key) != 0)
+			continue;
+		if (*slot != FB_NONE)
+			return fb_why(why, whylen, "%s is given twice", key);
+		return code_of(keys[i].field, value, slot, why, whylen);
+	}
+	return fb_why(why, whylen, "unknown key '%s' in [count %s]; the keys are header, alias, "
+		      "pattern, status, bed_use, unavailable_reason, vacancy_reason and "
+		      "ofsted_status", key, c->name);
+}
+
+static int
+set_column_key(struct fb_profile *p, struct fb_profile_column *c, const char *key,
+	       const char *value, long line, char *why, size_t whylen)
+{
+	const char *kind = c->kind == FB_PK_COLUMN ? "column" : c->kind == FB_PK_FLAG ? "flag"
+										     : "count";
+	int code;
+
+	(void)p;
+	if (strcmp(key, "header") == 0) {
+		if (*value == '\0')
+			return fb_why(why, whylen, "header is blank");
+		return set_string(&c->header, value, key, why, whylen);
+	}
+	if (strcmp(key, "alias") == 0 || strcmp(key, "aliases") == 0) {
+		const char *item;
+		size_t len;
+
+		while (next_item(&value, &item, &len)) {
+			if (len == 0)
+				continue;
+			fb_grow_to((void **)&c->alias, &(size_t){ c->nalias }, c->nalias + 1,
+				   sizeof(*c->alias));
+			c->alias[c->nalias++] = fb_xstrndup(item, len);
+		}
+		return 0;
+	}
+	if (strcmp(key, "pattern") == 0) {
+		int rc;
+
+		if (c->pattern)
+			return fb_why(why, whylen, "pattern is given twice");
+		if ((rc = regcomp(&c->re, value, REG_EXTENDED | REG_ICASE | REG_NOSUB)) != 0) {
+			char err[128];
+
+			regerror(rc, &c->re, err, sizeof(err));
+			return fb_why(why, whylen, "pattern '%s' is not a pattern: %s", value, err);
+		}
+		c->pattern = fb_xstrdup(value);
+		return 0;
+	}
+	if (c->kind == FB_PK_COUNT)
+		return set_count_key(c, key, value, why, whylen);
+	if (c->kind == FB_PK_APPROVED)
+		return fb_why(why, whylen, "unknown key '%s' in [approved]; the keys are header, "
+			      "alias and pattern", key);
+	if (strcmp(key, "drop") == 0)
+		return add_values(c, value, FB_PA_DROP, FB_NONE, FB_NONE, line, why, whylen);
+	if (strcmp(key, "keep") == 0)
+		return add_values(c, value, FB_PA_KEEP, FB_NONE, FB_NONE, line, why, whylen);
+	if (strncmp(key, "value ", 6) == 0 && c->kind == FB_PK_COLUMN) {
+		const char *code_name = key + 6;
+
+		while (*code_name == ' ')
+			code_name++;
+		if (code_of(c->field, code_name, &code, why, whylen) != 0)
+			return -1;
+		return add_values(c, value, FB_PA_VALUE, c->field, code, line, why, whylen);
+	}
+	if (strncmp(key, "set ", 4) == 0) {
+		char fname[64];
+		const char *sp, *code_name = key + 4;
+		int field;
+
+		while (*code_name == ' ')
+			code_name++;
+		sp = strchr(code_name, ' ');
+		if (!sp || (size_t)(sp - code_name) >= sizeof(fname))
+			return fb_why(why, whylen, "'%s' is not 'set COLUMN CODE'", key);
+		memcpy(fname, code_name, (size_t)(sp - code_name));
+		fname[sp - code_name] = '\0';
+		while (*sp == ' ')
+			sp++;
+		field = field_named(fname, strlen(fname));
+		if (field == FB_NONE)
+			return fb_why(why, whylen, "'%s' is not a column of the standard", fname);
+		if (field == c->field)
+			return fb_why(why, whylen, "use 'value %s' to map [column %s] itself", sp,
+				      c->name);
+		if (code_of(field, sp, &code, why, whylen) != 0)
+			return -1;
+		return add_values(c, value, FB_PA_SET, field, code, line, why, whylen);
+	}
+	return fb_why(why, whylen, "unknown key '%s' in [%s %s]; the keys are header, alias, "
+		      "pattern, %sset COLUMN CODE, keep and drop", key, kind, c->name,
+		      c->kind == FB_PK_COLUMN ? "value CODE, " : "");
+}
+
+int
+fb_profile_set(struct fb_profile *p, const char *section, const char *key, const char *value,
+	       long line, char *why, size_t whylen)
+{
+	struct fb_profile_column *c;
+	char trimmed[256];
+	size_t len = strlen(section);
+
+	/* As the section line's reader names it: spaces inside the brackets trimmed. */
+	fb_trim(&section, &len);
+	if (len >= sizeof(trimmed))
+		len = sizeof(trimmed) - 1;
+	memcpy(trimmed, section, len);
+	trimmed[len] = '\0';
+	section = trimmed;
+	if (*section == '\0')
+		return fb_why(why, whylen, "'%s' comes before any [section]", key);
+	if (strcmp(section, "profile") == 0)
+		return set_profile_key(p, key, value, line, why, whylen);
+	if (strcmp(section, "constant") == 0)
+		return set_constant(p, key, value, line, why, whylen);
+	if ((c = column_of(p, section)) == NULL) {
+		if (fb_profile_section(p, section, line, why, whylen) != 0)
+			return -1;
+		c = column_of(p, section);
+	}
+	return set_column_key(p, c, key, value, line, why, whylen);
+}
+
+/* Header spellings */
+
+/* One way column c can be headed, for comparing profiles' columns. */
+static int
+same_heading(const char *a, const char *b)
+{
+	char x[256], y[256];
+
+	squash(a, strlen(a), x, sizeof(x));
+	squash(b, strlen(b), y, sizeof(y));
+	return strcmp(x, y) == 0;
+}
+
+/* The spelling of c that b's spelling s also is, or NULL. */
+static const char *
+shared_heading(const struct fb_profile_column *c, const char *s)
+{
+	if (c->header && same_heading(c->header, s))
+		return c->header;
+	for (size_t i = 0; i < c->nalias; i++)
+		if (same_heading(c->alias[i], s))
+			return c->alias[i];
+	if (c->pattern && regexec(&c->re, s, 0, NULL, 0) == 0)
+		return s;
+	return NULL;
+}
+
+static const char *
+section_name(const struct fb_profile_column *c, char *buf, size_t size)
+{
+	switch (c->kind) {
+	case FB_PK_COLUMN:
+		snprintf(buf, size, "[column %s]", c->name);
+		break;
+	case FB_PK_FLAG:
+		snprintf(buf, size, "[flag %s]", c->name);
+		break;
+	case FB_PK_COUNT:
+		snprintf(buf, size, "[count %s]", c->name);
+		break;
+	default:
+		snprintf(buf, size, "[approved]");
+	}
+	return buf;
+}
+
+static int
+column_for(const struct fb_profile *p, int field)
+{
+	for (size_t i = 0; i < p->ncols; i++)
+		if (p->col[i].kind == FB_PK_COLUMN && p->col[i].field == field)
+			return (int)i;
+	return -1;
+}
+
+static int
+set_anywhere(const struct fb_profile *p, int field)
+{
+	for (size_t i = 0; i < p->ncols; i++)
+		for (size_t k = 0; k < p->col[i].nvalues; k++)
+			if (p->col[i].values[k].action == FB_PA_SET &&
+			    p->col[i].values[k].field == field)
+				return 1;
+	return 0;
+}
+
+int
+fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
+{
+	static const int required[] = { FB_F_LA_CODE, FB_F_SNAPSHOT_DATE, FB_F_HOUSEHOLD_ID,
+					FB_F_BED_ID, FB_F_BED_USE, FB_F_STATUS };
+	char s1[300], s2[300];
+	int has_approved = 0;
+
+	*line = 0;
+	for (size_t i = 0; i < p->ncols; i++) {
+		struct fb_profile_column *c = &p->col[i];
+
+		*line = c->line;
+		if (!c->header && !c->nalias && !c->pattern)
+			return fb_why(why, whylen, "%s says nothing of how the export heads the "
+				      "column: give header, alias or pattern",
+				      section_name(c, s1, sizeof(s1)));
+		if (c->kind == FB_PK_COLUMN && p->constant[c->field])
+			return fb_why(why, whylen, "%s is also a constant (line %ld): give one",
+				      section_name(c, s1, sizeof(s1)), p->constant_line[c->field]);
+		if (c->kind == FB_PK_COLUMN && c->field == FB_F_SNAPSHOT_DATE && p->name_pattern)
+			return fb_why(why, whylen, "[column snapshot_date] and "
+				      "snapshot_date_from_name (line %ld) both give the date: "
+				      "give one", p->name_pattern_line);
+		if (c->kind == FB_PK_FLAG && !c->mapped)
+			return fb_why(why, whylen, "%s maps no value: give set COLUMN CODE "
+				      "(and keep) lines", section_name(c, s1, sizeof(s1)));
+		if (c->kind == FB_PK_COUNT) {
+			if (c->status == FB_NONE)
+				return fb_why(why, whylen, "%s gives no status for the beds it "
+					      "counts", section_name(c, s1, sizeof(s1)));
+			if (c->status == FB_ST_UNAVAILABLE && c->unavailable_reason == FB_NONE)
+				return fb_why(why, whylen, "%s counts unavailable beds, so it needs "
+					      "unavailable_reason (the reason each expanded bed gets)",
+					      section_name(c, s1, sizeof(s1)));
+			if (c->bed_use == FB_NONE)
+				c->bed_use = FB_USE_MAINSTREAM;
+		}
+		has_approved |= c->kind == FB_PK_APPROVED;
+		if (p->expand && c->kind == FB_PK_FLAG)
+			return fb_why(why, whylen, "%s: a profile with [count] sections (one row "
+				      "per household) cannot have flags",
+				      section_name(c, s1, sizeof(s1)));
+		if (p->expand && c->kind == FB_PK_COLUMN && c->field != FB_F_LA_CODE &&
+		    c->field != FB_F_SNAPSHOT_DATE && c->field != FB_F_HOUSEHOLD_ID)
+			return fb_why(why, whylen, "%s: with [count] sections (one row per "
+				      "household) the beds' %s comes from the counts; only "
+				      "la_code, snapshot_date and household_id are read as columns",
+				      section_name(c, s1, sizeof(s1)), c->name);
+		/* A header that two columns would both read. */
+		for (size_t j = 0; j < i; j++) {
+			const struct fb_profile_column *o = &p->col[j];
+			const char *shared = NULL;
+
+			if (c->header)
+				shared = shared_heading(o, c->header);
+			for (size_t k = 0; !shared && k < c->nalias; k++)
+				shared = shared_heading(o, c->alias[k]);
+			if (!shared && o->header && c->pattern &&
+			    regexec(&c->re, o->header, 0, NULL, 0) == 0)
+				shared = o->header;
+			for (size_t k = 0; !shared && c->pattern && k < o->nalias; k++)
+				if (regexec(&c->re, o->alias[k], 0, NULL, 0) == 0)
+					shared = o->alias[k];
+			if (shared)
+				return fb_why(why, whylen, "the header '%s' is mapped twice: by %s "
+					      "(line %ld) and %s", shared,
+					      section_name(o, s2, sizeof(s2)), o->line,
+					      section_name(c, s1, sizeof(s1)));
+		}
+	}
+	*line = 0;
+	if (has_approved && !p->expand)
+		return fb_why(why, whylen, "[approved] checks a household's counts, but the "
+			      "profile has no [count] section");
+	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
+		int f = required[i];
+
+		if (p->expand && f != FB_F_LA_CODE && f != FB_F_SNAPSHOT_DATE &&
+		    f != FB_F_HOUSEHOLD_ID)
+			continue;
+		if (column_for(p, f) >= 0 || p->constant[f] ||
+		    (f == FB_F_SNAPSHOT_DATE && p->name_pattern) || set_anywhere(p, f))
+			continue;
+		return fb_why(why, whylen, "nothing gives %s: add a [column %s] section%s",
+			      fb_fields[f].name, fb_fields[f].name,
+			      f == FB_F_LA_CODE ? ", or la_code in [constant]"
+			      : f == FB_F_SNAPSHOT_DATE ? ", snapshot_date in [constant], or "
+							  "snapshot_date_from_name in [profile]"
+			      : "");
+	}
+	p->finished = 1;
+	return 0;
+}
+
+/* Dates */
+
+int
+fb_profile_date_format_check(const char *fmt, char *why, size_t whylen)
+{
+	int seen[128] = { 0 };
+
+	for (const char *s = fmt; *s; s++) {
+		if (*s != '%')
+			continue;
+		s++;
+		switch (*s) {
+		case 'd': case 'm': case 'Y': case 'H': case 'M': case 'S':
+			if (seen[(unsigned char)*s]++)
+				return fb_why(why, whylen, "date format '%s' has %%%c twice", fmt, *s);
+			break;
+		case '%':
+			break;
+		case '\0':
+			return fb_why(why, whylen, "date format '%s' ends in a lone %%", fmt);
+		default:
+			return fb_why(why, whylen, "date format '%s' has %%%c; only %%d, %%m, %%Y, "
+				      "%%H, %%M, %%S and %%%% are read", fmt, *s);
+		}
+	}
+	if (!seen['d'] || !seen['m'] || !seen['Y'])
+		return fb_why(why, whylen, "date format '%s' needs %%d, %%m and %%Y", fmt);
+	return 0;
+}
+
+/* Up to max digits at *s (at least min), as a number; advances *s. */
+static int
+digits(const char **s, const char *end, int min, int max, int *n)
+{
+	int k = 0;
+
+	*n = 0;
+	while (*s < end && k < max && **s >= '0' && **s <= '9') {
+		*n = *n * 10 + (**s - '0');
+		(*s)++;
+		k++;
+	}
+	return k >= min ? 0 : -1;
+}
+
+int
+fb_profile_date_read(const char *fmt, const char *s, size_t len, char out[FB_DATE_TEXT_SIZE])
+{
+	const char *end;
+	int y = -1, m = -1, d = -1, v;
+
+	fb_trim(&s, &len);
+	end = s + len;
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%' || f[1] == '%') {
+			if (s == end || *s != *f)
+				return -1;
+			s++;
+			f += *f == '%';
+			continue;
+		}
+		f++;
+		switch (*f) {
+		case 'd':
+			if (digits(&s, end, 1, 2, &d) != 0)
+				return -1;
+			break;
+		case 'm':
+			if (digits(&s, end, 1, 2, &m) != 0)
+				return -1;
+			break;
+		case 'Y':
+			if (digits(&s, end, 4, 4, &y) != 0)
+				return -1;
+			break;
+		case 'H':
+			if (digits(&s, end, 1, 2, &v) != 0 || v > 23)
+				return -1;
+			break;
+		case 'M':
+		case 'S':
+			if (digits(&s, end, 1, 2, &v) != 0 || v > 59)
+				return -1;
+			break;
+		default:
+			return -1;
+		}
+	}
+	if (s != end || y < 0 || m < 0 || d < 0)
+		return -1;
+	snprintf(out, FB_DATE_TEXT_SIZE, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return 0;
+}
+
+/* Headers */
+
+int
+fb_profile_header_matches(const struct fb_profile_column *c, const char *name, size_t len)
+{
+	char a[256], b[256];
+
+	fb_trim(&name, &len);
+	if (len == 0)
+		return 0;
+	if (c->header && fb_strncaseeq(c->header, name, len))
+		return 1;
+	if (c->nalias) {
+		squash(name, len, a, sizeof(a));
+		for (size_t i = 0; i < c->nalias; i++) {
+			squash(c->alias[i], strlen(c->alias[i]), b, sizeof(b));
+			if (strcmp(a, b) == 0)
+				return 1;
+		}
+	}
+	if (c->pattern) {
+		char *z = fb_xstrndup(name, len);
+		int hit = regexec(&c->re, z, 0, NULL, 0) == 0;
+
+		free(z);
+		return hit;
+	}
+	return 0;
+}
+
+/* Reading an input */
+
+static const char *
+base_name(const char *name)
+{
+	const char *slash = strrchr(name, '/'), *back = strrchr(name, '\\');
+
+	if (back && (!slash || back > slash))
+		slash = back;
+	return slash ? slash + 1 : name;
+}
+
+/* snapshot_date from the file name: the pattern's first group, else its match. */
+static int
+date_from_name(const struct fb_profile *p, const char *name, char out[FB_DATE_TEXT_SIZE])
+{
+	regmatch_t m[2];
+	const char *base = base_name(name);
+	const char *s;
+	size_t len;
+	int days;
+	enum fb_date_form form;
+
+	if (regexec(&p->name_re, base, 2, m, 0) != 0)
+		return -1;
+	if (m[1].rm_so < 0)
+		m[1] = m[0];
+	s = base + m[1].rm_so;
+	len = (size_t)(m[1].rm_eo - m[1].rm_so);
+	if (len == FB_DATE_LEN && fb_date_parse(s, len, &days, &form) == 0 && form == FB_DATE_ISO) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return 0;
+	}
+	for (size_t i = 0; i < p->ndate_formats; i++)
+		if (fb_profile_date_read(p->date_format[i], s, len, out) == 0)
+			return 0;
+	return -1;
+}
+
+struct fb_profile_input *
+fb_profile_input_new(const struct fb_profile *p, const char *name, int file,
+		     struct fb_findings *out)
+{
+	struct fb_profile_input *in = fb_xcalloc(1, sizeof(*in));
+	char vis[FB_VISIBLE_SIZE];
+
+	in->p = p;
+	in->file = file;
+	in->out = out;
+	in->reject_all = FB_NONE;
+	for (size_t c = 0; c < FB_PROFILE_MAX_COLUMNS; c++)
+		in->pos[c] = -1;
+	if (p->name_pattern && date_from_name(p, name, in->name_date) != 0) {
+		const char *base = base_name(name);
+
+		fb_findings_add(out, FB_R_MISSING_COLUMN, file, 1, "snapshot_date",
+				fb_visible(vis, base, strlen(base)),
+				"the file name '%s' holds no date that the profile's "
+				"snapshot_date_from_name pattern '%s' finds, so no row of this "
+				"file has a snapshot_date; rename the file or give "
+				"snapshot_date in the profile's [constant] section", vis,
+				p->name_pattern);
+		in->reject_all = FB_R_MISSING_COLUMN;
+	}
+	return in;
+}
+
+void
+fb_profile_input_free(struct fb_profile_input *in)
+{
+	if (!in)
+		return;
+	for (size_t c = 0; c < FB_PROFILE_MAX_COLUMNS; c++)
+		free(in->colname[c]);
+	for (size_t i = 0; i < in->nunmapped; i++)
+		free(in->unmapped[i].value);
+	free(in->unmapped);
+	free(in);
+}
+
+/* Whether the file must have column c. */
+static int
+column_required(const struct fb_profile *p, const struct fb_profile_column *c)
+{
+	if (c->kind != FB_PK_COLUMN)
+		return 1;
+	return fb_fields[c->field].presence == FB_REQUIRED &&
+	       !(c->field == FB_F_BED_USE && set_anywhere(p, FB_F_BED_USE));
+}
+
+const struct fb_schema *
+fb_profile_input_schema(struct fb_profile_input *in, const char *const *names,
+			const size_t *lens, size_t n)
+{
+	const struct fb_profile *p = in->p;
+	char s1[300], s2[300], vis[FB_VISIBLE_SIZE];
+
+	memset(&in->schema, 0, sizeof(in->schema));
+	in->schema.ncols = (int)p->ncols;
+	for (size_t i = 0; i < n; i++) {
+		int first = -1;
+
+		for (size_t c = 0; c < p->ncols; c++) {
+			if (!fb_profile_header_matches(&p->col[c], names[i], lens[i]))
+				continue;
+			fb_visible(vis, names[i], lens[i]);
+			if (first >= 0) {
+				fb_findings_add_cell(in->out, FB_R_DUPLICATE_COLUMN, in->file, 1,
+						     (int)i, NULL, vis,
+						     "the header '%s' (column %zu) is matched by both "
+						     "%s and %s of the profile, so no row of this file "
+						     "can be used; make the profile's headers, aliases "
+						     "and patterns tell them apart", vis, i + 1,
+						     section_name(&p->col[first], s1, sizeof(s1)),
+						     section_name(&p->col[c], s2, sizeof(s2)));
+				in->reject_all = FB_R_DUPLICATE_COLUMN;
+				continue;
+			}
+			first = (int)c;
+			if (in->pos[c] >= 0) {
+				fb_findings_add_cell(in->out, FB_R_DUPLICATE_COLUMN, in->file, 1,
+						     (int)i, NULL, vis,
+						     "columns %d and %zu of the header both match %s "
+						     "of the profile, so no row of this file can be "
+						     "used; keep one, or make the profile tell them "
+						     "apart", in->pos[c] + 1, i + 1,
+						     section_name(&p->col[c], s1, sizeof(s1)));
+				in->reject_all = FB_R_DUPLICATE_COLUMN;
+				continue;
+			}
+			in->pos[c] = (int)i;
+		}
+	}
+	for (size_t c = 0; c < p->ncols; c++) {
+		const struct fb_profile_column *col = &p->col[c];
+
+		free(in->colname[c]);
+		if (in->pos[c] >= 0) {
+			const char *s = names[in->pos[c]];
+			size_t len = lens[in->pos[c]];
+
+			in->colname[c] = fb_xstrndup(s, len);
+		} else if (col->header) {
+			in->colname[c] = fb_xstrdup(col->header);
+		} else if (col->nalias) {
+			in->colname[c] = fb_xstrdup(col->alias[0]);
+		} else {
+			size_t len = strlen(col->pattern) + 16;
+
+			in->colname[c] = fb_xmalloc(len);
+			snprintf(in->colname[c], len, "/%s/", col->pattern);
+		}
+		in->schema.name[c] = in->colname[c];
+		in->schema.required[c] = column_required(p, col);
+		in->schema.hidden[c] = col->kind == FB_PK_COLUMN && col->field == FB_F_CHILD_REF;
+	}
+	return &in->schema;
+}
+
+/* Tell the findings where both the export's and the standard's names are. */
+static void
+map_columns(struct fb_profile_input *in)
+{
+	const char *name[2 * FB_PROFILE_MAX_COLUMNS];
+	int col[2 * FB_PROFILE_MAX_COLUMNS];
+	size_t n = 0;
+
+	for (size_t c = 0; c < in->p->ncols; c++) {
+		name[n] = in->colname[c];
+		col[n++] = in->pos[c];
+		if (in->p->col[c].kind == FB_PK_COLUMN) {
+			name[n] = fb_fields[in->p->col[c].field].name;
+			col[n++] = in->pos[c];
+		}
+	}
+	fb_findings_map_columns(in->out, in->file, name, col, n);
+	in->mapped_cols = 1;
+}
+
+static void
+count_unmapped(struct fb_profile_input *in, int col, const char *s, size_t len)
+{
+	struct fb_profile_unmapped *u;
+
+	for (size_t i = 0; i < in->nunmapped; i++) {
+		u = &in->unmapped[i];
+		if (u->col == col && strlen(u->value) == len && memcmp(u->value, s, len) == 0) {
+			u->n++;
+			return;
+		}
+	}
+	if (in->nunmapped == UNMAPPED_MAX) {
+		in->unmapped_more++;
+		return;
+	}
+	fb_grow((void **)&in->unmapped, &in->unmappedcap, in->nunmapped + 1,
+		sizeof(*in->unmapped));
+	u = &in->unmapped[in->nunmapped++];
+	u->col = col;
+	u->value = fb_xstrndup(s, len);
+	u->n = 1;
+}
+
+/* What a local value maps to, for messages: "filled", "bed_use respite", "dropped". */
+static void
+describe(const struct fb_profile_value *v, char *buf, size_t size)
+{
+	switch (v->action) {
+	case FB_PA_VALUE:
+		snprintf(buf, size, "%s", fb_fields[v->field].codes[v->code].name);
+		break;
+	case FB_PA_SET:
+		snprintf(buf, size, "%s %s", fb_fields[v->field].name,
+			 fb_fields[v->field].codes[v->code].name);
+		break;
+	case FB_PA_KEEP:
+		snprintf(buf, size, "kept");
+		break;
+	default:
+		snprintf(buf, size, "dropped");
+	}
+}
+
+/* The nearest mapped values to s, as "'Occupied' (filled), ...", in buf. */
+static void
+suggest(const struct fb_profile_column *c, const char *s, size_t len, char *buf, size_t size)
+{
+	size_t used = 0, shown = 0;
+
+	buf[0] = '\0';
+	for (size_t dist = 0; dist <= 3 && shown < 3; dist++) {
+		for (size_t i = 0; i < c->nvalues && shown < 3; i++) {
+			const struct fb_profile_value *v = &c->values[i];
+			char what[96];
+			int k;
+
+			if (v->action == FB_PA_DROP ||
+			    fb_edit_distance(s, len, v->local, strlen(v->local), 3) != dist)
+				continue;
+			/* The same local value under two actions is one suggestion. */
+			if (value_of(c, v->local, strlen(v->local), 0) != v)
+				continue;
+			describe(v, what, sizeof(what));
+			k = snprintf(buf + used, size - used, "%s'%s' (%s)", shown ? ", " : "",
+				     v->local, what);
+			if (k < 0 || (size_t)k >= size - used)
+				return;
+			used += (size_t)k;
+			shown++;
+		}
+	}
+	if (shown)
+		return;
+	for (size_t i = 0; i < c->nvalues && shown < 6; i++) {
+		int k;
+
+		if (c->values[i].action == FB_PA_DROP)
+			continue;
+		k = snprintf(buf + used, size - used, "%s'%s'", shown ? ", " : "",
+			     c->values[i].local);
+		if (k < 0 || (size_t)k >= size - used)
+			return;
+		used += (size_t)k;
+		shown++;
+	}
+}
+
+static void
+unmapped(struct fb_profile_input *in, size_t c, long line, const char *s, size_t len)
+{
+	const struct fb_profile_column *col = &in->p->col[c];
+	char vis[FB_VISIBLE_SIZE], near[512], sec[300];
+	int close;
+
+	count_unmapped(in, (int)c, s, len);
+	suggest(col, s, len, near, sizeof(near));
+	close = near[0] && strchr(near, '(') != NULL;
+	fb_findings_add(in->out, FB_R_UNMAPPED_VALUE, in->file, line, in->colname[c],
+			fb_visible(vis, s, len),
+			"'%s' in column '%s' is not a value the profile maps for %s, so the row "
+			"cannot be used; %s %s; add it to %s in %s", vis, in->colname[c],
+			col->kind == FB_PK_COLUMN ? col->name : "its flag",
+			close ? "the nearest values it maps are" : "the values it maps are", near,
+			section_name(col, sec, sizeof(sec)), in->p->path);
+}
+
+/* A drop: counted, and said once per file by fb_profile_input_end(). */
+static void
+dropped(struct fb_profile_input *in, long line, const char *fmt, const char *a, const char *b)
+{
+	if (in->dropped++ == 0) {
+		in->dropped_first = line;
+		snprintf(in->dropped_why, sizeof(in->dropped_why), fmt, a, b);
+	}
+}
+
+/* A household row's count in column c: 0 to 99, blank 0. */
+static int
+read_count(const struct fb_row *local, size_t c, long *n)
+{
+	const char *s = local->cell[c];
+	size_t len = local->len[c];
+
+	if (!s)
+		return -1;
+	fb_trim(&s, &len);
+	if (len == 0) {
+		*n = 0;
+		return 0;
+	}
+	return fb_count_parse(s, len, 0, n) == 0 && *n >= 0 && *n <= 99 ? 0 : -1;
+}
+
+static void
+expand(struct fb_profile_input *in, const struct fb_row *local, struct fb_row *std,
+       fb_row_fn fn, void (*drop)(void *), void *ctx)
+{
+	const struct fb_profile *p = in->p;
+	long count[FB_PROFILE_MAX_COLUMNS], total = 0, approved = -1, bed = 0;
+	char vis[FB_VISIBLE_SIZE];
+
+	for (size_t c = 0; c < p->ncols; c++) {
+		const struct fb_profile_column *col = &p->col[c];
+		long n;
+
+		if (col->kind != FB_PK_COUNT && col->kind != FB_PK_APPROVED)
+			continue;
+		if (read_count(local, c, &n) != 0) {
+			fb_findings_add(in->out, FB_R_HOUSEHOLD_COUNTS, in->file, local->line,
+					in->colname[c],
+					fb_visible(vis, local->cell[c] ? local->cell[c] : "",
+						   local->cell[c] ? local->len[c] : 0),
+					"the household's count '%s' in column '%s' is not a whole "
+					"number from 0 to 99, so none of its beds can be used", vis,
+					in->colname[c]);
+			std->reject = FB_R_HOUSEHOLD_COUNTS;
+			fn(ctx, std);
+			return;
+		}
+		if (col->kind == FB_PK_APPROVED)
+			approved = n;
+		else
+			total += count[c] = n;
+	}
+	if (approved >= 0 && approved != total) {
+		fb_findings_add(in->out, FB_R_HOUSEHOLD_COUNTS, in->file, local->line, NULL, NULL,
+				"the household has %ld approved places but its counts add up to "
+				"%ld beds, so none of its beds can be used; correct the counts",
+				approved, total);
+		std->reject = FB_R_HOUSEHOLD_COUNTS;
+		fn(ctx, std);
+		return;
+	}
+	if (total == 0) {
+		dropped(in, local->line, "a household row with no places%s%s", "", "");
+		drop(ctx);
+		return;
+	}
+	for (size_t c = 0; c < p->ncols; c++) {
+		const struct fb_profile_column *col = &p->col[c];
+		const int *code[] = {
+			[FB_F_BED_USE] = &col->bed_use, [FB_F_STATUS] = &col->status,
+			[FB_F_UNAVAILABLE_REASON] = &col->unavailable_reason,
+			[FB_F_VACANCY_REASON] = &col->vacancy_reason,
+		};
+
+		if (col->kind != FB_PK_COUNT)
+			continue;
+		for (int f = FB_F_BED_USE; f <= FB_F_VACANCY_REASON; f++) {
+			std->cell[f] = *code[f] == FB_NONE ? NULL : fb_fields[f].codes[*code[f]].name;
+			std->len[f] = std->cell[f] ? strlen(std->cell[f]) : 0;
+		}
+		std->cell[FB_F_OFSTED_STATUS] = col->ofsted_status == FB_NONE ? NULL
+				: fb_fields[FB_F_OFSTED_STATUS].codes[col->ofsted_status].name;
+		std->len[FB_F_OFSTED_STATUS] = std->cell[FB_F_OFSTED_STATUS]
+			? strlen(std->cell[FB_F_OFSTED_STATUS]) : 0;
+		for (long k = 0; k < count[c]; k++) {
+			snprintf(in->bed_id, sizeof(in->bed_id), "%ld", ++bed);
+			std->cell[FB_F_BED_ID] = in->bed_id;
+			std->len[FB_F_BED_ID] = strlen(in->bed_id);
+			fn(ctx, std);
+		}
+	}
+}
+
+void
+fb_profile_input_row(struct fb_profile_input *in, const struct fb_row *local, fb_row_fn fn,
+		     void (*drop)(void *), void *ctx)
+{
+	const struct fb_profile *p = in->p;
+	struct fb_row std;
+	int bad = 0;
+
+	if (!in->mapped_cols)
+		map_columns(in);
+	memset(&std, 0, sizeof(std));
+	std.file = local->file;
+	std.line = local->line;
+	std.reject = local->reject != FB_NONE ? local->reject : in->reject_all;
+	if (std.reject != FB_NONE) {
+		fn(ctx, &std);
+		return;
+	}
+	for (int f = 0; f < FB_F_COUNT; f++) {
+		if (p->constant[f]) {
+			std.cell[f] = p->constant[f];
+			std.len[f] = strlen(p->constant[f]);
+		}
+	}
+	if (p->name_pattern) {
+		std.cell[FB_F_SNAPSHOT_DATE] = in->name_date;
+		std.len[FB_F_SNAPSHOT_DATE] = strlen(in->name_date);
+	}
+	/*
+	 * A row that is not a bed (a totals row) is dropped before any of its
+	 * values is mapped, so that its other cells raise no FB038.
+	 */
+	for (size_t c = 0; c < p->ncols; c++) {
+		const struct fb_profile_column *col = &p->col[c];
+		const struct fb_profile_value *v;
+		const char *s = local->cell[c];
+		size_t len = local->len[c], at = 0;
+
+		if (!s || col->kind == FB_PK_COUNT || col->kind == FB_PK_APPROVED)
+			continue;
+		fb_trim(&s, &len);
+		for (v = value_of(col, s, len, 0); len && v; v = value_of(col, s, len, at)) {
+			at = (size_t)(v - col->values) + 1;
+			if (v->action != FB_PA_DROP)
+				continue;
+			dropped(in, local->line, "'%s' in column '%s'", v->local, in->colname[c]);
+			drop(ctx);
+			return;
+		}
+	}
+	/* The columns' own values first, so that a flag's set wins over them. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t c = 0; c < p->ncols; c++) {
+			const struct fb_profile_column *col = &p->col[c];
+			const struct fb_profile_value *v;
+			const char *s = local->cell[c];
+			size_t len = local->len[c], at = 0;
+
+			if (col->kind == FB_PK_COUNT || col->kind == FB_PK_APPROVED)
+				continue;
+			if ((col->kind == FB_PK_FLAG) != pass)
+				continue;
+			if (!s)
+				continue;
+			fb_trim(&s, &len);
+			if (col->kind == FB_PK_COLUMN) {
+				std.cell[col->field] = local->cell[c];
+				std.len[col->field] = local->len[c];
+			}
+			if (len == 0)
+				continue;
+			if ((v = value_of(col, s, len, 0)) == NULL) {
+				if (col->mapped) {
+					unmapped(in, c, local->line, s, len);
+					bad = 1;
+				}
+				if (col->kind == FB_PK_COLUMN && col->field == FB_F_SNAPSHOT_DATE)
+					for (size_t i = 0; i < p->ndate_formats; i++)
+						if (fb_profile_date_read(p->date_format[i], s, len,
+									 in->date) == 0) {
+							std.cell[col->field] = in->date;
+							std.len[col->field] = strlen(in->date);
+							break;
+						}
+				continue;
+			}
+			for (; v; v = value_of(col, s, len, at)) {
+				at = (size_t)(v - col->values) + 1;
+				switch (v->action) {
+				case FB_PA_VALUE:
+				case FB_PA_SET:
+					std.cell[v->field] = fb_fields[v->field].codes[v->code].name;
+					std.len[v->field] = strlen(std.cell[v->field]);
+					break;
+				default:
+					break;
+				}
+			}
+		}
+	}
+	if (bad) {
+		std.reject = FB_R_UNMAPPED_VALUE;
+		fn(ctx, &std);
+		return;
+	}
+	if (p->expand) {
+		expand(in, local, &std, fn, drop, ctx);
+		return;
+	}
+	fn(ctx, &std);
+}
+
+void
+fb_profile_input_end(struct fb_profile_input *in)
+{
+	if (in->nunmapped) {
+		char list[1024], vis[FB_VISIBLE_SIZE];
+		size_t used = 0;
+		long total = 0;
+
+		list[0] = '\0';
+		for (size_t i = 0; i < in->nunmapped; i++)
+			total += in->unmapped[i].n;
+		/* Grouped by column, in the order first met. */
+		for (size_t i = 0; i < in->nunmapped && used + 1 < sizeof(list); i++) {
+			int col = in->unmapped[i].col, seen = 0, n = 0;
+
+			for (size_t j = 0; j < i; j++)
+				seen |= in->unmapped[j].col == col;
+			if (seen)
+				continue;
+			used += (size_t)snprintf(list + used, sizeof(list) - used, "%scolumn '%s': ",
+						 used ? "; " : "", in->colname[col]);
+			for (size_t j = i; j < in->nunmapped && used + 1 < sizeof(list); j++) {
+				const struct fb_profile_unmapped *w = &in->unmapped[j];
+
+				if (w->col != col)
+					continue;
+				used += (size_t)snprintf(list + used, sizeof(list) - used,
+							 "%s'%s' %ld row%s", n++ ? ", " : "",
+							 fb_visible(vis, w->value, strlen(w->value)),
+							 w->n, w->n == 1 ? "" : "s");
+			}
+		}
+		fb_findings_add(in->out, FB_R_UNMAPPED_SUMMARY, in->file, 1, NULL, NULL,
+				"%ld value%s in this file %s not mapped by the profile %s, so %s "
+				"rejected: %s%s", total, total == 1 ? "" : "s",
+				total == 1 ? "is" : "are", in->p->path,
+				total == 1 ? "the row with it was" : "the rows with them were", list,
+				in->unmapped_more ? "; and more values not listed" : "");
+	}
+	if (in->dropped)
+		fb_findings_add(in->out, FB_R_PROFILE_DROPPED, in->file, in->dropped_first, NULL,
+				NULL, "%ld row%s left out: the profile says %s not a bed; "
+				"the first is on this line (%s)", in->dropped,
+				in->dropped == 1 ? " was" : "s were",
+				in->dropped == 1 ? "it is" : "they are", in->dropped_why);
+}

@@ -1,0 +1,101 @@
+#!/bin/bash
+# profiles.sh BIN EXPORTS: for each example under sample-data/exports/
+# (profile.ini, export.csv, README.md), report through the profile must
+# equal report on convert's output, and its figures must equal the hand
+# count the README gives ("Hand count: approved N, filled N, vacant N,
+# unavailable N, respite/emergency N").
+set -u
+bin=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+for dir in "$root"/*/; do
+	name=$(basename "$dir")
+	[[ -f $dir/profile.ini ]] || continue
+	(cd "$dir" && "$bin" report --format csv --profile profile.ini export.csv) \
+		>"$tmp/through" 2>/dev/null
+	(cd "$dir" && "$bin" convert --profile profile.ini -o "$tmp/std.csv" export.csv) \
+		2>/dev/null
+	"$bin" report --format csv "$tmp/std.csv" >"$tmp/converted" 2>/dev/null
+	if ! cmp -s "$tmp/through" "$tmp/converted"; then
+		echo "FAIL $name: report through the profile differs from report on convert's output"
+		diff "$tmp/through" "$tmp/converted"
+		fail=$((fail + 1))
+		continue
+	fi
+	want=$(sed -n 's/^Hand count: approved \([0-9]*\), filled \([0-9]*\), vacant \([0-9]*\), unavailable \([0-9]*\), respite\/emergency \([0-9]*\)$/\1,\2,\3,\4,\5/p' "$dir/README.md")
+	got=$(awk -F, 'NR == 2 { print $4 "," $5 "," $6 "," $7 "," $8 }' "$tmp/through")
+	if [[ -z $want || $want != "$got" ]]; then
+		echo "FAIL $name: figures $got, hand count ${want:-(none in README.md)}"
+		fail=$((fail + 1))
+		continue
+	fi
+	# Every row accounted for: read = used + rejected + dropped + outside.
+	(cd "$dir" && "$bin" report --profile profile.ini --manifest "$tmp/m.json" export.csv) \
+		>/dev/null 2>&1
+	if ! python3 - "$tmp/m.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+for i in m["inputs"]:
+    assert i["rows_read"] == i["rows_used"] + i["rows_rejected"] + \
+        i["rows_dropped_by_profile"] + i["rows_outside_filter"], i
+assert m["profile"]["system"]
+PY
+	then
+		echo "FAIL $name: rows read are not used + rejected + dropped + outside"
+		fail=$((fail + 1))
+		continue
+	fi
+	pass=$((pass + 1))
+done
+
+# profile init, then filling it in: refused until filled, then the same
+# figures as the example's own profile.
+init=$tmp/init.ini
+fill=$(dirname "$0")/fixtures/profile-init-fill.sed
+if "$bin" profile init -o "$init" "$root/per-bed/export.csv" 2>"$tmp/err" &&
+   ! "$bin" profile check "$init" >/dev/null 2>&1 &&
+   sed -f "$fill" "$init" >"$tmp/filled.ini" &&
+   "$bin" profile check "$tmp/filled.ini" >/dev/null &&
+   (cd "$root/per-bed" && "$bin" report --format csv --profile "$tmp/filled.ini" export.csv \
+	>"$tmp/filled.csv" 2>/dev/null &&
+    "$bin" report --format csv --profile profile.ini export.csv >"$tmp/own.csv" 2>/dev/null) &&
+   cmp -s "$tmp/filled.csv" "$tmp/own.csv"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL profile init: the filled-in profile is refused or reports otherwise"
+	"$bin" profile check "$tmp/filled.ini"
+	fail=$((fail + 1))
+fi
+
+# The per-bed export's child IDs (CH9...) appear in no output but convert's,
+# in any format, nor on standard error; the same with values that are
+# errors (an unmapped status, a child ID that is not UTF-8).
+leak=0
+sed 's/Occupied,,CH9001/Ocupied,,CH9001/; s/,CH9002$/,CH\xff9002/' "$root/per-bed/export.csv" \
+	>"$tmp/errors.csv"
+for input in "$root/per-bed/export.csv" "$tmp/errors.csv"; do
+	for cmd in validate report trend; do
+		for format in text csv json html; do
+			[[ $cmd != validate && $format == text ]] && format=table
+			"$bin" $cmd --format $format --profile "$root/per-bed/profile.ini" "$input" \
+				>"$tmp/out" 2>&1
+			if grep -aq 'CH[^,"]\{0,4\}900' "$tmp/out"; then
+				echo "FAIL $cmd --format $format shows a child ID"
+				leak=1
+			fi
+		done
+	done
+done
+"$bin" convert --profile "$root/per-bed/profile.ini" "$root/per-bed/export.csv" 2>"$tmp/err" |
+	grep -q CH9001 && ! grep -q CH9 "$tmp/err" || leak=1
+if [[ $leak == 0 ]]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+fi
+
+echo "$pass passed, $fail failed"
+[[ $fail == 0 && $pass == 5 ]]
