@@ -197,7 +197,7 @@ fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char
 	int n;
 
 	cli->options = options;
-	cli->writer = &fb_writer_text;
+	cli->writer = fb_writer_find("text");
 	cli->today = fb_date_today();
 	cli->max_findings = 10000;
 	cli->region_name = cli->ofsted = cli->region = cli->year = cli->output = NULL;

@@ -8,6 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The writers, each defined in a file of its own. */
+extern const struct fb_writer fb_writer_text, fb_writer_csv, fb_writer_json, fb_writer_html,
+	fb_writer_xlsx;
+
 /* A second name for a writer follows its first. */
 static const struct {
 	const char *name;

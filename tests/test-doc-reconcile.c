@@ -274,7 +274,7 @@ test_writers(void **state)
 	(void)state;
 	fixture(&f);
 	fb_doc_reconcile(&d, NULL, &f.sub, &f.rc, "South East", 0);
-	s = written(&fb_writer_text, &d);
+	s = written(fb_writer_find("text"), &d);
 	assert_non_null(strstr(s, "\nLA 851\n"
 		"  Counted in the return as  filled  vacant  unavailable  respite_emergency  no_record\n"
 		"  filled                         2       0            0                  0          0\n"
@@ -285,7 +285,7 @@ test_writers(void **state)
 	assert_non_null(strstr(s, "\nLA   Main drivers, largest first\n"
 			       "851  1 place in the return (unavailable) has no bed record\n"));
 	free(s);
-	s = written(&fb_writer_json, &d);
+	s = written(fb_writer_find("json"), &d);
 	assert_non_null(strstr(s, "\n  \"region_pools\": 1,\n"));
 	assert_non_null(strstr(s, "\n  \"return_kind\": \"simple\",\n"));
 	/* The bridge and the drivers inside each row, without its la_code. */

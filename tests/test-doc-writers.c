@@ -78,7 +78,7 @@ static void
 test_csv(void **state)
 {
 	size_t len;
-	char *s = write_with(&fb_writer_csv, &len);
+	char *s = write_with(fb_writer_find("csv"), &len);
 
 	(void)state;
 	/* Input text guarded and quoted; a negative number is not text, so not guarded. */
@@ -113,7 +113,7 @@ test_csv_guard(void **state)
 		c = fb_table_row(fb_doc_table(&d, "T", one, 2, NULL), 0);
 		fb_cell_text(&d, &c[0], FB_CK_INPUT, starts[i]);
 		fb_cell_text(&d, &c[1], FB_CK_TEXT, "-tool");
-		assert_int_equal(fb_writer_csv.write(out, &d, &e), 0);
+		assert_int_equal(fb_writer_find("csv")->write(out, &d, &e), 0);
 		fclose(out);
 		snprintf(expect, sizeof(expect), "v,w\n%s,-tool\n", want[i]);
 		assert_string_equal(buf, expect);
@@ -126,7 +126,7 @@ static void
 test_json(void **state)
 {
 	size_t len;
-	char *s = write_with(&fb_writer_json, &len);
+	char *s = write_with(fb_writer_find("json"), &len);
 
 	(void)state;
 	/* Keyed notes but a column's definition; an empty rate is null. */
@@ -142,7 +142,7 @@ static void
 test_text(void **state)
 {
 	size_t len;
-	char *s = write_with(&fb_writer_text, &len);
+	char *s = write_with(fb_writer_find("text"), &len);
 
 	(void)state;
 	/* Columns with a brief heading; text left, numbers right; a rule before ALL. */
@@ -162,7 +162,7 @@ static void
 test_html(void **state)
 {
 	size_t len;
-	char *s = write_with(&fb_writer_html, &len);
+	char *s = write_with(fb_writer_find("html"), &len);
 
 	(void)state;
 	assert_non_null(strstr(s, "<td>=SUM(A1)</td><td class=\"num\">5</td>"
@@ -182,11 +182,11 @@ static void
 test_xlsx(void **state)
 {
 	size_t len;
-	char *s = write_with(&fb_writer_xlsx, &len);
+	char *s = write_with(fb_writer_find("xlsx"), &len);
 
 	(void)state;
-	assert_true(fb_writer_xlsx.binary);
-	assert_false(fb_writer_csv.binary);
+	assert_true(fb_writer_find("xlsx")->binary);
+	assert_false(fb_writer_find("csv")->binary);
 	assert_true(len > 4);
 	assert_memory_equal(s, "PK\x03\x04", 4);
 	free(s);
@@ -196,8 +196,8 @@ test_xlsx(void **state)
 static void
 test_failure(void **state)
 {
-	const struct fb_writer *w[] = { &fb_writer_text, &fb_writer_csv, &fb_writer_json,
-					&fb_writer_html, &fb_writer_xlsx };
+	const struct fb_writer *w[] = { fb_writer_find("text"), fb_writer_find("csv"), fb_writer_find("json"),
+					fb_writer_find("html"), fb_writer_find("xlsx") };
 
 	(void)state;
 	for (size_t i = 0; i < 5; i++) {
@@ -248,7 +248,7 @@ test_xlsx_cannot_make(void **state)
 			big[39999] = '\0';
 			fb_cell_text(&d, &fb_table_row(&d.tables[0], 0)[1], FB_CK_INPUT, big);
 		}
-		assert_int_equal(fb_writer_xlsx.write(out, &d, &e), -1);
+		assert_int_equal(fb_writer_find("xlsx")->write(out, &d, &e), -1);
 		assert_int_equal(e.err, how == 0 ? ENOENT : EIO);
 		assert_memory_equal(e.message, prefix, sizeof(prefix) - 1);
 		fclose(out);
@@ -285,7 +285,7 @@ test_growth(void **state)
 		fb_cell_number(fb_table_row(fb_doc_table(&d, k ? "more" : "first", one, 1, NULL), 0),
 			       FB_CK_COUNT, k);
 	assert_int_equal(d.ntables, 3);
-	assert_int_equal(fb_writer_json.write(out, &d, &e), 0);
+	assert_int_equal(fb_writer_find("json")->write(out, &d, &e), 0);
 	fclose(out);
 	assert_non_null(strstr(buf, "\"rows\": [\n    {\"v\": 0}\n  ],\n  \"more\": [\n    {\"v\": 1}\n  ],\n"
 				    "  \"more\": [\n    {\"v\": 2}\n  ]\n}\n"));
@@ -312,14 +312,14 @@ test_number_note(void **state)
 	fb_doc_note(&d, FB_NOTE_DATA, "note", "21");
 	fb_cell_number(fb_table_row(fb_doc_table(&d, "T", one, 1, NULL), 0), FB_CK_COUNT, 3);
 	out = open_memstream(&buf, &len);
-	assert_int_equal(fb_writer_json.write(out, &d, &e), 0);
+	assert_int_equal(fb_writer_find("json")->write(out, &d, &e), 0);
 	fclose(out);
 	assert_string_equal(buf, "{\n  \"missing_cells\": 21,\n  \"note\": \"21\",\n"
 				 "  \"rows\": [\n    {\"v\": 3}\n  ]\n}\n");
 	free(buf);
 	buf = NULL;
 	out = open_memstream(&buf, &len);
-	assert_int_equal(fb_writer_text.write(out, &d, &e), 0);
+	assert_int_equal(fb_writer_find("text")->write(out, &d, &e), 0);
 	fclose(out);
 	assert_string_equal(buf, "Title\n\nV\n3\n");
 	free(buf);
@@ -378,21 +378,21 @@ test_codes_and_flags(void **state)
 	assert_false(fb_cell_kind_numeric(FB_CK_CODES));
 	assert_false(fb_cell_kind_numeric(FB_CK_FLAG));
 
-	s = write_listed(&fb_writer_json);
+	s = write_listed(fb_writer_find("json"));
 	assert_string_equal(s, "{\n  \"rows\": [\n"
 			       "    {\"code\": \"001\", \"codes\": [\"851\", \"867\", \"\\\"x\"], "
 			       "\"moved\": false},\n"
 			       "    {\"code\": \"001\", \"codes\": [], \"moved\": null},\n"
 			       "    {\"code\": \"ALL\", \"codes\": null, \"moved\": true}\n  ]\n}\n");
 	free(s);
-	s = write_listed(&fb_writer_csv);
+	s = write_listed(fb_writer_find("csv"));
 	assert_string_equal(s, "code,codes\n001,\"851 867 \"\"x\"\n001,\nALL,\n");
 	free(s);
-	s = write_listed(&fb_writer_html);
+	s = write_listed(fb_writer_find("html"));
 	assert_non_null(strstr(s, "<tr><td>001</td><td>851 867 &quot;x</td></tr>"));
 	assert_null(strstr(s, "Moved"));
 	free(s);
-	s = write_listed(&fb_writer_text);
+	s = write_listed(fb_writer_find("text"));
 	/*
 	 * The codes are 10 wide: Code, two spaces, Codes; the rule 4 + 2 + 10.
 	 * No line ends in spaces.

@@ -45,7 +45,7 @@ run_findings(const struct fb_writer *w, const char *csv_text)
 static void
 test_csv_guard(void **state)
 {
-	char *s = run_findings(&fb_writer_csv,
+	char *s = run_findings(fb_writer_find("csv"),
 			       HDR "851,2026-03-31,H1,1,mainstream,\"=HYPERLINK(\"\"x\"\")\",\n"
 				   "851,2026-03-31,H1,2,mainstream,\"a,b\",\n");
 	(void)state;
@@ -61,7 +61,7 @@ test_csv_guard(void **state)
 static void
 test_json_escape(void **state)
 {
-	char *s = run_findings(&fb_writer_json,
+	char *s = run_findings(fb_writer_find("json"),
 			       HDR "851,2026-03-31,H1,1,mainstream,\"<script>\\\"\"\n\",\n");
 	(void)state;
 
@@ -73,8 +73,8 @@ test_json_escape(void **state)
 static void
 test_no_child_ref_anywhere(void **state)
 {
-	static const struct fb_writer *const w[] = { &fb_writer_text, &fb_writer_csv,
-						     &fb_writer_json };
+	const struct fb_writer *const w[] = { fb_writer_find("text"), fb_writer_find("csv"),
+						     fb_writer_find("json") };
 	(void)state;
 
 	for (size_t i = 0; i < 3; i++) {

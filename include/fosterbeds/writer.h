@@ -54,11 +54,6 @@ struct fb_writer {
 	int (*write)(FILE *out, const struct fb_doc *doc, struct fb_error *e);
 };
 
-extern const struct fb_writer fb_writer_text;
-extern const struct fb_writer fb_writer_csv;
-extern const struct fb_writer fb_writer_json;
-extern const struct fb_writer fb_writer_html;
-extern const struct fb_writer fb_writer_xlsx;
 
 /*
  * A writer's result once it has written to out: 0, or -1 with *e filled
