@@ -538,3 +538,28 @@ fb_cli_tell_filter(const struct fb_run *run, const char *cmd, const char *unit)
 	fputc('\n', stderr);
 	return FB_EXIT_DATA;
 }
+
+int
+fb_cli_read_records(struct fb_cli *cli, struct fb_run *run, int *status)
+{
+	int rc;
+
+	fb_run_init(run, cli->today, cli->max_findings);
+	fb_cli_record_command(cli, run);
+	fb_run_set_filter(run, &cli->filter);
+	*status = fb_cli_read_inputs(run, cli->cmd, cli->argc, cli->argv);
+	if ((rc = fb_cli_check_kinds(run, cli->cmd, 0)) != 0) {
+		fb_run_release(run);
+		return rc;
+	}
+	return -1;
+}
+
+int
+fb_cli_tell_run(const struct fb_cli *cli, struct fb_run *run, const char *unit, const char *hint,
+		int status)
+{
+	fb_findings_sort(&run->findings);
+	fb_cli_tell_findings(run, cli->cmd, unit, hint);
+	return fb_cli_worst(status, fb_cli_tell_filter(run, cli->cmd, unit));
+}

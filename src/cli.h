@@ -113,6 +113,16 @@ int fb_cli_opt_profile(const struct fb_option *opt, const char *arg, char *why, 
 /* The profile --profile gave, or NULL. */
 const struct fb_profile *fb_cli_profile(void);
 
+/*
+ * --help's words for options that several commands explain alike: every
+ * format, dflt ("table", "text") named as the default; --manifest.
+ */
+#define FB_CLI_HELP_FORMAT(dflt) dflt " (default), csv, json, html (one self-contained\n" \
+	"page) or xlsx (an Excel workbook: give -o FILE)"
+#define FB_CLI_HELP_MANIFEST "also write what the run read and how it was run\n" \
+	"(each input's size and SHA-256, the options), for\n" \
+	"'fosterbeds check-manifest FILE' (spec/manifest.md)"
+
 /* -f, --format FORMAT: any writer's name (fb_writer_names()); the text writer by default. */
 #define FB_CLI_OPT_FORMAT(cli, h) \
 	FB_OPT_CALLBACK('f', "format", (cli), "FORMAT", h, fb_cli_opt_format)
@@ -252,6 +262,24 @@ const char *fb_cli_pooled_name(struct fb_cli *cli);
  * case (there is nothing to count), else FB_EXIT_OK.
  */
 int fb_cli_tell_filter(const struct fb_run *run, const char *cmd, const char *unit);
+
+/*
+ * Begin a run over the command's operands as bed records: record the
+ * command line (fb_cli_record_command()), set the filter, read every input
+ * (fb_cli_read_inputs(), whose status goes to *status) and check each is bed
+ * records (fb_cli_check_kinds()).  Returns -1 when the command should go on,
+ * run to be released by it; else the exit status to return at once, run
+ * released.
+ */
+int fb_cli_read_records(struct fb_cli *cli, struct fb_run *run, int *status);
+
+/*
+ * Sort run's findings, then tell what the run found and left out in unit
+ * ("rows", "episodes"), with hint on seeing them all (fb_cli_tell_findings(),
+ * fb_cli_tell_filter()).  Returns the worse of status and the filter's.
+ */
+int fb_cli_tell_run(const struct fb_cli *cli, struct fb_run *run, const char *unit,
+		    const char *hint, int status);
 
 /* The worse (higher) of two exit statuses. */
 static inline int

@@ -34,8 +34,7 @@ cmd_check_manifest(int argc, char **argv)
 {
 	struct fb_cli cli = { .cmd = "check-manifest", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
-		FB_CLI_OPT_FORMAT(&cli, "text (default), csv, json, html (one self-contained\n"
-				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_CLI_OPT_FORMAT(&cli, FB_CLI_HELP_FORMAT("text")),
 		FB_CLI_OPT_OUTPUT(&cli),
 		FB_OPT_HELP(),
 		FB_OPT_END(),

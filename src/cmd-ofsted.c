@@ -39,8 +39,7 @@ cmd_ofsted(int argc, char **argv)
 {
 	struct fb_cli cli = { .cmd = "ofsted", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
-		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
-				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_CLI_OPT_FORMAT(&cli, FB_CLI_HELP_FORMAT("table")),
 		FB_CLI_OPT_REGION(&cli, "only this region's authorities and its row\n"
 				"(e.g. \"South East\"; default: every region)"),
 		FB_CLI_OPT_YEAR(&cli, "the data's year, when the file's name does not say"),

@@ -140,8 +140,7 @@ cmd_reconcile(int argc, char **argv)
 			      .help_column = 25 };
 	const struct fb_option options[] = {
 		FB_OPT_STRING(0, "ofsted", &cli.ofsted, "RETURN", "the return to compare with (required)"),
-		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
-				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_CLI_OPT_FORMAT(&cli, FB_CLI_HELP_FORMAT("table")),
 		FB_OPT_FLAG(0, "bridge", &cli.bridge, "the bridge alone, one row per (la_code,\n"
 				"ofsted_status, category), in any format"),
 		FB_OPT_CALLBACK(0, "records-date", &cli, "DATE", "compare the records of DATE whatever the return's\n"
@@ -156,9 +155,7 @@ cmd_reconcile(int argc, char **argv)
 		FB_CLI_OPT_TODAY(&cli),
 		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_OUTPUT(&cli),
-		FB_CLI_OPT_MANIFEST(&cli, "also write what the run read and how it was run\n"
-				"(each input's size and SHA-256, the options), for\n"
-				"'fosterbeds check-manifest FILE' (spec/manifest.md)"),
+		FB_CLI_OPT_MANIFEST(&cli, FB_CLI_HELP_MANIFEST),
 		FB_OPT_HELP(),
 		FB_OPT_END(),
 	};
@@ -180,14 +177,8 @@ cmd_reconcile(int argc, char **argv)
 		return fb_cli_usage_error(cli.cmd, "--year '%s' is not a year in YYYY-YY form, "
 					  "e.g. 2018-19", cli.year);
 
-	fb_run_init(&run, cli.today, cli.max_findings);
-	fb_cli_record_command(&cli, &run);
-	fb_run_set_filter(&run, &cli.filter);
-	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
-	if ((rc2 = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
-		fb_run_release(&run);
+	if ((rc2 = fb_cli_read_records(&cli, &run, &status)) >= 0)
 		return rc2;
-	}
 	fb_submission_init(&sub);
 	status = fb_cli_worst(status, read_return(&run, &sub, cli.ofsted, cli.year));
 	if (!dates_can_meet(&cli, &run, &sub)) {
@@ -199,9 +190,8 @@ cmd_reconcile(int argc, char **argv)
 	fb_reconcile_build(&rc, &run.tally, &sub,
 			   cli.have_records_date ? cli.records_date : FB_NO_DATE,
 			   (int)run.ninputs - 1, &run.findings);
-	fb_findings_sort(&run.findings);
-	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
-	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
+	status = fb_cli_tell_run(&cli, &run, "rows", "run 'fosterbeds validate' to list them all",
+				 status);
 
 	region_name = fb_cli_pooled_name(&cli);
 	if (!region_name) {

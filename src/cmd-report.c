@@ -49,10 +49,8 @@ report_period(struct fb_cli *cli)
 		fb_run_release(&run);
 		return rc;
 	}
-	fb_findings_sort(&run.findings);
-	fb_cli_tell_findings(&run, cli->cmd, "episodes",
-			     "run 'fosterbeds validate --period' to list them all");
-	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli->cmd, "episodes"));
+	status = fb_cli_tell_run(cli, &run, "episodes",
+				 "run 'fosterbeds validate --period' to list them all", status);
 
 	nrows = fb_episodes_bed_nights(&run.episodes, &run.period, &rows);
 	region_name = fb_cli_pooled_name(cli);
@@ -97,8 +95,7 @@ cmd_report(int argc, char **argv)
 	struct fb_cli cli = { .cmd = "report", .usage = usage_text, .usage_end = usage_end,
 			      .help_column = 25 };
 	const struct fb_option options[] = {
-		FB_CLI_OPT_FORMAT(&cli, "table (default), csv, json, html (one self-contained\n"
-				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_CLI_OPT_FORMAT(&cli, FB_CLI_HELP_FORMAT("table")),
 		FB_OPT_CALLBACK(0, "breakdown", &cli.breakdown, "reasons", "why beds go unused: unavailable beds by\n"
 				"unavailable_reason, vacant beds by vacancy_reason,\n"
 				"mainstream and respite/emergency apart (with csv:\n"
@@ -113,9 +110,7 @@ cmd_report(int argc, char **argv)
 		FB_CLI_OPT_TODAY(&cli),
 		FB_CLI_OPT_PROFILE(&cli),
 		FB_CLI_OPT_OUTPUT(&cli),
-		FB_CLI_OPT_MANIFEST(&cli, "also write what the run read and how it was run\n"
-				"(each input's size and SHA-256, the options), for\n"
-				"'fosterbeds check-manifest FILE' (spec/manifest.md)"),
+		FB_CLI_OPT_MANIFEST(&cli, FB_CLI_HELP_MANIFEST),
 		FB_CLI_OPT_PERIOD(&cli, "read episode files (spec/bed-episodes.md) and report\n"
 				"bed-nights and utilisation over FROM..TO, both\n"
 				"dates included"),
@@ -137,17 +132,10 @@ cmd_report(int argc, char **argv)
 	if (cli.have_period)
 		return report_period(&cli);
 
-	fb_run_init(&run, cli.today, cli.max_findings);
-	fb_cli_record_command(&cli, &run);
-	fb_run_set_filter(&run, &cli.filter);
-	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
-	if ((rc = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
-		fb_run_release(&run);
+	if ((rc = fb_cli_read_records(&cli, &run, &status)) >= 0)
 		return rc;
-	}
-	fb_findings_sort(&run.findings);
-	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
-	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
+	status = fb_cli_tell_run(&cli, &run, "rows", "run 'fosterbeds validate' to list them all",
+				 status);
 
 	nrows = fb_tally_rows(&run.tally, &rows);
 	region_name = fb_cli_pooled_name(&cli);

@@ -54,18 +54,11 @@ cmd_trend(int argc, char **argv)
 	if (cli.argc == 0)
 		return fb_cli_usage_error(cli.cmd, "no FILE given");
 
-	fb_run_init(&run, cli.today, cli.max_findings);
-	fb_cli_record_command(&cli, &run);
-	fb_run_set_filter(&run, &cli.filter);
-	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
-	if ((rc = fb_cli_check_kinds(&run, cli.cmd, 0)) != 0) {
-		fb_run_release(&run);
+	if ((rc = fb_cli_read_records(&cli, &run, &status)) >= 0)
 		return rc;
-	}
 	fb_trend_build(&tr, &run);
-	fb_findings_sort(&run.findings);
-	fb_cli_tell_findings(&run, cli.cmd, "rows", "run 'fosterbeds validate' to list them all");
-	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
+	status = fb_cli_tell_run(&cli, &run, "rows", "run 'fosterbeds validate' to list them all",
+				 status);
 
 	region_name = fb_cli_pooled_name(&cli);
 	if (!region_name)

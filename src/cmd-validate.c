@@ -23,8 +23,7 @@ cmd_validate(int argc, char **argv)
 {
 	struct fb_cli cli = { .cmd = "validate", .usage = usage_text, .usage_end = usage_end };
 	const struct fb_option options[] = {
-		FB_CLI_OPT_FORMAT(&cli, "text (default), csv, json, html (one self-contained\n"
-				"page) or xlsx (an Excel workbook: give -o FILE)"),
+		FB_CLI_OPT_FORMAT(&cli, FB_CLI_HELP_FORMAT("text")),
 		FB_OPT_COUNT(0, "max-findings", &cli.max_findings, "N", "list at most N findings (default 10000; 0 lists all);\n"
 				"the counts always cover every finding"),
 		FB_CLI_OPT_TODAY(&cli),

@@ -90,15 +90,13 @@ fb_doc_period(struct fb_doc *d, const struct fb_run *run, const struct fb_period
 		row(d, t, period, region_name, &rows[i]);
 	if (run)
 		fb_doc_note_totals(d, "Episodes");
-	fb_doc_note(d, FB_NOTE_AFTER, NULL, "MS = mainstream beds only; Util excl%% leaves "
-		    "respite and emergency beds out of both counts.");
+	fb_doc_note_ms(d);
 	fb_doc_note(d, FB_NOTE_DEFINE, "approved_bed_nights", "Nights a bed was approved in "
 		    "the period: approved = filled + vacant + unavailable.");
+	/* Not fb_doc_define_incl(): this one has no "all", and its output is a contract. */
 	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_incl_pct", "Filled bed-nights as a share "
 		    "of approved bed-nights, respite and emergency beds included.");
-	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_excl_pct", "Filled mainstream bed-nights "
-		    "as a share of mainstream approved bed-nights: respite and emergency beds "
-		    "left out.");
+	fb_doc_define_excl(d, "bed-nights");
 	fb_doc_note(d, FB_NOTE_DEFINE, "las_pooled", "On the region's row (la_code ALL): how "
 		    "many LAs its bed-nights add up.");
 	fb_doc_run_tables(d, run);

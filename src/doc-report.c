@@ -215,8 +215,7 @@ fb_doc_report(struct fb_doc *d, const struct fb_run *run, const struct fb_tally_
 	}
 	if (run)
 		fb_doc_note_totals(d, "Rows");
-	fb_doc_note(d, FB_NOTE_AFTER, NULL, "MS = mainstream beds only; Util excl%% leaves "
-		    "respite and emergency beds out of both counts.");
+	fb_doc_note_ms(d);
 	fb_doc_note(d, FB_NOTE_DEFINE, "Summary", "One row per LA and snapshot date, then one "
 		    "row per date for the region (la_code ALL, in bold).");
 	fb_doc_note(d, FB_NOTE_DEFINE, "region rows", "A region row (%s) adds up the counts of "
@@ -224,11 +223,8 @@ fb_doc_report(struct fb_doc *d, const struct fb_run *run, const struct fb_tally_
 		    "percentages, so every bed weighs the same.", region_name);
 	fb_doc_note(d, FB_NOTE_DEFINE, "counts", "Numbers of beds. approved = filled + vacant "
 		    "+ unavailable; approved = mainstream_approved + respite_emergency.");
-	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_incl_pct", "Filled beds as a share of all "
-		    "approved beds, respite and emergency beds included (Ofsted's \"proportion of "
-		    "places filled\").");
-	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_excl_pct", "Filled mainstream beds as a "
-		    "share of mainstream approved beds: respite and emergency beds left out.");
+	fb_doc_define_incl(d, "beds", "Ofsted's \"proportion of places filled\"");
+	fb_doc_define_excl(d, "beds");
 	fb_doc_note(d, FB_NOTE_DEFINE, "vacant_pct", "Vacant beds as a share of all approved "
 		    "beds.");
 	fb_doc_note(d, FB_NOTE_DEFINE, "unavailable_pct", "Unavailable (not available) beds as "

@@ -131,10 +131,8 @@ fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_trend *
 	for (size_t r = 0; r < t->nrows; r++)
 		if (t->pooled[r])
 			pooled_note(d, t, r);
-	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_incl_pct", "Filled beds as a share of all "
-		    "approved beds, respite and emergency beds included.");
-	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_excl_pct", "Filled mainstream beds as a "
-		    "share of mainstream approved beds: respite and emergency beds left out.");
+	fb_doc_define_incl(d, "beds", NULL);
+	fb_doc_define_excl(d, "beds");
 	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_incl_pp_change", "The change in "
 		    "percentage points since the row's previous snapshot (previous_snapshot_date), "
 		    "from the unrounded rates; blank on a first snapshot.");

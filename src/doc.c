@@ -149,6 +149,29 @@ fb_doc_note_totals(struct fb_doc *d, const char *what_rows)
 			    run->profile->la ? run->profile->la : "");
 }
 
+void
+fb_doc_note_ms(struct fb_doc *d)
+{
+	fb_doc_note(d, FB_NOTE_AFTER, NULL, "MS = mainstream beds only; Util excl%% leaves "
+		    "respite and emergency beds out of both counts.");
+}
+
+void
+fb_doc_define_incl(struct fb_doc *d, const char *unit, const char *aside)
+{
+	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_incl_pct", "Filled %s as a share of all "
+		    "approved %s, respite and emergency beds included%s%s%s.", unit, unit,
+		    aside ? " (" : "", aside ? aside : "", aside ? ")" : "");
+}
+
+void
+fb_doc_define_excl(struct fb_doc *d, const char *unit)
+{
+	fb_doc_note(d, FB_NOTE_DEFINE, "utilisation_excl_pct", "Filled mainstream %s as a "
+		    "share of mainstream approved %s: respite and emergency beds left out.",
+		    unit, unit);
+}
+
 const struct fb_note *
 fb_doc_find_note(const struct fb_doc *d, const char *key)
 {
@@ -224,6 +247,25 @@ const struct fb_cell *
 fb_table_cell(const struct fb_table *t, size_t r, size_t i)
 {
 	return &t->cells[r * t->ncols + i];
+}
+
+const struct fb_table *
+fb_doc_find_table(const struct fb_doc *d, const char *name)
+{
+	for (size_t t = 0; t < d->ntables; t++)
+		if (strcmp(d->tables[t].name, name) == 0)
+			return &d->tables[t];
+	return NULL;
+}
+
+size_t
+fb_table_find_column(const struct fb_table *t, const char *name)
+{
+	size_t i = 0;
+
+	while (i < t->ncols && strcmp(t->cols[i].name, name) != 0)
+		i++;
+	return i;
 }
 
 void

@@ -53,20 +53,33 @@ finding_row(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 	fputs("</td></tr>\n", out);
 }
 
-void
-html_findings_table(FILE *out, const struct fb_run *run)
+/* The findings table's head, the same for a run's findings and the document's. */
+static void
+findings_table_open(FILE *out)
 {
-	const struct fb_findings *f = &run->findings;
-
 	fputs("<div class=\"table-wrap\"><table class=\"findings\">\n<thead><tr>"
 	      "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Line</th>"
 	      "<th scope=\"col\" class=\"num\">Excel row</th>"
 	      "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th>"
 	      "<th scope=\"col\">Column</th><th scope=\"col\">Value</th>"
 	      "<th scope=\"col\">What is wrong</th></tr></thead>\n<tbody>\n", out);
+}
+
+static void
+findings_table_close(FILE *out)
+{
+	fputs("</tbody>\n</table></div>\n", out);
+}
+
+void
+html_findings_table(FILE *out, const struct fb_run *run)
+{
+	const struct fb_findings *f = &run->findings;
+
+	findings_table_open(out);
 	for (size_t i = 0; i < f->n; i++)
 		finding_row(out, run, &f->items[i]);
-	fputs("</tbody>\n</table></div>\n", out);
+	findings_table_close(out);
 	if (f->dropped)
 		fprintf(out, "<p class=\"note\">... and %zu more finding%s not listed "
 			"(--max-findings 0 lists all).</p>\n", f->dropped, html_plural((long)f->dropped));
@@ -74,25 +87,16 @@ html_findings_table(FILE *out, const struct fb_run *run)
 
 /* The validate document's page, from its typed cells (doc-findings.c). */
 
-static const struct fb_table *
-table_named(const struct fb_doc *d, const char *name)
-{
-	for (size_t t = 0; t < d->ntables; t++)
-		if (strcmp(d->tables[t].name, name) == 0)
-			return &d->tables[t];
-	return NULL;
-}
-
 /* Row r's cell in the column called name; an empty cell when there is none. */
 static const struct fb_cell *
 cell(const struct fb_table *t, size_t r, const char *name)
 {
 	static const struct fb_cell none = { .kind = FB_CK_EMPTY };
+	size_t i;
 
-	for (size_t i = 0; t && r < t->nrows && i < t->ncols; i++)
-		if (strcmp(t->cols[i].name, name) == 0)
-			return fb_table_cell(t, r, i);
-	return &none;
+	if (!t || r >= t->nrows || (i = fb_table_find_column(t, name)) == t->ncols)
+		return &none;
+	return fb_table_cell(t, r, i);
 }
 
 static long
@@ -137,8 +141,8 @@ doc_file_get(const void *ctx, size_t r, struct count_row *out)
 static void
 doc_charts(FILE *out, const struct fb_doc *d, long unlisted)
 {
-	const struct fb_table *by_code = table_named(d, "Summary by code");
-	const struct fb_table *by_file = table_named(d, "Findings by file");
+	const struct fb_table *by_code = fb_doc_find_table(d, "Summary by code");
+	const struct fb_table *by_file = fb_doc_find_table(d, "Findings by file");
 	struct count_chart codes = { "by-code", "Findings by code", by_code ? by_code->nrows : 0,
 				     doc_code_get, by_code };
 	struct count_chart files = { "by-file", "Findings by file", by_file ? by_file->nrows : 0,
@@ -193,15 +197,10 @@ doc_finding_row(FILE *out, const struct fb_table *t, size_t r)
 static void
 doc_findings_table(FILE *out, const struct fb_table *t, long unlisted)
 {
-	fputs("<div class=\"table-wrap\"><table class=\"findings\">\n<thead><tr>"
-	      "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Line</th>"
-	      "<th scope=\"col\" class=\"num\">Excel row</th>"
-	      "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th>"
-	      "<th scope=\"col\">Column</th><th scope=\"col\">Value</th>"
-	      "<th scope=\"col\">What is wrong</th></tr></thead>\n<tbody>\n", out);
+	findings_table_open(out);
 	for (size_t r = 0; t && r < t->nrows; r++)
 		doc_finding_row(out, t, r);
-	fputs("</tbody>\n</table></div>\n", out);
+	findings_table_close(out);
 	if (unlisted)
 		fprintf(out, "<p class=\"note\">... and %ld more finding%s not listed "
 			"(--max-findings 0 lists all).</p>\n", unlisted, html_plural(unlisted));
@@ -241,10 +240,10 @@ doc_stats(FILE *out, const struct fb_table *t)
 void
 html_findings_page(FILE *out, const struct fb_doc *d)
 {
-	const struct fb_table *tot = table_named(d, "Totals");
+	const struct fb_table *tot = fb_doc_find_table(d, "Totals");
 	long errors = count(tot, 0, "errors"), warnings = count(tot, 0, "warnings");
 	long unlisted = count(tot, 0, "findings_not_listed");
-	const struct fb_table *inputs = table_named(d, "Inputs");
+	const struct fb_table *inputs = fb_doc_find_table(d, "Inputs");
 	char title[64];
 
 	if (!errors && !warnings)
@@ -266,7 +265,7 @@ html_findings_page(FILE *out, const struct fb_doc *d)
 		      "line 1); the Excel row and the column's letter (in brackets after its "
 		      "name) are where Excel shows the value, since a value with a line break "
 		      "inside quotes is one row there.</p>\n", out);
-		doc_findings_table(out, table_named(d, "Findings"), unlisted);
+		doc_findings_table(out, fb_doc_find_table(d, "Findings"), unlisted);
 		fputs("</section>\n", out);
 	}
 	/* Each input's rows, as every page shows them: the run's metadata. */

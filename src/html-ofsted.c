@@ -50,13 +50,9 @@ static int
 find_columns(struct page *p)
 {
 	for (int k = 0; k < P_COUNT; k++) {
-		size_t i = 0;
-
-		while (i < p->t->ncols && strcmp(p->t->cols[i].name, wanted[k]) != 0)
-			i++;
-		if (i == p->t->ncols)
+		p->col[k] = fb_table_find_column(p->t, wanted[k]);
+		if (p->col[k] == p->t->ncols)
 			return -1;
-		p->col[k] = i;
 	}
 	return 0;
 }

@@ -59,32 +59,6 @@ struct recon_doc {
 	size_t region;          /* the region row of rows: the last */
 };
 
-static const struct fb_table *
-doc_table_named(const struct fb_doc *d, const char *name)
-{
-	for (size_t t = 0; t < d->ntables; t++)
-		if (strcmp(d->tables[t].name, name) == 0)
-			return &d->tables[t];
-	return NULL;
-}
-
-/* A cell's number, FB_PCT_NONE when it is empty (html_pct() and html_pp() show a dash). */
-static long
-cell_n(const struct fb_table *t, size_t r, size_t i)
-{
-	const struct fb_cell *c = fb_table_cell(t, r, i);
-
-	return c->kind == FB_CK_EMPTY ? FB_PCT_NONE : c->n;
-}
-
-static const char *
-cell_s(const struct fb_table *t, size_t r, size_t i)
-{
-	const char *s = fb_table_cell(t, r, i)->s;
-
-	return s ? s : "";
-}
-
 static void
 count_or_dash(FILE *out, const struct fb_table *t, size_t r, size_t i)
 {
@@ -111,7 +85,7 @@ static size_t
 row_of(const struct recon_doc *v, const char *code)
 {
 	for (size_t r = 0; r < v->rows->nrows; r++)
-		if (strcmp(cell_s(v->rows, r, FB_RN_LA_CODE), code) == 0)
+		if (strcmp(html_cell_s(v->rows, r, FB_RN_LA_CODE), code) == 0)
 			return r;
 	return v->region;
 }
@@ -123,15 +97,15 @@ doc_stat(FILE *out, const struct recon_doc *v, const char *id, const char *colou
 {
 	const struct fb_table *t = v->rows;
 
-	html_stat_open(out, id, colour, label, cell_n(t, v->region, rate));
+	html_stat_open(out, id, colour, label, html_cell_n(t, v->region, rate));
 	fputs("Bed records: ", out);
 	count_or_dash(out, t, v->region, count);
 	fputs(" of ", out);
 	count_or_dash(out, t, v->region, FB_RN_APPROVED);
 	fputs(" beds. As submitted: ", out);
-	html_pct(out, cell_n(t, v->region, sub_pct));
+	html_pct(out, html_cell_n(t, v->region, sub_pct));
 	fputs("</p><p class=\"change\">", out);
-	html_pp(out, cell_n(t, v->region, diff));
+	html_pp(out, html_cell_n(t, v->region, diff));
 	fputs(", records minus return", out);
 	html_stat_close(out);
 }
@@ -139,7 +113,7 @@ doc_stat(FILE *out, const struct recon_doc *v, const char *id, const char *colou
 static void
 doc_headline(FILE *out, const struct recon_doc *v)
 {
-	long nla = cell_n(v->rows, v->region, FB_RN_NLA);
+	long nla = html_cell_n(v->rows, v->region, FB_RN_NLA);
 
 	fputs("<section class=\"headline\">\n<h2>", out);
 	html_esc(out, v->d->subject ? v->d->subject : "");
@@ -154,7 +128,7 @@ doc_headline(FILE *out, const struct recon_doc *v)
 		 FB_RN_UNAVAILABLE_PCT, FB_RN_UNAVAILABLE, FB_RN_S_UNAVAILABLE_PCT,
 		 FB_RN_UNAVAILABLE_DIFF);
 	html_stat_open(out, "region-util-excl", C_EXCL, "Filled, excluding respite/emergency",
-		       cell_n(v->rows, v->region, FB_RN_UTIL_EXCL));
+		       html_cell_n(v->rows, v->region, FB_RN_UTIL_EXCL));
 	count_or_dash(out, v->rows, v->region, FB_RN_MS_FILLED);
 	fputs(" of ", out);
 	count_or_dash(out, v->rows, v->region, FB_RN_MS_APPROVED);
@@ -175,9 +149,9 @@ doc_get(const void *ctx, size_t r, struct pair_row *out)
 	const struct fb_table *t = ctx;
 
 	out->la_code = html_la_code(fb_table_cell(t, r, FB_RN_LA_CODE));
-	out->name = html_la_label(cell_s(t, r, FB_RN_LA_NAME), out->la_code, out->buf);
-	out->v[0] = cell_n(t, r, FB_RN_S_FILLED_PCT);
-	out->v[1] = cell_n(t, r, FB_RN_UTIL_INCL);
+	out->name = html_la_label(html_cell_s(t, r, FB_RN_LA_NAME), out->la_code, out->buf);
+	out->v[0] = html_cell_n(t, r, FB_RN_S_FILLED_PCT);
+	out->v[1] = html_cell_n(t, r, FB_RN_UTIL_INCL);
 }
 
 static void
@@ -258,10 +232,10 @@ doc_bridge_card(FILE *out, const struct recon_doc *v, size_t start, size_t end)
 		{ .bucket = "unavailable", .col = FB_RN_S_UNAVAILABLE },
 	};
 	const struct fb_table *b = v->bridge, *t = v->rows, *dr = v->drivers;
-	const char *code = cell_s(b, start, FB_RB_LA_CODE);
+	const char *code = html_cell_s(b, start, FB_RB_LA_CODE);
 	size_t r = row_of(v, code), shown = 0;
 	int pooled = b->pooled[start];
-	const char *source = cell_s(t, r, FB_RN_DATE_SOURCE);
+	const char *source = html_cell_s(t, r, FB_RN_DATE_SOURCE);
 	char buf[FB_DOC_CELL_BUF];
 
 	fprintf(out, "<div class=\"card%s\"", pooled ? " region" : "");
@@ -269,7 +243,7 @@ doc_bridge_card(FILE *out, const struct recon_doc *v, size_t start, size_t end)
 	fputs("><h3>", out);
 	if (!pooled)
 		fprintf(out, "%s ", code);
-	html_esc(out, cell_s(t, r, FB_RN_LA_NAME));
+	html_esc(out, html_cell_s(t, r, FB_RN_LA_NAME));
 	fputs(", ", out);
 	if (fb_table_cell(t, r, FB_RN_DATE)->kind == FB_CK_EMPTY)
 		fputs("snapshots of several dates", out);
@@ -282,11 +256,11 @@ doc_bridge_card(FILE *out, const struct recon_doc *v, size_t start, size_t end)
 	fputs("</h3>\n", out);
 	bridge_head(out);
 	for (size_t i = start; i < end; i += FB_CAT_COUNT) {
-		const char *status = cell_s(b, i, FB_RB_STATUS);
+		const char *status = html_cell_s(b, i, FB_RB_STATUS);
 		size_t k;
 
 		/* The no_record rows come last, a bucket each: they are columns here. */
-		if (strcmp(cell_s(b, i, FB_RB_CATEGORY), "no_record") == 0)
+		if (strcmp(html_cell_s(b, i, FB_RB_CATEGORY), "no_record") == 0)
 			break;
 		fputs("<tr><td>", out);
 		html_esc(out, status);
@@ -305,8 +279,8 @@ doc_bridge_card(FILE *out, const struct recon_doc *v, size_t start, size_t end)
 		}
 		fputs("<td class=\"num\">", out);
 		for (size_t u = start; u < end; u++)
-			if (strcmp(cell_s(b, u, FB_RB_CATEGORY), "no_record") == 0 &&
-			    strcmp(cell_s(b, u, FB_RB_STATUS), status) == 0)
+			if (strcmp(html_cell_s(b, u, FB_RB_CATEGORY), "no_record") == 0 &&
+			    strcmp(html_cell_s(b, u, FB_RB_STATUS), status) == 0)
 				html_count(out, fb_table_cell(b, u, FB_RB_BEDS)->n);
 		fputs("</td><td class=\"num\">", out);
 		count_or_dash(out, t, r, submitted[k].col);
@@ -315,11 +289,11 @@ doc_bridge_card(FILE *out, const struct recon_doc *v, size_t start, size_t end)
 	fputs("</tbody>\n</table>\n", out);
 	/* The five largest drivers; JSON and the workbook have all of them. */
 	for (size_t i = 0; dr && i < dr->nrows && shown < 5; i++) {
-		if (strcmp(cell_s(dr, i, FB_RDV_LA_CODE), code) != 0)
+		if (strcmp(html_cell_s(dr, i, FB_RDV_LA_CODE), code) != 0)
 			continue;
 		fputs(shown++ ? "<li>" : "<p class=\"note\">Main drivers, largest first:</p>\n"
 		      "<ol><li>", out);
-		html_esc(out, cell_s(dr, i, FB_RDV_TEXT));
+		html_esc(out, html_cell_s(dr, i, FB_RDV_TEXT));
 		fputs("</li>", out);
 	}
 	fputs(shown ? "</ol>\n" : "<p class=\"note\">No differences to explain.</p>\n", out);
@@ -341,8 +315,8 @@ doc_bridges(FILE *out, const struct recon_doc *v)
 	for (int pass = 1; b && pass >= 0; pass--)
 		for (size_t start = 0, end; start < b->nrows; start = end) {
 			for (end = start; end < b->nrows &&
-			     strcmp(cell_s(b, end, FB_RB_LA_CODE),
-				    cell_s(b, start, FB_RB_LA_CODE)) == 0; end++)
+			     strcmp(html_cell_s(b, end, FB_RB_LA_CODE),
+				    html_cell_s(b, start, FB_RB_LA_CODE)) == 0; end++)
 				;
 			if (b->pooled[start] == pass)
 				doc_bridge_card(out, v, start, end);
@@ -357,8 +331,8 @@ doc_bridges(FILE *out, const struct recon_doc *v)
 void
 html_reconcile_page(FILE *out, const struct fb_doc *d)
 {
-	struct recon_doc v = { d, doc_table_named(d, "Reconcile"), doc_table_named(d, "Bridge"),
-			       doc_table_named(d, "Drivers"), 0 };
+	struct recon_doc v = { d, fb_doc_find_table(d, "Reconcile"), fb_doc_find_table(d, "Bridge"),
+			       fb_doc_find_table(d, "Drivers"), 0 };
 	const struct fb_note *kind = fb_doc_find_note(d, "return_kind");
 	const struct fb_note *year = fb_doc_find_note(d, "return_year");
 	const struct fb_cell *c;

@@ -29,23 +29,6 @@ cell(const struct fb_table *t, size_t r, size_t i)
 	return fb_table_cell(t, r, i);
 }
 
-/* A count, or a rate or difference in tenths (FB_PCT_NONE when the cell is empty). */
-static long
-value(const struct fb_table *t, size_t r, size_t i)
-{
-	const struct fb_cell *c = cell(t, r, i);
-
-	return c->kind == FB_CK_EMPTY ? FB_PCT_NONE : c->n;
-}
-
-static const char *
-text_of(const struct fb_table *t, size_t r, size_t i)
-{
-	const struct fb_cell *c = cell(t, r, i);
-
-	return c->s ? c->s : "";
-}
-
 /* FB_LA_ALL for a pooled row, else the code's number. */
 static int
 la_code_of(const struct fb_table *t, size_t r)
@@ -56,7 +39,7 @@ la_code_of(const struct fb_table *t, size_t r)
 static const char *
 la_label_of(const struct fb_table *t, size_t r, char buf[16])
 {
-	return html_la_label(text_of(t, r, FB_RC_NAME), la_code_of(t, r), buf);
+	return html_la_label(html_cell_s(t, r, FB_RC_NAME), la_code_of(t, r), buf);
 }
 
 /* One snapshot date: its LAs by utilisation, then its pooled row (rows of t). */
@@ -127,8 +110,8 @@ util_get(const void *ctx, size_t r, struct pair_row *out)
 
 	out->name = la_label_of(s->t, s->v[r], out->buf);
 	out->la_code = la_code_of(s->t, s->v[r]);
-	out->v[0] = value(s->t, s->v[r], FB_RC_INCL);
-	out->v[1] = value(s->t, s->v[r], FB_RC_EXCL);
+	out->v[0] = html_cell_n(s->t, s->v[r], FB_RC_INCL);
+	out->v[1] = html_cell_n(s->t, s->v[r], FB_RC_EXCL);
 }
 
 static void
@@ -140,13 +123,13 @@ share_get(const void *ctx, size_t r, struct stack_row *out)
 
 	out->name = la_label_of(t, row, out->buf);
 	out->la_code = la_code_of(t, row);
-	out->den = value(t, row, FB_RC_APPROVED);
-	out->part[0][0] = value(t, row, FB_RC_MS_FILLED);
-	out->part[0][1] = value(t, row, FB_RC_RE_FILLED);
-	out->part[1][0] = value(t, row, FB_RC_MS_VACANT);
-	out->part[1][1] = value(t, row, FB_RC_RE_VACANT);
-	out->part[2][0] = value(t, row, FB_RC_MS_UNAVAILABLE);
-	out->part[2][1] = value(t, row, FB_RC_RE_UNAVAILABLE);
+	out->den = html_cell_n(t, row, FB_RC_APPROVED);
+	out->part[0][0] = html_cell_n(t, row, FB_RC_MS_FILLED);
+	out->part[0][1] = html_cell_n(t, row, FB_RC_RE_FILLED);
+	out->part[1][0] = html_cell_n(t, row, FB_RC_MS_VACANT);
+	out->part[1][1] = html_cell_n(t, row, FB_RC_RE_VACANT);
+	out->part[2][0] = html_cell_n(t, row, FB_RC_MS_UNAVAILABLE);
+	out->part[2][1] = html_cell_n(t, row, FB_RC_RE_UNAVAILABLE);
 }
 
 static void
@@ -155,15 +138,15 @@ util_figure(FILE *out, const struct snap *s)
 	char id[32], title[128], incl[48], excl[48], buf[FB_PCT_BUF];
 	struct pair_chart c = { id, title, "la-bar", { "including", "excluding" },
 				{ C_FILLED, C_EXCL }, s->n, util_get, snap_pooled, s };
-	const char *region = text_of(s->t, s->pool, FB_RC_NAME);
+	const char *region = html_cell_s(s->t, s->pool, FB_RC_NAME);
 
 	snprintf(id, sizeof(id), "util-%s", s->date);
 	snprintf(title, sizeof(title), "Utilisation by LA on %s, including and excluding "
 		 "respite/emergency beds", s->date);
 	snprintf(incl, sizeof(incl), ", including: %s%%",
-		 fb_pct_format(value(s->t, s->pool, FB_RC_INCL), buf));
+		 fb_pct_format(html_cell_n(s->t, s->pool, FB_RC_INCL), buf));
 	snprintf(excl, sizeof(excl), ", excluding: %s%%",
-		 fb_pct_format(value(s->t, s->pool, FB_RC_EXCL), buf));
+		 fb_pct_format(html_cell_n(s->t, s->pool, FB_RC_EXCL), buf));
 	html_figure_open(out, "chart-utilisation", title, "Filled beds as a share of approved beds, "
 		    "highest first. Excluding leaves respite and emergency beds out of both "
 		    "counts.");
@@ -209,10 +192,10 @@ reasons_scale(const struct reasons *p)
 	long max = 100;
 
 	for (size_t i = 0; i < p->n; i++) {
-		if (value(p->why, p->ms + i, FB_XC_SHARE) > max)
-			max = value(p->why, p->ms + i, FB_XC_SHARE);
-		if (value(p->why, p->re + i, FB_XC_SHARE) > max)
-			max = value(p->why, p->re + i, FB_XC_SHARE);
+		if (html_cell_n(p->why, p->ms + i, FB_XC_SHARE) > max)
+			max = html_cell_n(p->why, p->ms + i, FB_XC_SHARE);
+		if (html_cell_n(p->why, p->re + i, FB_XC_SHARE) > max)
+			max = html_cell_n(p->why, p->re + i, FB_XC_SHARE);
 	}
 	return (max + 99) / 100 * 100;
 }
@@ -233,7 +216,7 @@ reason_bar(FILE *out, const struct fb_table *why, size_t r, int respite, int y, 
 	   long scale, const char *colour)
 {
 	char buf[64], share[FB_PCT_BUF];
-	long sh = value(why, r, FB_XC_SHARE), beds = value(why, r, FB_XC_BEDS);
+	long sh = html_cell_n(why, r, FB_XC_SHARE), beds = html_cell_n(why, r, FB_XC_BEDS);
 	int w = sh == FB_PCT_NONE ? 0 : (int)(sh * pw / scale);
 
 	html_rect(out, px, y, w, 12, colour);
@@ -255,12 +238,12 @@ reasons_panel(FILE *out, const struct reasons *p, int y, int px, int pw)
 	html_text(out, 0, y + 16, "head", NULL, p->title);
 	snprintf(buf, sizeof(buf), "%s mainstream and %s respite/emergency beds; each bar is "
 		 "a share of its group, scale 0-%ld%%",
-		 html_count_text(value(p->why, p->ms, FB_XC_GROUP_BEDS), ms),
-		 html_count_text(value(p->why, p->re, FB_XC_GROUP_BEDS), re), scale / 10);
+		 html_count_text(html_cell_n(p->why, p->ms, FB_XC_GROUP_BEDS), ms),
+		 html_count_text(html_cell_n(p->why, p->re, FB_XC_GROUP_BEDS), re), scale / 10);
 	html_text(out, 0, y + 34, "sub", NULL, buf);
 	y += 44;
 	for (size_t i = 0; i < p->n; i++, y += PAIR_H) {
-		const char *reason = text_of(p->why, p->ms + i, FB_XC_REASON);
+		const char *reason = html_cell_s(p->why, p->ms + i, FB_XC_REASON);
 
 		fputs("<g class=\"reason\" data-reason=\"", out);
 		html_esc(out, reason);
@@ -283,11 +266,11 @@ reasons_desc(FILE *out, const struct reasons *p)
 	fputs(", beds (share) for mainstream then respite/emergency beds: ", out);
 	for (size_t i = 0; i < p->n; i++)
 		fprintf(out, "%s %ld (%s%%), %ld (%s%%)%s",
-			reason_label(text_of(p->why, p->ms + i, FB_XC_REASON), name, sizeof(name)),
-			value(p->why, p->ms + i, FB_XC_BEDS),
-			fb_pct_format(value(p->why, p->ms + i, FB_XC_SHARE), a),
-			value(p->why, p->re + i, FB_XC_BEDS),
-			fb_pct_format(value(p->why, p->re + i, FB_XC_SHARE), b),
+			reason_label(html_cell_s(p->why, p->ms + i, FB_XC_REASON), name, sizeof(name)),
+			html_cell_n(p->why, p->ms + i, FB_XC_BEDS),
+			fb_pct_format(html_cell_n(p->why, p->ms + i, FB_XC_SHARE), a),
+			html_cell_n(p->why, p->re + i, FB_XC_BEDS),
+			fb_pct_format(html_cell_n(p->why, p->re + i, FB_XC_SHARE), b),
 			i + 1 < p->n ? "; " : ". ");
 }
 
@@ -408,16 +391,16 @@ headline_stats(FILE *out, const struct fb_table *t, size_t now, size_t prev)
 
 	for (size_t i = 0; i < sizeof(headline_figures) / sizeof(headline_figures[0]); i++) {
 		html_stat_open(out, headline_figures[i].id, headline_figures[i].colour,
-			  headline_figures[i].label, value(t, now, headline_figures[i].rate));
-		html_count(out, value(t, now, headline_figures[i].num));
+			  headline_figures[i].label, html_cell_n(t, now, headline_figures[i].rate));
+		html_count(out, html_cell_n(t, now, headline_figures[i].num));
 		fputs(" of ", out);
-		html_count(out, value(t, now, headline_figures[i].den));
+		html_count(out, html_cell_n(t, now, headline_figures[i].den));
 		fputs(headline_figures[i].text, out);
 		if (prev < t->nrows) {
 			/* The change since the previous snapshot ends the explanation. */
 			fb_date_format((int)cell(t, prev, FB_RC_DATE)->n, date);
 			fputs("</p><p class=\"change\">", out);
-			html_pp(out, value(t, now, headline_figures[i].change));
+			html_pp(out, html_cell_n(t, now, headline_figures[i].change));
 			fprintf(out, " since %s", date);
 		}
 		html_stat_close(out);
@@ -429,7 +412,7 @@ static const char *
 one_la(const struct fb_table *t, size_t first, char buf[16])
 {
 	for (size_t i = 1; i < first; i++)
-		if (strcmp(text_of(t, i, FB_RC_CODE), text_of(t, 0, FB_RC_CODE)) != 0)
+		if (strcmp(html_cell_s(t, i, FB_RC_CODE), html_cell_s(t, 0, FB_RC_CODE)) != 0)
 			return NULL;
 	return first ? la_label_of(t, 0, buf) : NULL;
 }
@@ -438,11 +421,11 @@ static void
 headline(FILE *out, const struct fb_table *t, const char *one, size_t now, size_t prev)
 {
 	char date[FB_DATE_LEN + 1];
-	long nla = value(t, now, FB_RC_NLA);
+	long nla = html_cell_n(t, now, FB_RC_NLA);
 
 	fb_date_format((int)cell(t, now, FB_RC_DATE)->n, date);
 	fputs("<section class=\"headline\">\n<h2>", out);
-	html_esc(out, one ? one : text_of(t, now, FB_RC_NAME));
+	html_esc(out, one ? one : html_cell_s(t, now, FB_RC_NAME));
 	fprintf(out, " on %s</h2>\n", date);
 	if (one)
 		fputs("<p class=\"lead\">One LA: these are its own counts.</p>\n", out);

@@ -14,17 +14,6 @@
 #include "fosterbeds/figures.h"
 #include "util.h"
 
-/* The index of the column called name; the document always has it. */
-static size_t
-column(const struct fb_table *t, const char *name)
-{
-	size_t i = 0;
-
-	while (i + 1 < t->ncols && strcmp(t->cols[i].name, name) != 0)
-		i++;
-	return i;
-}
-
 static const char *
 cell(const void *ctx, size_t r, size_t i, char *buf, int *num)
 {
@@ -62,7 +51,7 @@ figures(FILE *out, const struct fb_table *t)
 			     .pooled = pooled, .ctx = t, .hide = NSHOWN };
 
 	for (size_t i = 0; i < NSHOWN; i++)
-		cols[i] = column(t, shown[i]);
+		cols[i] = fb_table_find_column(t, shown[i]);
 	fputs("<section>\n<h2>Figures and changes</h2>\n<p>pp = the change in percentage points "
 	      "since the same LA's previous snapshot (Since).</p>\n", out);
 	html_table(out, &tab);
@@ -99,8 +88,8 @@ void
 html_trend_page(FILE *out, const struct fb_doc *d)
 {
 	const struct fb_table *t = &d->tables[0];
-	size_t code = column(t, "la_code"), name = column(t, "la_name");
-	size_t date = column(t, "snapshot_date"), incl = column(t, "utilisation_incl_pct");
+	size_t code = fb_table_find_column(t, "la_code"), name = fb_table_find_column(t, "la_name");
+	size_t date = fb_table_find_column(t, "snapshot_date"), incl = fb_table_find_column(t, "utilisation_incl_pct");
 	size_t n = t->nrows, region = n, np = 0;
 	struct sm_point *pts = fb_xcalloc(n + 1, sizeof(*pts));
 	struct sm_panel *panels = fb_xcalloc(n + 1, sizeof(*panels));

@@ -427,6 +427,22 @@ doc_cell(FILE *out, const struct fb_cell *c)
  * The columns a person reads (those with a brief heading, not for JSON
  * alone), pooled rows apart.
  */
+long
+html_cell_n(const struct fb_table *t, size_t r, size_t i)
+{
+	const struct fb_cell *c = fb_table_cell(t, r, i);
+
+	return c->kind == FB_CK_EMPTY ? FB_PCT_NONE : c->n;
+}
+
+const char *
+html_cell_s(const struct fb_table *t, size_t r, size_t i)
+{
+	const char *s = fb_table_cell(t, r, i)->s;
+
+	return s ? s : "";
+}
+
 void
 html_doc_table(FILE *out, const struct fb_table *t)
 {
@@ -485,11 +501,13 @@ html_doc_definitions(FILE *out, const struct fb_doc *d)
 		fputs("<div><dt>", out);
 		/* The person's title when the column has one, else its machine name. */
 		snprintf(buf, sizeof(buf), "%s", n->key);
-		for (size_t t = 0; t < d->ntables; t++)
-			for (size_t c = 0; c < d->tables[t].ncols; c++)
-				if (strcmp(d->tables[t].cols[c].name, n->key) == 0 &&
-				    d->tables[t].cols[c].title)
-					snprintf(buf, sizeof(buf), "%s", d->tables[t].cols[c].title);
+		for (size_t t = 0; t < d->ntables; t++) {
+			const struct fb_table *tb = &d->tables[t];
+			size_t c = fb_table_find_column(tb, n->key);
+
+			if (c < tb->ncols && tb->cols[c].title)
+				snprintf(buf, sizeof(buf), "%s", tb->cols[c].title);
+		}
 		html_esc(out, buf);
 		fputs("</dt><dd>", out);
 		html_esc(out, n->text);

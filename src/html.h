@@ -255,6 +255,15 @@ void html_doc_table(FILE *out, const struct fb_table *t);
 void html_doc_notes(FILE *out, const struct fb_doc *d, enum fb_note_place place);
 void html_doc_definitions(FILE *out, const struct fb_doc *d);
 
+/*
+ * A page's reading of a cell it shows itself: html_cell_n() its number (a
+ * count, or a rate or difference in tenths), FB_PCT_NONE when it is empty,
+ * so html_pct() and html_pp() show a dash; html_cell_s() its text, "" when
+ * it has none (a number's cell, an empty one).
+ */
+long html_cell_n(const struct fb_table *t, size_t r, size_t i);
+const char *html_cell_s(const struct fb_table *t, size_t r, size_t i);
+
 /* Every finding of run as a table (html-findings.c), for pages that list them. */
 void html_findings_table(FILE *out, const struct fb_run *run);
 

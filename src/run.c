@@ -106,6 +106,25 @@ struct file_ctx {
 	struct fb_profile_input *profile;  /* reading through the run's profile, or NULL */
 };
 
+/*
+ * Count row in its input's totals as rejected for reject, or as used (FB_NONE),
+ * a used row's LA remembering the first file it came in; 1 when used.  bed
+ * is read only then: a rejected row's may be half filled.
+ */
+static int
+count_row(struct file_ctx *ctx, const struct fb_row *row, int reject, const struct fb_bed *bed)
+{
+	if (reject != FB_NONE) {
+		ctx->input->rows_rejected++;
+		ctx->input->rejected_by[reject]++;
+		return 0;
+	}
+	ctx->input->rows_used++;
+	if (ctx->run->la_first_file[bed->la_code] < 0)
+		ctx->run->la_first_file[bed->la_code] = row->file;
+	return 1;
+}
+
 static void
 on_episode(struct file_ctx *ctx, const struct fb_row *row)
 {
@@ -113,14 +132,8 @@ on_episode(struct file_ctx *ctx, const struct fb_row *row)
 	struct fb_bed bed;
 	int to, reject = fb_episode_row_check(&run->checker, row, &bed, &to);
 
-	if (reject != FB_NONE) {
-		ctx->input->rows_rejected++;
-		ctx->input->rejected_by[reject]++;
+	if (!count_row(ctx, row, reject, &bed))
 		return;
-	}
-	ctx->input->rows_used++;
-	if (run->la_first_file[bed.la_code] < 0)
-		run->la_first_file[bed.la_code] = row->file;
 	fb_episodes_add(&run->episodes, &bed, to, row->file, row->line);
 }
 
@@ -181,14 +194,8 @@ on_row(void *vctx, const struct fb_row *row)
 	reject = fb_checker_check(&run->checker, row, &bed);
 	if (reject == FB_NONE)
 		reject = cross_check(run, row, &bed);
-	if (reject != FB_NONE) {
-		ctx->input->rows_rejected++;
-		ctx->input->rejected_by[reject]++;
+	if (!count_row(ctx, row, reject, &bed))
 		return;
-	}
-	ctx->input->rows_used++;
-	if (run->la_first_file[bed.la_code] < 0)
-		run->la_first_file[bed.la_code] = row->file;
 	fb_tally_add(&run->tally, bed.la_code, bed.date,
 		     &(struct fb_tally_bed){ .bed_use = bed.bed_use, .status = bed.status,
 					     .ofsted_status = bed.ofsted_status,

@@ -18,6 +18,7 @@
 #include "fosterbeds/doc.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/run.h"
+#include "doc-assert.h"
 
 /* Columns A to H; the secret is row 5's child_ref. */
 static const char beds[] =
@@ -30,40 +31,9 @@ static const char beds[] =
 static void
 read_beds(struct fb_run *run, size_t limit)
 {
-	FILE *in = fmemopen((void *)beds, strlen(beds), "rb");
-
 	fb_run_init(run, fb_date_from_civil(2026, 11, 23), limit);
-	assert_non_null(in);
-	assert_int_equal(fb_run_read(run, "a.csv", in), 0);
-	fclose(in);
+	assert_int_equal(read_text(run, "a.csv", beds), 0);
 	fb_findings_sort(&run->findings);
-}
-
-static const struct fb_table *
-table(const struct fb_doc *d, const char *name)
-{
-	for (size_t t = 0; t < d->ntables; t++)
-		if (strcmp(d->tables[t].name, name) == 0)
-			return &d->tables[t];
-	fail_msg("no table %s", name);
-	return NULL;
-}
-
-static const char *
-text(const struct fb_table *t, size_t r, size_t i)
-{
-	char buf[FB_DOC_CELL_BUF];
-	static char out[512];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
-	return out;
-}
-
-static long
-num(const struct fb_table *t, size_t r, size_t i)
-{
-	assert_int_equal(fb_table_cell(t, r, i)->kind, FB_CK_COUNT);
-	return fb_table_cell(t, r, i)->n;
 }
 
 static void
@@ -91,8 +61,8 @@ test_findings_table(void **state)
 	/* Row 3: status 'full', column F. */
 	assert_string_equal(text(t, 0, 0), "a.csv");
 	assert_int_equal(fb_table_cell(t, 0, 0)->kind, FB_CK_INPUT);
-	assert_int_equal(num(t, 0, 1), 3);
-	assert_int_equal(num(t, 0, 2), 3);
+	assert_int_equal(num(t, 0, 1, FB_CK_COUNT), 3);
+	assert_int_equal(num(t, 0, 2, FB_CK_COUNT), 3);
 	assert_string_equal(text(t, 0, 3), "error");
 	assert_string_equal(text(t, 0, 4), "FB004");
 	assert_string_equal(text(t, 0, 5), "unknown-code");
@@ -100,7 +70,7 @@ test_findings_table(void **state)
 	assert_string_equal(text(t, 0, 7), "F");
 	assert_string_equal(text(t, 0, 8), "full");
 	/* Row 4: FB009, column G, no value. */
-	assert_int_equal(num(t, 1, 1), 4);
+	assert_int_equal(num(t, 1, 1, FB_CK_COUNT), 4);
 	assert_string_equal(text(t, 1, 4), "FB009");
 	assert_string_equal(text(t, 1, 7), "G");
 	assert_int_equal(fb_table_cell(t, 1, 8)->kind, FB_CK_EMPTY);
@@ -141,30 +111,30 @@ test_summary_inputs_totals(void **state)
 	assert_string_equal(text(t, 1, 2), "no-unavailable-reason");
 	assert_string_equal(text(t, 2, 0), "FB016");
 	assert_string_equal(text(t, 2, 1), "warning");
-	assert_int_equal(num(t, 2, 3), 1);
+	assert_int_equal(num(t, 2, 3, FB_CK_COUNT), 1);
 
 	/* 4 rows read; the FB004 and FB009 rows rejected, the warning's row used. */
 	t = table(&d, "Inputs");
 	assert_int_equal(t->nrows, 1);
 	assert_string_equal(text(t, 0, 0), "a.csv");
-	assert_int_equal(num(t, 0, 2), (long)strlen(beds));
-	assert_int_equal(num(t, 0, 3), 4);
-	assert_int_equal(num(t, 0, 4), 2);
-	assert_int_equal(num(t, 0, 5), 2);
-	assert_int_equal(num(t, 0, 6), 0);
+	assert_int_equal(num(t, 0, 2, FB_CK_COUNT), (long)strlen(beds));
+	assert_int_equal(num(t, 0, 3, FB_CK_COUNT), 4);
+	assert_int_equal(num(t, 0, 4, FB_CK_COUNT), 2);
+	assert_int_equal(num(t, 0, 5, FB_CK_COUNT), 2);
+	assert_int_equal(num(t, 0, 6, FB_CK_COUNT), 0);
 	assert_string_equal(text(t, 0, 7), "FB004 1, FB009 1");
 	assert_int_equal(fb_table_cell(t, 0, 8)->kind, FB_CK_EMPTY);
 
 	/* The page's: 2 errors, 1 warning; all in a.csv. */
 	t = table(&d, "Totals");
 	assert_true(fb_table_shown(t, FB_HIDE_HTML) && !fb_table_shown(t, FB_HIDE_XLSX));
-	assert_int_equal(num(t, 0, 0), 2);
-	assert_int_equal(num(t, 0, 1), 1);
-	assert_int_equal(num(t, 0, 5), 0);
+	assert_int_equal(num(t, 0, 0, FB_CK_COUNT), 2);
+	assert_int_equal(num(t, 0, 1, FB_CK_COUNT), 1);
+	assert_int_equal(num(t, 0, 5, FB_CK_COUNT), 0);
 	t = table(&d, "Findings by file");
 	assert_int_equal(t->nrows, 1);
-	assert_int_equal(num(t, 0, 1), 2);
-	assert_int_equal(num(t, 0, 2), 1);
+	assert_int_equal(num(t, 0, 1, FB_CK_COUNT), 2);
+	assert_int_equal(num(t, 0, 2, FB_CK_COUNT), 1);
 	fb_doc_release(&d);
 	fb_run_release(&run);
 }
@@ -200,14 +170,14 @@ test_run_tables(void **state)
 	/* validate's cells: FB004 on line 3, column F; then FB009 and FB016. */
 	t = &d.tables[1];
 	assert_int_equal(t->nrows, 3);
-	assert_int_equal(num(t, 0, 1), 3);
+	assert_int_equal(num(t, 0, 1, FB_CK_COUNT), 3);
 	assert_string_equal(text(t, 0, 4), "FB004");
 	assert_string_equal(text(t, 0, 7), "F");
 	assert_string_equal(text(t, 2, 4), "FB016");
 	t = &d.tables[2];
 	assert_int_equal(t->nrows, 1);
-	assert_int_equal(num(t, 0, 3), 4);
-	assert_int_equal(num(t, 0, 5), 2);
+	assert_int_equal(num(t, 0, 3, FB_CK_COUNT), 4);
+	assert_int_equal(num(t, 0, 5, FB_CK_COUNT), 2);
 	assert_string_equal(text(t, 0, 7), "FB004 1, FB009 1");
 	fb_doc_release(&d);
 
@@ -275,7 +245,7 @@ test_not_listed(void **state)
 	assert_non_null(n);
 	assert_int_equal(n->place, FB_NOTE_JSON_NUMBER);
 	assert_string_equal(n->text, "2");
-	assert_int_equal(num(table(&d, "Totals"), 0, 5), 2);
+	assert_int_equal(num(table(&d, "Totals"), 0, 5, FB_CK_COUNT), 2);
 	t = table(&d, "Text");
 	assert_string_equal(text(t, 1, 0),
 			    "... and 2 more findings not listed (--max-findings 0 lists all)");

@@ -14,26 +14,7 @@
 
 #include "fosterbeds/doc.h"
 #include "fosterbeds/manifest.h"
-
-static const struct fb_table *
-table(const struct fb_doc *d, const char *name)
-{
-	for (size_t t = 0; t < d->ntables; t++)
-		if (strcmp(d->tables[t].name, name) == 0)
-			return &d->tables[t];
-	fail_msg("no table %s", name);
-	return NULL;
-}
-
-static const char *
-text(const struct fb_table *t, size_t r, size_t i)
-{
-	char buf[FB_DOC_CELL_BUF];
-	static char out[512];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
-	return out;
-}
+#include "doc-assert.h"
 
 static void
 test_manifest(void **state)

@@ -17,44 +17,9 @@
 #include "fosterbeds/host.h"
 #include "fosterbeds/ofsted.h"
 #include "fosterbeds/tally.h"
+#include "doc-assert.h"
 
 #define MISS FB_MISSING
-
-/* The columns, by name, so a test says which it means. */
-static size_t
-col(const struct fb_table *t, const char *name)
-{
-	for (size_t i = 0; i < t->ncols; i++)
-		if (strcmp(t->cols[i].name, name) == 0)
-			return i;
-	fail_msg("no column %s", name);
-	return 0;
-}
-
-static long
-num(const struct fb_table *t, size_t r, const char *name, enum fb_cell_kind kind)
-{
-	const struct fb_cell *c = fb_table_cell(t, r, col(t, name));
-
-	assert_int_equal(c->kind, kind);
-	return c->n;
-}
-
-static int
-empty(const struct fb_table *t, size_t r, const char *name)
-{
-	return fb_table_cell(t, r, col(t, name))->kind == FB_CK_EMPTY;
-}
-
-static const char *
-text(const struct fb_table *t, size_t r, const char *name)
-{
-	char buf[FB_DOC_CELL_BUF];
-	static char out[256];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, col(t, name)), buf));
-	return out;
-}
 
 /*
  * Kent 300 approved, 200 filled, 60 vacant, 40 not available; Ofsted's
@@ -127,55 +92,55 @@ test_cells(void **state)
 	assert_int_equal(t->nrows, 5);
 
 	/* Kent: 200/300 = 66.67% -> 66.7; 60/300 = 20.0; 40/300 = 13.33 -> 13.3. */
-	assert_string_equal(text(t, 0, "year"), "2019-20");
-	assert_string_equal(text(t, 0, "la_code"), "886");
-	assert_string_equal(text(t, 0, "la_name"), "Kent");
-	assert_string_equal(text(t, 0, "region"), "South East");
-	assert_int_equal(num(t, 0, "approved", FB_CK_COUNT), 300);
-	assert_true(empty(t, 0, "households"));   /* missing is empty, never -1 or 0 */
-	assert_int_equal(num(t, 0, "filled_pct", FB_CK_RATE), 667);
-	assert_int_equal(num(t, 0, "vacant_pct", FB_CK_RATE), 200);
-	assert_int_equal(num(t, 0, "unavailable_pct", FB_CK_RATE), 133);
-	assert_string_equal(text(t, 0, "kind"), "la");
-	assert_true(empty(t, 0, "las_in_area"));
-	assert_true(empty(t, 0, "not_pooled"));
+	assert_string_equal(text(t, 0, col(t, "year")), "2019-20");
+	assert_string_equal(text(t, 0, col(t, "la_code")), "886");
+	assert_string_equal(text(t, 0, col(t, "la_name")), "Kent");
+	assert_string_equal(text(t, 0, col(t, "region")), "South East");
+	assert_int_equal(num(t, 0, col(t, "approved"), FB_CK_COUNT), 300);
+	assert_true(empty(t, 0, col(t, "households")));   /* missing is empty, never -1 or 0 */
+	assert_int_equal(num(t, 0, col(t, "filled_pct"), FB_CK_RATE), 667);
+	assert_int_equal(num(t, 0, col(t, "vacant_pct"), FB_CK_RATE), 200);
+	assert_int_equal(num(t, 0, col(t, "unavailable_pct"), FB_CK_RATE), 133);
+	assert_string_equal(text(t, 0, col(t, "kind")), "la");
+	assert_true(empty(t, 0, col(t, "las_in_area")));
+	assert_true(empty(t, 0, col(t, "not_pooled")));
 	assert_false(t->pooled[0]);
 
 	/* The joint service: no approved places, so no share (not 0%). */
-	assert_true(empty(t, 1, "la_code"));
-	assert_string_equal(text(t, 1, "la_name"), "London Tri-borough");
-	assert_int_equal(num(t, 1, "approved", FB_CK_COUNT), 0);
-	assert_true(empty(t, 1, "filled_pct"));
+	assert_true(empty(t, 1, col(t, "la_code")));
+	assert_string_equal(text(t, 1, col(t, "la_name")), "London Tri-borough");
+	assert_int_equal(num(t, 1, col(t, "approved"), FB_CK_COUNT), 0);
+	assert_true(empty(t, 1, col(t, "filled_pct")));
 	assert_false(t->pooled[1]);
 
 	/* The sum: 250/400 = 62.5; 60/300 = 20.0; 70/400 = 17.5. */
 	assert_true(t->pooled[2]);
-	assert_true(empty(t, 2, "la_code"));
-	assert_string_equal(text(t, 2, "la_name"), "South East");
-	assert_int_equal(num(t, 2, "vacant", FB_CK_COUNT), 60);
-	assert_int_equal(num(t, 2, "filled_pct", FB_CK_RATE), 625);
-	assert_int_equal(num(t, 2, "vacant_pct", FB_CK_RATE), 200);
-	assert_int_equal(num(t, 2, "unavailable_pct", FB_CK_RATE), 175);
-	assert_int_equal(num(t, 2, "las_in_area", FB_CK_COUNT), 2);
-	assert_int_equal(num(t, 2, "las_pooled", FB_CK_COUNT), 2);
-	assert_string_equal(text(t, 2, "not_pooled"), "Medway (887): vacant suppressed");
+	assert_true(empty(t, 2, col(t, "la_code")));
+	assert_string_equal(text(t, 2, col(t, "la_name")), "South East");
+	assert_int_equal(num(t, 2, col(t, "vacant"), FB_CK_COUNT), 60);
+	assert_int_equal(num(t, 2, col(t, "filled_pct"), FB_CK_RATE), 625);
+	assert_int_equal(num(t, 2, col(t, "vacant_pct"), FB_CK_RATE), 200);
+	assert_int_equal(num(t, 2, col(t, "unavailable_pct"), FB_CK_RATE), 175);
+	assert_int_equal(num(t, 2, col(t, "las_in_area"), FB_CK_COUNT), 2);
+	assert_int_equal(num(t, 2, col(t, "las_pooled"), FB_CK_COUNT), 2);
+	assert_string_equal(text(t, 2, col(t, "not_pooled")), "Medway (887): vacant suppressed");
 	assert_int_equal(fb_table_cell(t, 2, col(t, "not_pooled"))->kind, FB_CK_INPUT);
 
 	/* Ofsted's: 250/405 = 61.73% -> 61.7; 95/405 = 23.46 -> 23.5; 70/405 = 17.28 -> 17.3. */
-	assert_string_equal(text(t, 3, "la_name"), "South East (Ofsted)");
-	assert_int_equal(num(t, 3, "filled_pct", FB_CK_RATE), 617);
-	assert_int_equal(num(t, 3, "vacant_pct", FB_CK_RATE), 235);
-	assert_int_equal(num(t, 3, "unavailable_pct", FB_CK_RATE), 173);
-	assert_true(empty(t, 3, "las_in_area"));
+	assert_string_equal(text(t, 3, col(t, "la_name")), "South East (Ofsted)");
+	assert_int_equal(num(t, 3, col(t, "filled_pct"), FB_CK_RATE), 617);
+	assert_int_equal(num(t, 3, col(t, "vacant_pct"), FB_CK_RATE), 235);
+	assert_int_equal(num(t, 3, col(t, "unavailable_pct"), FB_CK_RATE), 173);
+	assert_true(empty(t, 3, col(t, "las_in_area")));
 
 	/* The difference: given counts, a negative one and zeros kept; no shares. */
-	assert_string_equal(text(t, 4, "kind"), "region_difference");
-	assert_int_equal(num(t, 4, "approved", FB_CK_COUNT), 5);
-	assert_int_equal(num(t, 4, "filled", FB_CK_COUNT), 0);
-	assert_int_equal(num(t, 4, "households", FB_CK_COUNT), -10);
-	assert_true(empty(t, 4, "short_break_households"));   /* not given */
-	assert_true(empty(t, 4, "filled_pct"));
-	assert_string_equal(text(t, 4, "note"), "approved places: Ofsted 405, sum 400, "
+	assert_string_equal(text(t, 4, col(t, "kind")), "region_difference");
+	assert_int_equal(num(t, 4, col(t, "approved"), FB_CK_COUNT), 5);
+	assert_int_equal(num(t, 4, col(t, "filled"), FB_CK_COUNT), 0);
+	assert_int_equal(num(t, 4, col(t, "households"), FB_CK_COUNT), -10);
+	assert_true(empty(t, 4, col(t, "short_break_households")));   /* not given */
+	assert_true(empty(t, 4, col(t, "filled_pct")));
+	assert_string_equal(text(t, 4, col(t, "note")), "approved places: Ofsted 405, sum 400, "
 			    "difference +5");
 	fb_doc_release(&d);
 }

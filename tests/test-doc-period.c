@@ -18,6 +18,7 @@
 #include "fosterbeds/episodes.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/tally.h"
+#include "doc-assert.h"
 
 /* Portsmouth, Bracknell Forest and the region over 2028-02-15..2028-03-05. */
 static const struct fb_nights_row rows[] = {
@@ -25,25 +26,6 @@ static const struct fb_nights_row rows[] = {
 	{ .la_code = 867, .n = { 16, 11, 5, 0, 16, 11 } },
 	{ .la_code = FB_LA_ALL, .nla = 2, .n = { 62, 38, 19, 5, 56, 37 } },
 };
-
-static long
-num(const struct fb_table *t, size_t r, size_t i, enum fb_cell_kind kind)
-{
-	const struct fb_cell *c = fb_table_cell(t, r, i);
-
-	assert_int_equal(c->kind, kind);
-	return c->n;
-}
-
-static const char *
-text(const struct fb_table *t, size_t r, size_t i)
-{
-	char buf[FB_DOC_CELL_BUF];
-	static char out[64];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
-	return out;
-}
 
 static void
 test_figures(void **state)
@@ -118,7 +100,6 @@ test_episodes_note(void **state)
 		"851,2028-01-01,2028-02-20,H1,1,mainstream,filled\n"
 		"851,2028-03-10,2028-03-01,H1,2,mainstream,filled\n";
 	struct fb_period p = { fb_date_from_civil(2028, 2, 15), fb_date_from_civil(2028, 3, 5) };
-	FILE *in = fmemopen((void *)csv, strlen(csv), "rb");
 	struct fb_run run;
 	struct fb_doc d;
 	const char *found = NULL;
@@ -126,8 +107,7 @@ test_episodes_note(void **state)
 	(void)state;
 	fb_run_init(&run, fb_date_from_civil(2028, 12, 31), 0);
 	fb_run_set_period(&run, p.from, p.to);
-	fb_run_read(&run, "e.csv", in);
-	fclose(in);
+	read_text(&run, "e.csv", csv);
 	fb_doc_period(&d, &run, &p, "South East", NULL, 0);
 	assert_int_equal(d.tables[0].nrows, 0);
 	for (size_t i = 0; i < d.nnotes; i++)

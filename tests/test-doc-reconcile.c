@@ -29,6 +29,7 @@
 #include "fosterbeds/submission.h"
 #include "fosterbeds/tally.h"
 #include "fosterbeds/writer.h"
+#include "doc-assert.h"
 
 static const struct fb_tally_bed beds[] = {
 	{ FB_USE_MAINSTREAM, FB_ST_FILLED, FB_OS_FILLED, FB_NONE, FB_NONE },
@@ -66,31 +67,6 @@ fixture(struct fixture *f)
 	all->nla = 1;
 	f->rc = (struct fb_reconcile){ .rows = f->rows, .n = 3, .left_out = 1,
 				       .records_date = FB_NO_DATE };
-}
-
-static long
-num(const struct fb_table *t, size_t r, size_t i, enum fb_cell_kind kind)
-{
-	const struct fb_cell *c = fb_table_cell(t, r, i);
-
-	assert_int_equal(c->kind, kind);
-	return c->n;
-}
-
-static const char *
-text(const struct fb_table *t, size_t r, size_t i)
-{
-	char buf[FB_DOC_CELL_BUF];
-	static char out[256];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
-	return out;
-}
-
-static int
-empty(const struct fb_table *t, size_t r, size_t i)
-{
-	return fb_table_cell(t, r, i)->kind == FB_CK_EMPTY;
 }
 
 static void
@@ -281,21 +257,6 @@ test_region_pools_none(void **state)
 		assert_true(empty(&d.tables[0], 2, i));
 	assert_int_equal(num(&d.tables[0], 2, FB_RN_NLA, FB_CK_COUNT), 0);
 	fb_doc_release(&d);
-}
-
-/* What a writer makes of the document, as a string the caller frees. */
-static char *
-written(const struct fb_writer *w, const struct fb_doc *d)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	struct fb_error e = { 0, "" };
-
-	assert_non_null(out);
-	assert_int_equal(w->write(out, d, &e), 0);
-	fclose(out);
-	return buf;
 }
 
 /*

@@ -17,6 +17,7 @@
 #include "fosterbeds/doc-report.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/tally.h"
+#include "doc-assert.h"
 
 /*
  * Portsmouth (851): 7 mainstream beds, 5 filled, 1 vacant (complexity), 1
@@ -53,25 +54,6 @@ rows_of(struct fb_tally_row rows[3])
 	rows[2].counts.vacant_by[0][FB_VR_COMPLEXITY] = 2;
 	rows[2].counts.vacant_by[1][FB_VR_COUNT] = 1;
 	rows[2].counts.vacant_by[1][FB_VR_COUNT + 1] = 1;
-}
-
-static long
-num(const struct fb_table *t, size_t r, size_t i, enum fb_cell_kind kind)
-{
-	const struct fb_cell *c = fb_table_cell(t, r, i);
-
-	assert_int_equal(c->kind, kind);
-	return c->n;
-}
-
-static const char *
-text(const struct fb_table *t, size_t r, size_t i)
-{
-	char buf[FB_DOC_CELL_BUF];
-	static char out[64];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
-	return out;
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "fosterbeds/doc.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/trend.h"
+#include "doc-assert.h"
 
 static const char csv[] =
 	"la_code,snapshot_date,household_id,bed_id,bed_use,status,unavailable_reason\n"
@@ -27,31 +28,26 @@ static const char csv[] =
 	"851,2026-06-30,P1,2,mainstream,filled,\n"
 	"851,2026-06-30,P2,1,respite,vacant,\n";
 
-static const char *
-text(const struct fb_table *t, size_t r, size_t i)
+/* trend's document of the bed records in csv, as of 23 November 2026. */
+static void
+trend_of(struct fb_doc *d, struct fb_run *run, struct fb_trend *tr, const char *text)
 {
-	static char out[FB_DOC_CELL_BUF];
-	char buf[FB_DOC_CELL_BUF];
-
-	snprintf(out, sizeof(out), "%s", fb_cell_format(fb_table_cell(t, r, i), buf));
-	return out;
+	fb_run_init(run, fb_date_from_civil(2026, 11, 23), 0);
+	read_text(run, "t.csv", text);
+	fb_trend_build(tr, run);
+	fb_doc_trend(d, run, tr, "South East");
 }
 
 static void
 test_two_snapshots(void **state)
 {
-	FILE *in = fmemopen((void *)csv, strlen(csv), "rb");
 	struct fb_run run;
 	struct fb_trend tr;
 	struct fb_doc d;
 	const struct fb_table *t;
 
 	(void)state;
-	fb_run_init(&run, fb_date_from_civil(2026, 11, 23), 0);
-	fb_run_read(&run, "t.csv", in);
-	fclose(in);
-	fb_trend_build(&tr, &run);
-	fb_doc_trend(&d, &run, &tr, "South East");
+	trend_of(&d, &run, &tr, csv);
 	t = &d.tables[0];
 	assert_int_equal(t->nrows, 4);
 	assert_string_equal(t->cols[9].name, "utilisation_incl_pp_change");
@@ -105,7 +101,6 @@ static const char csv_gap[] =
 static void
 test_pooled_codes(void **state)
 {
-	FILE *in = fmemopen((void *)csv_gap, strlen(csv_gap), "rb");
 	struct fb_run run;
 	struct fb_trend tr;
 	struct fb_doc d;
@@ -114,11 +109,7 @@ test_pooled_codes(void **state)
 	const char *said[2] = { NULL, NULL };
 
 	(void)state;
-	fb_run_init(&run, fb_date_from_civil(2026, 11, 23), 0);
-	fb_run_read(&run, "t.csv", in);
-	fclose(in);
-	fb_trend_build(&tr, &run);
-	fb_doc_trend(&d, &run, &tr, "South East");
+	trend_of(&d, &run, &tr, csv_gap);
 	t = &d.tables[0];
 	/* 851 twice, 867 once (no row invented for its gap), the region twice. */
 	assert_int_equal(t->nrows, 5);

@@ -206,6 +206,19 @@ void fb_doc_note(struct fb_doc *d, enum fb_note_place place, const char *key,
  */
 void fb_doc_note_totals(struct fb_doc *d, const char *what);
 
+/*
+ * The notes that say what the utilisation rates are, for every document
+ * that has them (report, report --period, trend), so they say the same:
+ * fb_doc_note_ms() the "MS = mainstream beds only" note after the tables;
+ * fb_doc_define_incl() and fb_doc_define_excl() define utilisation_incl_pct
+ * and utilisation_excl_pct (FB_NOTE_DEFINE) for a document that counts
+ * unit ("beds", "bed-nights"), the first followed by aside in brackets
+ * unless it is NULL.
+ */
+void fb_doc_note_ms(struct fb_doc *d);
+void fb_doc_define_incl(struct fb_doc *d, const char *unit, const char *aside);
+void fb_doc_define_excl(struct fb_doc *d, const char *unit);
+
 /* The note whose key is key, or NULL. */
 const struct fb_note *fb_doc_find_note(const struct fb_doc *d, const char *key);
 
@@ -226,6 +239,15 @@ void fb_table_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
 
 /* Row r's cell in column i. */
 const struct fb_cell *fb_table_cell(const struct fb_table *t, size_t r, size_t i);
+
+/*
+ * The first table called name, or NULL: for a page or a test that reads a
+ * document by its tables' names rather than their positions.
+ */
+const struct fb_table *fb_doc_find_table(const struct fb_doc *d, const char *name);
+
+/* The index of the first column called name, or t->ncols when there is none. */
+size_t fb_table_find_column(const struct fb_table *t, const char *name);
 
 /*
  * Cell setters.  A rate or pp of FB_PCT_NONE (figures.h) leaves the cell
