@@ -1,6 +1,7 @@
 /*
- * profile.c: mapping profiles (profile.h, spec/profiles.md): building one
- * from INI entries, and reading an input through it.
+ * profile.c: mapping profiles (profile.h, spec/profiles.md): the model,
+ * built from INI entries and checked as a whole.  Reading an input through
+ * it is profile-map.c; household rows and dates are profile-expand.c.
  */
 #include "fosterbeds/profile.h"
 
@@ -9,18 +10,9 @@
 #include <string.h>
 
 #include "fosterbeds/la.h"
-#include "fosterbeds/number.h"
 #include "fosterbeds/record.h"
+#include "profile-internal.h"
 #include "util.h"
-
-/* Distinct unmapped values kept per input for FB039; more are only counted. */
-#define UNMAPPED_MAX 32
-
-struct fb_profile_unmapped {
-	int col;
-	char *value;
-	long n;
-};
 
 struct fb_profile *
 fb_profile_new(const char *path)
@@ -178,8 +170,8 @@ next_item(const char **s, const char **item, size_t *len)
 }
 
 /* ASCII case folded, spaces removed: how aliases compare. */
-static size_t
-squash(const char *s, size_t len, char *out, size_t size)
+size_t
+fb_profile_squash(const char *s, size_t len, char *out, size_t size)
 {
 	size_t n = 0;
 
@@ -196,8 +188,8 @@ local_eq(const char *local, const char *s, size_t len)
 	return fb_strncaseeq(local, s, len);
 }
 
-static const struct fb_profile_value *
-value_of(const struct fb_profile_column *c, const char *s, size_t len, size_t from)
+const struct fb_profile_value *
+fb_profile_value_of(const struct fb_profile_column *c, const char *s, size_t len, size_t from)
 {
 	for (size_t i = from; i < c->nvalues; i++)
 		if (local_eq(c->values[i].local, s, len))
@@ -523,8 +515,8 @@ same_heading(const char *a, const char *b)
 {
 	char x[256], y[256];
 
-	squash(a, strlen(a), x, sizeof(x));
-	squash(b, strlen(b), y, sizeof(y));
+	fb_profile_squash(a, strlen(a), x, sizeof(x));
+	fb_profile_squash(b, strlen(b), y, sizeof(y));
 	return strcmp(x, y) == 0;
 }
 
@@ -542,8 +534,8 @@ shared_heading(const struct fb_profile_column *c, const char *s)
 	return NULL;
 }
 
-static const char *
-section_name(const struct fb_profile_column *c, char *buf, size_t size)
+const char *
+fb_profile_section_name(const struct fb_profile_column *c, char *buf, size_t size)
 {
 	switch (c->kind) {
 	case FB_PK_COLUMN:
@@ -570,8 +562,8 @@ column_for(const struct fb_profile *p, int field)
 	return -1;
 }
 
-static int
-set_anywhere(const struct fb_profile *p, int field)
+int
+fb_profile_set_anywhere(const struct fb_profile *p, int field)
 {
 	for (size_t i = 0; i < p->ncols; i++)
 		for (size_t k = 0; k < p->col[i].nvalues; k++)
@@ -597,25 +589,26 @@ fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
 		if (!c->header && !c->nalias && !c->pattern)
 			return fb_why(why, whylen, "%s says nothing of how the export heads the "
 				      "column: give header, alias or pattern",
-				      section_name(c, s1, sizeof(s1)));
+				      fb_profile_section_name(c, s1, sizeof(s1)));
 		if (c->kind == FB_PK_COLUMN && p->constant[c->field])
 			return fb_why(why, whylen, "%s is also a constant (line %ld): give one",
-				      section_name(c, s1, sizeof(s1)), p->constant_line[c->field]);
+				      fb_profile_section_name(c, s1, sizeof(s1)),
+				      p->constant_line[c->field]);
 		if (c->kind == FB_PK_COLUMN && c->field == FB_F_SNAPSHOT_DATE && p->name_pattern)
 			return fb_why(why, whylen, "[column snapshot_date] and "
 				      "snapshot_date_from_name (line %ld) both give the date: "
 				      "give one", p->name_pattern_line);
 		if (c->kind == FB_PK_FLAG && !c->mapped)
 			return fb_why(why, whylen, "%s maps no value: give set COLUMN CODE "
-				      "(and keep) lines", section_name(c, s1, sizeof(s1)));
+				      "(and keep) lines", fb_profile_section_name(c, s1, sizeof(s1)));
 		if (c->kind == FB_PK_COUNT) {
 			if (c->status == FB_NONE)
 				return fb_why(why, whylen, "%s gives no status for the beds it "
-					      "counts", section_name(c, s1, sizeof(s1)));
+					      "counts", fb_profile_section_name(c, s1, sizeof(s1)));
 			if (c->status == FB_ST_UNAVAILABLE && c->unavailable_reason == FB_NONE)
 				return fb_why(why, whylen, "%s counts unavailable beds, so it needs "
 					      "unavailable_reason (the reason each expanded bed gets)",
-					      section_name(c, s1, sizeof(s1)));
+					      fb_profile_section_name(c, s1, sizeof(s1)));
 			if (c->bed_use == FB_NONE)
 				c->bed_use = FB_USE_MAINSTREAM;
 		}
@@ -623,13 +616,13 @@ fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
 		if (p->expand && c->kind == FB_PK_FLAG)
 			return fb_why(why, whylen, "%s: a profile with [count] sections (one row "
 				      "per household) cannot have flags",
-				      section_name(c, s1, sizeof(s1)));
+				      fb_profile_section_name(c, s1, sizeof(s1)));
 		if (p->expand && c->kind == FB_PK_COLUMN && c->field != FB_F_LA_CODE &&
 		    c->field != FB_F_SNAPSHOT_DATE && c->field != FB_F_HOUSEHOLD_ID)
 			return fb_why(why, whylen, "%s: with [count] sections (one row per "
 				      "household) the beds' %s comes from the counts; only "
 				      "la_code, snapshot_date and household_id are read as columns",
-				      section_name(c, s1, sizeof(s1)), c->name);
+				      fb_profile_section_name(c, s1, sizeof(s1)), c->name);
 		/* A header that two columns would both read. */
 		for (size_t j = 0; j < i; j++) {
 			const struct fb_profile_column *o = &p->col[j];
@@ -648,8 +641,8 @@ fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
 			if (shared)
 				return fb_why(why, whylen, "the header '%s' is mapped twice: by %s "
 					      "(line %ld) and %s", shared,
-					      section_name(o, s2, sizeof(s2)), o->line,
-					      section_name(c, s1, sizeof(s1)));
+					      fb_profile_section_name(o, s2, sizeof(s2)), o->line,
+					      fb_profile_section_name(c, s1, sizeof(s1)));
 		}
 	}
 	*line = 0;
@@ -663,7 +656,7 @@ fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
 		    f != FB_F_HOUSEHOLD_ID)
 			continue;
 		if (column_for(p, f) >= 0 || p->constant[f] ||
-		    (f == FB_F_SNAPSHOT_DATE && p->name_pattern) || set_anywhere(p, f))
+		    (f == FB_F_SNAPSHOT_DATE && p->name_pattern) || fb_profile_set_anywhere(p, f))
 			continue;
 		return fb_why(why, whylen, "nothing gives %s: add a [column %s] section%s",
 			      fb_fields[f].name, fb_fields[f].name,
@@ -674,673 +667,4 @@ fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
 	}
 	p->finished = 1;
 	return 0;
-}
-
-/* Dates */
-
-int
-fb_profile_date_format_check(const char *fmt, char *why, size_t whylen)
-{
-	int seen[128] = { 0 };
-
-	for (const char *s = fmt; *s; s++) {
-		if (*s != '%')
-			continue;
-		s++;
-		switch (*s) {
-		case 'd': case 'm': case 'Y': case 'H': case 'M': case 'S':
-			if (seen[(unsigned char)*s]++)
-				return fb_why(why, whylen, "date format '%s' has %%%c twice", fmt, *s);
-			break;
-		case '%':
-			break;
-		case '\0':
-			return fb_why(why, whylen, "date format '%s' ends in a lone %%", fmt);
-		default:
-			return fb_why(why, whylen, "date format '%s' has %%%c; only %%d, %%m, %%Y, "
-				      "%%H, %%M, %%S and %%%% are read", fmt, *s);
-		}
-	}
-	if (!seen['d'] || !seen['m'] || !seen['Y'])
-		return fb_why(why, whylen, "date format '%s' needs %%d, %%m and %%Y", fmt);
-	return 0;
-}
-
-/* Up to max digits at *s (at least min), as a number; advances *s. */
-static int
-digits(const char **s, const char *end, int min, int max, int *n)
-{
-	int k = 0;
-
-	*n = 0;
-	while (*s < end && k < max && **s >= '0' && **s <= '9') {
-		*n = *n * 10 + (**s - '0');
-		(*s)++;
-		k++;
-	}
-	return k >= min ? 0 : -1;
-}
-
-int
-fb_profile_date_read(const char *fmt, const char *s, size_t len, char out[FB_DATE_TEXT_SIZE])
-{
-	const char *end;
-	int y = -1, m = -1, d = -1, v;
-
-	fb_trim(&s, &len);
-	end = s + len;
-	for (const char *f = fmt; *f; f++) {
-		if (*f != '%' || f[1] == '%') {
-			if (s == end || *s != *f)
-				return -1;
-			s++;
-			f += *f == '%';
-			continue;
-		}
-		f++;
-		switch (*f) {
-		case 'd':
-			if (digits(&s, end, 1, 2, &d) != 0)
-				return -1;
-			break;
-		case 'm':
-			if (digits(&s, end, 1, 2, &m) != 0)
-				return -1;
-			break;
-		case 'Y':
-			if (digits(&s, end, 4, 4, &y) != 0)
-				return -1;
-			break;
-		case 'H':
-			if (digits(&s, end, 1, 2, &v) != 0 || v > 23)
-				return -1;
-			break;
-		case 'M':
-		case 'S':
-			if (digits(&s, end, 1, 2, &v) != 0 || v > 59)
-				return -1;
-			break;
-		default:
-			return -1;
-		}
-	}
-	if (s != end || y < 0 || m < 0 || d < 0)
-		return -1;
-	snprintf(out, FB_DATE_TEXT_SIZE, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	return 0;
-}
-
-/* Headers */
-
-int
-fb_profile_header_matches(const struct fb_profile_column *c, const char *name, size_t len)
-{
-	char a[256], b[256];
-
-	fb_trim(&name, &len);
-	if (len == 0)
-		return 0;
-	if (c->header && fb_strncaseeq(c->header, name, len))
-		return 1;
-	if (c->nalias) {
-		squash(name, len, a, sizeof(a));
-		for (size_t i = 0; i < c->nalias; i++) {
-			squash(c->alias[i], strlen(c->alias[i]), b, sizeof(b));
-			if (strcmp(a, b) == 0)
-				return 1;
-		}
-	}
-	if (c->pattern) {
-		char *z = fb_xstrndup(name, len);
-		int hit = regexec(&c->re, z, 0, NULL, 0) == 0;
-
-		free(z);
-		return hit;
-	}
-	return 0;
-}
-
-/* Reading an input */
-
-static const char *
-base_name(const char *name)
-{
-	const char *slash = strrchr(name, '/'), *back = strrchr(name, '\\');
-
-	if (back && (!slash || back > slash))
-		slash = back;
-	return slash ? slash + 1 : name;
-}
-
-/* snapshot_date from the file name: the pattern's first group, else its match. */
-static int
-date_from_name(const struct fb_profile *p, const char *name, char out[FB_DATE_TEXT_SIZE])
-{
-	regmatch_t m[2];
-	const char *base = base_name(name);
-	const char *s;
-	size_t len;
-	int days;
-	enum fb_date_form form;
-
-	if (regexec(&p->name_re, base, 2, m, 0) != 0)
-		return -1;
-	if (m[1].rm_so < 0)
-		m[1] = m[0];
-	s = base + m[1].rm_so;
-	len = (size_t)(m[1].rm_eo - m[1].rm_so);
-	if (len == FB_DATE_LEN && fb_date_parse(s, len, &days, &form) == 0 && form == FB_DATE_ISO) {
-		memcpy(out, s, len);
-		out[len] = '\0';
-		return 0;
-	}
-	for (size_t i = 0; i < p->ndate_formats; i++)
-		if (fb_profile_date_read(p->date_format[i], s, len, out) == 0)
-			return 0;
-	return -1;
-}
-
-struct fb_profile_input *
-fb_profile_input_new(const struct fb_profile *p, const char *name, int file,
-		     struct fb_findings *out)
-{
-	struct fb_profile_input *in = fb_xcalloc(1, sizeof(*in));
-	char vis[FB_VISIBLE_SIZE];
-
-	in->p = p;
-	in->file = file;
-	in->out = out;
-	in->reject_all = FB_NONE;
-	for (size_t c = 0; c < FB_PROFILE_MAX_COLUMNS; c++)
-		in->pos[c] = -1;
-	if (p->name_pattern && date_from_name(p, name, in->name_date) != 0) {
-		const char *base = base_name(name);
-
-		fb_findings_add(out, FB_R_MISSING_COLUMN, file, 1, "snapshot_date",
-				fb_visible(vis, base, strlen(base)),
-				"the file name '%s' holds no date that the profile's "
-				"snapshot_date_from_name pattern '%s' finds, so no row of this "
-				"file has a snapshot_date; rename the file or give "
-				"snapshot_date in the profile's [constant] section", vis,
-				p->name_pattern);
-		in->reject_all = FB_R_MISSING_COLUMN;
-	}
-	return in;
-}
-
-void
-fb_profile_input_free(struct fb_profile_input *in)
-{
-	if (!in)
-		return;
-	for (size_t c = 0; c < FB_PROFILE_MAX_COLUMNS; c++)
-		free(in->colname[c]);
-	for (size_t i = 0; i < in->nunmapped; i++)
-		free(in->unmapped[i].value);
-	free(in->unmapped);
-	free(in);
-}
-
-/* Whether the file must have column c. */
-static int
-column_required(const struct fb_profile *p, const struct fb_profile_column *c)
-{
-	if (c->kind != FB_PK_COLUMN)
-		return 1;
-	return fb_fields[c->field].presence == FB_REQUIRED &&
-	       !(c->field == FB_F_BED_USE && set_anywhere(p, FB_F_BED_USE));
-}
-
-const struct fb_schema *
-fb_profile_input_schema(struct fb_profile_input *in, const char *const *names,
-			const size_t *lens, size_t n)
-{
-	const struct fb_profile *p = in->p;
-	char s1[300], s2[300], vis[FB_VISIBLE_SIZE];
-
-	memset(&in->schema, 0, sizeof(in->schema));
-	in->schema.ncols = (int)p->ncols;
-	for (size_t i = 0; i < n; i++) {
-		int first = -1;
-
-		for (size_t c = 0; c < p->ncols; c++) {
-			if (!fb_profile_header_matches(&p->col[c], names[i], lens[i]))
-				continue;
-			fb_visible(vis, names[i], lens[i]);
-			if (first >= 0) {
-				fb_findings_add_cell(in->out, FB_R_DUPLICATE_COLUMN, in->file, 1,
-						     (int)i, NULL, vis,
-						     "the header '%s' (column %zu) is matched by both "
-						     "%s and %s of the profile, so no row of this file "
-						     "can be used; make the profile's headers, aliases "
-						     "and patterns tell them apart", vis, i + 1,
-						     section_name(&p->col[first], s1, sizeof(s1)),
-						     section_name(&p->col[c], s2, sizeof(s2)));
-				in->reject_all = FB_R_DUPLICATE_COLUMN;
-				continue;
-			}
-			first = (int)c;
-			if (in->pos[c] >= 0) {
-				fb_findings_add_cell(in->out, FB_R_DUPLICATE_COLUMN, in->file, 1,
-						     (int)i, NULL, vis,
-						     "columns %d and %zu of the header both match %s "
-						     "of the profile, so no row of this file can be "
-						     "used; keep one, or make the profile tell them "
-						     "apart", in->pos[c] + 1, i + 1,
-						     section_name(&p->col[c], s1, sizeof(s1)));
-				in->reject_all = FB_R_DUPLICATE_COLUMN;
-				continue;
-			}
-			in->pos[c] = (int)i;
-		}
-	}
-	for (size_t c = 0; c < p->ncols; c++) {
-		const struct fb_profile_column *col = &p->col[c];
-
-		free(in->colname[c]);
-		if (in->pos[c] >= 0) {
-			const char *s = names[in->pos[c]];
-			size_t len = lens[in->pos[c]];
-
-			in->colname[c] = fb_xstrndup(s, len);
-		} else if (col->header) {
-			in->colname[c] = fb_xstrdup(col->header);
-		} else if (col->nalias) {
-			in->colname[c] = fb_xstrdup(col->alias[0]);
-		} else {
-			size_t len = strlen(col->pattern) + 16;
-
-			in->colname[c] = fb_xmalloc(len);
-			snprintf(in->colname[c], len, "/%s/", col->pattern);
-		}
-		in->schema.name[c] = in->colname[c];
-		in->schema.required[c] = column_required(p, col);
-		in->schema.hidden[c] = col->kind == FB_PK_COLUMN && col->field == FB_F_CHILD_REF;
-	}
-	return &in->schema;
-}
-
-/* Tell the findings where both the export's and the standard's names are. */
-static void
-map_columns(struct fb_profile_input *in)
-{
-	const char *name[2 * FB_PROFILE_MAX_COLUMNS];
-	int col[2 * FB_PROFILE_MAX_COLUMNS];
-	size_t n = 0;
-
-	for (size_t c = 0; c < in->p->ncols; c++) {
-		name[n] = in->colname[c];
-		col[n++] = in->pos[c];
-		if (in->p->col[c].kind == FB_PK_COLUMN) {
-			name[n] = fb_fields[in->p->col[c].field].name;
-			col[n++] = in->pos[c];
-		}
-	}
-	fb_findings_map_columns(in->out, in->file, name, col, n);
-	in->mapped_cols = 1;
-}
-
-static void
-count_unmapped(struct fb_profile_input *in, int col, const char *s, size_t len)
-{
-	struct fb_profile_unmapped *u;
-
-	for (size_t i = 0; i < in->nunmapped; i++) {
-		u = &in->unmapped[i];
-		if (u->col == col && strlen(u->value) == len && memcmp(u->value, s, len) == 0) {
-			u->n++;
-			return;
-		}
-	}
-	if (in->nunmapped == UNMAPPED_MAX) {
-		in->unmapped_more++;
-		return;
-	}
-	fb_grow((void **)&in->unmapped, &in->unmappedcap, in->nunmapped + 1,
-		sizeof(*in->unmapped));
-	u = &in->unmapped[in->nunmapped++];
-	u->col = col;
-	u->value = fb_xstrndup(s, len);
-	u->n = 1;
-}
-
-/* What a local value maps to, for messages: "filled", "bed_use respite", "dropped". */
-static void
-describe(const struct fb_profile_value *v, char *buf, size_t size)
-{
-	switch (v->action) {
-	case FB_PA_VALUE:
-		snprintf(buf, size, "%s", fb_fields[v->field].codes[v->code].name);
-		break;
-	case FB_PA_SET:
-		snprintf(buf, size, "%s %s", fb_fields[v->field].name,
-			 fb_fields[v->field].codes[v->code].name);
-		break;
-	case FB_PA_KEEP:
-		snprintf(buf, size, "kept");
-		break;
-	default:
-		snprintf(buf, size, "dropped");
-	}
-}
-
-/* The nearest mapped values to s, as "'Occupied' (filled), ...", in buf. */
-static void
-suggest(const struct fb_profile_column *c, const char *s, size_t len, char *buf, size_t size)
-{
-	size_t used = 0, shown = 0;
-
-	buf[0] = '\0';
-	for (size_t dist = 0; dist <= 3 && shown < 3; dist++) {
-		for (size_t i = 0; i < c->nvalues && shown < 3; i++) {
-			const struct fb_profile_value *v = &c->values[i];
-			char what[96];
-			int k;
-
-			if (v->action == FB_PA_DROP ||
-			    fb_edit_distance(s, len, v->local, strlen(v->local), 3) != dist)
-				continue;
-			/* The same local value under two actions is one suggestion. */
-			if (value_of(c, v->local, strlen(v->local), 0) != v)
-				continue;
-			describe(v, what, sizeof(what));
-			k = snprintf(buf + used, size - used, "%s'%s' (%s)", shown ? ", " : "",
-				     v->local, what);
-			if (k < 0 || (size_t)k >= size - used)
-				return;
-			used += (size_t)k;
-			shown++;
-		}
-	}
-	if (shown)
-		return;
-	for (size_t i = 0; i < c->nvalues && shown < 6; i++) {
-		int k;
-
-		if (c->values[i].action == FB_PA_DROP)
-			continue;
-		k = snprintf(buf + used, size - used, "%s'%s'", shown ? ", " : "",
-			     c->values[i].local);
-		if (k < 0 || (size_t)k >= size - used)
-			return;
-		used += (size_t)k;
-		shown++;
-	}
-}
-
-static void
-unmapped(struct fb_profile_input *in, size_t c, long line, const char *s, size_t len)
-{
-	const struct fb_profile_column *col = &in->p->col[c];
-	char vis[FB_VISIBLE_SIZE], near[512], sec[300];
-	int close;
-
-	count_unmapped(in, (int)c, s, len);
-	suggest(col, s, len, near, sizeof(near));
-	close = near[0] && strchr(near, '(') != NULL;
-	fb_findings_add(in->out, FB_R_UNMAPPED_VALUE, in->file, line, in->colname[c],
-			fb_visible(vis, s, len),
-			"'%s' in column '%s' is not a value the profile maps for %s, so the row "
-			"cannot be used; %s %s; add it to %s in %s", vis, in->colname[c],
-			col->kind == FB_PK_COLUMN ? col->name : "its flag",
-			close ? "the nearest values it maps are" : "the values it maps are", near,
-			section_name(col, sec, sizeof(sec)), in->p->path);
-}
-
-/* A drop: counted, and said once per file by fb_profile_input_end(). */
-static void
-dropped(struct fb_profile_input *in, long line, const char *fmt, const char *a, const char *b)
-{
-	if (in->dropped++ == 0) {
-		in->dropped_first = line;
-		snprintf(in->dropped_why, sizeof(in->dropped_why), fmt, a, b);
-	}
-}
-
-/* A household row's count in column c: 0 to 99, blank 0. */
-static int
-read_count(const struct fb_row *local, size_t c, long *n)
-{
-	const char *s = local->cell[c];
-	size_t len = local->len[c];
-
-	if (!s)
-		return -1;
-	fb_trim(&s, &len);
-	if (len == 0) {
-		*n = 0;
-		return 0;
-	}
-	return fb_count_parse(s, len, 0, n) == 0 && *n >= 0 && *n <= 99 ? 0 : -1;
-}
-
-static void
-expand(struct fb_profile_input *in, const struct fb_row *local, struct fb_row *std,
-       fb_row_fn fn, void (*drop)(void *), void *ctx)
-{
-	const struct fb_profile *p = in->p;
-	long count[FB_PROFILE_MAX_COLUMNS], total = 0, approved = -1, bed = 0;
-	char vis[FB_VISIBLE_SIZE];
-
-	for (size_t c = 0; c < p->ncols; c++) {
-		const struct fb_profile_column *col = &p->col[c];
-		long n;
-
-		if (col->kind != FB_PK_COUNT && col->kind != FB_PK_APPROVED)
-			continue;
-		if (read_count(local, c, &n) != 0) {
-			fb_findings_add(in->out, FB_R_HOUSEHOLD_COUNTS, in->file, local->line,
-					in->colname[c],
-					fb_visible(vis, local->cell[c] ? local->cell[c] : "",
-						   local->cell[c] ? local->len[c] : 0),
-					"the household's count '%s' in column '%s' is not a whole "
-					"number from 0 to 99, so none of its beds can be used", vis,
-					in->colname[c]);
-			std->reject = FB_R_HOUSEHOLD_COUNTS;
-			fn(ctx, std);
-			return;
-		}
-		if (col->kind == FB_PK_APPROVED)
-			approved = n;
-		else
-			total += count[c] = n;
-	}
-	if (approved >= 0 && approved != total) {
-		fb_findings_add(in->out, FB_R_HOUSEHOLD_COUNTS, in->file, local->line, NULL, NULL,
-				"the household has %ld approved places but its counts add up to "
-				"%ld beds, so none of its beds can be used; correct the counts",
-				approved, total);
-		std->reject = FB_R_HOUSEHOLD_COUNTS;
-		fn(ctx, std);
-		return;
-	}
-	if (total == 0) {
-		dropped(in, local->line, "a household row with no places%s%s", "", "");
-		drop(ctx);
-		return;
-	}
-	for (size_t c = 0; c < p->ncols; c++) {
-		const struct fb_profile_column *col = &p->col[c];
-		const int *code[] = {
-			[FB_F_BED_USE] = &col->bed_use, [FB_F_STATUS] = &col->status,
-			[FB_F_UNAVAILABLE_REASON] = &col->unavailable_reason,
-			[FB_F_VACANCY_REASON] = &col->vacancy_reason,
-		};
-
-		if (col->kind != FB_PK_COUNT)
-			continue;
-		for (int f = FB_F_BED_USE; f <= FB_F_VACANCY_REASON; f++) {
-			std->cell[f] = *code[f] == FB_NONE ? NULL : fb_fields[f].codes[*code[f]].name;
-			std->len[f] = std->cell[f] ? strlen(std->cell[f]) : 0;
-		}
-		std->cell[FB_F_OFSTED_STATUS] = col->ofsted_status == FB_NONE ? NULL
-				: fb_fields[FB_F_OFSTED_STATUS].codes[col->ofsted_status].name;
-		std->len[FB_F_OFSTED_STATUS] = std->cell[FB_F_OFSTED_STATUS]
-			? strlen(std->cell[FB_F_OFSTED_STATUS]) : 0;
-		for (long k = 0; k < count[c]; k++) {
-			snprintf(in->bed_id, sizeof(in->bed_id), "%ld", ++bed);
-			std->cell[FB_F_BED_ID] = in->bed_id;
-			std->len[FB_F_BED_ID] = strlen(in->bed_id);
-			fn(ctx, std);
-		}
-	}
-}
-
-void
-fb_profile_input_row(struct fb_profile_input *in, const struct fb_row *local, fb_row_fn fn,
-		     void (*drop)(void *), void *ctx)
-{
-	const struct fb_profile *p = in->p;
-	struct fb_row std;
-	int bad = 0;
-
-	if (!in->mapped_cols)
-		map_columns(in);
-	memset(&std, 0, sizeof(std));
-	std.file = local->file;
-	std.line = local->line;
-	std.reject = local->reject != FB_NONE ? local->reject : in->reject_all;
-	if (std.reject != FB_NONE) {
-		fn(ctx, &std);
-		return;
-	}
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		if (p->constant[f]) {
-			std.cell[f] = p->constant[f];
-			std.len[f] = strlen(p->constant[f]);
-		}
-	}
-	if (p->name_pattern) {
-		std.cell[FB_F_SNAPSHOT_DATE] = in->name_date;
-		std.len[FB_F_SNAPSHOT_DATE] = strlen(in->name_date);
-	}
-	/*
-	 * A row that is not a bed (a totals row) is dropped before any of its
-	 * values is mapped, so that its other cells raise no FB038.
-	 */
-	for (size_t c = 0; c < p->ncols; c++) {
-		const struct fb_profile_column *col = &p->col[c];
-		const struct fb_profile_value *v;
-		const char *s = local->cell[c];
-		size_t len = local->len[c], at = 0;
-
-		if (!s || col->kind == FB_PK_COUNT || col->kind == FB_PK_APPROVED)
-			continue;
-		fb_trim(&s, &len);
-		for (v = value_of(col, s, len, 0); len && v; v = value_of(col, s, len, at)) {
-			at = (size_t)(v - col->values) + 1;
-			if (v->action != FB_PA_DROP)
-				continue;
-			dropped(in, local->line, "'%s' in column '%s'", v->local, in->colname[c]);
-			drop(ctx);
-			return;
-		}
-	}
-	/* The columns' own values first, so that a flag's set wins over them. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t c = 0; c < p->ncols; c++) {
-			const struct fb_profile_column *col = &p->col[c];
-			const struct fb_profile_value *v;
-			const char *s = local->cell[c];
-			size_t len = local->len[c], at = 0;
-
-			if (col->kind == FB_PK_COUNT || col->kind == FB_PK_APPROVED)
-				continue;
-			if ((col->kind == FB_PK_FLAG) != pass)
-				continue;
-			if (!s)
-				continue;
-			fb_trim(&s, &len);
-			if (col->kind == FB_PK_COLUMN) {
-				std.cell[col->field] = local->cell[c];
-				std.len[col->field] = local->len[c];
-			}
-			if (len == 0)
-				continue;
-			if ((v = value_of(col, s, len, 0)) == NULL) {
-				if (col->mapped) {
-					unmapped(in, c, local->line, s, len);
-					bad = 1;
-				}
-				if (col->kind == FB_PK_COLUMN && col->field == FB_F_SNAPSHOT_DATE)
-					for (size_t i = 0; i < p->ndate_formats; i++)
-						if (fb_profile_date_read(p->date_format[i], s, len,
-									 in->date) == 0) {
-							std.cell[col->field] = in->date;
-							std.len[col->field] = strlen(in->date);
-							break;
-						}
-				continue;
-			}
-			for (; v; v = value_of(col, s, len, at)) {
-				at = (size_t)(v - col->values) + 1;
-				switch (v->action) {
-				case FB_PA_VALUE:
-				case FB_PA_SET:
-					std.cell[v->field] = fb_fields[v->field].codes[v->code].name;
-					std.len[v->field] = strlen(std.cell[v->field]);
-					break;
-				default:
-					break;
-				}
-			}
-		}
-	}
-	if (bad) {
-		std.reject = FB_R_UNMAPPED_VALUE;
-		fn(ctx, &std);
-		return;
-	}
-	if (p->expand) {
-		expand(in, local, &std, fn, drop, ctx);
-		return;
-	}
-	fn(ctx, &std);
-}
-
-void
-fb_profile_input_end(struct fb_profile_input *in)
-{
-	if (in->nunmapped) {
-		char list[1024], vis[FB_VISIBLE_SIZE];
-		size_t used = 0;
-		long total = 0;
-
-		list[0] = '\0';
-		for (size_t i = 0; i < in->nunmapped; i++)
-			total += in->unmapped[i].n;
-		/* Grouped by column, in the order first met. */
-		for (size_t i = 0; i < in->nunmapped && used + 1 < sizeof(list); i++) {
-			int col = in->unmapped[i].col, seen = 0, n = 0;
-
-			for (size_t j = 0; j < i; j++)
-				seen |= in->unmapped[j].col == col;
-			if (seen)
-				continue;
-			used += (size_t)snprintf(list + used, sizeof(list) - used, "%scolumn '%s': ",
-						 used ? "; " : "", in->colname[col]);
-			for (size_t j = i; j < in->nunmapped && used + 1 < sizeof(list); j++) {
-				const struct fb_profile_unmapped *w = &in->unmapped[j];
-
-				if (w->col != col)
-					continue;
-				used += (size_t)snprintf(list + used, sizeof(list) - used,
-							 "%s'%s' %ld row%s", n++ ? ", " : "",
-							 fb_visible(vis, w->value, strlen(w->value)),
-							 w->n, w->n == 1 ? "" : "s");
-			}
-		}
-		fb_findings_add(in->out, FB_R_UNMAPPED_SUMMARY, in->file, 1, NULL, NULL,
-				"%ld value%s in this file %s not mapped by the profile %s, so %s "
-				"rejected: %s%s", total, total == 1 ? "" : "s",
-				total == 1 ? "is" : "are", in->p->path,
-				total == 1 ? "the row with it was" : "the rows with them were", list,
-				in->unmapped_more ? "; and more values not listed" : "");
-	}
-	if (in->dropped)
-		fb_findings_add(in->out, FB_R_PROFILE_DROPPED, in->file, in->dropped_first, NULL,
-				NULL, "%ld row%s left out: the profile says %s not a bed; "
-				"the first is on this line (%s)", in->dropped,
-				in->dropped == 1 ? " was" : "s were",
-				in->dropped == 1 ? "it is" : "they are", in->dropped_why);
 }

@@ -26,6 +26,11 @@
  *
  * The profile owns its strings; fb_profile_free() frees it.  Once finished
  * it is only read, so inputs may share it.
+ *
+ * The files: profile.c builds and checks the profile; profile-map.c reads
+ * an input through it (the header matched, each row's values mapped);
+ * profile-expand.c expands household rows into beds and reads the date
+ * forms.  What they share is src/profile-internal.h.
  */
 #ifndef FOSTERBEDS_PROFILE_H
 #define FOSTERBEDS_PROFILE_H
