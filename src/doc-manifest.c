@@ -62,47 +62,21 @@ fb_manifest_state_name(enum fb_manifest_state state)
 	return names[state];
 }
 
-/* A line of the text form, grown piece by piece. */
-struct line {
-	char *s;
-	size_t n, cap;
-};
-
-static void put(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-put(struct line *l, const char *fmt, ...)
-{
-	va_list ap;
-	int len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return;
-	fb_grow((void **)&l->s, &l->cap, l->n + (size_t)len + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(l->s + l->n, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	l->n += (size_t)len;
-}
-
 /* s with control characters as \xNN. */
 static void
-put_name(struct line *l, const char *s)
+put_name(struct fb_strbuf *l, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p < 0x20 || *p == 0x7f)
-			put(l, "\\x%02X", *p);
+			fb_strbuf_addf(l, "\\x%02X", *p);
 		else
-			put(l, "%c", *p);
+			fb_strbuf_addf(l, "%c", *p);
 	}
 }
 
 /* The line as the text table's next row; l is emptied for the next. */
 static void
-end_line(struct fb_doc *d, struct fb_table *t, struct line *l)
+end_line(struct fb_doc *d, struct fb_table *t, struct fb_strbuf *l)
 {
 	struct fb_cell *c = fb_table_row(t, 0);
 
@@ -112,28 +86,28 @@ end_line(struct fb_doc *d, struct fb_table *t, struct line *l)
 
 /* What folder is to this check, e.g. "where the run was made". */
 static void
-put_role(struct line *l, unsigned where)
+put_role(struct fb_strbuf *l, unsigned where)
 {
 	const char *sep = "";
 
 	if (where & FB_MANIFEST_RUN_FOLDER) {
-		put(l, "where the run was made");
+		fb_strbuf_addf(l, "where the run was made");
 		sep = " and ";
 	}
 	if (where & FB_MANIFEST_CURRENT_FOLDER) {
-		put(l, "the current folder (the manifest does not say where the run was made)");
+		fb_strbuf_addf(l, "the current folder (the manifest does not say where the run was made)");
 		sep = " and ";
 	}
 	if (where & FB_MANIFEST_OWN_FOLDER)
-		put(l, "%sthe manifest's folder", sep);
+		fb_strbuf_addf(l, "%sthe manifest's folder", sep);
 }
 
 /* "DIR, where the run was made" */
 static void
-put_folder(struct line *l, const struct fb_manifest_folder *f)
+put_folder(struct fb_strbuf *l, const struct fb_manifest_folder *f)
 {
 	put_name(l, f->path);
-	put(l, ", ");
+	fb_strbuf_addf(l, ", ");
 	put_role(l, f->where);
 }
 
@@ -143,26 +117,26 @@ put_folder(struct line *l, const struct fb_manifest_folder *f)
  * A, where the run was made" with the closing parenthesis left to the caller.
  */
 static int
-put_where(struct line *l, const struct fb_manifest_folders *folders,
+put_where(struct fb_strbuf *l, const struct fb_manifest_folders *folders,
 	  const struct fb_manifest_check *c)
 {
 	if (c->state == FB_MANIFEST_MISSING && c->tried) {
-		put(l, " (looked in ");
+		fb_strbuf_addf(l, " (looked in ");
 		for (size_t i = 0; i < c->tried; i++) {
 			if (i)
-				put(l, i + 1 == c->tried ? "; and in " : "; in ");
+				fb_strbuf_addf(l, i + 1 == c->tried ? "; and in " : "; in ");
 			put_folder(l, &folders->v[i]);
 		}
 		return 1;
 	}
 	if (c->found <= 0)
 		return 0;
-	put(l, " (found in ");
+	fb_strbuf_addf(l, " (found in ");
 	put_folder(l, &folders->v[c->found]);
-	put(l, "; not in ");
+	fb_strbuf_addf(l, "; not in ");
 	for (int i = 0; i < c->found; i++) {
 		if (i)
-			put(l, " nor in ");
+			fb_strbuf_addf(l, " nor in ");
 		put_folder(l, &folders->v[i]);
 	}
 	return 1;
@@ -170,17 +144,17 @@ put_where(struct line *l, const struct fb_manifest_folders *folders,
 
 /* "NAME: state (where; what changed)" */
 static void
-input_line(struct line *l, const struct fb_manifest_folders *folders,
+input_line(struct fb_strbuf *l, const struct fb_manifest_folders *folders,
 	   const struct fb_manifest_input *in, const struct fb_manifest_check *c)
 {
 	int open;
 
 	put_name(l, in->name);
-	put(l, ": %s", fb_manifest_state_name(c->state));
+	fb_strbuf_addf(l, ": %s", fb_manifest_state_name(c->state));
 	open = put_where(l, folders, c);
 	switch (c->state) {
 	case FB_MANIFEST_CHANGED:
-		put(l, "%swas %lld bytes, sha256 %.*s...; now %lld bytes, sha256 %.*s...",
+		fb_strbuf_addf(l, "%swas %lld bytes, sha256 %.*s...; now %lld bytes, sha256 %.*s...",
 		    open ? "; " : " (", in->bytes, SHORT_HASH, in->sha256, c->bytes, SHORT_HASH,
 		    c->sha256);
 		open = 1;
@@ -188,23 +162,23 @@ input_line(struct line *l, const struct fb_manifest_folders *folders,
 	case FB_MANIFEST_MISSING:
 		/* The folders say it all; an absolute name gets the system's reason. */
 		if (!open) {
-			put(l, " (%s", strerror(c->error));
+			fb_strbuf_addf(l, " (%s", strerror(c->error));
 			open = 1;
 		}
 		break;
 	case FB_MANIFEST_UNREADABLE:
-		put(l, "%s%s", open ? "; " : " (", strerror(c->error));
+		fb_strbuf_addf(l, "%s%s", open ? "; " : " (", strerror(c->error));
 		open = 1;
 		break;
 	case FB_MANIFEST_STDIN:
-		put(l, " (read from standard input: cannot be checked");
+		fb_strbuf_addf(l, " (read from standard input: cannot be checked");
 		open = 1;
 		break;
 	case FB_MANIFEST_UNCHANGED:
 		break;
 	}
 	if (open)
-		put(l, ")");
+		fb_strbuf_addf(l, ")");
 }
 
 static void
@@ -238,7 +212,7 @@ fb_doc_manifest(struct fb_doc *d, const char *path, const struct fb_manifest *m,
 		const char *const *found)
 {
 	size_t count[FB_MANIFEST_UNREADABLE + 1] = { 0 };
-	struct line l = { NULL, 0, 0 };
+	struct fb_strbuf l = { NULL, 0, 0 };
 	struct fb_table *t;
 
 	fb_doc_init(d, "check-manifest", NULL);
@@ -280,22 +254,22 @@ fb_doc_manifest(struct fb_doc *d, const char *path, const struct fb_manifest *m,
 	t->hide = FB_TEXT_ONLY;
 	t->text = FB_TEXT_LINES;
 	put_name(&l, path);
-	put(&l, ": %s run of %s", m->command, m->created);
+	fb_strbuf_addf(&l, ": %s run of %s", m->command, m->created);
 	if (m->directory) {
-		put(&l, " in ");
+		fb_strbuf_addf(&l, " in ");
 		put_name(&l, m->directory);
 	}
-	put(&l, " by fosterbeds %s (standard %s)", m->tool_version, m->spec_version);
+	fb_strbuf_addf(&l, " by fosterbeds %s (standard %s)", m->tool_version, m->spec_version);
 	end_line(d, t, &l);
 	for (size_t i = 0; i < m->ninputs; i++) {
 		input_line(&l, folders, &m->inputs[i], &checks[i]);
 		end_line(d, t, &l);
 	}
-	put(&l, "%zu input%s: %zu unchanged, %zu changed, %zu missing, %zu stdin", m->ninputs,
+	fb_strbuf_addf(&l, "%zu input%s: %zu unchanged, %zu changed, %zu missing, %zu stdin", m->ninputs,
 	    m->ninputs == 1 ? "" : "s", count[FB_MANIFEST_UNCHANGED], count[FB_MANIFEST_CHANGED],
 	    count[FB_MANIFEST_MISSING], count[FB_MANIFEST_STDIN]);
 	if (count[FB_MANIFEST_UNREADABLE])
-		put(&l, ", %zu unreadable", count[FB_MANIFEST_UNREADABLE]);
+		fb_strbuf_addf(&l, ", %zu unreadable", count[FB_MANIFEST_UNREADABLE]);
 	end_line(d, t, &l);
 	free(l.s);
 }

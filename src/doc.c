@@ -64,6 +64,22 @@ fb_doc_strdup_size(struct fb_doc *d, size_t size)
 	return s;
 }
 
+char *
+fb_doc_vprintf(struct fb_doc *d, const char *fmt, va_list ap)
+{
+	va_list again;
+	int len;
+	char *s;
+
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	s = fb_doc_strdup_size(d, (size_t)(len < 0 ? 0 : len) + 1);
+	if (len > 0)
+		vsnprintf(s, (size_t)len + 1, fmt, ap);
+	return s;
+}
+
 void
 fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject)
 {
@@ -229,15 +245,10 @@ fb_table_line(struct fb_doc *d, struct fb_table *t, const char *fmt, ...)
 {
 	struct fb_cell *c = fb_table_row(t, 0);
 	va_list ap;
-	int len;
 	char *s;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = fb_doc_strdup_size(d, (size_t)(len < 0 ? 0 : len) + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+	s = fb_doc_vprintf(d, fmt, ap);
 	va_end(ap);
 	if (t->ncols)
 		c[0] = (struct fb_cell){ .kind = FB_CK_TEXT, .s = s };

@@ -70,39 +70,13 @@ push(struct fb_ofsted_rows *r, const struct fb_ofsted *o)
 	return row;
 }
 
-/* A growing string, for the notes. */
-struct text {
-	char *s;
-	size_t n, cap;
-};
-
-static void add(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	fb_grow((void **)&t->s, &t->cap, t->n + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(t->s + t->n, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	t->n += (size_t)n;
-}
-
 /* "South East (Ofsted)": the area's name, then what the row is. */
 static char *
 named(const char *area, const char *what)
 {
-	struct text t = { 0 };
+	struct fb_strbuf t = { 0 };
 
-	add(&t, "%s%s", area, what);
+	fb_strbuf_addf(&t, "%s%s", area, what);
 	return t.s;
 }
 
@@ -146,7 +120,7 @@ joint_column(const struct fb_ofsted *o, const struct fb_joint_service *svc)
 
 /* The measures an LA's own column lacks, as "unavailable blank" or "suppressed". */
 static void
-lacking(struct text *t, const struct fb_ofsted_la *la, unsigned lack, unsigned measures)
+lacking(struct fb_strbuf *t, const struct fb_ofsted_la *la, unsigned lack, unsigned measures)
 {
 	const char *sep = "";
 	int all = 1, supp = 1;
@@ -158,13 +132,13 @@ lacking(struct text *t, const struct fb_ofsted_la *la, unsigned lack, unsigned m
 			supp &= (la->suppressed & FB_OM_BIT(m)) != 0;
 	}
 	if (all) {
-		add(t, supp ? "suppressed ('..')" : "blank or suppressed");
+		fb_strbuf_addf(t, supp ? "suppressed ('..')" : "blank or suppressed");
 		return;
 	}
 	for (int m = 0; m < FB_OM_COUNT; m++) {
 		if (!(lack & FB_OM_BIT(m)))
 			continue;
-		add(t, "%s%s %s", sep, fb_ofsted_measure_names[m],
+		fb_strbuf_addf(t, "%s%s %s", sep, fb_ofsted_measure_names[m],
 		    la->suppressed & FB_OM_BIT(m) ? "suppressed" : "blank");
 		sep = ", ";
 	}
@@ -220,7 +194,7 @@ add_area(struct fb_ofsted_rows *rows, const struct fb_ofsted *o, int g)
 	struct fb_ofsted_area nine = { 1, { 0 } };
 	const struct fb_ofsted_area *pub = g < 0 ? &nine : &o->regions[g];
 	struct fb_ofsted_row *row = push(rows, o), *p, *d;
-	struct text missing = { 0 }, note = { 0 }, why = { 0 };
+	struct fb_strbuf missing = { 0 }, note = { 0 }, why = { 0 };
 	unsigned any = 0;
 	int units = 0, lack_approved = 0, through = 0, bad = 0;
 	long bad_approved = 0;
@@ -279,7 +253,7 @@ add_area(struct fb_ofsted_rows *rows, const struct fb_ofsted *o, int g)
 		}
 		shares(row, la->v, 1);
 		if (lack) {
-			add(&missing, "%s%s (%03d): ", missing.n ? "; " : "", def->name, def->code);
+			fb_strbuf_addf(&missing, "%s%s (%03d): ", missing.n ? "; " : "", def->name, def->code);
 			lacking(&missing, la, lack, o->measures);
 		}
 	}
@@ -296,7 +270,7 @@ add_area(struct fb_ofsted_rows *rows, const struct fb_ofsted *o, int g)
 		}
 		if (j->v[FB_OM_APPROVED] != FB_MISSING) {
 			units++;
-			add(&why, "%s's %ld approved places are in the sum for its member LAs; ",
+			fb_strbuf_addf(&why, "%s's %ld approved places are in the sum for its member LAs; ",
 			    j->service->name, j->v[FB_OM_APPROVED]);
 		}
 		shares(row, j->v, 1);
@@ -310,17 +284,17 @@ add_area(struct fb_ofsted_rows *rows, const struct fb_ofsted *o, int g)
 			bad_known = 0;
 		else
 			bad_approved += o->bad[i].v[FB_OM_APPROVED];
-		add(&missing, "%s'%s': matches no LA (FB026)", missing.n ? "; " : "",
+		fb_strbuf_addf(&missing, "%s'%s': matches no LA (FB026)", missing.n ? "; " : "",
 		    o->bad[i].name);
 	}
 	for (int m = 0; m < FB_OM_COUNT; m++)
 		if (!(any & FB_OM_BIT(m)))
 			row->v[m] = FB_MISSING;
-	add(&note, "pools the approved places of %d of the %d LAs with a column in the file",
+	fb_strbuf_addf(&note, "pools the approved places of %d of the %d LAs with a column in the file",
 	    row->pooled, row->nla);
 	if (through)
-		add(&note, " (%d through a joint fostering service)", through);
-	add(&note, "; a measure sums the authorities that give it");
+		fb_strbuf_addf(&note, " (%d through a joint fostering service)", through);
+	fb_strbuf_addf(&note, "; a measure sums the authorities that give it");
 	row->not_pooled = missing.s;
 	row->note = note.s;
 	if (!pub->given) {
@@ -358,37 +332,37 @@ add_area(struct fb_ofsted_rows *rows, const struct fb_ofsted *o, int g)
 		d->v[m] = pub->v[m] - row->v[m];
 	}
 	{
-		struct text cause = { 0 };
+		struct fb_strbuf cause = { 0 };
 		/* A whole number rounded to the nearest 5 is at most 2 from it. */
 		long bound = 2L * (units + (g < 0 ? FB_NREGIONS : 1)), gap;
 
 		if (!(d->given & FB_OM_BIT(FB_OM_APPROVED))) {
-			add(&cause, "approved places: not known on one side");
+			fb_strbuf_addf(&cause, "approved places: not known on one side");
 		} else {
 			gap = d->v[FB_OM_APPROVED];
-			add(&cause, "approved places: Ofsted %ld, sum %ld, difference %+ld", pub->v[FB_OM_APPROVED],
+			fb_strbuf_addf(&cause, "approved places: Ofsted %ld, sum %ld, difference %+ld", pub->v[FB_OM_APPROVED],
 			    row->v[FB_OM_APPROVED], gap);
 			if (lack_approved)
-				add(&cause, "; %d LA%s suppressed or blank, in Ofsted's figure but "
+				fb_strbuf_addf(&cause, "; %d LA%s suppressed or blank, in Ofsted's figure but "
 				    "not in the sum", lack_approved, lack_approved == 1 ? "" : "s");
 			if (bad) {
-				add(&cause, "; %d column%s matching no LA left out of the sum", bad,
+				fb_strbuf_addf(&cause, "; %d column%s matching no LA left out of the sum", bad,
 				    bad == 1 ? "" : "s");
 				if (bad_known)
-					add(&cause, " (%ld approved places)", bad_approved);
+					fb_strbuf_addf(&cause, " (%ld approved places)", bad_approved);
 			}
 			if (why.n)
-				add(&cause, "; %.*s", (int)(why.n - 2), why.s);
+				fb_strbuf_addf(&cause, "; %.*s", (int)(why.n - 2), why.s);
 			if (!lack_approved && !bad && gap == 0)
-				add(&cause, "; no difference");
+				fb_strbuf_addf(&cause, "; no difference");
 			else if (!lack_approved && !bad && gap >= -bound && gap <= bound)
-				add(&cause, "; rounding to 5 alone (up to %ld for these %d figures "
+				fb_strbuf_addf(&cause, "; rounding to 5 alone (up to %ld for these %d figures "
 				    "and Ofsted's own)", bound, units);
 			else if (!lack_approved && !bad)
-				add(&cause, "; more than rounding to 5 explains (up to %ld): check "
+				fb_strbuf_addf(&cause, "; more than rounding to 5 explains (up to %ld): check "
 				    "the file", bound);
 			else
-				add(&cause, "; and rounding to 5 (up to %ld)", bound);
+				fb_strbuf_addf(&cause, "; and rounding to 5 (up to %ld)", bound);
 		}
 		d->note = cause.s;
 	}
@@ -425,9 +399,9 @@ fb_ofsted_rows_add(struct fb_ofsted_rows *rows, struct fb_ofsted *o, int only, i
 		if (joint_column(o, svc)) {
 			row->covered_by = svc->name;
 			if (o->las[i].v[FB_OM_APPROVED] == FB_MISSING) {
-				struct text note = { 0 };
+				struct fb_strbuf note = { 0 };
 
-				add(&note, "its places are published in %s's column", svc->name);
+				fb_strbuf_addf(&note, "its places are published in %s's column", svc->name);
 				row->note = note.s;
 			}
 		}
@@ -436,7 +410,7 @@ fb_ofsted_rows_add(struct fb_ofsted_rows *rows, struct fb_ofsted *o, int only, i
 		const struct fb_ofsted_joint *j = &o->joints[i];
 		const struct fb_joint_service *svc = j->service;
 		struct fb_ofsted_row *row;
-		struct text note = { 0 };
+		struct fb_strbuf note = { 0 };
 
 		if (only >= 0 && strcmp(svc->region, fb_la_regions[only]) != 0)
 			continue;
@@ -450,14 +424,14 @@ fb_ofsted_rows_add(struct fb_ofsted_rows *rows, struct fb_ofsted *o, int only, i
 		row->kind = FB_OK_JOINT;
 		memcpy(row->v, j->v, sizeof(row->v));
 		shares(row, row->v, 0);
-		add(&note, "joint fostering service of ");
+		fb_strbuf_addf(&note, "joint fostering service of ");
 		for (size_t k = 0; k < 4 && svc->members[k]; k++) {
 			const struct fb_la *la = fb_la_by_code(svc->members[k]);
 
-			add(&note, "%s%s (%03d)", k == 0 ? "" : k + 1 < 4 && svc->members[k + 1] ?
+			fb_strbuf_addf(&note, "%s%s (%03d)", k == 0 ? "" : k + 1 < 4 && svc->members[k + 1] ?
 				   ", " : " and ", la->name, la->code);
 		}
-		add(&note, "; counted in %s", svc->region);
+		fb_strbuf_addf(&note, "; counted in %s", svc->region);
 		row->note = note.s;
 	}
 	for (int g = 0; g < FB_NREGIONS; g++)

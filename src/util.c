@@ -287,6 +287,24 @@ fb_csv_lines_end(struct fb_csv_lines *l, int c)
 	l->in_record = 0;
 }
 
+void
+fb_strbuf_addf(struct fb_strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	fb_grow((void **)&b->s, &b->cap, b->n + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)n;
+}
+
 int
 fb_why(char *why, size_t whylen, const char *fmt, ...)
 {

@@ -98,6 +98,18 @@ fb_csv_lines_here(const struct fb_csv_lines *l)
 }
 
 /*
+ * Text that grows as it is written, as git's strbuf: s is NUL-ended once
+ * anything is added (NULL before), n its length; free(s) when done.
+ */
+struct fb_strbuf {
+	char *s;
+	size_t n, cap;
+};
+
+/* Append printf-style text to b. */
+void fb_strbuf_addf(struct fb_strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
  * Write a refusal's reason into why (whylen bytes; nothing when 0), for
  * functions that answer with a message for their caller to show.  Returns
  * -1, so a refusal is one statement: return fb_why(why, whylen, "...").

@@ -511,7 +511,6 @@ note(struct fb_doc *nd, struct fb_table *t, const char *topic, const char *fmt, 
 	struct fb_cell *c = fb_table_row(t, 0);
 	char buf[FB_CELL_BUF], *text, *titled;
 	va_list ap;
-	int len;
 
 	if (strchr(topic, '_') && !strchr(topic, ' ') && !strchr(topic, '*')) {
 		const char *title = column_title(topic, buf);
@@ -523,11 +522,7 @@ note(struct fb_doc *nd, struct fb_table *t, const char *topic, const char *fmt, 
 	}
 	fb_cell_text(nd, &c[0], FB_CK_TEXT, topic);
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	text = fb_doc_strdup_size(nd, (size_t)(len < 0 ? 0 : len) + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+	text = fb_doc_vprintf(nd, fmt, ap);
 	va_end(ap);
 	fb_cell_text(nd, &c[1], FB_CK_TEXT, text);
 }

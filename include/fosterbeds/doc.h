@@ -28,6 +28,7 @@
 #ifndef FOSTERBEDS_DOC_H
 #define FOSTERBEDS_DOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "fosterbeds/run.h"
@@ -192,6 +193,10 @@ const char *fb_doc_strdup(struct fb_doc *d, const char *s);
 
 /* size bytes the document owns, the first '\0', for a builder to fill. */
 char *fb_doc_strdup_size(struct fb_doc *d, size_t size);
+
+/* printf-style text the document owns. */
+char *fb_doc_vprintf(struct fb_doc *d, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 void fb_doc_set_title(struct fb_doc *d, const char *title, const char *subject);
 
