@@ -15,12 +15,7 @@ bin=$1
 root=$2
 build=$3
 page=$root/docs/fosterbeds.1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 # --- lint
 if command -v mandoc >/dev/null; then

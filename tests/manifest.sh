@@ -18,12 +18,7 @@ bin=$1
 root=$2
 fixtures=$root/tests/fixtures
 today=2026-11-23
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.sh"
 fb() { ${FB_WRAPPER:-} "$bin" "$@"; }
 
 # Every input of manifest $1 as "name<TAB>bytes<TAB>sha256<TAB>read<TAB>used<TAB>rejected".

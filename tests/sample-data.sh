@@ -12,12 +12,7 @@ set -u
 bin=$1
 data=$2
 today=2026-11-23
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 ${FB_WRAPPER:-} "$bin" validate --today $today --format json "$data"/records/*.csv >"$tmp/v.json"
 status=$?

@@ -28,12 +28,7 @@ set -u
 bin=$1
 root=$2
 today=2026-11-23
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib.sh"
 run() { ${FB_WRAPPER:-} "$bin" "$@"; }
 
 # The reader: `xlsx.py BOOK CHECK ARGS...`, exit 0 when the check holds.
