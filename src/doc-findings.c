@@ -53,6 +53,24 @@ enum { S_CODE, S_SEVERITY, S_RULE, S_FINDINGS, S_ACTION, S_COUNT };
 _Static_assert(sizeof(code_columns) / sizeof(code_columns[0]) == S_COUNT,
 	       "a column per index");
 
+/*
+ * A run read through a profile has one more column, the rows the profile
+ * dropped (FB040), so read = used + rejected + dropped + outside the filter
+ * adds up; without one the table is as it always was (input_columns).
+ */
+static const struct fb_column profile_input_columns[] = {
+	{ .name = "name", .kind = FB_CK_INPUT },
+	{ .name = "role", .kind = FB_CK_TEXT },
+	{ .name = "bytes", .kind = FB_CK_COUNT },
+	{ .name = "rows_read", .kind = FB_CK_COUNT },
+	{ .name = "rows_used", .kind = FB_CK_COUNT },
+	{ .name = "rows_rejected", .kind = FB_CK_COUNT },
+	{ .name = "rows_dropped_by_profile", .kind = FB_CK_COUNT },
+	{ .name = "rows_outside_filter", .kind = FB_CK_COUNT },
+	{ .name = "rejected_by", .kind = FB_CK_TEXT },
+	{ .name = "error", .kind = FB_CK_TEXT },
+};
+
 static const struct fb_column input_columns[] = {
 	{ .name = "name", .kind = FB_CK_INPUT },
 	{ .name = "role", .kind = FB_CK_TEXT },
@@ -65,11 +83,14 @@ static const struct fb_column input_columns[] = {
 	{ .name = "error", .kind = FB_CK_TEXT },
 };
 
-enum { I_NAME, I_ROLE, I_BYTES, I_READ, I_USED, I_REJECTED, I_OUTSIDE, I_BY, I_ERROR,
-       I_COUNT };
+/* Indexes into profile_input_columns; icol() maps them to the table at hand. */
+enum { I_NAME, I_ROLE, I_BYTES, I_READ, I_USED, I_REJECTED, I_DROPPED, I_OUTSIDE, I_BY,
+       I_ERROR, I_COUNT };
 
-_Static_assert(sizeof(input_columns) / sizeof(input_columns[0]) == I_COUNT,
+_Static_assert(sizeof(profile_input_columns) / sizeof(profile_input_columns[0]) == I_COUNT,
 	       "a column per index");
+_Static_assert(sizeof(input_columns) / sizeof(input_columns[0]) == I_COUNT - 1,
+	       "every column but I_DROPPED");
 
 /* The page's headline figures (HTML alone: the other formats have them in their metadata). */
 static const struct fb_column total_columns[] = {
@@ -176,10 +197,18 @@ code_rows(struct fb_doc *d, struct fb_table *t, const struct fb_findings *f)
 	}
 }
 
+/* Column i (an I_* index) in the Inputs table of a run with (profile) or without a profile. */
+static size_t
+icol(size_t i, int profile)
+{
+	return !profile && i > I_DROPPED ? i - 1 : i;
+}
+
 static void
 input_rows(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 {
 	char by[FB_R_COUNT * 32];
+	int p = run->profile != NULL;
 
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct fb_input *in = &run->inputs[i];
@@ -191,11 +220,13 @@ input_rows(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 		fb_cell_number(&c[I_READ], FB_CK_COUNT, in->rows_read);
 		fb_cell_number(&c[I_USED], FB_CK_COUNT, in->rows_used);
 		fb_cell_number(&c[I_REJECTED], FB_CK_COUNT, in->rows_rejected);
-		fb_cell_number(&c[I_OUTSIDE], FB_CK_COUNT, in->rows_outside_filter);
+		if (p)
+			fb_cell_number(&c[I_DROPPED], FB_CK_COUNT, in->rows_dropped);
+		fb_cell_number(&c[icol(I_OUTSIDE, p)], FB_CK_COUNT, in->rows_outside_filter);
 		if (rejected_by(in->rejected_by, by, sizeof(by), 0)[0])
-			fb_cell_text(d, &c[I_BY], FB_CK_TEXT, by);
+			fb_cell_text(d, &c[icol(I_BY, p)], FB_CK_TEXT, by);
 		if (in->error)
-			fb_cell_text(d, &c[I_ERROR], FB_CK_TEXT, strerror(in->error));
+			fb_cell_text(d, &c[icol(I_ERROR, p)], FB_CK_TEXT, strerror(in->error));
 	}
 }
 
@@ -214,7 +245,9 @@ findings_table(struct fb_doc *d, const struct fb_run *run)
 static struct fb_table *
 inputs_table(struct fb_doc *d, const struct fb_run *run)
 {
-	struct fb_table *t = fb_doc_table(d, "Inputs", input_columns, I_COUNT, NULL);
+	struct fb_table *t = run->profile
+		? fb_doc_table(d, "Inputs", profile_input_columns, I_COUNT, NULL)
+		: fb_doc_table(d, "Inputs", input_columns, I_COUNT - 1, NULL);
 
 	input_rows(d, t, run);
 	return t;
@@ -288,7 +321,7 @@ text_lines(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 		fb_table_line(d, t, "Inputs:");
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct fb_input *in = &run->inputs[i];
-		char outside[64] = "";
+		char outside[64] = "", dropped[64] = "";
 
 		if (in->error) {
 			fb_table_line(d, t, "  %s: could not be read: %s", in->name,
@@ -298,10 +331,14 @@ text_lines(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 		if (run->filter.active)
 			snprintf(outside, sizeof(outside), ", %ld outside the filter",
 				 in->rows_outside_filter);
-		fb_table_line(d, t, "  %s: %ld row%s read, %ld used, %ld rejected%s%s", in->name,
+		/* Like the rules' counts, only when there are any. */
+		if (in->rows_dropped)
+			snprintf(dropped, sizeof(dropped), ", %ld dropped by the profile",
+				 in->rows_dropped);
+		fb_table_line(d, t, "  %s: %ld row%s read, %ld used, %ld rejected%s%s%s", in->name,
 			      in->rows_read, in->rows_read == 1 ? "" : "s", in->rows_used,
 			      in->rows_rejected, rejected_by(in->rejected_by, by, sizeof(by), 1),
-			      outside);
+			      dropped, outside);
 	}
 	fb_table_line(d, t, "%zu error%s, %zu warning%s", f->errors, f->errors == 1 ? "" : "s",
 		      f->warnings, f->warnings == 1 ? "" : "s");

@@ -14,6 +14,7 @@
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/profile.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
 #include "html-style.h"   /* html_style[]: src/style.css, made by tools/embed.py */
@@ -280,16 +281,20 @@ html_rejected_by(FILE *out, const long *by)
 		fputs(DASH, out);
 }
 
-/* One input's row; with a filter (filtered), also the rows it set aside. */
+/*
+ * One input's row; through a profile (profiled), also the rows it dropped;
+ * with a filter (filtered), also the rows set aside.
+ */
 static void
-input_row(FILE *out, const struct fb_input *in, int filtered)
+input_row(FILE *out, const struct fb_input *in, int profiled, int filtered)
 {
 	fputs("<tr><td><code>", out);
 	html_esc(out, in->name);
 	fputs("</code></td><td>", out);
 	html_esc(out, in->role);
 	if (in->error) {
-		fprintf(out, "</td><td colspan=\"%d\">could not be read: ", filtered ? 5 : 4);
+		fprintf(out, "</td><td colspan=\"%d\">could not be read: ",
+			4 + profiled + filtered);
 		html_esc(out, strerror(in->error));
 		fputs("</td></tr>\n", out);
 		return;
@@ -300,6 +305,10 @@ input_row(FILE *out, const struct fb_input *in, int filtered)
 	html_count(out, in->rows_used);
 	fputs("</td><td class=\"num\">", out);
 	html_count(out, in->rows_rejected);
+	if (profiled) {
+		fputs("</td><td class=\"num\">", out);
+		html_count(out, in->rows_dropped);
+	}
 	if (filtered) {
 		fputs("</td><td class=\"num\">", out);
 		html_count(out, in->rows_outside_filter);
@@ -352,32 +361,57 @@ html_rejected_note(FILE *out, const struct fb_run *run)
 void
 html_inputs_section(FILE *out, const struct fb_run *run, int summary)
 {
-	long read, used, rejected;
-	int filtered = run->filter.active;
+	long read, used, rejected, dropped = 0;
+	int filtered = run->filter.active, profiled = run->profile != NULL;
 
 	fb_run_totals(run, &read, &used, &rejected);
+	for (size_t i = 0; i < run->ninputs; i++)
+		dropped += run->inputs[i].rows_dropped;
 	fputs("<section class=\"inputs\">\n<h2>Inputs</h2>\n<div class=\"table-wrap\">"
 	      "<table class=\"inputs\">\n<thead><tr><th scope=\"col\">File</th>"
 	      "<th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Rows read</th>"
 	      "<th scope=\"col\" class=\"num\">Used</th><th scope=\"col\" class=\"num\">Rejected"
 	      "</th>", out);
+	if (profiled)
+		fputs("<th scope=\"col\" class=\"num\">Dropped by the profile</th>", out);
 	if (filtered)
 		fputs("<th scope=\"col\" class=\"num\">Outside the filter</th>", out);
 	fputs("<th scope=\"col\">Rejected, by the rule of the first error</th></tr>"
 	      "</thead>\n<tbody>\n", out);
 	for (size_t i = 0; i < run->ninputs; i++)
-		input_row(out, &run->inputs[i], filtered);
+		input_row(out, &run->inputs[i], profiled, filtered);
 	fputs("</tbody>\n<tfoot><tr><td>Total</td><td></td><td class=\"num\">", out);
 	html_count(out, read);
 	fputs("</td><td class=\"num\">", out);
 	html_count(out, used);
 	fputs("</td><td class=\"num\">", out);
 	html_count(out, rejected);
+	if (profiled) {
+		fputs("</td><td class=\"num\">", out);
+		html_count(out, dropped);
+	}
 	if (filtered) {
 		fputs("</td><td class=\"num\">", out);
 		html_count(out, fb_run_outside_filter(run));
 	}
 	fputs("</td><td></td></tr></tfoot>\n</table></div>\n", out);
+	/* The system and LA the profile names (spec/profiles.md), as the text report says. */
+	if (profiled) {
+		const struct fb_profile *p = run->profile;
+
+		fputs("<p class=\"note profile\">Read through the mapping profile <code>", out);
+		html_esc(out, p->path);
+		fputs("</code> (", out);
+		html_esc(out, p->system ? p->system : "system not named");
+		if (p->la) {
+			fputs(", for ", out);
+			html_esc(out, p->la);
+		}
+		fputs("): ", out);
+		html_count(out, dropped);
+		fprintf(out, " row%s the profile says %s dropped (FB040).</p>\n",
+			html_plural(dropped), dropped == 1 ? "is not a bed was" : "are not beds were");
+	}
 	if (filtered) {
 		char what[64 + 1000 * 4];
 

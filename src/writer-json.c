@@ -125,6 +125,9 @@ metadata(FILE *out, const struct fb_run *run)
 			"\"rows_outside_filter\": %ld, \"rejected_by\": ", in->rows_read,
 			in->rows_used, in->rows_rejected, in->rows_outside_filter);
 		by_rule(out, in->rejected_by, NULL);
+		/* Only through a profile, so a run without one writes what it always did. */
+		if (run->profile)
+			fprintf(out, ", \"rows_dropped_by_profile\": %ld", in->rows_dropped);
 		fputs(", \"error\": ", out);
 		if (in->error)
 			str(out, strerror(in->error));

@@ -51,6 +51,7 @@
 
 #include "fosterbeds/filter.h"
 #include "fosterbeds/findings.h"
+#include "fosterbeds/profile.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
 
@@ -547,6 +548,18 @@ notes_start(struct fb_doc *nd, struct fb_table *t, const char *command,
 		     "and are not in the figures", fb_filter_describe(&run->filter, what,
 								   sizeof(what)),
 		     fb_run_outside_filter(run));
+	}
+	/* Only through a profile (spec/profiles.md), so other workbooks are as they were. */
+	if (run->profile) {
+		const struct fb_profile *p = run->profile;
+		long dropped = 0;
+
+		for (size_t i = 0; i < run->ninputs; i++)
+			dropped += run->inputs[i].rows_dropped;
+		note(nd, t, "profile", "read through the mapping profile %s (%s%s%s); %ld row%s "
+		     "dropped by it (FB040), counted on the Inputs sheet", p->path,
+		     p->system ? p->system : "system not named", p->la ? ", for " : "",
+		     p->la ? p->la : "", dropped, dropped == 1 ? "" : "s");
 	}
 }
 

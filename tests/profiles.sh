@@ -97,5 +97,38 @@ else
 	fail=$((fail + 1))
 fi
 
+# Every output names the profile, its system and LA, and counts the rows it
+# dropped where the other counts are: the per-household example drops one.
+shown=1
+hh=$root/per-household
+for cmd in validate report trend; do
+	(cd "$hh" && "$bin" $cmd --format html --profile profile.ini export.csv) \
+		>"$tmp/page.html" 2>/dev/null
+	if ! grep -q 'Example Household Register</code>\|Example Household Register, for Kent' \
+		"$tmp/page.html" || ! grep -q '>Dropped by the profile</th>' "$tmp/page.html"; then
+		echo "FAIL $cmd --format html: no profile, system or dropped rows in Inputs"
+		shown=0
+	fi
+	(cd "$hh" && "$bin" $cmd --format xlsx --profile profile.ini -o "$tmp/book.xlsx" \
+		export.csv) >/dev/null 2>&1
+	if ! unzip -p "$tmp/book.xlsx" xl/sharedStrings.xml >"$tmp/strings" ||
+	   ! grep -q 'Example Household Register, for Kent); 1 row dropped' "$tmp/strings" ||
+	   ! grep -q 'rows_dropped_by_profile\|Rows dropped by profile' "$tmp/strings"; then
+		echo "FAIL $cmd --format xlsx: no profile note or dropped column"
+		shown=0
+	fi
+done
+(cd "$hh" && "$bin" validate --profile profile.ini export.csv) >"$tmp/v.txt" 2>/dev/null
+grep -q '^  export.csv: 13 rows read, 12 used, 0 rejected, 1 dropped by the profile$' \
+	"$tmp/v.txt" || { echo "FAIL validate's text: no dropped count"; shown=0; }
+(cd "$hh" && "$bin" validate --format json --profile profile.ini export.csv) 2>/dev/null |
+	python3 -c 'import json, sys; assert json.load(sys.stdin)["inputs"][0]["rows_dropped_by_profile"] == 1' ||
+	{ echo "FAIL validate's JSON: no rows_dropped_by_profile"; shown=0; }
+if [[ $shown == 1 ]]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
-[[ $fail == 0 && $pass == 5 ]]
+[[ $fail == 0 && $pass == 6 ]]
