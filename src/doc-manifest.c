@@ -149,6 +149,9 @@ input_line(struct fb_strbuf *l, const struct fb_manifest_folders *folders,
 {
 	int open;
 
+	/* The run's profile (manifest.h) is checked as an input is; say which it is. */
+	if (strcmp(in->role, "profile") == 0)
+		fb_strbuf_addf(l, "profile ");
 	put_name(l, in->name);
 	fb_strbuf_addf(l, ": %s", fb_manifest_state_name(c->state));
 	open = put_where(l, folders, c);

@@ -314,6 +314,34 @@ read_input(struct fb_manifest_input *in, json_t *j, size_t i, char *why, size_t 
 	return 0;
 }
 
+/*
+ * The run's profile (the "profile" object, written only with --profile), as
+ * one more input whose role is "profile", so check-manifest checks it as it
+ * checks the data: a profile changed since is a run that would read its
+ * data otherwise.  Its rows are none.
+ */
+static int
+read_profile(struct fb_manifest_input *in, json_t *j, char *why, size_t whylen)
+{
+	const char *where = "profile: ";
+	char *sha;
+
+	if (!json_is_object(j))
+		return fb_why(why, whylen, "'profile' is not an object");
+	in->role = fb_xstrndup("profile", 7);
+	if (!(in->name = get_string(j, where, "file", why, whylen)) ||
+	    get_count(j, where, "bytes", &in->bytes, why, whylen) != 0 ||
+	    !(sha = get_string(j, where, "sha256", why, whylen)))
+		return -1;
+	if (!fb_digest_is_hex(sha)) {
+		free(sha);
+		return fb_why(why, whylen, "%s'sha256' is not 64 lower-case hex digits", where);
+	}
+	memcpy(in->sha256, sha, FB_SHA256_HEX);
+	free(sha);
+	return 0;
+}
+
 int
 fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen)
 {
@@ -357,12 +385,16 @@ fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen)
 		fb_why(why, whylen, "'inputs' is %s", inputs ? "not a list" : "missing");
 		goto done;
 	}
-	m->inputs = fb_xcalloc(json_array_size(inputs) + 1, sizeof(*m->inputs));
+	m->inputs = fb_xcalloc(json_array_size(inputs) + 2, sizeof(*m->inputs));
 	for (size_t i = 0; i < json_array_size(inputs); i++) {
 		m->ninputs = i + 1;
 		if (read_input(&m->inputs[i], json_array_get(inputs, i), i, why, whylen) != 0)
 			goto done;
 	}
+	v = json_object_get(root, "profile");
+	if (v && !json_is_null(v) &&
+	    read_profile(&m->inputs[m->ninputs++], v, why, whylen) != 0)
+		goto done;
 	rc = 0;
 done:
 	json_decref(root);

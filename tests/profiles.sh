@@ -130,5 +130,28 @@ else
 	fail=$((fail + 1))
 fi
 
+# check-manifest checks the profile a run was read through as it checks an
+# input: unchanged, then changed, then missing, each with its exit status.
+mkdir "$tmp/run"
+cp "$hh/profile.ini" "$hh/export.csv" "$tmp/run/"
+checked=1
+(cd "$tmp/run" && "$bin" report --profile profile.ini --manifest m.json export.csv) \
+	>/dev/null 2>&1
+"$bin" check-manifest "$tmp/run/m.json" >"$tmp/cm" 2>&1 &&
+	grep -q '^profile profile.ini: unchanged$' "$tmp/cm" || checked=0
+echo '; edited' >>"$tmp/run/profile.ini"
+"$bin" check-manifest "$tmp/run/m.json" >"$tmp/cm" 2>&1
+[[ $? == 1 ]] && grep -q '^profile profile.ini: changed (was ' "$tmp/cm" || checked=0
+rm "$tmp/run/profile.ini"
+"$bin" check-manifest --format csv "$tmp/run/m.json" >"$tmp/cm" 2>&1
+[[ $? == 1 ]] && grep -q '^2,profile.ini,profile,missing,' "$tmp/cm" || checked=0
+if [[ $checked == 1 ]]; then
+	pass=$((pass + 1))
+else
+	echo "FAIL check-manifest does not check the profile"
+	cat "$tmp/cm"
+	fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
-[[ $fail == 0 && $pass == 6 ]]
+[[ $fail == 0 && $pass == 7 ]]

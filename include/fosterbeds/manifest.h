@@ -96,6 +96,10 @@ struct fb_manifest {
 	 * or a run whose folder could not be found out).
 	 */
 	char *directory;
+	/*
+	 * The run's inputs in order, then (when it was read through a
+	 * profile, spec/profiles.md) the profile file, role "profile", no rows.
+	 */
 	struct fb_manifest_input *inputs;
 	size_t ninputs;
 };
