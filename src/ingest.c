@@ -29,6 +29,7 @@ struct ingest {
 	const struct fb_schema *schema;
 	const struct fb_schema_chooser *chooser;  /* NULL: schema is fixed */
 	int file;
+	int delim;          /* the separator the file is read with */
 	struct fb_findings *out;
 	fb_row_fn fn;
 	void *ctx;
@@ -321,8 +322,10 @@ header(struct ingest *g)
 				(size_t)g->schema->ncols);
 	if (nextra)
 		fb_findings_add(g->out, FB_R_EXTRA_COLUMNS, g->file, 1, NULL, NULL,
-				"%zu column%s not in the standard %s ignored: %s%s", nextra,
-				nextra == 1 ? "" : "s", nextra == 1 ? "is" : "are", extra,
+				"%zu column%s %s %s ignored: %s%s", nextra,
+				nextra == 1 ? "" : "s", g->chooser && g->chooser->profile
+				? "not mapped by the profile" : "not in the standard",
+				nextra == 1 ? "is" : "are", extra,
 				nextra > 8 ? ", ..." : "");
 	for (int f = 0; f < g->schema->ncols; f++) {
 		if (g->schema->required[f] && g->field_col[f] == FB_NONE) {
@@ -527,6 +530,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 	memset(&g, 0, sizeof(g));
 	g.schema = schema;
 	g.chooser = chooser;
+	g.delim = ',';
 	g.file = file;
 	g.out = out;
 	g.fn = fn;
@@ -574,10 +578,12 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 			}
 			if (chooser && chooser->delim) {
 				csv_set_delim(&g.parser, (unsigned char)chooser->delim);
+				g.delim = chooser->delim;
 			} else if (chooser) {
 				int d = find_delim(p, n);
 
 				csv_set_delim(&g.parser, (unsigned char)d);
+				g.delim = d;
 				if (d != ',')
 					fb_findings_add(out, FB_R_OTHER_SEPARATOR, file, 1, NULL,
 							NULL, "the header has no comma, so the file "
@@ -624,8 +630,9 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 	}
 	if (g.empty_rows)
 		fb_findings_add(out, FB_R_EMPTY_ROWS, file, g.empty_first_line, NULL, NULL,
-				"%ld row%s with no values at all (only commas) %s skipped, the "
+				"%ld row%s with no values at all (only %s) %s skipped, the "
 				"first on this line", g.empty_rows, g.empty_rows == 1 ? "" : "s",
+				g.delim == ',' ? "commas" : "separators",
 				g.empty_rows == 1 ? "was" : "were");
 	if (!g.have_header)
 		fb_findings_add(out, FB_R_NO_HEADER, file, 1, NULL, NULL,

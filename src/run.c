@@ -296,7 +296,7 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
 	struct file_ctx ctx = { run, input, 0, NULL };
-	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema(), 0 };
+	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema(), 0, 0 };
 	struct fb_ingest_tap tap = { tap_digest, (void *)digest };
 	struct decoding dec = { src, digest, 0, NULL, 0, 0 };
 	struct fb_source decoded = { decoding_read, &dec };
@@ -309,6 +309,7 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 			fb_profile_input_new(run->profile, name, file, &run->findings);
 		chooser.choose = choose_profile;
 		chooser.delim = run->profile->delim;
+		chooser.profile = 1;
 		fn = on_local_row;
 		decode = run->profile->encoding == FB_PE_1252;
 	}

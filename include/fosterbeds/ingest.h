@@ -132,6 +132,12 @@ struct fb_schema_chooser {
 	 * an FB036 warning); else this byte, with no warning.
 	 */
 	int delim;
+	/*
+	 * 1 when choose() returns a mapping profile's schema (profile.h): the
+	 * header's other columns are "not mapped by the profile" (FB002), not
+	 * "not in the standard".
+	 */
+	int profile;
 };
 
 /* fb_ingest() with the schema picked from the header row by chooser. */
