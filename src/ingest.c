@@ -242,16 +242,18 @@ header(struct ingest *g)
 	struct fb_row row;
 
 	g->ncols = g->nfields;
+	/* Every cell: a profile's column may be anywhere in a wide export. */
 	if (g->chooser) {
-		const char *names[FB_CHOOSER_MAX];
-		size_t lens[FB_CHOOSER_MAX], n = g->ncols < FB_CHOOSER_MAX ? g->ncols
-									 : FB_CHOOSER_MAX;
+		const char **names = fb_xcalloc(g->ncols + 1, sizeof(*names));
+		size_t *lens = fb_xcalloc(g->ncols + 1, sizeof(*lens));
 
-		for (size_t c = 0; c < n; c++) {
+		for (size_t c = 0; c < g->ncols; c++) {
 			names[c] = field_at(g, c, &lens[c]);
 			fb_trim(&names[c], &lens[c]);
 		}
-		g->schema = g->chooser->choose(g->chooser->ctx, names, lens, n);
+		g->schema = g->chooser->choose(g->chooser->ctx, names, lens, g->ncols);
+		free(names);
+		free(lens);
 	}
 	fb_grow((void **)&g->colname, &g->colcap, g->ncols, sizeof(*g->colname));
 	g->col_field = fb_xcalloc(g->colcap, sizeof(*g->col_field));

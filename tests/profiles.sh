@@ -153,5 +153,23 @@ else
 	fail=$((fail + 1))
 fi
 
+# A wide export: the profile's columns after 70 others are found all the
+# same (every header cell is compared), with the same figures.
+awk -F, -v OFS=, '{ pre = ""; for (i = 1; i <= 70; i++) pre = pre (NR == 1 ? "X" i : "") ","
+	print pre $0 }' "$root/per-bed/export.csv" >"$tmp/wide.csv"
+cp "$root/per-bed/export.csv" "$tmp/narrow.csv"
+prof=$(cd "$root/per-bed" && pwd)/profile.ini
+(cd "$tmp" && "$bin" report --format csv --profile "$prof" narrow.csv) \
+	>"$tmp/narrow.out" 2>/dev/null
+(cd "$tmp" && mv wide.csv narrow.csv && "$bin" report --format csv --profile "$prof" narrow.csv) \
+	>"$tmp/wide.out" 2>"$tmp/wide.err"
+if [[ -s $tmp/narrow.out ]] && cmp -s "$tmp/narrow.out" "$tmp/wide.out"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL a profile's columns after the 64th header cell are not found"
+	head -3 "$tmp/wide.err"
+	fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
-[[ $fail == 0 && $pass == 7 ]]
+[[ $fail == 0 && $pass == 8 ]]

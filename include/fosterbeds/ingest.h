@@ -115,12 +115,11 @@ int fb_ingest(const struct fb_source *in, const struct fb_schema *schema, int fi
  * A choice of schema made from the header row, for inputs of more than one
  * kind (bed records or episodes), so the stream is read once.  choose() is
  * called once, when the header row has been read and before it is matched,
- * with its first n cells (at most FB_CHOOSER_MAX, spaces trimmed, not
- * NUL-terminated, valid only during the call), and returns the schema to
- * read the file with.  fallback is the schema of a file with no header
- * (empty, or UTF-16), for which choose() is never called.
+ * with its n cells (all of them, spaces trimmed, not NUL-terminated,
+ * valid only during the call), and returns the schema to read the file
+ * with.  fallback is the schema of a file with no header (empty, or
+ * UTF-16), for which choose() is never called.
  */
-#define FB_CHOOSER_MAX 64
 struct fb_schema_chooser {
 	const struct fb_schema *(*choose)(void *ctx, const char *const *names,
 					  const size_t *lens, size_t n);
