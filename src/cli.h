@@ -250,6 +250,15 @@ const char *fb_cli_region_of_rows(const struct fb_tally_row *rows, size_t n);
 int fb_cli_check_kinds(const struct fb_run *run, const char *cmd, int episodes);
 
 /*
+ * Check, before any input is read, that --profile's profile (if any) reads
+ * the kind the command reads: an episode profile (profile.h) for episodes,
+ * a bed-record one else.  Returns FB_EXIT_USAGE after a message saying why
+ * (a bed-record profile's household expansion or snapshot_date_from_name
+ * named with its line), else 0.  fb_cli_check_kinds() checks it too.
+ */
+int fb_cli_check_profile(const char *cmd, int episodes);
+
+/*
  * The name for pooled rows: --region-name's, else the one the filter
  * implies (fb_filter_name()), else NULL (the caller's default).
  */
