@@ -145,10 +145,10 @@ const struct fb_profile *fb_cli_profile(void);
 /* --manifest FILE: a file, not standard output. */
 #define FB_CLI_OPT_MANIFEST(cli, h) \
 	FB_OPT_CALLBACK(0, "manifest", &(cli)->manifest, "FILE", h, fb_cli_opt_manifest)
-/* --profile FILE: the mapping profile the bed records are read through. */
+/* --profile FILE: the mapping profile every input is read through. */
 #define FB_CLI_OPT_PROFILE(cli) \
 	FB_OPT_CALLBACK(0, "profile", (cli), "FILE", \
-			"read the bed records through the mapping profile\n" \
+			"read each input through the mapping profile\n" \
 			"FILE (spec/profiles.md)", fb_cli_opt_profile)
 /* --period FROM..TO: two YYYY-MM-DD dates, FROM not after TO. */
 #define FB_CLI_OPT_PERIOD(cli, h) \

@@ -1,6 +1,7 @@
 /*
  * cmd-convert.c: fosterbeds convert: an export, read through a profile,
- * written as standard bed records.
+ * written as standard bed records (or, through an episode profile, as the
+ * standard episode form: spec/bed-episodes.md).
  *
  * The rows written are exactly the standard rows the profile makes (before
  * the record checks), so a report on the converted file equals the report
@@ -22,7 +23,8 @@ static const char usage_text[] =
 	"mapping profile FILE (spec/profiles.md) and write standard bed records\n"
 	"(spec/bed-records.md, RFC 4180 CSV, with child_ref when the export has it)\n"
 	"to standard output or -o FILE.  The findings go to stderr; 'fosterbeds\n"
-	"validate --profile FILE INPUT...' lists them all.\n";
+	"validate --profile FILE INPUT...' lists them all.  Through a profile for\n"
+	"episode files it writes the standard episode form (spec/bed-episodes.md).\n";
 
 static const char usage_end[] =
 	"Exit status: 0 no errors (warnings allowed), 1 errors found (rows with errors\n"

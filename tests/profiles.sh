@@ -6,7 +6,7 @@
 # unavailable N, respite/emergency N").  An example of episodes (its README
 # has "Period: FROM..TO") is reported with --period instead, must also equal
 # report --period on the standard episode file written by hand beside it
-# (standard.csv), and its hand count is of bed-nights ("Hand count: approved
+# (by-hand.csv), and its hand count is of bed-nights ("Hand count: approved
 # N, filled N, vacant N, unavailable N, mainstream approved N, mainstream
 # filled N").
 set -u
@@ -30,7 +30,7 @@ PY
 }
 
 # An example of episodes: report --period through the profile, on convert's
-# output and on the hand-written standard.csv, all equal the hand count.
+# output and on the hand-written by-hand.csv, all equal the hand count.
 episodes_example() {
 	local dir=$1 name=$2 period want got
 	period=$(sed -n 's/^Period: \([0-9-]*\.\.[0-9-]*\)$/\1/p' "$dir/README.md")
@@ -39,10 +39,10 @@ episodes_example() {
 	(cd "$dir" && "$bin" convert --profile profile.ini -o "$tmp/std.csv" export.csv) \
 		2>/dev/null
 	"$bin" report --period "$period" --format csv "$tmp/std.csv" >"$tmp/converted" 2>/dev/null
-	"$bin" report --period "$period" --format csv "$dir/standard.csv" >"$tmp/hand" 2>/dev/null
+	"$bin" report --period "$period" --format csv "$dir/by-hand.csv" >"$tmp/hand" 2>/dev/null
 	if ! cmp -s "$tmp/through" "$tmp/converted" || ! cmp -s "$tmp/through" "$tmp/hand"; then
 		echo "FAIL $name: report --period through the profile differs from report" \
-			"--period on convert's output or on standard.csv"
+			"--period on convert's output or on by-hand.csv"
 		diff "$tmp/through" "$tmp/converted"
 		diff "$tmp/through" "$tmp/hand"
 		return 1

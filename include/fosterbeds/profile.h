@@ -2,7 +2,8 @@
  * profile.h: read an authority's export as it is, through a mapping profile.
  *
  * A profile (spec/profiles.md) says how one system's export maps onto the
- * standard's bed records: which local header is which standard column (an
+ * standard's bed records, or onto its episodes (spec/bed-episodes.md) for a
+ * profile with [column status_from] and [column status_to]: which local header is which standard column (an
  * exact name, aliases compared without case or spaces, or a POSIX extended
  * pattern), which local values are which codes (including values that set
  * another column, and values that mark a row that is not a bed), constants
