@@ -265,13 +265,61 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 	return status;
 }
 
+/* p's first [count] or [approved] section (p expands households). */
+static const struct fb_profile_column *
+expand_section(const struct fb_profile *p)
+{
+	for (size_t i = 0; i < p->ncols; i++)
+		if (p->col[i].kind == FB_PK_COUNT || p->col[i].kind == FB_PK_APPROVED)
+			return &p->col[i];
+	return &p->col[0];
+}
+
+int
+fb_cli_check_profile(const char *cmd, int episodes)
+{
+	const struct fb_profile *p = given_profile;
+	char sec[300];
+
+	/* The profile decides what every input holds: one message, not one per input. */
+	if (p && episodes && !p->episodes) {
+		if (p->expand)
+			return fb_cli_usage_error(cmd, "--period reads episode files, and the "
+						  "profile %s expands household rows into bed "
+						  "records (%s on line %ld): household expansion does "
+						  "not apply to episodes (spec/profiles.md, "
+						  "\"Episode files\")", p->path,
+						  fb_profile_section_name(expand_section(p), sec,
+									  sizeof(sec)),
+						  expand_section(p)->line);
+		if (p->name_pattern)
+			return fb_cli_usage_error(cmd, "--period reads episode files, and the "
+						  "profile %s reads bed records, taking "
+						  "snapshot_date from the file name (line %ld): "
+						  "episodes carry their own dates in status_from and "
+						  "status_to (spec/profiles.md, \"Episode files\")",
+						  p->path, p->name_pattern_line);
+		return fb_cli_usage_error(cmd, "--period reads episode files, and the profile %s "
+					  "reads bed records (it has no [column status_from] "
+					  "and [column status_to]; spec/profiles.md, \"Episode "
+					  "files\")", p->path);
+	}
+	if (p && !episodes && p->episodes)
+		return fb_cli_usage_error(cmd, "the profile %s reads episode files (it maps "
+					  "status_from and status_to, line %ld); %s",
+					  p->path, p->episodes_line, strcmp(cmd, "report") == 0
+					  ? "give --period FROM..TO to count their bed-nights"
+					  : "only validate and report --period read episodes");
+	return 0;
+}
+
 int
 fb_cli_check_kinds(const struct fb_run *run, const char *cmd, int episodes)
 {
-	if (episodes && run->profile)
-		return fb_cli_usage_error(cmd, "--profile reads bed records; --period reads "
-					  "episode files as the standard writes them "
-					  "(spec/profiles.md)");
+	int rc = fb_cli_check_profile(cmd, episodes);
+
+	if (rc != 0)
+		return rc;
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct fb_input *in = &run->inputs[i];
 
@@ -547,6 +595,10 @@ fb_cli_read_records(struct fb_cli *cli, struct fb_run *run, int *status)
 	fb_run_init(run, cli->today, cli->max_findings);
 	fb_cli_record_command(cli, run);
 	fb_run_set_filter(run, &cli->filter);
+	if ((rc = fb_cli_check_profile(cli->cmd, 0)) != 0) {
+		fb_run_release(run);
+		return rc;
+	}
 	*status = fb_cli_read_inputs(run, cli->cmd, cli->argc, cli->argv);
 	if ((rc = fb_cli_check_kinds(run, cli->cmd, 0)) != 0) {
 		fb_run_release(run);

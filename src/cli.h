@@ -145,10 +145,10 @@ const struct fb_profile *fb_cli_profile(void);
 /* --manifest FILE: a file, not standard output. */
 #define FB_CLI_OPT_MANIFEST(cli, h) \
 	FB_OPT_CALLBACK(0, "manifest", &(cli)->manifest, "FILE", h, fb_cli_opt_manifest)
-/* --profile FILE: the mapping profile the bed records are read through. */
+/* --profile FILE: the mapping profile every input is read through. */
 #define FB_CLI_OPT_PROFILE(cli) \
 	FB_OPT_CALLBACK(0, "profile", (cli), "FILE", \
-			"read the bed records through the mapping profile\n" \
+			"read each input through the mapping profile\n" \
 			"FILE (spec/profiles.md)", fb_cli_opt_profile)
 /* --period FROM..TO: two YYYY-MM-DD dates, FROM not after TO. */
 #define FB_CLI_OPT_PERIOD(cli, h) \
@@ -248,6 +248,15 @@ const char *fb_cli_region_of_rows(const struct fb_tally_row *rows, size_t n);
  * Returns FB_EXIT_USAGE after a message naming the first that is not, else 0.
  */
 int fb_cli_check_kinds(const struct fb_run *run, const char *cmd, int episodes);
+
+/*
+ * Check, before any input is read, that --profile's profile (if any) reads
+ * the kind the command reads: an episode profile (profile.h) for episodes,
+ * a bed-record one else.  Returns FB_EXIT_USAGE after a message saying why
+ * (a bed-record profile's household expansion or snapshot_date_from_name
+ * named with its line), else 0.  fb_cli_check_kinds() checks it too.
+ */
+int fb_cli_check_profile(const char *cmd, int episodes);
 
 /*
  * The name for pooled rows: --region-name's, else the one the filter

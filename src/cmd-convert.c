@@ -1,6 +1,7 @@
 /*
  * cmd-convert.c: fosterbeds convert: an export, read through a profile,
- * written as standard bed records.
+ * written as standard bed records (or, through an episode profile, as the
+ * standard episode form: spec/bed-episodes.md).
  *
  * The rows written are exactly the standard rows the profile makes (before
  * the record checks), so a report on the converted file equals the report
@@ -22,7 +23,8 @@ static const char usage_text[] =
 	"mapping profile FILE (spec/profiles.md) and write standard bed records\n"
 	"(spec/bed-records.md, RFC 4180 CSV, with child_ref when the export has it)\n"
 	"to standard output or -o FILE.  The findings go to stderr; 'fosterbeds\n"
-	"validate --profile FILE INPUT...' lists them all.\n";
+	"validate --profile FILE INPUT...' lists them all.  Through a profile for\n"
+	"episode files it writes the standard episode form (spec/bed-episodes.md).\n";
 
 static const char usage_end[] =
 	"Exit status: 0 no errors (warnings allowed), 1 errors found (rows with errors\n"
@@ -32,6 +34,7 @@ static const char usage_end[] =
 
 struct convert {
 	FILE *out;
+	int ncols;      /* the columns written: the bed or the episode schema's */
 	long written;
 };
 
@@ -71,7 +74,7 @@ write_row(void *vctx, const struct fb_row *row)
 {
 	struct convert *c = vctx;
 
-	for (int f = 0; f < FB_F_COUNT; f++) {
+	for (int f = 0; f < c->ncols; f++) {
 		if (f)
 			fputc(',', c->out);
 		cell(c->out, row->cell[f], row->len[f]);
@@ -93,6 +96,7 @@ cmd_convert(int argc, char **argv)
 	};
 	struct fb_run run;
 	struct convert conv = { 0 };
+	const struct fb_schema *schema;
 	long read, used, rejected, dropped = 0;
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
@@ -104,9 +108,12 @@ cmd_convert(int argc, char **argv)
 		return fb_cli_usage_error(cli.cmd, "no INPUT given");
 	if ((rc = fb_cli_open_output(&cli, 0)) != 0)
 		return rc;
+	/* An episode profile's rows are episodes: written as the episode form. */
+	schema = fb_cli_profile()->episodes ? fb_episode_schema() : fb_bed_schema();
 	conv.out = cli.out;
-	for (int f = 0; f < FB_F_COUNT; f++)
-		fprintf(cli.out, "%s%s", f ? "," : "", fb_fields[f].name);
+	conv.ncols = schema->ncols;
+	for (int f = 0; f < schema->ncols; f++)
+		fprintf(cli.out, "%s%s", f ? "," : "", schema->name[f]);
 	fputc('\n', cli.out);
 
 	fb_run_init(&run, cli.today, 0);

@@ -298,7 +298,8 @@ profile_check(struct fb_cli *cli)
 	       p->la ? " (" : "", p->la ? p->la : "", p->la ? ")" : "", n[FB_PK_COLUMN],
 	       n[FB_PK_COLUMN] == 1 ? "" : "s", n[FB_PK_FLAG], n[FB_PK_FLAG] == 1 ? "" : "s",
 	       n[FB_PK_COUNT], n[FB_PK_COUNT] == 1 ? "" : "s",
-	       p->expand ? " (one row per household)" : "");
+	       p->expand ? " (one row per household)"
+	       : p->episodes ? " (episode files, for report --period)" : "");
 	fb_profile_free(p);
 	return fb_cli_finish(FB_EXIT_OK);
 }

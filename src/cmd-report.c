@@ -41,6 +41,8 @@ report_period(struct fb_cli *cli)
 	if (cli->breakdown)
 		return fb_cli_usage_error(cli->cmd, "--breakdown is not for --period");
 
+	if ((rc = fb_cli_check_profile(cli->cmd, 1)) != 0)
+		return rc;
 	fb_run_init(&run, cli->today, cli->max_findings);
 	fb_run_set_period(&run, cli->period_from, cli->period_to);
 	fb_run_set_filter(&run, &cli->filter);

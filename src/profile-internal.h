@@ -34,9 +34,6 @@ size_t fb_profile_squash(const char *s, size_t len, char *out, size_t size);
 const struct fb_profile_value *fb_profile_value_of(const struct fb_profile_column *c,
 						   const char *s, size_t len, size_t from);
 
-/* c's section as the profile writes it ("[column status]"), in buf; returns buf. */
-const char *fb_profile_section_name(const struct fb_profile_column *c, char *buf, size_t size);
-
 /* 1 when some local value of p sets field (set FIELD CODE), else 0. */
 int fb_profile_set_anywhere(const struct fb_profile *p, int field);
 

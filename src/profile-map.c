@@ -136,7 +136,7 @@ fb_profile_input_free(struct fb_profile_input *in)
 static int
 column_required(const struct fb_profile *p, const struct fb_profile_column *c)
 {
-	if (c->kind != FB_PK_COLUMN)
+	if (c->kind != FB_PK_COLUMN || c->field == FB_EP_STATUS_TO)
 		return 1;
 	return fb_fields[c->field].presence == FB_REQUIRED &&
 	       !(c->field == FB_F_BED_USE && fb_profile_set_anywhere(p, FB_F_BED_USE));
@@ -226,7 +226,7 @@ map_columns(struct fb_profile_input *in)
 		name[n] = in->colname[c];
 		col[n++] = in->pos[c];
 		if (in->p->col[c].kind == FB_PK_COLUMN) {
-			name[n] = fb_fields[in->p->col[c].field].name;
+			name[n] = fb_profile_field_name(in->p, in->p->col[c].field);
 			col[n++] = in->pos[c];
 		}
 	}
@@ -352,6 +352,25 @@ fb_profile_dropped(struct fb_profile_input *in, long line, const char *fmt, cons
 	}
 }
 
+/*
+ * A date column's value by the profile's formats, the first that reads it;
+ * else left as it is, for the record checks to judge (FB006).  status_to
+ * (an episode's) has its own buffer, read in the same row as status_from.
+ */
+static void
+read_date(struct fb_profile_input *in, int field, const char *s, size_t len, struct fb_row *std)
+{
+	const struct fb_profile *p = in->p;
+	char *out = field == FB_EP_STATUS_TO ? in->date_to : in->date;
+
+	for (size_t i = 0; i < p->ndate_formats; i++)
+		if (fb_profile_date_read(p->date_format[i], s, len, out) == 0) {
+			std->cell[field] = out;
+			std->len[field] = strlen(out);
+			return;
+		}
+}
+
 void
 fb_profile_input_row(struct fb_profile_input *in, const struct fb_row *local, fb_row_fn fn,
 		     void (*drop)(void *), void *ctx)
@@ -430,14 +449,9 @@ fb_profile_input_row(struct fb_profile_input *in, const struct fb_row *local, fb
 					unmapped(in, c, local->line, s, len);
 					bad = 1;
 				}
-				if (col->kind == FB_PK_COLUMN && col->field == FB_F_SNAPSHOT_DATE)
-					for (size_t i = 0; i < p->ndate_formats; i++)
-						if (fb_profile_date_read(p->date_format[i], s, len,
-									 in->date) == 0) {
-							std.cell[col->field] = in->date;
-							std.len[col->field] = strlen(in->date);
-							break;
-						}
+				if (col->kind == FB_PK_COLUMN && (col->field == FB_F_SNAPSHOT_DATE ||
+								  col->field == FB_EP_STATUS_TO))
+					read_date(in, col->field, s, len, &std);
 				continue;
 			}
 			for (; v; v = fb_profile_value_of(col, s, len, at)) {

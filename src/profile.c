@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fosterbeds/la.h"
 #include "fosterbeds/record.h"
@@ -68,6 +69,37 @@ field_named(const char *name, size_t len)
 		if (fb_strncaseeq(fb_fields[f].name, name, len))
 			return f;
 	return FB_NONE;
+}
+
+/*
+ * The field a [column NAME] reads: a standard column, or an episode file's
+ * status_from (in snapshot_date's place) or status_to; FB_NONE if neither.
+ */
+static int
+column_field(const char *name)
+{
+	if (strcasecmp(name, "status_from") == 0)
+		return FB_F_SNAPSHOT_DATE;
+	if (strcasecmp(name, "status_to") == 0)
+		return FB_EP_STATUS_TO;
+	return field_named(name, strlen(name));
+}
+
+static int
+episode_column(const struct fb_profile_column *c)
+{
+	return c->kind == FB_PK_COLUMN &&
+	       (strcasecmp(c->name, "status_from") == 0 || strcasecmp(c->name, "status_to") == 0);
+}
+
+const char *
+fb_profile_field_name(const struct fb_profile *p, int field)
+{
+	if (field == FB_EP_STATUS_TO)
+		return "status_to";
+	if (field == FB_F_SNAPSHOT_DATE && p->episodes)
+		return "status_from";
+	return fb_fields[field].name;
 }
 
 /* The section's kind and name: "column status" is FB_PK_COLUMN "status". */
@@ -131,11 +163,12 @@ fb_profile_section(struct fb_profile *p, const char *section, long line, char *w
 	if ((c = column_of(p, section)) != NULL)
 		return fb_why(why, whylen, "section [%s] is given twice (first on line %ld)",
 			      section, c->line);
-	if (kind == FB_PK_COLUMN && field_named(name, strlen(name)) == FB_NONE)
+	if (kind == FB_PK_COLUMN && column_field(name) == FB_NONE)
 		return fb_why(why, whylen, "[column %s]: '%s' is not a column of the standard; "
 			      "the columns are la_code, snapshot_date, household_id, bed_id, "
 			      "bed_use, status, unavailable_reason, vacancy_reason, child_ref, "
-			      "ofsted_status", name, name);
+			      "ofsted_status, and for episode files status_from and status_to",
+			      name, name);
 	if (p->ncols == FB_PROFILE_MAX_COLUMNS)
 		return fb_why(why, whylen, "a profile may read at most %d columns",
 			      FB_PROFILE_MAX_COLUMNS);
@@ -144,8 +177,12 @@ fb_profile_section(struct fb_profile *p, const char *section, long line, char *w
 	c->kind = kind;
 	c->section = fb_xstrdup(section);
 	c->name = fb_xstrdup(name);
-	c->field = kind == FB_PK_COLUMN ? field_named(name, strlen(name)) : FB_NONE;
+	c->field = kind == FB_PK_COLUMN ? column_field(name) : FB_NONE;
 	c->line = line;
+	if (episode_column(c) && !p->episodes) {
+		p->episodes = 1;
+		p->episodes_line = line;
+	}
 	c->status = c->bed_use = c->unavailable_reason = c->vacancy_reason = FB_NONE;
 	c->ofsted_status = FB_NONE;
 	if (kind == FB_PK_COUNT)
@@ -248,6 +285,9 @@ add_values(struct fb_profile_column *c, const char *list, enum fb_profile_action
 static int
 code_of(int field, const char *code, int *out, char *why, size_t whylen)
 {
+	if (field == FB_EP_STATUS_TO)
+		return fb_why(why, whylen, "status_to is not a coded column, so its values "
+			      "cannot be mapped");
 	if (fb_fields[field].type != FB_T_CODE)
 		return fb_why(why, whylen, "%s is not a coded column, so its values cannot be "
 			      "mapped", fb_fields[field].name);
@@ -553,6 +593,16 @@ fb_profile_section_name(const struct fb_profile_column *c, char *buf, size_t siz
 	return buf;
 }
 
+/* The first of p's status_from and status_to sections. */
+static size_t
+episode_first(const struct fb_profile *p)
+{
+	for (size_t i = 0; i < p->ncols; i++)
+		if (episode_column(&p->col[i]))
+			return i;
+	return 0;
+}
+
 static int
 column_for(const struct fb_profile *p, int field)
 {
@@ -573,6 +623,66 @@ fb_profile_set_anywhere(const struct fb_profile *p, int field)
 	return 0;
 }
 
+/*
+ * An episode profile: what does not apply to episodes is refused on its own
+ * line.  An episode carries its dates in status_from and status_to, and is
+ * one bed's status over those dates, so neither a snapshot_date (a column, a
+ * constant or the file name) nor a household's counts can make one.
+ */
+static int
+episode_rules(const struct fb_profile *p, long *line, char *why, size_t whylen)
+{
+	char s1[300];
+	int from = 0, to = 0;
+
+	if (!p->episodes)
+		return 0;
+	for (size_t i = 0; i < p->ncols; i++) {
+		const struct fb_profile_column *c = &p->col[i];
+
+		*line = c->line;
+		if (c->kind == FB_PK_COUNT || c->kind == FB_PK_APPROVED)
+			return fb_why(why, whylen, "%s: household expansion does not apply to "
+				      "episode files (this profile reads episodes: [column %s] on "
+				      "line %ld); an episode is one bed's status over dates, so "
+				      "export one row per bed and episode",
+				      fb_profile_section_name(c, s1, sizeof(s1)),
+				      p->col[episode_first(p)].name, p->episodes_line);
+		if (c->kind == FB_PK_COLUMN && c->field == FB_F_SNAPSHOT_DATE &&
+		    !episode_column(c))
+			return fb_why(why, whylen, "[column snapshot_date]: this profile reads "
+				      "episode files ([column %s] on line %ld), which have "
+				      "status_from and status_to in place of snapshot_date; map "
+				      "the export's start date as [column status_from]",
+				      p->col[episode_first(p)].name, p->episodes_line);
+		if (c->kind == FB_PK_COLUMN && c->field == FB_F_SNAPSHOT_DATE) {
+			if (from++)
+				return fb_why(why, whylen, "[column status_from] is given twice");
+		}
+		to += c->kind == FB_PK_COLUMN && c->field == FB_EP_STATUS_TO;
+	}
+	if (p->constant[FB_F_SNAPSHOT_DATE]) {
+		*line = p->constant_line[FB_F_SNAPSHOT_DATE];
+		return fb_why(why, whylen, "constant snapshot_date does not apply to episode "
+			      "files (this profile reads episodes: [column %s] on line %ld); "
+			      "each episode's own dates are status_from and status_to",
+			      p->col[episode_first(p)].name, p->episodes_line);
+	}
+	if (p->name_pattern) {
+		*line = p->name_pattern_line;
+		return fb_why(why, whylen, "snapshot_date_from_name does not apply to episode "
+			      "files (this profile reads episodes: [column %s] on line %ld); "
+			      "each episode's own dates are status_from and status_to, read "
+			      "from its row", p->col[episode_first(p)].name, p->episodes_line);
+	}
+	*line = p->episodes_line;
+	if (!from || !to)
+		return fb_why(why, whylen, "an episode profile (spec/bed-episodes.md) needs both "
+			      "[column status_from] and [column status_to]: nothing gives %s",
+			      from ? "status_to" : "status_from");
+	return 0;
+}
+
 int
 fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
 {
@@ -582,6 +692,8 @@ fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
 	int has_approved = 0;
 
 	*line = 0;
+	if (episode_rules(p, line, why, whylen) != 0)
+		return -1;
 	for (size_t i = 0; i < p->ncols; i++) {
 		struct fb_profile_column *c = &p->col[i];
 
@@ -590,7 +702,7 @@ fb_profile_finish(struct fb_profile *p, long *line, char *why, size_t whylen)
 			return fb_why(why, whylen, "%s says nothing of how the export heads the "
 				      "column: give header, alias or pattern",
 				      fb_profile_section_name(c, s1, sizeof(s1)));
-		if (c->kind == FB_PK_COLUMN && p->constant[c->field])
+		if (c->kind == FB_PK_COLUMN && c->field < FB_F_COUNT && p->constant[c->field])
 			return fb_why(why, whylen, "%s is also a constant (line %ld): give one",
 				      fb_profile_section_name(c, s1, sizeof(s1)),
 				      p->constant_line[c->field]);

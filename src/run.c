@@ -312,6 +312,11 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 		chooser.profile = 1;
 		fn = on_local_row;
 		decode = run->profile->encoding == FB_PE_1252;
+		/* The profile, not the header, says what the export holds. */
+		if (run->profile->episodes) {
+			ctx.episodes = 1;
+			input->role = "episodes";
+		}
 	}
 	/* Hashed as it is read: standard input cannot be read a second time. */
 	errno = 0;

@@ -3,7 +3,12 @@
 # (profile.ini, export.csv, README.md), report through the profile must
 # equal report on convert's output, and its figures must equal the hand
 # count the README gives ("Hand count: approved N, filled N, vacant N,
-# unavailable N, respite/emergency N").
+# unavailable N, respite/emergency N").  An example of episodes (its README
+# has "Period: FROM..TO") is reported with --period instead, must also equal
+# report --period on the standard episode file written by hand beside it
+# (by-hand.csv), and its hand count is of bed-nights ("Hand count: approved
+# N, filled N, vacant N, unavailable N, mainstream approved N, mainstream
+# filled N").
 set -u
 bin=$1
 root=$2
@@ -11,9 +16,62 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
+
+# Every row accounted for: read = used + rejected + dropped + outside.
+accounted() {
+	python3 - "$1" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+for i in m["inputs"]:
+    assert i["rows_read"] == i["rows_used"] + i["rows_rejected"] + \
+        i["rows_dropped_by_profile"] + i["rows_outside_filter"], i
+assert m["profile"]["system"]
+PY
+}
+
+# An example of episodes: report --period through the profile, on convert's
+# output and on the hand-written by-hand.csv, all equal the hand count.
+episodes_example() {
+	local dir=$1 name=$2 period want got
+	period=$(sed -n 's/^Period: \([0-9-]*\.\.[0-9-]*\)$/\1/p' "$dir/README.md")
+	(cd "$dir" && "$bin" report --period "$period" --format csv --profile profile.ini \
+		export.csv) >"$tmp/through" 2>/dev/null
+	(cd "$dir" && "$bin" convert --profile profile.ini -o "$tmp/std.csv" export.csv) \
+		2>/dev/null
+	"$bin" report --period "$period" --format csv "$tmp/std.csv" >"$tmp/converted" 2>/dev/null
+	"$bin" report --period "$period" --format csv "$dir/by-hand.csv" >"$tmp/hand" 2>/dev/null
+	if ! cmp -s "$tmp/through" "$tmp/converted" || ! cmp -s "$tmp/through" "$tmp/hand"; then
+		echo "FAIL $name: report --period through the profile differs from report" \
+			"--period on convert's output or on by-hand.csv"
+		diff "$tmp/through" "$tmp/converted"
+		diff "$tmp/through" "$tmp/hand"
+		return 1
+	fi
+	want=$(sed -n 's/^Hand count: approved \([0-9]*\), filled \([0-9]*\), vacant \([0-9]*\), unavailable \([0-9]*\), mainstream approved \([0-9]*\), mainstream filled \([0-9]*\)$/\1,\2,\3,\4,\5,\6/p' "$dir/README.md")
+	got=$(awk -F, 'NR == 2 { print $5 "," $6 "," $7 "," $8 "," $9 "," $10 }' "$tmp/through")
+	if [[ -z $want || $want != "$got" ]]; then
+		echo "FAIL $name: bed-nights $got, hand count ${want:-(none in README.md)}"
+		return 1
+	fi
+	(cd "$dir" && "$bin" report --period "$period" --profile profile.ini \
+		--manifest "$tmp/m.json" export.csv) >/dev/null 2>&1
+	if ! accounted "$tmp/m.json"; then
+		echo "FAIL $name: rows read are not used + rejected + dropped + outside"
+		return 1
+	fi
+}
+
 for dir in "$root"/*/; do
 	name=$(basename "$dir")
 	[[ -f $dir/profile.ini ]] || continue
+	if grep -q '^Period: ' "$dir/README.md"; then
+		if episodes_example "$dir" "$name"; then
+			pass=$((pass + 1))
+		else
+			fail=$((fail + 1))
+		fi
+		continue
+	fi
 	(cd "$dir" && "$bin" report --format csv --profile profile.ini export.csv) \
 		>"$tmp/through" 2>/dev/null
 	(cd "$dir" && "$bin" convert --profile profile.ini -o "$tmp/std.csv" export.csv) \
@@ -32,18 +90,9 @@ for dir in "$root"/*/; do
 		fail=$((fail + 1))
 		continue
 	fi
-	# Every row accounted for: read = used + rejected + dropped + outside.
 	(cd "$dir" && "$bin" report --profile profile.ini --manifest "$tmp/m.json" export.csv) \
 		>/dev/null 2>&1
-	if ! python3 - "$tmp/m.json" <<'PY'
-import json, sys
-m = json.load(open(sys.argv[1]))
-for i in m["inputs"]:
-    assert i["rows_read"] == i["rows_used"] + i["rows_rejected"] + \
-        i["rows_dropped_by_profile"] + i["rows_outside_filter"], i
-assert m["profile"]["system"]
-PY
-	then
+	if ! accounted "$tmp/m.json"; then
 		echo "FAIL $name: rows read are not used + rejected + dropped + outside"
 		fail=$((fail + 1))
 		continue
@@ -172,4 +221,4 @@ else
 fi
 
 echo "$pass passed, $fail failed"
-[[ $fail == 0 && $pass == 8 ]]
+[[ $fail == 0 && $pass == 9 ]]

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/episodes.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/profile-read.h"
 #include "fosterbeds/profile.h"
@@ -256,6 +257,114 @@ test_households(void **state)
 	fb_profile_free(p);
 }
 
+/* The finding of rule on line, or fail. */
+static const struct fb_finding *
+finding_at(const struct fb_run *run, int rule, long line)
+{
+	for (size_t i = 0; i < run->findings.n; i++)
+		if ((int)run->findings.items[i].rule == rule && run->findings.items[i].line == line)
+			return &run->findings.items[i];
+	fail_msg("no finding %d on line %ld", rule, line);
+	return NULL;
+}
+
+/*
+ * Episodes through a profile, over 2026-03-01..2026-03-31 (31 nights).  By
+ * hand: line 2 H1/1 filled to 10 March: 10; line 3 H1/1 vacant from 11
+ * March (open): 21; line 4 H2/1 respite filled 15..20 March: 6; line 5 an
+ * unmapped status (FB038); line 6 ends before it starts (FB030); line 7
+ * the test household, dropped; lines 8 and 9 H4/1 overlap (FB031, both
+ * rejected).  Rows: 8 read = 3 used + 4 rejected + 1 dropped.  Bed-nights:
+ * approved 37, filled 16, vacant 21, mainstream approved 31, filled 10.
+ */
+static void
+test_episodes(void **state)
+{
+	static const char text[] =
+		"[profile]\ndelimiter = semicolon\ndate_format = %d/%m/%Y\n"
+		"[constant]\nla_code = 870\n"
+		"[column household_id]\nheader = Carer\ndrop = TEST\n"
+		"[column bed_id]\nheader = Bed\n"
+		"[column bed_use]\nheader = Use\nvalue mainstream = LT\nvalue respite = SB\n"
+		"[column status]\nheader = Status\nvalue filled = Occupied\n"
+		"value vacant = Empty\n"
+		"[column status_from]\nheader = From\n"
+		"[column status_to]\nheader = To\n";
+	struct fb_profile *p = profile(text);
+	struct fb_run run;
+	struct fb_nights_row *rows;
+	size_t n;
+	(void)state;
+
+	assert_true(p->episodes);
+	assert_int_equal(p->episodes_line, 19);  /* [column status_from] */
+	fb_run_init(&run, fb_date_from_civil(2026, 11, 30), 0);
+	fb_run_set_profile(&run, p);
+	fb_run_set_period(&run, fb_date_from_civil(2026, 3, 1), fb_date_from_civil(2026, 3, 31));
+	read_text(&run, "e.csv", "Carer;Bed;Use;Status;From;To\n"
+				 "H1;1;LT;Occupied;01/02/2026;10/03/2026\n"
+				 "H1;1;LT;Empty;11/03/2026;\n"
+				 "H2;1;SB;Occupied;15/03/2026;20/03/2026\n"
+				 "H2;2;LT;Ocupied;01/03/2026;\n"
+				 "H3;1;LT;Empty;20/03/2026;01/03/2026\n"
+				 "TEST;1;LT;Empty;01/03/2026;\n"
+				 "H4;1;LT;Empty;05/03/2026;\n"
+				 "H4;1;LT;Occupied;10/03/2026;12/03/2026\n");
+	fb_run_end(&run);
+	assert_string_equal(run.inputs[0].role, "episodes");
+	assert_int_equal(run.inputs[0].rows_read, 8);
+	assert_int_equal(run.inputs[0].rows_used, 3);
+	assert_int_equal(run.inputs[0].rows_rejected, 4);
+	assert_int_equal(run.inputs[0].rows_dropped, 1);
+	assert_int_equal(run.inputs[0].rejected_by[FB_R_UNMAPPED_VALUE], 1);
+	assert_int_equal(run.inputs[0].rejected_by[FB_R_EPISODE_REVERSED], 1);
+	assert_int_equal(run.inputs[0].rejected_by[FB_R_EPISODE_OVERLAP], 2);
+	/* On the export's own line and column: To is F (5), From is E (4), Status D (3). */
+	assert_int_equal(finding_at(&run, FB_R_EPISODE_REVERSED, 6)->col, 5);
+	assert_int_equal(finding_at(&run, FB_R_EPISODE_OVERLAP, 9)->col, 4);
+	assert_int_equal(finding_at(&run, FB_R_UNMAPPED_VALUE, 5)->col, 3);
+	assert_non_null(strstr(finding_at(&run, FB_R_UNMAPPED_VALUE, 5)->message,
+			       "'Occupied' (filled)"));
+	n = fb_episodes_bed_nights(&run.episodes, &run.period, &rows);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].la_code, 870);
+	assert_int_equal(rows[0].n.approved, 37);
+	assert_int_equal(rows[0].n.filled, 16);
+	assert_int_equal(rows[0].n.vacant, 21);
+	assert_int_equal(rows[0].n.unavailable, 0);
+	assert_int_equal(rows[0].n.ms_approved, 31);
+	assert_int_equal(rows[0].n.ms_filled, 10);
+	free(rows);
+	fb_run_release(&run);
+	fb_profile_free(p);
+}
+
+/* What does not apply to episodes is refused on its line. */
+static void
+test_episode_errors(void **state)
+{
+	static const char ep[] =
+		"[constant]\nla_code = 870\n"                                   /* 1-2 */
+		"[column household_id]\nheader = C\n[column bed_id]\nheader = B\n" /* 3-6 */
+		"[column bed_use]\nheader = U\n[column status]\nheader = S\n"     /* 7-10 */
+		"[column status_from]\nheader = F\n";                           /* 11-12 */
+	char text[1024];
+	(void)state;
+
+	refused(ep, "t.ini:11: an episode profile");
+	snprintf(text, sizeof(text), "%s[column status_to]\nheader = T\n"
+		 "[count placed]\nheader = P\nstatus = filled\n", ep);
+	refused(text, "t.ini:15: [count placed]: household expansion does not apply");
+	snprintf(text, sizeof(text), "%s[column status_to]\nheader = T\n"
+		 "[column snapshot_date]\nheader = D\n", ep);
+	refused(text, "t.ini:15: [column snapshot_date]: this profile reads episode files");
+	snprintf(text, sizeof(text), "[profile]\nsnapshot_date_from_name = _(.*)[.]csv$\n%s"
+		 "[column status_to]\nheader = T\n", ep);
+	refused(text, "t.ini:2: snapshot_date_from_name does not apply");
+	snprintf(text, sizeof(text), "%s[column status_to]\nheader = T\nvalue filled = x\n", ep);
+	refused(text, "t.ini:15: status_to is not a coded column");
+}
+
 /* A header cell two columns match spoils the file (FB003), every row counted. */
 static void
 test_conflict_in_file(void **state)
@@ -290,6 +399,8 @@ main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_households),
 		cmocka_unit_test(test_conflict_in_file),
+		cmocka_unit_test(test_episodes),
+		cmocka_unit_test(test_episode_errors),
 	};
 
 	fb_host_install();

@@ -2,7 +2,8 @@
  * profile.h: read an authority's export as it is, through a mapping profile.
  *
  * A profile (spec/profiles.md) says how one system's export maps onto the
- * standard's bed records: which local header is which standard column (an
+ * standard's bed records, or onto its episodes (spec/bed-episodes.md) for a
+ * profile with [column status_from] and [column status_to]: which local header is which standard column (an
  * exact name, aliases compared without case or spaces, or a POSIX extended
  * pattern), which local values are which codes (including values that set
  * another column, and values that mark a row that is not a bed), constants
@@ -76,7 +77,9 @@ struct fb_profile_column {
 	enum fb_profile_kind kind;
 	char *section;               /* the section as written: "column status" */
 	char *name;                  /* the section's name: a field, a flag's or a count's */
-	int field;                   /* FB_PK_COLUMN: the enum fb_field; else FB_NONE */
+	int field;                   /* FB_PK_COLUMN: the enum fb_field (status_from is
+					FB_F_SNAPSHOT_DATE, status_to FB_EP_STATUS_TO); else
+					FB_NONE */
 	long line;                   /* the section's line */
 	char *header;                /* exact header, or NULL */
 	char **alias;                /* aliases, compared without case or spaces */
@@ -110,6 +113,14 @@ struct fb_profile {
 	struct fb_profile_column col[FB_PROFILE_MAX_COLUMNS];
 	size_t ncols;
 	int expand;                  /* has [count] columns: one row per household */
+	/*
+	 * Has [column status_from] or [column status_to]: it reads episode files
+	 * (spec/bed-episodes.md), status_from in snapshot_date's place
+	 * (FB_F_SNAPSHOT_DATE) and status_to at FB_EP_STATUS_TO, as ingest's
+	 * episode schema places them; episodes_line is the first such section's.
+	 */
+	int episodes;
+	long episodes_line;
 	int finished;
 };
 
@@ -159,6 +170,13 @@ int fb_profile_date_format_check(const char *fmt, char *why, size_t whylen);
 int fb_profile_date_read(const char *fmt, const char *s, size_t len,
 			 char out[FB_DATE_TEXT_SIZE]);
 
+/* The name of field as p reads it: "status_from" for an episode profile's
+ * FB_F_SNAPSHOT_DATE, "status_to" for FB_EP_STATUS_TO, else the standard's. */
+const char *fb_profile_field_name(const struct fb_profile *p, int field);
+
+/* c's section as the profile writes it ("[column status]"), in buf; returns buf. */
+const char *fb_profile_section_name(const struct fb_profile_column *c, char *buf, size_t size);
+
 /* Headers */
 
 /* 1 when column c of p matches the header name (len bytes), else 0. */
@@ -180,6 +198,7 @@ struct fb_profile_input {
 	int reject_all;                    /* FB_NONE, or the rule that spoils every row */
 	char name_date[FB_DATE_TEXT_SIZE]; /* snapshot_date from the file name, or "" */
 	char date[FB_DATE_TEXT_SIZE];      /* a date read by the profile's formats */
+	char date_to[FB_DATE_TEXT_SIZE];   /* an episode's status_to, read so */
 	char bed_id[24];                   /* an expanded bed's bed_id */
 	long dropped, dropped_first;       /* rows dropped, and the first's line */
 	char dropped_why[FB_VISIBLE_SIZE + 64];

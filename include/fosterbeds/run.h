@@ -90,9 +90,10 @@ struct fb_run {
 	 */
 	int (*write_manifest)(FILE *out, const struct fb_run *run);
 	/*
-	 * The profile bed-record inputs are read through (profile.h), or NULL;
-	 * it belongs to the caller.  With one, every input is bed records
-	 * (episode files are not read through profiles).
+	 * The profile every input is read through (profile.h), or NULL; it
+	 * belongs to the caller.  With one, the profile, not the header, says
+	 * what every input holds: episodes for an episode profile (its
+	 * p->episodes), else bed records.
 	 */
 	const struct fb_profile *profile;
 	/*
