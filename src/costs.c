@@ -243,8 +243,8 @@ on_cost_row(void *ctx, const struct fb_row *row)
 			continue;
 		fb_date_format(k.date, d);
 		fb_findings_add(r->out, FB_R_DUPLICATE_COST, row->file, row->line, "la_code",
-				NULL, "LA %03d has a %s cost at %s again (first on line %ld); "
-				"this row is not used", k.la_code,
+				NULL, "LA %03d has a cost (placement_type %s) at %s again (first "
+				"on line %ld); this row is not used", k.la_code,
 				fb_cost_fields[FB_CF_PLACEMENT_TYPE].codes[k.type].name, d, o->line);
 		bad = 1;
 	}
@@ -444,8 +444,9 @@ region_rows(struct fb_cost_table *t, const struct fb_cost *k, size_t lo, size_t 
 				fb_date_format(now ? prev : date, d2);
 				fb_date_format(date, d3);
 				fb_findings_add(out, FB_R_NOT_POOLED, has->file, has->line,
-						"la_code", NULL, "LA %03d has a %s cost at %s but "
-						"not at %s; it is left out of the region row at %s",
+						"la_code", NULL, "LA %03d has a cost (placement_type "
+						"%s) at %s but not at %s; it is left out of the "
+						"region row at %s",
 						la, fb_cost_fields[FB_CF_PLACEMENT_TYPE].codes[r->type].name,
 						d1, d2, d3);
 				continue;
