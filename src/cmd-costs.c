@@ -27,12 +27,35 @@ static const char usage_text[] =
 	"the placement-weighted mean, the change, the change annualised (linear)\n"
 	"and the LA with the largest change.  Money is read exactly in pence and\n"
 	"every figure rounded once.  A region row pools only the LAs with a cost at\n"
-	"both its date and the previous one (a warning, FB047, names the others).\n";
+	"both its date and the previous one (a warning, FB047, names the others).\n"
+	"\n"
+	"With --beds, FILE... may also hold bed records (a file whose header names\n"
+	"placement_type is costs, any other bed records): per LA and for the region,\n"
+	"the weekly cost gap between a residential and an in-house fostering\n"
+	"placement, the vacant mainstream beds at the latest snapshot, and the weekly\n"
+	"cost difference if every vacant mainstream bed took a child from\n"
+	"residential: an upper bound, assuming every such child could be matched.\n";
 
 static const char usage_end[] =
 	"Exit status: 0 every row used (warnings allowed), 1 rows were rejected or no\n"
 	"row is inside --region or --la, 2 usage error, 3 a file could not be read or\n"
 	"the output written.\n";
+
+/* Whether path's first line names placement_type: a cost file (standard input always is). */
+static int
+is_costs(const char *path)
+{
+	char line[4096];
+	FILE *in;
+	int yes = 1;
+
+	if (strcmp(path, "-") == 0 || !(in = fopen(path, "rb")))
+		return 1;   /* unreadable: said when read as costs */
+	if (fgets(line, sizeof(line), in))
+		yes = strstr(line, "placement_type") != NULL;
+	fclose(in);
+	return yes;
+}
 
 static int
 keeps(const void *ctx, int la_code)
@@ -85,8 +108,11 @@ cmd_costs(int argc, char **argv)
 {
 	struct fb_cli cli = { .cmd = "costs", .usage = usage_text, .usage_end = usage_end,
 			      .help_column = 25 };
+	int beds = 0;
 	const struct fb_option options[] = {
 		FB_CLI_OPT_FORMAT(&cli, FB_CLI_HELP_FORMAT("table")),
+		FB_OPT_FLAG(0, "beds", &beds, "also read bed records among FILE... and say what a\n"
+				"filled bed is worth (an upper bound)"),
 		FB_CLI_OPT_REGION(&cli, "only the LAs of this region (e.g. \"South East\")"),
 		FB_CLI_OPT_LA(&cli, "only these LAs, by DfE code (e.g. 851,867)"),
 		FB_CLI_OPT_REGION_NAME(&cli, "name for the region rows (default: the filter's region\n"
@@ -100,7 +126,10 @@ cmd_costs(int argc, char **argv)
 	struct fb_run run;
 	struct fb_costs costs;
 	struct fb_cost_table table;
+	struct fb_bed_value bv = { 0 };
 	const char *region_name;
+	char **records = NULL;
+	int nrecords = 0;
 	int status = fb_cli_parse(&cli, options, argc, argv), rc;
 
 	if (status >= 0)
@@ -113,14 +142,31 @@ cmd_costs(int argc, char **argv)
 	fb_run_set_filter(&run, &cli.filter);
 	fb_costs_init(&costs);
 	status = FB_EXIT_OK;
+	if (beds) {
+		records = fb_xcalloc((size_t)cli.argc + 1, sizeof(*records));
+		for (int i = 0; i < cli.argc; i++)
+			if (!is_costs(cli.argv[i]))
+				records[nrecords++] = cli.argv[i];
+		if (nrecords == 0) {
+			free(records);
+			fb_costs_release(&costs);
+			fb_run_release(&run);
+			return fb_cli_usage_error(cli.cmd, "--beds: no FILE of bed records given");
+		}
+		status = fb_cli_read_inputs(&run, cli.cmd, nrecords, records);
+	}
 	for (int i = 0; i < cli.argc; i++)
-		status = fb_cli_worst(status, read_costs(&cli, &run, &costs, cli.argv[i]));
+		if (!beds || is_costs(cli.argv[i]))
+			status = fb_cli_worst(status, read_costs(&cli, &run, &costs, cli.argv[i]));
+	free(records);
 	if (status == FB_EXIT_IO) {
 		fb_costs_release(&costs);
 		fb_run_release(&run);
 		return status;
 	}
 	fb_cost_table_build(&table, &costs, &run.findings);
+	if (beds)
+		fb_bed_value_build(&bv, &costs, &run.tally);
 	status = fb_cli_tell_run(&cli, &run, "rows", "run with --format csv to see the figures",
 				 status);
 
@@ -138,11 +184,12 @@ cmd_costs(int argc, char **argv)
 	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) == 0) {
 		struct fb_doc doc;
 
-		fb_doc_costs(&doc, &run, &table, region_name);
+		fb_doc_costs(&doc, &run, &table, beds ? &bv : NULL, region_name);
 		status = fb_cli_write(&cli, &doc, status);
 		fb_doc_release(&doc);
 	}
 	fb_cost_table_release(&table);
+	fb_bed_value_release(&bv);
 	fb_costs_release(&costs);
 	status = rc ? rc : fb_cli_close_output(&cli, status);
 	status = fb_cli_write_manifest(&cli, &run, status);

@@ -542,3 +542,100 @@ fb_cost_table_release(struct fb_cost_table *t)
 	free(t->rows);
 	memset(t, 0, sizeof(*t));
 }
+
+/* The latest date at which la gives both a residential and an in-house fostering cost. */
+static void
+latest_pair(const struct fb_costs *c, int la, struct fb_bed_value_row *r)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const struct fb_cost *a = &c->rows[i];
+
+		if (a->la_code != la || a->type != FB_PT_RESIDENTIAL)
+			continue;
+		for (size_t j = 0; j < c->n; j++) {
+			const struct fb_cost *b = &c->rows[j];
+
+			if (b->la_code != la || b->type != FB_PT_IN_HOUSE_FOSTERING ||
+			    b->date != a->date)
+				continue;
+			if (r->cost_date == FB_NO_DATE || a->date > r->cost_date) {
+				r->cost_date = a->date;
+				r->residential = a->average;
+				r->in_house = b->average;
+			}
+		}
+	}
+}
+
+void
+fb_bed_value_build(struct fb_bed_value *v, const struct fb_costs *c, const struct fb_tally *tally)
+{
+	size_t ng = fb_tally_ngroups(tally), n = 0;
+	int *las = fb_xcalloc(c->n + ng + 1, sizeof(*las));
+	struct fb_bed_value_row *all;
+
+	for (size_t i = 0; i < c->n; i++)
+		las[n++] = c->rows[i].la_code;
+	for (size_t i = 0; i < ng; i++) {
+		int date;
+
+		fb_tally_group(tally, i, &las[n++], &date);
+	}
+	qsort(las, n, sizeof(*las), by_int);
+	v->rows = fb_xcalloc(n + 1, sizeof(*v->rows));
+	v->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct fb_bed_value_row *r;
+
+		if (i && las[i] == las[i - 1])
+			continue;
+		r = &v->rows[v->n++];
+		*r = (struct fb_bed_value_row){ .la_code = las[i], .cost_date = FB_NO_DATE,
+			.residential = FB_MONEY_NONE, .in_house = FB_MONEY_NONE,
+			.gap = FB_MONEY_NONE, .snapshot = FB_NO_DATE, .vacant = -1,
+			.bound = FB_MONEY_NONE };
+		latest_pair(c, las[i], r);
+		for (size_t g = 0; g < ng; g++) {
+			int la, date;
+			const struct fb_counts *k = fb_tally_group(tally, g, &la, &date);
+
+			if (la == las[i] && (r->snapshot == FB_NO_DATE || date > r->snapshot)) {
+				r->snapshot = date;
+				r->vacant = k->ms_vacant;
+			}
+		}
+		if (r->cost_date != FB_NO_DATE)
+			r->gap = r->residential - r->in_house;
+		if (r->cost_date == FB_NO_DATE)
+			r->note = "no date with both a residential and an in-house fostering cost";
+		else if (r->vacant < 0)
+			r->note = "no bed records";
+		else
+			r->bound = r->gap * r->vacant;
+	}
+	all = &v->rows[v->n++];
+	*all = (struct fb_bed_value_row){ .la_code = FB_LA_ALL, .cost_date = FB_NO_DATE,
+		.residential = FB_MONEY_NONE, .in_house = FB_MONEY_NONE, .gap = FB_MONEY_NONE,
+		.snapshot = FB_NO_DATE, .vacant = -1, .bound = FB_MONEY_NONE };
+	for (size_t i = 0; i + 1 < v->n; i++) {
+		if (v->rows[i].bound == FB_MONEY_NONE)
+			continue;
+		if (all->nlas++ == 0) {
+			all->vacant = 0;
+			all->bound = 0;
+		}
+		all->vacant += v->rows[i].vacant;
+		all->bound += v->rows[i].bound;
+	}
+	if (all->nlas == 0)
+		all->note = "no LA has both costs and bed records";
+	free(las);
+}
+
+void
+fb_bed_value_release(struct fb_bed_value *v)
+{
+	free(v->rows);
+	v->rows = NULL;
+	v->n = 0;
+}

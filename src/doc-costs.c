@@ -14,6 +14,7 @@
 #include "fosterbeds/date.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/submission.h"
 #include "fosterbeds/tally.h"
 
 /* The CSV columns, in its order; the brief headings are the text table's. */
@@ -46,6 +47,32 @@ enum { C_CODE, C_NAME, C_TYPE, C_DATE, C_PLACED, C_AVERAGE, C_WEIGHTED, C_SUPPOR
        C_MONTHS, C_ANNUAL, C_LARGEST, C_LARGEST_LA, C_COUNT };
 
 _Static_assert(sizeof(columns) / sizeof(columns[0]) == C_COUNT, "a column per index");
+
+/* costs --beds: what a filled bed is worth, an upper bound. */
+static const struct fb_column bed_columns[] = {
+	{ .name = "la_code", .title = "LA code", .brief = "LA", .kind = FB_CK_CODE },
+	{ .name = "la_name", .title = "LA name", .brief = "Name", .kind = FB_CK_INPUT },
+	{ .name = "cost_date", .brief = "Costs at", .kind = FB_CK_DATE },
+	{ .name = "residential_weekly_cost", .title = "Residential weekly cost (£)",
+	  .brief = "Resid £/wk", .kind = FB_CK_MONEY },
+	{ .name = "in_house_fostering_weekly_cost",
+	  .title = "In-house fostering weekly cost (£)", .brief = "In-house £/wk",
+	  .kind = FB_CK_MONEY },
+	{ .name = "weekly_cost_gap", .title = "Weekly cost gap (£)", .brief = "Gap £/wk",
+	  .kind = FB_CK_MONEY },
+	{ .name = "snapshot_date", .brief = "Beds at", .kind = FB_CK_DATE },
+	{ .name = "vacant_mainstream_beds", .brief = "Vacant", .kind = FB_CK_COUNT },
+	{ .name = "upper_bound_weekly_difference",
+	  .title = "Weekly cost difference if every vacant mainstream bed took a child from "
+		   "residential (£, upper bound)", .brief = "Upper bound £/wk",
+	  .kind = FB_CK_MONEY },
+	{ .name = "note", .brief = "Note", .kind = FB_CK_TEXT },
+};
+
+enum { B_CODE, B_NAME, B_COST_DATE, B_RESID, B_IN_HOUSE, B_GAP, B_SNAPSHOT, B_VACANT, B_BOUND,
+       B_NOTE, B_COUNT };
+
+_Static_assert(sizeof(bed_columns) / sizeof(bed_columns[0]) == B_COUNT, "a column per index");
 
 static void
 money(struct fb_cell *c, long long pence)
@@ -96,9 +123,57 @@ row(struct fb_doc *d, struct fb_table *t, const char *region, const struct fb_co
 	}
 }
 
+static void
+bed_rows(struct fb_doc *d, const char *region, const struct fb_bed_value *bv)
+{
+	struct fb_table *t = fb_doc_table(d, "What a filled bed is worth", bed_columns, B_COUNT,
+					  "No LA.");
+
+	t->key = "bed_value";
+	t->intro = "Weekly cost difference if every vacant mainstream bed took a child from "
+		   "residential: an UPPER BOUND that assumes every such child could be matched "
+		   "(the region's step-across work shows the real figure is much lower).";
+	for (size_t i = 0; i < bv->n; i++) {
+		const struct fb_bed_value_row *r = &bv->rows[i];
+		int pooled = r->la_code == FB_LA_ALL;
+		struct fb_cell *c = fb_table_row(t, pooled);
+		char buf[12];
+
+		if (pooled) {
+			fb_cell_text(d, &c[B_CODE], FB_CK_CODE, "ALL");
+			fb_cell_text(d, &c[B_NAME], FB_CK_INPUT, region);
+		} else {
+			const struct fb_la *la = fb_la_by_code(r->la_code);
+
+			snprintf(buf, sizeof(buf), "%03d", r->la_code);
+			fb_cell_text(d, &c[B_CODE], FB_CK_CODE, buf);
+			fb_cell_text(d, &c[B_NAME], FB_CK_TEXT, la ? la->name : "");
+		}
+		if (r->cost_date != FB_NO_DATE)
+			fb_cell_number(&c[B_COST_DATE], FB_CK_DATE, r->cost_date);
+		money(&c[B_RESID], r->residential);
+		money(&c[B_IN_HOUSE], r->in_house);
+		money(&c[B_GAP], r->gap);
+		if (r->snapshot != FB_NO_DATE)
+			fb_cell_number(&c[B_SNAPSHOT], FB_CK_DATE, r->snapshot);
+		if (r->vacant >= 0)
+			fb_cell_number(&c[B_VACANT], FB_CK_COUNT, r->vacant);
+		money(&c[B_BOUND], r->bound);
+		if (r->note)
+			fb_cell_text(d, &c[B_NOTE], FB_CK_TEXT, r->note);
+		else if (pooled) {
+			char note[96];
+
+			snprintf(note, sizeof(note), "the sum over the %zu LAs with both costs "
+				 "and bed records", r->nlas);
+			fb_cell_text(d, &c[B_NOTE], FB_CK_TEXT, note);
+		}
+	}
+}
+
 void
 fb_doc_costs(struct fb_doc *d, const struct fb_run *run, const struct fb_cost_table *ct,
-	     const char *region_name)
+	     const struct fb_bed_value *bv, const char *region_name)
 {
 	struct fb_table *t;
 
@@ -108,6 +183,8 @@ fb_doc_costs(struct fb_doc *d, const struct fb_run *run, const struct fb_cost_ta
 	t = fb_doc_table(d, "Costs", columns, C_COUNT, "No cost rows.");
 	for (size_t i = 0; i < ct->n; i++)
 		row(d, t, region_name, &ct->rows[i]);
+	if (bv)
+		bed_rows(d, region_name, bv);
 
 	/* Which LAs each region row pools, and who was left out. */
 	for (size_t i = 0; i < ct->n; i++) {

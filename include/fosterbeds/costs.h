@@ -128,4 +128,36 @@ void fb_cost_table_build(struct fb_cost_table *t, const struct fb_costs *c,
 			 struct fb_findings *out);
 void fb_cost_table_release(struct fb_cost_table *t);
 
+/*
+ * What a filled bed is worth (costs --beds): per LA, the weekly cost gap
+ * between a residential and an in-house fostering placement at the latest
+ * date the LA gives both, its vacant mainstream beds at its latest
+ * snapshot, and their product: the weekly cost difference if every vacant
+ * mainstream bed took a child from residential, an UPPER BOUND that assumes
+ * every such child could be matched.  A figure that cannot be made is
+ * FB_MONEY_NONE (or vacant -1) with a note, never zero.  The region row
+ * (la_code FB_LA_ALL) sums the vacant beds and bounds of the LAs that have
+ * a bound.
+ */
+struct fb_bed_value_row {
+	int la_code;
+	int cost_date;             /* or FB_NO_DATE */
+	long long residential, in_house, gap;   /* pence, or FB_MONEY_NONE */
+	int snapshot;              /* the latest snapshot's date, or FB_NO_DATE */
+	long vacant;               /* vacant mainstream beds then, or -1 */
+	long long bound;           /* pence a week, or FB_MONEY_NONE */
+	const char *note;          /* a static string, or NULL */
+	size_t nlas;               /* the region row: LAs summed */
+};
+
+struct fb_bed_value {
+	struct fb_bed_value_row *rows;   /* by LA code, then the region row */
+	size_t n;
+};
+
+struct fb_tally;
+void fb_bed_value_build(struct fb_bed_value *v, const struct fb_costs *c,
+			const struct fb_tally *tally);
+void fb_bed_value_release(struct fb_bed_value *v);
+
 #endif

@@ -311,14 +311,17 @@ void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_tr
 struct fb_ofsted_rows;
 
 struct fb_cost_table;
+struct fb_bed_value;
 
 /*
  * costs: the placement cost benchmark (spec/placement-costs.md), its rows
  * costs.c's (fb_cost_table_build), region rows named region_name; notes
  * say which LAs each region row left out and how the figures are worked.
+ * With bv (costs --beds), a second table: what a filled bed is worth, an
+ * upper bound, labelled so.
  */
 void fb_doc_costs(struct fb_doc *d, const struct fb_run *run, const struct fb_cost_table *ct,
-		  const char *region_name);
+		  const struct fb_bed_value *bv, const char *region_name);
 
 /*
  * ofsted: Ofsted's published figures per authority and pooled per region
