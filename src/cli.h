@@ -30,6 +30,7 @@ int cmd_reconcile(int argc, char **argv);
 int cmd_ofsted(int argc, char **argv);
 int cmd_check_manifest(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_costs(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_profile(int argc, char **argv);
 

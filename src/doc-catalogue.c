@@ -72,6 +72,27 @@ static const char *const presence_names[] = {
 	[FB_REQUIRED] = "required", [FB_CONDITIONAL] = "conditional", [FB_OPTIONAL] = "optional",
 };
 
+/*
+ * The standard's field tables: the bed record's, then the cost record's
+ * (spec v1.2), listed one after the other everywhere.
+ */
+static const struct {
+	const struct fb_field_def *f;
+	int n;
+} field_tables[] = {
+	{ fb_fields, FB_F_COUNT },
+	{ fb_cost_fields, FB_CF_COUNT },
+};
+
+#define NFIELDS (FB_F_COUNT + FB_CF_COUNT)
+
+/* Field i of the bed and cost tables taken as one list. */
+static const struct fb_field_def *
+field(int i)
+{
+	return i < field_tables[0].n ? &field_tables[0].f[i] : &field_tables[1].f[i - field_tables[0].n];
+}
+
 /* A row of the cells given, in column order, NULL leaving a cell empty. */
 static void
 text_row(struct fb_doc *d, struct fb_table *t, const char *const *v)
@@ -86,19 +107,19 @@ text_row(struct fb_doc *d, struct fb_table *t, const char *const *v)
 static void
 all_rows(struct fb_doc *d, struct fb_table *t)
 {
-	for (int f = 0; f < FB_F_COUNT; f++)
+	for (int f = 0; f < NFIELDS; f++)
 		text_row(d, t, (const char *const[A_COUNT]){
-			[A_KIND] = "field", [A_ID] = fb_fields[f].name,
-			[A_NAME] = fb_fields[f].name,
-			[A_REQUIRED] = required_names[fb_fields[f].presence],
-			[A_MEANING] = fb_fields[f].meaning });
-	for (int f = 0; f < FB_F_COUNT; f++)
-		for (int c = 0; c < fb_fields[f].ncodes; c++)
+			[A_KIND] = "field", [A_ID] = field(f)->name,
+			[A_NAME] = field(f)->name,
+			[A_REQUIRED] = required_names[field(f)->presence],
+			[A_MEANING] = field(f)->meaning });
+	for (int f = 0; f < NFIELDS; f++)
+		for (int c = 0; c < field(f)->ncodes; c++)
 			text_row(d, t, (const char *const[A_COUNT]){
-				[A_KIND] = "code", [A_ID] = fb_fields[f].codes[c].name,
-				[A_NAME] = fb_fields[f].codes[c].name,
-				[A_FIELD] = fb_fields[f].name,
-				[A_MEANING] = fb_fields[f].codes[c].meaning });
+				[A_KIND] = "code", [A_ID] = field(f)->codes[c].name,
+				[A_NAME] = field(f)->codes[c].name,
+				[A_FIELD] = field(f)->name,
+				[A_MEANING] = field(f)->codes[c].meaning });
 	for (int c = 0; c < FB_CAT_COUNT; c++)
 		text_row(d, t, (const char *const[A_COUNT]){
 			[A_KIND] = "category", [A_ID] = fb_categories[c].name,
@@ -123,6 +144,15 @@ text_lines(struct fb_doc *d, struct fb_table *t)
 		for (int c = 0; c < fb_fields[f].ncodes; c++)
 			fb_table_line(d, t, "    %-19s %s", fb_fields[f].codes[c].name,
 				      fb_fields[f].codes[c].meaning);
+	}
+	fb_table_line(d, t, "%s", "");
+	fb_table_line(d, t, "Cost record fields (spec/placement-costs.md):");
+	for (int f = 0; f < FB_CF_COUNT; f++) {
+		fb_table_line(d, t, "  %-19s %-11s  %s", fb_cost_fields[f].name,
+			      presence_names[fb_cost_fields[f].presence], fb_cost_fields[f].meaning);
+		for (int c = 0; c < fb_cost_fields[f].ncodes; c++)
+			fb_table_line(d, t, "    %-19s %s", fb_cost_fields[f].codes[c].name,
+				      fb_cost_fields[f].codes[c].meaning);
 	}
 	fb_table_line(d, t, "%s", "");
 	fb_table_line(d, t, "Categories (one per bed):");
@@ -153,20 +183,20 @@ fb_doc_catalogue(struct fb_doc *d)
 	t = fb_doc_table(d, "Fields", field_columns, NCOLS(field_columns), NULL);
 	t->key = "fields";
 	t->hide = FB_HIDE_TEXT;
-	for (int f = 0; f < FB_F_COUNT; f++)
-		text_row(d, t, (const char *const[]){ fb_fields[f].name,
-			 required_names[fb_fields[f].presence], fb_fields[f].meaning,
-			 fb_fields[f].example });
+	for (int f = 0; f < NFIELDS; f++)
+		text_row(d, t, (const char *const[]){ field(f)->name,
+			 required_names[field(f)->presence], field(f)->meaning,
+			 field(f)->example });
 
 	/* In JSON, each field's codes are in the field, as "codes". */
 	t = fb_doc_table(d, "Codes", code_columns, NCOLS(code_columns), NULL);
 	t->nest = 1;
 	t->member = "codes";
 	t->hide = FB_HIDE_TEXT;
-	for (int f = 0; f < FB_F_COUNT; f++)
-		for (int c = 0; c < fb_fields[f].ncodes; c++)
-			text_row(d, t, (const char *const[]){ fb_fields[f].name,
-				 fb_fields[f].codes[c].name, fb_fields[f].codes[c].meaning });
+	for (int f = 0; f < NFIELDS; f++)
+		for (int c = 0; c < field(f)->ncodes; c++)
+			text_row(d, t, (const char *const[]){ field(f)->name,
+				 field(f)->codes[c].name, field(f)->codes[c].meaning });
 
 	t = fb_doc_table(d, "Categories", category_columns, NCOLS(category_columns), NULL);
 	t->key = "categories";

@@ -300,7 +300,7 @@ int
 fb_cell_kind_numeric(enum fb_cell_kind kind)
 {
 	return kind == FB_CK_COUNT || kind == FB_CK_RATE || kind == FB_CK_PP ||
-	       kind == FB_CK_MONEY;
+	       kind == FB_CK_MONEY || kind == FB_CK_HUNDREDTHS;
 }
 
 const char *
@@ -323,6 +323,7 @@ fb_cell_format(const struct fb_cell *c, char buf[FB_DOC_CELL_BUF])
 	case FB_CK_PP:
 		return fb_pct_format(c->n, buf);
 	case FB_CK_MONEY:
+	case FB_CK_HUNDREDTHS:
 		p = c->n < 0 ? 0UL - (unsigned long)c->n : (unsigned long)c->n;
 		snprintf(buf, FB_DOC_CELL_BUF, "%s%lu.%02lu", c->n < 0 ? "-" : "", p / 100, p % 100);
 		return buf;

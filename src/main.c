@@ -19,6 +19,8 @@ static const struct {
 	  .summary = "utilisation per LA and for the region" },
 	{ .name = "trend", .fn = cmd_trend,
 	  .summary = "utilisation across snapshots, and what changed" },
+	{ .name = "costs", .fn = cmd_costs,
+	  .summary = "placement cost benchmark per LA and for the region" },
 	{ .name = "reconcile", .fn = cmd_reconcile,
 	  .summary = "bed records against the LA's Ofsted return" },
 	{ .name = "ofsted", .fn = cmd_ofsted,

@@ -1,5 +1,5 @@
 /*
- * standard.c: the regional bed-record standard v1.1 as tables.
+ * standard.c: the regional bed-record standard v1.2 as tables.
  *
  * Every table here is constant and nothing is built on first use, so the
  * lookups may run in several threads at once.
@@ -131,6 +131,67 @@ const struct fb_field_def fb_fields[FB_F_COUNT] = {
 		.example = "vacant",
 	},
 };
+
+static const struct fb_code placement_type_codes[FB_PT_COUNT] = {
+	[FB_PT_ALL] = { "all", "all looked-after children, whatever their placement" },
+	[FB_PT_RESIDENTIAL] = { "residential", "children's homes and other residential settings" },
+	[FB_PT_IFA] = { "ifa", "placements with an independent fostering agency" },
+	[FB_PT_IN_HOUSE_FOSTERING] = { "in_house_fostering",
+		"placements with the LA's own foster carers" },
+	[FB_PT_KINSHIP] = { "kinship", "placements with family or friends carers" },
+	[FB_PT_OTHER] = { "other", "any other placement" },
+};
+
+const struct fb_field_def fb_cost_fields[FB_CF_COUNT] = {
+	[FB_CF_LA_CODE] = {
+		.name = "la_code", .type = FB_T_LA_CODE, .presence = FB_REQUIRED,
+		.meaning = "cost record: DfE three-digit local authority code, as in bed records",
+		.example = "851",
+	},
+	[FB_CF_DATE] = {
+		.name = "date", .type = FB_T_DATE, .presence = FB_REQUIRED,
+		.meaning = "cost record: the date the average describes; YYYY-MM-DD",
+		.example = "2025-04-01",
+	},
+	[FB_CF_PLACEMENT_TYPE] = {
+		.name = "placement_type", .type = FB_T_CODE, .presence = FB_REQUIRED,
+		CODES(placement_type_codes),
+		.meaning = "cost record: the placements the average covers",
+		.example = "residential",
+	},
+	[FB_CF_PLACEMENTS] = {
+		.name = "placements", .type = FB_T_TEXT, .presence = FB_OPTIONAL,
+		.meaning = "cost record: how many children the average covers; a whole number",
+		.example = "42",
+	},
+	[FB_CF_AVERAGE] = {
+		.name = "average_weekly_cost", .type = FB_T_TEXT, .presence = FB_REQUIRED,
+		.meaning = "cost record: the average weekly cost in pounds, at most two decimals (a leading £ and thousands separators accepted)",
+		.example = "6809.72",
+	},
+	[FB_CF_ADDITIONAL] = {
+		.name = "additional_support_weekly_cost", .type = FB_T_TEXT,
+		.presence = FB_OPTIONAL,
+		.meaning = "cost record: the average weekly cost of extra staffing (1:1, 2:1 support) on top of the fee, counted apart",
+		.example = "950.00",
+	},
+};
+
+int
+fb_placement_type_lookup(const char *value, size_t len)
+{
+	fb_trim(&value, &len);
+	for (int c = 0; c < FB_PT_COUNT; c++) {
+		const char *name = placement_type_codes[c].name;
+		size_t k = 0;
+
+		while (k < len && name[k] && name[k] == fb_ascii_lower(value[k]))
+			k++;
+		if (k == len && name[k] == '\0')
+			return c;
+	}
+	return FB_NONE;
+}
 
 const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 	[FB_R_MISSING_COLUMN] = {
@@ -383,6 +444,43 @@ const struct fb_rule_def fb_rules[FB_R_COUNT] = {
 		.name = "household-counts",
 		.summary = "a household row's place counts (profile expansion) are not whole numbers from 0 to 99, or the approved places do not equal the beds counted; the row cannot be used",
 		.action = "correct the counts in the export",
+	},
+	/* Rules about cost records (spec/placement-costs.md). */
+	[FB_R_UNKNOWN_PLACEMENT_TYPE] = {
+		.id = FB_R_UNKNOWN_PLACEMENT_TYPE, .code = "FB042", .severity = FB_SEV_ERROR,
+		.name = "unknown-placement-type",
+		.summary = "a cost record's placement_type is not one of its codes; the row is not used",
+		.action = "use one of the codes: all, residential, ifa, in_house_fostering, kinship, other",
+	},
+	[FB_R_BAD_COST] = {
+		.id = FB_R_BAD_COST, .code = "FB043", .severity = FB_SEV_ERROR,
+		.name = "bad-cost",
+		.summary = "a cost is not an amount of pounds of 0 or more with at most two decimals, or placements is not a whole number; the row is not used",
+		.action = "write the amount as digits, e.g. 1364.58 (a leading £ and thousands commas are accepted)",
+	},
+	[FB_R_DUPLICATE_COST] = {
+		.id = FB_R_DUPLICATE_COST, .code = "FB044", .severity = FB_SEV_ERROR,
+		.name = "duplicate-cost",
+		.summary = "the same la_code, date and placement_type appear on more than one cost row; the first is used",
+		.action = "keep one row per LA, date and placement type",
+	},
+	[FB_R_COST_NO_PLACEMENTS] = {
+		.id = FB_R_COST_NO_PLACEMENTS, .code = "FB045", .severity = FB_SEV_ERROR,
+		.name = "cost-no-placements",
+		.summary = "a cost row gives placements 0 with a cost: an average over no child; the row is not used",
+		.action = "give the number of children the average covers, or leave placements blank",
+	},
+	[FB_R_FUTURE_COST_DATE] = {
+		.id = FB_R_FUTURE_COST_DATE, .code = "FB046", .severity = FB_SEV_WARNING,
+		.name = "future-cost-date",
+		.summary = "a cost record's date is after today",
+		.action = "check the date; an average describes costs on a day that has passed",
+	},
+	[FB_R_NOT_POOLED] = {
+		.id = FB_R_NOT_POOLED, .code = "FB047", .severity = FB_SEV_WARNING,
+		.name = "not-pooled",
+		.summary = "an LA has a cost at one of two dates a region row compares but not the other; it is left out of that region row",
+		.action = "add the LA's cost for the missing date, or ignore if it did not report then",
 	},
 };
 

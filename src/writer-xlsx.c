@@ -21,7 +21,7 @@
  * is 0.663) with the number format "0.0%", so Excel shows exactly the
  * one-decimal figure of the CSV and no spreadsheet rounding is involved;
  * a difference in points as the number of points with a +0.0 "pp" format,
- * never a percentage; money in #,##0.00; a flag as a boolean.  An empty
+ * never a percentage; money in £#,##0.00, hundredths in 0.00; a flag as a boolean.  An empty
  * cell is blank, never 0.
  *
  * Nothing here can run: every piece of text, above all text from the input
@@ -62,6 +62,7 @@
 struct book {
 	lxw_workbook *wb;
 	lxw_format *bold, *pct, *bold_pct, *title, *pp, *bold_pp, *money, *bold_money;
+	lxw_format *dec2, *bold_dec2;
 	lxw_error err;        /* the first error met, LXW_NO_ERROR if none */
 };
 
@@ -369,8 +370,10 @@ write_book(FILE *out, const struct fb_doc *d, struct fb_error *e)
 	b.bold_pp = workbook_add_format(b.wb);
 	b.money = workbook_add_format(b.wb);
 	b.bold_money = workbook_add_format(b.wb);
+	b.dec2 = workbook_add_format(b.wb);
+	b.bold_dec2 = workbook_add_format(b.wb);
 	if (!b.bold || !b.pct || !b.bold_pct || !b.title || !b.pp || !b.bold_pp || !b.money ||
-	    !b.bold_money) {
+	    !b.bold_money || !b.dec2 || !b.bold_dec2) {
 		check(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	} else {
 		format_set_bold(b.bold);
@@ -384,9 +387,12 @@ write_book(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		format_set_num_format(b.pp, PP_FORMAT);
 		format_set_bold(b.bold_pp);
 		format_set_num_format(b.bold_pp, PP_FORMAT);
-		format_set_num_format(b.money, "#,##0.00");
+		format_set_num_format(b.money, "\"£\"#,##0.00");
 		format_set_bold(b.bold_money);
-		format_set_num_format(b.bold_money, "#,##0.00");
+		format_set_num_format(b.bold_money, "\"£\"#,##0.00");
+		format_set_num_format(b.dec2, "0.00");
+		format_set_bold(b.bold_dec2);
+		format_set_num_format(b.bold_dec2, "0.00");
 		fill_doc(&b, d);
 	}
 	/* Always closed, which frees it; a sheet's error wins over close's. */
@@ -467,6 +473,10 @@ doc_sheet(struct book *b, const struct fb_table *t)
 			case FB_CK_MONEY:
 				check(b, worksheet_write_number(ws, row, col, (double)c->n / 100.0,
 								bold ? b->bold_money : b->money));
+				break;
+			case FB_CK_HUNDREDTHS:
+				check(b, worksheet_write_number(ws, row, col, (double)c->n / 100.0,
+								bold ? b->bold_dec2 : b->dec2));
 				break;
 			case FB_CK_FLAG:
 				check(b, worksheet_write_boolean(ws, row, col, c->n != 0,

@@ -86,7 +86,7 @@ rows = {i["name"]: (i["rows_read"], i["rows_used"], i["rows_rejected"]) for i in
 # small.csv: 11 beds, all used; rules.csv: 21 rows, 9 rejected (tests/cli/report-json).
 assert rows == {"small.csv": (11, 11, 0), "rules.csv": (21, 12, 9), "utf16.csv": (0, 0, 0)}, rows
 assert [i["role"] for i in d["inputs"]] == ["records"] * 3
-assert d["tool"] == "fosterbeds" and d["tool_version"] == "0.1.0" and d["spec_version"] == "1.1"
+assert d["tool"] == "fosterbeds" and d["tool_version"] == "0.1.0" and d["spec_version"] == "1.2"
 assert d["manifest_version"] == 1 and d["command"] == "report" and d["today"] == "2026-11-23"
 assert d["argv"][:2] == ["fosterbeds", "report"] and d["argv"][-3:] == ["small.csv", "rules.csv", "utf16.csv"]
 assert d["options"] == {"today": "2026-11-23", "format": "json", "manifest": sys.argv[1]}, d["options"]

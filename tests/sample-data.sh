@@ -140,5 +140,23 @@ for r in rows:
 assert int(rows[-1]["approved_bed_nights"]) == sum(int(r["approved_bed_nights"]) for r in rows[:-1])
 PY
 
+# --- costs/: every row used, no finding; Kent's all-children rise over 40%;
+# the weighted mean empty (not every LA gives placements).
+${FB_WRAPPER:-} "$bin" costs --today $today --format csv "$data"/costs/costs.csv \
+	>"$tmp/costs.csv" 2>"$tmp/costs.err"
+status=$?
+[[ $status == 0 && ! -s $tmp/costs.err ]] && ok ||
+	bad "costs on sample-data/costs exited $status: $(cat "$tmp/costs.err")"
+python3 - "$tmp/costs.csv" <<'PY' && ok || bad "sample costs: unexpected figures"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+assert len(rows) == 72 + 12, len(rows)
+kent = [r for r in rows if r["la_code"] == "886" and r["placement_type"] == "all"]
+assert float(kent[1]["change_pct"]) > 40, kent[1]
+region = [r for r in rows if r["la_code"] == "ALL"]
+assert all(r["weighted_weekly_cost"] == "" for r in region)
+assert all(r["placements"] == "" for r in region)
+PY
+
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]

@@ -44,21 +44,21 @@ test_counts(void **state)
 	(void)state;
 	fb_doc_catalogue(&d);
 	assert_null(d.run);
-	assert_string_equal(d.title, "Regional bed-record standard 1.1");
-	assert_int_equal(table(&d, "Fields")->nrows, 10);
-	assert_int_equal(table(&d, "Codes")->nrows, 24);
+	assert_string_equal(d.title, "Regional bed-record standard 1.2");
+	assert_int_equal(table(&d, "Fields")->nrows, 10 + 6);
+	assert_int_equal(table(&d, "Codes")->nrows, 24 + 6);
 	assert_int_equal(table(&d, "Categories")->nrows, 4);
 	t = table(&d, "Rules");
-	assert_int_equal(t->nrows, 41);
+	assert_int_equal(t->nrows, 47);
 	for (size_t r = 0; r < t->nrows; r++) {
 		errors += strcmp(text(t, r, 1), "error") == 0;
 		warnings += strcmp(text(t, r, 1), "warning") == 0;
 	}
-	assert_int_equal(errors, 24);
-	assert_int_equal(warnings, 17);
-	/* CSV's one table: every one of them, 10 + 24 + 4 + 41. */
+	assert_int_equal(errors, 28);
+	assert_int_equal(warnings, 19);
+	/* CSV's one table: every one of them, 16 + 30 + 4 + 47 (bed and cost fields). */
 	t = table(&d, "Catalogue");
-	assert_int_equal(t->nrows, 79);
+	assert_int_equal(t->nrows, 97);
 	assert_false(fb_table_shown(t, FB_HIDE_JSON) || fb_table_shown(t, FB_HIDE_XLSX) ||
 		     fb_table_shown(t, FB_HIDE_HTML) || fb_table_shown(t, FB_HIDE_TEXT));
 	assert_ptr_equal(&d.tables[d.csv_table], t);   /* the one CSV writes */
@@ -104,13 +104,17 @@ test_known_rows(void **state)
 
 	t = table(&d, "Catalogue");
 	r = row_of(t, "rule");
-	assert_int_equal(r, 10 + 24 + 4);
+	assert_int_equal(r, 16 + 30 + 4);
 	assert_string_equal(text(t, r, 1), "FB001");
 	assert_string_equal(text(t, r, 4), "error");
-	assert_string_equal(text(t, 10, 0), "code");
+	assert_string_equal(text(t, 16, 0), "code");
 	/* The first field with codes is bed_use (section 3's order). */
-	assert_string_equal(text(t, 10, 1), "mainstream");
-	assert_string_equal(text(t, 10, 3), "bed_use");
+	assert_string_equal(text(t, 16, 1), "mainstream");
+	assert_string_equal(text(t, 16, 3), "bed_use");
+	/* The cost record's placement_type codes come after the bed record's. */
+	assert_string_equal(text(t, 16 + 24, 1), "all");
+	assert_string_equal(text(t, 16 + 24, 3), "placement_type");
+	assert_string_equal(text(t, 16 + 29, 1), "other");
 	fb_doc_release(&d);
 }
 
@@ -124,20 +128,25 @@ test_text_lines(void **state)
 	fb_doc_catalogue(&d);
 	t = table(&d, "Text");
 	assert_int_equal(t->text, FB_TEXT_LINES);
-	/* Title, blank, Fields: and 10 + 24 lines, blank, heading and 4, blank, heading and 41. */
-	assert_int_equal(t->nrows, 3 + 34 + 2 + 4 + 2 + 41);
-	assert_string_equal(text(t, 0, 0), "Regional bed-record standard 1.1");
+	/*
+	 * Title, blank, Fields: and 10 + 24 lines, blank, cost heading and
+	 * 6 + 6, blank, heading and 4, blank, heading and 47.
+	 */
+	assert_int_equal(t->nrows, 3 + 34 + 14 + 2 + 4 + 2 + 47);
+	assert_string_equal(text(t, 0, 0), "Regional bed-record standard 1.2");
 	assert_string_equal(text(t, 1, 0), "");
 	assert_string_equal(text(t, 2, 0), "Fields:");
 	assert_string_equal(text(t, 3, 0), "  la_code             required     "
 			    "DfE three-digit local authority code");
-	assert_string_equal(text(t, 3 + 34 + 1, 0), "Categories (one per bed):");
-	assert_string_equal(text(t, 3 + 34 + 2 + 4 + 1, 0), "Rules:");
+	assert_string_equal(text(t, 3 + 34 + 1, 0),
+			    "Cost record fields (spec/placement-costs.md):");
+	assert_string_equal(text(t, 3 + 34 + 14 + 1, 0), "Categories (one per bed):");
+	assert_string_equal(text(t, 3 + 34 + 14 + 2 + 4 + 1, 0), "Rules:");
 	{
 		static const char fb004[] = "  FB004  error    unknown-code           a required "
 					    "coded column";
 
-		assert_int_equal(strncmp(text(t, 3 + 34 + 2 + 4 + 2 + 3, 0), fb004,
+		assert_int_equal(strncmp(text(t, 3 + 34 + 14 + 2 + 4 + 2 + 3, 0), fb004,
 					 strlen(fb004)), 0);
 	}
 	fb_doc_release(&d);

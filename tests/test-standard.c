@@ -11,7 +11,7 @@
 #include "fosterbeds/classify.h"
 #include "fosterbeds/standard.h"
 
-static const char *spec_paths[4];
+static const char *spec_paths[8];
 static int nspec;
 
 static int
@@ -174,7 +174,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_rules_documented),
 	};
 
-	for (int i = 1; i < argc && nspec < 4; i++)
+	for (int i = 1; i < argc && nspec < 8; i++)
 		spec_paths[nspec++] = argv[i];
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -313,7 +313,7 @@ unzip -tq "$tmp/report.xlsx" >/dev/null && ok || bad "report.xlsx is not a sound
 xl "$tmp/report.xlsx" sheets Summary Findings Inputs Notes && ok || bad "report: the sheets"
 xl "$tmp/report.xlsx" summary "$tmp/report.csv" && ok || bad "report: Summary differs from the CSV"
 xl "$tmp/report.xlsx" print && ok || bad "report: a sheet does not print landscape, one page wide"
-unzip -p "$tmp/report.xlsx" xl/sharedStrings.xml | grep -q "version 1.1" && ok ||
+unzip -p "$tmp/report.xlsx" xl/sharedStrings.xml | grep -q "version 1.2" && ok ||
 	bad "report: the Notes do not give the spec version"
 
 # Through a pipe (not a terminal) the workbook goes to standard output.

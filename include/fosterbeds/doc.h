@@ -50,6 +50,7 @@ enum fb_cell_kind {
 	FB_CK_DATE,     /* days since 1970-01-01 */
 	FB_CK_CODES,    /* a list of codes, one space between: "851 867" (JSON: an array) */
 	FB_CK_FLAG,     /* yes or no, n 1 or 0: "true" or "false" (JSON: bare, XLSX: a boolean) */
+	FB_CK_HUNDREDTHS, /* a number in hundredths, shown with two decimals: 1861 is 18.61 */
 };
 
 struct fb_column {
@@ -308,6 +309,19 @@ void fb_doc_trend(struct fb_doc *d, const struct fb_run *run, const struct fb_tr
 		  const char *region_name);
 
 struct fb_ofsted_rows;
+
+struct fb_cost_table;
+struct fb_bed_value;
+
+/*
+ * costs: the placement cost benchmark (spec/placement-costs.md), its rows
+ * costs.c's (fb_cost_table_build), region rows named region_name; notes
+ * say which LAs each region row left out and how the figures are worked.
+ * With bv (costs --beds), a second table: what a filled bed is worth, an
+ * upper bound, labelled so.
+ */
+void fb_doc_costs(struct fb_doc *d, const struct fb_run *run, const struct fb_cost_table *ct,
+		  const struct fb_bed_value *bv, const char *region_name);
 
 /*
  * ofsted: Ofsted's published figures per authority and pooled per region

@@ -18,7 +18,7 @@
 
 #include <stddef.h>
 
-#define FB_SPEC_VERSION "1.1"
+#define FB_SPEC_VERSION "1.2"
 
 /* Fields */
 
@@ -91,6 +91,35 @@ struct fb_field_def {
 
 extern const struct fb_field_def fb_fields[FB_F_COUNT];
 extern const struct fb_code fb_categories[FB_CAT_COUNT];
+
+/*
+ * The cost record (spec v1.2, spec/placement-costs.md): a file of its own,
+ * one row per (la_code, date, placement_type).  Its fields are described by
+ * the same struct as the bed record's, in a table of their own so that no
+ * bed-record reader sees them; their .id is unused (0).
+ */
+enum fb_cost_field {
+	FB_CF_LA_CODE,
+	FB_CF_DATE,
+	FB_CF_PLACEMENT_TYPE,
+	FB_CF_PLACEMENTS,
+	FB_CF_AVERAGE,
+	FB_CF_ADDITIONAL,
+	FB_CF_COUNT
+};
+
+enum fb_placement_type {
+	FB_PT_ALL, FB_PT_RESIDENTIAL, FB_PT_IFA, FB_PT_IN_HOUSE_FOSTERING, FB_PT_KINSHIP,
+	FB_PT_OTHER, FB_PT_COUNT
+};
+
+extern const struct fb_field_def fb_cost_fields[FB_CF_COUNT];
+
+/*
+ * The placement_type code of value (len bytes), ignoring case and
+ * surrounding spaces; FB_NONE when it is not one of the codes.
+ */
+int fb_placement_type_lookup(const char *value, size_t len);
 
 /*
  * The code number of value (len bytes) in field's code list, ignoring case
@@ -171,6 +200,13 @@ enum fb_rule {
 	FB_R_UNMAPPED_SUMMARY,      /* FB039 */
 	FB_R_PROFILE_DROPPED,       /* FB040 */
 	FB_R_HOUSEHOLD_COUNTS,      /* FB041 */
+	/* Rules about cost records (spec/placement-costs.md). */
+	FB_R_UNKNOWN_PLACEMENT_TYPE, /* FB042 */
+	FB_R_BAD_COST,              /* FB043 */
+	FB_R_DUPLICATE_COST,        /* FB044 */
+	FB_R_COST_NO_PLACEMENTS,    /* FB045 */
+	FB_R_FUTURE_COST_DATE,      /* FB046 */
+	FB_R_NOT_POOLED,            /* FB047 */
 	FB_R_COUNT
 };
 
