@@ -283,11 +283,27 @@ get_count(json_t *obj, const char *where, const char *key, long long *n, char *w
 	return 0;
 }
 
+/* key "sha256", 64 lower-case hex digits, into out (FB_SHA256_HEX bytes, not ended). */
+static int
+get_sha256(json_t *j, const char *where, char *out, char *why, size_t whylen)
+{
+	char *sha = get_string(j, where, "sha256", why, whylen);
+
+	if (!sha)
+		return -1;
+	if (!fb_digest_is_hex(sha)) {
+		free(sha);
+		return fb_why(why, whylen, "%s'sha256' is not 64 lower-case hex digits", where);
+	}
+	memcpy(out, sha, FB_SHA256_HEX);
+	free(sha);
+	return 0;
+}
+
 static int
 read_input(struct fb_manifest_input *in, json_t *j, size_t i, char *why, size_t whylen)
 {
 	char where[48];
-	char *sha;
 	long long rows[3];
 	static const char *const row_keys[3] = { "rows_read", "rows_used", "rows_rejected" };
 
@@ -297,14 +313,8 @@ read_input(struct fb_manifest_input *in, json_t *j, size_t i, char *why, size_t 
 	if (!(in->name = get_string(j, where, "name", why, whylen)) ||
 	    !(in->role = get_string(j, where, "role", why, whylen)) ||
 	    get_count(j, where, "bytes", &in->bytes, why, whylen) != 0 ||
-	    !(sha = get_string(j, where, "sha256", why, whylen)))
+	    get_sha256(j, where, in->sha256, why, whylen) != 0)
 		return -1;
-	if (!fb_digest_is_hex(sha)) {
-		free(sha);
-		return fb_why(why, whylen, "%s'sha256' is not 64 lower-case hex digits", where);
-	}
-	memcpy(in->sha256, sha, FB_SHA256_HEX);
-	free(sha);
 	for (int k = 0; k < 3; k++)
 		if (get_count(j, where, row_keys[k], &rows[k], why, whylen) != 0)
 			return -1;
@@ -324,21 +334,14 @@ static int
 read_profile(struct fb_manifest_input *in, json_t *j, char *why, size_t whylen)
 {
 	const char *where = "profile: ";
-	char *sha;
 
 	if (!json_is_object(j))
 		return fb_why(why, whylen, "'profile' is not an object");
 	in->role = fb_xstrndup("profile", 7);
 	if (!(in->name = get_string(j, where, "file", why, whylen)) ||
 	    get_count(j, where, "bytes", &in->bytes, why, whylen) != 0 ||
-	    !(sha = get_string(j, where, "sha256", why, whylen)))
+	    get_sha256(j, where, in->sha256, why, whylen) != 0)
 		return -1;
-	if (!fb_digest_is_hex(sha)) {
-		free(sha);
-		return fb_why(why, whylen, "%s'sha256' is not 64 lower-case hex digits", where);
-	}
-	memcpy(in->sha256, sha, FB_SHA256_HEX);
-	free(sha);
 	return 0;
 }
 
