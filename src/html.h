@@ -287,4 +287,7 @@ html_page_fn html_findings_page;
 /* reconcile (doc-reconcile.c): the region's headline, the chart, the table, the bridge cards. */
 html_page_fn html_reconcile_page;
 
+/* costs (doc-costs.c): per placement type, the latest change by LA and the benchmark table. */
+html_page_fn html_costs_page;
+
 #endif

@@ -1,0 +1,233 @@
+/*
+ * html-costs.c: the costs page, from costs' document (doc-costs.c): per
+ * placement type, a bar chart of each LA's latest change with the region's
+ * marked, and the benchmark table (LA rows, the region's last); then the
+ * method notes, the --beds upper bound when present, and the inputs.
+ *
+ * Every figure is a cell of the document, formatted by fb_cell_format();
+ * the bars' lengths are the change cells (hundredths of a percent) scaled
+ * by integer division.
+ */
+#include "html.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fosterbeds/doc.h"
+#include "fosterbeds/figures.h"
+#include "util.h"
+
+/* One placement type's rows: indices into the costs table. */
+struct rows {
+	const struct fb_table *t;
+	const size_t *idx;
+	size_t n;
+};
+
+static const char *
+cell(const void *ctx, size_t r, size_t i, char *buf, int *num)
+{
+	const struct rows *s = ctx;
+	const struct fb_cell *c = fb_table_cell(s->t, s->idx[r], i);
+
+	*num = fb_cell_kind_numeric(c->kind);
+	return fb_cell_format(c, buf);
+}
+
+static int
+pooled(const void *ctx, size_t r)
+{
+	const struct rows *s = ctx;
+
+	return s->t->pooled[s->idx[r]];
+}
+
+static const char *const shown[] = {
+	"la_code", "la_name", "date", "placements", "average_weekly_cost",
+	"weighted_weekly_cost", "additional_support_weekly_cost", "change_pct",
+	"months_since_previous", "annualised_change_pct", "largest_change_pct",
+	"largest_change_la",
+};
+static const char *const headings[] = {
+	"LA", "Name", "Date", "Placed", "Average £/wk", "Weighted £/wk", "Support £/wk",
+	"Change %", "Months", "Annualised %", "Largest LA change %", "By",
+};
+#define NSHOWN (sizeof(shown) / sizeof(shown[0]))
+_Static_assert(NSHOWN == sizeof(headings) / sizeof(headings[0]), "a heading per column");
+
+static void
+benchmark(FILE *out, const struct rows *s)
+{
+	size_t cols[NSHOWN];
+	struct table tab = { .cls = "costs", .headings = headings, .columns = cols,
+			     .ncols = NSHOWN, .ntext = 3, .nrows = s->n, .cellf = cell,
+			     .pooled = pooled, .ctx = s, .hide = NSHOWN };
+
+	for (size_t i = 0; i < NSHOWN; i++)
+		cols[i] = fb_table_find_column(s->t, shown[i]);
+	html_table(out, &tab);
+}
+
+#define BAR_H 24
+
+/*
+ * Each LA's latest change (its last row with one), a bar from a zero line,
+ * and the region's latest change as a dashed line across them.
+ */
+static void
+latest_chart(FILE *out, const struct rows *s, const char *type)
+{
+	const struct fb_table *t = s->t;
+	size_t code = fb_table_find_column(t, "la_code"), name = fb_table_find_column(t, "la_name");
+	size_t chg = fb_table_find_column(t, "change_pct");
+	size_t *last = fb_xcalloc(s->n + 1, sizeof(*last)), nl = 0, region = s->n, longest = 6;
+	long lo = 0, hi = 0, v;
+	char buf[FB_DOC_CELL_BUF], lab[16], id[64], title[160];
+	int lw, x0, w, h;
+
+	for (size_t r = 0; r < s->n; r++) {
+		size_t i = s->idx[r];
+		const char *la = fb_table_cell(t, i, code)->s;
+
+		if (fb_table_cell(t, i, chg)->kind == FB_CK_EMPTY)
+			continue;
+		if (t->pooled[i]) {
+			region = r;
+			continue;
+		}
+		if (nl > 0 && strcmp(fb_table_cell(t, s->idx[last[nl - 1]], code)->s, la) == 0)
+			last[nl - 1] = r;
+		else
+			last[nl++] = r;
+	}
+	if (nl == 0) {
+		free(last);
+		return;
+	}
+	for (size_t k = 0; k <= nl; k++) {
+		size_t r = k < nl ? last[k] : region;
+		const char *nm;
+
+		if (r == s->n)
+			continue;
+		v = fb_table_cell(t, s->idx[r], chg)->n;
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+		nm = html_la_label(fb_table_cell(t, s->idx[r], name)->s,
+				   html_la_code(fb_table_cell(t, s->idx[r], code)), lab);
+		longest = strlen(nm) > longest ? strlen(nm) : longest;
+	}
+	lw = html_label_width(longest);
+	w = VB_W - lw - 2 * LABEL_PAD - 70;
+	h = TOP + (int)nl * BAR_H + 20;
+	if (hi == lo)
+		hi = lo + 1;
+	x0 = lw + LABEL_PAD + (int)((-lo) * w / (hi - lo));
+	snprintf(id, sizeof(id), "costs-change-%s", type);
+	snprintf(title, sizeof(title), "Latest change in average weekly cost, %s, by LA", type);
+	html_figure_open(out, "chart", title, "Each LA's change since its previous date, at its "
+			 "latest date with one; the dashed line is the region's.");
+	fputs("</figcaption>\n", out);
+	html_svg_open(out, id, h, title);
+	for (size_t k = 0; k < nl; k++) {
+		size_t i = s->idx[last[k]];
+
+		fputs(k ? "; " : "", out);
+		html_esc(out, fb_cell_format(fb_table_cell(t, i, code), buf));
+		fputs(" ", out);
+		html_esc(out, fb_cell_format(fb_table_cell(t, i, chg), buf));
+		fputs("%", out);
+	}
+	if (region < s->n) {
+		fb_cell_format(fb_table_cell(t, s->idx[region], chg), buf);
+		fputs("; the region ", out);
+		html_esc(out, buf);
+		fputs("%", out);
+	}
+	fputs("</desc>\n", out);
+	for (size_t k = 0; k < nl; k++) {
+		size_t i = s->idx[last[k]];
+		int y = TOP + (int)k * BAR_H, x;
+
+		v = fb_table_cell(t, i, chg)->n;
+		x = lw + LABEL_PAD + (int)((v - lo) * w / (hi - lo));
+		fprintf(out, "<g class=\"bar\"");
+		html_la_attr(out, html_la_code(fb_table_cell(t, i, code)));
+		fputs(">\n", out);
+		html_text(out, lw, y + BAR_H / 2 + 5, "label", "end",
+			  html_la_label(fb_table_cell(t, i, name)->s,
+					html_la_code(fb_table_cell(t, i, code)), lab));
+		html_rect(out, x < x0 ? x : x0, y + 3, abs(x - x0), BAR_H - 6, C_FILLED);
+		fb_cell_format(fb_table_cell(t, i, chg), buf);
+		strcat(buf, "%");
+		html_text(out, (x > x0 ? x : x0) + 4, y + BAR_H / 2 + 5, "value", "start", buf);
+		fputs("</g>\n", out);
+	}
+	fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n",
+		x0, TOP - 4, x0, TOP + (int)nl * BAR_H);
+	if (region < s->n) {
+		int x;
+
+		v = fb_table_cell(t, s->idx[region], chg)->n;
+		x = lw + LABEL_PAD + (int)((v - lo) * w / (hi - lo));
+		fb_cell_format(fb_table_cell(t, s->idx[region], chg), buf);
+		fprintf(out, "<line class=\"region\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+			"stroke=\"#000\" stroke-dasharray=\"4 3\"/>\n", x, TOP - 8, x,
+			TOP + (int)nl * BAR_H + 4);
+		snprintf(title, sizeof(title), "region %s%%", buf);
+		html_text(out, x, TOP - 12, "value", "middle", title);
+	}
+	fputs("</svg>\n</figure>\n", out);
+	free(last);
+}
+
+void
+html_costs_page(FILE *out, const struct fb_doc *d)
+{
+	const struct fb_table *t = fb_doc_find_table(d, "Costs");
+	const struct fb_table *beds = fb_doc_find_table(d, "What a filled bed is worth");
+	size_t type = fb_table_find_column(t, "placement_type");
+	size_t *idx = fb_xcalloc(t->nrows + 1, sizeof(*idx));
+
+	html_page_open(out, d->title, d->subject);
+	html_masthead_open(out, d->title, d->subject ? d->subject : d->title);
+	html_masthead_close(out);
+	html_rejected_note(out, d->run);
+	html_doc_notes(out, d, FB_NOTE_INTRO);
+	/* The types in their first appearance's order, each type's rows in the table's order. */
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *ty = fb_table_cell(t, r, type)->s;
+		struct rows s = { .t = t, .idx = idx };
+		int seen = 0;
+
+		for (size_t q = 0; q < r && !seen; q++)
+			seen = strcmp(fb_table_cell(t, q, type)->s, ty) == 0;
+		if (seen)
+			continue;
+		for (size_t q = r; q < t->nrows; q++)
+			if (strcmp(fb_table_cell(t, q, type)->s, ty) == 0)
+				idx[s.n++] = q;
+		fputs("<section>\n<h2>Placement type: ", out);
+		html_esc(out, ty);
+		fputs("</h2>\n", out);
+		latest_chart(out, &s, ty);
+		benchmark(out, &s);
+		fputs("</section>\n", out);
+	}
+	if (t->nrows == 0)
+		fputs("<section>\n<p>No cost rows.</p>\n</section>\n", out);
+	fputs("<section>\n<h2>How the figures are worked</h2>\n", out);
+	html_doc_notes(out, d, FB_NOTE_AFTER);
+	fputs("</section>\n", out);
+	html_doc_definitions(out, d);
+	if (beds) {
+		fputs("<section>\n<h2>What a filled bed is worth</h2>\n", out);
+		html_doc_table(out, beds);
+		fputs("</section>\n", out);
+	}
+	html_inputs_section(out, d->run, 0);
+	html_page_close(out);
+	free(idx);
+}
