@@ -183,6 +183,76 @@ latest_chart(FILE *out, const struct rows *s, const char *type)
 	free(last);
 }
 
+/*
+ * Small multiples of the average weekly cost: the region's panel first,
+ * then one per LA with the region's line dashed through it, on one axis
+ * in pounds (the kit's money option).
+ */
+static void
+cost_lines(FILE *out, const struct rows *s, const char *type)
+{
+	const struct fb_table *t = s->t;
+	size_t code = fb_table_find_column(t, "la_code"), name = fb_table_find_column(t, "la_name");
+	size_t date = fb_table_find_column(t, "date"), avg = fb_table_find_column(t, "average_weekly_cost");
+	struct sm_point *pts = fb_xcalloc(s->n + 1, sizeof(*pts));
+	struct sm_panel *panels = fb_xcalloc(s->n + 1, sizeof(*panels));
+	int *dates = fb_xcalloc(s->n + 1, sizeof(*dates));
+	char what[96], stem[64];
+	struct sm_chart c = { .what = what, .ref_name = "the region", .money = 1, .stem = stem };
+	size_t np = 0, region = s->n;
+
+	snprintf(what, sizeof(what), "Average weekly cost, %s", type);
+	snprintf(stem, sizeof(stem), "cost-%s-", type);
+	for (size_t r = 0; r < s->n; r++) {
+		const struct fb_cell *v = fb_table_cell(t, s->idx[r], avg);
+		size_t k = 0;
+
+		pts[r].date = (int)fb_table_cell(t, s->idx[r], date)->n;
+		pts[r].v = v->kind == FB_CK_EMPTY ? FB_PCT_NONE : v->n;
+		if (t->pooled[s->idx[r]] && region == s->n)
+			region = r;
+		while (k < c.ndates && dates[k] < pts[r].date)
+			k++;
+		if (k < c.ndates && dates[k] == pts[r].date)
+			continue;
+		memmove(dates + k + 1, dates + k, (c.ndates - k) * sizeof(*dates));
+		dates[k] = pts[r].date;
+		c.ndates++;
+	}
+	c.dates = dates;
+	if (region < s->n) {
+		panels[np++] = (struct sm_panel){ .id = "ALL", .label = "",
+			.name = fb_table_cell(t, s->idx[region], name)->s, .pts = pts + region,
+			.n = s->n - region, .ref = 1 };
+		c.ref = pts + region;
+		c.nref = s->n - region;
+	}
+	for (size_t i = 0; i < region;) {
+		const char *la = fb_table_cell(t, s->idx[i], code)->s;
+		size_t j = i;
+
+		while (j < region && strcmp(fb_table_cell(t, s->idx[j], code)->s, la) == 0)
+			j++;
+		panels[np++] = (struct sm_panel){ .id = la, .label = la,
+			.name = fb_table_cell(t, s->idx[i], name)->s, .pts = pts + i, .n = j - i };
+		i = j;
+	}
+	html_sm_fit(&c, panels, np);
+	fprintf(out, "<h3>Average weekly cost by date</h3>\n<p>One small chart per LA, the "
+		"region's line dashed in each; every chart's axis runs from \xc2\xa3%ld to "
+		"\xc2\xa3%ld a week; a gap in a line is a date the LA has no cost for.", c.lo / 100,
+		c.hi / 100);
+	if (c.step > 1)
+		fprintf(out, " One date in %zu is labelled; the table has them all.", c.step);
+	fputs("</p>\n<ul class=\"multiples\">\n", out);
+	for (size_t k = 0; k < np; k++)
+		html_sm_panel(out, &c, &panels[k]);
+	fputs("</ul>\n", out);
+	free(pts);
+	free(panels);
+	free(dates);
+}
+
 void
 html_costs_page(FILE *out, const struct fb_doc *d)
 {
@@ -212,6 +282,7 @@ html_costs_page(FILE *out, const struct fb_doc *d)
 		fputs("<section>\n<h2>Placement type: ", out);
 		html_esc(out, ty);
 		fputs("</h2>\n", out);
+		cost_lines(out, &s, ty);
 		latest_chart(out, &s, ty);
 		benchmark(out, &s);
 		fputs("</section>\n", out);
