@@ -295,6 +295,12 @@ html_costs_page(FILE *out, const struct fb_doc *d)
 	html_doc_definitions(out, d);
 	if (beds) {
 		fputs("<section>\n<h2>What a filled bed is worth</h2>\n", out);
+		/* The document's own wording: the figure is an upper bound, never a saving. */
+		if (beds->intro) {
+			fputs("<p class=\"note\">", out);
+			html_esc(out, beds->intro);
+			fputs("</p>\n", out);
+		}
 		html_doc_table(out, beds);
 		fputs("</section>\n", out);
 	}
