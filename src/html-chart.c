@@ -754,16 +754,15 @@ sm_grid(FILE *out, const struct sm_chart *c)
 	for (int g = 0; g < 3; g++) {
 		long v = g == 0 ? c->lo : g == 1 ? mid : c->hi;
 
-		char buf[FB_CELL_BUF];
-
 		if (g == 1 && mid % (c->money ? 100 : 10))
 			continue;
 		fprintf(out, "<line class=\"%s\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
 			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">",
 			g ? "grid" : "axis", SM_L, SM_W - SM_R + 8, sm_y(c, v), sm_y(c, v),
 			SM_L - 4, sm_y(c, v) + 4);
+		/* Whole pounds, bare: "£1,500" would not fit left of the axis; the caption names the unit. */
 		if (c->money)
-			fprintf(out, "\xc2\xa3%s</text>", html_count_text(v / 100, buf));
+			fprintf(out, "%ld</text>", v / 100);
 		else
 			fprintf(out, "%ld%%</text>", v / 10);
 	}

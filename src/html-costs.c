@@ -156,13 +156,13 @@ latest_chart(FILE *out, const struct rows *s, const char *type)
 		fprintf(out, "<g class=\"bar\"");
 		html_la_attr(out, html_la_code(fb_table_cell(t, i, code)));
 		fputs(">\n", out);
-		html_text(out, lw, y + BAR_H / 2 + 5, "label", "end",
+		html_text(out, lw, y + BAR_H / 2 + 5, "lab", "end",
 			  html_la_label(fb_table_cell(t, i, name)->s,
 					html_la_code(fb_table_cell(t, i, code)), lab));
 		html_rect(out, x < x0 ? x : x0, y + 3, abs(x - x0), BAR_H - 6, C_FILLED);
 		fb_cell_format(fb_table_cell(t, i, chg), buf);
 		strcat(buf, "%");
-		html_text(out, (x > x0 ? x : x0) + 4, y + BAR_H / 2 + 5, "value", "start", buf);
+		html_text(out, (x > x0 ? x : x0) + 4, y + BAR_H / 2 + 5, "val", "start", buf);
 		fputs("</g>\n", out);
 	}
 	fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n",
@@ -177,7 +177,7 @@ latest_chart(FILE *out, const struct rows *s, const char *type)
 			"stroke=\"#000\" stroke-dasharray=\"4 3\"/>\n", x, TOP - 8, x,
 			TOP + (int)nl * BAR_H + 4);
 		snprintf(title, sizeof(title), "region %s%%", buf);
-		html_text(out, x, TOP - 12, "value", "middle", title);
+		html_text(out, x, TOP - 12, "val", "middle", title);
 	}
 	fputs("</svg>\n</figure>\n", out);
 	free(last);
