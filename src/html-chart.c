@@ -7,6 +7,7 @@
  */
 #include "html.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -627,6 +628,15 @@ sm_extent(const struct sm_point *p, size_t n, long *lo, long *hi)
 	}
 }
 
+/* A value as a label: a rate "62.8", or for money pence as whole pounds "1,355". */
+static const char *
+sm_value(const struct sm_chart *c, long v, char *buf)
+{
+	if (c->money)
+		return html_count_text((v + (v < 0 ? -50 : 50)) / 100, buf);
+	return fb_pct_format(v, buf);
+}
+
 /*
  * The range: the lowest and highest value of any panel (or the reference),
  * widened by a point above and three below (room for a value label under
@@ -638,20 +648,32 @@ sm_extent(const struct sm_point *p, size_t n, long *lo, long *hi)
 void
 html_sm_fit(struct sm_chart *c, const struct sm_panel *p, size_t n)
 {
-	long lo = 1000, hi = 0;
+	long lo = c->money ? LONG_MAX : 1000, hi = c->money ? LONG_MIN : 0;
 	int width, gap;
 
 	for (size_t i = 0; i < n; i++)
 		sm_extent(p[i].pts, p[i].n, &lo, &hi);
 	if (c->ref)
 		sm_extent(c->ref, c->nref, &lo, &hi);
-	if (lo > hi)
-		lo = hi = 500;
-	lo = (lo - 30) < 0 ? 0 : (lo - 30) / 50 * 50;
-	hi = (hi + 10) >= 1000 ? 1000 : (hi + 10 + 49) / 50 * 50;
-	if (hi - lo < 100) {
-		hi = lo + 100 > 1000 ? 1000 : lo + 100;
-		lo = hi - 100;
+	if (c->money) {
+		/* Pence, out to whole 100 pounds (1,000 when the range is wide), room below. */
+		long q = lo > hi ? 10000 : hi - lo > 500000 ? 100000 : 10000;
+
+		if (lo > hi)
+			lo = hi = 0;
+		lo = (lo - q / 4) < 0 ? 0 : (lo - q / 4) / q * q;
+		hi = (hi + q - 1) / q * q;
+		if (hi - lo < 2 * q)
+			hi = lo + 2 * q;
+	} else {
+		if (lo > hi)
+			lo = hi = 500;
+		lo = (lo - 30) < 0 ? 0 : (lo - 30) / 50 * 50;
+		hi = (hi + 10) >= 1000 ? 1000 : (hi + 10 + 49) / 50 * 50;
+		if (hi - lo < 100) {
+			hi = lo + 100 > 1000 ? 1000 : lo + 100;
+			lo = hi - 100;
+		}
 	}
 	c->lo = lo;
 	c->hi = hi;
@@ -732,12 +754,17 @@ sm_grid(FILE *out, const struct sm_chart *c)
 	for (int g = 0; g < 3; g++) {
 		long v = g == 0 ? c->lo : g == 1 ? mid : c->hi;
 
-		if (g == 1 && mid % 10)
+		if (g == 1 && mid % (c->money ? 100 : 10))
 			continue;
 		fprintf(out, "<line class=\"%s\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
-			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%ld%%</text>",
+			"<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">",
 			g ? "grid" : "axis", SM_L, SM_W - SM_R + 8, sm_y(c, v), sm_y(c, v),
-			SM_L - 4, sm_y(c, v) + 4, v / 10);
+			SM_L - 4, sm_y(c, v) + 4);
+		/* Whole pounds, bare: "£1,500" would not fit left of the axis; the caption names the unit. */
+		if (c->money)
+			fprintf(out, "%ld</text>", v / 100);
+		else
+			fprintf(out, "%ld%%</text>", v / 10);
 	}
 }
 
@@ -745,6 +772,7 @@ void
 html_sm_panel(FILE *out, const struct sm_chart *c, const struct sm_panel *p)
 {
 	int year = 0, ref = c->ref && !p->ref;
+	const char *stem = c->stem ? c->stem : "tr";
 
 	fputs("<li><figure><figcaption>", out);
 	html_esc(out, p->label);
@@ -752,26 +780,36 @@ html_sm_panel(FILE *out, const struct sm_chart *c, const struct sm_panel *p)
 	html_esc(out, p->name);
 	fputs("</figcaption>\n<svg class=\"la-trend\" data-la=\"", out);
 	html_esc(out, p->id);
-	fprintf(out, "\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"tr", SM_W, SM_H);
+	fprintf(out, "\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s", SM_W, SM_H, stem);
 	html_esc(out, p->id);
-	fputs("-t tr", out);
+	fprintf(out, "-t %s", stem);
 	html_esc(out, p->id);
-	fputs("-d\"><title id=\"tr", out);
+	fprintf(out, "-d\"><title id=\"%s", stem);
 	html_esc(out, p->id);
 	fputs("-t\">", out);
 	html_esc(out, c->what);
 	fputs(": ", out);
 	html_esc(out, *p->name ? p->name : p->id);
-	fputs("</title><desc id=\"tr", out);
+	fprintf(out, "</title><desc id=\"%s", stem);
 	html_esc(out, p->id);
 	fputs("-d\">", out);
 	for (size_t i = 0; i < p->n; i++) {
-		char date[FB_DATE_LEN + 1], val[FB_PCT_BUF];
+		char date[FB_DATE_LEN + 1], val[FB_CELL_BUF];
+		struct fb_cell m = { .kind = FB_CK_MONEY, .n = p->pts[i].v };
 
 		fb_date_format(p->pts[i].date, date);
-		fprintf(out, "%s%s: %s%%", i ? "; " : "", date, fb_pct_format(p->pts[i].v, val));
+		if (c->money)
+			fprintf(out, "%s%s: %s", i ? "; " : "", date, p->pts[i].v == FB_PCT_NONE ?
+				"none" : fb_cell_format(&m, val));
+		else
+			fprintf(out, "%s%s: %s%%", i ? "; " : "", date,
+				fb_pct_format(p->pts[i].v, val));
 	}
-	fprintf(out, ". The axis runs from %ld%% to %ld%%", c->lo / 10, c->hi / 10);
+	if (c->money)
+		fprintf(out, ". The axis runs from %ld to %ld pounds a week", c->lo / 100,
+			c->hi / 100);
+	else
+		fprintf(out, ". The axis runs from %ld%% to %ld%%", c->lo / 10, c->hi / 10);
 	if (ref) {
 		fputs("; the dashed line is ", out);
 		html_esc(out, c->ref_name);
@@ -782,7 +820,7 @@ html_sm_panel(FILE *out, const struct sm_chart *c, const struct sm_panel *p)
 		sm_polyline(out, c, c->ref, c->nref, "trend-region");
 	sm_polyline(out, c, p->pts, p->n, p->ref ? "trend-la region" : "trend-la");
 	for (size_t i = 0; i < p->n; i++) {
-		char val[FB_PCT_BUF];
+		char val[FB_CELL_BUF];
 		size_t k = sm_index(c, p->pts[i].date);
 		long v = p->pts[i].v;
 
@@ -794,7 +832,7 @@ html_sm_panel(FILE *out, const struct sm_chart *c, const struct sm_panel *p)
 			fprintf(out, "<text class=\"val\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s"
 				"</text>", sm_x(c, k),
 				sm_y(c, v) + (ref && sm_below(c, &p->pts[i]) ? 15 : -6),
-				sm_anchor(c, k), fb_pct_format(v, val));
+				sm_anchor(c, k), sm_value(c, v, val));
 	}
 	for (size_t k = 0; k < c->ndates; k++)
 		if (sm_labelled(c, k))

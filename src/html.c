@@ -561,6 +561,7 @@ static const struct {
 } pages[] = {
 	{ .command = "ofsted", .page = html_ofsted_page },
 	{ .command = "trend", .page = html_trend_page },
+	{ .command = "costs", .page = html_costs_page },
 	{ .command = "reconcile", .page = html_reconcile_page },
 	{ .command = "report", .page = html_report_page },
 	{ .command = "validate", .page = html_findings_page },

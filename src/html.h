@@ -237,6 +237,8 @@ struct sm_chart {
 	const struct sm_point *ref;   /* the reference line, or NULL */
 	size_t nref;
 	const char *ref_name;         /* the text alternative's name for it: "the region" */
+	int money;           /* 1: values are pence, the axis in pounds; 0: tenths of a percent */
+	const char *stem;    /* the ids' prefix, or NULL: "tr" (two charts of one LA on a page) */
 	/* Set by html_sm_fit(). */
 	long lo, hi;         /* the shared vertical axis, tenths, multiples of 5% */
 	size_t step;         /* one date in step is labelled, counting back from the latest */
@@ -286,5 +288,8 @@ html_page_fn html_findings_page;
 
 /* reconcile (doc-reconcile.c): the region's headline, the chart, the table, the bridge cards. */
 html_page_fn html_reconcile_page;
+
+/* costs (doc-costs.c): per placement type, the latest change by LA and the benchmark table. */
+html_page_fn html_costs_page;
 
 #endif

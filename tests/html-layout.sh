@@ -10,7 +10,7 @@
 # as shipped keep no script: html.sh checks that.
 #
 # Pages: report (with and without --breakdown reasons), trend, reconcile,
-# ofsted and validate on the sample data, and awkward cases made here: one LA,
+# ofsted, validate and costs on the sample data, and awkward cases made here: one LA,
 # an LA code the LA table does not know, one snapshot date, twelve quarterly
 # dates, and the longest LA names.  Each is measured at a desktop width and
 # at a narrow one, where the stylesheet's small-screen rules apply.
@@ -97,6 +97,13 @@ measure report-unknown-la "$tmp/unknown.html"
 # One snapshot date.
 run trend --format html --today $today -o "$tmp/trend-one-date.html" "$root"/sample-data/quarters/*-2025-12-31.csv
 measure trend-one-date "$tmp/trend-one-date.html"
+
+# costs: small multiples in pounds and the latest-change bars, per placement type.
+run costs --format html --today $today -o "$tmp/costs.html" "$root"/sample-data/costs/costs.csv
+measure costs "$tmp/costs.html"
+run costs --beds --format html --today $today -o "$tmp/costs-beds.html" \
+	"$root"/tests/fixtures/costs-beds-records.csv "$root"/tests/fixtures/costs-beds.csv
+measure costs-beds "$tmp/costs-beds.html"
 
 # Twelve quarters of three LAs with the longest names in the table, rates
 # from 5% to 100%; and two snapshots in one month.
