@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/findings.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/la.h"
 #include "fosterbeds/manifest.h"
@@ -29,16 +30,52 @@ static int given_argc;
 /* --profile's profile, read when the option is parsed; kept for the process. */
 static struct fb_profile *given_profile;
 
+/*
+ * The message made visible on stderr (fb_visible_all()): a file name or an
+ * option's value in it cannot move the terminal or split the line.
+ */
+static void
+say(const char *fmt, va_list ap)
+{
+	va_list copy;
+	char *msg, *shown;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return;
+	msg = fb_xmalloc((size_t)n + 1);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	shown = fb_visible_dup(msg);
+	fputs(shown, stderr);
+	free(shown);
+	free(msg);
+}
+
+void
+fb_cli_say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(fmt, ap);
+	va_end(ap);
+}
+
 int
 fb_cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "fosterbeds %s: ", cmd);
+	fb_cli_say("fosterbeds %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'fosterbeds %s --help' for more information.\n", cmd);
+	fputc('\n', stderr);
+	fb_cli_say("Try 'fosterbeds %s --help' for more information.", cmd);
+	fputc('\n', stderr);
 	return FB_EXIT_USAGE;
 }
 
@@ -49,7 +86,7 @@ fb_cli_error(const char *fmt, ...)
 
 	fputs("fosterbeds: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -253,7 +290,7 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 
 		for (size_t i = 0; i < run->ninputs; i++)
 			dropped += run->inputs[i].rows_dropped;
-		fprintf(stderr, "fosterbeds %s: read through the profile %s (%s%s%s)", cmd,
+		fb_cli_say("fosterbeds %s: read through the profile %s (%s%s%s)", cmd,
 			given_profile->path,
 			given_profile->system ? given_profile->system : "system not named",
 			given_profile->la ? ", for " : "", given_profile->la ? given_profile->la : "");

@@ -34,12 +34,23 @@ int cmd_costs(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_profile(int argc, char **argv);
 
-/* "fosterbeds CMD: MESSAGE" and a pointer to --help on stderr; returns FB_EXIT_USAGE. */
+/*
+ * "fosterbeds CMD: MESSAGE" and a pointer to --help on stderr, made visible
+ * (fb_cli_say()); returns FB_EXIT_USAGE.
+ */
 int fb_cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* "fosterbeds: MESSAGE" on stderr. */
+/* "fosterbeds: MESSAGE" on stderr, made visible (fb_cli_say()). */
 void fb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * A message (no line end added) on stderr, made visible like every message
+ * here (fb_visible_all(): control characters and bytes that are not UTF-8
+ * as escapes), so a file name or an option's value in it cannot move the
+ * terminal or split the line.
+ */
+void fb_cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * What a command's options set.  Each cmd-*.c owns its option table

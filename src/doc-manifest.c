@@ -4,9 +4,9 @@
  * count of inputs in each state.
  *
  * The host hashes the files again (manifest.c); this only lays out what it
- * found.  The text form is a line per input (FB_TEXT_LINES), with file and
- * folder names' control characters written as \xNN so a name cannot move
- * the terminal.
+ * found.  The text form is a line per input (FB_TEXT_LINES), as the
+ * manifest has them: the text writer shows control characters in names and
+ * in the manifest's own strings as escapes, so none can move the terminal.
  */
 #include "fosterbeds/doc.h"
 
@@ -62,18 +62,6 @@ fb_manifest_state_name(enum fb_manifest_state state)
 	return names[state];
 }
 
-/* s with control characters as \xNN. */
-static void
-put_name(struct fb_strbuf *l, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			fb_strbuf_addf(l, "\\x%02X", *p);
-		else
-			fb_strbuf_addf(l, "%c", *p);
-	}
-}
-
 /* The line as the text table's next row; l is emptied for the next. */
 static void
 end_line(struct fb_doc *d, struct fb_table *t, struct fb_strbuf *l)
@@ -106,7 +94,7 @@ put_role(struct fb_strbuf *l, unsigned where)
 static void
 put_folder(struct fb_strbuf *l, const struct fb_manifest_folder *f)
 {
-	put_name(l, f->path);
+	fb_strbuf_addf(l, "%s", f->path);
 	fb_strbuf_addf(l, ", ");
 	put_role(l, f->where);
 }
@@ -152,7 +140,7 @@ input_line(struct fb_strbuf *l, const struct fb_manifest_folders *folders,
 	/* The run's profile (manifest.h) is checked as an input is; say which it is. */
 	if (strcmp(in->role, "profile") == 0)
 		fb_strbuf_addf(l, "profile ");
-	put_name(l, in->name);
+	fb_strbuf_addf(l, "%s", in->name);
 	fb_strbuf_addf(l, ": %s", fb_manifest_state_name(c->state));
 	open = put_where(l, folders, c);
 	switch (c->state) {
@@ -256,11 +244,11 @@ fb_doc_manifest(struct fb_doc *d, const char *path, const struct fb_manifest *m,
 	t = fb_doc_table(d, "Text", line_columns, 1, NULL);
 	t->hide = FB_TEXT_ONLY;
 	t->text = FB_TEXT_LINES;
-	put_name(&l, path);
+	fb_strbuf_addf(&l, "%s", path);
 	fb_strbuf_addf(&l, ": %s run of %s", m->command, m->created);
 	if (m->directory) {
 		fb_strbuf_addf(&l, " in ");
-		put_name(&l, m->directory);
+		fb_strbuf_addf(&l, "%s", m->directory);
 	}
 	fb_strbuf_addf(&l, " by fosterbeds %s (standard %s)", m->tool_version, m->spec_version);
 	end_line(d, t, &l);

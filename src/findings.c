@@ -4,6 +4,7 @@
 #include "fosterbeds/findings.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,14 +296,15 @@ fb_findings_sort(struct fb_findings *f)
 	}
 }
 
-char *
-fb_visible(char *out, const char *s, size_t len)
+/* The one escaper of text from outside: fb_visible() cut after max characters. */
+static char *
+visible(char *out, const char *s, size_t len, size_t max)
 {
 	const unsigned char *b = (const unsigned char *)s;
 	char *o = out;
 	size_t i = 0, chars = 0;
 
-	while (i < len && chars < FB_VALUE_MAX) {
+	while (i < len && chars < max) {
 		size_t n = fb_utf8_seq(b + i, len - i);
 
 		if (n == 0 || b[i] < 0x20 || b[i] == 0x7f) {
@@ -326,4 +328,24 @@ fb_visible(char *out, const char *s, size_t len)
 		o += sprintf(o, "...");
 	*o = '\0';
 	return out;
+}
+
+char *
+fb_visible(char *out, const char *s, size_t len)
+{
+	return visible(out, s, len, FB_VALUE_MAX);
+}
+
+char *
+fb_visible_all(char *out, const char *s, size_t len)
+{
+	return visible(out, s, len, SIZE_MAX);
+}
+
+char *
+fb_visible_dup(const char *s)
+{
+	size_t len = strlen(s);
+
+	return fb_visible_all(fb_xmalloc(FB_VISIBLE_ALL_SIZE(len)), s, len);
 }

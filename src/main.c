@@ -68,7 +68,6 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "fosterbeds: '%s' is not a fosterbeds command; see 'fosterbeds --help'\n",
-		argv[1]);
+	fb_cli_error("'%s' is not a fosterbeds command; see 'fosterbeds --help'", argv[1]);
 	return FB_EXIT_USAGE;
 }

@@ -123,6 +123,34 @@ str(const char *s)
 	return text(s, strlen(s));
 }
 
+/*
+ * obj's member key, the name s (of a file or a folder), as text; and when s
+ * is not UTF-8 (text() cannot keep it), also key_hex, its bytes in
+ * lower-case hex, which check-manifest reads instead (get_name()), so it
+ * still finds the file.  A UTF-8 name has no key_hex: its manifest is as it
+ * always was.
+ */
+static void
+set_name(json_t *obj, const char *key, const char *s)
+{
+	json_t *j = json_string(s);
+	size_t len = strlen(s);
+	char hexkey[32], *hex;
+
+	if (j) {
+		json_object_set_new(obj, key, j);
+		return;
+	}
+	json_object_set_new(obj, key, str(s));
+	hex = fb_xmalloc(2 * len + 1);
+	for (size_t i = 0; i < len; i++)
+		snprintf(hex + 2 * i, 3, "%02x", (unsigned char)s[i]);
+	hex[2 * len] = '\0';
+	snprintf(hexkey, sizeof(hexkey), "%s_hex", key);
+	json_object_set_new(obj, hexkey, json_string(hex));
+	free(hex);
+}
+
 /* Now, or SOURCE_DATE_EPOCH, as 2026-11-23T11:45:03Z. */
 static void
 created(char buf[32])
@@ -149,7 +177,7 @@ input_json(const struct fb_input *in, int profile)
 {
 	json_t *j = json_object();
 
-	json_object_set_new(j, "name", str(in->name));
+	set_name(j, "name", in->name);
 	json_object_set_new(j, "role", str(in->role));
 	json_object_set_new(j, "bytes", json_integer(in->size));
 	json_object_set_new(j, "sha256", in->sha256[0] ? str(in->sha256) : json_null());
@@ -227,7 +255,10 @@ fb_manifest_write(FILE *out, const struct fb_run *run, const struct fb_option *o
 	json_object_set_new(root, "command", str(command));
 	json_object_set_new(root, "argv", args);
 	/* Relative input names mean nothing without it (check-manifest reads them there). */
-	json_object_set_new(root, "directory", cwd ? str(cwd) : json_null());
+	if (cwd)
+		set_name(root, "directory", cwd);
+	else
+		json_object_set_new(root, "directory", json_null());
 	free(cwd);
 	json_object_set_new(root, "options", opts);
 	json_object_set_new(root, "filter", filter_json(&run->filter));
@@ -238,7 +269,7 @@ fb_manifest_write(FILE *out, const struct fb_run *run, const struct fb_option *o
 	if (run->profile) {
 		json_t *p = json_object();
 
-		json_object_set_new(p, "file", str(run->profile->path));
+		set_name(p, "file", run->profile->path);
 		json_object_set_new(p, "bytes", json_integer(run->profile->bytes));
 		json_object_set_new(p, "sha256", run->profile->sha256[0] ? str(run->profile->sha256)
 									 : json_null());
@@ -267,6 +298,54 @@ get_string(json_t *obj, const char *where, const char *key, char *why, size_t wh
 		return NULL;
 	}
 	return fb_xstrndup(json_string_value(v), json_string_length(v));
+}
+
+/* The value of a hex digit, or -1. */
+static int
+hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/*
+ * A copy of the name set_name() wrote as key: from key_hex when there is
+ * one (a name that is not UTF-8), else the string member key; NULL (after
+ * why) when neither is good.
+ */
+static char *
+get_name(json_t *obj, const char *where, const char *key, char *why, size_t whylen)
+{
+	char hexkey[32];
+	json_t *v;
+	const char *hex;
+	char *name;
+	size_t len;
+
+	snprintf(hexkey, sizeof(hexkey), "%s_hex", key);
+	if (!(v = json_object_get(obj, hexkey)))
+		return get_string(obj, where, key, why, whylen);
+	hex = json_is_string(v) ? json_string_value(v) : "";
+	len = strlen(hex);
+	if (len == 0 || len % 2 != 0 || strspn(hex, "0123456789abcdef") != len) {
+		fb_why(why, whylen, "%s'%s' is not an even number of lower-case hex digits",
+		       where, hexkey);
+		return NULL;
+	}
+	name = fb_xmalloc(len / 2 + 1);
+	for (size_t i = 0; i < len / 2; i++) {
+		name[i] = (char)(hex_digit(hex[2 * i]) << 4 | hex_digit(hex[2 * i + 1]));
+		if (name[i] == '\0') {
+			free(name);
+			fb_why(why, whylen, "%s'%s' holds a NUL byte", where, hexkey);
+			return NULL;
+		}
+	}
+	name[len / 2] = '\0';
+	return name;
 }
 
 /* The whole number member key of obj, 0 or more, into *n; -1 (after why) when not. */
@@ -310,7 +389,7 @@ read_input(struct fb_manifest_input *in, json_t *j, size_t i, char *why, size_t 
 	snprintf(where, sizeof(where), "inputs[%zu]: ", i);
 	if (!json_is_object(j))
 		return fb_why(why, whylen, "inputs[%zu] is not an object", i);
-	if (!(in->name = get_string(j, where, "name", why, whylen)) ||
+	if (!(in->name = get_name(j, where, "name", why, whylen)) ||
 	    !(in->role = get_string(j, where, "role", why, whylen)) ||
 	    get_count(j, where, "bytes", &in->bytes, why, whylen) != 0 ||
 	    get_sha256(j, where, in->sha256, why, whylen) != 0)
@@ -338,7 +417,7 @@ read_profile(struct fb_manifest_input *in, json_t *j, char *why, size_t whylen)
 	if (!json_is_object(j))
 		return fb_why(why, whylen, "'profile' is not an object");
 	in->role = fb_xstrndup("profile", 7);
-	if (!(in->name = get_string(j, where, "file", why, whylen)) ||
+	if (!(in->name = get_name(j, where, "file", why, whylen)) ||
 	    get_count(j, where, "bytes", &in->bytes, why, whylen) != 0 ||
 	    get_sha256(j, where, in->sha256, why, whylen) != 0)
 		return -1;
@@ -378,7 +457,8 @@ fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen)
 	/* Manifests written before it was recorded have none: still manifests. */
 	v = json_object_get(root, "directory");
 	if (json_is_string(v)) {
-		m->directory = fb_xstrndup(json_string_value(v), json_string_length(v));
+		if (!(m->directory = get_name(root, "", "directory", why, whylen)))
+			goto done;
 	} else if (v && !json_is_null(v)) {
 		fb_why(why, whylen, "'directory' is not a string");
 		goto done;

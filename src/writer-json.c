@@ -18,14 +18,28 @@
 #include "fosterbeds/standard.h"
 #include "util.h"
 
-/* The first n bytes of s as a JSON string. */
+/*
+ * The first n bytes of s as a JSON string.  JSON is UTF-8 (RFC 8259), and a
+ * file name need not be: each byte that does not begin a valid sequence is
+ * U+FFFD, the replacement character, so the output always parses.
+ */
 static void
 strn(FILE *out, const char *s, size_t n)
 {
 	fputc('"', out);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		size_t len = fb_utf8_seq((const unsigned char *)s + i, n - i);
 
+		if (len == 0) {
+			fputs("\\ufffd", out);
+			continue;
+		}
+		if (len > 1) {
+			fwrite(s + i, 1, len, out);
+			i += len - 1;
+			continue;
+		}
 		switch (c) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;

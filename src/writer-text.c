@@ -4,29 +4,98 @@
  * Findings read like compiler messages (FILE:LINE: error FB004: ...), so
  * editors and grep can jump to them.  Reports are aligned columns with the
  * pooled region rows set apart below a rule.
+ *
+ * Every string a document holds is written made visible (fb_visible_all():
+ * control characters and bytes that are not UTF-8 as escapes), so a file
+ * name, a region's name or a manifest's command line can never move the
+ * terminal or split a line: the only line ends are the writer's own and
+ * those a builder puts in a note or an intro to wrap it.
  */
 #include "fosterbeds/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/standard.h"
+#include "util.h"
+
+/* s made visible on out. */
+static void
+put(FILE *out, const char *s)
+{
+	char *v = fb_visible_dup(s);
+
+	fputs(v, out);
+	free(v);
+}
+
+/* s made visible, padded with spaces to width on the left (right) or the right. */
+static void
+put_padded(FILE *out, const char *s, size_t width, int right)
+{
+	char *v = fb_visible_dup(s);
+
+	fprintf(out, right ? "%*s" : "%-*s", (int)width, v);
+	free(v);
+}
+
+/* s made visible and a line end. */
+static void
+line(FILE *out, const char *s)
+{
+	put(out, s);
+	fputc('\n', out);
+}
+
+/*
+ * A note or a table's intro, made visible line by line: the builder's own
+ * line breaks in it are kept (doc-ofsted.c wraps its intro).
+ */
+static void
+para(FILE *out, const char *s)
+{
+	const char *nl;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		char *part = fb_xstrndup(s, (size_t)(nl - s));
+
+		line(out, part);
+		free(part);
+		s = nl + 1;
+	}
+	line(out, s);
+}
+
+/* The width of s made visible. */
+static size_t
+visible_width(const char *s)
+{
+	char *v = fb_visible_dup(s);
+	size_t n = strlen(v);
+
+	free(v);
+	return n;
+}
 
 void
 fb_finding_line(FILE *out, const struct fb_run *run, const struct fb_finding *f)
 {
 	char letters[FB_COLUMN_LETTERS];
 
-	fprintf(out, "%s:%ld", run->inputs[f->file].name, f->line);
+	put(out, run->inputs[f->file].name);
+	fprintf(out, ":%ld", f->line);
 	/* Where Excel shows it, since that is where officers fix it. */
 	if (f->row > 0 && f->col >= 0)
 		fprintf(out, " (row %ld, column %s)", f->row, fb_column_letters(letters, f->col));
 	else if (f->row > 0)
 		fprintf(out, " (row %ld)", f->row);
-	fprintf(out, ": %s %s: %s\n", fb_severity_name(fb_rules[f->rule].severity),
-		fb_rules[f->rule].code, f->message);
+	fprintf(out, ": %s %s: ", fb_severity_name(fb_rules[f->rule].severity),
+		fb_rules[f->rule].code);
+	put(out, f->message);
+	fputc('\n', out);
 }
 
 /*
@@ -62,15 +131,17 @@ struct table {
 static void
 put_cell(FILE *out, size_t *pending, const char *s, size_t width, int right)
 {
-	size_t len = strlen(s), pad = width > len ? width - len : 0;
+	char *v = fb_visible_dup(s);
+	size_t len = strlen(v), pad = width > len ? width - len : 0;
 
 	if (right)
 		*pending += pad;
 	if (len) {
 		for (; *pending; --*pending)
 			fputc(' ', out);
-		fputs(s, out);
+		fputs(v, out);
 	}
+	free(v);
 	if (!right)
 		*pending += pad;
 	*pending += 2;
@@ -103,7 +174,7 @@ doc_table(FILE *out, const struct fb_table *t)
 	for (size_t k = 0; k < n; k++) {
 		width[k] = strlen(t->cols[shown[k]].brief);
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t w = strlen(fb_cell_format(fb_table_cell(t, r, shown[k]), buf));
+			size_t w = visible_width(fb_cell_format(fb_table_cell(t, r, shown[k]), buf));
 
 			if (w > width[k] && !skipped(t, r))
 				width[k] = w;
@@ -165,13 +236,14 @@ doc_crosstab(FILE *out, const struct fb_table *t)
 	for (size_t start = 0, end; start < t->nrows; start = end) {
 		const char *group = fb_table_cell(t, start, k[GROUP])->s;
 		const char *rows[32], *cols[16];
-		size_t nr = 0, nc = 0, rw = strlen(t->cols[k[ROW]].brief), cw[16];
+		size_t nr = 0, nc = 0, rw = visible_width(t->cols[k[ROW]].brief), cw[16];
 
 		for (end = start; end < t->nrows; end++) {
 			const char *g = fb_table_cell(t, end, k[GROUP])->s;
 			const char *rl = fb_table_cell(t, end, k[ROW])->s;
 			const char *cl = fb_table_cell(t, end, k[COL])->s;
-			size_t i, j, w = strlen(fb_cell_format(fb_table_cell(t, end, k[VALUE]), buf));
+			size_t i, j, w = visible_width(fb_cell_format(fb_table_cell(t, end, k[VALUE]),
+								      buf));
 
 			if (strcmp(g ? g : "", group ? group : "") != 0)
 				break;
@@ -183,17 +255,23 @@ doc_crosstab(FILE *out, const struct fb_table *t)
 				;
 			if (j == nc && nc < 16) {
 				cols[nc] = cl ? cl : "";
-				cw[nc++] = strlen(cl ? cl : "");
+				cw[nc++] = visible_width(cl ? cl : "");
 			}
-			if (i < nr && strlen(rows[i]) > rw)
-				rw = strlen(rows[i]);
+			if (i < nr && visible_width(rows[i]) > rw)
+				rw = visible_width(rows[i]);
 			if (j < nc && w > cw[j])
 				cw[j] = w;
 		}
-		fprintf(out, "%s%s %s\n  %-*s", start ? "\n" : "", t->cols[k[GROUP]].brief,
-			group ? group : "", (int)rw, t->cols[k[ROW]].brief);
-		for (size_t j = 0; j < nc; j++)
-			fprintf(out, "  %*s", (int)cw[j], cols[j]);
+		fprintf(out, "%s", start ? "\n" : "");
+		put(out, t->cols[k[GROUP]].brief);
+		fputc(' ', out);
+		put(out, group ? group : "");
+		fputs("\n  ", out);
+		put_padded(out, t->cols[k[ROW]].brief, rw, 0);
+		for (size_t j = 0; j < nc; j++) {
+			fputs("  ", out);
+			put_padded(out, cols[j], cw[j], 1);
+		}
 		fputc('\n', out);
 		for (size_t i = 0; i < nr; i++) {
 			const struct fb_cell *v[16] = { NULL };
@@ -211,9 +289,12 @@ doc_crosstab(FILE *out, const struct fb_table *t)
 						last = j + 1;
 					}
 			}
-			fprintf(out, "  %-*s", last ? (int)rw : 0, rows[i]);
-			for (size_t j = 0; j < last; j++)
-				fprintf(out, "  %*s", (int)cw[j], v[j] ? fb_cell_format(v[j], buf) : "");
+			fputs("  ", out);
+			put_padded(out, rows[i], last ? rw : 0, 0);
+			for (size_t j = 0; j < last; j++) {
+				fputs("  ", out);
+				put_padded(out, v[j] ? fb_cell_format(v[j], buf) : "", cw[j], 1);
+			}
 			fputc('\n', out);
 		}
 	}
@@ -239,34 +320,41 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 			if (tb->text != FB_TEXT_LINES || !fb_table_shown(tb, FB_HIDE_TEXT))
 				continue;
 			for (size_t r = 0; tb->ncols && r < tb->nrows; r++)
-				fprintf(out, "%s\n", fb_cell_format(fb_table_cell(tb, r, 0), buf));
+				line(out, fb_cell_format(fb_table_cell(tb, r, 0), buf));
 		}
 		return fb_writer_stream_result(out, e);
 	}
-	fprintf(out, "%s%s%s\n", d->title, d->subject ? ": " : "", d->subject ? d->subject : "");
+	put(out, d->title);
+	if (d->subject) {
+		fputs(": ", out);
+		put(out, d->subject);
+	}
+	fputc('\n', out);
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_INTRO)
-			fprintf(out, "%s\n", d->notes[i].text);
+			para(out, d->notes[i].text);
 	for (size_t t = 0; t < d->ntables; t++) {
 		const struct fb_table *tb = &d->tables[t];
 
 		if (!fb_table_shown(tb, FB_HIDE_TEXT))
 			continue;
 		fputc('\n', out);
-		if (tb->intro)
-			fprintf(out, "%s\n\n", tb->intro);
+		if (tb->intro) {
+			para(out, tb->intro);
+			fputc('\n', out);
+		}
 		if (tb->nrows && tb->text == FB_TEXT_CROSSTAB)
 			doc_crosstab(out, tb);
 		else if (tb->nrows || !tb->empty)
 			doc_table(out, tb);
 		else
-			fprintf(out, "%s\n", tb->empty);
+			line(out, tb->empty);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_AFTER) {
 			if (!after++)
 				fputc('\n', out);
-			fprintf(out, "%s\n", d->notes[i].text);
+			para(out, d->notes[i].text);
 		}
 	return fb_writer_stream_result(out, e);
 }

@@ -140,4 +140,14 @@ void fb_findings_sort(struct fb_findings *f);
  */
 char *fb_visible(char *out, const char *s, size_t len);
 
+/*
+ * fb_visible() without the cut, for text shown whole (a file name, a
+ * manifest's command line): out holds FB_VISIBLE_ALL_SIZE(len) bytes.  The
+ * result is as long as s exactly when s needed no escape.
+ */
+#define FB_VISIBLE_ALL_SIZE(len) ((len) * 4 + 1)
+char *fb_visible_all(char *out, const char *s, size_t len);
+/* fb_visible_all() of the string s, in memory the caller frees. */
+char *fb_visible_dup(const char *s);
+
 #endif

@@ -16,9 +16,10 @@
  * The hashes come from the run (run.h: each input is hashed as it is read);
  * this module does not read the inputs when writing.  JSON is written and
  * read with jansson (Debian libjansson-dev).  Text that is not valid UTF-8
- * (a file name in another encoding) is written with U+FFFD for each bad
- * byte, so the manifest stays valid JSON; check-manifest then cannot find
- * that file and says it is missing.
+ * is written with U+FFFD for each bad byte, so the manifest stays valid
+ * JSON; a name (an input's, the folder's, the profile's) that is not UTF-8
+ * is also written as NAME_hex, its bytes in hex, which check-manifest reads
+ * instead, so it still finds that file.
  *
  * Library code: nothing here prints to the user or exits.
  */
