@@ -220,7 +220,10 @@ test_write_and_read_back(void **state)
 	fb_run_release(&run);
 }
 
-/* A file name that is not UTF-8 still gives valid JSON, with U+FFFD for the bad byte. */
+/*
+ * A file name that is not UTF-8 still gives valid JSON, with U+FFFD for the
+ * bad byte, and its bytes in name_hex, so it reads back as it was.
+ */
 static void
 test_not_utf8_name(void **state)
 {
@@ -234,7 +237,9 @@ test_not_utf8_name(void **state)
 	read_text(&run, "caf\xe9.csv", HDR "851,2026-03-31,H1,1,mainstream,filled\n");
 	text = written(&run, 2, argv);
 	assert_int_equal(read_back(text, &m, why, sizeof(why)), 0);
-	assert_string_equal(m.inputs[0].name, "caf\xef\xbf\xbd.csv");
+	assert_string_equal(m.inputs[0].name, "caf\xe9.csv");
+	assert_non_null(strstr(text, "\"name\": \"caf\xef\xbf\xbd.csv\",\n"));
+	assert_non_null(strstr(text, "\"name_hex\": \"636166e92e637376\""));
 	fb_manifest_release(&m);
 	free(text);
 	fb_run_release(&run);
