@@ -72,6 +72,7 @@ read_costs(struct fb_cli *cli, struct fb_run *run, struct fb_costs *c, const cha
 	struct fb_input *input = fb_run_add_input(run, path, "costs");
 	long read = c->rows_read, used = c->rows_used, rejected = c->rows_rejected;
 	long outside = c->rows_outside_filter;
+	long by[FB_R_COUNT];
 	char *data;
 	size_t len;
 
@@ -80,6 +81,7 @@ read_costs(struct fb_cli *cli, struct fb_run *run, struct fb_costs *c, const cha
 		fb_cli_error("cannot read '%s': %s", path, strerror(err));
 		return FB_EXIT_IO;
 	}
+	memcpy(by, c->rejected_by, sizeof(by));
 	if (fb_read_all(in, &data, &len) == 0) {
 		fb_input_set_content(input, data, len);
 		fb_costs_read(c, data, len, file, cli->today, &run->findings);
@@ -100,6 +102,8 @@ read_costs(struct fb_cli *cli, struct fb_run *run, struct fb_costs *c, const cha
 	input->rows_used = c->rows_used - used;
 	input->rows_rejected = c->rows_rejected - rejected;
 	input->rows_outside_filter = c->rows_outside_filter - outside;
+	for (size_t k = 0; k < FB_R_COUNT; k++)
+		input->rejected_by[k] = c->rejected_by[k] - by[k];
 	return FB_EXIT_OK;
 }
 

@@ -85,9 +85,10 @@ cmd_ofsted(int argc, char **argv)
 		fb_ofsted_init(&file);
 		if (fb_ofsted_read(&file, data, len, path, cli.year, i, &run.findings) == 0) {
 			/* Every authority and joint service column is a "row" of the file. */
-			input->rows_read = (long)(file.n + file.njoints) + file.unmatched;
-			input->rows_used = (long)(file.n + file.njoints);
-			input->rows_rejected = file.unmatched;
+			input->rows_read = file.rows_read;
+			input->rows_used = file.rows_used;
+			input->rows_rejected = file.rows_rejected;
+			memcpy(input->rejected_by, file.rejected_by, sizeof(input->rejected_by));
 			fb_ofsted_rows_add(&rows, &file, only, i, &run.findings);
 		}
 		fb_ofsted_release(&file);

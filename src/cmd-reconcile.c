@@ -67,6 +67,7 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path, con
 	input->rows_read = sub->rows_read;
 	input->rows_used = sub->rows_used;
 	input->rows_rejected = sub->rows_rejected;
+	memcpy(input->rejected_by, sub->rejected_by, sizeof(input->rejected_by));
 	input->rows_outside_filter = sub->rows_outside_filter;
 	if (in != stdin)
 		fclose(in);

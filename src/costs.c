@@ -158,13 +158,15 @@ on_cost_row(void *ctx, const struct fb_row *row)
 	enum fb_date_form form;
 	const char *v;
 	size_t len;
-	int bad = 0, m;
+	int bad = 0, m, why;
 
 	c->rows_read++;
 	if (row->reject != FB_NONE) {
 		c->rows_rejected++;
+		c->rejected_by[row->reject]++;
 		return;
 	}
+	fb_findings_row_start(r->out);
 	v = row->cell[K_LA_CODE];
 	len = row->len[K_LA_CODE];
 	fb_trim(&v, &len);
@@ -250,6 +252,8 @@ on_cost_row(void *ctx, const struct fb_row *row)
 	}
 	if (bad) {
 		c->rows_rejected++;
+		if ((why = fb_findings_row_error(r->out)) >= 0)
+			c->rejected_by[why]++;
 		return;
 	}
 	fb_grow((void **)&c->rows, &c->cap, c->n + 1, sizeof(*c->rows));
@@ -402,7 +406,7 @@ region_rows(struct fb_cost_table *t, const struct fb_cost *k, size_t lo, size_t 
 
 	for (size_t i = lo; i < hi; i++)
 		dates[nd++] = k[i].date;
-	qsort(dates, nd, sizeof(*dates), by_int);
+	fb_qsort(dates, nd, sizeof(*dates), by_int);
 	{
 		size_t j = 0;
 
@@ -506,7 +510,7 @@ fb_cost_table_build(struct fb_cost_table *t, const struct fb_costs *c, struct fb
 	memset(t, 0, sizeof(*t));
 	if (c->n)
 		memcpy(k, c->rows, c->n * sizeof(*k));
-	qsort(k, c->n, sizeof(*k), by_type_la_date);
+	fb_qsort(k, c->n, sizeof(*k), by_type_la_date);
 	for (size_t lo = 0, hi; lo < c->n; lo = hi) {
 		for (hi = lo; hi < c->n && k[hi].type == k[lo].type; hi++) {
 			struct fb_cost_row *r = new_row(t);
@@ -581,7 +585,7 @@ fb_bed_value_build(struct fb_bed_value *v, const struct fb_costs *c, const struc
 
 		fb_tally_group(tally, i, &las[n++], &date);
 	}
-	qsort(las, n, sizeof(*las), by_int);
+	fb_qsort(las, n, sizeof(*las), by_int);
 	v->rows = fb_xcalloc(n + 1, sizeof(*v->rows));
 	v->n = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -86,9 +86,9 @@ make_key(struct fb_episodes *e, const struct fb_bed *bed)
 	e->key[k++] = (char)('0' + bed->la_code % 10);
 	memcpy(e->key + k, &bed->household_len, sizeof(size_t));
 	k += sizeof(size_t);
-	memcpy(e->key + k, bed->household, bed->household_len);
+	fb_memcpy(e->key + k, bed->household, bed->household_len);
 	k += bed->household_len;
-	memcpy(e->key + k, bed->bed_id, bed->bed_id_len);
+	fb_memcpy(e->key + k, bed->bed_id, bed->bed_id_len);
 	return k + bed->bed_id_len;
 }
 

@@ -154,9 +154,11 @@ static void
 count(struct fb_findings *f, enum fb_rule rule, size_t n)
 {
 	f->count[rule] += n;
-	if (fb_rules[rule].severity == FB_SEV_ERROR)
+	if (fb_rules[rule].severity == FB_SEV_ERROR) {
 		f->errors += n;
-	else
+		if (!f->row_error)
+			f->row_error = (int)rule + 1;
+	} else
 		f->warnings += n;
 }
 
@@ -328,6 +330,18 @@ visible(char *out, const char *s, size_t len, size_t max)
 		o += sprintf(o, "...");
 	*o = '\0';
 	return out;
+}
+
+void
+fb_findings_row_start(struct fb_findings *f)
+{
+	f->row_error = 0;
+}
+
+int
+fb_findings_row_error(const struct fb_findings *f)
+{
+	return f->row_error - 1;
 }
 
 char *

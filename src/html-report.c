@@ -85,7 +85,7 @@ snapshot(struct snap *s, size_t pool)
 	for (size_t i = 0; i < t->nrows; i++)
 		if (!t->pooled[i] && cell(t, i, FB_RC_DATE)->n == date)
 			by[n++] = cell(t, i, 0);
-	qsort(by, n, sizeof(*by), by_utilisation);
+	fb_qsort(by, n, sizeof(*by), by_utilisation);
 	for (s->n = 0; s->n < n; s->n++)
 		s->v[s->n] = (size_t)(by[s->n] - t->cells) / t->ncols;
 	free(by);

@@ -377,7 +377,7 @@ fb_ofsted_rows_add(struct fb_ofsted_rows *rows, struct fb_ofsted *o, int only, i
 		   struct fb_findings *out)
 {
 	rows->missing += o->missing;
-	qsort(o->las, o->n, sizeof(*o->las), by_code);
+	fb_qsort(o->las, o->n, sizeof(*o->las), by_code);
 	for (size_t i = 0; i < o->n; i++) {
 		const struct fb_la *la = fb_la_by_code(o->las[i].la_code);
 		const struct fb_joint_service *svc = fb_joint_of_la(la->code);

@@ -163,7 +163,7 @@ to_utf8(const char *data, size_t len, size_t *outlen)
 		i += n;
 	}
 	out = fb_xmalloc(len + 1);
-	memcpy(out, data, len);
+	fb_memcpy(out, data, len);
 	out[len] = '\0';
 	*outlen = len;
 	return out;
@@ -602,6 +602,7 @@ read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, lo
 						     (int)c, name, fb_visible(vis, name, strlen(name)),
 						"authority '%s' (column %zu) is LA %03d again; the "
 						"first column is used", vis, c + 1, la->code);
+				o->duplicates++;
 				continue;
 			}
 			fb_grow((void **)&o->las, &o->cap, o->n + 1, sizeof(*o->las));
@@ -623,6 +624,7 @@ read_header(struct fb_ofsted *o, char **cells, size_t ncells, size_t england, lo
 						     (int)c, name, fb_visible(vis, name, strlen(name)),
 						"joint service '%s' (column %zu) is there again; the "
 						"first column is used", vis, c + 1);
+				o->duplicates++;
 				continue;
 			}
 			fb_grow((void **)&o->joints, &o->jcap, o->njoints + 1, sizeof(*o->joints));
@@ -695,6 +697,11 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 	o->header_line = t.line[header];
 	read_header(o, t.cell[header], t.ncells[header], (size_t)england, t.line[header], cols,
 		    file, out);
+	o->rows_used = (long)(o->n + o->njoints);
+	o->rows_rejected = o->unmatched + o->duplicates;
+	o->rows_read = o->rows_used + o->rows_rejected;
+	o->rejected_by[FB_R_UNMATCHED_AUTHORITY] = o->unmatched;
+	o->rejected_by[FB_R_DUPLICATE_RETURN_ROW] = o->duplicates;
 
 	/* Measures: the first row whose label matches each. */
 	for (size_t r = header + 1; r < t.nrows; r++) {

@@ -80,7 +80,7 @@ fb_reconcile_dates(const struct fb_tally *tally, int la_code, int *dates, size_t
 		if (la_code == FB_LA_ALL || code == la_code)
 			all[n++] = date;
 	}
-	qsort(all, n, sizeof(*all), int_order);
+	fb_qsort(all, n, sizeof(*all), int_order);
 	for (size_t i = 0; i < n; i++) {
 		if (i && all[i] == all[i - 1])
 			continue;
@@ -230,7 +230,7 @@ fb_reconcile_build(struct fb_reconcile *rc, const struct fb_tally *tally,
 				"%ld authorit%s in Ofsted's published file %s no bed records; "
 				"%s not shown", unrecorded, unrecorded == 1 ? "y" : "ies",
 				unrecorded == 1 ? "has" : "have", unrecorded == 1 ? "it is" : "they are");
-	qsort(rows, n, sizeof(*rows), row_order);
+	fb_qsort(rows, n, sizeof(*rows), row_order);
 
 	region = &rows[n];
 	region->la_code = FB_LA_ALL;
@@ -389,9 +389,9 @@ fb_recon_drivers(const struct fb_recon_row *r, struct fb_driver *out, size_t max
 			add(all, &n, 0, d, "the return has %ld fewer %s places than the bed records "
 			    "say were counted %s", -d, status_word[b], status_word[b]);
 	}
-	qsort(all, n, sizeof(all[0]), driver_order);
+	fb_qsort(all, n, sizeof(all[0]), driver_order);
 	if (n > max)
 		n = max;
-	memcpy(out, all, n * sizeof(*out));
+	fb_memcpy(out, all, n * sizeof(*out));
 	return n;
 }

@@ -42,7 +42,7 @@ fb_registry_release(struct fb_registry *r)
 static size_t
 put(char *k, const void *p, size_t len)
 {
-	memcpy(k, p, len);
+	fb_memcpy(k, p, len);
 	return len;
 }
 

@@ -276,7 +276,9 @@ decoding_read(void *vctx, void *buf, size_t size)
 		d->at = 0;
 	}
 	n = d->npending - d->at < size ? d->npending - d->at : size;
-	memcpy(buf, d->pending + d->at, n);
+	/* Nothing pending yet (an empty input): pending is null, n 0. */
+	if (n)
+		memcpy(buf, d->pending + d->at, n);
 	d->at += n;
 	return (long)n;
 }

@@ -82,14 +82,16 @@ on_return_row(void *ctx, const struct fb_row *row)
 	char vis[FB_VISIBLE_SIZE];
 	const char *v;
 	size_t len;
-	int bad = 0;
+	int bad = 0, why;
 	enum fb_date_form form;
 
 	s->rows_read++;
 	if (row->reject != FB_NONE) {
 		s->rows_rejected++;
+		s->rejected_by[row->reject]++;
 		return;
 	}
+	fb_findings_row_start(r->out);
 	v = row->cell[R_LA_CODE];
 	len = row->len[R_LA_CODE];
 	fb_trim(&v, &len);
@@ -140,6 +142,8 @@ on_return_row(void *ctx, const struct fb_row *row)
 	}
 	if (bad) {
 		s->rows_rejected++;
+		if ((why = fb_findings_row_error(r->out)) >= 0)
+			s->rejected_by[why]++;
 		return;
 	}
 	fb_places_balance_check(r->out, row->file, row->line, "approved", sub.la_code,
@@ -187,7 +191,11 @@ from_published(struct fb_submission *s, const struct fb_ofsted *o)
 		fb_grow((void **)&s->rows, &s->cap, s->n + 1, sizeof(*s->rows));
 		s->rows[s->n++] = sub;
 	}
-	s->rows_read = s->rows_used = (long)o->n;
+	/* The file's authority columns, as the ofsted command counts them. */
+	s->rows_read = o->rows_read;
+	s->rows_used = o->rows_used;
+	s->rows_rejected = o->rows_rejected;
+	memcpy(s->rejected_by, o->rejected_by, sizeof(s->rejected_by));
 }
 
 int

@@ -165,7 +165,7 @@ fb_tally_rows(const struct fb_tally *t, struct fb_tally_row **rows)
 		r[n + j].nla++;
 		fb_counts_merge(&r[n + j].counts, &r[i].counts);
 	}
-	qsort(r, n + npooled, sizeof(*r), row_order);
+	fb_qsort(r, n + npooled, sizeof(*r), row_order);
 	*rows = r;
 	return n + npooled;
 }

@@ -80,8 +80,10 @@ fb_trend_build(struct fb_trend *tr, struct fb_run *run)
 		if (i > 0 && tr->t[i - 1].now->la_code == FB_LA_ALL) {
 			const struct fb_trend_row *p = &tr->t[i - 1];
 
+			/* No LA pooled: las may be null, which memcmp() may not take. */
 			r->las_changed = p->nlas != r->nlas ||
-					 memcmp(p->las, r->las, r->nlas * sizeof(*r->las)) != 0;
+					 (r->nlas && memcmp(p->las, r->las,
+							    r->nlas * sizeof(*r->las)) != 0);
 		}
 	}
 	free(dates);

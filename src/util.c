@@ -89,7 +89,7 @@ fb_xstrndup(const char *s, size_t len)
 {
 	char *d = fb_xmalloc(len + 1);
 
-	memcpy(d, s, len);
+	fb_memcpy(d, s, len);
 	d[len] = '\0';
 	return d;
 }

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "fosterbeds/hooks.h"
 
@@ -38,6 +40,25 @@ fb_grow(void **buf, size_t *cap, size_t need, size_t elem)
 {
 	if (need > *cap)
 		fb_grow_to(buf, cap, need, elem);
+}
+
+/*
+ * qsort() and memcpy() that take n == 0 with a null pointer, as an empty
+ * array often is: C11 (7.1.4, 7.22.5) makes passing a null pointer
+ * undefined behaviour even then, which UBSan reports.  Every sort and
+ * every copy whose pointer may be null when empty goes through these.
+ */
+static inline void
+fb_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
+static inline void *
+fb_memcpy(void *dst, const void *src, size_t n)
+{
+	return n ? memcpy(dst, src, n) : dst;
 }
 
 static inline char

@@ -276,6 +276,14 @@ test_findings(void **state)
 	assert_int_equal(c.rows_read, 11);
 	assert_int_equal(c.rows_used, 2);
 	assert_int_equal(c.rows_rejected, 9);
+	/* Each rejected row once, by its first error (run.h's rejected_by). */
+	{
+		long by = 0;
+
+		for (size_t k = 0; k < FB_R_COUNT; k++)
+			by += c.rejected_by[k];
+		assert_int_equal(by, 9);
+	}
 	assert_int_equal(f.count[FB_R_UNKNOWN_PLACEMENT_TYPE], 1);
 	assert_int_equal(f.count[FB_R_BAD_COST], 4);
 	assert_int_equal(f.count[FB_R_DUPLICATE_COST], 1);

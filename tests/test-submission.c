@@ -23,12 +23,17 @@ static void
 read_return(struct fb_submission *s, struct fb_findings *f, const char *name, const char *text,
 	    size_t len)
 {
+	long by = 0;
+
 	fb_submission_init(s);
 	fb_findings_init(f, 0);
 	assert_int_equal(fb_submission_parse(s, text, len, name, NULL, 1, f), 0);
-	/* Every row read is used or rejected, once. */
+	/* Every row read is used or rejected, once, and each rejected row has its reason. */
 	assert_int_equal(s->rows_read, s->rows_used + s->rows_rejected);
 	assert_int_equal(s->rows_used, (long)s->n);
+	for (size_t k = 0; k < FB_R_COUNT; k++)
+		by += s->rejected_by[k];
+	assert_int_equal(by, s->rows_rejected);
 }
 
 #define READ(s, f, lit) read_return(s, f, "return.csv", lit, sizeof(lit) - 1)
@@ -281,9 +286,11 @@ test_published(void **state)
 	assert_int_equal(s.published, 1);
 	assert_string_equal(s.year, "2018-19");
 	assert_int_equal(s.n, 2);
-	assert_int_equal(s.rows_read, 2);
+	/* Its authority columns are its rows: Atlantis matches no LA, rejected (FB026). */
+	assert_int_equal(s.rows_read, 3);
 	assert_int_equal(s.rows_used, 2);
-	assert_int_equal(s.rows_rejected, 0);
+	assert_int_equal(s.rows_rejected, 1);
+	assert_int_equal(s.rejected_by[FB_R_UNMATCHED_AUTHORITY], 1);
 	/* Every row sits on the approved row's line, 5; Bracknell's vacant is "..". */
 	check_row(&s.rows[0], 867, 5, 135, 85, FB_MISSING, 25);
 	check_row(&s.rows[1], 886, 5, 1380, 945, 135, 285);

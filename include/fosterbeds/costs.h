@@ -54,6 +54,7 @@ struct fb_costs {
 	struct fb_cost *rows;      /* in file order; no two share la_code, date and type */
 	size_t n, cap;
 	long rows_read, rows_used, rows_rejected, rows_outside_filter;
+	long rejected_by[FB_R_COUNT];  /* rejected rows by first error (run.h) */
 };
 
 void fb_costs_init(struct fb_costs *c);

@@ -64,6 +64,7 @@ struct fb_findings {
 	size_t dropped;            /* findings counted but not kept */
 	size_t count[FB_R_COUNT];  /* findings per rule, kept or not */
 	size_t errors, warnings;
+	int row_error;             /* 1 + the first error's rule since fb_findings_row_start(), or 0 */
 	struct fb_file_map *maps;  /* one per file that told its layout */
 	size_t nmaps, mapcap;
 };
@@ -127,6 +128,16 @@ char *fb_column_letters(char *out, int col);
  * list, in the same order, with the same counts.
  */
 void fb_findings_merge(struct fb_findings *dst, struct fb_findings *src);
+
+/*
+ * What rejected a row, for its input's rejected_by (run.h): a reader calls
+ * fb_findings_row_start() as it starts checking a row and, when the row is
+ * rejected for the findings it pushed, fb_findings_row_error() gives the
+ * rule of the first error among them (counted even past the limit), or -1
+ * when it pushed none.
+ */
+void fb_findings_row_start(struct fb_findings *f);
+int fb_findings_row_error(const struct fb_findings *f);
 
 /* Order the findings by file, then line, keeping the order of equal ones. */
 void fb_findings_sort(struct fb_findings *f);

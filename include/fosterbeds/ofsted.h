@@ -117,6 +117,14 @@ struct fb_ofsted {
 	char year[16];              /* "2018-19", or "" when unknown */
 	long missing;               /* cells suppressed or blank, over the measures read */
 	long unmatched;             /* authority columns that matched no LA or joint service */
+	long duplicates;            /* authority columns of an LA or joint service again */
+	/*
+	 * The authority columns as an input's rows (run.h): read = used +
+	 * rejected, used the LA and joint service columns, rejected the
+	 * unmatched (FB026) and repeated (FB024) ones, by rule.
+	 */
+	long rows_read, rows_used, rows_rejected;
+	long rejected_by[FB_R_COUNT];
 	unsigned measures;          /* FB_OM_BIT(m) for each measure the file has a row of */
 	long places_line;           /* line of the approved places row */
 	long header_line;           /* line of the header row */

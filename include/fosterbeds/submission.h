@@ -45,6 +45,7 @@ struct fb_submission {
 	long missing;               /* published: cells suppressed or blank */
 	long rows_read, rows_used, rows_rejected;
 	long rows_outside_filter;   /* used rows fb_submission_keep() set aside */
+	long rejected_by[FB_R_COUNT];  /* rejected rows by first error (run.h) */
 };
 
 void fb_submission_init(struct fb_submission *s);
