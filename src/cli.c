@@ -181,6 +181,27 @@ fb_cli_profile(void)
 	return given_profile;
 }
 
+/*
+ * --region-name NAME: a name for the pooled rows, shown in every format,
+ * so one line of visible text: no control characters and UTF-8, checked
+ * with the escaper the outputs use (NAME needs no escape).  Its length is
+ * a format's business: XLSX refuses a cell over 32,767 characters (exit 3).
+ */
+int
+fb_cli_opt_region_name(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
+{
+	char *shown = fb_visible_dup(arg);
+	int rc = 0;
+
+	if (strlen(shown) != strlen(arg))
+		rc = fb_why(why, whylen, "--region-name '%.200s' holds a control character or a "
+			    "byte that is not UTF-8; give a name of plain text", shown);
+	else
+		*(const char **)opt->value = arg;
+	free(shown);
+	return rc;
+}
+
 int
 fb_cli_opt_region(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {

@@ -110,6 +110,9 @@ int fb_cli_opt_format(const struct fb_option *opt, const char *arg, char *why, s
 int fb_cli_opt_today(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
 /* A date in YYYY-MM-DD form, in days since 1970-01-01 (0), or -1. */
 int fb_cli_iso_date(const char *s, size_t len, int *days);
+/* --region-name NAME: UTF-8 text with no control character. */
+int fb_cli_opt_region_name(const struct fb_option *opt, const char *arg, char *why,
+			   size_t whylen);
 int fb_cli_opt_region(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
 int fb_cli_opt_la(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
 int fb_cli_opt_year(const struct fb_option *opt, const char *arg, char *why, size_t whylen);
@@ -142,7 +145,8 @@ const struct fb_profile *fb_cli_profile(void);
 	FB_OPT_CALLBACK(0, "today", &(cli)->today, "DATE", \
 			"judge future snapshot dates against DATE, not today", fb_cli_opt_today)
 #define FB_CLI_OPT_REGION_NAME(cli, h) \
-	FB_OPT_STRING('r', "region-name", &(cli)->region_name, "NAME", h)
+	FB_OPT_CALLBACK('r', "region-name", &(cli)->region_name, "NAME", h, \
+			fb_cli_opt_region_name)
 /* --region NAME and --la CODE[,CODE...]: the filter (filter.h); either, once. */
 #define FB_CLI_OPT_REGION(cli, h) \
 	FB_OPT_CALLBACK(0, "region", (cli), "NAME", h, fb_cli_opt_region)

@@ -2,10 +2,12 @@
  * writer-csv.c: RFC 4180 CSV, for Excel and for other programs.
  *
  * A value is quoted only when it must be (a comma, quote, CR or LF in it).
- * Text that came from the input (file names, values in findings) and starts
- * with =, +, -, @, a tab or a CR is written with a leading apostrophe, so
- * Excel shows it as text and never runs it as a formula.  Numbers the tool
- * computes are never prefixed: a negative difference stays a number.
+ * Every text cell (FB_CK_TEXT, FB_CK_INPUT, FB_CK_CODE, FB_CK_CODES: a
+ * builder may put an option's value or a file's text in any of them, as
+ * ofsted's year is) that starts with =, +, -, @, a tab or a CR is written
+ * with a leading apostrophe, so Excel shows it as text and never runs it as
+ * a formula.  Numbers the tool computes are never prefixed: a negative
+ * difference stays a number.
  */
 #include "fosterbeds/writer.h"
 
@@ -34,6 +36,14 @@ cell(FILE *out, const char *s, int from_input)
 		fputc('"', out);
 }
 
+/* 1 for the kinds of cell that hold text, whoever wrote it. */
+static int
+text_kind(enum fb_cell_kind kind)
+{
+	return kind == FB_CK_TEXT || kind == FB_CK_INPUT || kind == FB_CK_CODE ||
+	       kind == FB_CK_CODES;
+}
+
 static void
 sep(FILE *out, int last)
 {
@@ -43,8 +53,8 @@ sep(FILE *out, int last)
 /*
  * Any document: its table csv_table (a CSV file holds one: the first,
  * unless the document says), headed by the columns' machine names, leaving
- * out the columns for JSON or the page only.  Only input text is guarded against
- * formulas.
+ * out the columns for JSON or the page only.  Text is guarded against formulas,
+ * numbers never.
  */
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
@@ -68,7 +78,7 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 
 			if (t->cols[i].flags & (FB_COL_JSON_ONLY | FB_COL_PAGE_ONLY))
 				continue;
-			cell(out, fb_cell_format(c, buf), c->kind == FB_CK_INPUT);
+			cell(out, fb_cell_format(c, buf), text_kind(c->kind));
 			sep(out, i == last);
 		}
 	return fb_writer_stream_result(out, e);

@@ -103,8 +103,9 @@ test_values(void **state)
 	assert_int_equal(parse(why, ops, "report", "-r", "--bridge", NULL), FB_PARSE_OK);
 	assert_string_equal(got.region_name, "--bridge");
 	assert_int_equal(got.bridge, 0);
-	assert_int_equal(parse(why, ops, "report", "--region=", NULL), FB_PARSE_OK);
-	assert_string_equal(got.region, "");
+	/* No option takes an empty value. */
+	assert_int_equal(parse(why, ops, "report", "--region=", NULL), FB_PARSE_ERROR);
+	assert_string_equal(why, "--region is given an empty value; give NAME");
 	/* A cluster: a flag, then an option whose value is the rest. */
 	assert_int_equal(parse(why, ops, "report", "-bfcsv", NULL), FB_PARSE_OK);
 	assert_int_equal(got.bridge, 1);

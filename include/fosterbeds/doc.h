@@ -36,7 +36,10 @@
 /*
  * What a column holds, which decides how every writer shows it.  Text from
  * the input (a file name, a region name given on the command line) is
- * FB_CK_INPUT: it alone is guarded against running as a formula in CSV.
+ * FB_CK_INPUT.  CSV guards every kind of text (TEXT, INPUT, CODE, CODES)
+ * against running as a formula, and the text writer shows every string
+ * made visible, so a builder's choice of kind never lets outside text
+ * through.
  */
 enum fb_cell_kind {
 	FB_CK_EMPTY,    /* no value: blank in CSV and XLSX, null in JSON, a dash in HTML */

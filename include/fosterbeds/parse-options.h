@@ -42,7 +42,8 @@
 enum fb_option_kind {
 	FB_OPTION_END = 0,   /* ends the table */
 	FB_OPTION_FLAG,      /* no value; sets *(int *)value to 1 */
-	FB_OPTION_STRING,    /* *(const char **)value = the value, as typed */
+	FB_OPTION_STRING,    /* *(const char **)value = the value, as typed (never empty:
+				an empty value of any option is an error) */
 	FB_OPTION_COUNT,     /* *(long *)value = the value, a whole number of 0 or more */
 	FB_OPTION_CALLBACK,  /* callback(opt, value, ...) reads it */
 	FB_OPTION_HELP,      /* -h, --help: the parse stops and says so */
