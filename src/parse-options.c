@@ -76,7 +76,10 @@ apply(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 {
 	long n;
 
-	/* No option's value may be empty: a file, a name, a date all have length (a count says so itself). */
+	/*
+	 * No option's value may be empty: a file, a name, a date all have
+	 * length (a count says so in its own words, below).
+	 */
 	if (arg && !*arg && opt->kind != FB_OPTION_COUNT)
 		return fb_why(why, whylen, "--%s is given an empty value; give %s", opt->long_name,
 			      opt->argh ? opt->argh : "a value");
