@@ -35,7 +35,7 @@ static struct fb_profile *given_profile;
  * option's value in it cannot move the terminal or split the line.
  */
 static void
-say(const char *fmt, va_list ap)
+say(FILE *to, const char *fmt, va_list ap)
 {
 	va_list copy;
 	char *msg, *shown;
@@ -49,18 +49,18 @@ say(const char *fmt, va_list ap)
 	msg = fb_xmalloc((size_t)n + 1);
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	shown = fb_visible_dup(msg);
-	fputs(shown, stderr);
+	fputs(shown, to);
 	free(shown);
 	free(msg);
 }
 
 void
-fb_cli_say(const char *fmt, ...)
+fb_cli_say(FILE *to, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	say(fmt, ap);
+	say(to, fmt, ap);
 	va_end(ap);
 }
 
@@ -69,12 +69,12 @@ fb_cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fb_cli_say("fosterbeds %s: ", cmd);
+	fb_cli_say(stderr, "fosterbeds %s: ", cmd);
 	va_start(ap, fmt);
-	say(fmt, ap);
+	say(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	fb_cli_say("Try 'fosterbeds %s --help' for more information.", cmd);
+	fb_cli_say(stderr, "Try 'fosterbeds %s --help' for more information.", cmd);
 	fputc('\n', stderr);
 	return FB_EXIT_USAGE;
 }
@@ -86,7 +86,7 @@ fb_cli_error(const char *fmt, ...)
 
 	fputs("fosterbeds: ", stderr);
 	va_start(ap, fmt);
-	say(fmt, ap);
+	say(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -311,7 +311,7 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 
 		for (size_t i = 0; i < run->ninputs; i++)
 			dropped += run->inputs[i].rows_dropped;
-		fb_cli_say("fosterbeds %s: read through the profile %s (%s%s%s)", cmd,
+		fb_cli_say(stderr, "fosterbeds %s: read through the profile %s (%s%s%s)", cmd,
 			given_profile->path,
 			given_profile->system ? given_profile->system : "system not named",
 			given_profile->la ? ", for " : "", given_profile->la ? given_profile->la : "");

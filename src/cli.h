@@ -45,12 +45,12 @@ int fb_cli_usage_error(const char *cmd, const char *fmt, ...)
 void fb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
- * A message (no line end added) on stderr, made visible like every message
- * here (fb_visible_all(): control characters and bytes that are not UTF-8
- * as escapes), so a file name or an option's value in it cannot move the
- * terminal or split the line.
+ * A message (no line end added) on to, stderr or stdout, made visible like
+ * every message here (fb_visible_all(): control characters and bytes that
+ * are not UTF-8 as escapes), so a file name or an option's value in it
+ * cannot move the terminal or split the line.
  */
-void fb_cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void fb_cli_say(FILE *to, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * What a command's options set.  Each cmd-*.c owns its option table

@@ -293,13 +293,15 @@ profile_check(struct fb_cli *cli)
 	}
 	for (size_t i = 0; i < p->ncols; i++)
 		n[p->col[i].kind]++;
-	printf("%s: a profile for %s%s%s%s: %zu column%s, %zu flag%s, %zu count%s%s; it can "
-	       "be used\n", cli->argv[1], p->system ? p->system : "an unnamed system",
-	       p->la ? " (" : "", p->la ? p->la : "", p->la ? ")" : "", n[FB_PK_COLUMN],
-	       n[FB_PK_COLUMN] == 1 ? "" : "s", n[FB_PK_FLAG], n[FB_PK_FLAG] == 1 ? "" : "s",
-	       n[FB_PK_COUNT], n[FB_PK_COUNT] == 1 ? "" : "s",
-	       p->expand ? " (one row per household)"
-	       : p->episodes ? " (episode files, for report --period)" : "");
+	/* The file's name and the profile's own words, made visible. */
+	fb_cli_say(stdout, "%s: a profile for %s%s%s%s: %zu column%s, %zu flag%s, %zu count%s%s; "
+		   "it can be used", cli->argv[1], p->system ? p->system : "an unnamed system",
+		   p->la ? " (" : "", p->la ? p->la : "", p->la ? ")" : "", n[FB_PK_COLUMN],
+		   n[FB_PK_COLUMN] == 1 ? "" : "s", n[FB_PK_FLAG], n[FB_PK_FLAG] == 1 ? "" : "s",
+		   n[FB_PK_COUNT], n[FB_PK_COUNT] == 1 ? "" : "s",
+		   p->expand ? " (one row per household)"
+		   : p->episodes ? " (episode files, for report --period)" : "");
+	putchar('\n');
 	fb_profile_free(p);
 	return fb_cli_finish(FB_EXIT_OK);
 }

@@ -213,7 +213,7 @@ cmd_reconcile(int argc, char **argv)
 	fb_doc_reconcile(&doc, &run, &sub, &rc, region_name, cli.bridge ? FB_DOC_RECON_BRIDGE : 0);
 	/* Said on stderr too, for CSV, whose table has no room for a note. */
 	if ((note = fb_doc_find_note(&doc, "dates_note")) != NULL) {
-		fb_cli_say("fosterbeds %s: %c%s", cli.cmd,
+		fb_cli_say(stderr, "fosterbeds %s: %c%s", cli.cmd,
 			   tolower((unsigned char)note->text[0]), note->text + 1);
 		fputc('\n', stderr);
 	}

@@ -66,5 +66,11 @@ grep -q "$esc" out err && bad "check-manifest: an ESC from the manifest reached 
 grep -q 'report\\x1B\[2J run of .*\\x1B\]0;pwned\\x07\\n in .* by fosterbeds .*\\x1Bc' out && ok ||
 	bad "check-manifest: the manifest's strings not shown escaped: $(head -1 out)"
 
+# A profile's own words (system, la) as profile check says them.
+sed "s/^system = .*/system = Mosaic$esc[2J/" "$fixtures/profile-bed.ini" >p.ini
+run profile check p.ini >out 2>err
+grep -q 'a profile for Mosaic\\x1B\[2J (Medway)' out && ok || bad "profile check: $(cat out err)"
+grep -q "$esc" out err && bad "profile check: an ESC reached the terminal" || ok
+
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]
