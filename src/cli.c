@@ -37,21 +37,14 @@ static struct fb_profile *given_profile;
 static void
 say(FILE *to, const char *fmt, va_list ap)
 {
-	va_list copy;
-	char *msg, *shown;
-	int n;
+	struct fb_strbuf msg = { 0 };
+	char *shown;
 
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n < 0)
-		return;
-	msg = fb_xmalloc((size_t)n + 1);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	shown = fb_visible_dup(msg);
+	fb_strbuf_vaddf(&msg, fmt, ap);
+	shown = fb_visible_dup(msg.s ? msg.s : "");
 	fputs(shown, to);
 	free(shown);
-	free(msg);
+	free(msg.s);
 }
 
 void

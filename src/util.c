@@ -288,21 +288,29 @@ fb_csv_lines_end(struct fb_csv_lines *l, int c)
 }
 
 void
-fb_strbuf_addf(struct fb_strbuf *b, const char *fmt, ...)
+fb_strbuf_vaddf(struct fb_strbuf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list again;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
 	if (n < 0)
 		return;
 	fb_grow((void **)&b->s, &b->cap, b->n + (size_t)n + 1, 1);
-	va_start(ap, fmt);
 	vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->n += (size_t)n;
+}
+
+void
+fb_strbuf_addf(struct fb_strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fb_strbuf_vaddf(b, fmt, ap);
+	va_end(ap);
 }
 
 int

@@ -10,6 +10,7 @@
 #ifndef FOSTERBEDS_UTIL_H
 #define FOSTERBEDS_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,8 @@ struct fb_strbuf {
 
 /* Append printf-style text to b. */
 void fb_strbuf_addf(struct fb_strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void fb_strbuf_vaddf(struct fb_strbuf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 /*
  * Write a refusal's reason into why (whylen bytes; nothing when 0), for
