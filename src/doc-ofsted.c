@@ -137,8 +137,11 @@ row_notes(struct fb_doc *d, const struct fb_ofsted_rows *rows)
 
 		if (!r->note || r->kind == FB_OK_REGION_PUBLISHED)
 			continue;
-		if (first)
-			fb_doc_note(d, FB_NOTE_AFTER, NULL, "\nNotes:");
+		if (first) {
+			/* A note is one line (doc.h): the blank line before is a note too. */
+			fb_doc_note(d, FB_NOTE_AFTER, NULL, "%s", "");
+			fb_doc_note(d, FB_NOTE_AFTER, NULL, "Notes:");
+		}
 		first = 0;
 		fb_doc_note(d, FB_NOTE_AFTER, NULL, "  %s%s%s: %s%s%s", r->year,
 			    r->year[0] ? " " : "", row_name(r), r->note,
@@ -164,8 +167,9 @@ fb_doc_ofsted(struct fb_doc *d, const struct fb_run *run, const struct fb_ofsted
 		    "figure and Ofsted's minus the sum");
 	/* Two lines, as the text table is read at a terminal. */
 	fb_doc_note(d, FB_NOTE_INTRO, NULL, "Per authority; then each region: the sum of its "
-		    "authorities, Ofsted's own figure,\nand Ofsted minus the sum (notes below "
-		    "say why they differ).");
+		    "authorities, Ofsted's own figure,");
+	fb_doc_note(d, FB_NOTE_INTRO, NULL, "and Ofsted minus the sum (notes below say why "
+		    "they differ).");
 	t = fb_doc_table(d, "Ofsted", columns, C_COUNT, "(no authorities read)");
 	for (size_t i = 0; i < rows->n; i++)
 		row(d, t, &rows->v[i]);

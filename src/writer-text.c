@@ -9,7 +9,7 @@
  * control characters and bytes that are not UTF-8 as escapes), so a file
  * name, a region's name or a manifest's command line can never move the
  * terminal or split a line: the only line ends are the writer's own and
- * those a builder puts in a note or an intro to wrap it.
+ * those a builder puts in a table's intro (its own words) to wrap it.
  */
 #include "fosterbeds/writer.h"
 
@@ -51,8 +51,8 @@ line(FILE *out, const char *s)
 }
 
 /*
- * A note or a table's intro, made visible line by line: the builder's own
- * line breaks in it are kept (doc-ofsted.c wraps its intro).
+ * A table's intro, made visible line by line: an intro is the builder's own
+ * words (doc.h), whose line breaks wrap it.
  */
 static void
 para(FILE *out, const char *s)
@@ -332,7 +332,7 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 	fputc('\n', out);
 	for (size_t i = 0; i < d->nnotes; i++)
 		if (d->notes[i].place == FB_NOTE_INTRO)
-			para(out, d->notes[i].text);
+			line(out, d->notes[i].text);
 	for (size_t t = 0; t < d->ntables; t++) {
 		const struct fb_table *tb = &d->tables[t];
 
@@ -354,7 +354,7 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		if (d->notes[i].place == FB_NOTE_AFTER) {
 			if (!after++)
 				fputc('\n', out);
-			para(out, d->notes[i].text);
+			line(out, d->notes[i].text);
 		}
 	return fb_writer_stream_result(out, e);
 }

@@ -133,7 +133,11 @@ struct fb_table {
 	size_t nrows, cap;
 	const char *empty;   /* what the text table says when there is no row */
 	enum fb_text_layout text;
-	const char *intro;   /* what the text says above the table, or NULL */
+	/*
+	 * What the text says above the table, or NULL: the builder's own
+	 * words (never outside text), which may wrap with '\n'.
+	 */
+	const char *intro;
 	/*
 	 * A table whose rows belong to rows of the first table: nest is how
 	 * many of its first columns name the row each belongs to (the same
@@ -169,6 +173,11 @@ enum fb_note_place {
 			       in words */
 };
 
+/*
+ * A note is one line: the text writer shows a '\n' in it, as any control
+ * character, as an escape (a file name in it cannot split it), so a
+ * builder wanting two lines adds two notes, and a blank line an empty one.
+ */
 struct fb_note {
 	enum fb_note_place place;
 	const char *key;     /* JSON member and XLSX topic, or NULL */
