@@ -174,7 +174,8 @@ doc_table(FILE *out, const struct fb_table *t)
 	for (size_t k = 0; k < n; k++) {
 		width[k] = strlen(t->cols[shown[k]].brief);
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t w = visible_width(fb_cell_format(fb_table_cell(t, r, shown[k]), buf));
+			const struct fb_cell *c = fb_table_cell(t, r, shown[k]);
+			size_t w = visible_width(fb_cell_format(c, buf));
 
 			if (w > width[k] && !skipped(t, r))
 				width[k] = w;
@@ -242,8 +243,8 @@ doc_crosstab(FILE *out, const struct fb_table *t)
 			const char *g = fb_table_cell(t, end, k[GROUP])->s;
 			const char *rl = fb_table_cell(t, end, k[ROW])->s;
 			const char *cl = fb_table_cell(t, end, k[COL])->s;
-			size_t i, j, w = visible_width(fb_cell_format(fb_table_cell(t, end, k[VALUE]),
-								      buf));
+			const struct fb_cell *v = fb_table_cell(t, end, k[VALUE]);
+			size_t i, j, w = visible_width(fb_cell_format(v, buf));
 
 			if (strcmp(g ? g : "", group ? group : "") != 0)
 				break;

@@ -64,7 +64,8 @@ struct fb_findings {
 	size_t dropped;            /* findings counted but not kept */
 	size_t count[FB_R_COUNT];  /* findings per rule, kept or not */
 	size_t errors, warnings;
-	int row_error;             /* 1 + the first error's rule since fb_findings_row_start(), or 0 */
+	int row_error;             /* 1 + the first error's rule since
+				      fb_findings_row_start(), or 0 */
 	struct fb_file_map *maps;  /* one per file that told its layout */
 	size_t nmaps, mapcap;
 };
