@@ -108,7 +108,45 @@ void
 fb_costs_release(struct fb_costs *c)
 {
 	free(c->rows);
+	free(c->index);
 	fb_costs_init(c);
+}
+
+/*
+ * The duplicate check looks every row up by (la_code, date, type) in a hash
+ * table, so a long file costs time in its rows, not their square.
+ */
+static size_t *
+index_slot(const struct fb_costs *c, int la, int date, int type)
+{
+	unsigned long long h = ((unsigned long long)(unsigned)la * 1000003u ^
+				(unsigned)date) * 0x9E3779B97F4A7C15ull ^ (unsigned)type;
+	size_t mask = c->nindex - 1, i = (size_t)(h ^ h >> 29) & mask;
+
+	for (;; i = (i + 1) & mask) {
+		const struct fb_cost *o;
+
+		if (c->index[i] == 0)
+			return &c->index[i];
+		o = &c->rows[c->index[i] - 1];
+		if (o->la_code == la && o->date == date && o->type == type)
+			return &c->index[i];
+	}
+}
+
+/* Index every row again, in a table at least twice as large as the rows need. */
+static void
+index_rebuild(struct fb_costs *c, size_t want)
+{
+	size_t n = 64;
+
+	while (n < 2 * want)
+		n *= 2;
+	free(c->index);
+	c->index = fb_xcalloc(n, sizeof(*c->index));
+	c->nindex = n;
+	for (size_t i = 0; i < c->n; i++)
+		*index_slot(c, c->rows[i].la_code, c->rows[i].date, c->rows[i].type) = i + 1;
 }
 
 struct reading {
@@ -157,7 +195,7 @@ on_cost_row(void *ctx, const struct fb_row *row)
 	char vis[FB_VISIBLE_SIZE];
 	enum fb_date_form form;
 	const char *v;
-	size_t len;
+	size_t len, *slot = NULL;
 	int bad = 0, m;
 
 	c->rows_read++;
@@ -235,12 +273,15 @@ on_cost_row(void *ctx, const struct fb_row *row)
 	}
 	bad |= money(r, row, K_SUPPORT, &k.support) < 0;
 
-	for (size_t i = 0; !bad && i < c->n; i++) {
-		const struct fb_cost *o = &c->rows[i];
+	if (!bad) {
+		if (2 * (c->n + 1) > c->nindex)
+			index_rebuild(c, c->n + 1);
+		slot = index_slot(c, k.la_code, k.date, k.type);
+	}
+	if (slot && *slot) {
+		const struct fb_cost *o = &c->rows[*slot - 1];
 		char d[FB_DATE_LEN + 1];
 
-		if (o->la_code != k.la_code || o->date != k.date || o->type != k.type)
-			continue;
 		fb_date_format(k.date, d);
 		fb_findings_add(r->out, FB_R_DUPLICATE_COST, row->file, row->line, "la_code",
 				NULL, "LA %03d has a cost (placement_type %s) at %s again (first "
@@ -254,6 +295,7 @@ on_cost_row(void *ctx, const struct fb_row *row)
 	}
 	fb_grow((void **)&c->rows, &c->cap, c->n + 1, sizeof(*c->rows));
 	c->rows[c->n++] = k;
+	*slot = c->n;
 	c->rows_used++;
 }
 
@@ -292,7 +334,10 @@ fb_costs_keep(struct fb_costs *c, int (*keep)(const void *ctx, int la_code), con
 		c->rows_used--;
 		c->rows_outside_filter++;
 	}
-	c->n = kept;
+	if (kept < c->n) {
+		c->n = kept;
+		index_rebuild(c, kept);   /* the rows moved */
+	}
 }
 
 long
