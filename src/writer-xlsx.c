@@ -53,6 +53,9 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <xlsxwriter.h>
 
@@ -436,6 +439,9 @@ make_book_apart(const struct fb_doc *d, const char *scratch, struct fb_error *e)
 	int fds[2], status, rc;
 	pid_t pid;
 	ssize_t n = 0;
+#ifdef __linux__
+	pid_t parent = getpid();
+#endif
 
 	if (pipe(fds) != 0) {
 		fail(e, errno, "no pipe: %s", strerror(errno));
@@ -453,6 +459,14 @@ make_book_apart(const struct fb_doc *d, const char *scratch, struct fb_error *e)
 
 		for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)
 			signal(faults[i], SIG_DFL);
+#ifdef __linux__
+		/*
+		 * A signal that ends the caller (which removes scratch) ends
+		 * the child too, or it would make the workbook again there.
+		 */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+			_exit(1);
+#endif
 		close(fds[0]);
 		rc = make_book(d, scratch, e);
 		if (rc != 0 && write(fds[1], e, sizeof(*e)) != (ssize_t)sizeof(*e))
