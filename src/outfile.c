@@ -5,14 +5,22 @@
 #include "outfile.h"
 
 #include <errno.h>
-#include <limits.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
+
+#ifdef HAVE_SIGACTION
+#include <signal.h>
+typedef sigset_t mask_t;
+typedef sig_atomic_t flag_t;
+#else
+/* WebAssembly (WASI): no signals (its <signal.h> refuses to be included). */
+typedef int mask_t;
+typedef int flag_t;
+#endif
 
 /*
  * The temporary files of the process, for the signal handler: mutable
@@ -24,7 +32,7 @@
  */
 #define NPENDING 8
 static char *volatile pending[NPENDING];
-static volatile sig_atomic_t pending_used[NPENDING];
+static volatile flag_t pending_used[NPENDING];
 
 /* The signals whose default action ends the process, and that can be caught. */
 #ifdef HAVE_SIGACTION
@@ -53,7 +61,7 @@ on_signal(int sig)
 
 /* Block the signals install() catches, so a file is never made but not listed. */
 static void
-block(sigset_t *old)
+block(mask_t *old)
 {
 	sigset_t set;
 
@@ -64,14 +72,13 @@ block(sigset_t *old)
 }
 
 static void
-unblock(const sigset_t *old)
+unblock(const mask_t *old)
 {
 	sigprocmask(SIG_SETMASK, old, NULL);
 }
 #else
-typedef int sigset_t;   /* WebAssembly (WASI): no signals, so nothing to block. */
-static void block(sigset_t *old) { (void)old; }
-static void unblock(const sigset_t *old) { (void)old; }
+static void block(mask_t *old) { (void)old; }
+static void unblock(const mask_t *old) { (void)old; }
 #endif
 
 static void
@@ -138,7 +145,7 @@ make_temp(const char *dir, const char *prefix, const char *name, int *fd)
 	size_t size = strlen(dir) + strlen(prefix) + (size_t)namelen + sizeof(".fosterbeds-XXXXXX");
 	char *tmp = fb_xmalloc(size);
 	size_t slot;
-	sigset_t old;
+	mask_t old;
 	int en;
 
 	snprintf(tmp, size, "%s%s%.*s%sfosterbeds-XXXXXX", dir, prefix, namelen, name,
