@@ -2,6 +2,7 @@
  * outfile.c: output files written whole or not at all, in place for
  * devices, and temporary files that do not outlive the process (outfile.h).
  */
+#define _XOPEN_SOURCE 700   /* realpath() */
 #include "outfile.h"
 
 #include <errno.h>
@@ -204,20 +205,35 @@ new_file_mode(void)
 int
 fb_outfile_open(struct fb_outfile *o, const char *path)
 {
-	struct stat st;
+	struct stat st, lst;
 	const char *slash;
 	char *dir;
-	int fd, en, exists;
-
+	int fd, en, exists, link;
 
 	*o = (struct fb_outfile){ .path = path };
 	exists = stat(path, &st) == 0;
-	if (exists && !S_ISREG(st.st_mode)) {
-		/* A device or a FIFO: in place (a directory fails here, EISDIR). */
+	link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+#ifndef HAVE_REALPATH
+	/* Without realpath() a link's file cannot be found to rename onto. */
+	if (link)
+		exists = 0;
+#endif
+	if ((exists && !S_ISREG(st.st_mode)) || (link && !exists)) {
+		/*
+		 * A device or a FIFO, a link to nothing yet (or one that cannot
+		 * be resolved): in place; a directory fails here, EISDIR.
+		 */
 		return (o->f = fopen(path, "wb")) ? 0 : -1;
 	}
-	o->mode = exists ? (unsigned)st.st_mode & 07777 : new_file_mode();
-	o->target = fb_xstrdup(path);
+	/* The bits a file's owner set, never set-ID ones. */
+	o->mode = exists ? (unsigned)st.st_mode & 0777 : new_file_mode();
+#ifdef HAVE_REALPATH
+	/* A link (/dev/stdout to a file) stays a link: its file is replaced. */
+	if (link && !(o->target = realpath(path, NULL)))
+		return -1;
+#endif
+	if (!o->target)
+		o->target = fb_xstrdup(path);
 	/* Beside the target, so the rename cannot cross file systems. */
 	slash = strrchr(o->target, '/');
 	dir = fb_xstrdup(o->target);

@@ -7,7 +7,9 @@
  * recognisable, and renamed into place only when complete; an existing
  * file keeps its permission bits, a new one gets 0666 less the umask.
  * Anything else that exists (a device, a FIFO) is written in place: a
- * rename would replace /dev/null with a regular file.  Every temporary
+ * rename would replace /dev/null with a regular file.  A symbolic link
+ * stays one: the file it names is what is replaced (in place, without
+ * realpath(), or when it names nothing yet).  Every temporary
  * and scratch file is listed in a small fixed table, removed at exit and
  * on every catchable signal that would end the process (the signal then
  * ends it as it would have).
@@ -23,7 +25,7 @@
 
 struct fb_outfile {
 	const char *path;   /* as given, the caller's */
-	char *target;       /* what the rename replaces (a copy of path) */
+	char *target;       /* what the rename replaces: path, or its link's file */
 	char *tmp;          /* the temporary file beside target, NULL when in place */
 	FILE *f;            /* open for writing, until fb_outfile_close() */
 	unsigned mode;      /* the permission bits target gets */

@@ -26,6 +26,14 @@ run report --format xlsx --today 2026-11-23 -o "$tmp/private.csv" "$fixtures/sma
 [[ $(stat -c %a "$tmp/private.csv") == 640 ]] && ok || bad "xlsx: 640 became $(stat -c %a "$tmp/private.csv")"
 [[ $(leftovers "$tmp") == 0 ]] && ok || bad "a temporary file was left: $(ls -A "$tmp")"
 
+# A link to a file (as /dev/stdout may be) stays a link; its file is replaced.
+echo previous >"$tmp/real.csv"
+ln -s real.csv "$tmp/link.csv"
+run report --format csv --today 2026-11-23 -o "$tmp/link.csv" "$fixtures/small.csv"
+[[ $? == 0 && -L $tmp/link.csv && $(head -c 7 "$tmp/real.csv") == la_code ]] && ok ||
+	bad "-o LINK: the link was replaced, or its file not written"
+[[ $(leftovers "$tmp") == 0 ]] && ok || bad "a temporary file was left: $(ls -A "$tmp")"
+
 # A FIFO is written into, not replaced by a regular file.
 mkfifo "$tmp/fifo"
 timeout 20 cat "$tmp/fifo" >"$tmp/from-fifo" &
