@@ -191,47 +191,53 @@ help(const struct fb_cli *cli, const struct fb_option *options)
 }
 
 /*
- * Is what a command writes, out ("-o", "--manifest"), one of the files it
- * reads, or the other output?  Files are compared, not names, so
- * "-o ./x.csv --manifest x.csv" is caught (fb_same_file()).  A device or
- * FIFO is written in place and replaces nothing.  Returns FB_EXIT_USAGE
+ * Would writing path replace a file?  Not standard output, nor an existing
+ * path that is not a regular file (a device, a FIFO: written in place).
+ */
+static int
+replaces(const char *path)
+{
+	struct stat st;
+
+	return path && strcmp(path, "-") != 0 && !(stat(path, &st) == 0 && !S_ISREG(st.st_mode));
+}
+
+/*
+ * Would what a command writes, out (given as opt: "-o", "--manifest"),
+ * replace one of the files it reads?  Files are compared, not names
+ * (fb_same_file()), so "./in.csv" is "in.csv".  Returns FB_EXIT_USAGE
  * after a message, else 0.
  */
 static int
 check_output(const struct fb_cli *cli, const char *opt, const char *out)
 {
 	const char *reads[] = { cli->ofsted, given_profile ? given_profile->path : NULL };
-	struct stat st;
+	size_t nreads = sizeof(reads) / sizeof(reads[0]);
 
-	if (!out || strcmp(out, "-") == 0 || (stat(out, &st) == 0 && !S_ISREG(st.st_mode)))
+	if (!replaces(out))
 		return 0;
-	for (int i = 0; i < cli->argc; i++)
-		if (strcmp(cli->argv[i], "-") != 0 && fb_same_file(cli->argv[i], out))
+	for (size_t i = 0; i < (size_t)cli->argc + nreads; i++) {
+		const char *in = i < (size_t)cli->argc ? cli->argv[i] : reads[i - (size_t)cli->argc];
+
+		if (in && strcmp(in, "-") != 0 && fb_same_file(in, out))
 			return fb_cli_usage_error(cli->cmd, "%s '%s' is the input '%s': it would be "
-						  "replaced; write to another file", opt, out,
-						  cli->argv[i]);
-	for (size_t i = 0; i < sizeof(reads) / sizeof(reads[0]); i++)
-		if (reads[i] && fb_same_file(reads[i], out))
-			return fb_cli_usage_error(cli->cmd, "%s '%s' is the input '%s': it would be "
-						  "replaced; write to another file", opt, out,
-						  reads[i]);
+						  "replaced; write to another file", opt, out, in);
+	}
 	return 0;
 }
 
+/* check_output() for -o and --manifest, and the two the same file. */
 static int
 check_overlaps(const struct fb_cli *cli)
 {
-	const char *out = cli->output && strcmp(cli->output, "-") != 0 ? cli->output : NULL;
-	struct stat st;
 	int rc;
 
-	if ((rc = check_output(cli, "-o", out)) != 0 ||
+	if ((rc = check_output(cli, "-o", cli->output)) != 0 ||
 	    (rc = check_output(cli, "--manifest", cli->manifest)) != 0)
 		return rc;
-	if (out && cli->manifest && !(stat(out, &st) == 0 && !S_ISREG(st.st_mode)) &&
-	    fb_same_file(out, cli->manifest))
+	if (replaces(cli->output) && cli->manifest && fb_same_file(cli->output, cli->manifest))
 		return fb_cli_usage_error(cli->cmd, "--manifest '%s' and -o '%s' are the same "
-					  "file; give two files", cli->manifest, out);
+					  "file; give two files", cli->manifest, cli->output);
 	return -1;
 }
 
