@@ -217,6 +217,17 @@ test_failure(void **state)
 	}
 }
 
+/* TMPDIR back as it was before a test changed it: saved, or unset; frees saved. */
+static void
+restore_tmpdir(char *saved)
+{
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+}
+
 /*
  * write_scratch(): the workbook is made under the caller's scratch name,
  * in the caller's folder, never in $TMPDIR (here one that does not
@@ -253,11 +264,7 @@ test_xlsx_scratch(void **state)
 	assert_int_equal(rmdir(dir), 0);   /* nothing else was left there */
 	free(buf);
 	fb_doc_release(&d);
-	if (saved)
-		setenv("TMPDIR", saved, 1);
-	else
-		unsetenv("TMPDIR");
-	free(saved);
+	restore_tmpdir(saved);
 }
 
 /*
@@ -300,11 +307,7 @@ test_xlsx_cannot_make(void **state)
 		free(buf);
 		fb_doc_release(&d);
 	}
-	if (saved)
-		setenv("TMPDIR", saved, 1);
-	else
-		unsetenv("TMPDIR");
-	free(saved);
+	restore_tmpdir(saved);
 }
 
 /* A note longer than the first try, and more tables than the first allocation. */
