@@ -228,7 +228,7 @@ async function runAll(ev) {
 	const inputs = sortedNames().map((n) => [n, files.get(n)]);
 	const t0 = performance.now();
 	const formats = cmd.formats || [null];
-	let first = null;
+	let first = null, shown = null;
 	try {
 		for (let i = 0; i < formats.length; i++) {
 			const f = formats[i];
@@ -252,10 +252,17 @@ async function runAll(ev) {
 			if (r.status <= 1 && bytes && bytes.byteLength)
 				offer(cmd, f, bytes);
 			if (f === "html" && r.status <= 1 && bytes) {
-				$("report").srcdoc = utf8(bytes);
+				const frame = $("report");
+				shown = new Promise((done) => {
+					frame.addEventListener("load", done, { once: true });
+					setTimeout(done, 3000);
+				});
+				frame.srcdoc = utf8(bytes);
 				$("report-box").hidden = false;
 			}
 		}
+		// Done when the report is on screen, not only handed to the frame.
+		await shown;
 		const ms = performance.now() - t0;
 		res.dataset.ms = Math.round(ms);
 		say("Finished in " + (ms / 1000).toFixed(2) + " s.");
