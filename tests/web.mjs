@@ -16,7 +16,7 @@
 import { createRequire } from "node:module";
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 
 const [pagePath, bin, root] = process.argv.slice(2, 5).map((p) => resolve(p));
@@ -96,9 +96,10 @@ function unzip(book) {
 
 function unzipParts(book) {
 	const names = execFileSync("unzip", ["-Z1", book], { encoding: "utf8" }).split("\n").filter(Boolean).sort();
-	const parts = new Map();
+	const parts = new Map(), into = book + ".d";
+	execFileSync("unzip", ["-q", "-o", book, "-d", into]);
 	for (const n of names) {
-		let data = execFileSync("unzip", ["-p", book, n]);
+		let data = readFileSync(join(into, n));
 		if (n === "docProps/core.xml")
 			data = Buffer.from(data.toString("utf8").replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, "TIME"));
 		parts.set(n, data);
@@ -169,17 +170,29 @@ for (const c of CASES) {
 	// A fresh page state for each case.
 	await page.reload();
 	await page.waitForFunction(() => !document.getElementById("run").disabled, null, { timeout: 60000 });
-	if (c.files.length)
+	if (c.files.length) {
 		await page.setInputFiles("#files", c.files);
+		await page.waitForFunction((n) => document.querySelectorAll("#file-list li").length === n,
+			c.files.length);
+	}
 	await page.selectOption("#command", c.command);
 	if (c.set)
 		await c.set(page);
 	await page.click("#run");
 	await page.waitForSelector("#results[data-state=done]", { timeout: 600000 });
-	const ms = Number(await page.getAttribute("#results", "data-ms"));
 	if (c.timed) {
-		console.log(`${c.name}: ${ms} ms in the page (4 runs: csv, html, json, xlsx; ${c.files.length} files)`);
-		check(ms < 1000, c.name + ": the page's report takes under a second", ms + " ms");
+		// On screen in under a second, on this machine when it is not busy:
+		// with more runnable jobs than cores the figure says nothing.
+		const ms = Number(await page.getAttribute("#results", "data-report-ms"));
+		const all = Number(await page.getAttribute("#results", "data-ms"));
+		const load = loadavg()[0], cores = cpus().length;
+		console.log(`${c.name}: the report on screen ${ms} ms after Run, every download ready at ${all} ms ` +
+			`(${c.files.length} files; each run, ms: ${await page.getAttribute("#results", "data-runs")}; ` +
+			`load ${load.toFixed(1)} on ${cores} cores)`);
+		if (load < cores)
+			check(ms < 1000, c.name + ": the report is on screen in under a second", ms + " ms");
+		else
+			console.log(`SKIP: ${c.name}: not timed, the machine is busy (load ${load.toFixed(1)})`);
 	}
 
 	const status = Number(await page.textContent("#status"));

@@ -59,8 +59,10 @@ export async function run(module, args, inputs) {
 	for (const [name, data] of inputs)
 		dir.set(name, new File(data, { readonly: true }));
 	const stdout = new Sink(), stderr = new Sink();
+	// /tmp as on any Unix: the workbook writer keeps its parts there while it
+	// builds the zip.  It is empty for every run and goes with the instance.
 	const fds = [new OpenFile(new File(new Uint8Array(0), { readonly: true })), stdout, stderr,
-		new PreopenDirectory(".", dir)];
+		new PreopenDirectory(".", dir), new PreopenDirectory("/tmp", new Map())];
 	const wasi = new WASI(["fosterbeds", ...args], [], fds, { debug: false });
 	const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
 	let status;
