@@ -30,8 +30,9 @@ done
 if [[ -z $wasm ]]; then
 	sh tools/wasm-deps.sh
 	if [[ ! -f build-wasm/build.ninja ]]; then
-		meson setup --cross-file tools/wasm32-wasi.ini -Dtests=false \
-			--buildtype=release build-wasm >/dev/null
+		meson setup --cross-file tools/wasm32-wasi.ini \
+			--cross-file build-wasm-deps/paths.ini \
+			-Dtests=false --buildtype=release build-wasm >/dev/null
 	fi
 	ninja -C build-wasm >/dev/null
 	wasm=build-wasm/fosterbeds.wasm

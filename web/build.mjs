@@ -61,4 +61,4 @@ const parts = { CSP: esc(CSP), STYLE: style, SCRIPT: script, WASM: "\n" + b64, C
 let page = readFileSync(join(here, "src/page.html"), "utf8");
 page = page.replace(/@(CSP|STYLE|SCRIPT|WASM|COMMANDS)@/g, (_, k) => parts[k]);
 writeFileSync(outPath, page);
-console.log(`${outPath}: ${page.length} bytes (wasm ${wasm.length} bytes, script ${script.length})`);
+console.log(`${outPath}: ${Buffer.byteLength(page)} bytes (wasm ${wasm.length} bytes, script ${script.length})`);
