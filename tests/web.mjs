@@ -22,6 +22,8 @@ import { basename, join, resolve } from "node:path";
 const [pagePath, bin, root] = process.argv.slice(2, 5).map((p) => resolve(p));
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const shots = process.argv.includes("--shots") ? resolve(process.argv[process.argv.indexOf("--shots") + 1]) : null;
+if (shots)
+	mkdirSync(shots, { recursive: true });
 // playwright-core is one of web/'s npm packages (npm ci in web/).
 const { chromium } = createRequire(join(root, "web/package.json"))("playwright-core");
 const tmp = mkdtempSync(join(tmpdir(), "fb-web-"));
@@ -219,8 +221,14 @@ for (const c of CASES) {
 	const nh = native(dir, withFmt("html"));
 	check(html && html.equals(nh.stdout), c.name + ": the HTML download is the native page",
 		html ? firstDiff(html.toString(), nh.stdout.toString()) : "no download");
-	const frame = page.frames().find((f) => f.url() === "about:srcdoc");
-	check(frame && (await frame.content()).length > 1000, c.name + ": the report shows in the page's frame");
+	let frame = null;
+	for (let i = 0; i < 100 && !frame; i++) {
+		frame = page.frames().find((f) => f.url() === "about:srcdoc");
+		if (!frame)
+			await page.waitForTimeout(100);
+	}
+	check(frame && (await frame.content()).length > 1000, c.name + ": the report shows in the page's frame",
+		frame ? (await frame.content()).slice(0, 300) : page.frames().map((f) => f.url()).join());
 
 	const json = await download(page, "json", join(tmp, c.name + ".json"));
 	const nj = native(dir, withFmt("json"));
