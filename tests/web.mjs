@@ -227,8 +227,11 @@ for (const c of CASES) {
 		if (!frame)
 			await page.waitForTimeout(100);
 	}
-	check(frame && (await frame.content()).length > 1000, c.name + ": the report shows in the page's frame",
+	check(frame && (await frame.content()).length > 1000, c.name + ": the report is in the page's frame",
 		frame ? (await frame.content()).slice(0, 300) : page.frames().map((f) => f.url()).join());
+	// ... and laid out (a frame that loads while hidden stays blank).
+	const tall = frame ? await frame.evaluate(() => document.body.getBoundingClientRect().height) : 0;
+	check(tall > 100, c.name + ": the report in the frame is laid out", "body height " + tall);
 
 	const json = await download(page, "json", join(tmp, c.name + ".json"));
 	const nj = native(dir, withFmt("json"));

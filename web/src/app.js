@@ -153,14 +153,21 @@ function update() {
 	const cmd = byValue.get($("command").value);
 	const names = sortedNames();
 	$("command-about").textContent = cmd.about;
+	// A profile is the first thing convert needs, and an extra for the rest.
+	const prof = document.querySelector('[data-opt="profile-file"]');
+	if (cmd.profile === "required")
+		$("options").prepend(prof);
+	else
+		document.querySelector("#more .more-body").prepend(prof);
 	for (const el of document.querySelectorAll("#options .opt"))
 		el.hidden = !cmd.options.includes(el.dataset.opt);
+	$("more").hidden = !document.querySelector("#more .opt:not([hidden])");
 	for (const el of document.querySelectorAll("[data-not]"))
 		el.hidden = el.dataset.not === cmd.filter;
 	if (cmd.filter === "region-only" && $("filter-la").checked)
 		$("filter-all").checked = true;
-	$("region").disabled = !$("filter-region").checked;
-	$("la").disabled = !$("filter-la").checked;
+	$("region").closest("p").hidden = !$("filter-region").checked;
+	$("la").closest("p").hidden = !$("filter-la").checked || cmd.filter === "region-only";
 	$("period-hint").textContent = cmd.period === "required" ? "Both dates are needed." :
 		"Optional: with episode files, also warn of gaps between a bed's episodes in this period.";
 
@@ -259,8 +266,10 @@ async function runAll(ev) {
 					frame.addEventListener("load", done, { once: true });
 					setTimeout(done, 3000);
 				});
-				frame.srcdoc = utf8(bytes);
+				// Shown before it loads: a frame that loads while hidden is
+				// never laid out in Chromium, and stays blank once shown.
 				$("report-box").hidden = false;
+				frame.srcdoc = utf8(bytes);
 				// The report is on screen: what a person waits for.  The
 				// other downloads follow while they read it.
 				await shown;
@@ -271,7 +280,7 @@ async function runAll(ev) {
 		res.dataset.ms = Math.round(ms);
 		// Each run's milliseconds, for whoever measures the page.
 		res.dataset.runs = times.join(", ");
-		say("Finished in " + (ms / 1000).toFixed(2) + " s.");
+		say("Finished.");
 	} catch (e) {
 		say("Something went wrong inside the page: " + e.message, true);
 		console.error(e);
