@@ -336,7 +336,7 @@ function figures(rows) {
 		if (row[0] === "ALL")
 			tr.className = "region";
 		for (const v of row)
-			cell(tr, v).className = /^-?[0-9.]+$/.test(v) ? "num" : "";
+			cell(tr, v).className = /^[-+]?[0-9.]+$/.test(v) ? "num" : /^\d{4}-\d\d-\d\d$/.test(v) ? "date" : "";
 	}
 	$("table-box").hidden = false;
 }
