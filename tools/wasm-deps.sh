@@ -22,6 +22,14 @@ src=$out/src
 prefix=$out/prefix
 mkdir -p "$cache" "$src" "$prefix/lib/pkgconfig" "$prefix/include"
 
+# Built already by this very script (and for this folder): nothing to do.
+stamp=$( (cat "$0"; echo "$top") | sha256sum | cut -d' ' -f1)
+if [ -f "$out/paths.ini" ] && [ "$(cat "$prefix/.stamp" 2>/dev/null)" = "$stamp" ]; then
+	echo "wasm-deps: $prefix (up to date)"
+	exit 0
+fi
+rm -f "$prefix/.stamp"
+
 # name version (source package, Debian version)
 pins="libcsv 3.0.3+dfsg-6
 jansson 2.14-2
@@ -205,4 +213,5 @@ exe_wrapper = ['node', '--no-warnings', '$top/tools/wasi-run.mjs']
 pkg_config_libdir = '$prefix/lib/pkgconfig'
 INI
 
+echo "$stamp" >"$prefix/.stamp"
 echo "wasm-deps: $prefix"
