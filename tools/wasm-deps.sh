@@ -224,6 +224,8 @@ cp /usr/share/common-licenses/MPL-2.0 "$tp/libxlsxwriter/MPL-2.0"
 s=$src/jansson;	ship jansson LICENSE debian/copyright
 s=$src/zlib;	ship zlib LICENSE debian/copyright
 s=$src/libinih;	ship libinih LICENSE.txt debian/copyright
+mkdir -p "$tp/wasi-libc"
+cp /usr/share/doc/wasi-libc/copyright "$tp/wasi-libc/copyright"
 
 # The second cross file (tools/wasm32-wasi.ini says why).
 cat >"$out/paths.ini" <<INI
