@@ -4,10 +4,9 @@
 #
 #	bash tools/build-web.sh [--wasm FILE] [--out FILE]
 #
-# 1. the WebAssembly build of the CLI (tools/wasm-deps.sh builds its
-#    libraries from Debian's source packages; meson with
-#    tools/wasm32-wasi.ini builds build-wasm/fosterbeds.wasm), unless
-#    --wasm gives one;
+# 1. the WebAssembly build of the CLI, build-wasm/fosterbeds.wasm
+#    (tools/build-wasm.sh: its libraries from Debian's source packages,
+#    then meson with tools/wasm32-wasi.ini), unless --wasm gives one;
 # 2. web/'s npm packages, exactly as web/package-lock.json pins them (npm ci;
 #    skipped when web/node_modules already holds that lockfile's install);
 # 3. web/build.mjs: the app bundled by esbuild, then the script, the style
@@ -28,13 +27,7 @@ while (($#)); do
 done
 
 if [[ -z $wasm ]]; then
-	sh tools/wasm-deps.sh
-	if [[ ! -f build-wasm/build.ninja ]]; then
-		meson setup --cross-file tools/wasm32-wasi.ini \
-			--cross-file build-wasm-deps/paths.ini \
-			-Dtests=false --buildtype=release build-wasm >/dev/null
-	fi
-	ninja -C build-wasm >/dev/null
+	sh tools/build-wasm.sh
 	wasm=build-wasm/fosterbeds.wasm
 fi
 

@@ -22,6 +22,14 @@ src=$out/src
 prefix=$out/prefix
 mkdir -p "$cache" "$src" "$prefix/lib/pkgconfig" "$prefix/include"
 
+# Built already by this very script (and for this folder): nothing to do.
+stamp=$( (cat "$0"; echo "$top") | sha256sum | cut -d' ' -f1)
+if [ -f "$out/paths.ini" ] && [ "$(cat "$prefix/.stamp" 2>/dev/null)" = "$stamp" ]; then
+	echo "wasm-deps: $prefix (up to date)"
+	exit 0
+fi
+rm -f "$prefix/.stamp"
+
 # name version (source package, Debian version)
 pins="libcsv 3.0.3+dfsg-6
 jansson 2.14-2
@@ -41,9 +49,9 @@ command -v "$AR" >/dev/null 2>&1 || AR=$(ls /usr/bin/llvm-ar-* 2>/dev/null | hea
 fetch() {
 	suite=$1; shift
 	dir=$cache/apt-$suite
-	mkdir -p "$dir/lists/partial"
+	mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
 	echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" >"$dir/sources.list"
-	O="-o Dir::Etc::SourceList=$dir/sources.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$dir/lists -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
+	O="-o Dir::Etc::SourceList=$dir/sources.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$dir/lists -o Dir::Cache=$dir/cache -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
 	apt-get $O -qq update
 	(cd "$cache" && apt-get $O -qq source --download-only "$@")
 }
@@ -194,6 +202,31 @@ cc_lib inih -- "$s/ini.c"
 cp "$s/ini.h" "$prefix/include/"
 pc inih 59 inih "libinih"
 
+# --- web/third-party --------------------------------------------------------
+# What the page's sources must carry for the code compiled into the .wasm
+# (web/third-party/README.md): every package's licence and Debian copyright
+# file, and the source of the pieces under the LGPL (libcsv, nettle) and
+# the MPL (libxlsxwriter's tmpfileplus).  Copied, not changed: a rerun
+# leaves the committed files as they are.
+tp=$top/web/third-party
+ship() {	# ship DIR FILE... (from $s)
+	mkdir -p "$tp/$1"
+	d=$1; shift
+	for f in "$@"; do cp "$s/$f" "$tp/$d/$(basename "$f")"; done
+}
+s=$src/libcsv;	ship libcsv libcsv.c csv.h COPYING COPYING.LESSER debian/copyright
+s=$src/nettle;	ship nettle sha256.c sha256-compress.c write-be32.c sha2.h sha2-internal.h \
+	nettle-types.h nettle-write.h macros.h COPYING.LESSERv3 COPYINGv2 COPYINGv3 debian/copyright
+s=$src/libxlsxwriter
+ship libxlsxwriter License.txt debian/copyright third_party/tmpfileplus/tmpfileplus.c \
+	third_party/tmpfileplus/tmpfileplus.h
+cp /usr/share/common-licenses/MPL-2.0 "$tp/libxlsxwriter/MPL-2.0"
+s=$src/jansson;	ship jansson LICENSE debian/copyright
+s=$src/zlib;	ship zlib LICENSE debian/copyright
+s=$src/libinih;	ship libinih LICENSE.txt debian/copyright
+mkdir -p "$tp/wasi-libc"
+cp /usr/share/doc/wasi-libc/copyright "$tp/wasi-libc/copyright"
+
 # The second cross file (tools/wasm32-wasi.ini says why).
 cat >"$out/paths.ini" <<INI
 # Written by tools/wasm-deps.sh: absolute paths for tools/wasm32-wasi.ini.
@@ -205,4 +238,5 @@ exe_wrapper = ['node', '--no-warnings', '$top/tools/wasi-run.mjs']
 pkg_config_libdir = '$prefix/lib/pkgconfig'
 INI
 
+echo "$stamp" >"$prefix/.stamp"
 echo "wasm-deps: $prefix"
