@@ -45,6 +45,12 @@ const glob = (dir, re = /\.csv$/) => {
 const records = glob("sample-data/records");
 const sd = (p) => join(root, "sample-data", p);
 
+// Opens "More options", as a person would to reach the options folded there.
+async function more(p) {
+	if ((await p.getAttribute("#more", "open")) === null)
+		await p.click("#more > summary");
+}
+
 // Each case: the files chosen, the choices made in the page, and the native
 // arguments those choices must give (before --format and the files).
 const CASES = [
@@ -53,10 +59,10 @@ const CASES = [
 		set: async (p) => { await p.check("#breakdown"); await p.check("#filter-region"); await p.selectOption("#region", "South East"); },
 		args: ["report", "--breakdown", "reasons", "--region", "South East"] },
 	{ name: "report-la", files: records, command: "report",
-		set: async (p) => { await p.check("#filter-la"); await p.fill("#la", "851, 867"); await p.fill("#region-name", "Two LAs"); },
+		set: async (p) => { await p.check("#filter-la"); await p.fill("#la", "851, 867"); await more(p); await p.fill("#region-name", "Two LAs"); },
 		args: ["report", "--la", "851,867", "--region-name", "Two LAs"] },
 	{ name: "validate-broken", files: glob("sample-data/broken"), command: "validate",
-		set: async (p) => { await p.fill("#today", "2026-11-23"); },
+		set: async (p) => { await more(p); await p.fill("#today", "2026-11-23"); },
 		args: ["validate", "--today", "2026-11-23"] },
 	{ name: "report-unreadable", files: [sd("broken/FB014-utf16.csv"), sd("broken/FB004-unknown-code.csv")],
 		command: "report", args: ["report"], findings: ["FB014", "FB004"] },
@@ -135,7 +141,11 @@ async function download(page, format, to) {
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
 	args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--no-first-run"],
+		"--disable-component-update", "--no-first-run",
+		// The report's sandboxed frame in the page's own process: headless
+		// Chromium does not lay out an out-of-process frame that loaded out
+		// of view, so its layout could not be checked.
+		"--disable-features=IsolateSandboxedIframes"],
 });
 const context = await browser.newContext({ acceptDownloads: true });
 const problems = [];
@@ -230,7 +240,15 @@ for (const c of CASES) {
 	check(frame && (await frame.content()).length > 1000, c.name + ": the report is in the page's frame",
 		frame ? (await frame.content()).slice(0, 300) : page.frames().map((f) => f.url()).join());
 	// ... and laid out (a frame that loads while hidden stays blank).
-	const tall = frame ? await frame.evaluate(() => document.body.getBoundingClientRect().height) : 0;
+	// Scrolled into view first: Chromium lays out no frame of another origin
+	// while it is out of view.
+	await page.locator("#report").scrollIntoViewIfNeeded();
+	let tall = 0;
+	for (let i = 0; i < 50 && frame && tall <= 100; i++) {
+		tall = await frame.evaluate(() => document.body.getBoundingClientRect().height);
+		if (tall <= 100)
+			await page.waitForTimeout(100);
+	}
 	check(tall > 100, c.name + ": the report in the frame is laid out", "body height " + tall);
 
 	const json = await download(page, "json", join(tmp, c.name + ".json"));
