@@ -266,8 +266,9 @@ async function runAll(ev) {
 					frame.addEventListener("load", done, { once: true });
 					setTimeout(done, 3000);
 				});
-				// Shown before it loads: a frame that loads while hidden is
-				// never laid out in Chromium, and stays blank once shown.
+				// Shown before it loads: headless Chromium, with the frame
+				// in a process of its own, left a frame that loaded while
+				// hidden blank once shown.
 				$("report-box").hidden = false;
 				frame.srcdoc = utf8(bytes);
 				// The report is on screen: what a person waits for.  The
