@@ -168,6 +168,14 @@ await page.waitForFunction(() => !document.getElementById("run").disabled, null,
 check(/^fosterbeds \d/.test(await page.textContent("#version")), "the page runs the program (--version)",
 	await page.textContent("#version"));
 
+// Every control has a name a screen reader reads out (a label, or the text
+// of the button), and none is out of reach of the keyboard.
+const unnamed = await page.evaluate(() => [...document.querySelectorAll("input, select, button, textarea")]
+	.filter((el) => !(el.labels && el.labels.length) && !el.getAttribute("aria-label") && !el.textContent.trim())
+	.concat([...document.querySelectorAll("[tabindex]")].filter((el) => Number(el.getAttribute("tabindex")) > 0))
+	.map((el) => el.outerHTML.slice(0, 80)));
+check(unnamed.length === 0, "every control is labelled, and the tab order is the page's", unnamed.join("\n"));
+
 for (const c of CASES) {
 	if (only && c.name !== only)
 		continue;
