@@ -4,9 +4,15 @@
 // as $PWD, which the program's start-up makes its own: src/wasi-compat.h)
 // and the exit status.
 //
-//	node --no-warnings tools/wasi-run.mjs PROGRAM.wasm [ARG...]
+//	node --no-warnings --no-turbo-fast-api-calls tools/wasi-run.mjs \
+//		PROGRAM.wasm [ARG...]
 //
 // --no-warnings keeps node's "WASI is experimental" off standard error.
+// --no-turbo-fast-api-calls is needed: node's WASI calls, made as V8 "fast
+// calls", can start a garbage collection from inside the call when memory
+// grows (nodejs/node#46777, open), and node then crashes (SIGSEGV, or a
+// V8 fatal error) once a run has grown its memory enough: reading 600,000
+// rows did, every time.  tools/test-wasm.sh's "large" test checks it.
 import { readFileSync } from 'node:fs';
 import { WASI } from 'node:wasi';
 import { basename } from 'node:path';

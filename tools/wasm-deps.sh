@@ -232,7 +232,7 @@ cat >"$out/paths.ini" <<INI
 # Written by tools/wasm-deps.sh: absolute paths for tools/wasm32-wasi.ini.
 [binaries]
 c = '$top/tools/wasm-clang'
-exe_wrapper = ['node', '--no-warnings', '$top/tools/wasi-run.mjs']
+exe_wrapper = ['node', '--no-warnings', '--no-turbo-fast-api-calls', '$top/tools/wasi-run.mjs']
 
 [properties]
 pkg_config_libdir = '$prefix/lib/pkgconfig'
