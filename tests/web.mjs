@@ -138,6 +138,17 @@ async function download(page, format, to) {
 	return readFileSync(to);
 }
 
+// The file itself: the policy, and nothing in it that could reach a network
+// even if the policy were lifted.
+const text = readFileSync(pagePath, "utf8");
+const CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; " +
+	"base-uri 'none'; form-action 'none'";
+check(text.includes(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`) &&
+	text.indexOf("Content-Security-Policy") < text.indexOf("<script"), "the page's policy comes before any script");
+const script = text.slice(text.indexOf("<script>"));
+for (const word of ["fetch(", "XMLHttpRequest", "WebSocket", "sendBeacon", "EventSource", "new Worker", "import(", "http://", "https://"])
+	check(!script.includes(word), "the page's script has no " + word);
+
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
 	args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
