@@ -7,6 +7,12 @@ set -u
 bin=$1
 root=$2
 shift 2
+# Under valgrind (the setup's FB_WRAPPER) the page would run the same
+# WebAssembly and the native side only grow slower: skipped (77).
+if [[ -n ${FB_WRAPPER:-} ]]; then
+	echo "SKIP: the browser page under valgrind: nothing of it runs under valgrind"
+	exit 77
+fi
 if [[ ! -x ${CHROMIUM:-/usr/bin/chromium} ]]; then
 	echo "chromium is not installed: apt-get install chromium (tools/setup.sh installs it)"
 	exit 1
