@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../web"
 if ! command -v npm >/dev/null; then
-	echo "web-npm: npm is not installed: apt-get install nodejs npm (tools/setup.sh installs them)" >&2
+	echo "web-npm: npm is not installed (it comes with nodejs from NodeSource, or Debian's npm package)" >&2
 	exit 1
 fi
 if ! cmp -s package-lock.json node_modules/.fosterbeds-lock 2>/dev/null; then
