@@ -187,6 +187,24 @@ const unnamed = await page.evaluate(() => [...document.querySelectorAll("input, 
 	.map((el) => el.outerHTML.slice(0, 80)));
 check(unnamed.length === 0, "every control is labelled, and the tab order is the page's", unnamed.join("\n"));
 
+// By keyboard alone: Tab reaches the file chooser, the task and Run, in
+// that order, and Enter on Run runs (spec needs no file).
+{
+	await page.selectOption("#command", "spec");
+	await page.evaluate(() => document.activeElement && document.activeElement.blur());
+	const seen = [];
+	for (let i = 0; i < 60 && !seen.includes("run"); i++) {
+		await page.keyboard.press("Tab");
+		const id = await page.evaluate(() => document.activeElement && document.activeElement.id);
+		if (["files", "command", "run"].includes(id) && !seen.includes(id))
+			seen.push(id);
+	}
+	check(seen.join() === "files,command,run", "Tab reaches the files, the task and Run in order", seen.join());
+	await page.keyboard.press("Enter");
+	await page.waitForSelector("#results[data-state=done]", { timeout: 60000 }).catch(() => {});
+	check((await page.textContent("#status")) === "0", "Enter on Run runs the task");
+}
+
 for (const c of CASES) {
 	if (only && c.name !== only)
 		continue;
