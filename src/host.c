@@ -1,11 +1,10 @@
 /*
  * host.c: the command-line tool's hooks for the core (hooks.h): files,
- * nettle's SHA-256, iconv's Windows-1252, and the out-of-memory exit.
+ * nettle's SHA-256, Windows-1252 (a table), and the out-of-memory exit.
  */
 #include "fosterbeds/host.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,23 +21,72 @@ out_of_memory(void)
 	exit(3);
 }
 
-/* Bytes 1252 leaves undefined make iconv fail: the core then keeps the bytes. */
+/*
+ * Windows-1252's bytes 0x80-0x9F, as Unicode code points; the five it
+ * leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are 0.  Every other byte
+ * is the code point of the same value (ASCII, and Latin-1 from 0xA0).
+ * A table rather than iconv, so the WebAssembly build (no iconv in WASI)
+ * decodes exactly as the native one: test-host.c checks it against glibc's
+ * iconv on all 256 bytes.
+ */
+static const unsigned short cp1252_high[32] = {
+	[0x80 - 0x80] = 0x20AC,
+	[0x82 - 0x80] = 0x201A,
+	[0x83 - 0x80] = 0x0192,
+	[0x84 - 0x80] = 0x201E,
+	[0x85 - 0x80] = 0x2026,
+	[0x86 - 0x80] = 0x2020,
+	[0x87 - 0x80] = 0x2021,
+	[0x88 - 0x80] = 0x02C6,
+	[0x89 - 0x80] = 0x2030,
+	[0x8A - 0x80] = 0x0160,
+	[0x8B - 0x80] = 0x2039,
+	[0x8C - 0x80] = 0x0152,
+	[0x8E - 0x80] = 0x017D,
+	[0x91 - 0x80] = 0x2018,
+	[0x92 - 0x80] = 0x2019,
+	[0x93 - 0x80] = 0x201C,
+	[0x94 - 0x80] = 0x201D,
+	[0x95 - 0x80] = 0x2022,
+	[0x96 - 0x80] = 0x2013,
+	[0x97 - 0x80] = 0x2014,
+	[0x98 - 0x80] = 0x02DC,
+	[0x99 - 0x80] = 0x2122,
+	[0x9A - 0x80] = 0x0161,
+	[0x9B - 0x80] = 0x203A,
+	[0x9C - 0x80] = 0x0153,
+	[0x9E - 0x80] = 0x017E,
+	[0x9F - 0x80] = 0x0178,
+};
+
+/*
+ * As glibc's iconv("UTF-8", "WINDOWS-1252") did before: a byte 1252 leaves
+ * undefined fails the whole text, and the core then keeps the bytes.
+ */
 static char *
 decode_1252(const char *data, size_t len, size_t *outlen)
 {
-	size_t cap = len * 3 + 1, left = cap - 1, inleft = len;
-	char *out, *o, *in = (char *)data;
-	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+	const unsigned char *in = (const unsigned char *)data;
+	char *out = fb_xmalloc(len * 3 + 1), *o = out;
 
-	if (cd == (iconv_t)-1)
-		return NULL;
-	out = o = fb_xmalloc(cap);
-	if (iconv(cd, &in, &inleft, &o, &left) == (size_t)-1) {
-		iconv_close(cd);
-		free(out);
-		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		unsigned cp = in[i];
+
+		if (cp >= 0x80 && cp < 0xA0 && !(cp = cp1252_high[cp - 0x80])) {
+			free(out);
+			return NULL;
+		}
+		if (cp < 0x80) {
+			*o++ = (char)cp;
+		} else if (cp < 0x800) {
+			*o++ = (char)(0xC0 | cp >> 6);
+			*o++ = (char)(0x80 | (cp & 0x3F));
+		} else {
+			*o++ = (char)(0xE0 | cp >> 12);
+			*o++ = (char)(0x80 | (cp >> 6 & 0x3F));
+			*o++ = (char)(0x80 | (cp & 0x3F));
+		}
 	}
-	iconv_close(cd);
 	*o = '\0';
 	*outlen = (size_t)(o - out);
 	return out;

@@ -1,14 +1,18 @@
 #!/bin/bash
 # test.sh: set up as tools/setup.sh does (without installing), then run the
 # whole test suite: the unit and CLI tests, the same under valgrind, and
-# again in a build with AddressSanitizer and UndefinedBehaviorSanitizer, and
-# in a clang build.
+# again in a build with AddressSanitizer and UndefinedBehaviorSanitizer, in
+# a clang build, and the command-line tests on the WebAssembly build under
+# node's WASI (tools/test-wasm.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh --no-install
 
 echo "== meson test --setup=full"
 meson test -C build --setup=full --print-errorlogs
+
+echo "== web page (tools/build-web.sh, rebuilt and compared with web/fosterbeds.html)"
+bash tests/web-build.sh
 
 echo "== meson test --setup=valgrind"
 meson test -C build --setup=valgrind --print-errorlogs
@@ -35,9 +39,14 @@ fi
 ninja -C build-clang
 meson test -C build-clang --setup=full --print-errorlogs
 
-# One closing line over the four runs, counted from meson's own logs.
+echo "== WebAssembly (build-wasm/)"
+bash tools/test-wasm.sh
+
+# One closing line over the five runs, counted from meson's own logs (and
+# test-wasm.sh's, written the same way).
 python3 - build/meson-logs/testlog-full.json build/meson-logs/testlog-valgrind.json \
-	build-asan/meson-logs/testlog-full.json build-clang/meson-logs/testlog-full.json <<'PY'
+	build-asan/meson-logs/testlog-full.json build-clang/meson-logs/testlog-full.json \
+	build-wasm/meson-logs/testlog-wasm.json <<'PY'
 import json, sys
 passed = failed = 0
 for path in sys.argv[1:]:

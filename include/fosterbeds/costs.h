@@ -55,6 +55,8 @@ struct fb_costs {
 	size_t n, cap;
 	long rows_read, rows_used, rows_rejected, rows_outside_filter;
 	long rejected_by[FB_R_COUNT];  /* rejected rows by first error (run.h) */
+	/* Private: rows by (la_code, date, type), open addressing, row index + 1 or 0. */
+	size_t *index, nindex;
 };
 
 void fb_costs_init(struct fb_costs *c);

@@ -15,8 +15,8 @@
  *    Windows-1252 files;
  *  - an out-of-memory handler (struct fb_hooks.out_of_memory).
  *
- * The command-line tool's hooks (files, nettle, iconv, a message and exit
- * status 3) are in host.h.
+ * The command-line tool's hooks (files, nettle, a Windows-1252 table, a
+ * message and exit status 3) are in host.h.
  */
 #ifndef FOSTERBEDS_HOOKS_H
 #define FOSTERBEDS_HOOKS_H

@@ -2,8 +2,9 @@
  * host.h: the command-line tool's side of hooks.h.
  *
  * The core reads bytes, never files; the tool opens them here, hashes what
- * the core reads with nettle (digest.h), decodes Windows-1252 with iconv,
- * and says "out of memory" and exits 3 when an allocation fails.  This
+ * the core reads with nettle (digest.h), decodes Windows-1252 (a table, the
+ * same in the WebAssembly build), and says "out of memory" and exits 3 when
+ * an allocation fails.  This
  * layer, like manifest.h, is linked into the tool and the tests, never into
  * libfosterbeds-core.
  */
@@ -19,7 +20,7 @@
 /* Install the tool's hooks (fb_hooks_set()): call first thing in main(). */
 void fb_host_install(void);
 
-/* The tool's hooks: the out-of-memory message and exit 3, iconv's Windows-1252. */
+/* The tool's hooks: the out-of-memory message and exit 3, Windows-1252. */
 const struct fb_hooks *fb_host_hooks(void);
 
 /* Make src read the open stream in (read errors give -1 with errno set). */
