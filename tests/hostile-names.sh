@@ -51,6 +51,12 @@ run check-manifest m.json >out 2>err
 status=$?
 [[ $status == 0 ]] && ok || bad "check-manifest: exit $status for an unchanged file"
 grep -q '^caf\\xE9\.csv: unchanged' out && ok || bad "check-manifest: $(cat out)"
+# A run made in a folder whose name is not UTF-8 (directory_hex), checked
+# from elsewhere.
+mkdir "$tmp/$cafe.d" && cp "$fixtures/small.csv" "$tmp/$cafe.d/"
+(cd "$tmp/$cafe.d" && run report --today 2026-11-23 --manifest d.json small.csv >/dev/null 2>&1)
+(cd / && run check-manifest "$tmp/$cafe.d/d.json" >"$tmp/out" 2>&1)
+grep -qx 'small\.csv: unchanged' out && ok || bad "check-manifest, folder not UTF-8: $(cat out)"
 # A UTF-8 name has no name_hex: such manifests are as they were.
 cp "$fixtures/small.csv" "café.csv"
 run report --today 2026-11-23 --manifest u.json "café.csv" >/dev/null 2>&1
