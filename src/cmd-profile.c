@@ -247,7 +247,7 @@ profile_init(struct fb_cli *cli)
 	}
 	delim = semi ? ';' : tab ? '\t' : ',';
 	s = fb_xcalloc(1, sizeof(*s));
-	if (csv_init(&parser, CSV_APPEND_NULL) != 0)
+	if (fb_csv_init(&parser, CSV_APPEND_NULL) != 0)
 		fb_out_of_memory();
 	csv_set_delim(&parser, (unsigned char)delim);
 	csv_parse(&parser, data + start, len - start, on_field, on_record, s);

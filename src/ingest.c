@@ -540,7 +540,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 	fb_csv_lines_init(&g.at);
 	g.header_reject = FB_NONE;
 	*bytes = 0;
-	if (csv_init(&g.parser, CSV_STRICT | CSV_REPALL_NL) != 0) {
+	if (fb_csv_init(&g.parser, CSV_STRICT | CSV_REPALL_NL) != 0) {
 		free(chunk);
 		errno = ENOMEM;
 		return -1;
