@@ -11,6 +11,7 @@
 #include "fosterbeds/filter.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/tally.h"
 #include "util.h"
 
@@ -80,7 +81,7 @@ read_costs(struct fb_cli *cli, struct fb_run *run, struct fb_costs *c, const cha
 		fb_cli_error("cannot read '%s': %s", path, strerror(err));
 		return FB_EXIT_IO;
 	}
-	if (fb_read_all(in, &data, &len) == 0) {
+	if (fb_read_all(in, FB_MAX_WHOLE, &data, &len) == 0) {
 		fb_input_set_content(input, data, len);
 		fb_costs_read(c, data, len, file, cli->today, &run->findings);
 		free(data);
@@ -91,7 +92,7 @@ read_costs(struct fb_cli *cli, struct fb_run *run, struct fb_costs *c, const cha
 	if (in != stdin)
 		fclose(in);
 	if (rc != 0) {
-		fb_cli_error("cannot read '%s': %s", path, strerror(input->error));
+		fb_cli_error("cannot read '%s': %s", path, fb_strerror(input->error));
 		return FB_EXIT_IO;
 	}
 	fb_costs_keep(c, keeps, &cli->filter);

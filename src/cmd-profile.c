@@ -218,8 +218,8 @@ profile_init(struct fb_cli *cli)
 		fb_cli_error("cannot read '%s': %s", path, strerror(errno));
 		return FB_EXIT_IO;
 	}
-	if (fb_read_all(in, &data, &len) != 0) {
-		fb_cli_error("cannot read '%s': %s", path, strerror(errno));
+	if (fb_read_all(in, (size_t)FB_MAX_STREAM, &data, &len) != 0) {
+		fb_cli_error("cannot read '%s': %s", path, fb_strerror(errno));
 		if (in != stdin)
 			fclose(in);
 		return FB_EXIT_IO;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fosterbeds/limits.h"
 #include "util.h"
 
 /*
@@ -58,15 +59,24 @@ struct ingest {
 
 	long rows;
 	long empty_rows, empty_first_line;
+
+	/* An fb_refusal (limits.h) once a record passes a limit; then nothing more is kept. */
+	int refused;
 };
 
 static void
 cb_field(void *data, size_t len, void *vctx)
 {
 	struct ingest *g = vctx;
+	long n;
 
-	long n = fb_csv_lines_field(&g->at, data, len);
-
+	if (g->refused)
+		return;
+	if (g->nfields >= FB_MAX_FIELDS || g->buflen + len + 1 > FB_MAX_RECORD) {
+		g->refused = g->nfields >= FB_MAX_FIELDS ? FB_E_FIELDS : FB_E_RECORD_SIZE;
+		return;
+	}
+	n = fb_csv_lines_field(&g->at, data, len);
 	fb_grow((void **)&g->off, &g->offcap, g->nfields + 1, sizeof(*g->off));
 	fb_grow((void **)&g->buf, &g->bufcap, g->buflen + len + 1, 1);
 	g->off[g->nfields++] = g->buflen;
@@ -420,6 +430,8 @@ cb_end(int c, void *vctx)
 {
 	struct ingest *g = vctx;
 
+	if (g->refused)
+		return;
 	if (g->nfields > 0) {
 		if (!g->have_header)
 			header(g);
@@ -432,15 +444,6 @@ cb_end(int c, void *vctx)
 	g->malformed = 0;
 }
 
-static int
-utf16(const unsigned char *b, size_t n)
-{
-	if (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff)))
-		return 1;
-	/* Without a BOM, ASCII text in UTF-16 has a NUL in every pair. */
-	return n >= 2 && (b[0] == 0 || b[1] == 0);
-}
-
 /* Read the rest of a stream that is not parsed, counting and tapping it. */
 static int
 skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
@@ -450,35 +453,14 @@ skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
 
 	while ((n = in->read(in->ctx, chunk, CHUNK)) > 0) {
 		*bytes += n;
+		if (*bytes > FB_MAX_STREAM) {
+			errno = FB_E_STREAM_SIZE;
+			return -1;
+		}
 		if (tap)
 			tap->fn(tap->ctx, chunk, (size_t)n);
 	}
 	return n < 0 ? -1 : 0;
-}
-
-/*
- * What workbook, if any, a stream starting with the n bytes at b is: by its
- * bytes, never its name.  A zip is a workbook only when its first entries
- * name a workbook's parts, so a zip of anything else is left to the CSV
- * reader (which finds no header).
- */
-static const char *
-workbook(const unsigned char *b, size_t n)
-{
-	static const unsigned char ole[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
-
-	if (n >= sizeof(ole) && memcmp(b, ole, sizeof(ole)) == 0)
-		return "an Excel 97-2003 workbook (.xls)";
-	if (n < 4 || memcmp(b, "PK\x03\x04", 4) != 0)
-		return NULL;
-	for (size_t i = 4; i + 11 <= n; i++) {
-		if (memcmp(b + i, "xl/", 3) == 0)
-			return "an Excel workbook (.xlsx)";
-		if (memcmp(b + i, "content.xml", 11) == 0 ||
-		    memcmp(b + i, "opendocume", 10) == 0)
-			return "an OpenDocument spreadsheet (.ods)";
-	}
-	return NULL;
 }
 
 /*
@@ -551,11 +533,26 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 
 		n = (size_t)got;
 		*bytes += (long long)n;
+		if (*bytes > FB_MAX_STREAM) {
+			errno = FB_E_STREAM_SIZE;
+			status = -1;
+			goto done;
+		}
+		/*
+		 * Text never holds a NUL (UTF-16 aside, told by its first bytes):
+		 * /dev/zero, a program or a disk's zeros are refused at once,
+		 * before any of the chunk is parsed, not read to their end.
+		 */
+		if (!(first && (fb_utf16_start(p, n) || fb_workbook_start(p, n))) && memchr(p, 0, n)) {
+			errno = FB_E_NOT_TEXT;
+			status = -1;
+			goto done;
+		}
 		if (tap)
 			tap->fn(tap->ctx, chunk, n);
 		if (first) {
 			first = 0;
-			if (utf16(p, n)) {
+			if (fb_utf16_start(p, n)) {
 				fb_findings_add(out, FB_R_UTF16, file, 1, NULL, NULL,
 						"the file is UTF-16 text (Excel's \"Unicode Text\"), "
 						"so no row of it was read; open it in Excel and save "
@@ -563,7 +560,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 				status = skip_rest(in, chunk, bytes, tap);
 				goto done;
 			}
-			const char *book = workbook(p, n);
+			const char *book = fb_workbook_start(p, n);
 
 			if (book) {
 				fb_findings_add(out, FB_R_WORKBOOK, file, 1, NULL, NULL,
@@ -599,6 +596,14 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 		}
 		if (fb_csv_parse_strict(&g.parser, p, n, cb_field, cb_end, cb_bad, &g) != 0) {
 			errno = ENOMEM;
+			status = -1;
+			goto done;
+		}
+		/* The value being read counts too: a quote that never closes. */
+		if (!g.refused && g.buflen + g.parser.entry_pos > FB_MAX_RECORD)
+			g.refused = FB_E_RECORD_SIZE;
+		if (g.refused) {
+			errno = g.refused;
 			status = -1;
 			goto done;
 		}
