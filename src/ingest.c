@@ -481,6 +481,28 @@ find_delim(const unsigned char *b, size_t n)
 	return semi ? ';' : tab ? '\t' : ',';
 }
 
+/*
+ * The quoted value being read never closed: FB019 on its record, which
+ * the caller passes on rejected.  how says what became of the rest.
+ */
+static void
+unclosed_finding(struct ingest *g, const char *how)
+{
+	long at = fb_csv_lines_here(&g->at);
+	size_t col = g->nfields;
+	char label[FB_VISIBLE_SIZE + 16];
+
+	if (!g->have_header)
+		snprintf(label, sizeof(label), "column %zu of the header", col + 1);
+	else
+		column_label(g, col, label, sizeof(label));
+	g->unclosed = 1;
+	fb_findings_add(g->out, FB_R_UNCLOSED_QUOTE, g->file, at,
+			g->have_header && !g->no_header && col < g->ncols ? g->colname[col] : NULL,
+			NULL, "a quoted value in %s opens on line %ld and %s; add the closing "
+			"double quote", label, g->at.line, how);
+}
+
 static int ingest(const struct fb_source *in, const struct fb_schema *schema,
 		  const struct fb_schema_chooser *chooser, int file, struct fb_findings *out,
 		  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);
@@ -602,6 +624,23 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 		/* The value being read counts too: a quote that never closes. */
 		if (!g.refused && g.buflen + g.parser.entry_pos > FB_MAX_RECORD)
 			g.refused = FB_E_RECORD_SIZE;
+		/*
+		 * A quoted value open past the limit is, as at the end of the
+		 * file, a quote that never closes: said on its row, which is
+		 * rejected, and the rest of the file is only read (to hash it).
+		 */
+		if (g.refused == FB_E_RECORD_SIZE && g.have_header &&
+		    g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted) {
+			struct fb_row row = { .file = file, .line = fb_csv_lines_here(&g.at),
+					      .reject = FB_R_UNCLOSED_QUOTE };
+
+			unclosed_finding(&g, "is still open 16 MiB later (the most a row may "
+					 "be), so the rest of the file was not read");
+			g.rows++;
+			fn(ctx, &row);
+			status = skip_rest(in, chunk, bytes, tap);
+			goto done;
+		}
 		if (g.refused) {
 			errno = g.refused;
 			status = -1;
@@ -612,23 +651,9 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 		status = -1;
 		goto done;
 	}
-	if (g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted) {
-		long at = fb_csv_lines_here(&g.at);
-		size_t col = g.nfields;
-		char label[FB_VISIBLE_SIZE + 16];
-
-		if (!g.have_header)
-			snprintf(label, sizeof(label), "column %zu of the header", col + 1);
-		else
-			column_label(&g, col, label, sizeof(label));
-		g.unclosed = 1;
-		fb_findings_add(out, FB_R_UNCLOSED_QUOTE, file, at,
-				g.have_header && !g.no_header && col < g.ncols ? g.colname[col]
-									       : NULL,
-				NULL, "a quoted value in %s opens on line %ld and never closes, "
-				"so the rest of the file was read as that one value; add the "
-				"closing double quote", label, g.at.line);
-	}
+	if (g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted)
+		unclosed_finding(&g, "never closes, so the rest of the file was read as that one "
+				 "value");
 	/* Fails only when the parser is in error, which the loop above never leaves it. */
 	if (csv_fini(&g.parser, cb_field, cb_end, &g) != 0) {
 		errno = EINVAL;

@@ -630,9 +630,12 @@ endless_read(void *ctx, void *buf, size_t size)
 	return (long)size;
 }
 
-/* Ingest an endless source: refused with want, having read at most most bytes. */
+/*
+ * Ingest an endless source: refused with want, having read at most most
+ * bytes and pushed unclosed FB019 findings.
+ */
 static void
-refused(int byte, int want, long long most)
+refused(int byte, int want, long long most, size_t unclosed)
 {
 	struct fb_findings f;
 	struct endless e = { byte, 0 };
@@ -646,16 +649,18 @@ refused(int byte, int want, long long most)
 			 -1);
 	assert_int_equal(errno, want);
 	assert_true(e.given <= most);
-	assert_int_equal(rows, 0);
+	assert_int_equal(rows, (long)unclosed);
+	assert_int_equal(f.count[FB_R_UNCLOSED_QUOTE], unclosed);
 	fb_findings_release(&f);
 }
 
 /*
  * Hostile streams end (they never did): NUL bytes are not text, refused in
  * the first chunk, as /dev/zero is, whether from the start or after a
- * header; a value that never ends (a line of 'x', a quote that never
- * closes) stops at FB_MAX_RECORD; a row of endless commas at
- * FB_MAX_FIELDS values.  A UTF-16 file's NULs are still FB014, not this.
+ * header; a value that never ends (a line of 'x') stops at FB_MAX_RECORD;
+ * a quote that never closes is FB019 there, on its rejected row, and the
+ * rest is read to hash it, to FB_MAX_STREAM; a row of endless commas stops
+ * at FB_MAX_FIELDS values.  A UTF-16 file's NULs are still FB014.
  */
 static void
 test_limits(void **state)
@@ -679,10 +684,10 @@ test_limits(void **state)
 	assert_int_equal(f.n, 0);
 	fb_findings_release(&f);
 
-	refused(0, FB_E_NOT_TEXT, 65536);
-	refused('x', FB_E_RECORD_SIZE, (long long)FB_MAX_RECORD + 65536);
-	refused('"', FB_E_RECORD_SIZE, (long long)FB_MAX_RECORD * 2 + 65536);
-	refused(',', FB_E_FIELDS, 65536);
+	refused(0, FB_E_NOT_TEXT, 65536, 0);
+	refused('x', FB_E_RECORD_SIZE, (long long)FB_MAX_RECORD + 65536, 0);
+	refused('"', FB_E_STREAM_SIZE, FB_MAX_STREAM + 65536, 1);
+	refused(',', FB_E_FIELDS, 65536, 0);
 
 	assert_int_equal(ingest(nobom, sizeof(nobom) - 1, &f).n, 0);
 	assert_int_equal(f.count[FB_R_UTF16], 1);
