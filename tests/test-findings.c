@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "fosterbeds/findings.h"
+#include "scale-assert.h"
 
 static void
 test_visible(void **state)
@@ -103,53 +104,40 @@ reversed(struct fb_findings *f, size_t n)
 	}
 }
 
-/* The least CPU time of three sorts of n reversed findings, in seconds. */
+/* Sort n reversed findings once and check the order: CPU seconds. */
 static double
 sort_seconds(size_t n)
 {
-	double best = 1e9;
+	struct fb_findings f;
+	clock_t t0;
+	double t;
 
-	for (int run = 0; run < 3; run++) {
-		struct fb_findings f;
-		clock_t t0;
-		double t;
+	fb_findings_init(&f, 0);
+	reversed(&f, n);
+	t0 = clock();
+	fb_findings_sort(&f);
+	t = scale_seconds(t0);
+	for (size_t i = 1; i < n; i++) {
+		const struct fb_finding *a = &f.items[i - 1], *b = &f.items[i];
 
-		fb_findings_init(&f, 0);
-		reversed(&f, n);
-		t0 = clock();
-		fb_findings_sort(&f);
-		t = (double)(clock() - t0) / CLOCKS_PER_SEC;
-		if (t < best)
-			best = t;
-		for (size_t i = 1; i < n; i++) {
-			const struct fb_finding *a = &f.items[i - 1], *b = &f.items[i];
-
-			assert_true(a->file < b->file || (a->file == b->file && a->line <= b->line));
-			if (a->file == b->file && a->line == b->line)
-				assert_true(a->col < b->col);   /* stable */
-		}
-		fb_findings_release(&f);
+		assert_true(a->file < b->file || (a->file == b->file && a->line <= b->line));
+		if (a->file == b->file && a->line == b->line)
+			assert_true(a->col < b->col);   /* stable */
 	}
-	return best;
+	fb_findings_release(&f);
+	return t;
 }
 
 /*
- * Sorting is n log n however the findings come: four times the findings
- * take about four times as long (an insertion sort took sixteen: 80,000
- * reversed findings took seconds, and --max-findings 0 on 80,000 beds'
- * overlaps listed in reverse 6.5 s).  Timed in CPU seconds, the least of
- * three, so a busy machine or valgrind changes both sizes alike.
+ * Sorting is n log n however the findings come (scale-assert.h): an
+ * insertion sort took sixteen times as long for four times the findings,
+ * and --max-findings 0 on 80,000 beds' overlaps listed in reverse 6.5 s.
  */
 static void
 test_sort_scales(void **state)
 {
-	double small, big;
 	(void)state;
-
-	small = sort_seconds(20000);
-	big = sort_seconds(80000);
-	print_message("sort: 20,000 findings %.4f s, 80,000 %.4f s\n", small, big);
-	assert_true(big < 8 * small + 0.01);
+	assert_scales("sort, reversed findings", sort_seconds, 20000);
 }
 
 /*
