@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "fosterbeds/costs.h"
@@ -42,15 +43,22 @@ static const char usage_end[] =
 	"row is inside --region or --la, 2 usage error, 3 a file could not be read or\n"
 	"the output written.\n";
 
-/* Whether path's first line names placement_type: a cost file (standard input always is). */
+/*
+ * Whether path's first line names placement_type: a cost file.  Standard
+ * input, and anything but a regular file, always is: a FIFO peeked at would
+ * lose its first line, or wait for ever to be opened a second time, and
+ * /dev/zero has no first line.
+ */
 static int
 is_costs(const char *path)
 {
 	char line[4096];
 	FILE *in;
+	struct stat st;
 	int yes = 1;
 
-	if (strcmp(path, "-") == 0 || !(in = fopen(path, "rb")))
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !(in = fopen(path, "rb")))
 		return 1;   /* unreadable: said when read as costs */
 	if (fgets(line, sizeof(line), in))
 		yes = strstr(line, "placement_type") != NULL;

@@ -106,6 +106,9 @@ open(sys.argv[1], "wb").write(bytes(r.randrange(low, 256) for _ in range(65536))
 	fifo-records)
 		fifo "cat '$root/tests/fixtures/small.csv'" || { why="mkfifo failed"; return 1; }
 		input=$tmp/hostile.fifo ;;
+	fifo-costs)
+		fifo "cat '$root/tests/fixtures/costs-beds.csv'" || { why="mkfifo failed"; return 1; }
+		input=$tmp/hostile.fifo ;;
 	fifo-zeros)
 		fifo "cat /dev/zero" || { why="mkfifo failed"; return 1; }
 		input=$tmp/hostile.fifo ;;
