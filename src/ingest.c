@@ -565,7 +565,8 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 		 * /dev/zero, a program or a disk's zeros are refused at once,
 		 * before any of the chunk is parsed, not read to their end.
 		 */
-		if (!(first && (fb_utf16_start(p, n) || fb_workbook_start(p, n))) && memchr(p, 0, n)) {
+		if (!(first && (fb_utf16_start(p, n) || fb_workbook_start(p, n))) &&
+		    memchr(p, 0, n)) {
 			errno = FB_E_NOT_TEXT;
 			status = -1;
 			goto done;

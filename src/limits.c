@@ -19,8 +19,8 @@ fb_strerror(int error)
 		       "the file meant";
 	case FB_E_WHOLE_SIZE:
 		return "it is larger than 16 MiB, the most a return, Ofsted's file, a "
-		       "cost file or a manifest may be (spec/bed-records.md, \"Limits\"); check it is the "
-		       "file meant";
+		       "cost file or a manifest may be (spec/bed-records.md, \"Limits\"); "
+		       "check it is the file meant";
 	case FB_E_RECORD_SIZE:
 		return "a row is longer than 16 MiB, the most one row may be "
 		       "(spec/bed-records.md, \"Limits\"), so the rest of the file was not "
