@@ -14,6 +14,7 @@
 #include "fosterbeds/findings.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/manifest.h"
 #include "fosterbeds/number.h"
 #include "fosterbeds/profile-read.h"
@@ -343,7 +344,7 @@ fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
 	fb_run_set_profile(run, given_profile);
 	for (int i = 0; i < argc; i++) {
 		if (fb_run_read_path(run, argv[i]) != 0) {
-			fb_cli_error("cannot read '%s': %s", argv[i], strerror(errno));
+			fb_cli_error("cannot read '%s': %s", argv[i], fb_strerror(errno));
 			status = FB_EXIT_IO;
 		}
 	}

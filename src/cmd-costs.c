@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "fosterbeds/costs.h"
 #include "fosterbeds/filter.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/tally.h"
 #include "util.h"
 
@@ -41,15 +43,22 @@ static const char usage_end[] =
 	"row is inside --region or --la, 2 usage error, 3 a file could not be read or\n"
 	"the output written.\n";
 
-/* Whether path's first line names placement_type: a cost file (standard input always is). */
+/*
+ * Whether path's first line names placement_type: a cost file.  Standard
+ * input, and anything but a regular file, always is: a FIFO peeked at would
+ * lose its first line, or wait for ever to be opened a second time, and
+ * /dev/zero has no first line.
+ */
 static int
 is_costs(const char *path)
 {
 	char line[4096];
 	FILE *in;
+	struct stat st;
 	int yes = 1;
 
-	if (strcmp(path, "-") == 0 || !(in = fopen(path, "rb")))
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !(in = fopen(path, "rb")))
 		return 1;   /* unreadable: said when read as costs */
 	if (fgets(line, sizeof(line), in))
 		yes = strstr(line, "placement_type") != NULL;
@@ -82,7 +91,7 @@ read_costs(struct fb_cli *cli, struct fb_run *run, struct fb_costs *c, const cha
 		return FB_EXIT_IO;
 	}
 	memcpy(by, c->rejected_by, sizeof(by));
-	if (fb_read_all(in, &data, &len) == 0) {
+	if (fb_read_all(in, FB_MAX_WHOLE, &data, &len) == 0) {
 		fb_input_set_content(input, data, len);
 		fb_costs_read(c, data, len, file, cli->today, &run->findings);
 		free(data);
@@ -93,7 +102,7 @@ read_costs(struct fb_cli *cli, struct fb_run *run, struct fb_costs *c, const cha
 	if (in != stdin)
 		fclose(in);
 	if (rc != 0) {
-		fb_cli_error("cannot read '%s': %s", path, strerror(input->error));
+		fb_cli_error("cannot read '%s': %s", path, fb_strerror(input->error));
 		return FB_EXIT_IO;
 	}
 	fb_costs_keep(c, keeps, &cli->filter);

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "fosterbeds/doc.h"
 #include "fosterbeds/host.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/ofsted.h"
 
 static const char usage_text[] =
@@ -71,9 +72,9 @@ cmd_ofsted(int argc, char **argv)
 		char *data = NULL;
 		size_t len = 0;
 
-		if (!in || fb_read_all(in, &data, &len) != 0) {
+		if (!in || fb_read_all(in, FB_MAX_WHOLE, &data, &len) != 0) {
 			input->error = in ? errno : err;
-			fb_cli_error("cannot read '%s': %s", path, strerror(input->error));
+			fb_cli_error("cannot read '%s': %s", path, fb_strerror(input->error));
 			status = FB_EXIT_IO;
 			if (in && in != stdin)
 				fclose(in);

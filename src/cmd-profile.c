@@ -218,8 +218,8 @@ profile_init(struct fb_cli *cli)
 		fb_cli_error("cannot read '%s': %s", path, strerror(errno));
 		return FB_EXIT_IO;
 	}
-	if (fb_read_all(in, &data, &len) != 0) {
-		fb_cli_error("cannot read '%s': %s", path, strerror(errno));
+	if (fb_read_all(in, (size_t)FB_MAX_STREAM, &data, &len) != 0) {
+		fb_cli_error("cannot read '%s': %s", path, fb_strerror(errno));
 		if (in != stdin)
 			fclose(in);
 		return FB_EXIT_IO;
@@ -247,7 +247,7 @@ profile_init(struct fb_cli *cli)
 	}
 	delim = semi ? ';' : tab ? '\t' : ',';
 	s = fb_xcalloc(1, sizeof(*s));
-	if (csv_init(&parser, CSV_APPEND_NULL) != 0)
+	if (fb_csv_init(&parser, CSV_APPEND_NULL) != 0)
 		fb_out_of_memory();
 	csv_set_delim(&parser, (unsigned char)delim);
 	csv_parse(&parser, data + start, len - start, on_field, on_record, s);

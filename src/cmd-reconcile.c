@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "fosterbeds/host.h"
 #include "fosterbeds/date.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/reconcile.h"
 #include "fosterbeds/submission.h"
 #include "util.h"
@@ -53,7 +54,7 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path, con
 		return FB_EXIT_IO;
 	}
 	/* Read once, then sized, hashed and parsed from memory (stdin too). */
-	if (fb_read_all(in, &data, &len) == 0) {
+	if (fb_read_all(in, FB_MAX_WHOLE, &data, &len) == 0) {
 		fb_input_set_content(input, data, len);
 		rc = fb_submission_parse(sub, data, len, path, year, file, &run->findings);
 		fb_submission_keep(sub, &run->filter);
@@ -72,7 +73,7 @@ read_return(struct fb_run *run, struct fb_submission *sub, const char *path, con
 	if (in != stdin)
 		fclose(in);
 	if (rc != 0) {
-		fb_cli_error("cannot read '%s': %s", path, strerror(input->error));
+		fb_cli_error("cannot read '%s': %s", path, fb_strerror(input->error));
 		return FB_EXIT_IO;
 	}
 	return FB_EXIT_OK;

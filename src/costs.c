@@ -698,7 +698,7 @@ fb_bed_value_build(struct fb_bed_value *v, const struct fb_costs *c, const struc
 		if (c->rows[i].type == FB_PT_RESIDENTIAL ||
 		    c->rows[i].type == FB_PT_IN_HOUSE_FOSTERING)
 			k[nk++] = c->rows[i];
-	qsort(k, nk, sizeof(*k), by_la_date_type);
+	fb_qsort(k, nk, sizeof(*k), by_la_date_type);
 
 	for (size_t i = 0; i < c->n; i++)
 		las[n++] = c->rows[i].la_code;

@@ -17,6 +17,7 @@
 
 #include "fosterbeds/filter.h"
 #include "fosterbeds/findings.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/run.h"
 #include "fosterbeds/standard.h"
 
@@ -226,7 +227,7 @@ input_rows(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 		if (rejected_by(in->rejected_by, by, sizeof(by), 0)[0])
 			fb_cell_text(d, &c[icol(I_BY, p)], FB_CK_TEXT, by);
 		if (in->error)
-			fb_cell_text(d, &c[icol(I_ERROR, p)], FB_CK_TEXT, strerror(in->error));
+			fb_cell_text(d, &c[icol(I_ERROR, p)], FB_CK_TEXT, fb_strerror(in->error));
 	}
 }
 
@@ -325,7 +326,7 @@ text_lines(struct fb_doc *d, struct fb_table *t, const struct fb_run *run)
 
 		if (in->error) {
 			fb_table_line(d, t, "  %s: could not be read: %s", in->name,
-				      strerror(in->error));
+				      fb_strerror(in->error));
 			continue;
 		}
 		if (run->filter.active)

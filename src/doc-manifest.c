@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fosterbeds/limits.h"
 #include "fosterbeds/manifest.h"
 #include "util.h"
 
@@ -153,12 +154,12 @@ input_line(struct fb_strbuf *l, const struct fb_manifest_folders *folders,
 	case FB_MANIFEST_MISSING:
 		/* The folders say it all; an absolute name gets the system's reason. */
 		if (!open) {
-			fb_strbuf_addf(l, " (%s", strerror(c->error));
+			fb_strbuf_addf(l, " (%s", fb_strerror(c->error));
 			open = 1;
 		}
 		break;
 	case FB_MANIFEST_UNREADABLE:
-		fb_strbuf_addf(l, "%s%s", open ? "; " : " (", strerror(c->error));
+		fb_strbuf_addf(l, "%s%s", open ? "; " : " (", fb_strerror(c->error));
 		open = 1;
 		break;
 	case FB_MANIFEST_STDIN:
@@ -189,7 +190,7 @@ input_row(struct fb_doc *d, struct fb_table *t, size_t i, const struct fb_manife
 	if (c->sha256[0])
 		fb_cell_text(d, &row[I_SHA], FB_CK_CODE, c->sha256);
 	if (c->error)
-		fb_cell_text(d, &row[I_ERROR], FB_CK_TEXT, strerror(c->error));
+		fb_cell_text(d, &row[I_ERROR], FB_CK_TEXT, fb_strerror(c->error));
 	/* Neither standard input nor a missing file was read from anywhere. */
 	if (found)
 		fb_cell_text(d, &row[I_PATH], FB_CK_INPUT, found);

@@ -276,26 +276,48 @@ fb_findings_merge(struct fb_findings *dst, struct fb_findings *src)
 	fb_findings_init(src, src->limit);
 }
 
+static int
+before(const struct fb_finding *a, const struct fb_finding *b)
+{
+	return a->file < b->file || (a->file == b->file && a->line < b->line);
+}
+
 /*
- * Insertion sort on (file, line): findings arrive almost in order (only the
- * once-per-file warnings come late), so this is close to linear, and it is
- * stable, which qsort is not.
+ * Merge sort a[0..n) on (file, line), tmp holding n: stable (an equal
+ * finding never passes one pushed before it), which qsort is not, and
+ * n log n however the findings arrive.  Halves already in order are left
+ * as they are, so the usual list, almost in order (only the once-per-file
+ * warnings come late), costs little more than one pass.
  */
+static void
+merge_sort(struct fb_finding *a, struct fb_finding *tmp, size_t n)
+{
+	size_t half = n / 2, i = 0, j = half, k = 0;
+
+	if (n < 2)
+		return;
+	merge_sort(a, tmp, half);
+	merge_sort(a + half, tmp, n - half);
+	if (!before(&a[half], &a[half - 1]))
+		return;
+	while (i < half && j < n)
+		tmp[k++] = before(&a[j], &a[i]) ? a[j++] : a[i++];
+	while (i < half)
+		tmp[k++] = a[i++];
+	/* What is left of the second half is already in place. */
+	memcpy(a, tmp, k * sizeof(*a));
+}
+
 void
 fb_findings_sort(struct fb_findings *f)
 {
-	for (size_t i = 1; i < f->n; i++) {
-		struct fb_finding key = f->items[i];
-		size_t j = i;
+	struct fb_finding *tmp;
 
-		while (j > 0 && (f->items[j - 1].file > key.file ||
-				 (f->items[j - 1].file == key.file &&
-				  f->items[j - 1].line > key.line))) {
-			f->items[j] = f->items[j - 1];
-			j--;
-		}
-		f->items[j] = key;
-	}
+	if (f->n < 2)
+		return;
+	tmp = fb_xcalloc(f->n, sizeof(*tmp));
+	merge_sort(f->items, tmp, f->n);
+	free(tmp);
 }
 
 /* The one escaper of text from outside: fb_visible() cut after max characters. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fosterbeds/digest.h"
+#include "fosterbeds/limits.h"
 #include "util.h"
 
 _Static_assert(sizeof(((struct fb_input *)0)->sha256) == FB_SHA256_HEX,
@@ -183,13 +184,30 @@ fb_input_set_content(struct fb_input *input, const void *data, size_t len)
 }
 
 int
-fb_read_all(FILE *in, char **data, size_t *len)
+fb_read_all(FILE *in, size_t limit, char **data, size_t *len)
 {
 	size_t cap = 65536, n = 0, got;
 	char *buf = fb_xmalloc(cap);
+	int text_with_nul = -1;
 
+	/* One byte past the limit tells a file of the limit from a larger one. */
 	while ((got = fread(buf + n, 1, cap - n, in)) > 0) {
+		/* UTF-16 and workbooks have NULs, and messages of their own. */
+		if (text_with_nul < 0)
+			text_with_nul = fb_utf16_start((unsigned char *)buf, got) ||
+					fb_workbook_start((unsigned char *)buf, got);
+		/* Refused at once: /dev/zero is never read to its end. */
+		if (!text_with_nul && memchr(buf + n, 0, got)) {
+			free(buf);
+			errno = FB_E_NOT_TEXT;
+			return -1;
+		}
 		n += got;
+		if (n > limit) {
+			free(buf);
+			errno = limit >= (size_t)FB_MAX_STREAM ? FB_E_STREAM_SIZE : FB_E_WHOLE_SIZE;
+			return -1;
+		}
 		if (n == cap)
 			buf = fb_xrealloc(buf, cap *= 2);
 	}

@@ -14,6 +14,7 @@
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/la.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/profile.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
@@ -295,7 +296,7 @@ input_row(FILE *out, const struct fb_input *in, int profiled, int filtered)
 	if (in->error) {
 		fprintf(out, "</td><td colspan=\"%d\">could not be read: ",
 			4 + profiled + filtered);
-		html_esc(out, strerror(in->error));
+		html_esc(out, fb_strerror(in->error));
 		fputs("</td></tr>\n", out);
 		return;
 	}

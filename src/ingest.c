@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fosterbeds/limits.h"
 #include "util.h"
 
 /*
@@ -58,15 +59,24 @@ struct ingest {
 
 	long rows;
 	long empty_rows, empty_first_line;
+
+	/* An fb_refusal (limits.h) once a record passes a limit; then nothing more is kept. */
+	int refused;
 };
 
 static void
 cb_field(void *data, size_t len, void *vctx)
 {
 	struct ingest *g = vctx;
+	long n;
 
-	long n = fb_csv_lines_field(&g->at, data, len);
-
+	if (g->refused)
+		return;
+	if (g->nfields >= FB_MAX_FIELDS || g->buflen + len + 1 > FB_MAX_RECORD) {
+		g->refused = g->nfields >= FB_MAX_FIELDS ? FB_E_FIELDS : FB_E_RECORD_SIZE;
+		return;
+	}
+	n = fb_csv_lines_field(&g->at, data, len);
 	fb_grow((void **)&g->off, &g->offcap, g->nfields + 1, sizeof(*g->off));
 	fb_grow((void **)&g->buf, &g->bufcap, g->buflen + len + 1, 1);
 	g->off[g->nfields++] = g->buflen;
@@ -420,6 +430,8 @@ cb_end(int c, void *vctx)
 {
 	struct ingest *g = vctx;
 
+	if (g->refused)
+		return;
 	if (g->nfields > 0) {
 		if (!g->have_header)
 			header(g);
@@ -432,15 +444,6 @@ cb_end(int c, void *vctx)
 	g->malformed = 0;
 }
 
-static int
-utf16(const unsigned char *b, size_t n)
-{
-	if (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff)))
-		return 1;
-	/* Without a BOM, ASCII text in UTF-16 has a NUL in every pair. */
-	return n >= 2 && (b[0] == 0 || b[1] == 0);
-}
-
 /* Read the rest of a stream that is not parsed, counting and tapping it. */
 static int
 skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
@@ -450,35 +453,14 @@ skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
 
 	while ((n = in->read(in->ctx, chunk, CHUNK)) > 0) {
 		*bytes += n;
+		if (*bytes > FB_MAX_STREAM) {
+			errno = FB_E_STREAM_SIZE;
+			return -1;
+		}
 		if (tap)
 			tap->fn(tap->ctx, chunk, (size_t)n);
 	}
 	return n < 0 ? -1 : 0;
-}
-
-/*
- * What workbook, if any, a stream starting with the n bytes at b is: by its
- * bytes, never its name.  A zip is a workbook only when its first entries
- * name a workbook's parts, so a zip of anything else is left to the CSV
- * reader (which finds no header).
- */
-static const char *
-workbook(const unsigned char *b, size_t n)
-{
-	static const unsigned char ole[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
-
-	if (n >= sizeof(ole) && memcmp(b, ole, sizeof(ole)) == 0)
-		return "an Excel 97-2003 workbook (.xls)";
-	if (n < 4 || memcmp(b, "PK\x03\x04", 4) != 0)
-		return NULL;
-	for (size_t i = 4; i + 11 <= n; i++) {
-		if (memcmp(b + i, "xl/", 3) == 0)
-			return "an Excel workbook (.xlsx)";
-		if (memcmp(b + i, "content.xml", 11) == 0 ||
-		    memcmp(b + i, "opendocume", 10) == 0)
-			return "an OpenDocument spreadsheet (.ods)";
-	}
-	return NULL;
 }
 
 /*
@@ -497,6 +479,28 @@ find_delim(const unsigned char *b, size_t n)
 		tab |= b[i] == '\t';
 	}
 	return semi ? ';' : tab ? '\t' : ',';
+}
+
+/*
+ * The quoted value being read never closed: FB019 on its record, which
+ * the caller passes on rejected.  how says what became of the rest.
+ */
+static void
+unclosed_finding(struct ingest *g, const char *how)
+{
+	long at = fb_csv_lines_here(&g->at);
+	size_t col = g->nfields;
+	char label[FB_VISIBLE_SIZE + 16];
+
+	if (!g->have_header)
+		snprintf(label, sizeof(label), "column %zu of the header", col + 1);
+	else
+		column_label(g, col, label, sizeof(label));
+	g->unclosed = 1;
+	fb_findings_add(g->out, FB_R_UNCLOSED_QUOTE, g->file, at,
+			g->have_header && !g->no_header && col < g->ncols ? g->colname[col] : NULL,
+			NULL, "a quoted value in %s opens on line %ld and %s; add the closing "
+			"double quote", label, g->at.line, how);
 }
 
 static int ingest(const struct fb_source *in, const struct fb_schema *schema,
@@ -540,7 +544,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 	fb_csv_lines_init(&g.at);
 	g.header_reject = FB_NONE;
 	*bytes = 0;
-	if (csv_init(&g.parser, CSV_STRICT | CSV_REPALL_NL) != 0) {
+	if (fb_csv_init(&g.parser, CSV_STRICT | CSV_REPALL_NL) != 0) {
 		free(chunk);
 		errno = ENOMEM;
 		return -1;
@@ -551,11 +555,27 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 
 		n = (size_t)got;
 		*bytes += (long long)n;
+		if (*bytes > FB_MAX_STREAM) {
+			errno = FB_E_STREAM_SIZE;
+			status = -1;
+			goto done;
+		}
+		/*
+		 * Text never holds a NUL (UTF-16 aside, told by its first bytes):
+		 * /dev/zero, a program or a disk's zeros are refused at once,
+		 * before any of the chunk is parsed, not read to their end.
+		 */
+		if (!(first && (fb_utf16_start(p, n) || fb_workbook_start(p, n))) &&
+		    memchr(p, 0, n)) {
+			errno = FB_E_NOT_TEXT;
+			status = -1;
+			goto done;
+		}
 		if (tap)
 			tap->fn(tap->ctx, chunk, n);
 		if (first) {
 			first = 0;
-			if (utf16(p, n)) {
+			if (fb_utf16_start(p, n)) {
 				fb_findings_add(out, FB_R_UTF16, file, 1, NULL, NULL,
 						"the file is UTF-16 text (Excel's \"Unicode Text\"), "
 						"so no row of it was read; open it in Excel and save "
@@ -563,7 +583,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 				status = skip_rest(in, chunk, bytes, tap);
 				goto done;
 			}
-			const char *book = workbook(p, n);
+			const char *book = fb_workbook_start(p, n);
 
 			if (book) {
 				fb_findings_add(out, FB_R_WORKBOOK, file, 1, NULL, NULL,
@@ -602,28 +622,39 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 			status = -1;
 			goto done;
 		}
+		/* The value being read counts too: a quote that never closes. */
+		if (!g.refused && g.buflen + g.parser.entry_pos > FB_MAX_RECORD)
+			g.refused = FB_E_RECORD_SIZE;
+		/*
+		 * A quoted value open past the limit is, as at the end of the
+		 * file, a quote that never closes: said on its row, which is
+		 * rejected, and the rest of the file is only read (to hash it).
+		 */
+		if (g.refused == FB_E_RECORD_SIZE && g.have_header &&
+		    g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted) {
+			struct fb_row row = { .file = file, .line = fb_csv_lines_here(&g.at),
+					      .reject = FB_R_UNCLOSED_QUOTE };
+
+			unclosed_finding(&g, "is still open 16 MiB later (the most a row may "
+					 "be), so the rest of the file was not read");
+			g.rows++;
+			fn(ctx, &row);
+			status = skip_rest(in, chunk, bytes, tap);
+			goto done;
+		}
+		if (g.refused) {
+			errno = g.refused;
+			status = -1;
+			goto done;
+		}
 	}
 	if (got < 0) {
 		status = -1;
 		goto done;
 	}
-	if (g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted) {
-		long at = fb_csv_lines_here(&g.at);
-		size_t col = g.nfields;
-		char label[FB_VISIBLE_SIZE + 16];
-
-		if (!g.have_header)
-			snprintf(label, sizeof(label), "column %zu of the header", col + 1);
-		else
-			column_label(&g, col, label, sizeof(label));
-		g.unclosed = 1;
-		fb_findings_add(out, FB_R_UNCLOSED_QUOTE, file, at,
-				g.have_header && !g.no_header && col < g.ncols ? g.colname[col]
-									       : NULL,
-				NULL, "a quoted value in %s opens on line %ld and never closes, "
-				"so the rest of the file was read as that one value; add the "
-				"closing double quote", label, g.at.line);
-	}
+	if (g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted)
+		unclosed_finding(&g, "never closes, so the rest of the file was read as that one "
+				 "value");
 	/* Fails only when the parser is in error, which the loop above never leaves it. */
 	if (csv_fini(&g.parser, cb_field, cb_end, &g) != 0) {
 		errno = EINVAL;

@@ -7,14 +7,17 @@
 #include "fosterbeds/manifest.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "fosterbeds/date.h"
+#include "fosterbeds/host.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
 
@@ -430,14 +433,18 @@ fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen)
 	json_error_t err;
 	json_t *root, *v, *inputs;
 	int rc = -1;
+	char *text;
+	size_t len;
 
 	memset(m, 0, sizeof(*m));
-	root = json_loadf(in, JSON_REJECT_DUPLICATES, &err);
-	if (!root) {
-		if (ferror(in))
-			return fb_why(why, whylen, "%s", strerror(errno ? errno : EIO));
+	/* Read whole, to the limit, first: /dev/zero or a FIFO fed for ever ends. */
+	errno = 0;
+	if (fb_read_all(in, FB_MAX_WHOLE, &text, &len) != 0)
+		return fb_why(why, whylen, "%s", fb_strerror(errno ? errno : EIO));
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	free(text);
+	if (!root)
 		return fb_why(why, whylen, "line %d: %s", err.line, err.text);
-	}
 	v = json_object_get(root, "tool");
 	if (!json_is_object(root) || !json_is_string(v) ||
 	    strcmp(json_string_value(v), "fosterbeds") != 0) {
@@ -574,18 +581,39 @@ fb_manifest_folders_release(struct fb_manifest_folders *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* Hash the file at path into out; returns -1 (out->error set) when there is none to read. */
+/*
+ * Hash the file at path into out; returns -1 (out->error set) when there is
+ * none to read.  Only a regular file is hashed: a device or a FIFO may never
+ * end (/dev/zero), or wait for ever for a writer, so it is unreadable with
+ * FB_E_NOT_FILE, found without reading it (opened without waiting, then
+ * asked what it is).
+ */
 static int
 check_path(const char *path, const struct fb_manifest_input *in, struct fb_manifest_check *out)
 {
 	FILE *f;
+	int fd;
+	struct stat st;
 
 	errno = 0;
-	if (!(f = fopen(path, "rb"))) {
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0) {
 		out->error = errno;
 		out->state = errno == ENOENT || errno == ENOTDIR ? FB_MANIFEST_MISSING
 			: FB_MANIFEST_UNREADABLE;
 		return out->state == FB_MANIFEST_MISSING ? -1 : 0;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		out->error = errno ? errno : FB_E_NOT_FILE;
+		out->state = FB_MANIFEST_UNREADABLE;
+		close(fd);
+		return 0;
+	}
+	/* A regular file reads as it would have blocking. */
+	if (!(f = fdopen(fd, "rb"))) {
+		out->error = errno;
+		out->state = FB_MANIFEST_UNREADABLE;
+		close(fd);
+		return 0;
 	}
 	errno = 0;
 	out->error = 0;

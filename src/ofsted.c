@@ -669,7 +669,7 @@ fb_ofsted_read(struct fb_ofsted *o, const char *data, size_t len, const char *pa
 	fb_csv_lines_init(&t.at);
 	t.out = out;
 	t.file = file;
-	if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL) != 0)
+	if (fb_csv_init(&p, CSV_STRICT | CSV_REPALL_NL) != 0)
 		fb_out_of_memory();
 	/* libcsv fails otherwise only when out of memory. */
 	if (fb_csv_parse_strict(&p, text, ulen, t_field, t_row, t_bad, &t) != 0 ||

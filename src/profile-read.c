@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fosterbeds/digest.h"
+#include "fosterbeds/limits.h"
 #include "util.h"
 
 struct reading {
@@ -161,9 +162,11 @@ fb_profile_read_file(const char *path, char *why, size_t whylen)
 	len = fread(text, 1, FB_PROFILE_MAX_BYTES + 1, f);
 	err = ferror(f) ? errno : 0;
 	fclose(f);
+	if (!err && memchr(text, 0, len))
+		err = FB_E_NOT_TEXT;
 	if (err || len > FB_PROFILE_MAX_BYTES) {
 		fb_why(why, whylen, "%s: %s", path,
-		       err ? strerror(err) : "is larger than 1 MB; a profile is a short text file");
+		       err ? fb_strerror(err) : "is larger than 1 MB; a profile is a short text file");
 		free(text);
 		return NULL;
 	}

@@ -130,10 +130,16 @@ fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src)
 	}
 }
 
+/* A row to be, sorted by its key alone: a 16-byte key, not a 600-byte row. */
+struct row_key {
+	int la_code, date;
+	size_t at;          /* the tally's group, or n + the pooled row */
+};
+
 static int
 row_order(const void *a, const void *b)
 {
-	const struct fb_tally_row *x = a, *y = b;
+	const struct row_key *x = a, *y = b;
 	/* Pooled rows sort after every LA. */
 	int xa = x->la_code == FB_LA_ALL ? 1000 : x->la_code;
 	int ya = y->la_code == FB_LA_ALL ? 1000 : y->la_code;
@@ -143,29 +149,60 @@ row_order(const void *a, const void *b)
 	return (x->date > y->date) - (x->date < y->date);
 }
 
+static int
+date_order(const void *a, const void *b)
+{
+	const struct row_key *x = a, *y = b;
+
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+/*
+ * The groups' keys sorted by date first, so each pooled row sums one run of
+ * them: n log n, where looking each group's date up among the pooled rows
+ * was n times the dates.  Sums do not depend on the order they are added
+ * in, and every (LA, date) and every pooled date is unique, so the order
+ * does not depend on how qsort treats ties.
+ */
 size_t
 fb_tally_rows(const struct fb_tally *t, struct fb_tally_row **rows)
 {
 	size_t n = t->groups.n, npooled = 0;
-	struct fb_tally_row *r = fb_xcalloc(2 * n + 1, sizeof(*r));
+	struct row_key *key = fb_xcalloc(2 * n + 1, sizeof(*key));
+	struct fb_tally_row *pooled = fb_xcalloc(n + 1, sizeof(*pooled));
+	struct fb_tally_row *r;
 
 	for (size_t i = 0; i < n; i++) {
-		size_t j;
+		fb_tally_group(t, i, &key[i].la_code, &key[i].date);
+		key[i].at = i;
+	}
+	fb_qsort(key, n, sizeof(*key), date_order);
+	for (size_t i = 0; i < n; i++) {
+		struct fb_tally_row *p;
+		int la, date;
 
-		r[i].counts = *fb_tally_group(t, i, &r[i].la_code, &r[i].date);
-		r[i].nla = 1;
-		for (j = 0; j < npooled; j++)
-			if (r[n + j].date == r[i].date)
-				break;
-		if (j == npooled) {
-			r[n + j].la_code = FB_LA_ALL;
-			r[n + j].date = r[i].date;
+		if (npooled == 0 || pooled[npooled - 1].date != key[i].date) {
+			pooled[npooled].la_code = FB_LA_ALL;
+			pooled[npooled].date = key[i].date;
+			key[n + npooled] = (struct row_key){ FB_LA_ALL, key[i].date, n + npooled };
 			npooled++;
 		}
-		r[n + j].nla++;
-		fb_counts_merge(&r[n + j].counts, &r[i].counts);
+		p = &pooled[npooled - 1];
+		p->nla++;
+		fb_counts_merge(&p->counts, fb_tally_group(t, key[i].at, &la, &date));
 	}
-	fb_qsort(r, n + npooled, sizeof(*r), row_order);
+	fb_qsort(key, n + npooled, sizeof(*key), row_order);
+	r = fb_xcalloc(n + npooled + 1, sizeof(*r));
+	for (size_t i = 0; i < n + npooled; i++) {
+		if (key[i].at >= n) {
+			r[i] = pooled[key[i].at - n];
+			continue;
+		}
+		r[i].counts = *fb_tally_group(t, key[i].at, &r[i].la_code, &r[i].date);
+		r[i].nla = 1;
+	}
+	free(key);
+	free(pooled);
 	*rows = r;
 	return n + npooled;
 }

@@ -10,20 +10,33 @@
 #include "fosterbeds/figures.h"
 #include "util.h"
 
-static int
-has_date(const struct fb_tally_row *rows, size_t n, int d)
+/* The index of date d in the n ascending dates, which hold it. */
+static size_t
+date_index(const int *dates, size_t n, int d)
 {
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].date == d)
-			return 1;
-	return 0;
+	size_t lo = 0, hi = n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (dates[mid] <= d)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
+/*
+ * Every loop here is linear in the rows (or n log n): the rows come sorted
+ * by LA then date and the pooled dates ascending, so a region's trend over
+ * thousands of snapshots stays as quick as over a few (bench/scaling.sh).
+ */
 void
 fb_trend_build(struct fb_trend *tr, struct fb_run *run)
 {
 	int *dates;
-	size_t ndates = 0, ncodes = 0;
+	size_t ndates = 0, *start, *filled;
 
 	memset(tr, 0, sizeof(*tr));
 	tr->n = fb_tally_rows(&run->tally, &tr->rows);
@@ -44,10 +57,13 @@ fb_trend_build(struct fb_trend *tr, struct fb_run *run)
 			r->prev = &tr->rows[i - 1];
 	}
 
-	/* Gaps: a date of the run that an LA lacks, between or around its own. */
+	/*
+	 * Gaps: a date of the run that an LA lacks, between or around its own.
+	 * The LA's rows and the run's dates both ascend: walk them together.
+	 */
 	for (size_t i = 0; i < tr->n;) {
 		int la = tr->rows[i].la_code;
-		size_t j = i;
+		size_t j = i, k = i;
 
 		while (j < tr->n && tr->rows[j].la_code == la)
 			j++;
@@ -55,7 +71,9 @@ fb_trend_build(struct fb_trend *tr, struct fb_run *run)
 			char date[FB_DATE_LEN + 1];
 			int file = run->la_first_file[la] >= 0 ? run->la_first_file[la] : 0;
 
-			if (has_date(tr->rows + i, j - i, dates[d]))
+			while (k < j && tr->rows[k].date < dates[d])
+				k++;
+			if (k < j && tr->rows[k].date == dates[d])
 				continue;
 			fb_date_format(dates[d], date);
 			fb_findings_add(&run->findings, FB_R_MISSING_SNAPSHOT, file, 1, "la_code", NULL,
@@ -66,17 +84,33 @@ fb_trend_build(struct fb_trend *tr, struct fb_run *run)
 		i = j;
 	}
 
-	/* Region rows: the LAs each pools, and whether the set moved. */
-	for (size_t i = 0; i < tr->n; i++) {
+	/*
+	 * Region rows: the LAs each pools, and whether the set moved.  The
+	 * lists are laid out in tr->codes date by date: count each date's LAs,
+	 * then place the rows, which come LA by LA, so each list ascends.
+	 */
+	start = fb_xcalloc(ndates + 1, sizeof(*start));
+	filled = fb_xcalloc(ndates + 1, sizeof(*filled));
+	for (size_t k = 0; k < tr->n; k++)
+		if (tr->rows[k].la_code != FB_LA_ALL)
+			start[date_index(dates, ndates, tr->rows[k].date) + 1]++;
+	for (size_t d = 0; d < ndates; d++)
+		start[d + 1] += start[d];
+	for (size_t k = 0; k < tr->n; k++) {
+		size_t d;
+
+		if (tr->rows[k].la_code == FB_LA_ALL)
+			continue;
+		d = date_index(dates, ndates, tr->rows[k].date);
+		tr->codes[start[d] + filled[d]++] = tr->rows[k].la_code;
+	}
+	for (size_t i = 0, d = 0; i < tr->n; i++) {
 		struct fb_trend_row *r = &tr->t[i];
 
 		if (r->now->la_code != FB_LA_ALL)
 			continue;
-		r->las = tr->codes + ncodes;
-		for (size_t k = 0; k < tr->n; k++)
-			if (tr->rows[k].la_code != FB_LA_ALL && tr->rows[k].date == r->now->date)
-				tr->codes[ncodes++] = tr->rows[k].la_code;
-		r->nlas = (size_t)(tr->codes + ncodes - r->las);
+		r->las = tr->codes + start[d];
+		r->nlas = filled[d++];
 		if (i > 0 && tr->t[i - 1].now->la_code == FB_LA_ALL) {
 			const struct fb_trend_row *p = &tr->t[i - 1];
 
@@ -86,6 +120,8 @@ fb_trend_build(struct fb_trend *tr, struct fb_run *run)
 							    r->nlas * sizeof(*r->las)) != 0);
 		}
 	}
+	free(start);
+	free(filled);
 	free(dates);
 }
 

@@ -181,6 +181,14 @@ fb_utf8_seq(const unsigned char *s, size_t len)
 	return n;
 }
 
+int
+fb_csv_init(struct csv_parser *p, unsigned char options)
+{
+	if (csv_init(p, options) != 0)
+		return -1;
+	csv_set_blk_size(p, FB_CSV_BLOCK);
+	return 0;
+}
 
 int
 fb_csv_parse_strict(struct csv_parser *p, const void *s, size_t len,

@@ -15,6 +15,7 @@
 
 #include "fosterbeds/figures.h"
 #include "fosterbeds/findings.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/standard.h"
 #include "util.h"
 
@@ -144,7 +145,7 @@ metadata(FILE *out, const struct fb_run *run)
 			fprintf(out, ", \"rows_dropped_by_profile\": %ld", in->rows_dropped);
 		fputs(", \"error\": ", out);
 		if (in->error)
-			str(out, strerror(in->error));
+			str(out, fb_strerror(in->error));
 		else
 			fputs("null", out);
 		fputc('}', out);

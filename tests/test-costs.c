@@ -420,7 +420,7 @@ test_seed(void **state)
 
 	(void)state;
 	assert_non_null(in);
-	assert_int_equal(fb_read_all(in, &data, &len), 0);
+	assert_int_equal(fb_read_all(in, FB_MAX_WHOLE, &data, &len), 0);
 	fclose(in);
 	fb_costs_init(&c);
 	fb_findings_init(&f, 0);

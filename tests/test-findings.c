@@ -3,10 +3,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include "fosterbeds/findings.h"
+#include "scale-assert.h"
 
 static void
 test_visible(void **state)
@@ -82,6 +85,59 @@ test_sort_and_merge(void **state)
 	assert_string_equal(a.items[4].message, "file 1");
 	fb_findings_release(&a);
 	fb_findings_release(&b);
+}
+
+/*
+ * n findings in two files, lines descending (as overlapping episodes listed
+ * in reverse order come), two per line; col numbers them in push order.
+ */
+static void
+reversed(struct fb_findings *f, size_t n)
+{
+	f->items = calloc(n, sizeof(*f->items));
+	assert_non_null(f->items);
+	f->n = f->cap = n;
+	for (size_t i = 0; i < n; i++) {
+		f->items[i].file = i < n / 2;
+		f->items[i].line = (long)(n - i) / 2;
+		f->items[i].col = (int)i;
+	}
+}
+
+/* Sort n reversed findings once and check the order: CPU seconds. */
+static double
+sort_seconds(size_t n)
+{
+	struct fb_findings f;
+	clock_t t0;
+	double t;
+
+	fb_findings_init(&f, 0);
+	reversed(&f, n);
+	t0 = clock();
+	fb_findings_sort(&f);
+	t = scale_seconds(t0);
+	for (size_t i = 1; i < n; i++) {
+		const struct fb_finding *a = &f.items[i - 1], *b = &f.items[i];
+
+		assert_true(a->file < b->file || (a->file == b->file && a->line <= b->line));
+		if (a->file == b->file && a->line == b->line)
+			assert_true(a->col < b->col);   /* stable */
+	}
+	fb_findings_release(&f);
+	return t;
+}
+
+/*
+ * Sorting is n log n however the findings come (scale-assert.h): an
+ * insertion sort took sixteen times as long for four times the findings,
+ * and --max-findings 0 on 80,000 beds' overlaps listed in reverse 6.5 s.
+ */
+static void
+test_sort_scales(void **state)
+{
+	(void)state;
+	assert_scales("sort, reversed findings", sort_seconds, 20000);
 }
 
 /*
@@ -248,6 +304,7 @@ main(void)
 		cmocka_unit_test(test_limit_counts_everything),
 		cmocka_unit_test(test_sort_and_merge),
 		cmocka_unit_test(test_merge_halves),
+		cmocka_unit_test(test_sort_scales),
 		cmocka_unit_test(test_column_letters),
 		cmocka_unit_test(test_rows_and_columns),
 	};

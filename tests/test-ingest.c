@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "fosterbeds/ingest.h"
+#include "fosterbeds/limits.h"
 
 #define HDR "la_code,snapshot_date,household_id,bed_id,bed_use,status\n"
 
@@ -604,6 +605,97 @@ test_source_error(void **state)
 	fb_findings_release(&f);
 }
 
+/*
+ * An endless source: the header, then the same byte for ever (0: as
+ * /dev/zero; or a text byte), counting the bytes it gave.
+ */
+struct endless {
+	int byte;
+	long long given;
+};
+
+static long
+endless_read(void *ctx, void *buf, size_t size)
+{
+	struct endless *e = ctx;
+	size_t hdr = strlen(HDR);
+
+	if (e->given == 0 && size >= hdr) {
+		memcpy(buf, HDR, hdr);
+		memset((char *)buf + hdr, e->byte, size - hdr);
+	} else {
+		memset(buf, e->byte, size);
+	}
+	e->given += (long long)size;
+	return (long)size;
+}
+
+/*
+ * Ingest an endless source: refused with want, having read at most most
+ * bytes and pushed unclosed FB019 findings.
+ */
+static void
+refused(int byte, int want, long long most, size_t unclosed)
+{
+	struct fb_findings f;
+	struct endless e = { byte, 0 };
+	struct fb_source in = { endless_read, &e };
+	long rows = 0;
+	long long bytes;
+
+	fb_findings_init(&f, 0);
+	errno = 0;
+	assert_int_equal(fb_ingest(&in, fb_bed_schema(), 0, &f, count_rows, &rows, &bytes, NULL),
+			 -1);
+	assert_int_equal(errno, want);
+	assert_true(e.given <= most);
+	assert_int_equal(rows, (long)unclosed);
+	assert_int_equal(f.count[FB_R_UNCLOSED_QUOTE], unclosed);
+	fb_findings_release(&f);
+}
+
+/*
+ * Hostile streams end (they never did): NUL bytes are not text, refused in
+ * the first chunk, as /dev/zero is, whether from the start or after a
+ * header; a value that never ends (a line of 'x') stops at FB_MAX_RECORD;
+ * a quote that never closes is FB019 there, on its rejected row, and the
+ * rest is read to hash it, to FB_MAX_STREAM; a row of endless commas stops
+ * at FB_MAX_FIELDS values.  A UTF-16 file's NULs are still FB014.
+ */
+static void
+test_limits(void **state)
+{
+	struct fb_findings f;
+	struct endless zero = { 0, 0 };
+	struct fb_source in = { endless_read, &zero };
+	long rows = 0;
+	long long bytes;
+	static const char nobom[] = "l\0a\0_\0c\0o\0d\0e\0";
+	(void)state;
+
+	/* /dev/zero from its first byte. */
+	fb_findings_init(&f, 0);
+	zero.given = 1;   /* no header */
+	errno = 0;
+	assert_int_equal(fb_ingest(&in, fb_bed_schema(), 0, &f, count_rows, &rows, &bytes, NULL),
+			 -1);
+	assert_int_equal(errno, FB_E_NOT_TEXT);
+	assert_true(zero.given <= 1 + 65536);
+	assert_int_equal(f.n, 0);
+	fb_findings_release(&f);
+
+	refused(0, FB_E_NOT_TEXT, 65536, 0);
+	refused('x', FB_E_RECORD_SIZE, (long long)FB_MAX_RECORD + 65536, 0);
+	refused('"', FB_E_STREAM_SIZE, FB_MAX_STREAM + 65536, 1);
+	refused(',', FB_E_FIELDS, 65536, 0);
+
+	assert_int_equal(ingest(nobom, sizeof(nobom) - 1, &f).n, 0);
+	assert_int_equal(f.count[FB_R_UTF16], 1);
+	fb_findings_release(&f);
+	assert_string_equal(fb_strerror(ENOENT), strerror(ENOENT));
+	assert_non_null(strstr(fb_strerror(FB_E_NOT_TEXT), "not a text file"));
+}
+
 /* The constant schemas agree with the standard's field table. */
 static void
 test_schemas_match_standard(void **state)
@@ -633,6 +725,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_schemas_match_standard),
 		cmocka_unit_test(test_source_error),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_quoted_newline_moves_lines),
 		cmocka_unit_test(test_quoted_newline_in_first_field),

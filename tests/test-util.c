@@ -418,6 +418,53 @@ test_csv_lines_here(void **state)
 	assert_int_equal(l.in_record, 0);
 }
 
+/* libcsv's reallocs, counted (its realloc_func takes no context). */
+static size_t csv_reallocs;
+
+static void *
+counting_realloc(void *p, size_t size)
+{
+	csv_reallocs++;
+	return realloc(p, size);
+}
+
+static size_t field_len;
+
+static void
+on_long_field(void *s, size_t len, void *ctx)
+{
+	(void)s;
+	(void)ctx;
+	field_len = len;
+}
+
+/*
+ * A parser from fb_csv_init() reads a 4 MB value in a few reallocs: with
+ * libcsv's default block of 128 bytes it took 32,768, each a copy under
+ * AddressSanitizer.
+ */
+static void
+test_csv_init_block(void **state)
+{
+	struct csv_parser p;
+	size_t n = 4 << 20;
+	char *text = malloc(n + 2);
+	(void)state;
+
+	assert_non_null(text);
+	memset(text, 'x', n);
+	memcpy(text + n, "\n", 2);
+	assert_int_equal(fb_csv_init(&p, CSV_STRICT | CSV_REPALL_NL), 0);
+	csv_set_realloc_func(&p, counting_realloc);
+	csv_reallocs = field_len = 0;
+	assert_int_equal(fb_csv_parse_strict(&p, text, n + 1, on_long_field, NULL, NULL, NULL), 0);
+	csv_fini(&p, on_long_field, NULL, NULL);
+	csv_free(&p);
+	free(text);
+	assert_int_equal(field_len, n);
+	assert_true(csv_reallocs <= 8);
+}
+
 int
 main(void)
 {
@@ -433,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_why),
 		cmocka_unit_test(test_memory_source),
 		cmocka_unit_test(test_csv_parse_strict),
+		cmocka_unit_test(test_csv_init_block),
 		cmocka_unit_test(test_csv_lines),
 		cmocka_unit_test(test_csv_lines_here),
 	};

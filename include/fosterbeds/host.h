@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "fosterbeds/hooks.h"
+#include "fosterbeds/limits.h"
 #include "fosterbeds/run.h"
 
 /* Install the tool's hooks (fb_hooks_set()): call first thing in main(). */
@@ -45,9 +46,14 @@ void fb_input_set_content(struct fb_input *input, const void *data, size_t len);
 
 /*
  * Read all of in into a new buffer (*data, which the caller frees; *len
- * bytes).  For small inputs only: returns and Ofsted's files, never bed
- * records, which are streamed.  Returns 0, or -1 on a read error.
+ * bytes).  For small inputs only: returns, Ofsted's files, cost records
+ * (limit FB_MAX_WHOLE), an export profile init reads (FB_MAX_STREAM); never
+ * bed records, which are streamed.  Returns 0, or -1 with errno set: a read
+ * error, or a refusal (limits.h): more than limit bytes (FB_E_WHOLE_SIZE,
+ * or FB_E_STREAM_SIZE when limit is FB_MAX_STREAM), or a NUL byte in a file
+ * that does not start as UTF-16 (FB_E_NOT_TEXT, said as soon as the block
+ * holding it is read).
  */
-int fb_read_all(FILE *in, char **data, size_t *len);
+int fb_read_all(FILE *in, size_t limit, char **data, size_t *len);
 
 #endif

@@ -105,8 +105,17 @@ struct fb_ingest_tap {
  * or content.xml: .xlsx or .ods; an OLE compound file: .xls) is FB037 at
  * line 1 and, like a UTF-16 one (FB014), is read to its end but not parsed.
  *
+ * Limits (limits.h): a NUL byte in any chunk (UTF-16 and workbooks aside)
+ * stops the reading before that chunk is parsed, errno FB_E_NOT_TEXT; more
+ * than FB_MAX_STREAM bytes, FB_E_STREAM_SIZE; a record of more than
+ * FB_MAX_RECORD bytes or FB_MAX_FIELDS values, FB_E_RECORD_SIZE or
+ * FB_E_FIELDS, except that a quoted value still open at FB_MAX_RECORD is
+ * FB019 on its record, passed to fn rejected, and the rest of the stream
+ * is only read (and tapped).  Rows before a refusal have been passed on.
+ *
  * Returns 0 when the stream was read to its end (whatever the findings),
- * -1 when the source failed (its errno kept).
+ * -1 when the source failed (its errno kept) or the stream was refused
+ * (errno an fb_refusal, negative).
  */
 int fb_ingest(const struct fb_source *in, const struct fb_schema *schema, int file, struct fb_findings *out,
 	      fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);

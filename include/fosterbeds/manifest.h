@@ -106,10 +106,11 @@ struct fb_manifest {
 };
 
 /*
- * Read a manifest from in.  Returns 0, or -1 with why (whylen bytes, a
- * sentence fragment such as "line 3: unexpected token" or "inputs[2]:
- * 'sha256' is not 64 hex digits") when it is not a manifest of this
- * layout.  Fields it does not know are ignored.  m is always left for
+ * Read a manifest from in: text of at most FB_MAX_WHOLE bytes (limits.h).
+ * Returns 0, or -1 with why (whylen bytes, a sentence fragment such as
+ * "line 3: unexpected token" or "inputs[2]: 'sha256' is not 64 hex
+ * digits") when it is not a manifest of this layout, or is past the limit
+ * or not text.  Fields it does not know are ignored.  m is always left for
  * fb_manifest_release().
  */
 int fb_manifest_read(struct fb_manifest *m, FILE *in, char *why, size_t whylen);
@@ -156,14 +157,16 @@ enum fb_manifest_state {
 	FB_MANIFEST_CHANGED,     /* size or SHA-256 differs */
 	FB_MANIFEST_MISSING,     /* no file by that name in any folder tried (ENOENT, ENOTDIR) */
 	FB_MANIFEST_STDIN,       /* read from standard input: cannot be checked */
-	FB_MANIFEST_UNREADABLE,  /* there, but cannot be read (permissions, a folder) */
+	FB_MANIFEST_UNREADABLE,  /* there, but cannot be read (permissions), or not a
+				    regular file (FB_E_NOT_FILE: never read) */
 };
 
 struct fb_manifest_check {
 	enum fb_manifest_state state;
 	long long bytes;               /* now; -1 when not read */
 	char sha256[FB_SHA256_HEX];    /* now; "" when not read */
-	int error;                     /* errno when missing or unreadable, else 0 */
+	int error;                     /* errno (or FB_E_NOT_FILE, limits.h) when missing
+					  or unreadable, else 0; fb_strerror() says it */
 	size_t tried;                  /* folders looked in (0: an absolute name, or stdin) */
 	int found;                     /* the folder (index) it is in; -1 when missing, or
 					  not looked for in folders */

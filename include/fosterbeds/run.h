@@ -53,7 +53,9 @@ struct fb_input {
 	long rejected_by[FB_R_COUNT]; /* rejected rows by first error */
 	long rows_dropped;            /* rows a profile says are not beds (FB040) */
 	struct fb_profile_input *profile_input;  /* its reading through the run's profile */
-	int error;                    /* errno of a failed open or read, else 0 */
+	int error;                    /* errno of a failed open or read, or an fb_refusal
+					 (limits.h: not text, past a limit), else 0;
+					 fb_strerror() says it */
 };
 
 struct fb_option;   /* parse-options.h */
