@@ -32,7 +32,7 @@ need_root() {
 	fi
 }
 
-packages=(gcc clang meson ninja-build pkg-config libcsv-dev libinih-dev libcmocka-dev libxlsxwriter-dev nettle-dev libjansson-dev valgrind python3 unzip chromium mandoc)
+packages=(gcc clang libclang-rt-dev meson ninja-build pkg-config libcsv-dev libinih-dev libcmocka-dev libxlsxwriter-dev nettle-dev libjansson-dev valgrind python3 unzip chromium mandoc)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

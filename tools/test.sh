@@ -2,7 +2,7 @@
 # test.sh: set up as tools/setup.sh does (without installing), then run the
 # whole test suite: the unit and CLI tests, the same under valgrind, and
 # again in a build with AddressSanitizer and UndefinedBehaviorSanitizer, and
-# in a clang build.
+# in a clang build; then every fuzz target for 20 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh --no-install
@@ -34,6 +34,11 @@ else
 fi
 ninja -C build-clang
 meson test -C build-clang --setup=full --print-errorlogs
+
+echo "== fuzz (build-fuzz/)"
+# Every libFuzzer target (tests/fuzz/) built and run for 20 s from the
+# fixtures: a crash or a broken invariant stops here (tools/fuzz.sh).
+bash tools/fuzz.sh all 20
 
 # One closing line over the four runs, counted from meson's own logs.
 python3 - build/meson-logs/testlog-full.json build/meson-logs/testlog-valgrind.json \

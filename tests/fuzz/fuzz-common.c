@@ -250,8 +250,18 @@ json_accounts(json_t *v)
 		if (json_is_integer(json_object_get(v, "rows_read"))) {
 			long read = member(v, "rows_read");
 			long sum = member(v, "rows_used") + member(v, "rows_rejected") +
-				member(v, "rows_outside_filter") + member(v, "rows_dropped");
+				member(v, "rows_outside_filter") + member(v, "rows_dropped_by_profile");
 			json_t *role = json_object_get(v, "role"), *by = json_object_get(v, "rejected_by");
+			json_t *inputs = json_object_get(v, "inputs");
+
+			/*
+			 * The run's totals have no rows_dropped_by_profile of their own
+			 * (issue 15): the inputs' are added, so they must at least add
+			 * up with them.
+			 */
+			if (json_is_array(inputs) && !json_object_get(v, "rows_dropped_by_profile"))
+				json_array_foreach(inputs, i, m)
+					sum += member(m, "rows_dropped_by_profile");
 
 			FZ_CHECK(read == sum, "JSON: rows_read %ld, the others sum to %ld", read, sum);
 			if (json_is_object(by) && json_is_string(role) &&

@@ -10,7 +10,8 @@
  *  - every writer succeeds on the document, into memory;
  *  - JSON output parses (jansson), and every rows_read it holds, of the run
  *    and of each input, is rows_used + rows_rejected + rows_outside_filter
- *    (+ rows_dropped);
+ *    (+ rows_dropped_by_profile), and an input's rejected_by adds up to its
+ *    rows_rejected (for bed records and episodes);
  *  - every input of the run satisfies run.h's accounting;
  *  - no value the input holds in a personal column (child_ref) is in any
  *    output, nor in any cell or note of the document (which the workbook,
