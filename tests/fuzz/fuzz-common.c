@@ -176,6 +176,15 @@ fz_secrets_keep(struct fz_secrets *s)
 }
 
 void
+fz_secrets_of_csv(struct fz_secrets *s, const uint8_t *data, size_t size, const char *name)
+{
+	fz_secrets_init(s);
+	fz_secrets_from_csv(s, data, size);
+	fz_other_add(s, name, strlen(name));
+	fz_secrets_keep(s);
+}
+
+void
 fz_no_secret(const struct fz_secrets *s, const char *text, size_t len, const char *what)
 {
 	if (!s || !text)

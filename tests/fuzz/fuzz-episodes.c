@@ -26,10 +26,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int xlsx = fz_one_in(data, size, 16);
 
 	fz_init();
-	fz_secrets_init(&s);
-	fz_secrets_from_csv(&s, data, size);
-	fz_other_add(&s, "episodes.csv", 12);
-	fz_secrets_keep(&s);
+	fz_secrets_of_csv(&s, data, size, "episodes.csv");
 
 	fb_run_init(&run, TODAY, 0);
 	fb_run_set_period(&run, PERIOD_FROM, PERIOD_TO);

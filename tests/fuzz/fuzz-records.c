@@ -30,10 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int xlsx = fz_one_in(data, size, 16);
 
 	fz_init();
-	fz_secrets_init(&s);
-	fz_secrets_from_csv(&s, data, size);
-	fz_other_add(&s, "records.csv", 11);
-	fz_secrets_keep(&s);
+	fz_secrets_of_csv(&s, data, size, "records.csv");
 
 	/* A small limit on findings kept now and then: counts stay complete. */
 	fb_run_init(&run, TODAY, fz_one_in(data, size, 3) ? 5 : 0);

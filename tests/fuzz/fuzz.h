@@ -77,6 +77,12 @@ void fz_secrets_from_csv(struct fz_secrets *s, const uint8_t *data, size_t size)
  */
 void fz_secrets_keep(struct fz_secrets *s);
 
+/*
+ * The secrets of one CSV input read under name, ready to check: init,
+ * fz_secrets_from_csv(), name as an other, fz_secrets_keep().
+ */
+void fz_secrets_of_csv(struct fz_secrets *s, const uint8_t *data, size_t size, const char *name);
+
 /* abort() when text (len bytes) holds a secret; what names it. */
 void fz_no_secret(const struct fz_secrets *s, const char *text, size_t len, const char *what);
 
