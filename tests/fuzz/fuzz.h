@@ -14,8 +14,10 @@
  *    rows_rejected (for bed records and episodes);
  *  - every input of the run satisfies run.h's accounting;
  *  - no value the input holds in a personal column (child_ref) is in any
- *    output, nor in any cell or note of the document (which the workbook,
- *    compressed, is written from).
+ *    output (but the HTML page's stylesheet and charts, whose colours any
+ *    value may equal), nor in any cell or note of the document, nor in any
+ *    finding (which every format, the workbook and the page too, is written
+ *    from).
  *
  * Targets hold no state between calls but what fz_init() sets once (the
  * host's hooks).
@@ -63,6 +65,9 @@ void fz_secrets_release(struct fz_secrets *s);
 /* A personal value (len bytes), and a value that is not one. */
 void fz_secret_add(struct fz_secrets *s, const char *v, size_t len);
 void fz_other_add(struct fz_secrets *s, const char *v, size_t len);
+
+/* All of an input that holds no personal column (a return, a cost file), as others. */
+void fz_other_bytes(struct fz_secrets *s, const uint8_t *data, size_t size);
 
 /*
  * Read the CSV data as bed records and as episodes (ingest.h), adding each
