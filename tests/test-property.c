@@ -14,6 +14,10 @@
  * FB009 an unavailable bed with no reason, FB011 a repeat of an earlier
  * bed, FB012 a field too many, FB017 a bad la_code.
  *
+ * Then files of episodes (spec/bed-episodes.md): chains of episodes per
+ * bed, some rejected, whose bed-nights over a period, per LA and pooled,
+ * the test counts itself.
+ *
  * A failure names the file's seed and prints the file.
  */
 #include <setjmp.h>
@@ -25,8 +29,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fosterbeds/date.h"
 #include "fosterbeds/doc.h"
 #include "fosterbeds/doc-report.h"
+#include "fosterbeds/episodes.h"
 #include "fosterbeds/hooks.h"
 #include "fosterbeds/run.h"
 #include "fosterbeds/tally.h"
@@ -517,6 +523,151 @@ test_random_files(void **state)
 	free(t.s);
 }
 
+/* Episodes */
+
+#define PERIOD_FROM 20179  /* 2025-04-01 */
+#define PERIOD_TO 20543    /* 2026-03-31 */
+
+/* Bed-nights the test counted, per LA. */
+struct nights {
+	long approved, filled, vacant, unavailable, ms_approved, ms_filled;
+};
+
+struct expect_ep {
+	long rows, used, rejected;
+	struct nights n[NLA];
+};
+
+static long
+clipped(int from, int to)
+{
+	int lo = from > PERIOD_FROM ? from : PERIOD_FROM, hi = to < PERIOD_TO ? to : PERIOD_TO;
+
+	return hi >= lo ? hi - lo + 1 : 0;
+}
+
+/*
+ * A file of episodes: beds of one to three a household, each a chain of
+ * episodes of 1 to 60 days that never overlap (some with gaps, the last
+ * sometimes open), starting before the period and ending after it; one
+ * episode in ten has an unknown status (FB004) and is rejected.
+ */
+static void
+generate_episodes(uint64_t seed, struct text *t, struct expect_ep *e)
+{
+	uint64_t s = seed;
+	int nbeds = 1 + (int)rnd(&s, 30), hh = 0;
+
+	memset(e, 0, sizeof(*e));
+	t->len = 0;
+	put(t, "la_code,status_from,status_to,household_id,bed_id,bed_use,status,"
+	    "unavailable_reason,vacancy_reason,child_ref,ofsted_status");
+	for (int bed = 0; bed < nbeds;) {
+		int la = (int)rnd(&s, NLA), beds = 1 + (int)rnd(&s, 3);
+
+		hh++;
+		for (int b = 1; b <= beds; b++, bed++) {
+			int use = (int)rnd(&s, 3);
+			int from = PERIOD_FROM - 30 + (int)rnd(&s, 60);
+
+			while (from <= PERIOD_TO + 20) {
+				int status = (int)rnd(&s, 3), open = rnd(&s, 12) == 0;
+				int to = open ? FB_EP_OPEN : from + (int)rnd(&s, 60);
+				int broken = rnd(&s, 10) == 0;
+				char f[FB_DATE_LEN + 1], tt[FB_DATE_LEN + 1] = "";
+				long nights;
+
+				fb_date_format(from, f);
+				if (!open)
+					fb_date_format(to, tt);
+				put(t, "\n%d,%s,%s,H%d,%d,%s,%s,%s,,%s,", las[la], f, tt, hh, b,
+				    uses[use], broken ? "Vacnt" : statuses[status],
+				    !broken && status == 2 ? "carer_break" : "",
+				    !broken && status == 0 ? "CR000001" : "");
+				e->rows++;
+				if (broken) {
+					e->rejected++;
+				} else {
+					struct nights *n = &e->n[la];
+
+					e->used++;
+					nights = clipped(from, open ? PERIOD_TO : to);
+					n->approved += nights;
+					n->filled += status == 0 ? nights : 0;
+					n->vacant += status == 1 ? nights : 0;
+					n->unavailable += status == 2 ? nights : 0;
+					n->ms_approved += use == 0 ? nights : 0;
+					n->ms_filled += use == 0 && status == 0 ? nights : 0;
+				}
+				if (open)
+					break;
+				/* The next episode the day after, or after a gap. */
+				from = to + 1 + (rnd(&s, 4) == 0 ? 1 + (int)rnd(&s, 10) : 0);
+			}
+		}
+	}
+	put(t, "\n");
+}
+
+static void
+test_random_episodes(void **state)
+{
+	struct text t = { 0 };
+	(void)state;
+
+	failing_text = &t;
+	for (uint64_t i = 0; i < NFILES / 2; i++) {
+		uint64_t seed = 0xe915 + i;
+		struct expect_ep e;
+		struct fb_run run;
+		struct fb_memory_source m;
+		struct fb_source src;
+		struct fb_nights_row *rows;
+		struct nights all = { 0 };
+		size_t n, las_with_nights = 0;
+
+		failing_seed = seed;
+		generate_episodes(seed, &t, &e);
+		fb_run_init(&run, TODAY, 0);
+		fb_run_set_period(&run, PERIOD_FROM, PERIOD_TO);
+		fb_source_memory(&src, &m, t.s, t.len);
+		assert_int_equal(fb_run_read_source(&run, "episodes.csv", &src, NULL), 0);
+		fb_run_end(&run);
+		CHECK("episodes: rows read", run.inputs[0].rows_read, e.rows);
+		CHECK("episodes: rows used", run.inputs[0].rows_used, e.used);
+		CHECK("episodes: rows rejected", run.inputs[0].rows_rejected, e.rejected);
+		CHECK("episodes: rejected FB004", run.inputs[0].rejected_by[FB_R_UNKNOWN_CODE],
+		      e.rejected);
+
+		n = fb_episodes_bed_nights(&run.episodes, &run.period, &rows);
+		for (int l = 0; l < NLA; l++) {
+			las_with_nights += e.n[l].approved > 0;
+			all.approved += e.n[l].approved;
+			all.filled += e.n[l].filled;
+			all.vacant += e.n[l].vacant;
+			all.unavailable += e.n[l].unavailable;
+			all.ms_approved += e.n[l].ms_approved;
+			all.ms_filled += e.n[l].ms_filled;
+		}
+		CHECK("bed-night rows", n, las_with_nights ? las_with_nights + 1 : 0);
+		for (size_t r = 0; r < n; r++) {
+			const struct nights *want = rows[r].la_code == FB_LA_ALL ? &all
+				: la_index(rows[r].la_code) >= 0 ? &e.n[la_index(rows[r].la_code)] : NULL;
+
+			CHECK("bed-nights: a known LA", want != NULL, 1);
+			CHECK("bed-nights approved", rows[r].n.approved, want->approved);
+			CHECK("bed-nights filled", rows[r].n.filled, want->filled);
+			CHECK("bed-nights vacant", rows[r].n.vacant, want->vacant);
+			CHECK("bed-nights unavailable", rows[r].n.unavailable, want->unavailable);
+			CHECK("bed-nights ms_approved", rows[r].n.ms_approved, want->ms_approved);
+			CHECK("bed-nights ms_filled", rows[r].n.ms_filled, want->ms_filled);
+		}
+		free(rows);
+		fb_run_release(&run);
+	}
+	free(t.s);
+}
+
 /* The generator itself: the same seed, the same file; another seed, another. */
 static void
 test_reproducible(void **state)
@@ -542,6 +693,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_random_files),
+		cmocka_unit_test(test_random_episodes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

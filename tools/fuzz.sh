@@ -71,17 +71,18 @@ make_seeds() {
 	mkdir -p "$dir"
 	case $t in
 	manifest)
-		# Manifests of real runs (each command that writes one), made now.
+		# Manifests of real runs (each command that writes one), made now;
+		# exit 1 (findings) still writes one.
 		local fb=$root/$build/fosterbeds
-		(cd "$root" &&
-			"$fb" report -o /dev/null --manifest "$dir/report.json" $fx/small.csv &&
-			"$fb" report -o /dev/null --manifest "$dir/two.json" $fx/small.csv $fx/trend.csv &&
+		{
+			"$fb" report -o /dev/null --manifest "$dir/report.json" $fx/small.csv
+			"$fb" report -o /dev/null --manifest "$dir/two.json" $fx/small.csv $fx/trend.csv
 			"$fb" reconcile --ofsted $fx/recon-return.csv -o /dev/null \
-				--manifest "$dir/reconcile.json" $fx/small.csv &&
+				--manifest "$dir/reconcile.json" $fx/small.csv
 			"$fb" report --profile $fx/profile-bed.ini -o /dev/null \
-				--manifest "$dir/profile.json" $fx/profile-bed.csv &&
+				--manifest "$dir/profile.json" $fx/profile-bed.csv
 			"$fb" costs -o /dev/null --manifest "$dir/costs.json" $fx/costs-seed.csv
-		) >/dev/null 2>&1 || true
+		} >/dev/null 2>&1 || true
 		printf '{"manifest_version": 1}' >"$dir/minimal.json" ;;
 	profile)
 		# A profile, the separator line, then an export it reads.
