@@ -393,3 +393,14 @@ fz_write_all(const struct fb_doc *d, const struct fz_secrets *s, int xlsx)
 		free(text);
 	}
 }
+
+void
+fz_validate(struct fb_run *run, const struct fz_secrets *s, int xlsx)
+{
+	struct fb_doc doc;
+
+	fb_findings_sort(&run->findings);
+	fb_doc_findings(&doc, run);
+	fz_write_all(&doc, s, xlsx);
+	fb_doc_release(&doc);
+}

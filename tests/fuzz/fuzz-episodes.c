@@ -35,11 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 "a memory source failed");
 	fb_run_end(&run);
 	fz_check_run(&run);
-	fb_findings_sort(&run.findings);
-
-	fb_doc_findings(&doc, &run);
-	fz_write_all(&doc, &s, xlsx);
-	fb_doc_release(&doc);
+	fz_validate(&run, &s, xlsx);
 
 	nrows = fb_episodes_bed_nights(&run.episodes, &run.period, &rows);
 	for (size_t i = 0; i < nrows; i++) {

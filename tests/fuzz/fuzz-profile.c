@@ -153,11 +153,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_check_run(&run);
 	FZ_CHECK(t.rows <= run.inputs[0].rows_read, "%ld rows converted of %ld read", t.rows,
 		 run.inputs[0].rows_read);
-	fb_findings_sort(&run.findings);
-
-	fb_doc_findings(&doc, &run);
-	fz_write_all(&doc, &s, 0);
-	fb_doc_release(&doc);
+	fz_validate(&run, &s, 0);
 	nrows = fb_tally_rows(&run.tally, &rows);
 	fb_doc_report(&doc, &run, rows, nrows, "Region", 1);
 	fz_write_all(&doc, &s, fz_one_in(data, size, 16));

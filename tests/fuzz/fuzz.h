@@ -110,6 +110,9 @@ void fz_check_run(const struct fb_run *run);
  */
 void fz_write_all(const struct fb_doc *d, const struct fz_secrets *s, int xlsx);
 
+/* validate's document of run (its findings sorted first), through fz_write_all(). */
+void fz_validate(struct fb_run *run, const struct fz_secrets *s, int xlsx);
+
 /* 1 for about one input in n, the same every time for the same bytes. */
 int fz_one_in(const uint8_t *data, size_t size, unsigned n);
 
