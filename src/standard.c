@@ -502,13 +502,13 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 		folded[k] = fb_ascii_lower(value[k]);
 	/*
 	 * A field has at most eight codes, and the first byte rejects almost
-	 * every wrong one; strncmp stops at a shorter name's NUL, so name[len]
-	 * is only read when name is at least len bytes long.
+	 * every wrong one.  Lengths are compared first: a value may hold a NUL
+	 * byte ("filled\0d"), where strncmp would stop and call it equal.
 	 */
 	for (int c = 0; c < fb_fields[field].ncodes; c++) {
 		const char *name = fb_fields[field].codes[c].name;
 
-		if (name[0] == folded[0] && strncmp(name, folded, len) == 0 && name[len] == '\0')
+		if (name[0] == folded[0] && strlen(name) == len && memcmp(name, folded, len) == 0)
 			return c;
 	}
 	return FB_NONE;

@@ -43,6 +43,15 @@ test_code_lookup(void **state)
 	assert_int_equal(lookup(FB_F_HOUSEHOLD_ID, "filled"), FB_NONE);  /* not coded */
 	assert_int_equal(lookup(FB_F_STATUS, "a value far longer than any code could ever be"),
 			 FB_NONE);
+	/*
+	 * A value holding a NUL byte is no code, and is never compared past the
+	 * code's own end (fuzz-episodes found "filled\0d" read past "filled":
+	 * tests/fuzz/regressions/episodes/nul-in-code.csv).
+	 */
+	assert_int_equal(fb_code_lookup(FB_F_STATUS, "filled\0d", 8), FB_NONE);
+	assert_int_equal(fb_code_lookup(FB_F_OFSTED_STATUS, "filled\0\0\0\0\0\0\0\0\0", 15),
+			 FB_NONE);
+	assert_int_equal(fb_code_lookup(FB_F_STATUS, "filled\0", 7), FB_NONE);
 	/* Every code of every field is found under its own field. */
 	for (int f = 0; f < FB_F_COUNT; f++)
 		for (int c = 0; c < fb_fields[f].ncodes; c++)

@@ -32,7 +32,7 @@ need_root() {
 	fi
 }
 
-packages=(gcc clang meson ninja-build pkg-config libcsv-dev libinih-dev libcmocka-dev libxlsxwriter-dev nettle-dev libjansson-dev valgrind python3 unzip chromium mandoc
+packages=(gcc clang libclang-rt-dev meson ninja-build pkg-config libcsv-dev libinih-dev libcmocka-dev libxlsxwriter-dev nettle-dev libjansson-dev valgrind python3 unzip chromium mandoc
 	lld llvm wasi-libc libclang-rt-14-dev-wasm32 nodejs dpkg-dev debian-archive-keyring xz-utils bzip2)
 missing=()
 for p in "${packages[@]}"; do

@@ -2,8 +2,8 @@
 # test.sh: set up as tools/setup.sh does (without installing), then run the
 # whole test suite: the unit and CLI tests, the same under valgrind, and
 # again in a build with AddressSanitizer and UndefinedBehaviorSanitizer, in
-# a clang build, and the command-line tests on the WebAssembly build under
-# node's WASI (tools/test-wasm.sh).
+# a clang build, the command-line tests on the WebAssembly build under
+# node's WASI (tools/test-wasm.sh), and every fuzz target for 20 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh --no-install
@@ -41,6 +41,11 @@ meson test -C build-clang --setup=full --print-errorlogs
 
 echo "== WebAssembly (build-wasm/)"
 bash tools/test-wasm.sh
+
+echo "== fuzz (build-fuzz/)"
+# Every libFuzzer target (tests/fuzz/) built and run for 20 s from the
+# fixtures: a crash or a broken invariant stops here (tools/fuzz.sh).
+bash tools/fuzz.sh all 20
 
 # One closing line over the five runs, counted from meson's own logs (and
 # test-wasm.sh's, written the same way).

@@ -122,10 +122,10 @@ extern const struct fb_field_def fb_cost_fields[FB_CF_COUNT];
 int fb_placement_type_lookup(const char *value, size_t len);
 
 /*
- * The code number of value (len bytes) in field's code list, ignoring case
- * and surrounding spaces; FB_NONE when value is not one of the codes.  The
- * lookup hashes the value once and compares one candidate, so it costs the
- * same whatever the list's length.
+ * The code number of value (len bytes, any bytes: one holding a NUL is no
+ * code) in field's code list, ignoring case and surrounding spaces; FB_NONE
+ * when value is not one of the codes.  A field has at most eight codes, and
+ * their first bytes rule out almost every wrong one.
  */
 int fb_code_lookup(enum fb_field field, const char *value, size_t len);
 
