@@ -190,6 +190,57 @@ help(const struct fb_cli *cli, const struct fb_option *options)
 	return fb_cli_finish(FB_EXIT_OK);
 }
 
+/*
+ * Would writing path replace a file?  Not standard output, nor an existing
+ * path that is not a regular file (a device, a FIFO: written in place).
+ */
+static int
+replaces(const char *path)
+{
+	struct stat st;
+
+	return path && strcmp(path, "-") != 0 && !(stat(path, &st) == 0 && !S_ISREG(st.st_mode));
+}
+
+/*
+ * Would what a command writes, out (given as opt: "-o", "--manifest"),
+ * replace one of the files it reads?  Files are compared, not names
+ * (fb_same_file()), so "./in.csv" is "in.csv".  Returns FB_EXIT_USAGE
+ * after a message, else 0.
+ */
+static int
+check_output(const struct fb_cli *cli, const char *opt, const char *out)
+{
+	const char *reads[] = { cli->ofsted, given_profile ? given_profile->path : NULL };
+	size_t nreads = sizeof(reads) / sizeof(reads[0]);
+
+	if (!replaces(out))
+		return 0;
+	for (size_t i = 0; i < (size_t)cli->argc + nreads; i++) {
+		const char *in = i < (size_t)cli->argc ? cli->argv[i] : reads[i - (size_t)cli->argc];
+
+		if (in && strcmp(in, "-") != 0 && fb_same_file(in, out))
+			return fb_cli_usage_error(cli->cmd, "%s '%s' is the input '%s': it would be "
+						  "replaced; write to another file", opt, out, in);
+	}
+	return 0;
+}
+
+/* check_output() for -o and --manifest, and the two the same file. */
+static int
+check_overlaps(const struct fb_cli *cli)
+{
+	int rc;
+
+	if ((rc = check_output(cli, "-o", cli->output)) != 0 ||
+	    (rc = check_output(cli, "--manifest", cli->manifest)) != 0)
+		return rc;
+	if (replaces(cli->output) && cli->manifest && fb_same_file(cli->output, cli->manifest))
+		return fb_cli_usage_error(cli->cmd, "--manifest '%s' and -o '%s' are the same "
+					  "file; give two files", cli->manifest, cli->output);
+	return -1;
+}
+
 int
 fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char **argv)
 {
@@ -203,7 +254,8 @@ fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char
 	cli->region_name = cli->ofsted = cli->region = cli->year = cli->output = NULL;
 	cli->la = NULL;
 	cli->out = NULL;
-	cli->tmp_path = NULL;
+	cli->outfile = (struct fb_outfile){ 0 };
+	cli->output_pending = 0;
 	cli->breakdown = 0;
 	cli->bridge = 0;
 	cli->manifest = NULL;
@@ -227,12 +279,9 @@ fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char
 	if (cli->region && cli->la)
 		return fb_cli_usage_error(cli->cmd, "give --region or --la, not both (--la "
 					  "takes the codes of LAs of any region)");
-	if (cli->manifest && cli->output && strcmp(cli->manifest, cli->output) == 0)
-		return fb_cli_usage_error(cli->cmd, "--manifest and -o name the same file '%s'",
-					  cli->output);
 	cli->argc = n;
 	cli->argv = argv + 1;
-	return -1;
+	return check_overlaps(cli);
 }
 
 int
@@ -382,69 +431,6 @@ fb_cli_tell_findings(const struct fb_run *run, const char *cmd, const char *unit
 			f->errors == 1 ? "" : "s", f->warnings, f->warnings == 1 ? "" : "s");
 }
 
-/*
- * A new temporary file beside path, for a file that appears whole or not at
- * all: the rename in commit() replaces path in one step.  Returns the
- * stream, with *tmp_path its name (the caller's, freed by commit()), or
- * NULL after a message.
- */
-static FILE *
-open_beside(const char *path, char **tmp_path)
-{
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	FILE *f = NULL;
-	int fd;
-
-	/* Beside the target, so the rename cannot cross file systems. */
-	*tmp_path = fb_xmalloc(dirlen + strlen(path) + 16);
-	sprintf(*tmp_path, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
-	fd = mkstemp(*tmp_path);
-	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
-		fb_cli_error("cannot write '%s': %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(*tmp_path);
-		}
-		free(*tmp_path);
-		*tmp_path = NULL;
-		return NULL;
-	}
-	return f;
-}
-
-/*
- * Close f, a file from open_beside(), checking every write; then, when keep
- * is set and nothing was lost, rename it into place as path, else remove
- * it.  Frees tmp_path.  Returns 1 (after a message) when the file could not
- * be written, else 0.
- */
-static int
-commit(FILE *f, const char *path, char *tmp_path, int keep)
-{
-	int lost = fflush(f) != 0 || ferror(f);
-
-	if (fclose(f) != 0)
-		lost = 1;
-	if (lost)
-		fb_cli_error("could not write '%s': %s", path,
-			     errno ? strerror(errno) : "write error");
-	/* The file gets the usual permissions, not mkstemp's owner-only ones. */
-	if (!lost && keep) {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		if (chmod(tmp_path, 0666 & ~mask) != 0 || rename(tmp_path, path) != 0) {
-			fb_cli_error("cannot write '%s': %s", path, strerror(errno));
-			lost = 1;
-		}
-	}
-	if (lost || !keep)
-		unlink(tmp_path);
-	free(tmp_path);
-	return lost;
-}
-
 int
 fb_cli_open_output(struct fb_cli *cli, int binary)
 {
@@ -455,16 +441,34 @@ fb_cli_open_output(struct fb_cli *cli, int binary)
 		cli->out = stdout;
 		return 0;
 	}
-	cli->out = open_beside(cli->output, &cli->tmp_path);
-	return cli->out ? 0 : FB_EXIT_IO;
+	if (fb_outfile_open(&cli->outfile, cli->output) != 0) {
+		fb_cli_error("cannot write '%s': %s", cli->output, strerror(errno));
+		return FB_EXIT_IO;
+	}
+	cli->out = cli->outfile.f;
+	return 0;
 }
 
 int
 fb_cli_write(struct fb_cli *cli, const struct fb_doc *doc, int status)
 {
 	struct fb_error err = { 0, "" };
+	char *scratch = NULL;
+	int rc;
 
-	if (cli->writer->write(cli->out, doc, &err) == 0)
+	if (cli->writer->write_scratch) {
+		/* Beside -o's file, never in a folder others share. */
+		if (!(scratch = fb_scratch_new(cli->out == stdout ? NULL : &cli->outfile))) {
+			fb_cli_error("cannot make a scratch file for the output: %s",
+				     strerror(errno));
+			return FB_EXIT_IO;
+		}
+		rc = cli->writer->write_scratch(cli->out, doc, scratch, &err);
+		fb_scratch_remove(scratch);
+	} else {
+		rc = cli->writer->write(cli->out, doc, &err);
+	}
+	if (rc == 0)
 		return status;
 	/* A failed write to the stream is said when the output is closed. */
 	if (ferror(cli->out))
@@ -476,32 +480,78 @@ fb_cli_write(struct fb_cli *cli, const struct fb_doc *doc, int status)
 int
 fb_cli_close_output(struct fb_cli *cli, int status)
 {
-	int lost;
-
 	if (cli->out == stdout || !cli->out)
 		return fb_cli_finish(status);
-	lost = commit(cli->out, cli->output, cli->tmp_path, status != FB_EXIT_IO);
 	cli->out = NULL;
-	cli->tmp_path = NULL;
-	return fb_cli_finish(lost ? FB_EXIT_IO : status);
+	if (status == FB_EXIT_IO) {
+		fb_outfile_discard(&cli->outfile);
+		return fb_cli_finish(status);
+	}
+	if (fb_outfile_close(&cli->outfile) != 0) {
+		fb_cli_error("could not write '%s': %s", cli->output, strerror(errno));
+		return fb_cli_finish(FB_EXIT_IO);
+	}
+	if (cli->manifest && status < FB_EXIT_USAGE) {
+		cli->output_pending = 1;
+		return fb_cli_finish(status);
+	}
+	if (fb_outfile_commit(&cli->outfile) != 0) {
+		fb_cli_error("cannot write '%s': %s", cli->output, strerror(errno));
+		return fb_cli_finish(FB_EXIT_IO);
+	}
+	return fb_cli_finish(status);
+}
+
+/* -o's file, complete, renamed into place or removed; 0, or 1 after a message. */
+static int
+settle_output(struct fb_cli *cli, int keep)
+{
+	if (!cli->output_pending)
+		return 0;
+	cli->output_pending = 0;
+	if (!keep) {
+		fb_outfile_discard(&cli->outfile);
+		return 0;
+	}
+	if (fb_outfile_commit(&cli->outfile) != 0) {
+		fb_cli_error("cannot write '%s': %s", cli->output, strerror(errno));
+		return 1;
+	}
+	return 0;
 }
 
 int
 fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int status)
 {
-	char *tmp_path;
-	FILE *f;
-	int failed;
+	struct fb_outfile m;
 
-	if (!cli->manifest || status >= FB_EXIT_USAGE)
+	if (!cli->manifest || status >= FB_EXIT_USAGE) {
+		settle_output(cli, 0);
 		return status;
-	if (!(f = open_beside(cli->manifest, &tmp_path)))
+	}
+	if (fb_outfile_open(&m, cli->manifest) != 0) {
+		fb_cli_error("cannot write '%s': %s", cli->manifest, strerror(errno));
+		settle_output(cli, 0);
 		return FB_EXIT_IO;
-	failed = fb_manifest_write(f, run, cli->options, given_argc, given_argv, cli->cmd) != 0;
-	if (commit(f, cli->manifest, tmp_path, !failed))
-		return FB_EXIT_IO;
-	if (failed) {
+	}
+	if (fb_manifest_write(m.f, run, cli->options, given_argc, given_argv, cli->cmd) != 0) {
+		fb_outfile_discard(&m);
 		fb_cli_error("could not write '%s': write error", cli->manifest);
+		settle_output(cli, 0);
+		return FB_EXIT_IO;
+	}
+	if (fb_outfile_close(&m) != 0) {
+		fb_cli_error("could not write '%s': %s", cli->manifest, strerror(errno));
+		settle_output(cli, 0);
+		return FB_EXIT_IO;
+	}
+	/* Both complete: only now does either replace anything. */
+	if (settle_output(cli, 1) != 0) {
+		fb_outfile_discard(&m);
+		return FB_EXIT_IO;
+	}
+	if (fb_outfile_commit(&m) != 0) {
+		fb_cli_error("cannot write '%s': %s", cli->manifest, strerror(errno));
 		return FB_EXIT_IO;
 	}
 	return status;

@@ -15,6 +15,7 @@
 #include "fosterbeds/parse-options.h"
 #include "fosterbeds/run.h"
 #include "fosterbeds/writer.h"
+#include "outfile.h"
 
 enum fb_exit {
 	FB_EXIT_OK = 0,     /* success; warnings allowed */
@@ -82,7 +83,8 @@ struct fb_cli {
 	char filter_name[256];            /* fb_cli_pooled_name()'s buffer */
 	/* Set by fb_cli_open_output(). */
 	FILE *out;
-	char *tmp_path;                   /* the file written before the rename */
+	struct fb_outfile outfile;        /* -o FILE's (outfile.h) */
+	int output_pending;               /* complete, its rename waiting for --manifest's */
 	int argc;                         /* the operands left */
 	char **argv;
 };
@@ -191,32 +193,39 @@ int fb_cli_finish(int status);
 /*
  * Open where the command writes: standard output, or with -o FILE a new
  * temporary file beside FILE (renamed into place by fb_cli_close_output(),
- * so a failed run never leaves half a report).  A binary format (xlsx) is
- * refused on a terminal.  Sets cli->out; returns 0, or an exit status after
- * a message.
+ * so a failed run never leaves half a report), or FILE itself when it is a
+ * device or a FIFO (outfile.h).  A binary format (xlsx) is refused on a
+ * terminal.  Sets cli->out; returns 0, or an exit status after a message.
+ * fb_cli_parse() has already refused an -o or --manifest that is one of the
+ * inputs, or each other (the same file, however named).
  */
 int fb_cli_open_output(struct fb_cli *cli, int binary);
 
 /*
- * Write doc to cli->out (opened by fb_cli_open_output()) with cli->writer.
- * Returns status, or FB_EXIT_IO after a message when the writer failed for
- * a reason of its own (a workbook that could not be made: its struct
- * fb_error says why).  A failed write to the stream is left to
+ * Write doc to cli->out (opened by fb_cli_open_output()) with cli->writer,
+ * giving a writer that needs one a scratch file (fb_scratch_new(), removed
+ * after).  Returns status, or FB_EXIT_IO after a message when the writer
+ * failed for a reason of its own (a workbook that could not be made: its
+ * struct fb_error says why).  A failed write to the stream is left to
  * fb_cli_close_output(), which finds it on the stream and says it once.
  */
 int fb_cli_write(struct fb_cli *cli, const struct fb_doc *doc, int status);
 
 /*
  * Finish the output: check every write, then rename the temporary file
- * into place, or remove it when status is 3 or a write failed.  Returns the
- * final exit status.
+ * into place, or remove it when status is 3 or a write failed.  With
+ * --manifest (and status below 2) the rename waits for
+ * fb_cli_write_manifest(), so that both files appear or neither does.
+ * Returns the final exit status.
  */
 int fb_cli_close_output(struct fb_cli *cli, int status);
 
 /*
  * --manifest FILE: write run's manifest (manifest.h, spec/manifest.md) to
- * FILE the way -o writes (a temporary file beside it, renamed into place),
- * recording the command line as typed (fb_cli_parse() keeps a copy from
+ * FILE the way -o writes (a temporary file beside it), then, both complete,
+ * rename -o's file and the manifest into place; when either fails, neither
+ * is (exit 3 writes nothing).  It records
+ * the command line as typed (fb_cli_parse() keeps a copy from
  * before the operands are moved) and its options by the command's table.  Call it last, after
  * fb_cli_close_output() and before releasing the run:
  *
@@ -227,7 +236,7 @@ int fb_cli_close_output(struct fb_cli *cli, int status);
  *
  * Does nothing without --manifest, or when status is 2 or 3 (the run or its
  * output failed, so an old FILE stays as it was).  Returns status, or
- * FB_EXIT_IO after a message when FILE could not be written.
+ * FB_EXIT_IO after a message when either file could not be written.
  */
 int fb_cli_write_manifest(struct fb_cli *cli, const struct fb_run *run, int status);
 

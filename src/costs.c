@@ -108,7 +108,45 @@ void
 fb_costs_release(struct fb_costs *c)
 {
 	free(c->rows);
+	free(c->index);
 	fb_costs_init(c);
+}
+
+/*
+ * The duplicate check looks every row up by (la_code, date, type) in a hash
+ * table, so a long file costs time in its rows, not their square.
+ */
+static size_t *
+index_slot(const struct fb_costs *c, int la, int date, int type)
+{
+	unsigned long long h = ((unsigned long long)(unsigned)la * 1000003u ^
+				(unsigned)date) * 0x9E3779B97F4A7C15ull ^ (unsigned)type;
+	size_t mask = c->nindex - 1, i = (size_t)(h ^ h >> 29) & mask;
+
+	for (;; i = (i + 1) & mask) {
+		const struct fb_cost *o;
+
+		if (c->index[i] == 0)
+			return &c->index[i];
+		o = &c->rows[c->index[i] - 1];
+		if (o->la_code == la && o->date == date && o->type == type)
+			return &c->index[i];
+	}
+}
+
+/* Index every row again, in a table at least twice as large as the rows need. */
+static void
+index_rebuild(struct fb_costs *c, size_t want)
+{
+	size_t n = 64;
+
+	while (n < 2 * want)
+		n *= 2;
+	free(c->index);
+	c->index = fb_xcalloc(n, sizeof(*c->index));
+	c->nindex = n;
+	for (size_t i = 0; i < c->n; i++)
+		*index_slot(c, c->rows[i].la_code, c->rows[i].date, c->rows[i].type) = i + 1;
 }
 
 struct reading {
@@ -157,7 +195,7 @@ on_cost_row(void *ctx, const struct fb_row *row)
 	char vis[FB_VISIBLE_SIZE];
 	enum fb_date_form form;
 	const char *v;
-	size_t len;
+	size_t len, *slot = NULL;
 	int bad = 0, m;
 
 	c->rows_read++;
@@ -235,12 +273,15 @@ on_cost_row(void *ctx, const struct fb_row *row)
 	}
 	bad |= money(r, row, K_SUPPORT, &k.support) < 0;
 
-	for (size_t i = 0; !bad && i < c->n; i++) {
-		const struct fb_cost *o = &c->rows[i];
+	if (!bad) {
+		if (2 * (c->n + 1) > c->nindex)
+			index_rebuild(c, c->n + 1);
+		slot = index_slot(c, k.la_code, k.date, k.type);
+	}
+	if (slot && *slot) {
+		const struct fb_cost *o = &c->rows[*slot - 1];
 		char d[FB_DATE_LEN + 1];
 
-		if (o->la_code != k.la_code || o->date != k.date || o->type != k.type)
-			continue;
 		fb_date_format(k.date, d);
 		fb_findings_add(r->out, FB_R_DUPLICATE_COST, row->file, row->line, "la_code",
 				NULL, "LA %03d has a cost (placement_type %s) at %s again (first "
@@ -254,6 +295,7 @@ on_cost_row(void *ctx, const struct fb_row *row)
 	}
 	fb_grow((void **)&c->rows, &c->cap, c->n + 1, sizeof(*c->rows));
 	c->rows[c->n++] = k;
+	*slot = c->n;
 	c->rows_used++;
 }
 
@@ -292,7 +334,10 @@ fb_costs_keep(struct fb_costs *c, int (*keep)(const void *ctx, int la_code), con
 		c->rows_used--;
 		c->rows_outside_filter++;
 	}
-	c->n = kept;
+	if (kept < c->n) {
+		c->n = kept;
+		index_rebuild(c, kept);   /* the rows moved */
+	}
 }
 
 long
@@ -382,23 +427,105 @@ new_row(struct fb_cost_table *t)
 	return r;
 }
 
-/* The cost of la at date among the sorted rows [lo, hi) of one type, or NULL. */
-static const struct fb_cost *
-find(const struct fb_cost *k, size_t lo, size_t hi, int la, int date)
+/* The sums behind one region row while its LAs are visited. */
+struct region_acc {
+	long long sum, before, weighted, support;
+	long placements;
+	int all_placed, nsupport;
+	long long best_num, best_den;   /* the largest rise so far, as a fraction */
+	size_t las_cap, left_cap;
+};
+
+/* Append la to list (growing it), whose capacity is *cap. */
+static void
+push_la(int **list, size_t *n, size_t *cap, int la)
 {
-	for (size_t i = lo; i < hi; i++)
-		if (k[i].la_code == la && k[i].date == date)
-			return &k[i];
-	return NULL;
+	fb_grow((void **)list, cap, *n + 1, sizeof(**list));
+	(*list)[(*n)++] = la;
 }
 
-/* The region rows of one type, whose sorted rows are [lo, hi). */
+/*
+ * LA has a cost at one of the region row's two dates only: it is left out
+ * of that row (FB047).  has is the cost it has; missing the date it lacks.
+ */
+static void
+leave_out(struct fb_cost_row *r, struct region_acc *a, const struct fb_cost *has, int missing,
+	  struct fb_findings *out)
+{
+	char d1[FB_DATE_LEN + 1], d2[FB_DATE_LEN + 1], d3[FB_DATE_LEN + 1];
+
+	push_la(&r->left, &r->nleft, &a->left_cap, has->la_code);
+	fb_date_format(has->date, d1);
+	fb_date_format(missing, d2);
+	fb_date_format(r->date, d3);
+	fb_findings_add(out, FB_R_NOT_POOLED, has->file, has->line, "la_code", NULL,
+			"LA %03d has a cost (placement_type %s) at %s but not at %s; it is left "
+			"out of the region row at %s",
+			has->la_code, fb_cost_fields[FB_CF_PLACEMENT_TYPE].codes[r->type].name,
+			d1, d2, d3);
+}
+
+/* LA's cost now joins the region row r; was is its cost at the row's previous date, if any. */
+static void
+pool(struct fb_cost_row *r, struct region_acc *a, const struct fb_cost *now,
+     const struct fb_cost *was)
+{
+	push_la(&r->las, &r->nlas, &a->las_cap, now->la_code);
+	a->sum += now->average;
+	if (now->placements < 0)
+		a->all_placed = 0;
+	else {
+		a->placements += now->placements;
+		a->weighted += now->placements * now->average;
+	}
+	if (now->support != FB_MONEY_NONE) {
+		a->support += now->support;
+		a->nsupport++;
+	}
+	if (was) {
+		long long num = now->average - was->average, den = was->average;
+
+		a->before += was->average;
+		/* The largest rise, compared exactly: num/den > best_num/best_den. */
+		if (den > 0 && (a->best_den == 0 || num * a->best_den > a->best_num * den)) {
+			a->best_num = num;
+			a->best_den = den;
+			r->largest_la = now->la_code;
+		}
+	}
+}
+
+/* The index of date among the nd sorted, distinct dates (it is one of them). */
+static size_t
+date_index(const int *dates, size_t nd, int date)
+{
+	size_t lo = 0, hi = nd;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (dates[mid] <= date)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The region rows of one type, whose sorted rows are [lo, hi).  Each LA's
+ * costs are visited once, in date order, each touching the region rows at
+ * its own date and the next one, so the work grows with the rows, not with
+ * dates x LAs.  LAs are visited in code order, so each row's lists are too.
+ */
 static void
 region_rows(struct fb_cost_table *t, const struct fb_cost *k, size_t lo, size_t hi,
 	    struct fb_findings *out)
 {
 	int *dates = fb_xcalloc(hi - lo, sizeof(*dates));
-	size_t nd = 0;
+	struct region_acc *acc;
+	struct fb_cost_row *r;
+	size_t nd = 0, first = t->n;
 
 	for (size_t i = lo; i < hi; i++)
 		dates[nd++] = k[i].date;
@@ -411,90 +538,55 @@ region_rows(struct fb_cost_table *t, const struct fb_cost *k, size_t lo, size_t 
 				dates[j++] = dates[i];
 		nd = j;
 	}
+	acc = fb_xcalloc(nd, sizeof(*acc));
 	for (size_t di = 0; di < nd; di++) {
-		struct fb_cost_row *r = new_row(t);
-		int date = dates[di], prev = di ? dates[di - 1] : FB_NO_DATE;
-		long long sum = 0, before = 0, weighted = 0, support = 0;
-		long placements = 0;
-		int all_placed = 1, nsupport = 0;
-		long long best_num = 0, best_den = 0;
-
+		r = new_row(t);
 		r->la_code = FB_LA_ALL;
 		r->type = k[lo].type;
-		r->date = date;
-		r->las = fb_xcalloc(hi - lo, sizeof(*r->las));
-		r->left = fb_xcalloc(hi - lo, sizeof(*r->left));
-		for (size_t i = lo; i < hi; i++) {
-			const struct fb_cost *now, *was = NULL;
-			int la = k[i].la_code;
+		r->date = dates[di];
+		acc[di].all_placed = 1;
+	}
+	r = &t->rows[first];   /* new_row() has moved the rows: index them from here */
+	for (size_t i = lo; i < hi; i++) {
+		size_t di = date_index(dates, nd, k[i].date);
+		int same_la_before = i > lo && k[i - 1].la_code == k[i].la_code;
+		int same_la_after = i + 1 < hi && k[i + 1].la_code == k[i].la_code;
+		int has_prev = di > 0 && same_la_before && k[i - 1].date == dates[di - 1];
+		int has_next = di + 1 < nd && same_la_after && k[i + 1].date == dates[di + 1];
 
-			if (i > lo && la == k[i - 1].la_code)
-				continue;   /* each LA once: its first row */
-			now = find(k, i, hi, la, date);
-			if (prev != FB_NO_DATE)
-				was = find(k, i, hi, la, prev);
-			if (!now && !was)
-				continue;
-			if (!now || (prev != FB_NO_DATE && !was)) {
-				const struct fb_cost *has = now ? now : was;
-				char d1[FB_DATE_LEN + 1], d2[FB_DATE_LEN + 1], d3[FB_DATE_LEN + 1];
+		if (di == 0 || has_prev)
+			pool(&r[di], &acc[di], &k[i], has_prev ? &k[i - 1] : NULL);
+		else
+			leave_out(&r[di], &acc[di], &k[i], dates[di - 1], out);
+		if (di + 1 < nd && !has_next)
+			leave_out(&r[di + 1], &acc[di + 1], &k[i], dates[di + 1], out);
+	}
+	for (size_t di = 0; di < nd; di++) {
+		const struct region_acc *a = &acc[di];
+		struct fb_cost_row *row = &r[di];
 
-				r->left[r->nleft++] = la;
-				fb_date_format(has->date, d1);
-				fb_date_format(now ? prev : date, d2);
-				fb_date_format(date, d3);
-				fb_findings_add(out, FB_R_NOT_POOLED, has->file, has->line,
-						"la_code", NULL, "LA %03d has a cost (placement_type "
-						"%s) at %s but not at %s; it is left out of the "
-						"region row at %s",
-						la, fb_cost_fields[FB_CF_PLACEMENT_TYPE].codes[r->type].name,
-						d1, d2, d3);
-				continue;
+		if (row->nlas) {
+			row->average = fb_div_round(a->sum, (long long)row->nlas);
+			if (a->all_placed) {
+				row->placements = a->placements;
+				if (a->placements > 0)
+					row->weighted = fb_div_round(a->weighted, a->placements);
 			}
-			r->las[r->nlas++] = la;
-			sum += now->average;
-			if (now->placements < 0)
-				all_placed = 0;
-			else {
-				placements += now->placements;
-				weighted += now->placements * now->average;
-			}
-			if (now->support != FB_MONEY_NONE) {
-				support += now->support;
-				nsupport++;
-			}
-			if (was) {
-				long long num = now->average - was->average, den = was->average;
-
-				before += was->average;
-				/* The largest rise, compared exactly: num/den > best_num/best_den. */
-				if (den > 0 && (best_den == 0 || num * best_den > best_num * den)) {
-					best_num = num;
-					best_den = den;
-					r->largest_la = la;
-				}
-			}
+			if (a->nsupport)
+				row->support = fb_div_round(a->support, a->nsupport);
 		}
-		if (r->nlas) {
-			r->average = fb_div_round(sum, (long long)r->nlas);
-			if (all_placed) {
-				r->placements = placements;
-				if (placements > 0)
-					r->weighted = fb_div_round(weighted, placements);
-			}
-			if (nsupport)
-				r->support = fb_div_round(support, nsupport);
-		}
-		if (prev != FB_NO_DATE && r->nlas) {
+		if (di > 0 && row->nlas) {
 			/* The same LAs' means at both dates: their divisor cancels. */
-			r->prev_date = prev;
-			r->change = fb_cost_change(before, sum);
-			r->months = fb_cost_months(prev, date);
-			r->annualised = fb_cost_annualised(before, sum, prev, date);
-			if (best_den)
-				r->largest = fb_cost_change(best_den, best_den + best_num);
+			row->prev_date = dates[di - 1];
+			row->change = fb_cost_change(a->before, a->sum);
+			row->months = fb_cost_months(dates[di - 1], dates[di]);
+			row->annualised = fb_cost_annualised(a->before, a->sum, dates[di - 1],
+							     dates[di]);
+			if (a->best_den)
+				row->largest = fb_cost_change(a->best_den, a->best_den + a->best_num);
 		}
 	}
+	free(acc);
 	free(dates);
 }
 
@@ -543,36 +635,66 @@ fb_cost_table_release(struct fb_cost_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* The latest date at which la gives both a residential and an in-house fostering cost. */
-static void
-latest_pair(const struct fb_costs *c, int la, struct fb_bed_value_row *r)
+static int
+by_la_date_type(const void *a, const void *b)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		const struct fb_cost *a = &c->rows[i];
+	const struct fb_cost *x = a, *y = b;
 
-		if (a->la_code != la || a->type != FB_PT_RESIDENTIAL)
-			continue;
-		for (size_t j = 0; j < c->n; j++) {
-			const struct fb_cost *b = &c->rows[j];
+	if (x->la_code != y->la_code)
+		return x->la_code < y->la_code ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->type > y->type) - (x->type < y->type);
+}
 
-			if (b->la_code != la || b->type != FB_PT_IN_HOUSE_FOSTERING ||
-			    b->date != a->date)
-				continue;
-			if (r->cost_date == FB_NO_DATE || a->date > r->cost_date) {
-				r->cost_date = a->date;
-				r->residential = a->average;
-				r->in_house = b->average;
-			}
+/*
+ * The latest date at which r's LA gives both a residential and an in-house
+ * fostering cost, from k[*at...]: the n residential and in-house costs
+ * sorted by LA, date and type.  *at moves past the LA, so that visiting the
+ * LAs in code order reads k once.
+ */
+static void
+latest_pair(const struct fb_cost *k, size_t n, size_t *at, struct fb_bed_value_row *r)
+{
+	size_t i = *at;
+
+	while (i < n && k[i].la_code < r->la_code)
+		i++;
+	for (; i < n && k[i].la_code == r->la_code; i++) {
+		const struct fb_cost *a = &k[i], *b = &k[i + 1];
+
+		/* Sorted by type within a date, and one cost per (LA, date, type). */
+		if (i + 1 < n && b->la_code == a->la_code && b->date == a->date &&
+		    a->type == FB_PT_RESIDENTIAL && b->type == FB_PT_IN_HOUSE_FOSTERING) {
+			r->cost_date = a->date;   /* dates ascend: the last pair is the latest */
+			r->residential = a->average;
+			r->in_house = b->average;
 		}
 	}
+	*at = i;
+}
+
+static int
+by_row_la(const void *a, const void *b)
+{
+	const struct fb_bed_value_row *x = a, *y = b;
+
+	return (x->la_code > y->la_code) - (x->la_code < y->la_code);
 }
 
 void
 fb_bed_value_build(struct fb_bed_value *v, const struct fb_costs *c, const struct fb_tally *tally)
 {
-	size_t ng = fb_tally_ngroups(tally), n = 0;
+	size_t ng = fb_tally_ngroups(tally), n = 0, nk = 0, at = 0;
 	int *las = fb_xcalloc(c->n + ng + 1, sizeof(*las));
+	struct fb_cost *k = fb_xcalloc(c->n + 1, sizeof(*k));
 	struct fb_bed_value_row *all;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->rows[i].type == FB_PT_RESIDENTIAL ||
+		    c->rows[i].type == FB_PT_IN_HOUSE_FOSTERING)
+			k[nk++] = c->rows[i];
+	qsort(k, nk, sizeof(*k), by_la_date_type);
 
 	for (size_t i = 0; i < c->n; i++)
 		las[n++] = c->rows[i].la_code;
@@ -594,16 +716,23 @@ fb_bed_value_build(struct fb_bed_value *v, const struct fb_costs *c, const struc
 			.residential = FB_MONEY_NONE, .in_house = FB_MONEY_NONE,
 			.gap = FB_MONEY_NONE, .snapshot = FB_NO_DATE, .vacant = -1,
 			.bound = FB_MONEY_NONE };
-		latest_pair(c, las[i], r);
-		for (size_t g = 0; g < ng; g++) {
-			int la, date;
-			const struct fb_counts *k = fb_tally_group(tally, g, &la, &date);
+		latest_pair(k, nk, &at, r);
+	}
+	/* Each LA's latest snapshot; the rows are in code order. */
+	for (size_t g = 0; g < ng; g++) {
+		int la, date;
+		const struct fb_counts *counts = fb_tally_group(tally, g, &la, &date);
+		struct fb_bed_value_row key = { .la_code = la }, *r;
 
-			if (la == las[i] && (r->snapshot == FB_NO_DATE || date > r->snapshot)) {
-				r->snapshot = date;
-				r->vacant = k->ms_vacant;
-			}
+		r = bsearch(&key, v->rows, v->n, sizeof(*v->rows), by_row_la);
+		if (r && (r->snapshot == FB_NO_DATE || date > r->snapshot)) {
+			r->snapshot = date;
+			r->vacant = counts->ms_vacant;
 		}
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		struct fb_bed_value_row *r = &v->rows[i];
+
 		if (r->cost_date != FB_NO_DATE)
 			r->gap = r->residential - r->in_house;
 		if (r->cost_date == FB_NO_DATE)
@@ -629,6 +758,7 @@ fb_bed_value_build(struct fb_bed_value *v, const struct fb_costs *c, const struc
 	}
 	if (all->nlas == 0)
 		all->note = "no LA has both costs and bed records";
+	free(k);
 	free(las);
 }
 

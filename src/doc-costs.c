@@ -164,8 +164,8 @@ bed_rows(struct fb_doc *d, const char *region, const struct fb_bed_value *bv)
 		else if (pooled) {
 			char note[96];
 
-			snprintf(note, sizeof(note), "the sum over the %zu LAs with both costs "
-				 "and bed records", r->nlas);
+			snprintf(note, sizeof(note), "the sum over the %zu LA%s with both costs "
+				 "and bed records", r->nlas, r->nlas == 1 ? "" : "s");
 			fb_cell_text(d, &c[B_NOTE], FB_CK_TEXT, note);
 		}
 	}
@@ -198,11 +198,11 @@ fb_doc_costs(struct fb_doc *d, const struct fb_run *run, const struct fb_cost_ta
 			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%03d", k ? ", " : "",
 					      r->left[k]);
 		fb_date_format(r->date, date);
-		fb_doc_note(d, FB_NOTE_AFTER, NULL, "The %s region row at %s pools %zu LAs: "
+		fb_doc_note(d, FB_NOTE_AFTER, NULL, "The %s region row at %s pools %zu LA%s: "
 			    "those with a cost at both this date and the previous one; left out: "
 			    "%s (FB047).",
 			    fb_cost_fields[FB_CF_PLACEMENT_TYPE].codes[r->type].name, date,
-			    r->nlas, list);
+			    r->nlas, r->nlas == 1 ? "" : "s", list);
 	}
 	fb_doc_note(d, FB_NOTE_AFTER, "method",
 		    "Region rows: average_weekly_cost is the mean of the pooled LAs' averages "

@@ -63,7 +63,8 @@ benchmark(FILE *out, const struct rows *s)
 	size_t cols[NSHOWN];
 	struct table tab = { .cls = "costs", .headings = headings, .columns = cols,
 			     .ncols = NSHOWN, .ntext = 3, .nrows = s->n, .cellf = cell,
-			     .pooled = pooled, .ctx = s, .hide = NSHOWN };
+			     .pooled = pooled, .ctx = s, .hide = NSHOWN,
+			     .nowrap = 1u << 2 /* the date */ };
 
 	for (size_t i = 0; i < NSHOWN; i++)
 		cols[i] = fb_table_find_column(s->t, shown[i]);
@@ -85,7 +86,7 @@ latest_chart(FILE *out, const struct rows *s, const char *type)
 	size_t *last = fb_xcalloc(s->n + 1, sizeof(*last)), nl = 0, region = s->n, longest = 6;
 	long lo = 0, hi = 0, v;
 	char buf[FB_DOC_CELL_BUF], lab[16], id[64], title[160];
-	int lw, x0, w, h;
+	int lw, x0, w, h, rx = -1;   /* rx: the region's line, if drawn */
 
 	for (size_t r = 0; r < s->n; r++) {
 		size_t i = s->idx[r];
@@ -147,9 +148,13 @@ latest_chart(FILE *out, const struct rows *s, const char *type)
 		fputs("%", out);
 	}
 	fputs("</desc>\n", out);
+	if (region < s->n) {
+		v = fb_table_cell(t, s->idx[region], chg)->n;
+		rx = lw + LABEL_PAD + (int)((v - lo) * w / (hi - lo));
+	}
 	for (size_t k = 0; k < nl; k++) {
 		size_t i = s->idx[last[k]];
-		int y = TOP + (int)k * BAR_H, x;
+		int y = TOP + (int)k * BAR_H, x, vx;
 
 		v = fb_table_cell(t, i, chg)->n;
 		x = lw + LABEL_PAD + (int)((v - lo) * w / (hi - lo));
@@ -162,22 +167,26 @@ latest_chart(FILE *out, const struct rows *s, const char *type)
 		html_rect(out, x < x0 ? x : x0, y + 3, abs(x - x0), BAR_H - 6, C_FILLED);
 		fb_cell_format(fb_table_cell(t, i, chg), buf);
 		strcat(buf, "%");
-		html_text(out, (x > x0 ? x : x0) + 4, y + BAR_H / 2 + 5, "val", "start", buf);
+		/*
+		 * A value the region's line would cross moves right, past the
+		 * line (its width guessed at 8 units a character, as the
+		 * kit's charts do for wide fonts).
+		 */
+		vx = (x > x0 ? x : x0) + 4;
+		if (rx >= 0 && rx >= vx - 3 && rx <= vx + (int)strlen(buf) * 8 + 3)
+			vx = rx + 5;
+		html_text(out, vx, y + BAR_H / 2 + 5, "val", "start", buf);
 		fputs("</g>\n", out);
 	}
 	fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n",
 		x0, TOP - 4, x0, TOP + (int)nl * BAR_H);
 	if (region < s->n) {
-		int x;
-
-		v = fb_table_cell(t, s->idx[region], chg)->n;
-		x = lw + LABEL_PAD + (int)((v - lo) * w / (hi - lo));
 		fb_cell_format(fb_table_cell(t, s->idx[region], chg), buf);
 		fprintf(out, "<line class=\"region\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-			"stroke=\"#000\" stroke-dasharray=\"4 3\"/>\n", x, TOP - 8, x,
+			"stroke=\"#000\" stroke-dasharray=\"4 3\"/>\n", rx, TOP - 8, rx,
 			TOP + (int)nl * BAR_H + 4);
 		snprintf(title, sizeof(title), "region %s%%", buf);
-		html_text(out, x, TOP - 12, "val", "middle", title);
+		html_text(out, rx, TOP - 12, "val", "middle", title);
 	}
 	fputs("</svg>\n</figure>\n", out);
 	free(last);

@@ -250,7 +250,7 @@ html_ofsted_page(FILE *out, const struct fb_doc *d)
 				 "authority, % of approved places", "la-bar", 0,
 				 chart_get, chart_pooled, &p };
 	struct table t = { "ofsted", headings, shown, 14, 3, 0, groups, 4, table_cell,
-			   table_pooled, &p, 0 };
+			   table_pooled, &p, 0, 0 };
 
 	if (!p.t || find_columns(&p) != 0) {
 		/* Not the document this page is for: nothing to draw it from. */

@@ -198,7 +198,7 @@ doc_recon_table(FILE *out, const struct recon_doc *v)
 	const struct fb_table *rows = v->rows;
 	const struct fb_cell *region = fb_table_cell(rows, v->region, FB_RN_DATE);
 	struct table t = { "reconcile", recon_headings, recon_shown, 15, 3, rows->nrows,
-			   recon_groups, 4, doc_cell, doc_pooled, rows, 2 };
+			   recon_groups, 4, doc_cell, doc_pooled, rows, 2, 0 };
 
 	for (size_t r = 0; r < rows->nrows; r++) {
 		const struct fb_cell *c = fb_table_cell(rows, r, FB_RN_DATE);

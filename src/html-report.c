@@ -338,7 +338,7 @@ static void
 snap_table(FILE *out, const struct snap *s)
 {
 	struct table t = { "report", report_headings, report_shown, 13, 2, s->n, report_groups,
-			   5, snap_cell, snap_pooled, s, 13 };
+			   5, snap_cell, snap_pooled, s, 13, 0 };
 
 	fprintf(out, "<h3>Counts and rates on %s</h3>\n", s->date);
 	html_table(out, &t);

@@ -231,7 +231,7 @@ table_row(FILE *out, const struct table *t, size_t r, int pooled)
 			continue;
 		v = t->cellf(t->ctx, r, t->columns[i], buf, &num);
 		if (i < t->ntext) {
-			fputs("<td>", out);
+			fputs(i < 32 && (t->nowrap >> i & 1) ? "<td class=\"nowrap\">" : "<td>", out);
 			html_esc(out, v);
 		} else if (!*v) {
 			fputs("<td class=\"num na\">" DASH, out);

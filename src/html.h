@@ -113,6 +113,7 @@ struct table {
 	int (*pooled)(const void *ctx, size_t r);
 	const void *ctx;
 	size_t hide;         /* a text column of the first group left out, or ncols */
+	unsigned nowrap;     /* text columns (bit i: column i) kept on one line, e.g. dates */
 };
 
 void html_table(FILE *out, const struct table *t);

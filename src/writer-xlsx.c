@@ -34,18 +34,30 @@
  * workbook stays well-formed XML.
  *
  * libxlsxwriter writes to a file name, while writers are handed a FILE *:
- * the workbook is made in a private temporary file (mkstemp in $TMPDIR or
- * /tmp, owner-only), whose bytes are then copied to out; the file is always
- * removed.  A workbook that cannot be made is reported through struct
- * fb_error alone (fail()); nothing here is kept between calls.
+ * the workbook is made under the scratch name the command gives
+ * (write_scratch(), writer.h: an owner-only file beside the output, which
+ * the command removes, on a signal too), or for write() a private
+ * temporary file of its own in $TMPDIR, and its bytes are then copied to
+ * out.  Every libxlsxwriter call that can fail is checked and the first
+ * failure ends the workbook (struct book).  A workbook that cannot be made
+ * is reported through struct fb_error alone (fail()); nothing here is kept
+ * between calls.
  */
 #include "fosterbeds/writer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef HAVE_FORK
+#include <signal.h>
+#include <sys/wait.h>
+#endif
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <xlsxwriter.h>
 
@@ -59,6 +71,12 @@
 #define MIN_WIDTH 8
 #define PP_FORMAT "+0.0 \"pp\";-0.0 \"pp\";0.0 \"pp\""
 
+/*
+ * After the first call that fails nothing more is asked of libxlsxwriter
+ * but to free the workbook: a failed allocation can leave a sheet it will
+ * crash on (a row that is NULL in its tree), so every step below checks
+ * b->err first, and a failed workbook is freed, never closed.
+ */
 struct book {
 	lxw_workbook *wb;
 	lxw_format *bold, *pct, *bold_pct, *title, *pp, *bold_pp, *money, *bold_money;
@@ -184,6 +202,8 @@ put_string(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, cons
 	size_t len = strlen(s), i = 0, n = 0;
 	char *clean = NULL;
 
+	if (b->err)
+		return;
 	if (!len) {
 		if (fmt)
 			check(b, worksheet_write_blank(ws, row, col, fmt));
@@ -248,7 +268,8 @@ print_setup(struct book *b, lxw_worksheet *ws)
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.6);
 	check(b, worksheet_repeat_rows(ws, 0, 0));
-	check(b, worksheet_set_footer(ws, "&L&A&RPage &P of &N"));
+	if (!b->err)
+		check(b, worksheet_set_footer(ws, "&L&A&RPage &P of &N"));
 }
 
 /*
@@ -263,10 +284,12 @@ finish_sheet(struct book *b, lxw_worksheet *ws, size_t ncols, size_t nrows, size
 {
 	size_t lines = 1;
 
+	if (b->err)
+		goto done;
 	worksheet_freeze_panes(ws, 1, 0);
 	if (ncols)
 		check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(ncols - 1)));
-	for (size_t i = 0; i < ncols; i++) {
+	for (size_t i = 0; i < ncols && !b->err; i++) {
 		size_t w = width[i] + 2;
 
 		w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
@@ -275,8 +298,11 @@ finish_sheet(struct book *b, lxw_worksheet *ws, size_t ncols, size_t nrows, size
 		if ((title[i] + w - 3) / (w - 2) > lines)
 			lines = (title[i] + w - 3) / (w - 2);
 	}
-	check(b, worksheet_set_row(ws, 0, 15.0 * (double)lines, b->title));
-	print_setup(b, ws);
+	if (!b->err)
+		check(b, worksheet_set_row(ws, 0, 15.0 * (double)lines, b->title));
+	if (!b->err)
+		print_setup(b, ws);
+done:
 	free(title);
 	free(width);
 }
@@ -331,36 +357,26 @@ copy_out(int fd, FILE *out)
 
 static void fill_doc(struct book *b, const struct fb_doc *d);
 
-/* Make d's workbook, then copy it to out; 0, or -1 with *e when it failed. */
+/*
+ * Make d's workbook under the name scratch (its own temporary files
+ * beside it); 0, or -1 with *e when it failed.
+ */
 static int
-write_book(FILE *out, const struct fb_doc *d, struct fb_error *e)
+make_book(const struct fb_doc *d, const char *scratch, struct fb_error *e)
 {
-	const char *dir = getenv("TMPDIR");
 	struct book b = { 0 };
 	lxw_workbook_options opts = { 0 };
-	char *path;
-	size_t size;
-	lxw_error err;
-	int fd, rc = -1;
+	const char *slash = strrchr(scratch, '/');
 
-	if (!dir || !*dir)
-		dir = "/tmp";
-	size = strlen(dir) + sizeof("/fosterbeds-XXXXXX");
-	path = fb_xmalloc(size);
-	snprintf(path, size, "%s/fosterbeds-XXXXXX", dir);
-	/* The file stays open: it is read back through fd, whatever its name. */
-	if ((fd = mkstemp(path)) < 0) {
-		int en = errno;
-
-		fail(e, en, "no temporary file in %s: %s", dir, strerror(en));
-		free(path);
-		return -1;
-	}
-	opts.tmpdir = fb_xstrdup(dir);   /* for libxlsxwriter's own temporary files */
-	b.wb = workbook_new_opt(path, &opts);
+	/* libxlsxwriter's own temporary files are unlinked once open. */
+	opts.tmpdir = fb_xstrdup(slash ? scratch : ".");
+	if (slash)
+		opts.tmpdir[slash == scratch ? 1 : slash - scratch] = '\0';
+	b.wb = workbook_new_opt(scratch, &opts);
 	if (!b.wb) {
 		fail(e, ENOMEM, "libxlsxwriter could not start one");
-		goto done;
+		free(opts.tmpdir);
+		return -1;
 	}
 	b.bold = workbook_add_format(b.wb);
 	b.pct = workbook_add_format(b.wb);
@@ -395,19 +411,134 @@ write_book(FILE *out, const struct fb_doc *d, struct fb_error *e)
 		format_set_num_format(b.bold_dec2, "0.00");
 		fill_doc(&b, d);
 	}
-	/* Always closed, which frees it; a sheet's error wins over close's. */
-	err = workbook_close(b.wb);
-	check(&b, err);
-	if (b.err != LXW_NO_ERROR)
-		fail(e, EIO, "%s", lxw_strerror(b.err));
-	else if (copy_out(fd, out) != 0)
-		fail(e, errno, "reading it back from %s: %s", path, strerror(errno));
+	/* A failed workbook is freed unwritten: closing it would package it. */
+	if (b.err == LXW_NO_ERROR)
+		check(&b, workbook_close(b.wb));
+	else
+		lxw_workbook_free(b.wb);
+	free(opts.tmpdir);
+	if (b.err != LXW_NO_ERROR) {
+		fail(e, b.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? ENOMEM : EIO, "%s",
+		     lxw_strerror(b.err));
+		return -1;
+	}
+	return 0;
+}
+
+#ifdef HAVE_FORK
+/*
+ * make_book() in a child process.  libxlsxwriter 1.1.4 does not check
+ * every allocation it makes (a sheet's new row: _get_row_list() inserts a
+ * NULL row into its tree and crashes on it), so when memory is short it
+ * can crash inside a call, before any result could say so.  The child
+ * makes the workbook and sends its struct fb_error back through a pipe; a
+ * child that died is a workbook that could not be made, and the command
+ * goes on to say so and remove its files.
+ */
+static int
+make_book_apart(const struct fb_doc *d, const char *scratch, struct fb_error *e)
+{
+	int fds[2], status, rc;
+	pid_t pid;
+	ssize_t n = 0;
+#ifdef __linux__
+	pid_t parent = getpid();
+#endif
+
+	if (pipe(fds) != 0) {
+		fail(e, errno, "no pipe: %s", strerror(errno));
+		return -1;
+	}
+	if ((pid = fork()) < 0) {
+		fail(e, errno, "no process to make it in: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* A fault ends the child alone: the caller's handlers would remove its files. */
+		static const int faults[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+
+		for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)
+			signal(faults[i], SIG_DFL);
+#ifdef __linux__
+		/*
+		 * A signal that ends the caller (which removes scratch) ends
+		 * the child too, or it would make the workbook again there.
+		 */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+			_exit(1);
+#endif
+		close(fds[0]);
+		rc = make_book(d, scratch, e);
+		if (rc != 0 && write(fds[1], e, sizeof(*e)) != (ssize_t)sizeof(*e))
+			rc = -1;
+		_exit(rc == 0 ? 0 : 1);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], e, sizeof(*e))) < 0 && errno == EINTR)
+		;
+	close(fds[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			fail(e, errno, "lost its process: %s", strerror(errno));
+			return -1;
+		}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFSIGNALED(status))
+		fail(e, ENOMEM, "libxlsxwriter stopped on signal %d (memory short?)",
+		     WTERMSIG(status));
+	else if (n != (ssize_t)sizeof(*e))
+		fail(e, EIO, "libxlsxwriter failed");
+	e->message[sizeof(e->message) - 1] = '\0';
+	return -1;
+}
+#else
+#define make_book_apart make_book   /* WebAssembly: no processes */
+#endif
+
+/* Make d's workbook under the name scratch, then copy it to out; 0, or -1 with *e. */
+static int
+write_book(FILE *out, const struct fb_doc *d, const char *scratch, struct fb_error *e)
+{
+	int fd, rc = -1;
+
+	if (make_book_apart(d, scratch, e) != 0)
+		return -1;
+	if ((fd = open(scratch, O_RDONLY)) < 0 || copy_out(fd, out) != 0)
+		fail(e, errno, "reading it back from %s: %s", scratch, strerror(errno));
 	else
 		rc = 0;
-done:
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+/* write(): a scratch file of its own in $TMPDIR (or /tmp), owner-only, always removed. */
+static int
+write_book_tmpdir(FILE *out, const struct fb_doc *d, struct fb_error *e)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	size_t size;
+	int fd, rc;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	size = strlen(dir) + sizeof("/fosterbeds-XXXXXX");
+	path = fb_xmalloc(size);
+	snprintf(path, size, "%s/fosterbeds-XXXXXX", dir);
+	if ((fd = mkstemp(path)) < 0) {
+		int en = errno;
+
+		fail(e, en, "no temporary file in %s: %s", dir, strerror(en));
+		free(path);
+		return -1;
+	}
 	close(fd);
+	rc = write_book(out, d, path, e);
 	unlink(path);
-	free(opts.tmpdir);
 	free(path);
 	return rc;
 }
@@ -423,11 +554,13 @@ done:
 static size_t
 doc_sheet(struct book *b, const struct fb_table *t)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->name);
+	lxw_worksheet *ws = b->err ? NULL : workbook_add_worksheet(b->wb, t->name);
 	size_t nrows = t->nrows < LXW_ROW_MAX - 1 ? t->nrows : LXW_ROW_MAX - 1;
 	size_t *width, *title, *shown, ncols = 0;
 	char buf[FB_CELL_BUF], text[FB_DOC_CELL_BUF];
 
+	if (b->err)
+		return 0;
 	if (!ws) {
 		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return 0;
@@ -446,11 +579,11 @@ doc_sheet(struct book *b, const struct fb_table *t)
 		title[i] = text_width(h);
 		width[i] = longest_word(h);
 	}
-	for (size_t r = 0; r < nrows; r++) {
+	for (size_t r = 0; r < nrows && !b->err; r++) {
 		int bold = t->pooled[r];
 		lxw_row_t row = (lxw_row_t)(r + 1);
 
-		for (size_t i = 0; i < ncols; i++) {
+		for (size_t i = 0; i < ncols && !b->err; i++) {
 			const struct fb_cell *c = fb_table_cell(t, r, shown[i]);
 			lxw_col_t col = (lxw_col_t)i;
 			size_t w = text_width(fb_cell_format(c, text));
@@ -610,7 +743,7 @@ fill_doc(struct book *b, const struct fb_doc *d)
 	size_t unlisted = 0;
 	int rates = 0, pps = 0;
 
-	for (size_t k = 0; k < d->ntables; k++) {
+	for (size_t k = 0; k < d->ntables && !b->err; k++) {
 		const struct fb_table *tb = &d->tables[k];
 		size_t left;
 
@@ -655,18 +788,26 @@ fill_doc(struct book *b, const struct fb_doc *d)
 		     "a percentage.");
 	if (d->run)
 		notes_finish(&nd, t, d->run, unlisted);
-	doc_sheet(b, t);
+	doc_sheet(b, t);   /* nothing, after a failure */
 	fb_doc_release(&nd);
 }
 
 static int
 write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 {
-	if (write_book(out, d, e) != 0)
+	if (write_book_tmpdir(out, d, e) != 0)
+		return -1;
+	return fb_writer_stream_result(out, e);
+}
+
+static int
+write_doc_scratch(FILE *out, const struct fb_doc *d, const char *scratch, struct fb_error *e)
+{
+	if (write_book(out, d, scratch, e) != 0)
 		return -1;
 	return fb_writer_stream_result(out, e);
 }
 
 const struct fb_writer fb_writer_xlsx = {
-	.name = "xlsx", .binary = 1, .write = write_doc,
+	.name = "xlsx", .binary = 1, .write = write_doc, .write_scratch = write_doc_scratch,
 };

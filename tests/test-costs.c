@@ -17,7 +17,9 @@
 #include "fosterbeds/costs.h"
 #include "fosterbeds/date.h"
 #include "fosterbeds/findings.h"
+#include "fosterbeds/hooks.h"
 #include "fosterbeds/host.h"
+#include "fosterbeds/run.h"
 #include "fosterbeds/submission.h"
 #include "fosterbeds/tally.h"
 
@@ -293,6 +295,109 @@ test_findings(void **state)
 	fb_findings_release(&f);
 }
 
+/*
+ * --beds: what a filled bed is worth, worked by hand.
+ * 851: residential and in-house fostering at 2025-04-01 (6000, 500) and
+ *   2025-08-01 (7000, 550): the later pair, a gap of 6450.00 a week; bed
+ *   records at 2025-06-30 (1 vacant) and 2025-09-30, the latest: mainstream
+ *   beds H1/1 and H1/2 vacant, H2/1 filled, H4/1 unavailable, and a vacant
+ *   respite bed (not mainstream): 2 vacant, 12900.00 a week.
+ * 867: 6500 and 700 at 2025-08-01: 5800.00; 1 vacant bed: 5800.00.
+ * 816: residential at 2025-08-01, in-house only at 2025-04-01: no date with
+ *   both, so no figure, though it has a vacant bed.
+ * 860: both costs but no bed records: no figure.
+ * 846: bed records only (2 vacant): no costs, no figure.
+ * The region: 851 and 867, 3 vacant beds, 18700.00 a week.
+ */
+static void
+test_bed_value(void **state)
+{
+	static const char beds[] =
+		"la_code,snapshot_date,household_id,bed_id,bed_use,status,unavailable_reason\n"
+		"851,2025-06-30,H1,1,mainstream,vacant,\n"
+		"851,2025-09-30,H1,1,mainstream,vacant,\n"
+		"851,2025-09-30,H1,2,mainstream,vacant,\n"
+		"851,2025-09-30,H2,1,mainstream,filled,\n"
+		"851,2025-09-30,H4,1,mainstream,unavailable,carer_break\n"
+		"851,2025-09-30,H3,1,respite,vacant,\n"
+		"867,2025-09-30,K1,1,mainstream,vacant,\n"
+		"816,2025-09-30,M1,1,mainstream,vacant,\n"
+		"846,2025-09-30,B1,1,mainstream,vacant,\n"
+		"846,2025-09-30,B1,2,mainstream,vacant,\n";
+	static const char costs[] =
+		"la_code,date,placement_type,average_weekly_cost\n"
+		"851,2025-08-01,in_house_fostering,550.00\n"
+		"851,2025-04-01,residential,6000.00\n"
+		"851,2025-04-01,in_house_fostering,500.00\n"
+		"851,2025-08-01,residential,7000.00\n"
+		"867,2025-08-01,residential,6500.00\n"
+		"867,2025-08-01,in_house_fostering,700.00\n"
+		"867,2025-08-01,ifa,1200.00\n"
+		"816,2025-08-01,residential,5000.00\n"
+		"816,2025-04-01,in_house_fostering,450.00\n"
+		"860,2025-08-01,residential,6000.00\n"
+		"860,2025-08-01,in_house_fostering,600.00\n";
+	struct fb_run run;
+	struct fb_memory_source m;
+	struct fb_source src;
+	struct fb_costs c;
+	struct fb_findings f;
+	struct fb_bed_value v;
+	const struct fb_bed_value_row *r;
+
+	(void)state;
+	fb_run_init(&run, day(2026, 1, 1), 0);
+	fb_source_memory(&src, &m, beds, strlen(beds));
+	assert_int_equal(fb_run_read_source(&run, "beds.csv", &src, NULL), 0);
+	fb_run_end(&run);
+	assert_int_equal(run.findings.errors, 0);
+	read_text(&c, &f, costs, day(2026, 1, 1));
+	assert_int_equal(c.rows_used, 11);
+	fb_bed_value_build(&v, &c, &run.tally);
+
+	assert_int_equal(v.n, 6);   /* 816, 846, 851, 860, 867, ALL */
+	r = &v.rows[0];
+	assert_int_equal(r->la_code, 816);
+	assert_int_equal(r->cost_date, FB_NO_DATE);
+	assert_int_equal(r->vacant, 1);
+	assert_int_equal(r->bound, FB_MONEY_NONE);
+	assert_non_null(r->note);
+	r = &v.rows[1];
+	assert_int_equal(r->la_code, 846);
+	assert_int_equal(r->vacant, 2);
+	assert_int_equal(r->bound, FB_MONEY_NONE);
+	r = &v.rows[2];
+	assert_int_equal(r->la_code, 851);
+	assert_int_equal(r->cost_date, day(2025, 8, 1));
+	assert_int_equal(r->residential, 700000);
+	assert_int_equal(r->in_house, 55000);
+	assert_int_equal(r->gap, 645000);
+	assert_int_equal(r->snapshot, day(2025, 9, 30));
+	assert_int_equal(r->vacant, 2);
+	assert_int_equal(r->bound, 1290000);
+	assert_null(r->note);
+	r = &v.rows[3];
+	assert_int_equal(r->la_code, 860);
+	assert_int_equal(r->gap, 540000);
+	assert_int_equal(r->vacant, -1);
+	assert_int_equal(r->bound, FB_MONEY_NONE);
+	assert_string_equal(r->note, "no bed records");
+	r = &v.rows[4];
+	assert_int_equal(r->la_code, 867);
+	assert_int_equal(r->gap, 580000);
+	assert_int_equal(r->vacant, 1);
+	assert_int_equal(r->bound, 580000);
+	r = &v.rows[5];
+	assert_int_equal(r->la_code, FB_LA_ALL);
+	assert_int_equal(r->nlas, 2);
+	assert_int_equal(r->vacant, 3);
+	assert_int_equal(r->bound, 1870000);
+	fb_bed_value_release(&v);
+	fb_costs_release(&c);
+	fb_findings_release(&f);
+	fb_run_release(&run);
+}
+
 /* The region's own figures (spec/placement-costs.md's worked example). */
 static void
 test_seed(void **state)
@@ -358,6 +463,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_leaving),
 		cmocka_unit_test(test_findings),
 		cmocka_unit_test(test_seed),
+		cmocka_unit_test(test_bed_value),
 	};
 
 	if (argc < 2) {

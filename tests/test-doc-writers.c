@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "fosterbeds/date.h"
@@ -216,6 +217,56 @@ test_failure(void **state)
 	}
 }
 
+/* TMPDIR back as it was before a test changed it: saved, or unset; frees saved. */
+static void
+restore_tmpdir(char *saved)
+{
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+}
+
+/*
+ * write_scratch(): the workbook is made under the caller's scratch name,
+ * in the caller's folder, never in $TMPDIR (here one that does not
+ * exist); the scratch file stays for its owner, the caller, to remove.
+ */
+static void
+test_xlsx_scratch(void **state)
+{
+	const struct fb_writer *w = fb_writer_find("xlsx");
+	const char *old = getenv("TMPDIR");
+	char *saved = old ? strdup(old) : NULL;
+	char dir[] = "/tmp/fb-scratch-XXXXXX", scratch[64], *buf = NULL;
+	size_t len = 0;
+	struct fb_doc d;
+	struct fb_error e = { 0, "" };
+	FILE *out = open_memstream(&buf, &len), *f;
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(scratch, sizeof(scratch), "%s/.out.xlsx.fosterbeds-XXXXXX", dir);
+	assert_true((fd = mkstemp(scratch)) >= 0);
+	close(fd);
+	setenv("TMPDIR", "/nonexistent/fosterbeds-test", 1);
+	make(&d);
+	assert_non_null(w->write_scratch);
+	assert_int_equal(w->write_scratch(out, &d, scratch, &e), 0);
+	fclose(out);
+	assert_true(len > 4);
+	assert_memory_equal(buf, "PK\x03\x04", 4);
+	assert_non_null(f = fopen(scratch, "rb"));
+	fclose(f);
+	assert_int_equal(unlink(scratch), 0);
+	assert_int_equal(rmdir(dir), 0);   /* nothing else was left there */
+	free(buf);
+	fb_doc_release(&d);
+	restore_tmpdir(saved);
+}
+
 /*
  * A workbook that cannot be made (no temporary file; a cell over Excel's
  * 32,767 characters) comes back through *e alone, and nothing is written.
@@ -256,11 +307,7 @@ test_xlsx_cannot_make(void **state)
 		free(buf);
 		fb_doc_release(&d);
 	}
-	if (saved)
-		setenv("TMPDIR", saved, 1);
-	else
-		unsetenv("TMPDIR");
-	free(saved);
+	restore_tmpdir(saved);
 }
 
 /* A note longer than the first try, and more tables than the first allocation. */
@@ -414,6 +461,7 @@ main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_xlsx_cannot_make),
+		cmocka_unit_test(test_xlsx_scratch),
 		cmocka_unit_test(test_failure),
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_codes_and_flags),

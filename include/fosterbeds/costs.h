@@ -54,6 +54,8 @@ struct fb_costs {
 	struct fb_cost *rows;      /* in file order; no two share la_code, date and type */
 	size_t n, cap;
 	long rows_read, rows_used, rows_rejected, rows_outside_filter;
+	/* Private: rows by (la_code, date, type), open addressing, row index + 1 or 0. */
+	size_t *index, nindex;
 };
 
 void fb_costs_init(struct fb_costs *c);

@@ -47,11 +47,22 @@ struct fb_error {
  * A writer.  write() writes any document (doc.h) from its typed cells and
  * returns 0, or -1 with *e saying why (a failed write to out, a workbook
  * that could not be made).  binary formats are not written to a terminal.
+ *
+ * A writer that must make its output under a file name before copying it
+ * to out (xlsx: libxlsxwriter writes to a name) also has write_scratch(),
+ * which the command calls instead, with scratch the name of an empty
+ * owner-only file the caller made where it chose (beside the output, not
+ * in a shared folder) and removes, on a signal too: the writer may
+ * replace its contents and make its own unnamed temporary files in its
+ * directory, and leaves nothing else behind.  Its write() makes a scratch
+ * file of its own in $TMPDIR, for callers with no better place (tests).
  */
 struct fb_writer {
 	const char *name;
 	int binary;
 	int (*write)(FILE *out, const struct fb_doc *doc, struct fb_error *e);
+	int (*write_scratch)(FILE *out, const struct fb_doc *doc, const char *scratch,
+			     struct fb_error *e);
 };
 
 
