@@ -11,6 +11,9 @@ bash tools/setup.sh --no-install
 echo "== meson test --setup=full"
 meson test -C build --setup=full --print-errorlogs
 
+echo "== web page (tools/build-web.sh, rebuilt and compared with web/fosterbeds.html)"
+bash tests/web-build.sh
+
 echo "== meson test --setup=valgrind"
 meson test -C build --setup=valgrind --print-errorlogs
 
