@@ -1,7 +1,7 @@
 /*
- * wasi-compat.c: mkstemp, realpath, umask and chmod for wasm32-wasi, and
- * the working directory from $PWD (see wasi-compat.h).  Compiled into the
- * WebAssembly build only.
+ * wasi-compat.c: mkstemp and realpath for wasm32-wasi, and the working
+ * directory from $PWD (see wasi-compat.h).  Compiled into the WebAssembly
+ * build only.
  */
 #include "wasi-compat.h"
 
@@ -109,19 +109,4 @@ realpath(const char *restrict path, char *restrict resolved)
 	o = strcpy(resolved, buf);
 	free(buf);
 	return o;
-}
-
-mode_t
-umask(mode_t mask)
-{
-	(void)mask;
-	return 022;
-}
-
-int
-chmod(const char *path, mode_t mode)
-{
-	(void)path;
-	(void)mode;
-	return 0;
 }

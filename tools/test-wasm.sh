@@ -6,7 +6,9 @@
 # binary (profiles, sample data, output, no-leak, XLSX, manifests, Ofsted's
 # real files, the README's and manual page's examples), and one large
 # input against the native build's output.  Unit tests are the
-# native build's (they test the same C).
+# native build's (they test the same C).  tests/outputs-safety.sh is not run
+# here: it checks what WASI does not have (permission bits, FIFOs, signals,
+# ulimit), and the code leaves those parts out there (HAVE_SIGACTION...).
 #
 #	bash tools/test-wasm.sh [CASE...]
 #

@@ -57,7 +57,6 @@ fetch() {
 }
 
 need_bookworm= need_trixie=
-echo "$pins" | while read -r name ver; do :; done
 for p in "libcsv=3.0.3+dfsg-6" "jansson=2.14-2" "zlib=1:1.2.13.dfsg-1" \
     "libxlsxwriter=1.1.4-2" "nettle=3.8.1-2"; do
 	n=${p%%=*} v=${p#*=}
@@ -78,7 +77,11 @@ unpack() {
 	d=$src/$name
 	if [ ! -f "$d/.unpacked-$ver" ]; then
 		rm -rf "$d"
-		dpkg-source --no-check -x "$cache/${name}_$ver.dsc" "$d" >/dev/null
+		# Checks the tarballs against the .dsc's checksums (apt-get checked
+		# the .dsc against Debian's signed index); the uploader's signature
+		# cannot be checked without their key, which it only warns about.
+		dpkg-source -x "$cache/${name}_$ver.dsc" "$d" >"$out/unpack.log" 2>&1 ||
+			{ cat "$out/unpack.log" >&2; exit 1; }
 		touch "$d/.unpacked-$ver"
 	fi
 }
