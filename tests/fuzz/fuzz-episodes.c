@@ -31,8 +31,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fb_run_init(&run, TODAY, 0);
 	fb_run_set_period(&run, PERIOD_FROM, PERIOD_TO);
 	fb_source_memory(&src, &m, data, size);
-	FZ_CHECK(fb_run_read_source(&run, "episodes.csv", &src, NULL) == 0,
-		 "a memory source failed");
+	FZ_CHECK(fb_run_read_source(&run, "episodes.csv", &src, NULL) == 0 ||
+		 run.inputs[run.ninputs - 1].error < 0,
+		 "a memory source failed, not refused (limits.h)");
 	fb_run_end(&run);
 	fz_check_run(&run);
 	fz_validate(&run, &s, xlsx);

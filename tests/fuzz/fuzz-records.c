@@ -40,7 +40,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fb_run_set_filter(&run, &filter);
 	}
 	fb_source_memory(&src, &m, data, size);
-	FZ_CHECK(fb_run_read_source(&run, "records.csv", &src, NULL) == 0, "a memory source failed");
+	FZ_CHECK(fb_run_read_source(&run, "records.csv", &src, NULL) == 0 ||
+		 run.inputs[run.ninputs - 1].error < 0,
+		 "a memory source failed, not refused (limits.h)");
 	fb_run_end(&run);
 	fz_check_run(&run);
 
