@@ -312,15 +312,6 @@ check_json(const char *text, size_t len)
 	json_error_t err;
 	json_t *root = json_loadb(text, len, 0, &err);
 
-#if FZ_KNOWN_DEFECTS
-	/*
-	 * Issue 15, defect 5 (branch i15-text): text from an input that is not
-	 * UTF-8 reaches JSON as it is (tests/fuzz/known/).  Tolerated until
-	 * that is merged; then set FZ_KNOWN_DEFECTS to 0.
-	 */
-	if (!root && strncmp(err.text, "unable to decode byte", 21) == 0)
-		return;
-#endif
 	FZ_CHECK(root != NULL, "JSON does not parse: line %d column %d: %s", err.line,
 		 err.column, err.text);
 	json_accounts(root);

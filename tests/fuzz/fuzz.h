@@ -34,15 +34,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/*
- * 1: the invariants tolerate the defects of issue 15 that other branches
- * are fixing, found by these targets (tests/fuzz/known/ holds an input for
- * each); 0 once those are merged, so that a return of one is caught.
- */
-#ifndef FZ_KNOWN_DEFECTS
-#define FZ_KNOWN_DEFECTS 1
-#endif
-
 /* Say which invariant failed, and abort(). */
 #define FZ_CHECK(cond, ...) \
 	do { \
