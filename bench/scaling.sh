@@ -15,7 +15,12 @@
 #    the FB031 findings come last line first (sorted by an insertion sort
 #    once: 10k, 20k, 40k, 80k beds took 0.06, 0.30, 1.27, 6.5 s);
 #  - trend: trend --format csv on 10 LAs with one bed each at every one of
-#    N dates (2k, 4k, 8k dates took 0.4, 3.1, 8.9 s).
+#    N dates (2k, 4k, 8k dates took 0.4, 3.1, 8.9 s);
+#  - costs: costs --format csv on 10 LAs' all-children costs at N dates, each
+#    LA missing every seventh date so LAs leave and rejoin the region rows
+#    (a scan for duplicates and region rows over dates x LAs x rows once:
+#    2k, 4k, 8k dates took 0.9, 3.3, 11.8 s CPU and 0.3, 1.1, 2.2 GB; now
+#    0.09, 0.15, 0.34, and 0.76 s for 16k).
 #
 # The files are made once under bench/data/ (git-ignored).
 set -euo pipefail
@@ -47,6 +52,22 @@ dates() {
 			date = sprintf("%04d-%02d-%02d", 1900 + int(d / 336), 1 + int(d % 336 / 28), 1 + d % 28)
 			for (l = 1; l <= 10; l++)
 				printf "%s,%s,H%d,1,mainstream,filled,,,,filled\n", la[l], date, l
+		}
+	}'
+}
+
+# Costs of 10 LAs at n dates (one a day from 1990), each LA without a cost
+# at every seventh date.
+costs() {
+	awk -v n="$1" 'BEGIN {
+		print "la_code,date,placement_type,average_weekly_cost"
+		split("846 850 851 852 867 886 868 869 870 871", la, " ")
+		for (d = 0; d < n; d++) {
+			t = mktime("1990 01 01 12 00 00") + d * 86400
+			for (l = 1; l <= 10; l++)
+				if ((d + l - 1) % 7 != 0)
+					printf "%s,%s,all,%d.00\n", la[l], strftime("%Y-%m-%d", t, 1),
+						1000 + (d * 7 + (l - 1) * 13) % 500
 		}
 	}'
 }
@@ -88,3 +109,4 @@ sizes="10000 20000 40000 80000"
 run_case findings overlaps beds validate --max-findings 0 --today 2026-11-23
 sizes="2000 4000 8000 16000"
 run_case trend dates dates trend --format csv --today 2026-11-23
+run_case costs costs dates costs --format csv --today 2026-11-23
