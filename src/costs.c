@@ -499,23 +499,6 @@ pool(struct fb_cost_row *r, struct region_acc *a, const struct fb_cost *now,
 	}
 }
 
-/* The index of date among the nd sorted, distinct dates (it is one of them). */
-static size_t
-date_index(const int *dates, size_t nd, int date)
-{
-	size_t lo = 0, hi = nd;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (dates[mid] <= date)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
  * The region rows of one type, whose sorted rows are [lo, hi).  Each LA's
  * costs are visited once, in date order, each touching the region rows at
@@ -552,7 +535,7 @@ region_rows(struct fb_cost_table *t, const struct fb_cost *k, size_t lo, size_t 
 	}
 	r = &t->rows[first];   /* new_row() has moved the rows: index them from here */
 	for (size_t i = lo; i < hi; i++) {
-		size_t di = date_index(dates, nd, k[i].date);
+		size_t di = fb_sorted_index(dates, nd, k[i].date);
 		int same_la_before = i > lo && k[i - 1].la_code == k[i].la_code;
 		int same_la_after = i + 1 < hi && k[i + 1].la_code == k[i].la_code;
 		int has_prev = di > 0 && same_la_before && k[i - 1].date == dates[di - 1];

@@ -10,23 +10,6 @@
 #include "fosterbeds/figures.h"
 #include "util.h"
 
-/* The index of date d in the n ascending dates, which hold it. */
-static size_t
-date_index(const int *dates, size_t n, int d)
-{
-	size_t lo = 0, hi = n;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (dates[mid] <= d)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
  * Every loop here is linear in the rows (or n log n): the rows come sorted
  * by LA then date and the pooled dates ascending, so a region's trend over
@@ -93,7 +76,7 @@ fb_trend_build(struct fb_trend *tr, struct fb_run *run)
 	filled = fb_xcalloc(ndates + 1, sizeof(*filled));
 	for (size_t k = 0; k < tr->n; k++)
 		if (tr->rows[k].la_code != FB_LA_ALL)
-			start[date_index(dates, ndates, tr->rows[k].date) + 1]++;
+			start[fb_sorted_index(dates, ndates, tr->rows[k].date) + 1]++;
 	for (size_t d = 0; d < ndates; d++)
 		start[d + 1] += start[d];
 	for (size_t k = 0; k < tr->n; k++) {
@@ -101,7 +84,7 @@ fb_trend_build(struct fb_trend *tr, struct fb_run *run)
 
 		if (tr->rows[k].la_code == FB_LA_ALL)
 			continue;
-		d = date_index(dates, ndates, tr->rows[k].date);
+		d = fb_sorted_index(dates, ndates, tr->rows[k].date);
 		tr->codes[start[d] + filled[d]++] = tr->rows[k].la_code;
 	}
 	for (size_t i = 0, d = 0; i < tr->n; i++) {

@@ -333,3 +333,19 @@ fb_why(char *why, size_t whylen, const char *fmt, ...)
 	va_end(ap);
 	return -1;
 }
+
+size_t
+fb_sorted_index(const int *sorted, size_t n, int v)
+{
+	size_t lo = 0, hi = n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sorted[mid] <= v)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -44,6 +44,12 @@ fb_grow(void **buf, size_t *cap, size_t need, size_t elem)
 }
 
 /*
+ * The index of v among the n ascending ints at sorted, which hold it (the
+ * last of equal ones): a binary search.
+ */
+size_t fb_sorted_index(const int *sorted, size_t n, int v);
+
+/*
  * qsort() and memcpy() that take n == 0 with a null pointer, as an empty
  * array often is: C11 (7.1.4, 7.22.5) makes passing a null pointer
  * undefined behaviour even then, which UBSan reports.  Every sort and
