@@ -687,10 +687,15 @@ html_sm_fit(struct sm_chart *c, const struct sm_panel *p, size_t n)
 			c->days = 1;
 	}
 	width = (c->days ? 6 : 4) * 64 * SM_TICK / 100;
+	/* Every step-th date labelled: the least step whose labels do not touch. */
 	gap = c->ndates < 2 ? SM_W : (SM_W - SM_L - SM_R) / (int)(c->ndates - 1);
-	c->step = 1;
-	while ((int)c->step * gap < width + 8)
-		c->step++;
+	if (gap > 0)
+		c->step = (size_t)((width + 8 + gap - 1) / gap);
+	else   /* dates closer than a unit apart (hundreds of them) */
+		c->step = ((size_t)(width + 8) * (c->ndates - 1) + (SM_W - SM_L - SM_R) - 1) /
+			  (SM_W - SM_L - SM_R);
+	if (c->step < 1)
+		c->step = 1;
 }
 
 /*

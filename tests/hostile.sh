@@ -115,6 +115,20 @@ open(sys.argv[1], "wb").write(bytes(r.randrange(low, 256) for _ in range(65536))
 	small) input=$root/tests/fixtures/small.csv ;;
 	household-200000)
 		{ echo "$header"; seq 200000 | sed 's/.*/851,2026-03-31,H1,&,mainstream,filled,,,,filled/'; } >"$input" ;;
+	dates-300)
+		# 300 snapshot dates: more than a small chart's 176 units hold,
+		# which once made its date labels' spacing loop for ever.
+		{ echo "$header"
+		  for ((d = 0; d < 300; d++)); do
+			printf '851,%04d-%02d-28,H1,1,mainstream,filled,,,,filled\n' \
+				$((1900 + d / 12)) $((1 + d % 12))
+		  done; } >"$input" ;;
+	cost-dates-300)
+		{ echo "la_code,date,placement_type,average_weekly_cost"
+		  for ((d = 0; d < 300; d++)); do
+			printf '851,%04d-%02d-01,all,%d.00\n' $((1900 + d / 12)) $((1 + d % 12)) \
+				$((1000 + d))
+		  done; } >"$input" ;;
 	duplicate-header)
 		{ echo "la_code,snapshot_date,household_id,bed_id,bed_use,status,status"
 		  echo '851,2026-03-31,H1,1,mainstream,filled,filled'; } >"$input" ;;
