@@ -122,10 +122,38 @@ secret_row(void *ctx, const struct fb_row *row)
 	}
 }
 
+/*
+ * The header's names, split at commas (their quotes dropped): a finding names a
+ * column, so a child_ref value equal to a header name (the fuzzer copies
+ * one into the other) is in the output as that name, not as the child's.
+ */
+static void
+header_names(struct fz_secrets *s, const uint8_t *data, size_t size)
+{
+	const uint8_t *nl = memchr(data, '\n', size);
+	size_t end = nl ? (size_t)(nl - data) : size, from = 0;
+
+	for (size_t at = 0; at <= end; at++) {
+		if (at < end && data[at] != ',' && data[at] != '\r')
+			continue;
+		size_t stop = at;
+
+		if (from < stop && data[from] == '"')
+			from++;
+		if (stop > from && data[stop - 1] == '"')
+			stop--;
+		if (stop > from)
+			fz_other_add(s, (const char *)data + from, stop - from);
+		from = at + 1;
+	}
+}
+
 void
 fz_secrets_from_csv(struct fz_secrets *s, const uint8_t *data, size_t size)
 {
 	const struct fb_schema *schemas[] = { fb_bed_schema(), fb_episode_schema() };
+
+	header_names(s, data, size);
 
 	for (size_t i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++) {
 		struct fb_findings f;
