@@ -115,10 +115,22 @@ secret_row(void *ctx, const struct fb_row *row)
 	for (int c = 0; c < FB_MAX_COLUMNS; c++) {
 		if (!row->cell[c])
 			continue;
-		if (c == FB_F_CHILD_REF)
+		if (c == FB_F_CHILD_REF) {
 			fz_secret_add(s, row->cell[c], row->len[c]);
-		else
+		} else {
+			/*
+			 * Its escaped form too, as findings show it: '20\x1C8'
+			 * holds "C8" though the value does not.
+			 */
+			char *vis = malloc(FB_VISIBLE_ALL_SIZE(row->len[c]));
+
 			fz_other_add(s, row->cell[c], row->len[c]);
+			if (vis) {
+				fb_visible_all(vis, row->cell[c], row->len[c]);
+				fz_other_add(s, vis, strlen(vis));
+				free(vis);
+			}
+		}
 	}
 }
 
