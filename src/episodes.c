@@ -14,8 +14,11 @@
 #include "fosterbeds/tally.h"
 #include "util.h"
 
+/* An episode keeps its rule, use and status in a signed char. */
+_Static_assert(FB_R_COUNT <= 127, "enum fb_rule fits fb_episode.rejected");
+
 struct bed_list {
-	size_t head, tail;   /* episode index + 1 */
+	unsigned head, tail;   /* episode index + 1 */
 };
 
 void
@@ -102,20 +105,20 @@ fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, int fil
 
 	fb_grow((void **)&e->items, &e->cap, e->n + 1, sizeof(*e->items));
 	ep = &e->items[e->n++];
-	ep->la_code = bed->la_code;
+	ep->la_code = (short)bed->la_code;
 	ep->from = bed->date;
 	ep->to = to;
-	ep->file = file;
-	ep->line = line;
-	ep->bed_use = bed->bed_use;
-	ep->status = bed->status;
+	ep->file = (unsigned)file;
+	ep->line = (unsigned)line;
+	ep->bed_use = (signed char)bed->bed_use;
+	ep->status = (signed char)bed->status;
 	ep->rejected = FB_NONE;
 	ep->next = 0;
 	if (list->tail)
-		e->items[list->tail - 1].next = e->n;
+		e->items[list->tail - 1].next = (unsigned)e->n;
 	else
-		list->head = e->n;
-	list->tail = e->n;
+		list->head = (unsigned)e->n;
+	list->tail = (unsigned)e->n;
 }
 
 long
@@ -225,7 +228,7 @@ check_bed(struct fb_episodes *e, const char *key, size_t keylen, size_t *idx, si
 			where(ep, c, names, in, sizeof(in));
 			fb_findings_add(out, FB_R_EPISODE_OVERLAP, ep->file, ep->line, "status_from",
 					NULL, "%s: this episode (%s) overlaps the episode on "
-					"line %ld%s (%s); neither is counted", bed, s1, c->line,
+					"line %ld%s (%s); neither is counted", bed, s1, (long)c->line,
 					in, s2);
 			ep->rejected = c->rejected = FB_R_EPISODE_OVERLAP;
 		}
@@ -254,7 +257,7 @@ check_bed(struct fb_episodes *e, const char *key, size_t keylen, size_t *idx, si
 						"status_from", NULL, "%s has no episode from %s to "
 						"%s, between the episode on line %ld%s and this one; "
 						"it is not counted on those %ld night%s", bed, d1, d2,
-						p->line, in, nights, nights == 1 ? "" : "s");
+						(long)p->line, in, nights, nights == 1 ? "" : "s");
 			}
 		}
 		prev = idx[k];

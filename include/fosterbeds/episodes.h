@@ -42,14 +42,20 @@ struct fb_period {
 	int from, to;
 };
 
+/*
+ * One usable episode, 28 bytes: the run keeps every one until the rules
+ * across a bed's episodes have run, so its size is the run's memory per
+ * episode (besides the bed's entry in beds).  A line fits 32 bits because a
+ * stream is at most FB_MAX_STREAM bytes (limits.h); the codes are small.
+ */
 struct fb_episode {
-	int la_code;
 	int from, to;            /* to is FB_EP_OPEN when status_to is blank */
-	int file;
-	long line;
-	int bed_use, status;
-	int rejected;            /* FB_NONE, or the rule that rejected it after the rows */
-	size_t next;             /* the same bed's next episode, index + 1; 0 ends */
+	unsigned file;
+	unsigned line;
+	unsigned next;           /* the same bed's next episode, index + 1; 0 ends */
+	short la_code;
+	signed char bed_use, status;
+	signed char rejected;    /* FB_NONE, or the rule that rejected it after the rows */
 };
 
 struct fb_episodes {
