@@ -168,6 +168,8 @@ label_of() {
 	mlr) echo "Miller $(mlr --version | cut -d' ' -f2), count -g" ;;
 	duckdb2) echo "DuckDB ${duckdb_version%%-*} (@duckdb/node-api), 2 threads, GROUP BY count" ;;
 	duckdb1) echo "DuckDB ${duckdb_version%%-*}, 1 thread" ;;
+	duckdb2q) echo "DuckDB, 2 threads: the query alone, timed inside node" ;;
+	duckdb1q) echo "DuckDB, 1 thread: the query alone, timed inside node" ;;
 	floor) echo "memchr line splitter (one-core floor)" ;;
 	libcsv) echo "libcsv count-only loop" ;;
 	esac
@@ -244,7 +246,7 @@ echo "compare: all agree: $rows rows, $(wc -l <"$tmp/answer-report") LA-date-sta
 : >"$tmp/times.txt"
 n=${#tools[@]}
 for ((r = 0; r < rounds; r++)); do
-	printf 'compare: round %d of %d\r' $((r + 1)) "$rounds"
+	printf 'compare: round %d of %d\r' $((r + 1)) "$rounds" >&2
 	for ((k = 0; k < n; k++)); do
 		name=${tools[(r + k) % n]}
 		cmd_of "$name"
@@ -255,9 +257,14 @@ for ((r = 0; r < rounds; r++)); do
 		}
 		t1=$EPOCHREALTIME
 		echo "$name $t0 $t1 $(tail -1 "$tmp/rss.txt")" >>"$tmp/times.txt"
+		if [[ $name == duckdb* ]]; then
+			q=$(sed -n 's/^query //p' "$tmp/err.txt")
+			[[ -n $q ]] || die "$name printed no query time"
+			echo "${name}q 0 $q 0" >>"$tmp/times.txt"
+		fi
 	done
 done
-echo
+echo >&2
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 4. The table.
@@ -276,6 +283,7 @@ size=$(stat -c %s "$beds")
 	echo "|---|---:|---:|---:|---:|"
 	for name in "${tools[@]}"; do
 		echo "$name|$(label_of "$name")"
+		[[ $name != duckdb* ]] || echo "${name}q|$(label_of "${name}q")"
 	done | awk -F'|' -v times="$tmp/times.txt" '
 	BEGIN {
 		while ((getline l < times) > 0) {
@@ -299,14 +307,17 @@ size=$(stat -c %s "$beds")
 		k = $1
 		ratio = "duckdb2" in med && med["duckdb2"] > 0 ? sprintf("%.2f×", med[k] / med["duckdb2"]) : "—"
 		mem = sprintf("%.0f MiB", rss[k] / 1024)
-		if (k ~ /^duckdb/)
+		if (k ~ /^duckdb.q$/)
+			mem = "—"
+		else if (k ~ /^duckdb/)
 			mem = mem " (node)"
 		printf "| %s | %.3f s | %.3f s | %s | %s |\n", $2, min[k], med[k], ratio, mem
 	}'
 	echo
 	echo "vs DuckDB: the median over DuckDB's 2-thread median (below 1 is faster)."
 	echo "Times are wall clock for the whole process, node's start and module load"
-	echo "included for DuckDB, whose peak RSS is node's whole process."
+	echo "included for DuckDB, whose peak RSS is node's whole process; its rows"
+	echo "\"the query alone\" leave out node's start and loading DuckDB's library."
 	[[ -n $fb2 ]] && echo "Second build ($fb2_name): $fb2."
 	echo "Command: bash bench/compare.sh $rows $build $rounds"
 } | tee "$data/compare-$rows.md"
