@@ -9,6 +9,7 @@
 #   FB2=path/to/fosterbeds FB2_NAME="one thread" bash bench/compare.sh ...
 #	also times a second binary's report --format csv as its own row
 #   DATES=N	snapshot dates in the bed-record file (default 4)
+#   SKIP="mlr duckdb1 ..."	tools to leave out (names as in cmd_of below)
 #
 # What it does:
 #  1. Builds what it needs under bench/data/ (git-ignored): fosterbeds in
@@ -138,6 +139,18 @@ tools+=(wc)
 ((have_duckdb)) && tools+=(duckdb2 duckdb1)
 tools+=(floor)
 ((have_libcsv)) && tools+=(libcsv)
+for name in ${SKIP:-}; do
+	for k in "${!tools[@]}"; do
+		[[ ${tools[k]} != "$name" ]] || unset "tools[k]"
+	done
+	case $name in
+	mawk) have_mawk=0 ;;
+	mlr) have_mlr=0 ;;
+	duckdb1 | duckdb2) have_duckdb=0 ;;
+	libcsv) have_libcsv=0 ;;
+	esac
+done
+tools=("${tools[@]}")
 
 mawk_prog='NR > 1 { n[$1 "," $2 "," $6]++ } END { for (k in n) print k "," n[k] }'
 cmd_of() {
@@ -242,7 +255,7 @@ if [[ -n $fb2 ]]; then
 fi
 echo "compare: all agree: $rows rows, $(wc -l <"$tmp/answer-report") LA-date-status counts"
 
-# 3. Time, interleaved.  Each line of times.txt: NAME SECONDS KIB.
+# 3. Time, interleaved.  Each line of times.txt: NAME START END KIB USER SYS.
 : >"$tmp/times.txt"
 n=${#tools[@]}
 for ((r = 0; r < rounds; r++)); do
@@ -251,7 +264,7 @@ for ((r = 0; r < rounds; r++)); do
 		name=${tools[(r + k) % n]}
 		cmd_of "$name"
 		t0=$EPOCHREALTIME
-		/usr/bin/time -f %M -o "$tmp/rss.txt" "${cmd[@]}" >/dev/null 2>"$tmp/err.txt" || {
+		/usr/bin/time -f '%M %U %S' -o "$tmp/rss.txt" "${cmd[@]}" >/dev/null 2>"$tmp/err.txt" || {
 			cat "$tmp/err.txt" >&2
 			die "$name failed while timed: ${cmd[*]}"
 		}
@@ -260,7 +273,7 @@ for ((r = 0; r < rounds; r++)); do
 		if [[ $name == duckdb* ]]; then
 			q=$(sed -n 's/^query //p' "$tmp/err.txt")
 			[[ -n $q ]] || die "$name printed no query time"
-			echo "${name}q 0 $q 0" >>"$tmp/times.txt"
+			echo "${name}q 0 $q 0 0 0" >>"$tmp/times.txt"
 		fi
 	done
 done
@@ -279,8 +292,8 @@ size=$(stat -c %s "$beds")
 	echo "File: $rows rows, $(awk -v s="$size" 'BEGIN { printf "%.0f", s / 1e6 }') MB ($size bytes), $dates snapshot dates,"
 	echo "$(grep -c '"' "$beds") lines with a quoted field; $rounds rounds, each tool once a round, warm cache."
 	echo
-	echo "| tool | min | median | vs DuckDB | peak RSS |"
-	echo "|---|---:|---:|---:|---:|"
+	echo "| tool | min | median | vs DuckDB | CPU | peak RSS |"
+	echo "|---|---:|---:|---:|---:|---:|"
 	for name in "${tools[@]}"; do
 		echo "$name|$(label_of "$name")"
 		[[ $name != duckdb* ]] || echo "${name}q|$(label_of "${name}q")"
@@ -290,6 +303,7 @@ size=$(stat -c %s "$beds")
 			split(l, f, " ")
 			k = f[1]
 			t[k, ++c[k]] = f[3] - f[2]
+			u[k, c[k]] = f[5] + f[6]
 			if (f[4] > rss[k]) rss[k] = f[4]
 		}
 		for (k in c) {
@@ -298,8 +312,13 @@ size=$(stat -c %s "$beds")
 				for (j = i; j > 1 && t[k, j] < t[k, j - 1]; j--) {
 					x = t[k, j]; t[k, j] = t[k, j - 1]; t[k, j - 1] = x
 				}
+			for (i = 2; i <= c[k]; i++)
+				for (j = i; j > 1 && u[k, j] < u[k, j - 1]; j--) {
+					x = u[k, j]; u[k, j] = u[k, j - 1]; u[k, j - 1] = x
+				}
 			m = c[k]
 			med[k] = m % 2 ? t[k, (m + 1) / 2] : (t[k, m / 2] + t[k, m / 2 + 1]) / 2
+			cpu[k] = m % 2 ? u[k, (m + 1) / 2] : (u[k, m / 2] + u[k, m / 2 + 1]) / 2
 			min[k] = t[k, 1]
 		}
 	}
@@ -307,17 +326,20 @@ size=$(stat -c %s "$beds")
 		k = $1
 		ratio = "duckdb2" in med && med["duckdb2"] > 0 ? sprintf("%.2f×", med[k] / med["duckdb2"]) : "—"
 		mem = sprintf("%.0f MiB", rss[k] / 1024)
+		cpus = sprintf("%.2f s", cpu[k])
 		if (k ~ /^duckdb.q$/)
-			mem = "—"
+			mem = cpus = "—"
 		else if (k ~ /^duckdb/)
 			mem = mem " (node)"
-		printf "| %s | %.3f s | %.3f s | %s | %s |\n", $2, min[k], med[k], ratio, mem
+		printf "| %s | %.3f s | %.3f s | %s | %s | %s |\n", $2, min[k], med[k], ratio, cpus, mem
 	}'
 	echo
 	echo "vs DuckDB: the median over DuckDB's 2-thread median (below 1 is faster)."
+	echo "CPU: the median of user + system seconds, all threads (less moved by the"
+	echo "machine's other work than wall-clock time)."
 	echo "Times are wall clock for the whole process, node's start and module load"
 	echo "included for DuckDB, whose peak RSS is node's whole process; its rows"
 	echo "\"the query alone\" leave out node's start and loading DuckDB's library."
 	[[ -n $fb2 ]] && echo "Second build ($fb2_name): $fb2."
-	echo "Command: bash bench/compare.sh $rows $build $rounds"
+	echo "Command: ${SKIP:+SKIP=\"$SKIP\" }bash bench/compare.sh $rows $build $rounds"
 } | tee "$data/compare-$rows.md"
