@@ -106,6 +106,7 @@ command -v mawk >/dev/null || {
 have_mlr=0
 if ! command -v mlr >/dev/null && [[ $(id -u) == 0 ]]; then
 	echo "compare: installing Miller (Debian package miller)"
+	export DEBIAN_FRONTEND=noninteractive
 	{ apt-get install -y miller || { apt-get update && apt-get install -y miller; }; } \
 		>"$tmp/apt.txt" 2>&1 || echo "compare: apt-get install miller failed; see $tmp/apt.txt"
 fi

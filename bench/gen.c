@@ -76,7 +76,7 @@ put(struct out *o, const char *s, size_t n)
 }
 
 static void
-puts_(struct out *o, const char *s)
+putstr(struct out *o, const char *s)
 {
 	put(o, s, strlen(s));
 }
@@ -145,14 +145,14 @@ putdate(struct out *o, long z)
  * which quotes 0.3 fields of 10 in a row: 3%.
  */
 static void
-open_(struct out *o, int q)
+quote_open(struct out *o, int q)
 {
 	if (q)
 		o->buf[o->len++] = '"';
 }
 
 static void
-close_(struct out *o, int q)
+quote_close(struct out *o, int q)
 {
 	if (q)
 		o->buf[o->len++] = '"';
@@ -164,10 +164,10 @@ close_(struct out *o, int q)
 static void
 putid(struct out *o, uint64_t h, int q)
 {
-	open_(o, q);
+	quote_open(o, q);
 	switch (h % NLA % 3) {
 	case 0:
-		puts_(o, "HH");
+		putstr(o, "HH");
 		putnum(o, h, 8);
 		break;
 	case 1:
@@ -177,7 +177,7 @@ putid(struct out *o, uint64_t h, int q)
 		putnum(o, 1000000000 + h, 10);
 		break;
 	}
-	close_(o, q);
+	quote_close(o, q);
 }
 
 /*
@@ -194,34 +194,34 @@ puttail(struct out *o, uint64_t *st, uint64_t b, uint64_t child)
 	if (s == FILLED && b > 3)
 		s = VACANT;
 	o->buf[o->len++] = ',';
-	open_(o, QUOTED(bits, 0));
-	puts_(o, use);
-	close_(o, QUOTED(bits, 0));
+	quote_open(o, QUOTED(bits, 0));
+	putstr(o, use);
+	quote_close(o, QUOTED(bits, 0));
 	o->buf[o->len++] = ',';
-	puts_(o, status_names[s]);
+	putstr(o, status_names[s]);
 	o->buf[o->len++] = ',';
 	if (s == UNAVAILABLE) {
-		open_(o, QUOTED(bits, 1));
-		puts_(o, unavailable_reasons[(r >> 16) % 8]);
-		close_(o, QUOTED(bits, 1));
+		quote_open(o, QUOTED(bits, 1));
+		putstr(o, unavailable_reasons[(r >> 16) % 8]);
+		quote_close(o, QUOTED(bits, 1));
 	}
 	o->buf[o->len++] = ',';
 	if (s == VACANT) {
-		open_(o, QUOTED(bits, 1));
-		puts_(o, vacancy_reasons[(r >> 16) % 6]);
-		close_(o, QUOTED(bits, 1));
+		quote_open(o, QUOTED(bits, 1));
+		putstr(o, vacancy_reasons[(r >> 16) % 6]);
+		quote_close(o, QUOTED(bits, 1));
 	}
 	o->buf[o->len++] = ',';
 	if (s == FILLED) {
-		open_(o, QUOTED(bits, 1));
+		quote_open(o, QUOTED(bits, 1));
 		o->buf[o->len++] = 'C';
 		putnum(o, child, 7);
-		close_(o, QUOTED(bits, 1));
+		quote_close(o, QUOTED(bits, 1));
 	}
 	o->buf[o->len++] = ',';
-	open_(o, QUOTED(bits, 2));
-	puts_(o, status_names[s]);
-	close_(o, QUOTED(bits, 2));
+	quote_open(o, QUOTED(bits, 2));
+	putstr(o, status_names[s]);
+	quote_close(o, QUOTED(bits, 2));
 	o->buf[o->len++] = '\n';
 }
 
@@ -230,7 +230,7 @@ beds(struct out *o, uint64_t rows, int ndates)
 {
 	uint64_t st = 20260331, child = 0;
 
-	puts_(o, "la_code,snapshot_date,household_id,bed_id,bed_use,status,"
+	putstr(o, "la_code,snapshot_date,household_id,bed_id,bed_use,status,"
 	    "unavailable_reason,vacancy_reason,child_ref,ofsted_status\n");
 	for (int d = 0; d < ndates; d++) {
 		/* Quarter ends back from 2026-09-30, the oldest first. */
@@ -254,15 +254,15 @@ beds(struct out *o, uint64_t rows, int ndates)
 			}
 			b++;
 			bits = rnd(&st);
-			puts_(o, las[h % NLA]);
+			putstr(o, las[h % NLA]);
 			o->buf[o->len++] = ',';
 			putdate(o, date);
 			o->buf[o->len++] = ',';
 			putid(o, h, QUOTED(bits, 0));
 			o->buf[o->len++] = ',';
-			open_(o, QUOTED(bits, 1));
+			quote_open(o, QUOTED(bits, 1));
 			putnum(o, b, 1);
-			close_(o, QUOTED(bits, 1));
+			quote_close(o, QUOTED(bits, 1));
 			puttail(o, &st, b, child++);
 		}
 	}
@@ -280,7 +280,7 @@ episodes(struct out *o, uint64_t rows)
 	long p0 = days(2026, 7, 1), p1 = days(2026, 9, 30);
 	uint64_t st = 20260701, hs = 20260702, i = 0, nights = 0, h = 0;
 
-	puts_(o, "la_code,status_from,status_to,household_id,bed_id,bed_use,"
+	putstr(o, "la_code,status_from,status_to,household_id,bed_id,bed_use,"
 	    "status,unavailable_reason,vacancy_reason,child_ref,ofsted_status\n");
 	while (i < rows) {
 		uint64_t size = 1 + rnd(&hs) % 4;
@@ -303,7 +303,7 @@ episodes(struct out *o, uint64_t rows)
 				hi = last ? p1 : to;
 				if (hi >= lo)
 					nights += hi - lo + 1;
-				puts_(o, las[h % NLA]);
+				putstr(o, las[h % NLA]);
 				o->buf[o->len++] = ',';
 				putdate(o, from);
 				o->buf[o->len++] = ',';
@@ -312,9 +312,9 @@ episodes(struct out *o, uint64_t rows)
 				o->buf[o->len++] = ',';
 				putid(o, h, QUOTED(bits, 0));
 				o->buf[o->len++] = ',';
-				open_(o, QUOTED(bits, 1));
+				quote_open(o, QUOTED(bits, 1));
 				putnum(o, b, 1);
-				close_(o, QUOTED(bits, 1));
+				quote_close(o, QUOTED(bits, 1));
 				puttail(o, &st, b, i);
 				from = to + 1;
 			}
