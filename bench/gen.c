@@ -160,10 +160,16 @@ quote_close(struct out *o, int q)
 
 #define QUOTED(bits, k)	((((bits) >> (8 * (k))) & 0xff) < 15)
 
-/* A household's id: its number h written as the LA's system writes ids. */
+/*
+ * ",household_id,bed_id": household h's id as the LA's system writes ids,
+ * and bed b; bits say which are quoted.
+ */
 static void
-putid(struct out *o, uint64_t h, int q)
+putbed(struct out *o, uint64_t bits, uint64_t h, uint64_t b)
 {
+	int q = QUOTED(bits, 0);
+
+	o->buf[o->len++] = ',';
 	quote_open(o, q);
 	switch (h % NLA % 3) {
 	case 0:
@@ -178,6 +184,10 @@ putid(struct out *o, uint64_t h, int q)
 		break;
 	}
 	quote_close(o, q);
+	o->buf[o->len++] = ',';
+	quote_open(o, QUOTED(bits, 1));
+	putnum(o, b, 1);
+	quote_close(o, QUOTED(bits, 1));
 }
 
 /*
@@ -257,12 +267,7 @@ beds(struct out *o, uint64_t rows, int ndates)
 			putstr(o, las[h % NLA]);
 			o->buf[o->len++] = ',';
 			putdate(o, date);
-			o->buf[o->len++] = ',';
-			putid(o, h, QUOTED(bits, 0));
-			o->buf[o->len++] = ',';
-			quote_open(o, QUOTED(bits, 1));
-			putnum(o, b, 1);
-			quote_close(o, QUOTED(bits, 1));
+			putbed(o, bits, h, b);
 			puttail(o, &st, b, child++);
 		}
 	}
@@ -309,12 +314,7 @@ episodes(struct out *o, uint64_t rows)
 				o->buf[o->len++] = ',';
 				if (!last)
 					putdate(o, to);
-				o->buf[o->len++] = ',';
-				putid(o, h, QUOTED(bits, 0));
-				o->buf[o->len++] = ',';
-				quote_open(o, QUOTED(bits, 1));
-				putnum(o, b, 1);
-				quote_close(o, QUOTED(bits, 1));
+				putbed(o, bits, h, b);
 				puttail(o, &st, b, i);
 				from = to + 1;
 			}
