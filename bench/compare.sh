@@ -285,7 +285,7 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 # The commit, and the last one that changed the program (bench/ may be newer).
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 src_commit=$(git log -1 --format=%h -- src include meson.build meson_options.txt 2>/dev/null || true)
-[[ -z $src_commit || $src_commit == "$commit" ]] || commit="$commit (sources as of $src_commit)"
+[[ -z $src_commit || $src_commit == "$commit" ]] || commit="$commit, sources as of $src_commit"
 [[ -z $(git status --porcelain -- src include meson.build meson_options.txt 2>/dev/null) ]] ||
 	commit="$commit with uncommitted changes"
 buildtype=$(sed -n 's/^ *buildtype *= *//p' "$build/meson-private/cmd_line.txt" 2>/dev/null | head -1)
