@@ -101,10 +101,7 @@ home(uint64_t h, uint32_t cap)
 	return (uint32_t)(((uint64_t)(uint32_t)h * cap) >> 32);
 }
 
-/*
- * The group of (la, date) as cached for la, or 0 when not cached.  Never
- * changes anything (fb_registry_prefetch() uses it).
- */
+/* The group of (la, date) as cached for la, or 0 when not cached. */
 static inline unsigned
 cached_group(const struct fb_registry *r, int la, int date)
 {
@@ -370,25 +367,4 @@ fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed, int file, lo
 		r->seen.filled = h->filled;
 	}
 	return &r->seen;
-}
-
-void
-fb_registry_prefetch(struct fb_registry *r, const struct fb_bed *bed)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	unsigned g = cached_group(r, bed->la_code, bed->date);
-	struct key k;
-	const struct fb_registry_part *p;
-
-	if (!g || bed->household_len > FB_REGISTRY_ID_INLINE)
-		return;
-	fill_key(&k, g, bed->household, bed->household_len);
-	p = &r->part[k.h >> 56];
-	if (p->cap)
-		__builtin_prefetch(&p->slots[home(k.h, p->cap)]);
-#else
-	/* No portable prefetch: a hint may do nothing. */
-	(void)r;
-	(void)bed;
-#endif
 }

@@ -12,28 +12,30 @@
  * is kept per household-date, not per bed: one 32-byte slot per (la_code,
  * snapshot_date, household_id) holds the household id (up to
  * FB_REGISTRY_ID_INLINE bytes), its filled count and up to four of its beds
- * with where each was first seen, in one half of a cache line.  Slots sit in
- * open-addressing tables filled to between 1/2 and 3/4, about 50 bytes per
- * household-date in all (bench/bench.sh measures it; spec/bed-records.md,
- * Memory).  A typical row touches that one cache line.
+ * with where each was first seen, in one half of a cache line, so a typical
+ * row touches that one line.  Slots sit in open-addressing tables kept
+ * between 1/2 and 3/4 full: 43 to 64 bytes a household-date, about 50 on
+ * average (measured: 57 at 400,000 households, 55 at 2 million; see
+ * spec/bed-records.md, Memory).
  *
- * What does not fit a slot is kept in exact maps (keymap.h), about 150
- * bytes a bed as before:
+ * What does not fit a slot is kept in exact maps (keymap.h), 150 to 250
+ * bytes a bed:
  * - a household whose id is longer than FB_REGISTRY_ID_INLINE bytes, or of
  *   an (la_code, snapshot_date) pair past the 65,535th of the run, is kept
  *   there wholly (its beds and its filled count);
  * - a household's fifth bed and later ones, a bed_id that is not a whole
  *   number 0..254 written plainly ("0", "17", "254"; not "01", "+1",
- *   "255" or "A"), a bed more than 255 lines after the household's first,
- *   and a bed in another file than the household's first keep their own
- *   entry there, the household's slot only noting that it has some.
+ *   "255" or "A"), a bed more than 255 lines after the first bed its
+ *   household's slot holds (or before it), and a bed in another file than
+ *   that one each keep their own entry there, the slot only noting that
+ *   the household has some.
  * Each bed is in exactly one place, and keys are compared in full (nothing
  * is decided by a hash or a filter), so two different beds are never taken
  * for one and a repeated bed always names its first copy.
  *
- * Inserts happen in call order: "first seen" is the first call's.  Rows
- * read apart (by several workers) must be handed to one registry in input
- * order, block by block, for the findings to be those of one pass.
+ * "First seen" is the first call's.  There is no merging of registries:
+ * rows read apart (by several workers) are to be handed to one registry in
+ * input order, block by block, so that the findings are those of one pass.
  */
 #ifndef FOSTERBEDS_REGISTRY_H
 #define FOSTERBEDS_REGISTRY_H
@@ -104,12 +106,6 @@ const struct fb_seen *fb_registry_bed(struct fb_registry *r, const struct fb_bed
  */
 const struct fb_seen *fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed,
 					 int file, long line);
-
-/*
- * A hint that bed's household will be asked about soon: starts loading its
- * slot into the cache.  Changes nothing; may do nothing.
- */
-void fb_registry_prefetch(struct fb_registry *r, const struct fb_bed *bed);
 
 /* Filled beds a household may have before FB015 (over-limit) warns. */
 #define FB_REGISTRY_LIMIT 3
