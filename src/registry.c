@@ -1,42 +1,249 @@
 /*
- * registry.c: bed and household keys.
+ * registry.c: a slot per household-date, and exact maps for what does not fit.
  *
- * A key is the LA code and date as fixed-width binary, then each identifier
- * prefixed by its length, so no identifier's bytes can run into the next.
+ * The slot table is open addressing with linear probing, split into 256
+ * parts by the hash's top bits, so that growing copies one part (1/256 of
+ * the table) and peak memory stays near the steady size.  A part's length
+ * need not be a power of two: a hash's low 32 bits are mapped onto it by a
+ * multiply and shift, so a part grows by half each time it is 3/4 full.
+ *
+ * The overflow maps' keys are the LA code and date as fixed-width binary,
+ * then each identifier prefixed by its length, so no identifier's bytes can
+ * run into the next.
  */
 #include "fosterbeds/registry.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
 /*
- * A household's record: where it was first seen and its filled beds so far,
- * then where its first FB_REGISTRY_LIMIT + 1 filled beds were, so a merge
- * can name the bed that took it over the limit.
+ * 32 bytes, no padding; the first 16 (group, then the id zero-padded) and
+ * idlen are the key.  See registry.h.
  */
-struct household {
-	struct fb_seen seen;   /* first: fb_registry_filled() returns its address */
-	int file[FB_REGISTRY_LIMIT + 1];
-	long line[FB_REGISTRY_LIMIT + 1];
+struct fb_registry_slot {
+	uint16_t group;
+	unsigned char id[FB_REGISTRY_ID_INLINE];
+	uint32_t line;
+	uint16_t file;
+	unsigned char idlen;
+	unsigned char filled;
+	unsigned char nbeds;    /* inline beds, | SLOT_OVERFLOW */
+	unsigned char bed[FB_REGISTRY_BEDS_INLINE];
+	unsigned char delta[FB_REGISTRY_BEDS_INLINE - 1];
+};
+
+_Static_assert(sizeof(struct fb_registry_slot) == 32, "a slot is half a cache line");
+_Static_assert(offsetof(struct fb_registry_slot, line) == 16, "the key is the first 16 bytes");
+
+#define SLOT_OVERFLOW 0x80
+#define SLOT_BEDS 0x7f
+#define NO_FILE 0xffff          /* slot.file: no bed of it can be inline */
+#define MAX_GROUPS 65535
+#define FIRST_CAP 16
+
+/* A slot's key, and its hash. */
+struct key {
+	unsigned char b[16];
+	unsigned idlen;
+	uint64_t h;
 };
 
 void
 fb_registry_init(struct fb_registry *r)
 {
 	memset(r, 0, sizeof(*r));
+	fb_keymap_init(&r->groups, sizeof(uint16_t));
 	fb_keymap_init(&r->beds, sizeof(struct fb_seen));
-	fb_keymap_init(&r->households, sizeof(struct household));
+	fb_keymap_init(&r->households, sizeof(struct fb_seen));
 }
 
 void
 fb_registry_release(struct fb_registry *r)
 {
+	for (int i = 0; i < FB_REGISTRY_PARTS; i++)
+		free(r->part[i].mem);
+	fb_keymap_release(&r->groups);
 	fb_keymap_release(&r->beds);
 	fb_keymap_release(&r->households);
 	free(r->key);
 	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * The 16 key bytes as two words, mixed with idlen (murmur3's finalizer at
+ * the end).  Words are read with memcpy, so any alignment is fine; the
+ * value depends on the machine's byte order, which only places slots.
+ */
+static uint64_t
+hash_key(const unsigned char *b, unsigned idlen)
+{
+	uint64_t w0, w1, h;
+
+	memcpy(&w0, b, 8);
+	memcpy(&w1, b + 8, 8);
+	h = w0 * 0x9e3779b97f4a7c15ull;
+	h ^= (w1 ^ idlen) * 0xc2b2ae3d27d4eb4full;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return h;
+}
+
+/* Where a hash starts probing in a part of cap slots. */
+static inline uint32_t
+home(uint64_t h, uint32_t cap)
+{
+	return (uint32_t)(((uint64_t)(uint32_t)h * cap) >> 32);
+}
+
+/* The group of (la, date) as cached for la, or 0 when not cached. */
+static inline unsigned
+cached_group(const struct fb_registry *r, int la, int date)
+{
+	if (la < 0 || la >= 1000 || r->last[la].date != date)
+		return 0;
+	return r->last[la].group;
+}
+
+/* The group of (la, date), numbered from 1 as first met; 0: past MAX_GROUPS. */
+static unsigned
+group_of(struct fb_registry *r, int la, int date)
+{
+	unsigned g = cached_group(r, la, date);
+	int k[2] = { la, date };
+	uint16_t *v;
+	int created;
+
+	if (g)
+		return g;
+	v = fb_keymap_get(&r->groups, k, sizeof(k), &created);
+	/* A pair past the limit stays 0 (not in a slot) for the whole run. */
+	if (created && r->groups.n <= MAX_GROUPS)
+		*v = (uint16_t)r->groups.n;
+	if (*v && la >= 0 && la < 1000) {
+		r->last[la].date = date;
+		r->last[la].group = *v;
+	}
+	return *v;
+}
+
+static void
+fill_key(struct key *k, unsigned group, const char *id, size_t idlen)
+{
+	uint16_t g = (uint16_t)group;
+
+	memset(k->b, 0, sizeof(k->b));
+	memcpy(k->b, &g, 2);
+	fb_memcpy(k->b + 2, id, idlen);
+	k->idlen = (unsigned)idlen;
+	k->h = hash_key(k->b, k->idlen);
+}
+
+/* bed's household's key, or 0 when the household has no slot. */
+static int
+make_slot_key(struct fb_registry *r, const struct fb_bed *bed, struct key *k)
+{
+	unsigned g;
+
+	if (bed->household_len > FB_REGISTRY_ID_INLINE)
+		return 0;
+	if (!(g = group_of(r, bed->la_code, bed->date)))
+		return 0;
+	fill_key(k, g, bed->household, bed->household_len);
+	return 1;
+}
+
+static void *
+aligned_slots(uint32_t cap, void **mem)
+{
+	uintptr_t p;
+
+	*mem = fb_xcalloc((size_t)cap * sizeof(struct fb_registry_slot) + 63, 1);
+	p = ((uintptr_t)*mem + 63) & ~(uintptr_t)63;
+	return (void *)p;
+}
+
+/* Grow part p by half: a rehash of its own slots only. */
+static void
+grow(struct fb_registry_part *p)
+{
+	uint32_t cap = p->cap ? p->cap + p->cap / 2 : FIRST_CAP;
+	void *mem;
+	struct fb_registry_slot *slots = aligned_slots(cap, &mem);
+
+	for (uint32_t i = 0; i < p->cap; i++) {
+		const struct fb_registry_slot *s = &p->slots[i];
+		uint32_t j;
+
+		if (!s->group)
+			continue;
+		j = home(hash_key((const unsigned char *)s, s->idlen), cap);
+		while (slots[j].group)
+			if (++j == cap)
+				j = 0;
+		slots[j] = *s;
+	}
+	free(p->mem);
+	p->mem = mem;
+	p->slots = slots;
+	p->cap = cap;
+}
+
+/*
+ * k's slot, made (zeroed but for the key, *created set) when there is
+ * none.  The pointer is valid until the next slot is made.
+ */
+static struct fb_registry_slot *
+get_slot(struct fb_registry *r, const struct key *k, int *created)
+{
+	struct fb_registry_part *p = &r->part[k->h >> 56];
+	struct fb_registry_slot *s;
+	uint32_t i;
+
+	*created = 0;
+	if (!p->cap)
+		grow(p);
+	for (;;) {
+		for (i = home(k->h, p->cap);; ) {
+			s = &p->slots[i];
+			if (!s->group)
+				break;
+			if (memcmp(s, k->b, 16) == 0 && s->idlen == k->idlen)
+				return s;
+			if (++i == p->cap)
+				i = 0;
+		}
+		if ((uint64_t)(p->n + 1) * 4 <= (uint64_t)p->cap * 3)
+			break;
+		grow(p);
+	}
+	memcpy(s, k->b, 16);
+	s->idlen = (unsigned char)k->idlen;
+	s->file = NO_FILE;
+	p->n++;
+	*created = 1;
+	return s;
+}
+
+/* bed_id as a slot holds it, 0..254 written plainly; -1 for any other. */
+static int
+small_bed_id(const char *s, size_t len)
+{
+	int v = 0;
+
+	if (len == 0 || len > 3 || (len > 1 && s[0] == '0'))
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v <= 254 ? v : -1;
 }
 
 static size_t
@@ -65,76 +272,99 @@ make_key(struct fb_registry *r, const struct fb_bed *bed, int with_bed)
 	return n;
 }
 
-const struct fb_seen *
-fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
+/* A bed in the overflow map: NULL when new (now remembered), else where first seen. */
+static const struct fb_seen *
+overflow_bed(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
 {
 	size_t len = make_key(r, bed, 1);
 	int created;
 	struct fb_seen *s = fb_keymap_get(&r->beds, r->key, len, &created);
 
-	if (!created)
-		return s;
+	if (!created) {
+		r->seen = *s;
+		return &r->seen;
+	}
 	s->file = file;
 	s->line = line;
 	return NULL;
 }
 
+/* Whether a slot can hold a bed seen at (file, line) as its first: the widths. */
+static int
+fits(int file, long line)
+{
+	return file >= 0 && file < NO_FILE && line >= 0 && (unsigned long)line <= UINT32_MAX;
+}
+
+const struct fb_seen *
+fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
+{
+	struct key k;
+	struct fb_registry_slot *s;
+	int created, id, n;
+
+	if (!make_slot_key(r, bed, &k))
+		return overflow_bed(r, bed, file, line);
+	s = get_slot(r, &k, &created);
+	id = small_bed_id(bed->bed_id, bed->bed_id_len);
+	n = s->nbeds & SLOT_BEDS;
+	for (int j = 0; j < n && id >= 0; j++) {
+		if (s->bed[j] != id)
+			continue;
+		r->seen.file = s->file;
+		r->seen.line = (long)s->line + (j ? s->delta[j - 1] : 0);
+		r->seen.filled = 0;
+		return &r->seen;
+	}
+	if (s->nbeds & SLOT_OVERFLOW) {
+		size_t len = make_key(r, bed, 1);
+		const struct fb_seen *o = fb_keymap_find(&r->beds, r->key, len);
+
+		if (o) {
+			r->seen = *o;
+			return &r->seen;
+		}
+	}
+	/* New: in the slot if it fits there, else in the overflow map. */
+	if (id >= 0 && n == 0 && fits(file, line)) {
+		s->file = (uint16_t)file;
+		s->line = (uint32_t)line;
+		s->bed[0] = (unsigned char)id;
+		s->nbeds++;
+		return NULL;
+	}
+	if (id >= 0 && n > 0 && n < FB_REGISTRY_BEDS_INLINE && file == s->file &&
+	    line >= (long)s->line && line - (long)s->line <= 255) {
+		s->bed[n] = (unsigned char)id;
+		s->delta[n - 1] = (unsigned char)(line - (long)s->line);
+		s->nbeds++;
+		return NULL;
+	}
+	s->nbeds |= SLOT_OVERFLOW;
+	return overflow_bed(r, bed, file, line);
+}
+
 const struct fb_seen *
 fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
 {
-	size_t len = make_key(r, bed, 0);
+	struct key k;
 	int created;
-	struct household *h = fb_keymap_get(&r->households, r->key, len, &created);
 
-	if (created) {
-		h->seen.file = file;
-		h->seen.line = line;
-	}
-	if (h->seen.filled <= FB_REGISTRY_LIMIT) {
-		h->file[h->seen.filled] = file;
-		h->line[h->seen.filled] = line;
-	}
-	h->seen.filled++;
-	return &h->seen;
-}
+	r->seen.file = file;
+	r->seen.line = line;
+	if (make_slot_key(r, bed, &k)) {
+		struct fb_registry_slot *s = get_slot(r, &k, &created);
 
-void
-fb_registry_merge(struct fb_registry *dst, const struct fb_registry *src,
-		  const struct fb_registry_merge_fns *fns)
-{
-	for (size_t i = 0; i < src->beds.n; i++) {
-		size_t len;
-		const void *key = fb_keymap_key(&src->beds, i, &len);
-		const struct fb_seen *later = fb_keymap_value(&src->beds, i);
-		int created;
-		struct fb_seen *s = fb_keymap_get(&dst->beds, key, len, &created);
+		if (s->filled < 255)
+			s->filled++;
+		r->seen.filled = s->filled;
+	} else {
+		size_t len = make_key(r, bed, 0);
+		struct fb_seen *h = fb_keymap_get(&r->households, r->key, len, &created);
 
-		if (created)
-			*s = *later;
-		else if (fns && fns->duplicate)
-			fns->duplicate(fns->ctx, s, later);
+		if (h->filled < 255)
+			h->filled++;
+		r->seen.filled = h->filled;
 	}
-	for (size_t i = 0; i < src->households.n; i++) {
-		size_t len;
-		const void *key = fb_keymap_key(&src->households, i, &len);
-		const struct household *add = fb_keymap_value(&src->households, i);
-		int created;
-		struct household *h = fb_keymap_get(&dst->households, key, len, &created);
-		long before = h->seen.filled;
-
-		if (created) {
-			*h = *add;
-			continue;
-		}
-		for (long k = 0; k < add->seen.filled && before + k <= FB_REGISTRY_LIMIT; k++) {
-			h->file[before + k] = add->file[k];
-			h->line[before + k] = add->line[k];
-		}
-		h->seen.filled += add->seen.filled;
-		/* The bed that took it over the limit is src's, and src alone did not see it. */
-		if (before <= FB_REGISTRY_LIMIT && h->seen.filled > FB_REGISTRY_LIMIT &&
-		    add->seen.filled <= FB_REGISTRY_LIMIT && fns && fns->over_limit)
-			fns->over_limit(fns->ctx, &h->seen, h->file[FB_REGISTRY_LIMIT],
-					h->line[FB_REGISTRY_LIMIT]);
-	}
+	return &r->seen;
 }

@@ -1,4 +1,12 @@
-/* test-registry.c: repeated beds and filled beds per household. */
+/*
+ * test-registry.c: repeated beds and filled beds per household.
+ *
+ * Hand-worked cases for each way a bed can be kept (in its household's
+ * slot or in the overflow map), then random sequences checked call by call
+ * against a model that is plainly right: every key kept in full in an
+ * array, searched from the start.
+ */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,13 +16,12 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "fosterbeds/keymap.h"
 #include "fosterbeds/registry.h"
 
-enum { F = FB_ST_FILLED };
+enum { F = FB_ST_FILLED, V = FB_ST_VACANT };
 
 static struct fb_bed
-bed(int la, int date, const char *hh, const char *id, int status)
+bedn(int la, int date, const char *hh, size_t hhlen, const char *id, size_t idlen, int status)
 {
 	struct fb_bed b;
 
@@ -22,11 +29,43 @@ bed(int la, int date, const char *hh, const char *id, int status)
 	b.la_code = la;
 	b.date = date;
 	b.household = hh;
-	b.household_len = strlen(hh);
+	b.household_len = hhlen;
 	b.bed_id = id;
-	b.bed_id_len = strlen(id);
+	b.bed_id_len = idlen;
 	b.status = status;
 	return b;
+}
+
+static struct fb_bed
+bed(int la, int date, const char *hh, const char *id, int status)
+{
+	return bedn(la, date, hh, strlen(hh), id, strlen(id), status);
+}
+
+/* bed() on r: NULL expected when first is 0, else a copy of (file, first). */
+static void
+expect_bed(struct fb_registry *r, const char *hh, const char *id, int file, long line,
+	   int first_file, long first)
+{
+	struct fb_bed b = bed(851, 1, hh, id, V);
+	const struct fb_seen *s = fb_registry_bed(r, &b, file, line);
+
+	if (!first) {
+		if (s)
+			fail_msg("%s %s at %d:%ld: first seen %d:%ld", hh, id, file, line, s->file, s->line);
+		return;
+	}
+	assert_non_null(s);
+	assert_int_equal(s->file, first_file);
+	assert_int_equal(s->line, first);
+}
+
+static long
+filled(struct fb_registry *r, int la, int date, const char *hh, int file, long line)
+{
+	struct fb_bed b = bed(la, date, hh, "1", F);
+
+	return fb_registry_filled(r, &b, file, line)->filled;
 }
 
 static void
@@ -60,138 +99,357 @@ test_registry(void **state)
 	s = fb_registry_bed(&r, &b, 1, 2);
 	assert_int_equal(s->file, 0);
 
-	for (int i = 1; i <= 4; i++) {
-		b = bed(851, 1, "H9", "x", F);
-		s = fb_registry_filled(&r, &b, 0, 10 + i);
-		assert_int_equal(s->filled, i);
-		assert_int_equal(s->line, 11);
-	}
-	b = bed(851, 2, "H9", "x", F);
-	assert_int_equal(fb_registry_filled(&r, &b, 0, 20)->filled, 1);
+	for (int i = 1; i <= 4; i++)
+		assert_int_equal(filled(&r, 851, 1, "H9", 0, 10 + i), i);
+	assert_int_equal(filled(&r, 851, 2, "H9", 0, 20), 1);
 	fb_registry_release(&r);
 }
 
-struct events {
-	int n;
-	char what[8];       /* 'D' duplicate, 'O' over the limit */
-	long first[8], at[8];
-};
-
-/* A row as run.c feeds it: a repeated bed stops there, a filled one counts. */
+/* Ids that differ only in length or in a NUL byte are different households. */
 static void
-feed(struct fb_registry *r, const char *hh, const char *id, int status, long line,
-     struct events *ev)
+test_ids(void **state)
 {
-	struct fb_bed b = bed(851, 1, hh, id, status);
-	const struct fb_seen *s = fb_registry_bed(r, &b, 0, line);
+	struct fb_registry r;
+	struct fb_bed b;
+	const struct fb_seen *s;
+	static const char *ids[] = { "", "A", "A\0", "A\0\0", "AB", "ABCDEFGHIJKLM",
+				     "ABCDEFGHIJKLMN", "ABCDEFGHIJKLMNO",
+				     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn" };
+	static const size_t lens[] = { 0, 1, 2, 3, 2, 13, 14, 15, 40 };
+	(void)state;
 
-	if (s) {
-		ev->what[ev->n] = 'D';
-		ev->first[ev->n] = s->line;
-		ev->at[ev->n++] = line;
-		return;
+	fb_registry_init(&r);
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+			b = bedn(851, 1, ids[i], lens[i], "3", 1, F);
+			s = fb_registry_bed(&r, &b, 0, 10 + (long)i);
+			if (round == 0) {
+				assert_null(s);
+				assert_int_equal(fb_registry_filled(&r, &b, 0, 10)->filled, 1);
+			} else {
+				assert_non_null(s);
+				assert_int_equal(s->line, 10 + (long)i);
+			}
+		}
 	}
-	if (status == F && fb_registry_filled(r, &b, 0, line)->filled == FB_REGISTRY_LIMIT + 1) {
-		ev->what[ev->n] = 'O';
-		ev->first[ev->n] = 0;
-		ev->at[ev->n++] = line;
-	}
+	fb_registry_release(&r);
 }
 
+/* Canonical small bed ids go in the slot; every other spelling is its own bed. */
 static void
-on_duplicate(void *ctx, const struct fb_seen *first, const struct fb_seen *later)
+test_bed_ids(void **state)
 {
-	struct events *ev = ctx;
+	struct fb_registry r;
+	static const char *ids[] = { "0", "00", "01", "1", "+1", "1.0", " 1", "17", "254",
+				     "255", "256", "999", "1000", "A", "a", "b-2", "" };
+	size_t n = sizeof(ids) / sizeof(ids[0]);
+	(void)state;
 
-	ev->what[ev->n] = 'D';
-	ev->first[ev->n] = first->line;
-	ev->at[ev->n++] = later->line;
-}
+	fb_registry_init(&r);
+	for (size_t i = 0; i < n; i++)
+		expect_bed(&r, "H1", ids[i], 0, 2 + (long)i, 0, 0);
+	for (size_t i = 0; i < n; i++)
+		expect_bed(&r, "H1", ids[i], 0, 100, 0, 2 + (long)i);
+	/* Only 0, 1, 17 and 254 are in the slot. */
+	assert_int_equal(r.beds.n, n - 4);
+	/* The same, each in a household of its own (first bed, in the slot or not). */
+	for (size_t i = 0; i < n; i++) {
+		char hh[8];
 
-static void
-on_over_limit(void *ctx, const struct fb_seen *household, int file, long line)
-{
-	struct events *ev = ctx;
-
-	(void)household;
-	assert_int_equal(file, 0);
-	ev->what[ev->n] = 'O';
-	ev->first[ev->n] = 0;
-	ev->at[ev->n++] = line;
-}
-
-static void
-assert_same_map(const struct fb_keymap *a, const struct fb_keymap *b)
-{
-	assert_int_equal(a->n, b->n);
-	for (size_t i = 0; i < a->n; i++) {
-		size_t la, lb;
-		const void *ka = fb_keymap_key(a, i, &la), *kb = fb_keymap_key(b, i, &lb);
-
-		assert_int_equal(la, lb);
-		assert_memory_equal(ka, kb, la);
-		assert_memory_equal(fb_keymap_value(a, i), fb_keymap_value(b, i), a->value_size);
+		snprintf(hh, sizeof(hh), "K%zu", i);
+		expect_bed(&r, hh, ids[i], 0, 200 + (long)i, 0, 0);
+		expect_bed(&r, hh, ids[i], 0, 300, 0, 200 + (long)i);
 	}
+	assert_int_equal(r.beds.n, 2 * (n - 4));
+	fb_registry_release(&r);
 }
 
 /*
- * Lines 2-4 and 5-8 of one file, checked apart and merged, give the whole
- * file's registry, and the merge reports what only the whole could see:
- * line 6 repeats line 4's bed, and line 7 is household H1's fourth filled bed
- * (lines 2, 3, 5, 7), though the second part alone saw only two.
+ * A household's beds: the first four close together stay in its slot, a
+ * fifth, one 256 lines after the first, and one in another file go to the
+ * overflow map; each repeat names its first copy's file and line.
  */
 static void
-test_merge_halves(void **state)
+test_overflow(void **state)
 {
-	static const struct { const char *hh, *id; int status; long line; } rows[] = {
-		{ "H1", "1", F, 2 }, { "H1", "2", F, 3 }, { "H2", "1", FB_ST_VACANT, 4 },
-		{ "H1", "3", F, 5 }, { "H2", "1", FB_ST_VACANT, 6 }, { "H1", "4", F, 7 },
-		{ "H3", "1", F, 8 },
-	};
-	struct fb_registry whole, a, b;
-	struct events want = { 0 }, part = { 0 }, got = { 0 };
-	struct fb_registry_merge_fns fns = { on_duplicate, on_over_limit, &got };
+	struct fb_registry r;
 	(void)state;
 
-	fb_registry_init(&whole);
-	fb_registry_init(&a);
-	fb_registry_init(&b);
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		feed(&whole, rows[i].hh, rows[i].id, rows[i].status, rows[i].line, &want);
-		feed(rows[i].line < 5 ? &a : &b, rows[i].hh, rows[i].id, rows[i].status,
-		     rows[i].line, &part);
+	fb_registry_init(&r);
+	expect_bed(&r, "H1", "1", 0, 10, 0, 0);
+	expect_bed(&r, "H1", "2", 0, 11, 0, 0);
+	expect_bed(&r, "H1", "3", 0, 265, 0, 0);     /* delta 255: the slot */
+	expect_bed(&r, "H1", "4", 0, 266, 0, 0);     /* delta 256: overflow */
+	expect_bed(&r, "H1", "5", 0, 9, 0, 0);       /* before the first: overflow */
+	expect_bed(&r, "H1", "6", 1, 13, 0, 0);      /* another file: overflow */
+	expect_bed(&r, "H1", "7", 0, 14, 0, 0);      /* fourth in the slot */
+	expect_bed(&r, "H1", "8", 0, 15, 0, 0);      /* fifth: overflow */
+	assert_int_equal(r.beds.n, 4);      /* 4, 5, 6, 8 */
+	expect_bed(&r, "H1", "1", 2, 900, 0, 10);
+	expect_bed(&r, "H1", "2", 2, 901, 0, 11);
+	expect_bed(&r, "H1", "3", 2, 902, 0, 265);
+	expect_bed(&r, "H1", "4", 2, 903, 0, 266);
+	expect_bed(&r, "H1", "5", 2, 904, 0, 9);
+	expect_bed(&r, "H1", "6", 2, 905, 1, 13);
+	expect_bed(&r, "H1", "7", 2, 906, 0, 14);
+	expect_bed(&r, "H1", "8", 2, 907, 0, 15);
+	/* Households first seen in a file or at a line a slot cannot hold. */
+	expect_bed(&r, "H2", "1", 70000, 5, 0, 0);
+	expect_bed(&r, "H2", "2", 3, 6, 0, 0);       /* the slot's first bed */
+	expect_bed(&r, "H2", "1", 3, 7, 70000, 5);
+	expect_bed(&r, "H2", "2", 70000, 8, 3, 6);
+	expect_bed(&r, "H3", "1", 0, LONG_MAX - 1, 0, 0);
+	expect_bed(&r, "H3", "1", 0, 1, 0, LONG_MAX - 1);
+	expect_bed(&r, "H3", "2", 65534, 3, 0, 0);
+	expect_bed(&r, "H3", "2", 0, 4, 65534, 3);
+	assert_int_equal(r.beds.n, 6);      /* and H2's 1, H3's 1 */
+	fb_registry_release(&r);
+}
+
+/* Filled beds are counted per household-date, and the count stops at 255. */
+static void
+test_filled(void **state)
+{
+	struct fb_registry r;
+	const char *longid = "a-household-id-of-forty-bytes-0123456789";
+	(void)state;
+
+	fb_registry_init(&r);
+	for (long i = 1; i <= 300; i++) {
+		assert_int_equal(filled(&r, 851, 1, "H1", 0, i), i < 255 ? i : 255);
+		assert_int_equal(filled(&r, 851, 1, longid, 0, i), i < 255 ? i : 255);
 	}
-	/* Worked by hand: the whole file has one repeat and one over the limit... */
-	assert_int_equal(want.n, 2);
-	assert_memory_equal(want.what, "DO", 2);
-	assert_int_equal(want.first[0], 4);
-	assert_int_equal(want.at[0], 6);
-	assert_int_equal(want.at[1], 7);
-	/* ...and neither part sees either. */
-	assert_int_equal(part.n, 0);
+	assert_int_equal(filled(&r, 851, 2, "H1", 0, 1), 1);
+	assert_int_equal(filled(&r, 852, 1, longid, 0, 1), 1);
+	/* A bed may be counted without being registered first. */
+	assert_int_equal(filled(&r, 851, 1, "H2", 0, 1), 1);
+	expect_bed(&r, "H2", "1", 0, 2, 0, 0);
+	assert_int_equal(filled(&r, 851, 1, "H2", 0, 2), 2);
+	fb_registry_release(&r);
+}
 
-	fb_registry_merge(&a, &b, &fns);
-	assert_int_equal(got.n, want.n);
-	assert_memory_equal(got.what, want.what, 2);
-	assert_memory_equal(got.first, want.first, sizeof(want.first));
-	assert_memory_equal(got.at, want.at, sizeof(want.at));
-	assert_same_map(&a.beds, &whole.beds);
-	assert_same_map(&a.households, &whole.households);
+/* Past 65,535 (la_code, date) pairs, households are kept wholly in the maps. */
+static void
+test_many_groups(void **state)
+{
+	struct fb_registry r;
+	struct fb_bed b;
+	const struct fb_seen *s;
+	(void)state;
 
-	/* Merging on: a later part's rows still meet the first part's. */
-	fb_registry_release(&b);
-	fb_registry_init(&b);
-	feed(&b, "H1", "2", F, 9, &part);
-	assert_int_equal(part.n, 0);
-	got.n = 0;
-	fb_registry_merge(&a, &b, &fns);
-	assert_int_equal(got.n, 1);
-	assert_int_equal(got.what[0], 'D');
-	assert_int_equal(got.first[0], 3);
-	assert_int_equal(got.at[0], 9);
-	fb_registry_release(&whole);
-	fb_registry_release(&a);
-	fb_registry_release(&b);
+	fb_registry_init(&r);
+	for (int date = 0; date < 70; date++) {
+		for (int la = 0; la < 1000; la++) {
+			b = bed(la, date, "H", "1", F);
+			assert_null(fb_registry_bed(&r, &b, 0, date * 1000 + la));
+			assert_int_equal(fb_registry_filled(&r, &b, 0, 0)->filled, 1);
+		}
+	}
+	for (int date = 0; date < 70; date += 3) {
+		for (int la = 0; la < 1000; la += 7) {
+			b = bed(la, date, "H", "1", F);
+			s = fb_registry_bed(&r, &b, 1, 5);
+			assert_non_null(s);
+			assert_int_equal(s->file, 0);
+			assert_int_equal(s->line, date * 1000 + la);
+			b = bed(la, date, "H", "2", F);
+			assert_null(fb_registry_bed(&r, &b, 0, 5));
+			assert_int_equal(fb_registry_filled(&r, &b, 0, 0)->filled, 2);
+		}
+	}
+	fb_registry_release(&r);
+}
+
+/* The model: every bed and household in full, searched linearly. */
+struct mbed {
+	int la, date;
+	char hh[48], id[8];
+	size_t hhlen, idlen;
+	int file;
+	long line;
+};
+
+struct mhh {
+	int la, date;
+	char hh[48];
+	size_t hhlen;
+	long filled;
+};
+
+struct model {
+	struct mbed *beds;
+	struct mhh *hhs;
+	size_t nbeds, nhhs;
+};
+
+static const struct mbed *
+model_bed(struct model *m, const struct fb_bed *b, int file, long line)
+{
+	struct mbed *e;
+
+	for (size_t i = 0; i < m->nbeds; i++) {
+		e = &m->beds[i];
+		if (e->la == b->la_code && e->date == b->date && e->hhlen == b->household_len &&
+		    memcmp(e->hh, b->household, e->hhlen) == 0 && e->idlen == b->bed_id_len &&
+		    memcmp(e->id, b->bed_id, e->idlen) == 0)
+			return e;
+	}
+	e = &m->beds[m->nbeds++];
+	e->la = b->la_code;
+	e->date = b->date;
+	memcpy(e->hh, b->household, b->household_len);
+	e->hhlen = b->household_len;
+	memcpy(e->id, b->bed_id, b->bed_id_len);
+	e->idlen = b->bed_id_len;
+	e->file = file;
+	e->line = line;
+	return NULL;
+}
+
+static long
+model_filled(struct model *m, const struct fb_bed *b)
+{
+	struct mhh *e;
+
+	for (size_t i = 0; i < m->nhhs; i++) {
+		e = &m->hhs[i];
+		if (e->la == b->la_code && e->date == b->date && e->hhlen == b->household_len &&
+		    memcmp(e->hh, b->household, e->hhlen) == 0)
+			return ++e->filled;
+	}
+	e = &m->hhs[m->nhhs++];
+	e->la = b->la_code;
+	e->date = b->date;
+	memcpy(e->hh, b->household, b->household_len);
+	e->hhlen = b->household_len;
+	e->filled = 1;
+	return 1;
+}
+
+static uint64_t
+rnd(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+#define NHH 40
+#define NROWS 2000
+
+/*
+ * Random sequences: households of 1 to 40-byte ids (some differing only in
+ * length), several (la_code, date) pairs, bed ids in and out of the slot's
+ * range, rows mostly near their household's others but sometimes far,
+ * files that go on and come back, called as run.c does (a new filled bed
+ * is counted) and now and then filled() alone.
+ */
+static void
+test_random(void **state)
+{
+	static const char *bed_ids[] = { "0", "1", "2", "3", "4", "5", "6", "17", "254", "255",
+					 "1000", "01", "A", "b-2", "" };
+	static const size_t id_lens[] = { 1, 2, 5, 10, 13, 14, 15, 40 };
+	static const int las[] = { 851, 852, 867 }, dates[] = { 20000, 20001, 0 };
+	struct model m;
+	(void)state;
+
+	m.beds = malloc(NROWS * sizeof(*m.beds));
+	m.hhs = malloc(NROWS * sizeof(*m.hhs));
+	assert_non_null(m.beds);
+	assert_non_null(m.hhs);
+	for (uint64_t seed = 1; seed <= 200; seed++) {
+		uint64_t s = seed * 0x9e3779b97f4a7c15ull;
+		char hh[NHH][48];
+		size_t hhlen[NHH];
+		int hhla[NHH], hhdate[NHH], recent = 0, file = 0;
+		long line = 1;
+		struct fb_registry r;
+
+		m.nbeds = m.nhhs = 0;
+		for (int h = 0; h < NHH; h++) {
+			hhlen[h] = id_lens[rnd(&s) % 8];
+			/* A small alphabet, so ids share prefixes and lengths. */
+			for (size_t i = 0; i < hhlen[h]; i++)
+				hh[h][i] = "HH0\0"[rnd(&s) % 4];
+			hhla[h] = las[rnd(&s) % 3];
+			hhdate[h] = dates[rnd(&s) % 3];
+		}
+		fb_registry_init(&r);
+		for (int row = 0; row < NROWS; row++) {
+			int h = rnd(&s) % 4 ? recent : (int)(rnd(&s) % NHH);
+			const char *id = bed_ids[rnd(&s) % (sizeof(bed_ids) / sizeof(bed_ids[0]))];
+			struct fb_bed b = bedn(hhla[h], hhdate[h], hh[h], hhlen[h], id, strlen(id),
+					       rnd(&s) % 2 ? F : V);
+			const struct fb_seen *got;
+			const struct mbed *want;
+			uint64_t x = rnd(&s) % 100;
+
+			recent = h;
+			line += x < 5 ? 300 : 1;
+			if (x == 5)
+				file++;
+			else if (x == 6)
+				file = (int)(rnd(&s) % (unsigned)(file + 1));
+			else if (x == 7)
+				file = 70000;
+			if (x == 8 || x == 9) {
+				/* filled() alone, as a caller other than run.c might. */
+				long w = model_filled(&m, &b);
+
+				assert_int_equal(fb_registry_filled(&r, &b, file, line)->filled,
+						 w < 255 ? w : 255);
+				continue;
+			}
+			want = model_bed(&m, &b, file, line);
+			got = fb_registry_bed(&r, &b, file, line);
+			if (!want) {
+				assert_null(got);
+			} else {
+				assert_non_null(got);
+				assert_int_equal(got->file, want->file);
+				assert_int_equal(got->line, want->line);
+			}
+			if (!want && b.status == F) {
+				long w = model_filled(&m, &b);
+
+				assert_int_equal(fb_registry_filled(&r, &b, file, line)->filled,
+						 w < 255 ? w : 255);
+			}
+		}
+		fb_registry_release(&r);
+	}
+	free(m.beds);
+	free(m.hhs);
+}
+
+/* Many households: the slot table grows part by part and keeps every one. */
+static void
+test_growth(void **state)
+{
+	struct fb_registry r;
+	char hh[16];
+	(void)state;
+
+	fb_registry_init(&r);
+	for (int round = 0; round < 2; round++) {
+		for (long i = 0; i < 200000; i++) {
+			struct fb_bed b;
+			const struct fb_seen *s;
+
+			snprintf(hh, sizeof(hh), "HH%08ld", i);
+			b = bed(851 + (int)(i % 3), 20000, hh, "1", F);
+			s = fb_registry_bed(&r, &b, 0, i + 2);
+			if (round == 0) {
+				assert_null(s);
+			} else {
+				assert_non_null(s);
+				assert_int_equal(s->line, i + 2);
+			}
+		}
+	}
+	fb_registry_release(&r);
 }
 
 int
@@ -199,7 +457,13 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_registry),
-		cmocka_unit_test(test_merge_halves),
+		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_bed_ids),
+		cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_filled),
+		cmocka_unit_test(test_many_groups),
+		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_growth),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,22 +8,66 @@
  * rules can be checked as rows stream past, in input order, across every
  * input of the run (one LA's beds may be split over files).
  *
- * This is the one part of the run whose memory grows with the input: about
- * 150 bytes per bed (bench/bench.sh measures it).  Keys are compared in
- * full, so two different beds are never taken for one.
+ * This is the one part of the run whose memory grows with the input, so it
+ * is kept per household-date, not per bed: one 32-byte slot per (la_code,
+ * snapshot_date, household_id) holds the household id (up to
+ * FB_REGISTRY_ID_INLINE bytes), its filled count and up to four of its beds
+ * with where each was first seen, in one half of a cache line, so a typical
+ * row touches that one line.  Slots sit in open-addressing tables kept
+ * between 1/2 and 3/4 full: 43 to 64 bytes a household-date, about 50 on
+ * average (measured: 57 at 400,000 households, 55 at 2 million; see
+ * spec/bed-records.md, Memory).
+ *
+ * What does not fit a slot is kept in exact maps (keymap.h), 150 to 250
+ * bytes a bed:
+ * - a household whose id is longer than FB_REGISTRY_ID_INLINE bytes, or of
+ *   an (la_code, snapshot_date) pair past the 65,535th of the run, is kept
+ *   there wholly (its beds and its filled count);
+ * - a household's fifth bed and later ones, a bed_id that is not a whole
+ *   number 0..254 written plainly ("0", "17", "254"; not "01", "+1",
+ *   "255" or "A"), a bed more than 255 lines after the first bed its
+ *   household's slot holds (or before it), and a bed in another file than
+ *   that one each keep their own entry there, the slot only noting that
+ *   the household has some.
+ * Each bed is in exactly one place, and keys are compared in full (nothing
+ * is decided by a hash or a filter), so two different beds are never taken
+ * for one and a repeated bed always names its first copy.
+ *
+ * "First seen" is the first call's.  There is no merging of registries:
+ * rows read apart (by several workers) are to be handed to one registry in
+ * input order, block by block, so that the findings are those of one pass.
  */
 #ifndef FOSTERBEDS_REGISTRY_H
 #define FOSTERBEDS_REGISTRY_H
 
+#include <stdint.h>
+
 #include "fosterbeds/keymap.h"
 #include "fosterbeds/record.h"
 
-struct fb_registry {
-	struct fb_keymap beds;        /* bed key -> where first seen */
-	struct fb_keymap households;  /* household key -> filled beds */
-	char *key;                    /* scratch for building keys */
-	size_t keycap;
+/* Household ids up to this many bytes are held in a slot. */
+#define FB_REGISTRY_ID_INLINE 14
+
+/* Beds a slot holds; later ones go to the overflow map. */
+#define FB_REGISTRY_BEDS_INLINE 4
+
+/* One household-date (registry.c). */
+struct fb_registry_slot;
+
+/* A part of the slot table: the hash's top 8 bits choose one of 256. */
+struct fb_registry_part {
+	struct fb_registry_slot *slots;  /* cap slots, 64-byte aligned in mem */
+	void *mem;
+	uint32_t cap, n;
 };
+
+/* The (la_code, snapshot_date) pair a code last met, and its group. */
+struct fb_registry_lastgroup {
+	int date;
+	uint16_t group;   /* 0: none yet */
+};
+
+#define FB_REGISTRY_PARTS 256
 
 /* Where a bed or household was first seen. */
 struct fb_seen {
@@ -32,53 +76,38 @@ struct fb_seen {
 	long filled;  /* households only: filled beds so far */
 };
 
+struct fb_registry {
+	struct fb_registry_part part[FB_REGISTRY_PARTS];
+	struct fb_keymap groups;      /* (la_code, date) -> uint16_t group */
+	struct fb_registry_lastgroup last[1000];  /* by la_code: a one-entry cache */
+	struct fb_keymap beds;        /* overflow and long-id beds: key -> fb_seen */
+	struct fb_keymap households;  /* long-id households: key -> fb_seen */
+	char *key;                    /* scratch for building keys */
+	size_t keycap;
+	struct fb_seen seen;          /* what the last call returned */
+};
+
 void fb_registry_init(struct fb_registry *r);
 void fb_registry_release(struct fb_registry *r);
 
 /*
  * Remember bed, seen at (file, line).  Returns NULL when it is new, else
  * where the same bed was first seen (the new sighting is not remembered).
+ * The pointer is valid until the next call on r.
  */
 const struct fb_seen *fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed,
 				      int file, long line);
 
 /*
- * Count a filled bed of bed's household, seen at (file, line).  Returns the
- * household's record, whose filled is the count so far including this bed.
+ * Count a filled bed of bed's household, seen at (file, line).  Returns a
+ * record whose filled is the household's count so far including this bed,
+ * up to 255 (it stays there); its file and line are this call's.  The
+ * pointer is valid until the next call on r.
  */
 const struct fb_seen *fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed,
 					 int file, long line);
 
 /* Filled beds a household may have before FB015 (over-limit) warns. */
 #define FB_REGISTRY_LIMIT 3
-
-/*
- * What fb_registry_merge() found that neither part could see alone.
- * duplicate(ctx, first, later): a bed src first saw at later that dst had
- * already seen at first (FB011 on later's row).  over_limit(ctx, household,
- * file, line): a household whose filled beds, dst's and src's together,
- * went over FB_REGISTRY_LIMIT at src's bed at (file, line) (FB015 there).
- * Either may be NULL; the pointers are valid only during the call.
- */
-struct fb_registry_merge_fns {
-	void (*duplicate)(void *ctx, const struct fb_seen *first, const struct fb_seen *later);
-	void (*over_limit)(void *ctx, const struct fb_seen *household, int file, long line);
-	void *ctx;
-};
-
-/*
- * Fold src, the registry of rows read after all of dst's (the next chunk of
- * a file, the next input), into dst, so dst is what one registry reading
- * both in order would be: every bed where it was first seen, every
- * household's filled beds added up.  The rules across the parts are
- * reported through fns, in src's order: each bed of src that dst already
- * had, and each household that only the two parts together take over the
- * limit.  What src itself reported stays the caller's to judge: a later
- * copy, within src, of a bed dst had (src named src's first copy), or a
- * household src alone took over the limit (the whole would have warned at
- * an earlier row when dst had filled beds of it too).  src is unchanged.
- */
-void fb_registry_merge(struct fb_registry *dst, const struct fb_registry *src,
-		       const struct fb_registry_merge_fns *fns);
 
 #endif
