@@ -337,13 +337,16 @@ fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char
 }
 
 int
-fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv)
+fb_cli_read_inputs(struct fb_run *run, const struct fb_cli *cli, int argc, char **argv)
 {
+	const char *cmd = cli->cmd;
 	int status = FB_EXIT_OK;
+	/* Hashed only for an output that shows the hashes. */
+	int hash = cli->manifest || cli->writer->digests;
 
 	fb_run_set_profile(run, given_profile);
 	for (int i = 0; i < argc; i++) {
-		if (fb_run_read_path(run, argv[i]) != 0) {
+		if (fb_run_read_path(run, argv[i], hash) != 0) {
 			fb_cli_error("cannot read '%s': %s", argv[i], fb_strerror(errno));
 			status = FB_EXIT_IO;
 		}
@@ -701,7 +704,7 @@ fb_cli_read_records(struct fb_cli *cli, struct fb_run *run, int *status)
 		fb_run_release(run);
 		return rc;
 	}
-	*status = fb_cli_read_inputs(run, cli->cmd, cli->argc, cli->argv);
+	*status = fb_cli_read_inputs(run, cli, cli->argc, cli->argv);
 	if ((rc = fb_cli_check_kinds(run, cli->cmd, 0)) != 0) {
 		fb_run_release(run);
 		return rc;

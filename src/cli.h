@@ -186,10 +186,13 @@ int fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, 
 
 /*
  * Read every input named in argv into run (through --profile's profile, if
- * one was given), saying on stderr which could not be read, then end the run (fb_run_end(): the rules across episodes).
- * Returns FB_EXIT_IO when any could not, else FB_EXIT_OK.
+ * one was given), saying on stderr which could not be read, then end the
+ * run (fb_run_end(): the rules across episodes).  Each is hashed only when
+ * an output shows its SHA-256: --manifest, or a writer that does (json);
+ * else its sha256 stays "".  Returns FB_EXIT_IO when any could not be
+ * read, else FB_EXIT_OK.
  */
-int fb_cli_read_inputs(struct fb_run *run, const char *cmd, int argc, char **argv);
+int fb_cli_read_inputs(struct fb_run *run, const struct fb_cli *cli, int argc, char **argv);
 
 /*
  * Show a person at the terminal, on stderr, what the run found and left

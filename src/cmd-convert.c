@@ -119,7 +119,7 @@ cmd_convert(int argc, char **argv)
 	fb_run_init(&run, cli.today, 0);
 	run.row_tap = write_row;
 	run.row_tap_ctx = &conv;
-	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
+	status = fb_cli_read_inputs(&run, &cli, cli.argc, cli.argv);
 	fb_findings_sort(&run.findings);
 	fb_cli_tell_findings(&run, cli.cmd, "rows",
 			     "run 'fosterbeds validate --profile' to list them all");

@@ -166,7 +166,7 @@ cmd_costs(int argc, char **argv)
 			fb_run_release(&run);
 			return fb_cli_usage_error(cli.cmd, "--beds: no FILE of bed records given");
 		}
-		status = fb_cli_read_inputs(&run, cli.cmd, nrecords, records);
+		status = fb_cli_read_inputs(&run, &cli, nrecords, records);
 	}
 	for (int i = 0; i < cli.argc; i++)
 		if (!beds || is_costs(cli.argv[i]))

@@ -46,7 +46,7 @@ report_period(struct fb_cli *cli)
 	fb_run_init(&run, cli->today, cli->max_findings);
 	fb_run_set_period(&run, cli->period_from, cli->period_to);
 	fb_run_set_filter(&run, &cli->filter);
-	status = fb_cli_read_inputs(&run, cli->cmd, cli->argc, cli->argv);
+	status = fb_cli_read_inputs(&run, cli, cli->argc, cli->argv);
 	if ((rc = fb_cli_check_kinds(&run, cli->cmd, 1)) != 0) {
 		fb_run_release(&run);
 		return rc;

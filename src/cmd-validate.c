@@ -52,7 +52,7 @@ cmd_validate(int argc, char **argv)
 	fb_run_set_filter(&run, &cli.filter);
 	if (cli.have_period)
 		fb_run_set_period(&run, cli.period_from, cli.period_to);
-	status = fb_cli_read_inputs(&run, cli.cmd, cli.argc, cli.argv);
+	status = fb_cli_read_inputs(&run, &cli, cli.argc, cli.argv);
 	status = fb_cli_worst(status, fb_cli_tell_filter(&run, cli.cmd, "rows"));
 	fb_findings_sort(&run.findings);
 	if ((rc = fb_cli_open_output(&cli, cli.writer->binary)) != 0) {

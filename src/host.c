@@ -1,6 +1,7 @@
 /*
  * host.c: the command-line tool's hooks for the core (hooks.h): files,
- * nettle's SHA-256, Windows-1252 (a table), and the out-of-memory exit.
+ * nettle's SHA-256 (on a thread of its own where it can be, digest.h),
+ * Windows-1252 (a table), and the out-of-memory exit.
  */
 #include "fosterbeds/host.h"
 
@@ -133,35 +134,50 @@ fb_source_file(struct fb_source *src, FILE *in)
 static void
 digest_update(void *ctx, const void *bytes, size_t len)
 {
-	fb_digest_update(ctx, bytes, len);
+	fb_digest_async_update(ctx, bytes, len);
 }
 
 static void
 digest_finish(void *ctx, char hex[FB_SHA256_HEX])
 {
-	fb_digest_hex(ctx, hex);
+	fb_digest_async_hex(ctx, hex);
+}
+
+/* Read in, hashing it only when hash is set (its sha256 then stays ""). */
+static int
+read_stream(struct fb_run *run, const char *name, FILE *in, int hash)
+{
+	struct fb_digest_async digest;
+	struct fb_digest_sink sink = { digest_update, digest_finish, &digest };
+	struct fb_source src;
+	int rc, saved;
+
+	fb_source_file(&src, in);
+	if (!hash)
+		return fb_run_read_source(run, name, &src, NULL);
+	fb_digest_async_init(&digest);
+	rc = fb_run_read_source(run, name, &src, &sink);
+	/* A failed read never finished the digest: its thread stops here. */
+	saved = errno;
+	fb_digest_async_release(&digest);
+	errno = saved;
+	return rc;
 }
 
 int
 fb_run_read(struct fb_run *run, const char *name, FILE *in)
 {
-	struct fb_digest digest;
-	struct fb_digest_sink sink = { digest_update, digest_finish, &digest };
-	struct fb_source src;
-
-	fb_digest_init(&digest);
-	fb_source_file(&src, in);
-	return fb_run_read_source(run, name, &src, &sink);
+	return read_stream(run, name, in, 1);
 }
 
 int
-fb_run_read_path(struct fb_run *run, const char *path)
+fb_run_read_path(struct fb_run *run, const char *path, int hash)
 {
 	FILE *in;
 	int rc, saved;
 
 	if (strcmp(path, "-") == 0)
-		return fb_run_read(run, path, stdin);
+		return read_stream(run, path, stdin, hash);
 	in = fopen(path, "rb");
 	if (!in) {
 		saved = errno;
@@ -169,7 +185,7 @@ fb_run_read_path(struct fb_run *run, const char *path)
 		errno = saved;
 		return -1;
 	}
-	rc = fb_run_read(run, path, in);
+	rc = read_stream(run, path, in, hash);
 	saved = errno;
 	fclose(in);
 	errno = saved;

@@ -91,6 +91,12 @@ apply(const struct fb_option *opt, const char *arg, char *why, size_t whylen)
 		*(const char **)opt->value = arg;
 		return FB_PARSE_OK;
 	case FB_OPTION_COUNT:
+		/*
+		 * A count always has its arg: said for GCC, which under LTO
+		 * cannot see it and warned of a null argument below.
+		 */
+		if (!arg)
+			break;
 		/* Digits only: number.c allows spaces around a count in a file's cell. */
 		if (strspn(arg, "0123456789") != strlen(arg) ||
 		    fb_count_parse(arg, strlen(arg), 0, &n) != 0)

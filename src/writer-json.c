@@ -313,5 +313,5 @@ write_doc(FILE *out, const struct fb_doc *d, struct fb_error *e)
 }
 
 const struct fb_writer fb_writer_json = {
-	.name = "json", .write = write_doc,
+	.name = "json", .digests = 1, .write = write_doc,
 };

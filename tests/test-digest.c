@@ -1,6 +1,7 @@
 /*
  * test-digest.c: SHA-256 against the published test vectors (FIPS 180-2,
- * appendix B), whole and fed in pieces, from memory and from a stream.
+ * appendix B), whole and fed in pieces, from memory and from a stream, and
+ * hashed beside the reader (fb_digest_async).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -69,6 +70,53 @@ test_pieces_and_stream(void **state)
 	free(a);
 }
 
+/*
+ * fb_digest_async: the same digest as fb_digest_update() however the bytes
+ * come (one byte, under a slot, several slots at once, past the ring's
+ * size), so through the thread where the build has one; and released
+ * without its digest (a failed read) it stops without hanging.
+ */
+static void
+test_async(void **state)
+{
+	enum { n = 1000000 };
+	static const char want[] =
+		"cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+	static const size_t steps[] = { 1, 100, FB_DIGEST_SLOT - 1, FB_DIGEST_SLOT, 3,
+					FB_DIGEST_SLOT + 7, FB_DIGEST_SLOTS * FB_DIGEST_SLOT + 5 };
+	char *a = malloc(n), hex[FB_SHA256_HEX];
+	struct fb_digest_async d;
+	size_t at = 0, k = 0;
+	(void)state;
+
+	assert_non_null(a);
+	memset(a, 'a', n);
+	fb_digest_async_init(&d);
+	for (; at < n; at += steps[k++ % 7])
+		fb_digest_async_update(&d, a + at, at + steps[k % 7] > n ? n - at : steps[k % 7]);
+	fb_digest_async_hex(&d, hex);
+	fb_digest_async_release(&d);
+	assert_string_equal(hex, want);
+
+	/* An input of one slot or less, and none at all. */
+	fb_digest_async_init(&d);
+	fb_digest_async_update(&d, "abc", 3);
+	fb_digest_async_hex(&d, hex);
+	fb_digest_async_release(&d);
+	assert_string_equal(hex, vectors[1].hex);
+	fb_digest_async_init(&d);
+	fb_digest_async_hex(&d, hex);
+	fb_digest_async_release(&d);
+	assert_string_equal(hex, vectors[0].hex);
+
+	/* Stopped part way, slots still queued. */
+	fb_digest_async_init(&d);
+	for (at = 0; at < n; at += FB_DIGEST_SLOT / 2)
+		fb_digest_async_update(&d, a, FB_DIGEST_SLOT / 2);
+	fb_digest_async_release(&d);
+	free(a);
+}
+
 static void
 test_is_hex(void **state)
 {
@@ -90,6 +138,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vectors),
 		cmocka_unit_test(test_pieces_and_stream),
+		cmocka_unit_test(test_async),
 		cmocka_unit_test(test_is_hex),
 	};
 

@@ -75,7 +75,7 @@ test_unreadable_path_is_listed(void **state)
 	(void)state;
 
 	fb_run_init(&run, 0, 0);
-	assert_int_equal(fb_run_read_path(&run, "/nonexistent/beds.csv"), -1);
+	assert_int_equal(fb_run_read_path(&run, "/nonexistent/beds.csv", 1), -1);
 	assert_int_equal(run.ninputs, 1);
 	assert_int_not_equal(run.inputs[0].error, 0);
 	assert_int_equal(run.inputs[0].rows_read, 0);

@@ -35,10 +35,10 @@ fi
 
 echo "== building the fuzz targets ($build/, clang, ASan+UBSan)"
 if [[ -f $build/build.ninja ]]; then
-	meson setup --reconfigure "$build" >/dev/null
+	meson setup --reconfigure "$build" --buildtype=debugoptimized -Db_lto=false >/dev/null
 else
 	CC=clang meson setup "$build" -Dfuzz=true -Db_sanitize=address,undefined \
-		-Db_lundef=false >/dev/null
+		-Db_lundef=false --buildtype=debugoptimized -Db_lto=false >/dev/null
 fi
 ninja -C "$build" >/dev/null
 

@@ -31,9 +31,12 @@ void fb_source_file(struct fb_source *src, FILE *in);
  * Read one input: path names a file, or is "-" for standard input.  Returns
  * 0 when it was read to its end, -1 when it could not be opened or read
  * (errno set, and kept in the input's error).  Either way the input is
- * listed in the run, with its SHA-256 when read whole.
+ * listed in the run; with hash set, with its SHA-256 when read whole
+ * (fb_digest_async: on a second thread where there is one), else with
+ * sha256 "".  The tool hashes only for an output that shows it (JSON,
+ * --manifest): a hash costs a core's time over every byte.
  */
-int fb_run_read_path(struct fb_run *run, const char *path);
+int fb_run_read_path(struct fb_run *run, const char *path, int hash);
 
 /* Read an open stream under the given name, hashing it (tests use fmemopen). */
 int fb_run_read(struct fb_run *run, const char *name, FILE *in);

@@ -125,7 +125,8 @@ void fb_run_release(struct fb_run *run);
  * input's sha256 then stays "").  Returns 0 when it was read to its end,
  * -1 when the source failed (errno set, and kept in the input's error).
  * Either way the input is listed in the run.  The command-line tool's
- * fb_run_read_path() and fb_run_read() (host.h) open files and hash them.
+ * fb_run_read_path() and fb_run_read() (host.h) open files and hash them
+ * (fb_run_read_path() only when asked: for an output that shows the hash).
  */
 int fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source *src,
 		       const struct fb_digest_sink *digest);

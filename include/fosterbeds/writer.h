@@ -60,6 +60,7 @@ struct fb_error {
 struct fb_writer {
 	const char *name;
 	int binary;
+	int digests;   /* writes each input's SHA-256 (fb_input.sha256): hash them for it */
 	int (*write)(FILE *out, const struct fb_doc *doc, struct fb_error *e);
 	int (*write_scratch)(FILE *out, const struct fb_doc *doc, const char *scratch,
 			     struct fb_error *e);
