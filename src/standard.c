@@ -490,11 +490,38 @@ fb_severity_name(enum fb_severity sev)
 	return sev == FB_SEV_ERROR ? "error" : "warning";
 }
 
+/*
+ * 1 when the len bytes at s are name, byte for byte.  name is read no
+ * further than its NUL, and a NUL in s never matches it.
+ */
+static int
+same_bytes(const char *name, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (name[i] == '\0' || name[i] != s[i])
+			return 0;
+	return name[i] == '\0';
+}
+
 int
 fb_code_lookup(enum fb_field field, const char *value, size_t len)
 {
+	const struct fb_field_def *def = &fb_fields[field];
 	char folded[32];
 
+	/*
+	 * Most values are a code as the standard spells it: try that first,
+	 * with no copy, folding or trimming.  Codes are lower case with no
+	 * space at either end, so a value that matches here is the one the
+	 * folded search below would find.
+	 */
+	if (len > 0)
+		for (int c = 0; c < def->ncodes; c++)
+			if (def->codes[c].name[0] == value[0] &&
+			    same_bytes(def->codes[c].name, value, len))
+				return c;
 	fb_trim(&value, &len);
 	if (len == 0 || len >= sizeof(folded))
 		return FB_NONE;
@@ -505,8 +532,8 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 	 * every wrong one.  Lengths are compared first: a value may hold a NUL
 	 * byte ("filled\0d"), where strncmp would stop and call it equal.
 	 */
-	for (int c = 0; c < fb_fields[field].ncodes; c++) {
-		const char *name = fb_fields[field].codes[c].name;
+	for (int c = 0; c < def->ncodes; c++) {
+		const char *name = def->codes[c].name;
 
 		if (name[0] == folded[0] && strlen(name) == len && memcmp(name, folded, len) == 0)
 			return c;
