@@ -79,28 +79,20 @@ did_you_mean(enum fb_field f, const char *s, size_t len, char *buf, size_t size)
 }
 
 /*
- * A coded value: FB_NONE when blank.  A value that is not a code is an
- * error in a required column (the bed cannot be placed) and a warning in an
- * optional one, FB_UNRECOGNISED: a misspelt reason must not take the bed
- * out of the figures.
+ * The rest of code(), for a value fb_code_lookup() did not find (blank, or
+ * not a code): most values never come here.
  */
 static int
-code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
+not_a_code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
 {
 	const char *s = row->cell[f];
 	size_t len = row->len[f];
 	char vis[FB_VISIBLE_SIZE], hint[64];
 	const char *name = fb_fields[f].name;
-	int v;
 
-	if (!s)
-		return FB_NONE;
 	fb_trim(&s, &len);
 	if (len == 0)
 		return FB_NONE;
-	v = fb_code_lookup(f, s, len);
-	if (v != FB_NONE)
-		return v;
 	fb_visible(vis, s, len);
 	if (fb_fields[f].presence == FB_REQUIRED) {
 		fb_findings_add(c->out, FB_R_UNKNOWN_CODE, row->file, row->line, name, vis,
@@ -116,6 +108,23 @@ code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *rejec
 			: "with this reason as not recognised",
 			did_you_mean(f, s, len, hint, sizeof(hint)));
 	return FB_UNRECOGNISED;
+}
+
+/*
+ * A coded value: FB_NONE when blank.  A value that is not a code is an
+ * error in a required column (the bed cannot be placed) and a warning in an
+ * optional one, FB_UNRECOGNISED: a misspelt reason must not take the bed
+ * out of the figures.
+ */
+static int
+code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
+{
+	int v;
+
+	if (!row->cell[f] || row->len[f] == 0)
+		return FB_NONE;
+	v = fb_code_lookup(f, row->cell[f], row->len[f]);
+	return v != FB_NONE ? v : not_a_code(c, row, f, reject);
 }
 
 void

@@ -52,10 +52,15 @@ test_code_lookup(void **state)
 	assert_int_equal(fb_code_lookup(FB_F_OFSTED_STATUS, "filled\0\0\0\0\0\0\0\0\0", 15),
 			 FB_NONE);
 	assert_int_equal(fb_code_lookup(FB_F_STATUS, "filled\0", 7), FB_NONE);
-	/* Every code of every field is found under its own field. */
+	/* Every code of every field is found under its own field; lengths are right. */
 	for (int f = 0; f < FB_F_COUNT; f++)
-		for (int c = 0; c < fb_fields[f].ncodes; c++)
+		for (int c = 0; c < fb_fields[f].ncodes; c++) {
 			assert_int_equal(lookup((enum fb_field)f, fb_fields[f].codes[c].name), c);
+			assert_int_equal(fb_fields[f].codes[c].len,
+					 strlen(fb_fields[f].codes[c].name));
+		}
+	for (int c = 0; c < FB_CAT_COUNT; c++)
+		assert_int_equal(fb_categories[c].len, strlen(fb_categories[c].name));
 }
 
 /*
