@@ -16,22 +16,7 @@ struct rec {
 	const char *v[FB_F_COUNT];
 };
 
-static int
-check(struct fb_checker *c, long line, const struct rec *r, struct fb_bed *bed)
-{
-	struct fb_row row;
-
-	memset(&row, 0, sizeof(row));
-	row.line = line;
-	row.reject = FB_NONE;
-	for (int f = 0; f < FB_F_COUNT; f++) {
-		row.cell[f] = r->v[f];
-		row.len[f] = r->v[f] ? strlen(r->v[f]) : 0;
-	}
-	return fb_checker_check(c, &row, bed);
-}
-
-/* check() of a row of file. */
+/* Check the row r, on line of file, into *bed. */
 static int
 check_in(struct fb_checker *c, int file, long line, const struct rec *r, struct fb_bed *bed)
 {
@@ -46,6 +31,12 @@ check_in(struct fb_checker *c, int file, long line, const struct rec *r, struct 
 		row.len[f] = r->v[f] ? strlen(r->v[f]) : 0;
 	}
 	return fb_checker_check(c, &row, bed);
+}
+
+static int
+check(struct fb_checker *c, long line, const struct rec *r, struct fb_bed *bed)
+{
+	return check_in(c, 0, line, r, bed);
 }
 
 #define REC(...) (&(struct rec){ { __VA_ARGS__ } })
