@@ -6,6 +6,7 @@
  */
 #include "fosterbeds/date.h"
 
+#include <string.h>
 #include <time.h>
 
 #include "util.h"
@@ -97,6 +98,31 @@ fb_date_parse(const char *s, size_t len, int *days, enum fb_date_form *form)
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -1;
 	*days = fb_date_from_civil(y, m, d);
+	*form = f;
+	return 0;
+}
+
+int
+fb_date_parse_memo(struct fb_date_memo *m, const char *s, size_t len, int *days,
+		   enum fb_date_form *form)
+{
+	int d;
+	enum fb_date_form f;
+
+	if (len && len == m->len && memcmp(s, m->bytes, len) == 0) {
+		*days = m->days;
+		*form = m->form;
+		return 0;
+	}
+	if (fb_date_parse(s, len, &d, &f) != 0)
+		return -1;
+	if (len && len <= sizeof(m->bytes)) {
+		memcpy(m->bytes, s, len);
+		m->len = len;
+		m->days = d;
+		m->form = f;
+	}
+	*days = d;
 	*form = f;
 	return 0;
 }

@@ -41,17 +41,20 @@ nonblank(const struct fb_row *row, enum fb_field f)
 	return len > 0;
 }
 
-/* A required value must be there; returns 1 when it is. */
+/*
+ * A required value must be there; returns 1 when it is, with *s and *len
+ * set to it without surrounding spaces.
+ */
 static int
-present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
+present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject,
+	const char **s, size_t *len)
 {
-	const char *s = row->cell[f];
-	size_t len = row->len[f];
-
 	const char *name = fb_fields[f].name, *meaning = fb_fields[f].meaning;
 
-	fb_trim(&s, &len);
-	if (len)
+	*s = row->cell[f];
+	*len = row->len[f];
+	fb_trim(s, len);
+	if (*len)
 		return 1;
 	if (f == FB_F_SNAPSHOT_DATE && strcmp(c->input.date_column, name) != 0) {
 		name = c->input.date_column;
@@ -76,28 +79,20 @@ did_you_mean(enum fb_field f, const char *s, size_t len, char *buf, size_t size)
 }
 
 /*
- * A coded value: FB_NONE when blank.  A value that is not a code is an
- * error in a required column (the bed cannot be placed) and a warning in an
- * optional one, FB_UNRECOGNISED: a misspelt reason must not take the bed
- * out of the figures.
+ * The rest of code(), for a value fb_code_lookup() did not find (blank, or
+ * not a code): most values never come here.
  */
 static int
-code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
+not_a_code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
 {
 	const char *s = row->cell[f];
 	size_t len = row->len[f];
 	char vis[FB_VISIBLE_SIZE], hint[64];
 	const char *name = fb_fields[f].name;
-	int v;
 
-	if (!s)
-		return FB_NONE;
 	fb_trim(&s, &len);
 	if (len == 0)
 		return FB_NONE;
-	v = fb_code_lookup(f, s, len);
-	if (v != FB_NONE)
-		return v;
 	fb_visible(vis, s, len);
 	if (fb_fields[f].presence == FB_REQUIRED) {
 		fb_findings_add(c->out, FB_R_UNKNOWN_CODE, row->file, row->line, name, vis,
@@ -113,6 +108,23 @@ code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *rejec
 			: "with this reason as not recognised",
 			did_you_mean(f, s, len, hint, sizeof(hint)));
 	return FB_UNRECOGNISED;
+}
+
+/*
+ * A coded value: FB_NONE when blank.  A value that is not a code is an
+ * error in a required column (the bed cannot be placed) and a warning in an
+ * optional one, FB_UNRECOGNISED: a misspelt reason must not take the bed
+ * out of the figures.
+ */
+static int
+code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
+{
+	int v;
+
+	if (!row->cell[f] || row->len[f] == 0)
+		return FB_NONE;
+	v = fb_code_lookup(f, row->cell[f], row->len[f]);
+	return v != FB_NONE ? v : not_a_code(c, row, f, reject);
 }
 
 void
@@ -134,20 +146,28 @@ fb_bad_la_code(struct fb_findings *out, int file, long line, const char *s, size
 				vis);
 }
 
-static void
-la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int *reject)
+/* 1 when code (0..999) is an authority's: the table is scanned once per code. */
+static int
+la_known(struct fb_checker *c, int code)
 {
-	const char *s = row->cell[FB_F_LA_CODE];
-	size_t len = row->len[FB_F_LA_CODE];
+	if (!c->la_known[code])
+		c->la_known[code] = fb_la_by_code(code) ? 1 : -1;
+	return c->la_known[code] > 0;
+}
+
+/* s (len bytes) is the la_code without surrounding spaces. */
+static void
+la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int *reject,
+	const char *s, size_t len)
+{
 	char vis[FB_VISIBLE_SIZE];
 
-	fb_trim(&s, &len);
 	if (fb_la_code_parse(s, len, &bed->la_code) != 0) {
 		fb_bad_la_code(c->out, row->file, row->line, s, len);
 		first_error(reject, FB_R_BAD_LA_CODE);
 		return;
 	}
-	if (!fb_la_by_code(bed->la_code) && !c->input.la_warned[bed->la_code]) {
+	if (!la_known(c, bed->la_code) && !c->input.la_warned[bed->la_code]) {
 		c->input.la_warned[bed->la_code] = 1;
 		fb_findings_add(c->out, FB_R_UNKNOWN_LA_CODE, row->file, row->line, "la_code",
 				fb_visible(vis, s, len), "la_code '%s' is not the code of an "
@@ -156,17 +176,19 @@ la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int 
 	}
 }
 
+/*
+ * s (len bytes) is the date without surrounding spaces.  A date read from
+ * the memo is warned about exactly as one parsed: the counts and
+ * once-per-file lists below see every row.
+ */
 static void
 snapshot_date(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed,
-	      int *reject)
+	      int *reject, const char *s, size_t len)
 {
-	const char *s = row->cell[FB_F_SNAPSHOT_DATE];
-	size_t len = row->len[FB_F_SNAPSHOT_DATE];
 	char vis[FB_VISIBLE_SIZE], iso[FB_DATE_LEN + 1];
 	enum fb_date_form form;
 
-	fb_trim(&s, &len);
-	if (fb_date_parse(s, len, &bed->date, &form) != 0) {
+	if (fb_date_parse_memo(&c->date_memo, s, len, &bed->date, &form) != 0) {
 		fb_findings_add(c->out, FB_R_BAD_DATE, row->file, row->line, c->input.date_column,
 				fb_visible(vis, s, len), "%s '%s' is not a real date "
 				"in YYYY-MM-DD form; write it like 2026-03-31", c->input.date_column, vis);
@@ -222,6 +244,8 @@ fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_be
 {
 	int reject = FB_NONE;
 	long line = row->line;
+	const char *s;
+	size_t len;
 
 	c->input.file = row->file;
 	c->input.date_column = date_column;
@@ -231,23 +255,21 @@ fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct fb_be
 	if (row->reject != FB_NONE)
 		return row->reject;
 
-	if (present(c, row, FB_F_LA_CODE, &reject))
-		la_code(c, row, bed, &reject);
-	if (present(c, row, FB_F_SNAPSHOT_DATE, &reject))
-		snapshot_date(c, row, bed, &reject);
-	if (present(c, row, FB_F_HOUSEHOLD_ID, &reject)) {
-		bed->household = row->cell[FB_F_HOUSEHOLD_ID];
-		bed->household_len = row->len[FB_F_HOUSEHOLD_ID];
-		fb_trim(&bed->household, &bed->household_len);
+	if (present(c, row, FB_F_LA_CODE, &reject, &s, &len))
+		la_code(c, row, bed, &reject, s, len);
+	if (present(c, row, FB_F_SNAPSHOT_DATE, &reject, &s, &len))
+		snapshot_date(c, row, bed, &reject, s, len);
+	if (present(c, row, FB_F_HOUSEHOLD_ID, &reject, &s, &len)) {
+		bed->household = s;
+		bed->household_len = len;
 	}
-	if (present(c, row, FB_F_BED_ID, &reject)) {
-		bed->bed_id = row->cell[FB_F_BED_ID];
-		bed->bed_id_len = row->len[FB_F_BED_ID];
-		fb_trim(&bed->bed_id, &bed->bed_id_len);
+	if (present(c, row, FB_F_BED_ID, &reject, &s, &len)) {
+		bed->bed_id = s;
+		bed->bed_id_len = len;
 	}
-	if (present(c, row, FB_F_BED_USE, &reject))
+	if (present(c, row, FB_F_BED_USE, &reject, &s, &len))
 		bed->bed_use = code(c, row, FB_F_BED_USE, &reject);
-	if (present(c, row, FB_F_STATUS, &reject))
+	if (present(c, row, FB_F_STATUS, &reject, &s, &len))
 		bed->status = code(c, row, FB_F_STATUS, &reject);
 	bed->unavailable_reason = code(c, row, FB_F_UNAVAILABLE_REASON, &reject);
 	bed->vacancy_reason = code(c, row, FB_F_VACANCY_REASON, &reject);

@@ -11,60 +11,63 @@
 
 #include "util.h"
 
+/* A code and its meaning; its length is the literal's, counted by the compiler. */
+#define CODE(name, meaning) { (name), (meaning), sizeof(name) - 1 }
+
 static const struct fb_code bed_use_codes[FB_USE_COUNT] = {
-	[FB_USE_MAINSTREAM] = { "mainstream",
-		"a place for a child living with the carer full-time" },
-	[FB_USE_RESPITE] = { "respite",
-		"a short-break place: planned breaks for children and carers" },
-	[FB_USE_EMERGENCY] = { "emergency",
-		"a place kept for same-day, short-notice placements" },
+	[FB_USE_MAINSTREAM] = CODE("mainstream",
+		"a place for a child living with the carer full-time"),
+	[FB_USE_RESPITE] = CODE("respite",
+		"a short-break place: planned breaks for children and carers"),
+	[FB_USE_EMERGENCY] = CODE("emergency",
+		"a place kept for same-day, short-notice placements"),
 };
 
 static const struct fb_code status_codes[FB_ST_COUNT] = {
-	[FB_ST_FILLED] = { "filled", "a child is living in the place on the snapshot date" },
-	[FB_ST_VACANT] = { "vacant", "the place is free and could take a child now" },
-	[FB_ST_UNAVAILABLE] = { "unavailable",
-		"the place exists but cannot be used now (give the reason)" },
+	[FB_ST_FILLED] = CODE("filled", "a child is living in the place on the snapshot date"),
+	[FB_ST_VACANT] = CODE("vacant", "the place is free and could take a child now"),
+	[FB_ST_UNAVAILABLE] = CODE("unavailable",
+		"the place exists but cannot be used now (give the reason)"),
 };
 
 static const struct fb_code unavailable_codes[FB_UR_COUNT] = {
-	[FB_UR_CARER_BREAK] = { "carer_break", "the carer is taking a break" },
-	[FB_UR_CHILD_NEEDS] = { "child_needs",
-		"the needs of a child already placed rule the place out" },
-	[FB_UR_SIBLING_ONLY] = { "sibling_only", "the place is kept for a sibling group" },
-	[FB_UR_INVESTIGATION] = { "investigation",
-		"an allegation or concern is under investigation" },
-	[FB_UR_CARER_HEALTH] = { "carer_health", "the carer's health" },
-	[FB_UR_ADAPTATION] = { "adaptation", "the home is awaiting adaptations" },
-	[FB_UR_DEREGISTERING] = { "deregistering", "the carer is leaving fostering" },
-	[FB_UR_OTHER] = { "other", "another reason" },
+	[FB_UR_CARER_BREAK] = CODE("carer_break", "the carer is taking a break"),
+	[FB_UR_CHILD_NEEDS] = CODE("child_needs",
+		"the needs of a child already placed rule the place out"),
+	[FB_UR_SIBLING_ONLY] = CODE("sibling_only", "the place is kept for a sibling group"),
+	[FB_UR_INVESTIGATION] = CODE("investigation",
+		"an allegation or concern is under investigation"),
+	[FB_UR_CARER_HEALTH] = CODE("carer_health", "the carer's health"),
+	[FB_UR_ADAPTATION] = CODE("adaptation", "the home is awaiting adaptations"),
+	[FB_UR_DEREGISTERING] = CODE("deregistering", "the carer is leaving fostering"),
+	[FB_UR_OTHER] = CODE("other", "another reason"),
 };
 
 static const struct fb_code vacancy_codes[FB_VR_COUNT] = {
-	[FB_VR_COMPLEXITY] = { "complexity", "no referral whose needs the carer can meet" },
-	[FB_VR_EDUCATION] = { "education", "referred children are not in full-time education" },
-	[FB_VR_IMPACT_ON_HOUSEHOLD] = { "impact_on_household",
-		"worry about the impact on children already in the household" },
-	[FB_VR_LOGISTICS] = { "logistics",
-		"distance, school travel or other practical reasons" },
-	[FB_VR_NO_MATCH] = { "no_match", "no suitable referral has come" },
-	[FB_VR_OTHER] = { "other", "another reason" },
+	[FB_VR_COMPLEXITY] = CODE("complexity", "no referral whose needs the carer can meet"),
+	[FB_VR_EDUCATION] = CODE("education", "referred children are not in full-time education"),
+	[FB_VR_IMPACT_ON_HOUSEHOLD] = CODE("impact_on_household",
+		"worry about the impact on children already in the household"),
+	[FB_VR_LOGISTICS] = CODE("logistics",
+		"distance, school travel or other practical reasons"),
+	[FB_VR_NO_MATCH] = CODE("no_match", "no suitable referral has come"),
+	[FB_VR_OTHER] = CODE("other", "another reason"),
 };
 
 static const struct fb_code ofsted_codes[FB_OS_COUNT] = {
-	[FB_OS_FILLED] = { "filled", "counted as filled in the Ofsted return" },
-	[FB_OS_VACANT] = { "vacant", "counted as vacant in the Ofsted return" },
-	[FB_OS_UNAVAILABLE] = { "unavailable",
-		"counted as not available in the Ofsted return" },
-	[FB_OS_NOT_COUNTED] = { "not_counted", "left out of the Ofsted return" },
+	[FB_OS_FILLED] = CODE("filled", "counted as filled in the Ofsted return"),
+	[FB_OS_VACANT] = CODE("vacant", "counted as vacant in the Ofsted return"),
+	[FB_OS_UNAVAILABLE] = CODE("unavailable",
+		"counted as not available in the Ofsted return"),
+	[FB_OS_NOT_COUNTED] = CODE("not_counted", "left out of the Ofsted return"),
 };
 
 const struct fb_code fb_categories[FB_CAT_COUNT] = {
-	[FB_CAT_FILLED] = { "filled", "a mainstream bed with a child in it" },
-	[FB_CAT_VACANT] = { "vacant", "a mainstream bed free to take a child" },
-	[FB_CAT_UNAVAILABLE] = { "unavailable", "a mainstream bed that cannot be used now" },
-	[FB_CAT_RESPITE_EMERGENCY] = { "respite_emergency",
-		"a respite or emergency bed, whatever its status" },
+	[FB_CAT_FILLED] = CODE("filled", "a mainstream bed with a child in it"),
+	[FB_CAT_VACANT] = CODE("vacant", "a mainstream bed free to take a child"),
+	[FB_CAT_UNAVAILABLE] = CODE("unavailable", "a mainstream bed that cannot be used now"),
+	[FB_CAT_RESPITE_EMERGENCY] = CODE("respite_emergency",
+		"a respite or emergency bed, whatever its status"),
 };
 
 /* A field's code table and how many codes it has. */
@@ -493,8 +496,21 @@ fb_severity_name(enum fb_severity sev)
 int
 fb_code_lookup(enum fb_field field, const char *value, size_t len)
 {
+	const struct fb_field_def *def = &fb_fields[field];
 	char folded[32];
 
+	/*
+	 * Most values are a code as the standard spells it: try that first,
+	 * with no copy, folding or trimming.  Codes are lower case with no
+	 * space at either end, so a value that matches here is the one the
+	 * folded search below would find.  Lengths are compared before
+	 * bytes, so a value holding a NUL ("filled\0d") is never read as
+	 * shorter than it is.
+	 */
+	for (int c = 0; c < def->ncodes; c++)
+		if (def->codes[c].len == len && def->codes[c].name[0] == value[0] &&
+		    memcmp(def->codes[c].name, value, len) == 0)
+			return c;
 	fb_trim(&value, &len);
 	if (len == 0 || len >= sizeof(folded))
 		return FB_NONE;
@@ -505,10 +521,11 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 	 * every wrong one.  Lengths are compared first: a value may hold a NUL
 	 * byte ("filled\0d"), where strncmp would stop and call it equal.
 	 */
-	for (int c = 0; c < fb_fields[field].ncodes; c++) {
-		const char *name = fb_fields[field].codes[c].name;
+	for (int c = 0; c < def->ncodes; c++) {
+		const char *name = def->codes[c].name;
 
-		if (name[0] == folded[0] && strlen(name) == len && memcmp(name, folded, len) == 0)
+		if (name[0] == folded[0] && def->codes[c].len == len &&
+		    memcmp(name, folded, len) == 0)
 			return c;
 	}
 	return FB_NONE;

@@ -69,16 +69,24 @@ fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src)
 	}
 }
 
+/* A group's value: its counts first, so the counts' address is the value's. */
+struct group {
+	struct fb_counts counts;
+	size_t at;                /* its index in the map */
+};
+
 void
 fb_tally_init(struct fb_tally *t)
 {
-	fb_keymap_init(&t->groups, sizeof(struct fb_counts));
+	memset(t, 0, sizeof(*t));
+	fb_keymap_init(&t->groups, sizeof(struct group));
 }
 
 void
 fb_tally_release(struct fb_tally *t)
 {
 	fb_keymap_release(&t->groups);
+	memset(t->recent, 0, sizeof(t->recent));
 }
 
 struct group_key {
@@ -90,8 +98,20 @@ static struct fb_counts *
 group(struct fb_tally *t, int la_code, int date)
 {
 	struct group_key k = { la_code, date };
+	struct group *g;
+	int created;
 
-	return fb_keymap_get(&t->groups, &k, sizeof(k), NULL);
+	if (la_code >= 0 && la_code < FB_TALLY_RECENT && t->recent[la_code].at &&
+	    t->recent[la_code].date == date)
+		return fb_keymap_value(&t->groups, t->recent[la_code].at - 1);
+	g = fb_keymap_get(&t->groups, &k, sizeof(k), &created);
+	if (created)
+		g->at = t->groups.n - 1;
+	if (la_code >= 0 && la_code < FB_TALLY_RECENT) {
+		t->recent[la_code].date = date;
+		t->recent[la_code].at = g->at + 1;
+	}
+	return &g->counts;
 }
 
 void

@@ -84,12 +84,74 @@ test_day_numbers(void **state)
 	assert_string_equal(buf, "2026-04-01");
 }
 
+/*
+ * The memo answers as fb_date_parse() does, by the value's exact bytes: the
+ * same bytes twice, the same day written two ways, and values it must not
+ * keep (a bad date, one too long to hold).
+ */
+static void
+test_parse_memo(void **state)
+{
+	struct fb_date_memo m = { 0 };
+	int days = -7;
+	enum fb_date_form form = FB_DATE_DMY;
+	int apr1 = fb_date_from_civil(2026, 4, 1);
+	(void)state;
+
+	/* An empty memo matches nothing, not even an empty value. */
+	assert_int_equal(fb_date_parse_memo(&m, "", 0, &days, &form), -1);
+	assert_int_equal(days, -7);
+	assert_int_equal(fb_date_parse_memo(&m, "2026-04-01", 10, &days, &form), 0);
+	assert_int_equal(days, apr1);
+	assert_int_equal(form, FB_DATE_ISO);
+	assert_int_equal(m.len, 10);
+	/* The same bytes again: from the memo, the same answer. */
+	days = -7;
+	form = FB_DATE_DMY;
+	assert_int_equal(fb_date_parse_memo(&m, "2026-04-01", 10, &days, &form), 0);
+	assert_int_equal(days, apr1);
+	assert_int_equal(form, FB_DATE_ISO);
+	/* The same day written DD/MM/YYYY is another value: its own form. */
+	assert_int_equal(fb_date_parse_memo(&m, "01/04/2026", 10, &days, &form), 0);
+	assert_int_equal(days, apr1);
+	assert_int_equal(form, FB_DATE_DMY);
+	assert_int_equal(fb_date_parse_memo(&m, "01/04/2026", 10, &days, &form), 0);
+	assert_int_equal(form, FB_DATE_DMY);
+	assert_int_equal(fb_date_parse_memo(&m, "2026-04-01", 10, &days, &form), 0);
+	assert_int_equal(form, FB_DATE_ISO);
+	/* Same length, one byte apart: the next day, not the memo's. */
+	assert_int_equal(fb_date_parse_memo(&m, "2026-04-02", 10, &days, &form), 0);
+	assert_int_equal(days, apr1 + 1);
+	/* A prefix of the memo's bytes is not its value. */
+	assert_int_equal(fb_date_parse_memo(&m, "2026-04-0", 9, &days, &form), -1);
+	assert_int_equal(days, apr1 + 1);
+	/* A bad date is refused each time, output untouched, the memo kept. */
+	days = -7;
+	assert_int_equal(fb_date_parse_memo(&m, "2026-02-30", 10, &days, &form), -1);
+	assert_int_equal(fb_date_parse_memo(&m, "2026-02-30", 10, &days, &form), -1);
+	assert_int_equal(days, -7);
+	assert_int_equal(fb_date_parse_memo(&m, "2026-04-02", 10, &days, &form), 0);
+	assert_int_equal(days, apr1 + 1);
+	/* Spaces are part of the bytes: another value, the same day. */
+	assert_int_equal(fb_date_parse_memo(&m, " 2026-04-02", 11, &days, &form), 0);
+	assert_int_equal(days, apr1 + 1);
+	assert_int_equal(m.len, 11);
+	/* Too long to keep (17 bytes): parsed, and the memo keeps the last it held. */
+	assert_int_equal(fb_date_parse_memo(&m, "    2026-04-01   ", 17, &days, &form), 0);
+	assert_int_equal(days, apr1);
+	assert_int_equal(m.len, 11);
+	assert_int_equal(m.days, apr1 + 1);
+	/* A NUL byte is a byte like any other: not the date. */
+	assert_int_equal(fb_date_parse_memo(&m, " 2026-04-0\0", 11, &days, &form), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_table),
 		cmocka_unit_test(test_day_numbers),
+		cmocka_unit_test(test_parse_memo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

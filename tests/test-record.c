@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -15,12 +16,14 @@ struct rec {
 	const char *v[FB_F_COUNT];
 };
 
+/* Check the row r, on line of file, into *bed. */
 static int
-check(struct fb_checker *c, long line, const struct rec *r, struct fb_bed *bed)
+check_in(struct fb_checker *c, int file, long line, const struct rec *r, struct fb_bed *bed)
 {
 	struct fb_row row;
 
 	memset(&row, 0, sizeof(row));
+	row.file = file;
 	row.line = line;
 	row.reject = FB_NONE;
 	for (int f = 0; f < FB_F_COUNT; f++) {
@@ -28,6 +31,12 @@ check(struct fb_checker *c, long line, const struct rec *r, struct fb_bed *bed)
 		row.len[f] = r->v[f] ? strlen(r->v[f]) : 0;
 	}
 	return fb_checker_check(c, &row, bed);
+}
+
+static int
+check(struct fb_checker *c, long line, const struct rec *r, struct fb_bed *bed)
+{
+	return check_in(c, 0, line, r, bed);
 }
 
 #define REC(...) (&(struct rec){ { __VA_ARGS__ } })
@@ -248,6 +257,209 @@ test_once_per_file(void **state)
 	fb_findings_release(&f);
 }
 
+/*
+ * Dates and LA codes read from the checker's memos are warned about as if
+ * read afresh: every DD/MM/YYYY row counted, the same day in ISO form not,
+ * a future date and an unknown LA code warned once in each file even when
+ * the memo already holds them from the file before.
+ */
+static void
+test_memo_once_per_file(void **state)
+{
+	static const char *const file1[] = { "31/03/2026", "2026-03-31", "31/03/2026",
+		"31/03/2026", "2031-03-31", "2031-03-31", " 31/03/2026" };
+	struct fb_findings f;
+	struct fb_checker c;
+	struct fb_bed bed;
+	(void)state;
+
+	fb_findings_init(&f, 0);
+	fb_checker_init(&c, TODAY, &f);
+	for (int i = 0; i < 7; i++) {
+		assert_int_equal(check_in(&c, 0, 2 + i, REC("999", file1[i], "H", "1",
+							   "mainstream", "filled"), &bed), FB_NONE);
+		assert_int_equal(bed.date, i == 4 || i == 5 ? fb_date_from_civil(2031, 3, 31)
+				 : fb_date_from_civil(2026, 3, 31));
+	}
+	fb_checker_file_end(&c);
+	assert_int_equal(f.n, 3);
+	assert_int_equal(f.items[0].rule, FB_R_UNKNOWN_LA_CODE);
+	assert_int_equal(f.items[0].line, 2);
+	assert_int_equal(f.items[1].rule, FB_R_FUTURE_DATE);
+	assert_int_equal(f.items[1].line, 6);
+	assert_int_equal(f.items[2].rule, FB_R_DMY_DATE);
+	assert_int_equal(f.items[2].line, 2);
+	assert_string_equal(f.items[2].value, "31/03/2026");
+	assert_non_null(strstr(f.items[2].message, "4 rows of this file use that form"));
+	/* File 2 starts on the memo's future date and LA: both warned again. */
+	check_in(&c, 1, 2, REC("999", "2031-03-31", "H", "1", "mainstream", "filled"), &bed);
+	check_in(&c, 1, 3, REC("999", "2031-03-31", "H", "2", "mainstream", "filled"), &bed);
+	check_in(&c, 1, 4, REC("851", "31/03/2026", "H", "3", "mainstream", "filled"), &bed);
+	fb_checker_file_end(&c);
+	assert_int_equal(f.n, 6);
+	assert_int_equal(f.items[3].rule, FB_R_UNKNOWN_LA_CODE);
+	assert_int_equal(f.items[3].file, 1);
+	assert_int_equal(f.items[3].line, 2);
+	assert_int_equal(f.items[4].rule, FB_R_FUTURE_DATE);
+	assert_int_equal(f.items[4].file, 1);
+	assert_int_equal(f.items[4].line, 2);
+	assert_int_equal(f.items[5].rule, FB_R_DMY_DATE);
+	assert_int_equal(f.items[5].line, 4);
+	assert_non_null(strstr(f.items[5].message, "1 row of this file uses that form"));
+	/* File 3's first DD/MM/YYYY row is read from the memo: still its first. */
+	check_in(&c, 2, 2, REC("851", "31/03/2026", "H", "1", "mainstream", "filled"), &bed);
+	fb_checker_file_end(&c);
+	assert_int_equal(f.n, 7);
+	assert_int_equal(f.items[6].rule, FB_R_DMY_DATE);
+	assert_int_equal(f.items[6].file, 2);
+	assert_int_equal(f.items[6].line, 2);
+	assert_string_equal(f.items[6].value, "31/03/2026");
+	fb_findings_release(&f);
+}
+
+/* Codes in odd case and with spaces: read as their codes, as written or not. */
+static void
+test_codes_as_written_or_not(void **state)
+{
+	struct fb_findings f;
+	struct fb_checker c;
+	struct fb_bed bed;
+	struct fb_row row;
+	(void)state;
+
+	fb_findings_init(&f, 0);
+	fb_checker_init(&c, TODAY, &f);
+	assert_int_equal(check(&c, 2, REC("851", "2026-03-31", "H", "1", " RESPITE\t",
+					  "Unavailable ", "\tCarer_Break", NULL, NULL,
+					  "  not_COUNTED"), &bed), FB_NONE);
+	assert_int_equal(bed.bed_use, FB_USE_RESPITE);
+	assert_int_equal(bed.status, FB_ST_UNAVAILABLE);
+	assert_int_equal(bed.unavailable_reason, FB_UR_CARER_BREAK);
+	assert_int_equal(bed.ofsted_status, FB_OS_NOT_COUNTED);
+	assert_int_equal(f.n, 0);
+	/* A code's bytes and one more, a NUL, are not the code. */
+	memset(&row, 0, sizeof(row));
+	row.line = 3;
+	row.reject = FB_NONE;
+	for (int i = 0; i < FB_F_COUNT; i++)
+		row.cell[i] = "";
+	row.cell[FB_F_LA_CODE] = "851";
+	row.len[FB_F_LA_CODE] = 3;
+	row.cell[FB_F_SNAPSHOT_DATE] = "2026-03-31";
+	row.len[FB_F_SNAPSHOT_DATE] = 10;
+	row.cell[FB_F_HOUSEHOLD_ID] = row.cell[FB_F_BED_ID] = "1";
+	row.len[FB_F_HOUSEHOLD_ID] = row.len[FB_F_BED_ID] = 1;
+	row.cell[FB_F_BED_USE] = "mainstream";
+	row.len[FB_F_BED_USE] = 10;
+	row.cell[FB_F_STATUS] = "filled\0";
+	row.len[FB_F_STATUS] = 7;
+	assert_int_equal(fb_checker_check(&c, &row, &bed), FB_R_UNKNOWN_CODE);
+	assert_int_equal(f.count[FB_R_UNKNOWN_CODE], 1);
+	row.len[FB_F_STATUS] = 6;
+	assert_int_equal(fb_checker_check(&c, &row, &bed), FB_NONE);
+	assert_int_equal(bed.status, FB_ST_FILLED);
+	fb_findings_release(&f);
+}
+
+static const char *
+pick(unsigned *seed, const char *const *pool, size_t n)
+{
+	return pool[rand_r(seed) % n];
+}
+
+#define PICK(seed, pool) pick(seed, pool, sizeof(pool) / sizeof(pool[0]))
+
+static int
+same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/*
+ * Random rows, in random files, through one checker and through one that
+ * forgets its memos before every row: the same answer, the same bed and the
+ * same findings, in the same order.
+ */
+static void
+test_memo_random(void **state)
+{
+	static const char *const la[] = { "851", "851", "867", " 867", "999", "998", "85",
+		"Kent", "", NULL };
+	static const char *const date[] = { "2026-03-31", "2026-03-31", "31/03/2026",
+		"31/3/2026", " 2026-03-31", "2031-03-31", "2031-04-01", "01/04/2031",
+		"2026-02-30", "2026-3-31", "", NULL };
+	static const char *const use[] = { "mainstream", "mainstream", "respite",
+		"emergency", "Mainstream", " respite ", "Main stream", "", NULL };
+	static const char *const status[] = { "filled", "vacant", "unavailable", "FILLED",
+		" vacant", "Vacnt", "", NULL };
+	static const char *const ureason[] = { "carer_break", "other", "Carer_Break",
+		"holiday", "", NULL };
+	static const char *const vreason[] = { "logistics", "no_match", " Logistics",
+		"Logistic", "", NULL };
+	static const char *const child[] = { "C1", "", NULL };
+	static const char *const ofsted[] = { "filled", "vacant", "not_counted", "Vacant",
+		"counted", "", NULL };
+	struct fb_findings fa, fb;
+	struct fb_checker a, b;
+	unsigned seed = 202612;
+	int file = 0;
+	(void)state;
+
+	fb_findings_init(&fa, 0);
+	fb_findings_init(&fb, 0);
+	fb_checker_init(&a, TODAY, &fa);
+	fb_checker_init(&b, TODAY, &fb);
+	for (long line = 2; line < 20000; line++) {
+		struct rec r = { { PICK(&seed, la), PICK(&seed, date), "H1", "1",
+				   PICK(&seed, use), PICK(&seed, status), PICK(&seed, ureason),
+				   PICK(&seed, vreason), PICK(&seed, child), PICK(&seed, ofsted) } };
+		struct fb_bed x, y;
+		int rx, ry;
+
+		/* Runs of one date, as files have them. */
+		if (line % 7)
+			r.v[FB_F_SNAPSHOT_DATE] = "2026-03-31";
+		rx = check_in(&a, file, line, &r, &x);
+		memset(&b.date_memo, 0, sizeof(b.date_memo));
+		memset(b.la_known, 0, sizeof(b.la_known));
+		ry = check_in(&b, file, line, &r, &y);
+		assert_int_equal(rx, ry);
+		assert_int_equal(x.la_code, y.la_code);
+		assert_int_equal(x.date, y.date);
+		assert_ptr_equal(x.household, y.household);
+		assert_int_equal(x.household_len, y.household_len);
+		assert_ptr_equal(x.bed_id, y.bed_id);
+		assert_int_equal(x.bed_use, y.bed_use);
+		assert_int_equal(x.status, y.status);
+		assert_int_equal(x.unavailable_reason, y.unavailable_reason);
+		assert_int_equal(x.vacancy_reason, y.vacancy_reason);
+		assert_int_equal(x.ofsted_status, y.ofsted_status);
+		assert_int_equal(x.has_child_ref, y.has_child_ref);
+		assert_int_equal(x.category, y.category);
+		if (rand_r(&seed) % 300 == 0) {
+			fb_checker_file_end(&a);
+			fb_checker_file_end(&b);
+			file++;
+		}
+	}
+	fb_checker_file_end(&a);
+	fb_checker_file_end(&b);
+	assert_true(file > 10);
+	assert_true(fa.count[FB_R_FUTURE_DATE] > 10);
+	assert_true(fa.count[FB_R_DMY_DATE] > 10);
+	assert_int_equal(fa.n, fb.n);
+	for (size_t i = 0; i < fa.n; i++) {
+		assert_int_equal(fa.items[i].rule, fb.items[i].rule);
+		assert_int_equal(fa.items[i].file, fb.items[i].file);
+		assert_int_equal(fa.items[i].line, fb.items[i].line);
+		assert_true(same_str(fa.items[i].column, fb.items[i].column));
+		assert_true(same_str(fa.items[i].value, fb.items[i].value));
+		assert_string_equal(fa.items[i].message, fb.items[i].message);
+	}
+	fb_findings_release(&fa);
+	fb_findings_release(&fb);
+}
+
 int
 main(void)
 {
@@ -259,6 +471,9 @@ main(void)
 		cmocka_unit_test(test_missing_reason_column_said_once),
 		cmocka_unit_test(test_child_ref_never_kept),
 		cmocka_unit_test(test_once_per_file),
+		cmocka_unit_test(test_memo_once_per_file),
+		cmocka_unit_test(test_codes_as_written_or_not),
+		cmocka_unit_test(test_memo_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -52,10 +52,98 @@ test_code_lookup(void **state)
 	assert_int_equal(fb_code_lookup(FB_F_OFSTED_STATUS, "filled\0\0\0\0\0\0\0\0\0", 15),
 			 FB_NONE);
 	assert_int_equal(fb_code_lookup(FB_F_STATUS, "filled\0", 7), FB_NONE);
-	/* Every code of every field is found under its own field. */
+	/* Every code of every field is found under its own field; lengths are right. */
 	for (int f = 0; f < FB_F_COUNT; f++)
-		for (int c = 0; c < fb_fields[f].ncodes; c++)
+		for (int c = 0; c < fb_fields[f].ncodes; c++) {
 			assert_int_equal(lookup((enum fb_field)f, fb_fields[f].codes[c].name), c);
+			assert_int_equal(fb_fields[f].codes[c].len,
+					 strlen(fb_fields[f].codes[c].name));
+		}
+	for (int c = 0; c < FB_CAT_COUNT; c++)
+		assert_int_equal(fb_categories[c].len, strlen(fb_categories[c].name));
+}
+
+/*
+ * The lookup as the standard defines it, slowly: trim spaces and tabs, fold
+ * ASCII case, compare with each code in full.
+ */
+static int
+lookup_by_definition(enum fb_field f, const char *s, size_t len)
+{
+	char folded[64];
+
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= sizeof(folded))
+		return FB_NONE;
+	for (size_t k = 0; k < len; k++)
+		folded[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] - 'A' + 'a') : s[k];
+	for (int c = 0; c < fb_fields[f].ncodes; c++) {
+		const char *name = fb_fields[f].codes[c].name;
+
+		if (strlen(name) == len && memcmp(name, folded, len) == 0)
+			return c;
+	}
+	return FB_NONE;
+}
+
+/*
+ * Codes as written are matched before any folding: the odd spellings
+ * around them (case, spaces, a prefix, one byte more, a NUL) must still
+ * get the folded search's answer.  Then random values built from codes
+ * and slips, against the definition.
+ */
+static void
+test_code_lookup_as_written(void **state)
+{
+	/* Bytes around a code, each with its length: a NUL is a byte. */
+	static const struct { const char *s; size_t len; } slips[] = {
+		{ "", 0 }, { " ", 1 }, { "\t", 1 }, { "  ", 2 }, { "X", 1 }, { "d", 1 },
+		{ "_", 1 }, { "\0", 1 },
+	};
+	static const enum fb_field coded[] = { FB_F_BED_USE, FB_F_STATUS,
+		FB_F_UNAVAILABLE_REASON, FB_F_VACANCY_REASON, FB_F_OFSTED_STATUS };
+	unsigned seed = 20261202;
+	(void)state;
+
+	assert_int_equal(lookup(FB_F_STATUS, "fille"), FB_NONE);
+	assert_int_equal(lookup(FB_F_STATUS, "filledd"), FB_NONE);
+	assert_int_equal(lookup(FB_F_STATUS, "f"), FB_NONE);
+	assert_int_equal(lookup(FB_F_STATUS, "fILLED"), FB_ST_FILLED);
+	assert_int_equal(lookup(FB_F_STATUS, "filled "), FB_ST_FILLED);
+	assert_int_equal(lookup(FB_F_STATUS, "\tfilled"), FB_ST_FILLED);
+	assert_int_equal(lookup(FB_F_STATUS, " UnAvailable\t "), FB_ST_UNAVAILABLE);
+	assert_int_equal(lookup(FB_F_STATUS, "fil led"), FB_NONE);
+	assert_int_equal(lookup(FB_F_VACANCY_REASON, "IMPACT_ON_HOUSEHOLD"),
+			 FB_VR_IMPACT_ON_HOUSEHOLD);
+	assert_int_equal(lookup(FB_F_VACANCY_REASON, "impact on household"), FB_NONE);
+	assert_int_equal(fb_code_lookup(FB_F_STATUS, "vacant", 3), FB_NONE);
+	assert_int_equal(fb_code_lookup(FB_F_STATUS, "vacantly", 6), FB_ST_VACANT);
+	assert_int_equal(fb_code_lookup(FB_F_STATUS, NULL, 0), FB_NONE);
+	for (int i = 0; i < 20000; i++) {
+		enum fb_field f = coded[rand_r(&seed) % 5], g = coded[rand_r(&seed) % 5];
+		const char *name = fb_fields[g].codes[rand_r(&seed) % fb_fields[g].ncodes].name;
+		int pre = rand_r(&seed) % 8, post = rand_r(&seed) % 8;
+		char v[64];
+		size_t n = 0;
+
+		memcpy(v, slips[pre].s, slips[pre].len);
+		n += slips[pre].len;
+		for (const char *p = name; *p; p++)
+			v[n++] = rand_r(&seed) % 8 == 0 && *p >= 'a' && *p <= 'z' ?
+				 (char)(*p - 'a' + 'A') : *p;
+		if (rand_r(&seed) % 8 == 0)
+			n--;           /* a slip: the last letter left off */
+		memcpy(v + n, slips[post].s, slips[post].len);
+		n += slips[post].len;
+		if (fb_code_lookup(f, v, n) != lookup_by_definition(f, v, n))
+			fail_msg("value %d (%zu bytes) in field %d: %d, by definition %d", i, n,
+				 (int)f, fb_code_lookup(f, v, n), lookup_by_definition(f, v, n));
+	}
 }
 
 /* The "did you mean" of a value that is not a code: a table of cases. */
@@ -176,6 +264,7 @@ main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_lookup),
+		cmocka_unit_test(test_code_lookup_as_written),
 		cmocka_unit_test(test_code_suggest),
 		cmocka_unit_test(test_field_lookup),
 		cmocka_unit_test(test_rules_table),

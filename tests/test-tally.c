@@ -193,6 +193,113 @@ test_reasons(void **state)
 	assert_int_equal(twice.vacant_by[1][FB_VR_LOGISTICS], 2);
 }
 
+/* The group at index i: its LA, date and beds, worked by hand. */
+static void
+assert_group(const struct fb_tally *t, size_t i, int la_want, int date_want, long approved)
+{
+	int la, date;
+	const struct fb_counts *c = fb_tally_group(t, i, &la, &date);
+
+	assert_int_equal(la, la_want);
+	assert_int_equal(date, date_want);
+	assert_int_equal(c->approved, approved);
+}
+
+/*
+ * Each LA remembers its last group: groups alternating within one LA and
+ * across LAs, an LA code past the memo's range, a tally merged into, and a
+ * tally used again after release, each land where the map alone puts them.
+ */
+static void
+test_recent_groups(void **state)
+{
+	struct fb_tally t, u;
+	(void)state;
+
+	fb_tally_init(&t);
+	/* 851 at dates 10, 20, 10, 20; 867 at 10 between them; 851 at 10 again. */
+	tally_add(&t, 851, 10, M, F, FB_NONE);
+	tally_add(&t, 851, 20, M, V, FB_NONE);
+	tally_add(&t, 867, 10, M, F, FB_NONE);
+	tally_add(&t, 851, 10, M, U, FB_NONE);
+	tally_add(&t, 851, 20, R, F, FB_NONE);
+	tally_add(&t, 851, 20, R, F, FB_NONE);
+	tally_add(&t, 867, 10, E, V, FB_NONE);
+	tally_add(&t, 851, 10, M, F, FB_NONE);
+	/* Codes the memo does not cover still count, in the map. */
+	tally_add(&t, FB_LA_ALL, 10, M, F, FB_NONE);
+	tally_add(&t, 1000, 10, M, F, FB_NONE);
+	tally_add(&t, FB_LA_ALL, 10, M, V, FB_NONE);
+	assert_int_equal(fb_tally_ngroups(&t), 5);
+	assert_group(&t, 0, 851, 10, 3);   /* F, U, F */
+	assert_group(&t, 1, 851, 20, 3);   /* V, F, F */
+	assert_group(&t, 2, 867, 10, 2);   /* F, V */
+	assert_group(&t, 3, FB_LA_ALL, 10, 2);
+	assert_group(&t, 4, 1000, 10, 1);
+	assert_int_equal(fb_tally_group(&t, 0, &(int){ 0 }, &(int){ 0 })->filled, 2);
+	assert_int_equal(fb_tally_group(&t, 1, &(int){ 0 }, &(int){ 0 })->respite_emergency, 2);
+	/* Merged into: the memo of u points at u's own groups. */
+	fb_tally_init(&u);
+	tally_add(&u, 851, 20, M, F, FB_NONE);
+	fb_tally_merge(&u, &t);
+	tally_add(&u, 851, 20, M, F, FB_NONE);
+	tally_add(&u, 851, 10, M, F, FB_NONE);
+	assert_int_equal(fb_tally_ngroups(&u), 5);
+	assert_group(&u, 0, 851, 20, 5);   /* 1 + 3 merged + 1 */
+	assert_group(&u, 1, 851, 10, 4);   /* 3 merged + 1 */
+	assert_group(&u, 2, 867, 10, 2);
+	fb_tally_release(&u);
+	/* Released and used again: nothing remembered of the groups gone. */
+	fb_tally_release(&t);
+	fb_tally_init(&t);
+	tally_add(&t, 867, 10, M, F, FB_NONE);
+	tally_add(&t, 851, 10, M, F, FB_NONE);
+	assert_int_equal(fb_tally_ngroups(&t), 2);
+	assert_group(&t, 0, 867, 10, 1);
+	assert_group(&t, 1, 851, 10, 1);
+	fb_tally_release(&t);
+	fb_tally_release(&t);
+}
+
+/*
+ * Random (LA, date) groups, added to one tally and, one bed at a time, to
+ * a tally that forgets what it remembers before each add: the same groups
+ * in the same order with the same counts.
+ */
+static void
+test_recent_random(void **state)
+{
+	struct fb_tally t, slow;
+	unsigned seed = 14;
+	(void)state;
+
+	fb_tally_init(&t);
+	fb_tally_init(&slow);
+	for (int i = 0; i < 20000; i++) {
+		int la = rand_r(&seed) % 6 == 0 ? 851 + rand_r(&seed) % 3 : 851;
+		int date = rand_r(&seed) % 4 == 0 ? rand_r(&seed) % 5 : 0;
+		int use = rand_r(&seed) % 3, status = rand_r(&seed) % 3;
+
+		if (rand_r(&seed) % 50 == 0)
+			la = rand_r(&seed) % 2 ? FB_LA_ALL : 1000 + rand_r(&seed) % 3;
+		tally_add(&t, la, date, use, status, FB_NONE);
+		memset(slow.recent, 0, sizeof(slow.recent));
+		tally_add(&slow, la, date, use, status, FB_NONE);
+	}
+	assert_int_equal(fb_tally_ngroups(&t), fb_tally_ngroups(&slow));
+	for (size_t i = 0; i < fb_tally_ngroups(&t); i++) {
+		int la, date, la2, date2;
+		const struct fb_counts *c = fb_tally_group(&t, i, &la, &date);
+		const struct fb_counts *d = fb_tally_group(&slow, i, &la2, &date2);
+
+		assert_int_equal(la, la2);
+		assert_int_equal(date, date2);
+		assert_memory_equal(c, d, sizeof(*c));
+	}
+	fb_tally_release(&t);
+	fb_tally_release(&slow);
+}
+
 int
 main(void)
 {
@@ -202,6 +309,8 @@ main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_reasons),
+		cmocka_unit_test(test_recent_groups),
+		cmocka_unit_test(test_recent_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -27,6 +27,29 @@ enum fb_date_form {
  */
 int fb_date_parse(const char *s, size_t len, int *days, enum fb_date_form *form);
 
+/*
+ * The last date fb_date_parse_memo() read, by its exact bytes: a file's
+ * rows mostly share one snapshot date, so most rows cost a compare.  Each
+ * reader keeps its own (a checker, a thread), zeroed before first use
+ * (an empty memo matches nothing).
+ */
+#define FB_DATE_MEMO_MAX 16
+struct fb_date_memo {
+	size_t len;                    /* 0: empty */
+	char bytes[FB_DATE_MEMO_MAX];
+	int days;
+	enum fb_date_form form;
+};
+
+/*
+ * fb_date_parse(), answered from m when s is byte for byte the last value
+ * m read; a date that parses is remembered in m (one of up to
+ * FB_DATE_MEMO_MAX bytes), one that does not is parsed again each time.
+ * Returns, sets and leaves untouched exactly what fb_date_parse() does.
+ */
+int fb_date_parse_memo(struct fb_date_memo *m, const char *s, size_t len, int *days,
+		       enum fb_date_form *form);
+
 /* Write days as "YYYY-MM-DD" and a NUL into out, which holds 11 bytes. */
 void fb_date_format(int days, char out[FB_DATE_LEN + 1]);
 

@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 
+#include "fosterbeds/date.h"
 #include "fosterbeds/findings.h"
 #include "fosterbeds/ingest.h"
 #include "fosterbeds/standard.h"
@@ -64,11 +65,18 @@ struct fb_checker_input {
 	long noreason_rows, noreason_first_line;  /* unavailable, no unavailable_reason column */
 };
 
-/* The checker: settings for the whole run, and the input being read. */
+/*
+ * The checker: settings for the whole run, and the input being read.  The
+ * memos remember answers that depend on nothing but the bytes or code
+ * asked about, so they hold across files; they are the checker's own, so
+ * two checkers may run on two threads.
+ */
 struct fb_checker {
 	int today;                  /* days; later snapshot dates are warned */
 	struct fb_findings *out;
 	struct fb_checker_input input;
+	struct fb_date_memo date_memo;  /* the last date's bytes, read */
+	signed char la_known[1000]; /* 1 an authority's code, -1 none's, 0 not yet asked */
 };
 
 void fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out);

@@ -76,6 +76,7 @@ enum fb_category {
 struct fb_code {
 	const char *name;
 	const char *meaning;
+	size_t len;           /* strlen(name) */
 };
 
 struct fb_field_def {

@@ -59,8 +59,18 @@ void fb_counts_merge(struct fb_counts *dst, const struct fb_counts *src);
  * tally's own: read the groups through fb_tally_ngroups() and
  * fb_tally_group(), never through the map.
  */
+/*
+ * Rows mostly come in runs of one (LA, date), so each LA code 0..999
+ * remembers its last group and a row of it costs a compare, not a lookup.
+ */
+#define FB_TALLY_RECENT 1000
+
 struct fb_tally {
-	struct fb_keymap groups;  /* private: (la_code, date) -> struct fb_counts */
+	struct fb_keymap groups;  /* private: (la_code, date) -> its counts */
+	struct {
+		int date;
+		size_t at;            /* the group's index + 1; 0: none yet */
+	} recent[FB_TALLY_RECENT];  /* private: by la_code */
 };
 
 struct fb_tally_row {
