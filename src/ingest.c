@@ -507,6 +507,11 @@ parse_chunk(struct ingest *g, const unsigned char *s, size_t n)
 
 	if (!g->fast)
 		return parse_slow(g, s, n);
+	/*
+	 * libcsv's state mostly tells this too, but not after a chunk ending
+	 * in spaces, which libcsv skips before a value without a change of
+	 * state.
+	 */
 	if (g->line_open) {
 		if (!(nl = memchr(p, '\n', n)))
 			return parse_slow(g, s, n);
