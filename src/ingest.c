@@ -19,10 +19,12 @@
 #include "util.h"
 
 /*
- * libcsv's private parser state for "inside a field" (libcsv.c, unchanged
- * since 3.0).  Together with the public `quoted` member it tells an unclosed
- * quoted value at end of input from one that closed; tests/test-ingest.c
- * checks the detection, so a libcsv that changes it fails the build's tests.
+ * libcsv's private parser states (libcsv.c, unchanged since 3.0).  "Inside
+ * a field", with the public `quoted` member, tells an unclosed quoted value
+ * at end of input from one that closed; "no row begun" tells the fast path
+ * that libcsv holds no part of a record.  tests/test-ingest.c checks both
+ * (an unclosed quote; lines inside a quoted value), so a libcsv that
+ * changes them fails the build's tests.
  */
 #define LIBCSV_ROW_NOT_BEGUN 0
 #define LIBCSV_FIELD_BEGUN 2
@@ -508,9 +510,9 @@ parse_chunk(struct ingest *g, const unsigned char *s, size_t n)
 	if (!g->fast)
 		return parse_slow(g, s, n);
 	/*
-	 * libcsv's state mostly tells this too, but not after a chunk ending
-	 * in spaces, which libcsv skips before a value without a change of
-	 * state.
+	 * The rest of the line the last chunk ended in is libcsv's.  Its
+	 * state says so too, but for a chunk that ended in spaces, which
+	 * libcsv skips before a value without a change of state.
 	 */
 	if (g->line_open) {
 		if (!(nl = memchr(p, '\n', n)))
