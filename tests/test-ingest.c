@@ -673,76 +673,61 @@ same_every_way(const char *text, size_t len)
 
 #define ROW2 "851,2026-03-31,H2,1,mainstream,vacant\n"
 
+/*
+ * Files read whole, 1 byte at a time and in blocks, the fast path on and
+ * off, and the rows and findings worked out by hand.
+ */
 static void
-test_fast_one_byte_at_a_time(void **state)
+test_fast_path(void **state)
 {
-	static const char text[] = HDR "851,2026-03-31,H1,1,mainstream,filled\n" ROW2
-				   "\n,,,,,\n851,2026-03-31,H3,2,respite,unavailable";
-	char *got = same_every_way(text, sizeof(text) - 1);
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		/* Line 4 is blank, line 5 (only commas) an empty row, line 6 has no LF. */
+		{ HDR "851,2026-03-31,H1,1,mainstream,filled\n" ROW2
+		      "\n,,,,,\n851,2026-03-31,H3,2,respite,unavailable",
+		  "2 ok 851 2026-03-31 H1 1 mainstream filled - - - -\n"
+		  "3 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
+		  "6 ok 851 2026-03-31 H3 2 respite unavailable - - - -\n"
+		  "FB022 line 5: 1 row with no values at all (only commas) was skipped, "
+		  "the first on this line\n" },
+		/* Row 2 spans lines 2-4; line 3 looks plain but is inside the quote. */
+		{ HDR "851,2026-03-31,\"H\n851,2026-03-31,H9,1,mainstream,filled\n"
+		      "x\",1,mainstream,filled\n" ROW2 ROW2,
+		  "2 ok 851 2026-03-31 H\n851,2026-03-31,H9,1,mainstream,filled\nx 1 mainstream "
+		  "filled - - - -\n"
+		  "5 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
+		  "6 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n" },
+		/*
+		 * Every CRLF line is libcsv's; a LF line after them is plain
+		 * again.  A lone CR then CRLF: two line ends.
+		 */
+		{ "la_code,snapshot_date,household_id,bed_id,bed_use,status\r\n"
+		  "851,2026-03-31,H1,1,mainstream,filled\r\n\r\n" ROW2
+		  "851,2026-03-31,H3,1,mainstream,filled\r\r\n" ROW2,
+		  "2 ok 851 2026-03-31 H1 1 mainstream filled - - - -\n"
+		  "4 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
+		  "5 ok 851 2026-03-31 H3 1 mainstream filled - - - -\n"
+		  "7 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n" },
+		/* A plain-looking line with a value too few or too many: FB012 as ever. */
+		{ HDR "851,2026-03-31,H1,1,mainstream\n" ROW2
+		      "851,2026-03-31,H1,1,mainstream,filled,\n",
+		  "2 FB012 851 2026-03-31 H1 1 mainstream - - - - -\n"
+		  "3 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
+		  "4 FB012 851 2026-03-31 H1 1 mainstream filled - - - -\n"
+		  "FB012 line 2: row has 5 fields but the header has 6; check for a missing or "
+		  "extra comma\n"
+		  "FB012 line 4: row has 7 fields but the header has 6; check for a missing or "
+		  "extra comma\n" },
+	};
 	(void)state;
 
-	/* Line 4 is blank, line 5 (only commas) an empty row, line 6 has no LF. */
-	assert_string_equal(got,
-		"2 ok 851 2026-03-31 H1 1 mainstream filled - - - -\n"
-		"3 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
-		"6 ok 851 2026-03-31 H3 2 respite unavailable - - - -\n"
-		"FB022 line 5: 1 row with no values at all (only commas) was skipped, "
-		"the first on this line\n");
-	free(got);
-}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = same_every_way(cases[i].text, strlen(cases[i].text));
 
-static void
-test_fast_after_quoted_newlines(void **state)
-{
-	/* Row 2 spans lines 2-5; lines 6 and 7 look plain, line 4 looks plain but is inside the quote. */
-	static const char text[] = HDR "851,2026-03-31,\"H\n851,2026-03-31,H9,1,mainstream,filled\n"
-				   "x\",1,mainstream,filled\n" ROW2 ROW2;
-	char *got = same_every_way(text, sizeof(text) - 1);
-	(void)state;
-
-	assert_string_equal(got,
-		"2 ok 851 2026-03-31 H\n851,2026-03-31,H9,1,mainstream,filled\nx 1 mainstream filled - - - -\n"
-		"5 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
-		"6 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n");
-	free(got);
-}
-
-static void
-test_fast_crlf(void **state)
-{
-	/* Every CRLF line is libcsv's; a LF line after them is plain again. */
-	static const char text[] = "la_code,snapshot_date,household_id,bed_id,bed_use,status\r\n"
-				   "851,2026-03-31,H1,1,mainstream,filled\r\n\r\n" ROW2
-				   "851,2026-03-31,H3,1,mainstream,filled\r\r\n" ROW2;
-	char *got = same_every_way(text, sizeof(text) - 1);
-	(void)state;
-
-	/* A lone CR then CRLF: two line ends. */
-	assert_string_equal(got,
-		"2 ok 851 2026-03-31 H1 1 mainstream filled - - - -\n"
-		"4 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
-		"5 ok 851 2026-03-31 H3 1 mainstream filled - - - -\n"
-		"7 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n");
-	free(got);
-}
-
-static void
-test_fast_field_count(void **state)
-{
-	static const char text[] = HDR "851,2026-03-31,H1,1,mainstream\n" ROW2
-				   "851,2026-03-31,H1,1,mainstream,filled,\n";
-	char *got = same_every_way(text, sizeof(text) - 1);
-	(void)state;
-
-	assert_string_equal(got,
-		"2 FB012 851 2026-03-31 H1 1 mainstream - - - - -\n"
-		"3 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
-		"4 FB012 851 2026-03-31 H1 1 mainstream filled - - - -\n"
-		"FB012 line 2: row has 5 fields but the header has 6; check for a missing or "
-		"extra comma\n"
-		"FB012 line 4: row has 7 fields but the header has 6; check for a missing or "
-		"extra comma\n");
-	free(got);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
 }
 
 /*
@@ -1037,10 +1022,7 @@ main(void)
 		cmocka_unit_test(test_long_values_and_chunks),
 		cmocka_unit_test(test_tap),
 		cmocka_unit_test(test_split_line),
-		cmocka_unit_test(test_fast_one_byte_at_a_time),
-		cmocka_unit_test(test_fast_after_quoted_newlines),
-		cmocka_unit_test(test_fast_crlf),
-		cmocka_unit_test(test_fast_field_count),
+		cmocka_unit_test(test_fast_path),
 		cmocka_unit_test(test_fast_chunk_boundary),
 	};
 
