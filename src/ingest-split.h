@@ -20,6 +20,7 @@
 /* What the splitter needs to know of a file: built once its header is read. */
 struct fb_split {
 	size_t nfields;            /* the header's values: a line must have as many */
+	unsigned char delim;
 	unsigned char kind[256];   /* FB_SPLIT_* of each byte */
 };
 

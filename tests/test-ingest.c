@@ -552,6 +552,17 @@ test_split_line(void **state)
 		{ "a\rb,c", ',', 2, NULL },             /* a lone CR ends a line */
 		{ "caf\xc3\xa9,b", ',', 2, NULL },      /* not ASCII */
 		{ "a,b", ';', 1, "a,b" },
+		/* Eight bytes at a time, and what is left byte by byte */
+		{ "abcdefg,ijklmno,q", ',', 3, "abcdefg|ijklmno|q" },
+		{ ",,,,,,,,x", ',', 9, "||||||||x" },
+		{ "a,b,c,d,e,f,g,h,i", ',', 8, NULL },
+		{ "851,2026-03-31,H1 ,1,mainstream", ',', 5, NULL },
+		{ "851,2026\"-03-31,H1,1", ',', 4, NULL },
+		{ "851,2026-03-31,H1\r,1", ',', 4, NULL },
+		{ "851,2026-03-31,H1\n,1", ',', 4, NULL },
+		{ "851,202\xe9-03-31,H1,1", ',', 4, NULL },
+		{ "851;2026-03-31;H1;1;mainstream;filled", ';', 6,
+		  "851|2026-03-31|H1|1|mainstream|filled" },
 	};
 	char out[128];
 	(void)state;
