@@ -3,7 +3,9 @@
  *
  * libcsv calls back once per field (cb_field) and once per record end
  * (cb_end).  It does not count lines, so we do, with the CSV readers' one
- * line counter (struct fb_csv_lines, util.h).
+ * line counter (struct fb_csv_lines, util.h).  A plain line after the
+ * header skips libcsv (parse_chunk(), ingest-split.h): it is cut into
+ * g->buf in one pass and passed on as the callbacks would have.
  */
 #include "fosterbeds/ingest.h"
 
@@ -13,14 +15,18 @@
 #include <string.h>
 
 #include "fosterbeds/limits.h"
+#include "ingest-split.h"
 #include "util.h"
 
 /*
- * libcsv's private parser state for "inside a field" (libcsv.c, unchanged
- * since 3.0).  Together with the public `quoted` member it tells an unclosed
- * quoted value at end of input from one that closed; tests/test-ingest.c
- * checks the detection, so a libcsv that changes it fails the build's tests.
+ * libcsv's private parser states (libcsv.c, unchanged since 3.0).  "Inside
+ * a field", with the public `quoted` member, tells an unclosed quoted value
+ * at end of input from one that closed; "no row begun" tells the fast path
+ * that libcsv holds no part of a record.  tests/test-ingest.c checks both
+ * (an unclosed quote; lines inside a quoted value), so a libcsv that
+ * changes them fails the build's tests.
  */
+#define LIBCSV_ROW_NOT_BEGUN 0
 #define LIBCSV_FIELD_BEGUN 2
 
 #define CHUNK 65536
@@ -62,6 +68,12 @@ struct ingest {
 
 	/* An fb_refusal (limits.h) once a record passes a limit; then nothing more is kept. */
 	int refused;
+
+	/* The fast path (parse_chunk()). */
+	int fast;            /* 0: every byte through libcsv (fb_ingest_set_fast()) */
+	int line_open;       /* the last chunk ended inside a line, given to libcsv */
+	int split_ready;     /* split is built for the header */
+	struct fb_split split;
 };
 
 static void
@@ -444,6 +456,93 @@ cb_end(int c, void *vctx)
 	g->malformed = 0;
 }
 
+static int
+parse_slow(struct ingest *g, const unsigned char *s, size_t n)
+{
+	return fb_csv_parse_strict(&g->parser, s, n, cb_field, cb_end, cb_bad, g);
+}
+
+/*
+ * The len bytes at s, a line after the header that libcsv is not inside
+ * of, passed on as cb_field() and cb_end() would pass it, when it is
+ * plain (ingest-split.h).  Returns 0, having done nothing, when it is not.
+ */
+static int
+fast_line(struct ingest *g, const unsigned char *s, size_t len)
+{
+	/* cb_field()'s limit: a longer line is libcsv's, which refuses it. */
+	if (len + 1 > FB_MAX_RECORD)
+		return 0;
+	if (!g->split_ready) {
+		fb_split_init(&g->split, g->delim, g->ncols);
+		g->split_ready = 1;
+	}
+	fb_grow((void **)&g->buf, &g->bufcap, len + 1, 1);
+	fb_grow((void **)&g->off, &g->offcap, g->ncols, sizeof(*g->off));
+	if (!fb_split_line(&g->split, (const char *)s, len, g->buf, g->off))
+		return 0;
+	g->nfields = g->ncols;
+	g->buflen = len + 1;
+	/* A record of one line, ended by a LF: no line break inside. */
+	fb_csv_lines_field(&g->at, NULL, 0);
+	record(g);
+	fb_csv_lines_end(&g->at, '\n');
+	g->nfields = 0;
+	g->buflen = 0;
+	return 1;
+}
+
+/*
+ * Parse the n bytes at s, the stream's next.  Each line (to its LF) goes
+ * through fast_line() when it can, else to libcsv, in order.  libcsv keeps
+ * every line it may be inside of: the header, a record it began (a quoted
+ * value's line break), the rest of a line the last chunk ended in, and a
+ * chunk's bytes after its last LF; so a line split across chunks is
+ * libcsv's, at any chunk size.  Lines libcsv is given wait in [slow, p) and
+ * are parsed before the next line is looked at, as their records come
+ * first and may leave libcsv inside a quoted value.
+ */
+static int
+parse_chunk(struct ingest *g, const unsigned char *s, size_t n)
+{
+	const unsigned char *p = s, *end = s + n, *slow = s, *nl;
+
+	if (!g->fast)
+		return parse_slow(g, s, n);
+	/*
+	 * The rest of the line the last chunk ended in is libcsv's.  Its
+	 * state says so too, but for a chunk that ended in spaces, which
+	 * libcsv skips before a value without a change of state.
+	 */
+	if (g->line_open) {
+		if (!(nl = memchr(p, '\n', n)))
+			return parse_slow(g, s, n);
+		p = nl + 1;
+	}
+	g->line_open = n > 0 && end[-1] != '\n';
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p)))) {
+		size_t len = (size_t)(nl - p);
+
+		/* CRLF is never plain: the lines of a Windows file wait together. */
+		if (len && p[len - 1] == '\r') {
+			p = nl + 1;
+			continue;
+		}
+		if (slow < p) {
+			if (parse_slow(g, slow, (size_t)(p - slow)) != 0)
+				return -1;
+			slow = p;
+		}
+		if (g->refused)
+			break;
+		if (g->have_header && g->parser.pstate == LIBCSV_ROW_NOT_BEGUN &&
+		    fast_line(g, p, len))
+			slow = nl + 1;
+		p = nl + 1;
+	}
+	return slow < end ? parse_slow(g, slow, (size_t)(end - slow)) : 0;
+}
+
 /* Read the rest of a stream that is not parsed, counting and tapping it. */
 static int
 skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
@@ -503,15 +602,26 @@ unclosed_finding(struct ingest *g, const char *how)
 			"double quote", label, g->at.line, how);
 }
 
-static int ingest(const struct fb_source *in, const struct fb_schema *schema,
-		  const struct fb_schema_chooser *chooser, int file, struct fb_findings *out,
-		  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap);
+void
+fb_ingest_options_init(struct fb_ingest_options *o)
+{
+	*o = (struct fb_ingest_options){ .fast = 1 };
+}
+
+void
+fb_ingest_set_fast(struct fb_ingest_options *o, int on)
+{
+	o->fast = on;
+}
 
 int
 fb_ingest(const struct fb_source *in, const struct fb_schema *schema, int file, struct fb_findings *out,
 	  fb_row_fn fn, void *ctx, long long *bytes, const struct fb_ingest_tap *tap)
 {
-	return ingest(in, schema, NULL, file, out, fn, ctx, bytes, tap);
+	struct fb_ingest_options o;
+
+	fb_ingest_options_init(&o);
+	return fb_ingest_with(&o, in, schema, NULL, file, out, fn, ctx, bytes, tap);
 }
 
 int
@@ -519,13 +629,17 @@ fb_ingest_choosing(const struct fb_source *in, const struct fb_schema_chooser *c
 		   struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
 		   const struct fb_ingest_tap *tap)
 {
-	return ingest(in, chooser->fallback, chooser, file, out, fn, ctx, bytes, tap);
+	struct fb_ingest_options o;
+
+	fb_ingest_options_init(&o);
+	return fb_ingest_with(&o, in, NULL, chooser, file, out, fn, ctx, bytes, tap);
 }
 
-static int
-ingest(const struct fb_source *in, const struct fb_schema *schema, const struct fb_schema_chooser *chooser,
-       int file, struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
-       const struct fb_ingest_tap *tap)
+int
+fb_ingest_with(const struct fb_ingest_options *o, const struct fb_source *in,
+	       const struct fb_schema *schema, const struct fb_schema_chooser *chooser,
+	       int file, struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
+	       const struct fb_ingest_tap *tap)
 {
 	struct ingest g;
 	unsigned char *chunk = fb_xmalloc(CHUNK);
@@ -534,7 +648,8 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 	int first = 1, status = 0;
 
 	memset(&g, 0, sizeof(g));
-	g.schema = schema;
+	g.schema = chooser ? chooser->fallback : schema;
+	g.fast = o->fast;
 	g.chooser = chooser;
 	g.delim = ',';
 	g.file = file;
@@ -617,7 +732,7 @@ ingest(const struct fb_source *in, const struct fb_schema *schema, const struct 
 								 : "\"Text (Tab delimited)\"");
 			}
 		}
-		if (fb_csv_parse_strict(&g.parser, p, n, cb_field, cb_end, cb_bad, &g) != 0) {
+		if (parse_chunk(&g, p, n) != 0) {
 			errno = ENOMEM;
 			status = -1;
 			goto done;

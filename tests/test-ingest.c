@@ -15,6 +15,7 @@
 
 #include "fosterbeds/ingest.h"
 #include "fosterbeds/limits.h"
+#include "ingest-split.h"
 
 #define HDR "la_code,snapshot_date,household_id,bed_id,bed_use,status\n"
 
@@ -496,6 +497,292 @@ test_long_values_and_chunks(void **state)
 	fb_findings_release(&f);
 }
 
+
+/* The fast path (ingest-split.h) */
+
+/* fb_split_line() on one line: the values joined by '|', or NULL when it declines. */
+static const char *
+split(const char *line, int delim, size_t nfields, char *out)
+{
+	struct fb_split sp;
+	size_t len = strlen(line), off[16];
+	char buf[128];
+
+	fb_split_init(&sp, delim, nfields);
+	if (fb_split_line(&sp, line, len, buf, off) == 0)
+		return NULL;
+	out[0] = '\0';
+	for (size_t i = 0; i < nfields; i++) {
+		strcat(out, i ? "|" : "");
+		strcat(out, buf + off[i]);
+	}
+	return out;
+}
+
+static void
+test_split_line(void **state)
+{
+	static const struct {
+		const char *line;
+		int delim;
+		size_t nfields;
+		const char *want;   /* NULL: declined, for libcsv */
+	} cases[] = {
+		{ "851,2026-03-31,H1", ',', 3, "851|2026-03-31|H1" },
+		{ "a,,c", ',', 3, "a||c" },
+		{ ",b,", ',', 3, "|b|" },
+		{ "a b,c", ',', 2, "a b|c" },           /* a space inside a value is kept */
+		{ "a;b,c", ';', 2, "a|b,c" },
+		{ "a\tb", '\t', 2, "a|b" },
+		{ "a\t\tb", '\t', 3, "a||b" },
+		{ "x", ',', 1, "x" },
+		{ "a,b", ',', 3, NULL },                /* too few values */
+		{ "a,b,c,d", ',', 3, NULL },            /* too many */
+		{ ",,", ',', 3, NULL },                 /* only separators: a blank row */
+		{ "", ',', 1, NULL },                   /* a blank line */
+		{ " a,b", ',', 2, NULL },               /* libcsv trims spaces and tabs */
+		{ "a ,b", ',', 2, NULL },
+		{ "a,\tb", ',', 2, NULL },
+		{ "a,b\t", ',', 2, NULL },
+		{ "a, ", ',', 2, NULL },
+		{ "a \tb", '\t', 2, NULL },
+		{ "\"a\",b", ',', 2, NULL },            /* quoted */
+		{ "a\"b,c", ',', 2, NULL },             /* malformed quoting: libcsv's finding */
+		{ "a,b\r", ',', 2, NULL },              /* CRLF */
+		{ "a\rb,c", ',', 2, NULL },             /* a lone CR ends a line */
+		{ "caf\xc3\xa9,b", ',', 2, NULL },      /* not ASCII */
+		{ "a,b", ';', 1, "a,b" },
+		/* Eight bytes at a time, and what is left byte by byte */
+		{ "abcdefg,ijklmno,q", ',', 3, "abcdefg|ijklmno|q" },
+		{ ",,,,,,,,x", ',', 9, "||||||||x" },
+		{ "a,b,c,d,e,f,g,h,i", ',', 8, NULL },
+		{ "851,2026-03-31,H1 ,1,mainstream", ',', 5, NULL },
+		{ "851,2026\"-03-31,H1,1", ',', 4, NULL },
+		{ "851,2026-03-31,H1\r,1", ',', 4, NULL },
+		{ "851,2026-03-31,H1\n,1", ',', 4, NULL },
+		{ "851,202\xe9-03-31,H1,1", ',', 4, NULL },
+		{ "851;2026-03-31;H1;1;mainstream;filled", ';', 6,
+		  "851|2026-03-31|H1|1|mainstream|filled" },
+	};
+	char out[128];
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *got = split(cases[i].line, cases[i].delim, cases[i].nfields, out);
+
+		if (!cases[i].want) {
+			if (got)
+				fail_msg("'%s' was cut into '%s'", cases[i].line, got);
+		} else {
+			assert_non_null(got);
+			assert_string_equal(got, cases[i].want);
+		}
+	}
+}
+
+/* A source that returns block bytes at most a read. */
+struct blocks {
+	const char *text;
+	size_t len, at, block;
+};
+
+static long
+blocks_read(void *ctx, void *buf, size_t size)
+{
+	struct blocks *b = ctx;
+	size_t n = b->len - b->at;
+
+	n = n < b->block ? n : b->block;
+	n = n < size ? n : size;
+	memcpy(buf, b->text + b->at, n);
+	b->at += n;
+	return (long)n;
+}
+
+/* Every row, and every finding, as text. */
+struct trace {
+	char *s;
+	size_t len, cap;
+	long rows;
+};
+
+static void
+trace_add(struct trace *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
+		va_end(ap);
+		if ((size_t)n < t->cap - t->len)
+			break;
+		t->cap = t->cap * 2 + (size_t)n + 64;
+		t->s = realloc(t->s, t->cap);
+		assert_non_null(t->s);
+	}
+	t->len += (size_t)n;
+}
+
+static void
+trace_row(void *ctx, const struct fb_row *row)
+{
+	struct trace *t = ctx;
+
+	t->rows++;
+	trace_add(t, "%ld %s", row->line, row->reject == FB_NONE ? "ok" : fb_rules[row->reject].code);
+	for (int c = 0; c < FB_F_COUNT; c++)
+		trace_add(t, " %s", row->cell[c] ? row->cell[c] : "-");
+	trace_add(t, "\n");
+}
+
+/* Ingest text read block bytes at a time, the fast path on or off, as a trace to free(). */
+static char *
+trace_ingest(const char *text, size_t len, size_t block, int fast, long *rows)
+{
+	struct blocks b = { text, len, 0, block };
+	struct fb_source in = { blocks_read, &b };
+	struct fb_ingest_options o;
+	struct fb_findings f;
+	struct trace t = { calloc(1, 64), 0, 64, 0 };
+	long long bytes;
+
+	assert_non_null(t.s);
+	fb_ingest_options_init(&o);
+	fb_ingest_set_fast(&o, fast);
+	fb_findings_init(&f, 0);
+	assert_int_equal(fb_ingest_with(&o, &in, fb_bed_schema(), NULL, 0, &f, trace_row, &t,
+					&bytes, NULL), 0);
+	assert_int_equal(bytes, (long long)len);
+	for (size_t i = 0; i < f.n; i++)
+		trace_add(&t, "%s line %ld: %s\n", fb_rules[f.items[i].rule].code,
+			  f.items[i].line, f.items[i].message);
+	fb_findings_release(&f);
+	if (rows)
+		*rows = t.rows;
+	return t.s;
+}
+
+/* text read whole, 1 byte at a time and in blocks, fast and not: one trace, returned. */
+static char *
+same_every_way(const char *text, size_t len)
+{
+	static const size_t block[] = { 1, 2, 3, 7, 64, 65536 };
+	char *want = trace_ingest(text, len, (size_t)-1, 0, NULL);
+
+	for (size_t i = 0; i < sizeof(block) / sizeof(block[0]); i++) {
+		for (int fast = 0; fast <= 1; fast++) {
+			char *got = trace_ingest(text, len, block[i], fast, NULL);
+
+			assert_string_equal(got, want);
+			free(got);
+		}
+	}
+	return want;
+}
+
+#define ROW2 "851,2026-03-31,H2,1,mainstream,vacant\n"
+
+/*
+ * Files read whole, 1 byte at a time and in blocks, the fast path on and
+ * off, and the rows and findings worked out by hand.
+ */
+static void
+test_fast_path(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		/* Line 4 is blank, line 5 (only commas) an empty row, line 6 has no LF. */
+		{ HDR "851,2026-03-31,H1,1,mainstream,filled\n" ROW2
+		      "\n,,,,,\n851,2026-03-31,H3,2,respite,unavailable",
+		  "2 ok 851 2026-03-31 H1 1 mainstream filled - - - -\n"
+		  "3 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
+		  "6 ok 851 2026-03-31 H3 2 respite unavailable - - - -\n"
+		  "FB022 line 5: 1 row with no values at all (only commas) was skipped, "
+		  "the first on this line\n" },
+		/* Row 2 spans lines 2-4; line 3 looks plain but is inside the quote. */
+		{ HDR "851,2026-03-31,\"H\n851,2026-03-31,H9,1,mainstream,filled\n"
+		      "x\",1,mainstream,filled\n" ROW2 ROW2,
+		  "2 ok 851 2026-03-31 H\n851,2026-03-31,H9,1,mainstream,filled\nx 1 mainstream "
+		  "filled - - - -\n"
+		  "5 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
+		  "6 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n" },
+		/*
+		 * Every CRLF line is libcsv's; a LF line after them is plain
+		 * again.  A lone CR then CRLF: two line ends.
+		 */
+		{ "la_code,snapshot_date,household_id,bed_id,bed_use,status\r\n"
+		  "851,2026-03-31,H1,1,mainstream,filled\r\n\r\n" ROW2
+		  "851,2026-03-31,H3,1,mainstream,filled\r\r\n" ROW2,
+		  "2 ok 851 2026-03-31 H1 1 mainstream filled - - - -\n"
+		  "4 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
+		  "5 ok 851 2026-03-31 H3 1 mainstream filled - - - -\n"
+		  "7 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n" },
+		/* A plain-looking line with a value too few or too many: FB012 as ever. */
+		{ HDR "851,2026-03-31,H1,1,mainstream\n" ROW2
+		      "851,2026-03-31,H1,1,mainstream,filled,\n",
+		  "2 FB012 851 2026-03-31 H1 1 mainstream - - - - -\n"
+		  "3 ok 851 2026-03-31 H2 1 mainstream vacant - - - -\n"
+		  "4 FB012 851 2026-03-31 H1 1 mainstream filled - - - -\n"
+		  "FB012 line 2: row has 5 fields but the header has 6; check for a missing or "
+		  "extra comma\n"
+		  "FB012 line 4: row has 7 fields but the header has 6; check for a missing or "
+		  "extra comma\n" },
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = same_every_way(cases[i].text, strlen(cases[i].text));
+
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
+/*
+ * ingest reads 64 KiB at a time: a row across that boundary, with the
+ * boundary at each of its bytes in turn, is read as if whole.
+ */
+static void
+test_fast_chunk_boundary(void **state)
+{
+	enum { chunk = 65536 };
+	static char text[chunk + 4096];
+	const char *row = "851,2026-03-31,H0000,1,mainstream,filled\n";
+	size_t rowlen = strlen(row);
+	(void)state;
+
+	for (size_t shift = 0; shift <= rowlen; shift++) {
+		size_t len = (size_t)sprintf(text, HDR "851,2026-03-31,");
+		long rows, slow_rows, n = 0;
+		char *fast, *slow;
+
+		/* A first row that pads the file so a later row straddles the boundary at shift. */
+		memset(text + len, 'p', 100 + shift);
+		len += 100 + shift;
+		len += (size_t)sprintf(text + len, ",1,mainstream,filled\n");
+		while (len < chunk + 200)
+			len += (size_t)sprintf(text + len, "851,2026-03-31,H%04ld,1,mainstream,filled\n",
+					      ++n);
+		fast = trace_ingest(text, len, (size_t)-1, 1, &rows);
+		slow = trace_ingest(text, len, (size_t)-1, 0, &slow_rows);
+		assert_string_equal(fast, slow);
+		assert_int_equal(rows, n + 1);
+		/* Row k (from 1) is on line k + 2, its household H000k. */
+		for (long k = 1; k <= n; k++) {
+			char want[128];
+
+			snprintf(want, sizeof(want), "\n%ld ok 851 2026-03-31 H%04ld 1 mainstream filled",
+				 k + 2, k);
+			assert_non_null(strstr(fast, want));
+		}
+		free(fast);
+		free(slow);
+	}
+}
+
 /* What a tap saw: every byte, in order. */
 struct tapped {
 	unsigned char *bytes;
@@ -745,6 +1032,9 @@ main(void)
 		cmocka_unit_test(test_malformed_quote_across_chunks),
 		cmocka_unit_test(test_long_values_and_chunks),
 		cmocka_unit_test(test_tap),
+		cmocka_unit_test(test_split_line),
+		cmocka_unit_test(test_fast_path),
+		cmocka_unit_test(test_fast_chunk_boundary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

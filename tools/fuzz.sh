@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-targets=(records episodes ofsted return manifest profile costs)
+targets=(records episodes ofsted return manifest profile costs split)
 want=${1:-all}
 seconds=${2:-60}
 build=build-fuzz
@@ -61,6 +61,11 @@ seeds() {
 			$sd/ofsted-return-*.csv $fx/ofsted-small_2019-20.csv $fx/ofsted/*la_level.csv ;;
 	costs)
 		ls $fx/costs*.csv $sd/costs/*.csv ;;
+	split)
+		# Line ends, quoting, blanks, padding, separators made by hand, and files of each kind.
+		ls tests/fuzz/corpus/split/* $fx/small.csv $fx/edge.csv $fx/rules.csv $fx/semicolon*.csv \
+			$fx/tab.tsv $fx/utf16.csv $fx/no-final-newline.csv $fx/unclosed-quote.csv \
+			$fx/malformed-quote.csv $fx/episodes-small.csv $sd/broken/*.csv ;;
 	esac
 }
 
@@ -106,7 +111,7 @@ make_seeds() {
 
 dict() {
 	case $1 in
-	records | episodes) echo tests/fuzz/dict/records.dict ;;
+	records | episodes | split) echo tests/fuzz/dict/records.dict ;;
 	*) echo "tests/fuzz/dict/$1.dict" ;;
 	esac
 }

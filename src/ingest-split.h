@@ -1,0 +1,71 @@
+/*
+ * ingest-split.h: ingest.c's quote-free fast path, private to the core.
+ *
+ * Most lines of a bed-record file are plain: no double quote, no carriage
+ * return, ASCII only, no value with spaces around it, as many separators
+ * as the header has.  libcsv reads such a line byte by byte through a
+ * callback per value; fb_split_line() cuts it in one pass.  libcsv stays
+ * the definition of correct: the splitter declines every line whose values
+ * libcsv might read otherwise, and ingest.c gives those to libcsv, so each
+ * row, line number and finding is the same either way (tests/fuzz/
+ * fuzz-split.c compares the two on any bytes).
+ */
+#ifndef FOSTERBEDS_INGEST_SPLIT_H
+#define FOSTERBEDS_INGEST_SPLIT_H
+
+#include <stddef.h>
+
+#include "fosterbeds/ingest.h"
+
+/* What the splitter needs to know of a file: built once its header is read. */
+struct fb_split {
+	size_t nfields;            /* the header's values: a line must have as many */
+	unsigned char delim;
+	unsigned char kind[256];   /* FB_SPLIT_* of each byte */
+};
+
+enum {
+	FB_SPLIT_PLAIN,            /* copied as it is */
+	FB_SPLIT_SEP,              /* the separator: ends a value */
+	FB_SPLIT_DECLINE,          /* a byte libcsv must read: quote, CR, LF, >= 0x80 */
+};
+
+/* A splitter for lines of nfields (> 0) values separated by delim (',', ';' or tab). */
+void fb_split_init(struct fb_split *sp, int delim, size_t nfields);
+
+/*
+ * Cut the len bytes at line (a line without its LF) into values as libcsv
+ * would in strict mode, or decline.  On success returns sp->nfields: buf
+ * (len + 1 bytes) holds the line with each separator made a NUL and a NUL
+ * after the last value, off[i] (sp->nfields of them) the offset of value i
+ * in buf.  Returns 0, buf scribbled on and off undefined, when the line is
+ * not one libcsv reads the same way for sure: it holds a quote, CR, LF or a
+ * byte >= 0x80, a value starting or ending with a space or tab (libcsv
+ * trims those), another number of values, or only separators (a blank row,
+ * which ingest counts, not passes on).
+ */
+size_t fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf,
+		     size_t *off);
+
+/*
+ * How ingest.c reads, for tests: fb_ingest_options_init() sets what
+ * fb_ingest() does (the fast path on); fb_ingest_set_fast(o, 0) sends
+ * every byte through libcsv, so a test can compare the two.
+ */
+struct fb_ingest_options {
+	int fast;
+};
+
+void fb_ingest_options_init(struct fb_ingest_options *o);
+void fb_ingest_set_fast(struct fb_ingest_options *o, int on);
+
+/*
+ * fb_ingest() (chooser NULL) or fb_ingest_choosing() (schema ignored)
+ * read as o says.
+ */
+int fb_ingest_with(const struct fb_ingest_options *o, const struct fb_source *in,
+		   const struct fb_schema *schema, const struct fb_schema_chooser *chooser,
+		   int file, struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,
+		   const struct fb_ingest_tap *tap);
+
+#endif
