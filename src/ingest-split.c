@@ -12,7 +12,7 @@ fb_split_init(struct fb_split *sp, int delim, size_t nfields)
 	memset(sp->kind, FB_SPLIT_PLAIN, sizeof(sp->kind));
 	for (int c = 0x80; c < 0x100; c++)
 		sp->kind[c] = FB_SPLIT_DECLINE;
-	sp->kind['"'] = FB_SPLIT_DECLINE;
+	sp->kind['"'] = FB_SPLIT_QUOTE;
 	sp->kind['\r'] = FB_SPLIT_DECLINE;
 	sp->kind['\n'] = FB_SPLIT_DECLINE;
 	sp->kind[(unsigned char)delim] = FB_SPLIT_SEP;
@@ -50,6 +50,65 @@ bytes_equal(uint64_t w, unsigned char c)
 #define SPLIT_WORDS 0
 #endif
 
+/*
+ * A line holding a double quote: each value either plain, as above, or
+ * quoted whole ("...", no quote inside, so no "" escape), the quotes
+ * dropped.  A byte other than the separator after a closing quote, or a
+ * quoted value padded inside its quotes, is libcsv's to read.  Values are
+ * packed into buf one after another, each ended by a NUL.
+ */
+static size_t
+split_quoted(const struct fb_split *sp, const unsigned char *s, size_t len, char *buf,
+	     size_t *off)
+{
+	size_t n = 0, i = 0, w = 0;
+	int nonblank = 0;
+
+	for (;;) {
+		size_t from, to;
+
+		if (n == sp->nfields)
+			return 0;
+		off[n] = w;
+		if (i < len && s[i] == '"') {
+			const unsigned char *q = memchr(s + i + 1, '"', len - i - 1);
+
+			if (!q)
+				return 0;
+			from = i + 1;
+			to = (size_t)(q - s);
+			i = to + 1;
+			if (i < len && s[i] != sp->delim)
+				return 0;
+		} else {
+			from = i;
+			while (i < len && sp->kind[s[i]] == FB_SPLIT_PLAIN)
+				i++;
+			if (i < len && s[i] != sp->delim)
+				return 0;
+			to = i;
+		}
+		for (size_t k = from; k < to; k++)
+			if (sp->kind[s[k]] == FB_SPLIT_DECLINE)
+				return 0;
+		if (padded(s, from, to))
+			return 0;
+		memcpy(buf + w, s + from, to - from);
+		w += to - from;
+		buf[w++] = '\0';
+		nonblank |= to > from;
+		n++;
+		if (i == len)
+			break;
+		i++;
+	}
+	/* No value at all (""," ",...): a blank row, libcsv's to count. */
+	if (n != sp->nfields || !nonblank)
+		return 0;
+	off[n] = w;
+	return n;
+}
+
 size_t
 fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf, size_t *off)
 {
@@ -65,9 +124,10 @@ fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf
 
 		memcpy(&w, s + i, 8);
 		memcpy(buf + i, &w, 8);
-		if ((w & ~LOW7) | bytes_equal(w, '"') | bytes_equal(w, '\r') |
-		    bytes_equal(w, '\n'))
+		if ((w & ~LOW7) | bytes_equal(w, '\r') | bytes_equal(w, '\n'))
 			return 0;
+		if (bytes_equal(w, '"'))
+			return split_quoted(sp, s, len, buf, off);
 		for (sep = bytes_equal(w, sp->delim); sep; sep &= sep - 1) {
 			size_t at = i + ((size_t)__builtin_ctzll(sep) >> 3);
 
@@ -85,6 +145,8 @@ fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf
 		buf[i] = (char)s[i];
 		if (k == FB_SPLIT_PLAIN)
 			continue;
+		if (k == FB_SPLIT_QUOTE)
+			return split_quoted(sp, s, len, buf, off);
 		if (k == FB_SPLIT_DECLINE || n + 1 == sp->nfields || padded(s, from, i))
 			return 0;
 		off[n++] = from;
@@ -95,5 +157,6 @@ fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf
 		return 0;
 	off[n++] = from;
 	buf[len] = '\0';
+	off[n] = len + 1;
 	return n;
 }

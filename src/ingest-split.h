@@ -1,10 +1,10 @@
 /*
- * ingest-split.h: ingest.c's quote-free fast path, private to the core.
+ * ingest-split.h: ingest.c's fast path, private to the core.
  *
- * Most lines of a bed-record file are plain: no double quote, no carriage
- * return, ASCII only, no value with spaces around it, as many separators
- * as the header has.  libcsv reads such a line byte by byte through a
- * callback per value; fb_split_line() cuts it in one pass.  libcsv stays
+ * Most lines of a bed-record file are plain: no carriage return, ASCII
+ * only, no value with spaces around it, quotes (if any) only around whole
+ * values with no quote inside, as many values as the header has.  libcsv
+ * reads such a line byte by byte through a callback per value; fb_split_line() cuts it in one pass.  libcsv stays
  * the definition of correct: the splitter declines every line whose values
  * libcsv might read otherwise, and ingest.c gives those to libcsv, so each
  * row, line number and finding is the same either way (tests/fuzz/
@@ -27,7 +27,8 @@ struct fb_split {
 enum {
 	FB_SPLIT_PLAIN,            /* copied as it is */
 	FB_SPLIT_SEP,              /* the separator: ends a value */
-	FB_SPLIT_DECLINE,          /* a byte libcsv must read: quote, CR, LF, >= 0x80 */
+	FB_SPLIT_QUOTE,            /* a double quote: the line has quoted values */
+	FB_SPLIT_DECLINE,          /* a byte libcsv must read: CR, LF, >= 0x80 */
 };
 
 /* A splitter for lines of nfields (> 0) values separated by delim (',', ';' or tab). */
@@ -36,13 +37,16 @@ void fb_split_init(struct fb_split *sp, int delim, size_t nfields);
 /*
  * Cut the len bytes at line (a line without its LF) into values as libcsv
  * would in strict mode, or decline.  On success returns sp->nfields: buf
- * (len + 1 bytes) holds the line with each separator made a NUL and a NUL
- * after the last value, off[i] (sp->nfields of them) the offset of value i
- * in buf.  Returns 0, buf scribbled on and off undefined, when the line is
- * not one libcsv reads the same way for sure: it holds a quote, CR, LF or a
- * byte >= 0x80, a value starting or ending with a space or tab (libcsv
- * trims those), another number of values, or only separators (a blank row,
- * which ingest counts, not passes on).
+ * (len + 1 bytes) holds the values one after another, each ended by a NUL,
+ * off[i] (sp->nfields + 1 of them) the offset of value i in buf and
+ * off[sp->nfields] the bytes used.  A value is plain or quoted whole
+ * ("...", the quotes dropped).  Returns 0, buf scribbled on and off
+ * undefined, when the line is not one libcsv reads the same way for sure:
+ * it holds a CR, LF or a byte >= 0x80, a quote other than around a whole
+ * value (an escaped "", text after a closing quote, an unclosed one), a
+ * value starting or ending with a space or tab (libcsv trims those; inside
+ * quotes too, to keep the rule one), another number of values, or no
+ * value with any text (a blank row, which ingest counts, not passes on).
  */
 size_t fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf,
 		     size_t *off);

@@ -384,14 +384,19 @@ all_blank(const struct ingest *g)
 	return 1;
 }
 
+/*
+ * Pass the record in g on.  plain: it came through the fast path, so it is
+ * ASCII (valid UTF-8) and, having no padded value and as many values as
+ * the header with at least one byte that is not a separator, not blank.
+ */
 static void
-record(struct ingest *g)
+record(struct ingest *g, int plain)
 {
 	struct fb_row row;
 	char vis[FB_VISIBLE_SIZE];
 
 	/* A row whose only text was dropped as malformed quoting is not empty: say so. */
-	if (!g->unclosed && !g->malformed && all_blank(g)) {
+	if (!plain && !g->unclosed && !g->malformed && all_blank(g)) {
 		if (g->empty_rows++ == 0)
 			g->empty_first_line = g->at.start;
 		return;
@@ -422,7 +427,7 @@ record(struct ingest *g)
 		if (c == FB_NONE || (size_t)c >= g->nfields)
 			continue;
 		row.cell[f] = field_at(g, (size_t)c, &row.len[f]);
-		if (row.reject == FB_NONE && !valid_utf8(row.cell[f], row.len[f])) {
+		if (!plain && row.reject == FB_NONE && !valid_utf8(row.cell[f], row.len[f])) {
 			const char *name = g->schema->name[f];
 			int hide = strcmp(name, fb_fields[FB_F_CHILD_REF].name) == 0 ||
 				   g->schema->hidden[f];
@@ -448,7 +453,7 @@ cb_end(int c, void *vctx)
 		if (!g->have_header)
 			header(g);
 		else
-			record(g);
+			record(g, 0);
 	}
 	fb_csv_lines_end(&g->at, c);
 	g->nfields = 0;
@@ -478,14 +483,14 @@ fast_line(struct ingest *g, const unsigned char *s, size_t len)
 		g->split_ready = 1;
 	}
 	fb_grow((void **)&g->buf, &g->bufcap, len + 1, 1);
-	fb_grow((void **)&g->off, &g->offcap, g->ncols, sizeof(*g->off));
+	fb_grow((void **)&g->off, &g->offcap, g->ncols + 1, sizeof(*g->off));
 	if (!fb_split_line(&g->split, (const char *)s, len, g->buf, g->off))
 		return 0;
 	g->nfields = g->ncols;
-	g->buflen = len + 1;
+	g->buflen = g->off[g->ncols];
 	/* A record of one line, ended by a LF: no line break inside. */
 	fb_csv_lines_field(&g->at, NULL, 0);
-	record(g);
+	record(g, 1);
 	fb_csv_lines_end(&g->at, '\n');
 	g->nfields = 0;
 	g->buflen = 0;

@@ -505,7 +505,7 @@ static const char *
 split(const char *line, int delim, size_t nfields, char *out)
 {
 	struct fb_split sp;
-	size_t len = strlen(line), off[16];
+	size_t len = strlen(line), off[17];
 	char buf[128];
 
 	fb_split_init(&sp, delim, nfields);
@@ -546,7 +546,24 @@ test_split_line(void **state)
 		{ "a,b\t", ',', 2, NULL },
 		{ "a, ", ',', 2, NULL },
 		{ "a \tb", '\t', 2, NULL },
-		{ "\"a\",b", ',', 2, NULL },            /* quoted */
+		/* Quoted values, whole and with no quote inside, lose their quotes */
+		{ "\"a\",b", ',', 2, "a|b" },
+		{ "851,\"H,1\",2", ',', 3, "851|H,1|2" },      /* a separator inside quotes */
+		{ "\"\",b", ',', 2, "|b" },                   /* a quoted empty value */
+		{ "a,\"b c\"", ',', 2, "a|b c" },
+		{ "\"x\",\"y\",\"z\"", ',', 3, "x|y|z" },
+		{ "\"a,b\",c", ',', 3, NULL },                /* too few values */
+		{ "\"a\"\"b\",c", ',', 2, NULL },           /* an escaped quote: libcsv's */
+		{ "\"a\"x,c", ',', 2, NULL },                 /* text after the closing quote */
+		{ "\"a\" ,c", ',', 2, NULL },                 /* a space after it */
+		{ " \"a\",c", ',', 2, NULL },                 /* a space before the quote */
+		{ "\" a\",c", ',', 2, NULL },                 /* padded inside the quotes */
+		{ "\"a,c", ',', 2, NULL },                    /* never closed */
+		{ "\"\",\"\"", ',', 2, NULL },               /* every value empty: a blank row */
+		{ "\"caf\xc3\xa9\",b", ',', 2, NULL },        /* not ASCII */
+		{ "\"a\rb\",c", ',', 2, NULL },               /* a CR inside quotes */
+		{ "abcdefgh,\"ijk;lmn\",q", ',', 3, "abcdefgh|ijk;lmn|q" },
+		{ "a;\"b;c\";d", ';', 3, "a|b;c|d" },
 		{ "a\"b,c", ',', 2, NULL },             /* malformed quoting: libcsv's finding */
 		{ "a,b\r", ',', 2, NULL },              /* CRLF */
 		{ "a\rb,c", ',', 2, NULL },             /* a lone CR ends a line */

@@ -1,9 +1,10 @@
 /*
  * ingest.h: read a CSV stream of records, one record at a time.
  *
- * libcsv defines how CSV is read.  A plain line after the header (no
- * quote, CR or non-ASCII byte, no value padded with spaces, as many values
- * as the header) is cut without it, as libcsv would cut it; every other
+ * libcsv defines how CSV is read.  A plain line after the header (no CR
+ * or non-ASCII byte, quotes only around whole values with none inside, no
+ * value padded with spaces, as many values as the header) is cut without
+ * it, as libcsv would cut it; every other
  * line goes through libcsv (src/ingest-split.h; tests/fuzz/fuzz-split.c
  * compares the two on any bytes).  Ingest owns everything about the
  * file as text: the byte-order mark, UTF-16 files, the header (matching
