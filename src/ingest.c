@@ -548,6 +548,28 @@ parse_chunk(struct ingest *g, const unsigned char *s, size_t n)
 	return slow < end ? parse_slow(g, slow, (size_t)(end - slow)) : 0;
 }
 
+/*
+ * The stream's next bytes into chunk (CHUNK bytes): as many as one read
+ * gives, but the first chunk is filled (or the stream ends).  Its bytes
+ * decide the encoding, the byte-order mark, a workbook and the separator,
+ * and a pipe or a slow source may hand them over a byte at a time.
+ * Returns the bytes read, 0 at the end, -1 when the source failed before
+ * giving any.
+ */
+static long
+read_chunk(const struct fb_source *in, unsigned char *chunk, int first)
+{
+	long got = in->read(in->ctx, chunk, CHUNK), more;
+
+	while (first && got > 0 && got < CHUNK) {
+		/* A failure after some bytes: those first, then the next read says it. */
+		if ((more = in->read(in->ctx, chunk + got, CHUNK - (size_t)got)) <= 0)
+			break;
+		got += more;
+	}
+	return got;
+}
+
 /* Read the rest of a stream that is not parsed, counting and tapping it. */
 static int
 skip_rest(const struct fb_source *in, unsigned char *chunk, long long *bytes,
@@ -670,7 +692,7 @@ fb_ingest_with(const struct fb_ingest_options *o, const struct fb_source *in,
 		return -1;
 	}
 
-	while ((got = in->read(in->ctx, chunk, CHUNK)) > 0) {
+	while ((got = read_chunk(in, chunk, first)) > 0) {
 		unsigned char *p = chunk;
 
 		n = (size_t)got;

@@ -887,6 +887,76 @@ failing_read(void *ctx, void *buf, size_t size)
 	return -1;
 }
 
+static const struct fb_schema *
+choose_beds(void *ctx, const char *const *names, const size_t *lens, size_t n)
+{
+	(void)ctx;
+	(void)names;
+	(void)lens;
+	(void)n;
+	return fb_bed_schema();
+}
+
+/* Ingest text read block bytes at a time, the separator found from the header; a trace. */
+static char *
+trace_choosing(const char *text, size_t len, size_t block, int *status)
+{
+	struct blocks b = { text, len, 0, block };
+	struct fb_source in = { blocks_read, &b };
+	struct fb_schema_chooser chooser = { choose_beds, NULL, fb_bed_schema(), 0, 0 };
+	struct fb_findings f;
+	struct trace t = { calloc(1, 64), 0, 64, 0 };
+	long long bytes;
+
+	assert_non_null(t.s);
+	fb_findings_init(&f, 0);
+	errno = 0;
+	*status = fb_ingest_choosing(&in, &chooser, 0, &f, trace_row, &t, &bytes, NULL);
+	for (size_t i = 0; i < f.n; i++)
+		trace_add(&t, "%s line %ld: %s\n", fb_rules[f.items[i].rule].code,
+			  f.items[i].line, f.items[i].message);
+	fb_findings_release(&f);
+	return t.s;
+}
+
+/*
+ * A pipe may hand the first bytes over one at a time, and they decide the
+ * byte-order mark, UTF-16, a workbook and the separator: a file read a byte
+ * at a time reads as it does whole (once a BOM split over reads was a
+ * header column "\xEF\xBB\xBFla_code", a semicolon file one column, and
+ * UTF-16 "not a text file").
+ */
+static void
+test_first_bytes_apart(void **state)
+{
+	static const char semi[] = "\xEF\xBB\xBFla_code;snapshot_date;household_id;bed_id;"
+				   "bed_use;status\n851;2026-03-31;H1;1;mainstream;filled\n";
+	static const char utf16[] = "\xFF\xFEl\0a\0_\0c\0";
+	static const size_t block[] = { 1, 2, 3, 5 };
+	int status;
+	char *want = trace_choosing(semi, sizeof(semi) - 1, (size_t)-1, &status);
+
+	(void)state;
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(want, "2 ok 851 2026-03-31 H1 1 mainstream filled"));
+	assert_non_null(strstr(want, "FB036"));
+	for (size_t i = 0; i < sizeof(block) / sizeof(block[0]); i++) {
+		char *got = trace_choosing(semi, sizeof(semi) - 1, block[i], &status);
+
+		assert_int_equal(status, 0);
+		assert_string_equal(got, want);
+		free(got);
+	}
+	free(want);
+	for (size_t i = 0; i < sizeof(block) / sizeof(block[0]); i++) {
+		char *got = trace_choosing(utf16, sizeof(utf16) - 1, block[i], &status);
+
+		assert_int_equal(status, 0);
+		assert_non_null(strstr(got, "FB014"));
+		free(got);
+	}
+}
+
 /* A failing source is a read error (-1, errno kept), after the bytes it gave. */
 static void
 test_source_error(void **state)
@@ -905,7 +975,8 @@ test_source_error(void **state)
 			 -1);
 	assert_int_equal(errno, EIO);
 	assert_int_equal(bytes, 30);
-	assert_int_equal(calls, 4);
+	/* Filling the first chunk met the failure; the next chunk's read says it. */
+	assert_int_equal(calls, 5);
 	fb_findings_release(&f);
 }
 
@@ -1051,6 +1122,7 @@ main(void)
 		cmocka_unit_test(test_tap),
 		cmocka_unit_test(test_split_line),
 		cmocka_unit_test(test_fast_path),
+		cmocka_unit_test(test_first_bytes_apart),
 		cmocka_unit_test(test_fast_chunk_boundary),
 	};
 
