@@ -336,6 +336,39 @@ fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char
 	return check_overlaps(cli);
 }
 
+/*
+ * Bed records are read in blocks of 1 MiB, two at once: one core parses
+ * and checks while the other commits, and a block is small enough for
+ * the two to finish a file together.
+ */
+#define WORKERS 2
+#define BLOCK_SIZE ((long)1 << 20)
+
+/*
+ * The environment's FOSTERBEDS_WORKERS (1 to 64) or FOSTERBEDS_BLOCK_SIZE
+ * (bytes, 0 to FB_INGEST_BLOCK_MAX; 0 reads a row at a time), or def when
+ * unset; told and ignored when it is not such a number.  They change how
+ * the work is shared out, never a result: tests/blocks.sh checks that.
+ */
+static long
+env_number(const char *name, long min, long max, long def)
+{
+	const char *v = getenv(name);
+	char *end;
+	long n;
+
+	if (!v)
+		return def;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < min || n > max) {
+		fb_cli_error("%s='%s' is not a number from %ld to %ld; it is ignored", name, v,
+			     min, max);
+		return def;
+	}
+	return n;
+}
+
 int
 fb_cli_read_inputs(struct fb_run *run, const struct fb_cli *cli, int argc, char **argv)
 {
@@ -344,6 +377,9 @@ fb_cli_read_inputs(struct fb_run *run, const struct fb_cli *cli, int argc, char 
 	/* Hashed only for an output that shows the hashes. */
 	int hash = cli->manifest || cli->writer->digests;
 
+	fb_run_set_blocks(run, (int)env_number("FOSTERBEDS_WORKERS", 1, 64, WORKERS),
+			  (size_t)env_number("FOSTERBEDS_BLOCK_SIZE", 0, (long)FB_INGEST_BLOCK_MAX,
+					     BLOCK_SIZE));
 	fb_run_set_profile(run, given_profile);
 	for (int i = 0; i < argc; i++) {
 		if (fb_run_read_path(run, argv[i], hash) != 0) {

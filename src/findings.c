@@ -49,17 +49,36 @@ fb_findings_release(struct fb_findings *f)
 	fb_findings_init(f, f->limit);
 }
 
-static struct fb_file_map *
-map_of(struct fb_findings *f, int file, int create)
+/*
+ * The index of file's map, or f->nmaps when it has none.  Few files, and
+ * findings of one file come together: the last is the usual hit.
+ */
+static size_t
+map_index(const struct fb_findings *f, int file)
 {
-	struct fb_file_map *m;
-
-	/* Few files, and findings of one file come together: the last is the usual hit. */
 	for (size_t i = f->nmaps; i-- > 0;)
 		if (f->maps[i].file == file)
-			return &f->maps[i];
-	if (!create)
-		return NULL;
+			return i;
+	return f->nmaps;
+}
+
+static const struct fb_file_map *
+map_find(const struct fb_findings *f, int file)
+{
+	size_t i = map_index(f, file);
+
+	return i < f->nmaps ? &f->maps[i] : NULL;
+}
+
+/* file's map, made empty when it has none. */
+static struct fb_file_map *
+map_of(struct fb_findings *f, int file)
+{
+	struct fb_file_map *m;
+	size_t i = map_index(f, file);
+
+	if (i < f->nmaps)
+		return &f->maps[i];
 	fb_grow((void **)&f->maps, &f->mapcap, f->nmaps + 1, sizeof(*f->maps));
 	m = &f->maps[f->nmaps++];
 	memset(m, 0, sizeof(*m));
@@ -71,7 +90,7 @@ void
 fb_findings_map_columns(struct fb_findings *f, int file, const char *const *name,
 			const int *col, size_t n)
 {
-	struct fb_file_map *m = map_of(f, file, 1);
+	struct fb_file_map *m = map_of(f, file);
 
 	free(m->name);
 	free(m->col);
@@ -87,7 +106,7 @@ fb_findings_map_columns(struct fb_findings *f, int file, const char *const *name
 void
 fb_findings_map_lines(struct fb_findings *f, int file, long line, long extra)
 {
-	struct fb_file_map *m = map_of(f, file, 1);
+	struct fb_file_map *m = map_of(f, file);
 	long total = m->nshift ? m->shift[m->nshift - 1].less + extra : extra;
 
 	if (m->nshift && m->shift[m->nshift - 1].from == line) {
@@ -171,7 +190,7 @@ static void
 add(struct fb_findings *f, enum fb_rule rule, int file, long line, int col,
     const char *column, const char *value, const char *fmt, va_list ap)
 {
-	const struct fb_file_map *m = map_of(f, file, 0);
+	const struct fb_file_map *m = map_find(f, file);
 	struct fb_finding *fnd;
 	char msg[1024];
 
@@ -227,7 +246,7 @@ fb_findings_add_cell(struct fb_findings *f, enum fb_rule rule, int file, long li
 static void
 map_merge(struct fb_findings *dst, struct fb_file_map *ms)
 {
-	struct fb_file_map *md = map_of(dst, ms->file, 1);
+	struct fb_file_map *md = map_of(dst, ms->file);
 	long base = md->nshift ? md->shift[md->nshift - 1].less : 0;
 
 	for (size_t i = 0; i < ms->nshift; i++) {
@@ -262,7 +281,7 @@ fb_findings_merge(struct fb_findings *dst, struct fb_findings *src)
 		}
 		/* Its row again, now that the line breaks of the parts before it are known. */
 		if (fnd->row > 0)
-			fnd->row = row_of(map_of(dst, fnd->file, 0), fnd->line);
+			fnd->row = row_of(map_find(dst, fnd->file), fnd->line);
 		fb_grow((void **)&dst->items, &dst->cap, dst->n + 1, sizeof(*dst->items));
 		dst->items[dst->n++] = *fnd;
 	}
@@ -274,6 +293,63 @@ fb_findings_merge(struct fb_findings *dst, struct fb_findings *src)
 	free(src->items);
 	maps_release(src);
 	fb_findings_init(src, src->limit);
+}
+
+void
+fb_findings_take(struct fb_findings *dst, struct fb_findings *src, size_t from, size_t to,
+		 long offset, int (*keep)(void *ctx, const struct fb_finding *f), void *ctx)
+{
+	const struct fb_file_map *m = NULL;
+	int mfile = -1;
+
+	for (size_t i = from; i < to && i < src->n; i++) {
+		struct fb_finding *fnd = &src->items[i];
+
+		fnd->line += offset;
+		if (keep && !keep(ctx, fnd)) {
+			finding_release(fnd);
+			memset(fnd, 0, sizeof(*fnd));
+			continue;
+		}
+		count(dst, fnd->rule, 1);
+		if (dst->limit && dst->n >= dst->limit) {
+			dst->dropped++;
+			finding_release(fnd);
+			memset(fnd, 0, sizeof(*fnd));
+			continue;
+		}
+		if (!m || mfile != fnd->file) {
+			m = map_find(dst, fnd->file);
+			mfile = fnd->file;
+		}
+		fnd->row = row_of(m, fnd->line);
+		fb_grow((void **)&dst->items, &dst->cap, dst->n + 1, sizeof(*dst->items));
+		dst->items[dst->n++] = *fnd;
+		memset(fnd, 0, sizeof(*fnd));
+	}
+}
+
+void
+fb_findings_take_shifts(struct fb_findings *dst, const struct fb_findings *src, int file,
+			long offset)
+{
+	const struct fb_file_map *ms = map_find(src, file);
+	long before = 0;
+
+	for (size_t i = 0; ms && i < ms->nshift; i++) {
+		fb_findings_map_lines(dst, file, ms->shift[i].from + offset,
+				      ms->shift[i].less - before);
+		before = ms->shift[i].less;
+	}
+}
+
+void
+fb_findings_map_like(struct fb_findings *dst, const struct fb_findings *src, int file)
+{
+	const struct fb_file_map *m = map_find(src, file);
+
+	if (m && m->ncols)
+		fb_findings_map_columns(dst, file, m->name, m->col, m->ncols);
 }
 
 static int

@@ -6,6 +6,9 @@
 #include "fosterbeds/host.h"
 
 #include <errno.h>
+#ifdef HAVE_THREADS
+#include <pthread.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,9 +97,55 @@ decode_1252(const char *data, size_t len, size_t *outlen)
 	return out;
 }
 
+#ifdef HAVE_THREADS
+struct thread {
+	pthread_t id;
+	void (*fn)(void *);
+	void *arg;
+};
+
+static void *
+thread_main(void *vt)
+{
+	struct thread *t = vt;
+
+	t->fn(t->arg);
+	return NULL;
+}
+
+static void *
+thread_start(void (*fn)(void *), void *arg)
+{
+	struct thread *t = malloc(sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->fn = fn;
+	t->arg = arg;
+	if (pthread_create(&t->id, NULL, thread_main, t) != 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static void
+thread_join(void *vt)
+{
+	struct thread *t = vt;
+
+	pthread_join(t->id, NULL);
+	free(t);
+}
+#endif
+
 static const struct fb_hooks host_hooks = {
 	.out_of_memory = out_of_memory,
 	.decode_1252 = decode_1252,
+#ifdef HAVE_THREADS
+	.thread_start = thread_start,
+	.thread_join = thread_join,
+#endif
 };
 
 const struct fb_hooks *

@@ -58,6 +58,7 @@ size_t fb_split_line(const struct fb_split *sp, const char *line, size_t len, ch
  */
 struct fb_ingest_options {
 	int fast;
+	const struct fb_ingest_blocks *blocks;  /* NULL: no blocks */
 };
 
 void fb_ingest_options_init(struct fb_ingest_options *o);

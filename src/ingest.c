@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fosterbeds/hooks.h"
 #include "fosterbeds/limits.h"
 #include "ingest-split.h"
 #include "util.h"
@@ -629,6 +630,384 @@ unclosed_finding(struct ingest *g, const char *how)
 			"double quote", label, g->at.line, how);
 }
 
+/*
+ * Parse the n bytes at s, the stream's next, with g itself, a chunk at a
+ * time, each followed by the limits' checks.  Returns 0 to read on; else
+ * 1 with *status the stream's: refused (-1, errno set) or, for a quoted
+ * value open past the limit, what reading the rest of the stream gave.
+ */
+static int
+parse_direct(struct ingest *g, const unsigned char *s, size_t n, const struct fb_source *in,
+	     long long *bytes, const struct fb_ingest_tap *tap, int *status)
+{
+	do {
+		size_t len = n < CHUNK ? n : CHUNK;
+
+		if (parse_chunk(g, s, len) != 0) {
+			errno = ENOMEM;
+			*status = -1;
+			return 1;
+		}
+		s += len;
+		n -= len;
+		/* The value being read counts too: a quote that never closes. */
+		if (!g->refused && g->buflen + g->parser.entry_pos > FB_MAX_RECORD)
+			g->refused = FB_E_RECORD_SIZE;
+		/*
+		 * A quoted value open past the limit is, as at the end of the
+		 * file, a quote that never closes: said on its row, which is
+		 * rejected, and the rest of the file is only read (to hash it).
+		 */
+		if (g->refused == FB_E_RECORD_SIZE && g->have_header &&
+		    g->parser.pstate == LIBCSV_FIELD_BEGUN && g->parser.quoted) {
+			struct fb_row row = { .file = g->file, .line = fb_csv_lines_here(&g->at),
+					      .reject = FB_R_UNCLOSED_QUOTE };
+			unsigned char *chunk = fb_xmalloc(CHUNK);
+
+			unclosed_finding(g, "is still open 16 MiB later (the most a row may "
+					 "be), so the rest of the file was not read");
+			g->rows++;
+			g->fn(g->ctx, &row);
+			*status = skip_rest(in, chunk, bytes, tap);
+			free(chunk);
+			return 1;
+		}
+		if (g->refused) {
+			errno = g->refused;
+			*status = -1;
+			return 1;
+		}
+	} while (n > 0);
+	return 0;
+}
+
+/*
+ * Blocks (ingest.h, struct fb_ingest_blocks).  g, the file's own state,
+ * reads on wherever a block's parse cannot be used; a block parsed apart
+ * has a state of its own (struct job), made from g's header, that either
+ * ends at a record's start like g's (then only g's line count moves on)
+ * or is taken over by g, which reads the next block on from it.
+ */
+struct job {
+	struct ingest s;            /* the block's own state, from a record's start */
+	int has_state;
+	struct fb_findings out;     /* its findings, lines counted from its first */
+	void *block;                /* begin()'s; NULL: g reads the block */
+	unsigned char *bytes;
+	size_t n, cap;
+	void *thread;               /* parsing on a thread of its own until joined */
+	int failed;                 /* libcsv failed: out of memory */
+};
+
+/* What is read ahead of the blocks parsed. */
+struct reader {
+	const struct fb_source *in;
+	long long *bytes;
+	const struct fb_ingest_tap *tap;
+	unsigned char *carry;       /* read, not yet in a block: from at to ncarry */
+	size_t at, ncarry, carrycap;
+	int ended;                  /* the source gave its last byte */
+	int error;                  /* errno of a failed read or a refusal: nothing more is read */
+};
+
+/*
+ * s is at a record's start after a LF, holding nothing and refused
+ * nothing: the next bytes can be parsed by a state made afresh.
+ */
+static int
+at_record_start(const struct ingest *s)
+{
+	return s->have_header && s->parser.pstate == LIBCSV_ROW_NOT_BEGUN && !s->line_open &&
+	       !s->refused && !s->at.in_record && s->nfields == 0 && s->buflen == 0;
+}
+
+/* s: g's header and settings, to parse a block from a record's start. */
+static int
+state_for_block(struct ingest *s, const struct ingest *g, struct fb_findings *out,
+		fb_row_fn fn, void *ctx)
+{
+	memset(s, 0, sizeof(*s));
+	if (fb_csv_init(&s->parser, CSV_STRICT | CSV_REPALL_NL) != 0)
+		return -1;
+	csv_set_delim(&s->parser, (unsigned char)g->delim);
+	s->schema = g->schema;
+	s->file = g->file;
+	s->delim = g->delim;
+	s->out = out;
+	s->fn = fn;
+	s->ctx = ctx;
+	fb_csv_lines_init(&s->at);
+	s->have_header = 1;
+	s->no_header = g->no_header;
+	s->ncols = g->ncols;
+	/* g's, which no one changes once the header is read; s does not free them. */
+	s->colname = g->colname;
+	s->col_field = g->col_field;
+	memcpy(s->field_col, g->field_col, sizeof(s->field_col));
+	s->header_reject = g->header_reject;
+	s->fast = g->fast;
+	s->split = g->split;
+	s->split_ready = g->split_ready;
+	return 0;
+}
+
+/*
+ * g reads on from where the block's state s left off (its line count is
+ * add_counts()'s); s is left holding g's old buffers, to be freed.
+ */
+static void
+take_over(struct ingest *g, struct ingest *s)
+{
+	struct csv_parser parser = g->parser;
+	char *buf = g->buf;
+	size_t *off = g->off, bufcap = g->bufcap, offcap = g->offcap;
+
+	g->parser = s->parser;
+	s->parser = parser;
+	g->buf = s->buf;
+	g->bufcap = s->bufcap;
+	s->buf = buf;
+	s->bufcap = bufcap;
+	g->off = s->off;
+	g->offcap = s->offcap;
+	s->off = off;
+	s->offcap = offcap;
+	g->buflen = s->buflen;
+	g->nfields = s->nfields;
+	g->unclosed = s->unclosed;
+	g->malformed = s->malformed;
+	g->malformed_col = s->malformed_col;
+	g->malformed_quoted = s->malformed_quoted;
+	g->line_open = s->line_open;
+	g->refused = s->refused;
+}
+
+/* The counts of a block's state s (offset lines further in the file) added to g's. */
+static void
+add_counts(struct ingest *g, const struct ingest *s, long offset)
+{
+	g->rows += s->rows;
+	if (s->empty_rows && !g->empty_rows)
+		g->empty_first_line = s->empty_first_line + offset;
+	g->empty_rows += s->empty_rows;
+	g->at = s->at;
+	g->at.line += offset;
+	g->at.start += offset;
+}
+
+static void
+parse_job(void *vj)
+{
+	struct job *j = vj;
+
+	j->failed = parse_chunk(&j->s, j->bytes, j->n) != 0;
+}
+
+static void
+job_release(struct ingest *g, const struct fb_ingest_blocks *b, struct job *j)
+{
+	if (j->block)
+		b->end(g->ctx, j->block);
+	j->block = NULL;
+	fb_findings_release(&j->out);
+	if (j->has_state) {
+		csv_free(&j->s.parser);
+		free(j->s.buf);
+		free(j->s.off);
+	}
+	j->has_state = 0;
+}
+
+/* Parse j's bytes apart, on a thread of its own when the hooks start one. */
+static void
+job_start(struct ingest *g, const struct fb_ingest_blocks *b, struct job *j)
+{
+	const struct fb_hooks *h = fb_hooks_get();
+
+	fb_findings_init(&j->out, 0);
+	fb_findings_map_like(&j->out, g->out, g->file);
+	j->failed = 0;
+	j->thread = NULL;
+	if (!g->have_header || !(j->block = b->begin(g->ctx, &j->out)))
+		return;
+	if (state_for_block(&j->s, g, &j->out, b->row, j->block) != 0) {
+		b->end(g->ctx, j->block);
+		j->block = NULL;
+		return;
+	}
+	j->has_state = 1;
+	if (b->workers > 1 && h->thread_start && h->thread_join)
+		j->thread = h->thread_start(parse_job, j);
+	if (!j->thread)
+		parse_job(j);
+}
+
+/*
+ * Hand j's rows over, in the stream's order: committed as parsed when g
+ * was at a record's start as j began, else read on by g.  Returns 1, with
+ * *status set, when the stream stops here.
+ */
+static int
+job_finish(struct ingest *g, const struct fb_ingest_blocks *b, struct job *j,
+	   struct reader *r, int *status)
+{
+	const struct fb_hooks *h = fb_hooks_get();
+	int stop = 0;
+
+	if (j->thread)
+		h->thread_join(j->thread);
+	j->thread = NULL;
+	if (j->block && at_record_start(g)) {
+		long offset = g->at.line - 1;
+
+		if (j->failed) {
+			errno = ENOMEM;
+			*status = -1;
+			stop = 1;
+		} else {
+			fb_findings_take_shifts(g->out, &j->out, g->file, offset);
+			b->commit(g->ctx, j->block, &j->out, offset);
+			add_counts(g, &j->s, offset);
+			if (!at_record_start(&j->s))
+				take_over(g, &j->s);
+			if (g->refused) {
+				errno = g->refused;
+				*status = -1;
+				stop = 1;
+			}
+		}
+	} else {
+		stop = parse_direct(g, j->bytes, j->n, r->in, r->bytes, r->tap, status);
+	}
+	job_release(g, b, j);
+	return stop;
+}
+
+/*
+ * j: the carried bytes, then the stream's next, up to size bytes in all
+ * (or its end), each read checked and tapped as fb_ingest_with() does;
+ * cut after its last LF, the rest carried to the next block.  A block
+ * with no LF is taken whole, but at the stream's end, where it is the
+ * last line's start, carried.
+ */
+static void
+fill(struct reader *r, struct job *j, size_t size)
+{
+	size_t cut, take = r->ncarry - r->at < size ? r->ncarry - r->at : size, rest;
+
+	fb_grow((void **)&j->bytes, &j->cap, size, 1);
+	fb_memcpy(j->bytes, r->carry + r->at, take);
+	j->n = take;
+	r->at += take;
+	while (r->at == r->ncarry && !r->ended && !r->error && j->n < size) {
+		size_t want = size - j->n < CHUNK ? size - j->n : CHUNK;
+		long got = r->in->read(r->in->ctx, j->bytes + j->n, want);
+
+		if (got <= 0) {
+			r->ended = got == 0;
+			r->error = got < 0 ? (errno ? errno : EIO) : 0;
+			break;
+		}
+		*r->bytes += got;
+		if (*r->bytes > FB_MAX_STREAM)
+			r->error = FB_E_STREAM_SIZE;
+		else if (memchr(j->bytes + j->n, 0, (size_t)got))
+			r->error = FB_E_NOT_TEXT;
+		if (r->error)
+			break;
+		if (r->tap)
+			r->tap->fn(r->tap->ctx, j->bytes + j->n, (size_t)got);
+		j->n += (size_t)got;
+	}
+	for (cut = j->n; cut > 0 && j->bytes[cut - 1] != '\n'; cut--)
+		;
+	if (cut == 0 && (j->n == 0 || (j->n == size && !r->ended && !r->error)))
+		return;
+	rest = j->n - cut;
+	j->n = cut;
+	if (cut + rest == take) {
+		/* Every byte came from the carry: the rest is still there, just before at. */
+		r->at -= rest;
+		return;
+	}
+	fb_grow((void **)&r->carry, &r->carrycap, rest ? rest : 1, 1);
+	fb_memcpy(r->carry, j->bytes + cut, rest);
+	r->at = 0;
+	r->ncarry = rest;
+}
+
+/*
+ * Read the rest of the stream in blocks, p (n bytes) being the first
+ * chunk's after the byte-order mark.  Returns 0 at the stream's end with g
+ * holding what is left of it (a last line without a LF, libcsv's state);
+ * 1 when the stream stopped, with *status set.
+ */
+static int
+read_blocks(struct ingest *g, const struct fb_ingest_blocks *b, const struct fb_source *in,
+	    const unsigned char *p, size_t n, long long *bytes, const struct fb_ingest_tap *tap,
+	    int *status)
+{
+	size_t nw = b->workers > 1 ? (size_t)b->workers : 1, head = 0, nq = 0, done = 0;
+	size_t size = b->size < FB_INGEST_BLOCK_MAX ? b->size : FB_INGEST_BLOCK_MAX;
+	struct job *ring = fb_xcalloc(nw, sizeof(*ring));
+	struct reader r = { .in = in, .bytes = bytes, .tap = tap };
+	int stop = 0;
+
+	/*
+	 * The first chunk a line at a time as without blocks, to the header's
+	 * end and a record's start; the rest is carried to the first block.
+	 */
+	while (!stop && done < n && !at_record_start(g)) {
+		const unsigned char *nl = memchr(p + done, '\n', n - done);
+		size_t len = nl ? (size_t)(nl - p) + 1 - done : n - done;
+
+		stop = parse_direct(g, p + done, len, in, bytes, tap, status);
+		done += len;
+	}
+	r.ncarry = n - done;
+	r.carry = fb_xmalloc(r.ncarry ? r.ncarry : 1);
+	r.carrycap = r.ncarry ? r.ncarry : 1;
+	fb_memcpy(r.carry, p + done, r.ncarry);
+	while (!stop) {
+		struct job *j;
+
+		if (nq == nw) {
+			stop = job_finish(g, b, &ring[head], &r, status);
+			head = (head + 1) % nw;
+			nq--;
+			continue;
+		}
+		j = &ring[(head + nq) % nw];
+		fill(&r, j, size);
+		if (j->n == 0)
+			break;
+		job_start(g, b, j);
+		nq++;
+	}
+	for (; nq > 0; nq--, head = (head + 1) % nw) {
+		if (!stop)
+			stop = job_finish(g, b, &ring[head], &r, status);
+		else {
+			if (ring[head].thread)
+				fb_hooks_get()->thread_join(ring[head].thread);
+			ring[head].thread = NULL;
+			job_release(g, b, &ring[head]);
+		}
+	}
+	if (!stop && r.at < r.ncarry)
+		stop = parse_direct(g, r.carry + r.at, r.ncarry - r.at, in, bytes, tap, status);
+	if (!stop && r.error) {
+		errno = r.error;
+		*status = -1;
+		stop = 1;
+	}
+	for (size_t i = 0; i < nw; i++)
+		free(ring[i].bytes);
+	free(ring);
+	free(r.carry);
+	return stop;
+}
+
 void
 fb_ingest_options_init(struct fb_ingest_options *o)
 {
@@ -759,36 +1138,13 @@ fb_ingest_with(const struct fb_ingest_options *o, const struct fb_source *in,
 								 : "\"Text (Tab delimited)\"");
 			}
 		}
-		if (parse_chunk(&g, p, n) != 0) {
-			errno = ENOMEM;
-			status = -1;
-			goto done;
+		if (o->blocks && o->blocks->size && g.fast) {
+			if (read_blocks(&g, o->blocks, in, p, n, bytes, tap, &status))
+				goto done;
+			break;
 		}
-		/* The value being read counts too: a quote that never closes. */
-		if (!g.refused && g.buflen + g.parser.entry_pos > FB_MAX_RECORD)
-			g.refused = FB_E_RECORD_SIZE;
-		/*
-		 * A quoted value open past the limit is, as at the end of the
-		 * file, a quote that never closes: said on its row, which is
-		 * rejected, and the rest of the file is only read (to hash it).
-		 */
-		if (g.refused == FB_E_RECORD_SIZE && g.have_header &&
-		    g.parser.pstate == LIBCSV_FIELD_BEGUN && g.parser.quoted) {
-			struct fb_row row = { .file = file, .line = fb_csv_lines_here(&g.at),
-					      .reject = FB_R_UNCLOSED_QUOTE };
-
-			unclosed_finding(&g, "is still open 16 MiB later (the most a row may "
-					 "be), so the rest of the file was not read");
-			g.rows++;
-			fn(ctx, &row);
-			status = skip_rest(in, chunk, bytes, tap);
+		if (parse_direct(&g, p, n, in, bytes, tap, &status) != 0)
 			goto done;
-		}
-		if (g.refused) {
-			errno = g.refused;
-			status = -1;
-			goto done;
-		}
 	}
 	if (got < 0) {
 		status = -1;

@@ -147,6 +147,41 @@ fb_bad_la_code(struct fb_findings *out, int file, long line, const char *s, size
 }
 
 /* 1 when code (0..999) is an authority's: the table is scanned once per code. */
+int
+fb_checker_say_once(struct fb_checker_input *in, enum fb_rule rule, int la_code, int date)
+{
+	if (rule == FB_R_UNKNOWN_LA_CODE) {
+		if (in->la_warned[la_code])
+			return 0;
+		in->la_warned[la_code] = 1;
+		return 1;
+	}
+	if (rule != FB_R_FUTURE_DATE)
+		return 1;
+	for (int i = 0; i < in->nfuture_warned; i++)
+		if (in->future_warned[i] == date)
+			return 0;
+	/* Past this many distinct future dates the file is plainly wrong; stop. */
+	if (in->nfuture_warned == FB_FUTURE_WARN_MAX)
+		return 0;
+	in->future_warned[in->nfuture_warned++] = date;
+	return 1;
+}
+
+void
+fb_checker_input_add(struct fb_checker_input *dst, const struct fb_checker_input *src,
+		     long offset)
+{
+	if (src->dmy_rows && dst->dmy_rows == 0) {
+		dst->dmy_first_line = src->dmy_first_line + offset;
+		memcpy(dst->dmy_first, src->dmy_first, sizeof(dst->dmy_first));
+	}
+	dst->dmy_rows += src->dmy_rows;
+	if (src->noreason_rows && dst->noreason_rows == 0)
+		dst->noreason_first_line = src->noreason_first_line + offset;
+	dst->noreason_rows += src->noreason_rows;
+}
+
 static int
 la_known(struct fb_checker *c, int code)
 {
@@ -167,13 +202,11 @@ la_code(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed, int 
 		first_error(reject, FB_R_BAD_LA_CODE);
 		return;
 	}
-	if (!la_known(c, bed->la_code) && !c->input.la_warned[bed->la_code]) {
-		c->input.la_warned[bed->la_code] = 1;
+	if (!la_known(c, bed->la_code) && fb_checker_say_once(&c->input, FB_R_UNKNOWN_LA_CODE, bed->la_code, 0))
 		fb_findings_add(c->out, FB_R_UNKNOWN_LA_CODE, row->file, row->line, "la_code",
 				fb_visible(vis, s, len), "la_code '%s' is not the code of an "
 				"English local authority; its rows are used with an empty name "
 				"(said once per file)", vis);
-	}
 }
 
 /*
@@ -199,14 +232,7 @@ snapshot_date(struct fb_checker *c, const struct fb_row *row, struct fb_bed *bed
 		c->input.dmy_first_line = row->line;
 		fb_visible(c->input.dmy_first, s, len);
 	}
-	if (bed->date > c->today) {
-		for (int i = 0; i < c->input.nfuture_warned; i++)
-			if (c->input.future_warned[i] == bed->date)
-				return;
-		/* Past this many distinct future dates the file is plainly wrong; stop. */
-		if (c->input.nfuture_warned == FB_FUTURE_WARN_MAX)
-			return;
-		c->input.future_warned[c->input.nfuture_warned++] = bed->date;
+	if (bed->date > c->today && fb_checker_say_once(&c->input, FB_R_FUTURE_DATE, 0, bed->date)) {
 		fb_date_format(bed->date, iso);
 		fb_findings_add(c->out, FB_R_FUTURE_DATE, row->file, row->line, c->input.date_column,
 				fb_visible(vis, s, len), "%s '%s' is in the future "

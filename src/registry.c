@@ -11,6 +11,9 @@
  * then each identifier prefixed by its length, so no identifier's bytes can
  * run into the next.
  */
+/* madvise() and MADV_HUGEPAGE are Linux's and BSD's, not POSIX's. */
+#define _DEFAULT_SOURCE
+
 #include "fosterbeds/registry.h"
 
 #include <stddef.h>
@@ -18,6 +21,11 @@
 #include <string.h>
 
 #include "util.h"
+
+#ifdef HAVE_MADV_HUGEPAGE
+#include <sys/mman.h>
+#define HUGE_PAGE ((size_t)2 << 20)
+#endif
 
 /*
  * 32 bytes, no padding; the first 16 (group, then the id zero-padded) and
@@ -161,9 +169,18 @@ make_slot_key(struct fb_registry *r, const struct fb_bed *bed, struct key *k)
 static void *
 aligned_slots(uint32_t cap, void **mem)
 {
+	size_t size = (size_t)cap * sizeof(struct fb_registry_slot);
 	uintptr_t p;
 
-	*mem = fb_xcalloc((size_t)cap * sizeof(struct fb_registry_slot) + 63, 1);
+#ifdef HAVE_MADV_HUGEPAGE
+	if (size >= HUGE_PAGE) {
+		*mem = fb_xcalloc(size + HUGE_PAGE, 1);
+		p = ((uintptr_t)*mem + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+		madvise((void *)p, size & ~(size_t)(HUGE_PAGE - 1), MADV_HUGEPAGE);
+		return (void *)p;
+	}
+#endif
+	*mem = fb_xcalloc(size + 63, 1);
 	p = ((uintptr_t)*mem + 63) & ~(uintptr_t)63;
 	return (void *)p;
 }
@@ -201,7 +218,7 @@ grow(struct fb_registry_part *p)
 static struct fb_registry_slot *
 get_slot(struct fb_registry *r, const struct key *k, int *created)
 {
-	struct fb_registry_part *p = &r->part[k->h >> 56];
+	struct fb_registry_part *p = &r->part[k->h >> 60];
 	struct fb_registry_slot *s;
 	uint32_t i;
 
@@ -228,6 +245,23 @@ get_slot(struct fb_registry *r, const struct key *k, int *created)
 	p->n++;
 	*created = 1;
 	return s;
+}
+
+void
+fb_registry_prefetch(const struct fb_registry *r, const struct fb_bed *bed)
+{
+	struct key k;
+	const struct fb_registry_part *p;
+	unsigned g;
+
+	/* A pair not cached is rare; the hint is skipped rather than make its group. */
+	if (bed->household_len > FB_REGISTRY_ID_INLINE ||
+	    !(g = cached_group(r, bed->la_code, bed->date)))
+		return;
+	fill_key(&k, g, bed->household, bed->household_len);
+	p = &r->part[k.h >> 60];
+	if (p->cap)
+		__builtin_prefetch(&p->slots[home(k.h, p->cap)], 1);
 }
 
 /* bed_id as a slot holds it, 0..254 written plainly; -1 for any other. */

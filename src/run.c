@@ -9,6 +9,7 @@
 
 #include "fosterbeds/date.h"
 #include "fosterbeds/la.h"
+#include "ingest-split.h"
 #include "util.h"
 
 void
@@ -67,10 +68,11 @@ cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *b
 {
 	const struct fb_seen *seen;
 	char vis[FB_VISIBLE_SIZE], hh[FB_VISIBLE_SIZE], date[FB_DATE_LEN + 1];
-	char where[FB_VISIBLE_SIZE + 8] = "";
+	char where[FB_VISIBLE_SIZE + 8];
 
 	seen = fb_registry_bed(&run->registry, bed, row->file, row->line);
 	if (seen) {
+		where[0] = '\0';
 		if (seen->file != row->file)
 			snprintf(where, sizeof(where), " of %s",
 				 fb_visible(vis, run->inputs[seen->file].name,
@@ -102,6 +104,7 @@ cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *b
 struct file_ctx {
 	struct fb_run *run;
 	struct fb_input *input;
+	int file;       /* its index */
 	int episodes;   /* the header chose the episode schema */
 	struct fb_profile_input *profile;  /* reading through the run's profile, or NULL */
 };
@@ -160,16 +163,35 @@ choose(void *vctx, const char *const *names, const size_t *lens, size_t n)
  * la_code reads as a code can be: any other may be one of the LAs kept.
  */
 static int
-outside_filter(struct fb_run *run, const struct fb_row *row)
+outside_filter(const struct fb_run *run, const struct fb_row *row, int *code)
 {
-	int code;
+	return run->filter.active && row->reject == FB_NONE &&
+	       fb_la_code_parse(row->cell[FB_F_LA_CODE], row->len[FB_F_LA_CODE], code) == 0 &&
+	       !fb_filter_keeps(&run->filter, *code);
+}
 
-	if (!run->filter.active || row->reject != FB_NONE ||
-	    fb_la_code_parse(row->cell[FB_F_LA_CODE], row->len[FB_F_LA_CODE], &code) != 0 ||
-	    fb_filter_keeps(&run->filter, code))
-		return 0;
-	run->la_outside[code] = 1;
-	return 1;
+static void
+count_outside(struct file_ctx *ctx, int code)
+{
+	ctx->input->rows_outside_filter++;
+	ctx->run->la_outside[code] = 1;
+}
+
+/* The rules across rows for a row the one-row rules gave reject, and its counts. */
+static void
+use_row(struct file_ctx *ctx, const struct fb_row *row, int reject, const struct fb_bed *bed)
+{
+	struct fb_run *run = ctx->run;
+
+	if (reject == FB_NONE)
+		reject = cross_check(run, row, bed);
+	if (!count_row(ctx, row, reject, bed))
+		return;
+	fb_tally_add(&run->tally, bed->la_code, bed->date,
+		     &(struct fb_tally_bed){ .bed_use = bed->bed_use, .status = bed->status,
+					     .ofsted_status = bed->ofsted_status,
+					     .unavailable_reason = bed->unavailable_reason,
+					     .vacancy_reason = bed->vacancy_reason });
 }
 
 static void
@@ -178,29 +200,193 @@ on_row(void *vctx, const struct fb_row *row)
 	struct file_ctx *ctx = vctx;
 	struct fb_run *run = ctx->run;
 	struct fb_bed bed;
-	int reject;
+	int code;
 
 	ctx->input->rows_read++;
 	if (run->row_tap && row->reject == FB_NONE)
 		run->row_tap(run->row_tap_ctx, row);
-	if (outside_filter(run, row)) {
-		ctx->input->rows_outside_filter++;
+	if (outside_filter(run, row, &code)) {
+		count_outside(ctx, code);
 		return;
 	}
 	if (ctx->episodes) {
 		on_episode(ctx, row);
 		return;
 	}
-	reject = fb_checker_check(&run->checker, row, &bed);
-	if (reject == FB_NONE)
-		reject = cross_check(run, row, &bed);
-	if (!count_row(ctx, row, reject, &bed))
+	use_row(ctx, row, fb_checker_check(&run->checker, row, &bed), &bed);
+}
+
+/*
+ * A block of bed records (ingest.h): its rows are checked on a worker
+ * against the one-row rules, by a checker of the block's own, and kept
+ * (the values the rules across rows and the tally need, the ids copied)
+ * until commit_block() hands them to the registry and tally in the file's
+ * order, with the findings the worker gave each row just before its own.
+ */
+struct checked {
+	long line;              /* from the block's first */
+	size_t findings;        /* the block's findings up to this row's end */
+	size_t household, bed_id;         /* offsets in the block's text */
+	size_t household_len, bed_id_len;
+	int la_code, date;      /* as read, for the once-per-file warnings */
+	int reject;             /* FB_NONE, a rule, or OUTSIDE */
+	signed char bed_use, status, ofsted_status, unavailable_reason, vacancy_reason;
+	signed char has_child_ref, category;
+};
+
+#define OUTSIDE (-2)           /* the row is of an LA the filter sets aside */
+#define PREFETCH_AHEAD 8       /* rows: the registry's slots are fetched this far ahead */
+
+struct block {
+	const struct fb_run *run;    /* read only, on the worker */
+	struct fb_checker checker;
+	struct checked *rows;
+	size_t n, cap;
+	char *text;
+	size_t ntext, textcap;
+};
+
+static void *
+begin_block(void *vctx, struct fb_findings *out)
+{
+	struct file_ctx *ctx = vctx;
+	struct block *b;
+
+	if (ctx->episodes)
+		return NULL;
+	b = fb_xcalloc(1, sizeof(*b));
+	b->run = ctx->run;
+	fb_checker_init(&b->checker, ctx->run->today, out);
+	return b;
+}
+
+static size_t
+keep_text(struct block *b, const char *s, size_t len)
+{
+	size_t at = b->ntext;
+
+	fb_grow((void **)&b->text, &b->textcap, b->ntext + len + 1, 1);
+	fb_memcpy(b->text + at, s, len);
+	b->ntext += len;
+	return at;
+}
+
+static void
+check_block_row(void *vb, const struct fb_row *row)
+{
+	struct block *b = vb;
+	struct checked *c;
+	struct fb_bed bed;
+	int code;
+
+	fb_grow((void **)&b->rows, &b->cap, b->n + 1, sizeof(*b->rows));
+	c = &b->rows[b->n++];
+	memset(c, 0, sizeof(*c));
+	c->line = row->line;
+	if (outside_filter(b->run, row, &code)) {
+		c->reject = OUTSIDE;
+		c->la_code = code;
+		c->findings = b->checker.out->n;
 		return;
-	fb_tally_add(&run->tally, bed.la_code, bed.date,
-		     &(struct fb_tally_bed){ .bed_use = bed.bed_use, .status = bed.status,
-					     .ofsted_status = bed.ofsted_status,
-					     .unavailable_reason = bed.unavailable_reason,
-					     .vacancy_reason = bed.vacancy_reason });
+	}
+	c->reject = fb_checker_check(&b->checker, row, &bed);
+	c->findings = b->checker.out->n;
+	c->la_code = bed.la_code;
+	c->date = bed.date;
+	if (c->reject != FB_NONE)
+		return;
+	c->household = keep_text(b, bed.household, bed.household_len);
+	c->household_len = bed.household_len;
+	c->bed_id = keep_text(b, bed.bed_id, bed.bed_id_len);
+	c->bed_id_len = bed.bed_id_len;
+	c->bed_use = (signed char)bed.bed_use;
+	c->status = (signed char)bed.status;
+	c->ofsted_status = (signed char)bed.ofsted_status;
+	c->unavailable_reason = (signed char)bed.unavailable_reason;
+	c->vacancy_reason = (signed char)bed.vacancy_reason;
+	c->has_child_ref = (signed char)bed.has_child_ref;
+	c->category = (signed char)bed.category;
+}
+
+/* The bed of a usable checked row c of block b. */
+static void
+bed_of(const struct block *b, const struct checked *c, struct fb_bed *bed)
+{
+	bed->la_code = c->la_code;
+	bed->date = c->date;
+	bed->household = b->text + c->household;
+	bed->household_len = c->household_len;
+	bed->bed_id = b->text + c->bed_id;
+	bed->bed_id_len = c->bed_id_len;
+	bed->bed_use = c->bed_use;
+	bed->status = c->status;
+	bed->ofsted_status = c->ofsted_status;
+	bed->unavailable_reason = c->unavailable_reason;
+	bed->vacancy_reason = c->vacancy_reason;
+	bed->has_child_ref = c->has_child_ref;
+	bed->category = (enum fb_category)c->category;
+}
+
+/* A worker's once-per-file warning is said only when the file has not said it. */
+struct once {
+	struct fb_checker_input *file;
+	const struct checked *row;
+};
+
+static int
+keep_once(void *vo, const struct fb_finding *f)
+{
+	struct once *o = vo;
+
+	return fb_checker_say_once(o->file, f->rule, o->row->la_code, o->row->date);
+}
+
+static void
+commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
+{
+	struct file_ctx *ctx = vctx;
+	struct fb_run *run = ctx->run;
+	struct block *b = vb;
+	struct once once = { &run->checker.input, NULL };
+	size_t taken = 0;
+
+	fb_checker_input_add(&run->checker.input, &b->checker.input, offset);
+	/* Only its file and line are read: the rules across rows have the bed. */
+	struct fb_row row = { .file = ctx->file };
+	struct fb_bed bed;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const struct checked *c = &b->rows[i];
+
+		if (i + PREFETCH_AHEAD < b->n && c[PREFETCH_AHEAD].reject == FB_NONE) {
+			bed_of(b, &c[PREFETCH_AHEAD], &bed);
+			fb_registry_prefetch(&run->registry, &bed);
+		}
+		once.row = c;
+		fb_findings_take(&run->findings, out, taken, c->findings, offset, keep_once, &once);
+		taken = c->findings;
+		ctx->input->rows_read++;
+		row.line = c->line + offset;
+		if (c->reject == OUTSIDE) {
+			count_outside(ctx, c->la_code);
+			continue;
+		}
+		bed_of(b, c, &bed);
+		use_row(ctx, &row, c->reject, &bed);
+	}
+	/* Findings after the last row: none are pushed outside a row, but take any. */
+	fb_findings_take(&run->findings, out, taken, out->n, offset, NULL, NULL);
+}
+
+static void
+end_block(void *vctx, void *vb)
+{
+	struct block *b = vb;
+
+	(void)vctx;
+	free(b->rows);
+	free(b->text);
+	free(b);
 }
 
 /* Through a profile: a row it says is not a bed. */
@@ -297,13 +483,23 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 {
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
-	struct file_ctx ctx = { run, input, 0, NULL };
+	struct file_ctx ctx = { run, input, file, 0, NULL };
 	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema(), 0, 0 };
 	struct fb_ingest_tap tap = { tap_digest, (void *)digest };
 	struct decoding dec = { src, digest, 0, NULL, 0, 0 };
 	struct fb_source decoded = { decoding_read, &dec };
 	fb_row_fn fn = on_row;
 	int rc, decode = 0;
+	struct fb_ingest_options opts;
+	struct fb_ingest_blocks blocks = {
+		.size = run->block_size, .workers = run->workers, .begin = begin_block,
+		.row = check_block_row, .commit = commit_block, .end = end_block,
+	};
+
+	fb_ingest_options_init(&opts);
+	/* Through a profile, or to a tap, rows go one at a time. */
+	if (run->block_size && !run->profile && !run->row_tap)
+		opts.blocks = &blocks;
 
 	run->checker.input.file = file;
 	if (run->profile) {
@@ -326,8 +522,8 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 		rc = fb_ingest_choosing(&decoded, &chooser, file, &run->findings, fn, &ctx,
 					&input->size, NULL);
 	else
-		rc = fb_ingest_choosing(src, &chooser, file, &run->findings, fn, &ctx,
-					&input->size, digest && digest->update ? &tap : NULL);
+		rc = fb_ingest_with(&opts, src, NULL, &chooser, file, &run->findings, fn, &ctx,
+				    &input->size, digest && digest->update ? &tap : NULL);
 	if (decode) {
 		input->size = dec.raw;
 		free(dec.pending);
@@ -352,6 +548,13 @@ void
 fb_run_set_filter(struct fb_run *run, const struct fb_filter *filter)
 {
 	run->filter = *filter;
+}
+
+void
+fb_run_set_blocks(struct fb_run *run, int workers, size_t size)
+{
+	run->workers = workers;
+	run->block_size = size;
 }
 
 void

@@ -131,6 +131,31 @@ char *fb_column_letters(char *out, int col);
 void fb_findings_merge(struct fb_findings *dst, struct fb_findings *src);
 
 /*
+ * For a part of a file read apart (by a worker) and handed over in the
+ * file's order, findings one at a time between the handing over's own:
+ * move src's findings from..to-1, pushed with lines counted from the
+ * part's first line, to the end of dst as if pushed there then.  Their
+ * lines move down by offset (the line before the part), their Excel rows
+ * are worked out again from dst's map, and each is counted in dst (past
+ * dst's limit, as dropped), unless keep (when not NULL) says 0: that one
+ * is freed and not counted.  src's counts are left alone; the moved items'
+ * strings are dst's now, so fb_findings_release(src) frees only the rest.
+ */
+void fb_findings_take(struct fb_findings *dst, struct fb_findings *src, size_t from, size_t to,
+		      long offset, int (*keep)(void *ctx, const struct fb_finding *f), void *ctx);
+
+/*
+ * The part's line shifts (fb_findings_map_lines() calls into src about
+ * file), offset lines down, added to dst's as if made there: call before
+ * taking the part's findings.
+ */
+void fb_findings_take_shifts(struct fb_findings *dst, const struct fb_findings *src, int file,
+			     long offset);
+
+/* Give dst the column map of file that src has (none when src has none). */
+void fb_findings_map_like(struct fb_findings *dst, const struct fb_findings *src, int file);
+
+/*
  * What rejected a row, for its input's rejected_by (run.h): a reader calls
  * fb_findings_row_start() as it starts checking a row and, when the row is
  * rejected for the findings it pushed, fb_findings_row_error() gives the

@@ -76,6 +76,16 @@ struct fb_digest_sink {
 struct fb_hooks {
 	void (*out_of_memory)(void);
 	char *(*decode_1252)(const char *text, size_t len, size_t *outlen);
+	/*
+	 * thread_start runs fn(arg) on a thread of its own and returns a
+	 * handle that thread_join() waits for (and frees), or NULL when it
+	 * cannot start one; then, and when these hooks are NULL, the core
+	 * runs fn itself.  fn touches nothing but what arg holds, so the core
+	 * needs no lock: joining is the hand-over.  Whether a thread was used
+	 * changes nothing in any result (ingest.h, blocks).
+	 */
+	void *(*thread_start)(void (*fn)(void *arg), void *arg);
+	void (*thread_join)(void *handle);
 };
 
 /* Copy hooks (NULL clears them). */

@@ -153,6 +153,44 @@ struct fb_schema_chooser {
 	int profile;
 };
 
+/*
+ * Reading a stream in blocks, each parsed apart (on a thread of its own
+ * where the host's hooks start one, hooks.h) and handed over in the
+ * stream's order, so that whatever is done with the rows is done as in one
+ * pass: the same rows, lines, findings in the same order, for any number of
+ * workers and any block size.
+ *
+ * After the header, the bytes are cut into blocks of about size bytes,
+ * each ending after a LF.  A block is parsed on the assumption that it
+ * starts at a record's start; when the block before it turns out to end
+ * inside a record (a quoted value's line break at the cut, or a block
+ * with no LF at all), that parse is dropped and the block is read on from
+ * where the one before left off, with the rows going to fn as in
+ * fb_ingest().  A block's rows go to row(block, r), with lines counted
+ * from 1 at the block's first line and findings pushed into a list of the
+ * block's own (out, which knows the file's columns); then commit() is
+ * called on the reading thread, in order, with offset the line before
+ * the block: the rows' lines are offset more in the file.  commit() must
+ * take every finding of out (fb_findings_take()); out's line shifts are
+ * already the file's.
+ *
+ * begin() (on the reading thread) returns what row() and commit() are
+ * given for a new block, or NULL: the file is read without blocks, every
+ * row going to fn.  end() frees it, committed or not.  row() may touch
+ * nothing but its block and what no one writes while the file is read.
+ */
+struct fb_ingest_blocks {
+	size_t size;       /* about this many bytes a block; 0: no blocks */
+	int workers;       /* blocks parsed at once (threads), at least 1 */
+	void *(*begin)(void *ctx, struct fb_findings *out);
+	fb_row_fn row;
+	void (*commit)(void *ctx, void *block, struct fb_findings *out, long offset);
+	void (*end)(void *ctx, void *block);
+};
+
+/* Most bytes a block may hold: a record that long is still far below FB_MAX_RECORD. */
+#define FB_INGEST_BLOCK_MAX ((size_t)8 << 20)
+
 /* fb_ingest() with the schema picked from the header row by chooser. */
 int fb_ingest_choosing(const struct fb_source *in, const struct fb_schema_chooser *chooser, int file,
 		       struct fb_findings *out, fb_row_fn fn, void *ctx, long long *bytes,

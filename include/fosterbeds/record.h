@@ -104,6 +104,23 @@ int fb_checker_check_as(struct fb_checker *c, const struct fb_row *row, struct f
  */
 void fb_bad_la_code(struct fb_findings *out, int file, long line, const char *s, size_t len);
 
+/*
+ * For the parts of a file checked apart, each with a checker of its own
+ * (so each says its warnings once per part), and handed over in the
+ * file's order.  fb_checker_say_once() is 1 when a once-per-file warning
+ * a part gave (rule FB_R_UNKNOWN_LA_CODE about la_code, FB_R_FUTURE_DATE
+ * about date) is to be said in the file whose state is in, and remembers
+ * that it was; 0 when the file has said it (or, for dates, its
+ * FB_FUTURE_WARN_MAX) already; 1 for any other rule.  A part's first
+ * FB_FUTURE_WARN_MAX dates hold every date the file still needs, so the
+ * file says the same ones as read in one piece.  fb_checker_input_add()
+ * adds a part's DD/MM and no-reason counts, its lines offset lines down,
+ * to the file's, whose first lines stay first.
+ */
+int fb_checker_say_once(struct fb_checker_input *in, enum fb_rule rule, int la_code, int date);
+void fb_checker_input_add(struct fb_checker_input *dst, const struct fb_checker_input *src,
+			  long offset);
+
 /* Say the once-per-file warnings for the file just read. */
 void fb_checker_file_end(struct fb_checker *c);
 

@@ -67,7 +67,7 @@ struct fb_registry_lastgroup {
 	uint16_t group;   /* 0: none yet */
 };
 
-#define FB_REGISTRY_PARTS 256
+#define FB_REGISTRY_PARTS 16
 
 /* Where a bed or household was first seen. */
 struct fb_seen {
@@ -97,6 +97,14 @@ void fb_registry_release(struct fb_registry *r);
  */
 const struct fb_seen *fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed,
 				      int file, long line);
+
+/*
+ * A hint that bed is soon to be given to fb_registry_bed(): the cache line
+ * of its household's slot is fetched meanwhile, so a caller holding rows
+ * in hand (a block of them) can hide the memory's latency by hinting a
+ * few rows ahead.  Nothing any call returns depends on it.
+ */
+void fb_registry_prefetch(const struct fb_registry *r, const struct fb_bed *bed);
 
 /*
  * Count a filled bed of bed's household, seen at (file, line).  Returns a

@@ -105,6 +105,9 @@ struct fb_run {
 	 */
 	fb_row_fn row_tap;
 	void *row_tap_ctx;
+	/* Bed records in blocks (fb_run_set_blocks()); block_size 0: one row at a time. */
+	int workers;
+	size_t block_size;
 };
 
 /* Life cycle */
@@ -136,6 +139,16 @@ void fb_run_set_profile(struct fb_run *run, const struct fb_profile *profile);
 
 /* Count only the LAs filter keeps (call before reading). */
 void fb_run_set_filter(struct fb_run *run, const struct fb_filter *filter);
+
+/*
+ * Read bed-record inputs in blocks of about size bytes, up to workers of
+ * them at once (on threads, where the host's hooks start them), rather
+ * than one row at a time (size 0, the default).  Every result is the same
+ * either way, for any workers and size (ingest.h, struct
+ * fb_ingest_blocks); inputs read through a profile or to a row tap, and
+ * files of episodes, are read one row at a time.  Call before reading.
+ */
+void fb_run_set_blocks(struct fb_run *run, int workers, size_t size);
 
 /* Judge episodes against the period from..to (call before reading). */
 void fb_run_set_period(struct fb_run *run, int from, int to);
