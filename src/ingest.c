@@ -70,6 +70,8 @@ struct ingest {
 	/* An fb_refusal (limits.h) once a record passes a limit; then nothing more is kept. */
 	int refused;
 
+	struct fb_row row;  /* record()'s, all zero at first */
+
 	/* The fast path (parse_chunk()). */
 	int fast;            /* 0: every byte through libcsv (fb_ingest_set_fast()) */
 	int line_open;       /* the last chunk ended inside a line, given to libcsv */
@@ -393,7 +395,7 @@ all_blank(const struct ingest *g)
 static void
 record(struct ingest *g, int plain)
 {
-	struct fb_row row;
+	struct fb_row *row = &g->row;
 	char vis[FB_VISIBLE_SIZE];
 
 	/* A row whose only text was dropped as malformed quoting is not empty: say so. */
@@ -402,45 +404,48 @@ record(struct ingest *g, int plain)
 			g->empty_first_line = g->at.start;
 		return;
 	}
-	memset(&row, 0, sizeof(row));
-	row.file = g->file;
-	row.line = g->at.start;
-	row.reject = g->header_reject;
+	/* Reused from row to row: its cells past the schema's stay NULL. */
+	row->file = g->file;
+	row->line = g->at.start;
+	row->reject = g->header_reject;
 	g->rows++;
 
 	if (g->unclosed) {
-		row.reject = FB_R_UNCLOSED_QUOTE;
+		row->reject = FB_R_UNCLOSED_QUOTE;
 	} else if (g->malformed) {
-		malformed_finding(g, row.line);
-		if (row.reject == FB_NONE)
-			row.reject = FB_R_MALFORMED_QUOTE;
+		malformed_finding(g, row->line);
+		if (row->reject == FB_NONE)
+			row->reject = FB_R_MALFORMED_QUOTE;
 	} else if (g->nfields != g->ncols && g->header_reject == FB_NONE) {
 		/* With a broken header every row is rejected already; say it once. */
-		fb_findings_add(g->out, FB_R_FIELD_COUNT, g->file, row.line, NULL, NULL,
+		fb_findings_add(g->out, FB_R_FIELD_COUNT, g->file, row->line, NULL, NULL,
 				"row has %zu field%s but the header has %zu; check for a missing "
 				"or extra comma", g->nfields, g->nfields == 1 ? "" : "s", g->ncols);
-		if (row.reject == FB_NONE)
-			row.reject = FB_R_FIELD_COUNT;
+		if (row->reject == FB_NONE)
+			row->reject = FB_R_FIELD_COUNT;
 	}
 	for (int f = 0; f < g->schema->ncols; f++) {
 		int c = g->field_col[f];
 
-		if (c == FB_NONE || (size_t)c >= g->nfields)
+		if (c == FB_NONE || (size_t)c >= g->nfields) {
+			row->cell[f] = NULL;
+			row->len[f] = 0;
 			continue;
-		row.cell[f] = field_at(g, (size_t)c, &row.len[f]);
-		if (!plain && row.reject == FB_NONE && !valid_utf8(row.cell[f], row.len[f])) {
+		}
+		row->cell[f] = field_at(g, (size_t)c, &row->len[f]);
+		if (!plain && row->reject == FB_NONE && !valid_utf8(row->cell[f], row->len[f])) {
 			const char *name = g->schema->name[f];
 			int hide = strcmp(name, fb_fields[FB_F_CHILD_REF].name) == 0 ||
 				   g->schema->hidden[f];
 
-			fb_findings_add(g->out, FB_R_INVALID_UTF8, g->file, row.line, name,
-					hide ? NULL : fb_visible(vis, row.cell[f], row.len[f]),
+			fb_findings_add(g->out, FB_R_INVALID_UTF8, g->file, row->line, name,
+					hide ? NULL : fb_visible(vis, row->cell[f], row->len[f]),
 					"%s '%s' is not valid UTF-8 text; save the file as "
 					"\"CSV UTF-8\" in Excel", name, hide ? "(not shown)" : vis);
-			row.reject = FB_R_INVALID_UTF8;
+			row->reject = FB_R_INVALID_UTF8;
 		}
 	}
-	g->fn(g->ctx, &row);
+	g->fn(g->ctx, row);
 }
 
 static void

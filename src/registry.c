@@ -330,16 +330,19 @@ fits(int file, long line)
 	return file >= 0 && file < NO_FILE && line >= 0 && (unsigned long)line <= UINT32_MAX;
 }
 
-const struct fb_seen *
-fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
+/* fb_registry_bed(), setting *slot to the household's slot, or NULL when it has none. */
+static const struct fb_seen *
+bed_in(struct fb_registry *r, const struct fb_bed *bed, int file, long line,
+       struct fb_registry_slot **slot)
 {
 	struct key k;
 	struct fb_registry_slot *s;
 	int created, id, n;
 
+	*slot = NULL;
 	if (!make_slot_key(r, bed, &k))
 		return overflow_bed(r, bed, file, line);
-	s = get_slot(r, &k, &created);
+	*slot = s = get_slot(r, &k, &created);
 	id = small_bed_id(bed->bed_id, bed->bed_id_len);
 	n = s->nbeds & SLOT_BEDS;
 	for (int j = 0; j < n && id >= 0; j++) {
@@ -379,26 +382,54 @@ fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed, int file, long 
 }
 
 const struct fb_seen *
-fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
+fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
+{
+	struct fb_registry_slot *s;
+
+	return bed_in(r, bed, file, line, &s);
+}
+
+/* Count a filled bed in slot s, or in the households' map when s is NULL. */
+static long
+count_filled(struct fb_registry *r, struct fb_registry_slot *s, const struct fb_bed *bed)
 {
 	struct key k;
 	int created;
 
-	r->seen.file = file;
-	r->seen.line = line;
-	if (make_slot_key(r, bed, &k)) {
-		struct fb_registry_slot *s = get_slot(r, &k, &created);
-
+	if (!s && make_slot_key(r, bed, &k))
+		s = get_slot(r, &k, &created);
+	if (s) {
 		if (s->filled < 255)
 			s->filled++;
-		r->seen.filled = s->filled;
+		return s->filled;
 	} else {
 		size_t len = make_key(r, bed, 0);
 		struct fb_seen *h = fb_keymap_get(&r->households, r->key, len, &created);
 
 		if (h->filled < 255)
 			h->filled++;
-		r->seen.filled = h->filled;
+		return h->filled;
 	}
+}
+
+const struct fb_seen *
+fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
+{
+	r->seen.filled = count_filled(r, NULL, bed);
+	r->seen.file = file;
+	r->seen.line = line;
 	return &r->seen;
+}
+
+const struct fb_seen *
+fb_registry_add(struct fb_registry *r, const struct fb_bed *bed, int file, long line,
+		long *filled)
+{
+	struct fb_registry_slot *s;
+	const struct fb_seen *seen = bed_in(r, bed, file, line, &s);
+
+	*filled = 0;
+	if (!seen && bed->status == FB_ST_FILLED)
+		*filled = count_filled(r, s, bed);
+	return seen;
 }

@@ -69,8 +69,9 @@ cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *b
 	const struct fb_seen *seen;
 	char vis[FB_VISIBLE_SIZE], hh[FB_VISIBLE_SIZE], date[FB_DATE_LEN + 1];
 	char where[FB_VISIBLE_SIZE + 8];
+	long filled;
 
-	seen = fb_registry_bed(&run->registry, bed, row->file, row->line);
+	seen = fb_registry_add(&run->registry, bed, row->file, row->line, &filled);
 	if (seen) {
 		where[0] = '\0';
 		if (seen->file != row->file)
@@ -86,17 +87,13 @@ cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *b
 				date, seen->line, where);
 		return FB_R_DUPLICATE_BED;
 	}
-	if (bed->status == FB_ST_FILLED) {
-		seen = fb_registry_filled(&run->registry, bed, row->file, row->line);
-		if (seen->filled == FB_REGISTRY_LIMIT + 1) {
-			fb_date_format(bed->date, date);
-			fb_findings_add(&run->findings, FB_R_OVER_LIMIT, row->file, row->line,
-					"household_id",
-					fb_visible(hh, bed->household, bed->household_len),
-					"household '%s' (la_code %03d, snapshot_date %s) has more "
-					"than three filled beds, above the usual fostering limit; "
-					"check it has an exemption", hh, bed->la_code, date);
-		}
+	if (filled == FB_REGISTRY_LIMIT + 1) {
+		fb_date_format(bed->date, date);
+		fb_findings_add(&run->findings, FB_R_OVER_LIMIT, row->file, row->line,
+				"household_id", fb_visible(hh, bed->household, bed->household_len),
+				"household '%s' (la_code %03d, snapshot_date %s) has more than three "
+				"filled beds, above the usual fostering limit; check it has an "
+				"exemption", hh, bed->la_code, date);
 	}
 	return FB_NONE;
 }
@@ -353,7 +350,7 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 	fb_checker_input_add(&run->checker.input, &b->checker.input, offset);
 	/* Only its file and line are read: the rules across rows have the bed. */
 	struct fb_row row = { .file = ctx->file };
-	struct fb_bed bed;
+	struct fb_bed bed = { 0 };
 
 	for (size_t i = 0; i < b->n; i++) {
 		const struct checked *c = &b->rows[i];
@@ -362,16 +359,21 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 			bed_of(b, &c[PREFETCH_AHEAD], &bed);
 			fb_registry_prefetch(&run->registry, &bed);
 		}
-		once.row = c;
-		fb_findings_take(&run->findings, out, taken, c->findings, offset, keep_once, &once);
-		taken = c->findings;
+		if (c->findings > taken) {
+			once.row = c;
+			fb_findings_take(&run->findings, out, taken, c->findings, offset, keep_once,
+					 &once);
+			taken = c->findings;
+		}
 		ctx->input->rows_read++;
 		row.line = c->line + offset;
 		if (c->reject == OUTSIDE) {
 			count_outside(ctx, c->la_code);
 			continue;
 		}
-		bed_of(b, c, &bed);
+		/* A rejected row's bed is not read. */
+		if (c->reject == FB_NONE)
+			bed_of(b, c, &bed);
 		use_row(ctx, &row, c->reject, &bed);
 	}
 	/* Findings after the last row: none are pushed outside a row, but take any. */

@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-targets=(records episodes ofsted return manifest profile costs split)
+targets=(records episodes ofsted return manifest profile costs split blocks)
 want=${1:-all}
 seconds=${2:-60}
 build=build-fuzz
@@ -99,6 +99,15 @@ make_seeds() {
 			{ cat "$ini"; printf '\n----data----\n'; cat "$csv"; } \
 				>"$dir/$(basename "$(dirname "$ini")")-$(basename "$ini")"
 		done ;;
+	blocks)
+		# The settings byte (block size, workers, limit), then a file: a few each.
+		local f b
+		for f in $(seeds split); do
+			for b in '\x3f' '\xbf' '\x07' '\x80'; do
+				{ printf "$b"; head -c "$max_len" "$f"; } >"$dir/$n-$(basename "$f")"
+				n=$((n + 1))
+			done
+		done ;;
 	*)
 		local f
 		for f in $(seeds "$t"); do
@@ -111,7 +120,7 @@ make_seeds() {
 
 dict() {
 	case $1 in
-	records | episodes | split) echo tests/fuzz/dict/records.dict ;;
+	records | episodes | split | blocks) echo tests/fuzz/dict/records.dict ;;
 	*) echo "tests/fuzz/dict/$1.dict" ;;
 	esac
 }

@@ -115,6 +115,15 @@ void fb_registry_prefetch(const struct fb_registry *r, const struct fb_bed *bed)
 const struct fb_seen *fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed,
 					 int file, long line);
 
+/*
+ * fb_registry_bed() then, when the bed is new and filled, fb_registry_filled()
+ * in one lookup: returns what fb_registry_bed() returns, and sets *filled to
+ * the household's filled count so far with this bed (as
+ * fb_registry_filled()'s filled), or 0 when the bed was not counted.
+ */
+const struct fb_seen *fb_registry_add(struct fb_registry *r, const struct fb_bed *bed, int file,
+				      long line, long *filled);
+
 /* Filled beds a household may have before FB015 (over-limit) warns. */
 #define FB_REGISTRY_LIMIT 3
 
