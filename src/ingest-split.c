@@ -80,6 +80,10 @@ split_quoted(const struct fb_split *sp, const unsigned char *s, size_t len, char
 			i = to + 1;
 			if (i < len && s[i] != sp->delim)
 				return 0;
+			/* Inside quotes only a separator may be other than plain. */
+			for (size_t k = from; k < to; k++)
+				if (sp->kind[s[k]] == FB_SPLIT_DECLINE)
+					return 0;
 		} else {
 			from = i;
 			while (i < len && sp->kind[s[i]] == FB_SPLIT_PLAIN)
@@ -88,9 +92,6 @@ split_quoted(const struct fb_split *sp, const unsigned char *s, size_t len, char
 				return 0;
 			to = i;
 		}
-		for (size_t k = from; k < to; k++)
-			if (sp->kind[s[k]] == FB_SPLIT_DECLINE)
-				return 0;
 		if (padded(s, from, to))
 			return 0;
 		memcpy(buf + w, s + from, to - from);
