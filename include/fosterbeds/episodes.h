@@ -21,13 +21,14 @@
  * min(to, TO) - max(from, FROM) + 1 nights when that is positive, else
  * none (an episode entirely outside the period is ignored).
  *
- * Memory grows with the episodes: about 48 bytes each, plus the bed keys.
+ * Memory grows with the episodes and the beds: see struct fb_episodes.
  */
 #ifndef FOSTERBEDS_EPISODES_H
 #define FOSTERBEDS_EPISODES_H
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fosterbeds/findings.h"
 #include "fosterbeds/ingest.h"
@@ -43,27 +44,48 @@ struct fb_period {
 };
 
 /*
- * One usable episode, 28 bytes: the run keeps every one until the rules
- * across a bed's episodes have run, so its size is the run's memory per
- * episode (besides the bed's entry in beds).  A line fits 32 bits because a
- * stream is at most FB_MAX_STREAM bytes (limits.h); the codes are small.
+ * An episode that fb_episodes_check_across() rejected (FB031), for the run's
+ * counts per file.
  */
 struct fb_episode {
-	int from, to;            /* to is FB_EP_OPEN when status_to is blank */
 	unsigned file;
 	unsigned line;
-	unsigned next;           /* the same bed's next episode, index + 1; 0 ends */
-	short la_code;
-	signed char bed_use, status;
-	signed char rejected;    /* FB_NONE, or the rule that rejected it after the rows */
+	signed char rejected;    /* FB_R_EPISODE_OVERLAP */
 };
 
+/*
+ * The usable episodes and their beds, kept until the rules across a bed's
+ * episodes have run.  Memory: 12 bytes an episode (struct fb_ep in
+ * episodes.c: both dates, bed_use, status, the line as a step from the
+ * episode before, the same bed's previous episode), plus 16 bytes at every
+ * 256th episode, at each change of file and wherever the line moves back
+ * or by 1024 or more; and for each distinct bed its key (la_code, then
+ * household_id and bed_id each after its length: 4 bytes and the ids') with
+ * its first episode, rounded up to 4 bytes, and 5 bytes for each of at most
+ * 4/3 as many slots, up to twice that just after the table grows.  Arrays
+ * grow by half.  spec/bed-episodes.md "Memory" has the measurements.
+ *
+ * n and items are for the run's counts per file: until
+ * fb_episodes_check_across(), n is the number of usable episodes added and
+ * items is NULL; after it, items[0..n) are the episodes it rejected, in
+ * input order.
+ */
 struct fb_episodes {
-	struct fb_keymap beds;   /* bed key -> its first and last episode, index + 1 */
-	struct fb_episode *items;  /* in input order */
-	size_t n, cap;
-	char *key;
+	struct fb_ep *ep;        /* the usable episodes, in input order */
+	size_t count, cap;
+	struct fb_ep_mark *mark; /* file and line where an episode's step cannot say */
+	size_t nmark, markcap;
+	unsigned last_file, last_line;
+	unsigned char *arena;    /* the beds in first-seen order: episode, key */
+	size_t arena_len, arena_cap;
+	uint32_t *slot;          /* a bed's offset in arena / 4 */
+	unsigned char *tag;      /* 0: the slot is empty; else 0x80 | 7 bits of hash */
+	size_t nslot, nbed;
+	size_t last_bed;         /* the last bed added to, offset + 1; 0: none */
+	unsigned char *key;      /* scratch */
 	size_t keycap;
+	size_t n;
+	struct fb_episode *items;
 };
 
 void fb_episodes_init(struct fb_episodes *e);
@@ -78,7 +100,11 @@ void fb_episodes_release(struct fb_episodes *e);
 int fb_episode_row_check(struct fb_checker *c, const struct fb_row *row,
 			 struct fb_bed *bed, int *to);
 
-/* Remember a usable episode of bed, from bed->date to to, at (file, line). */
+/*
+ * Remember a usable episode of bed, from bed->date to to, at (file, line).
+ * The dates are real dates (years 1900..9999, date.h), to may be
+ * FB_EP_OPEN; line is at most UINT_MAX.
+ */
 void fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, int file,
 		     long line);
 
