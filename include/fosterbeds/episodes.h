@@ -32,7 +32,6 @@
 
 #include "fosterbeds/findings.h"
 #include "fosterbeds/ingest.h"
-#include "fosterbeds/keymap.h"
 #include "fosterbeds/record.h"
 
 /* status_to of an episode that has not ended. */
@@ -59,11 +58,13 @@ struct fb_episode {
  * episodes.c: both dates, bed_use, status, the line as a step from the
  * episode before, the same bed's previous episode), plus 16 bytes at every
  * 256th episode, at each change of file and wherever the line moves back
- * or by 1024 or more; and for each distinct bed its key (la_code, then
- * household_id and bed_id each after its length: 4 bytes and the ids') with
- * its first episode, rounded up to 4 bytes, and 5 bytes for each of at most
- * 4/3 as many slots, up to twice that just after the table grows.  Arrays
- * grow by half.  spec/bed-episodes.md "Memory" has the measurements.
+ * or by 1024 or more; for each distinct bed, an entry of its latest
+ * episode (4 bytes) and its key with the key's length (la_code in 2 bytes,
+ * household_id after its length, bed_id; a length under 128 takes a byte),
+ * rounded up to a multiple of 4 (20 bytes for a 10-character household_id
+ * and a 1-character bed_id), and 5 bytes a slot for 4/3 to 8/3 slots a bed;
+ * after fb_episodes_check_across(), 12 bytes for each episode it rejected.
+ * Arrays grow by half.  spec/bed-episodes.md "Memory" has the measurements.
  *
  * n and items are for the run's counts per file: until
  * fb_episodes_check_across(), n is the number of usable episodes added and
