@@ -456,13 +456,16 @@ check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct
 	int have_prev = 0;
 
 	sort_by_dates(e, s, tmp, n);
-	describe(key, keylen, bed, sizeof(bed));
+	/* Described only for a finding: most beds have none. */
+	bed[0] = '\0';
 
 	/* Overlaps: each episode against the one reaching furthest before it. */
 	for (size_t k = 1; k < n; k++) {
 		const struct seen *ep = &s[k], *c = &s[cover];
 
 		if (ep->from <= c->to) {
+			if (!bed[0])
+				describe(key, keylen, bed, sizeof(bed));
 			span(ep, s1);
 			span(c, s2);
 			ep_where(e, ep->index, &f1, &l1);
@@ -492,6 +495,8 @@ check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct
 				int lo = p->to + 1 > period->from ? p->to + 1 : period->from;
 				int hi = ep->from - 1 < period->to ? ep->from - 1 : period->to;
 
+				if (!bed[0])
+					describe(key, keylen, bed, sizeof(bed));
 				fb_date_format(lo, d1);
 				fb_date_format(hi, d2);
 				ep_where(e, ep->index, &f1, &l1);
