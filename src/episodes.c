@@ -10,8 +10,8 @@
  * episode added before it, in 10 bits, 0 when a mark (file, line) says it
  * instead: at the first episode, every 256th (so that finding a line adds
  * at most 255 steps), a change of file, and a step back or of 1024 or more.
- * A stream's lines can only outnumber its bytes by one, so the marks for
- * long steps are at most one per 1024 lines of input.
+ * A step of 1024 passes over 1023 lines, so those marks are at most one per
+ * 1024 lines of input.
  *
  * A bed is an entry in arena: its latest episode (index + 1; each episode
  * names the same bed's one before it), the key's length as a varint, then
@@ -25,7 +25,6 @@
  */
 #include "fosterbeds/episodes.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -104,7 +104,8 @@ int fb_episode_row_check(struct fb_checker *c, const struct fb_row *row,
 /*
  * Remember a usable episode of bed, from bed->date to to, at (file, line).
  * The dates are real dates (years 1900..9999, date.h), to may be
- * FB_EP_OPEN; line is at most UINT_MAX.
+ * FB_EP_OPEN; line is at most UINT_MAX.  The 4,294,967,295th episode (48
+ * GiB of them) stops the run as out of memory (hooks.h).
  */
 void fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, int file,
 		     long line);
