@@ -8,8 +8,9 @@
  * An episode's dates are days since 1900-01-01, the first date a date may
  * hold (date.h), in 22 bits; its line is the step from the line of the
  * episode added before it, in 10 bits, 0 when a mark (file, line) says it
- * instead: at the first episode, every 256th (so that finding a line adds
- * at most 255 steps), a change of file, and a step back or of 1024 or more.
+ * instead: at every 64th episode (so that finding a line adds at most 63
+ * steps; block[] finds the mark), a change of file, and a step back or of
+ * 1024 or more.
  * A step of 1024 passes over 1023 lines, so those marks are at most one per
  * 1024 lines of input.
  *
@@ -52,7 +53,7 @@ struct fb_ep_mark {
 #define DAY0 (-25567)            /* 1900-01-01 as days since 1970-01-01 */
 #define OPEN22 ((1u << 22) - 1)  /* beyond 9999-12-31, 2,958,463 days after DAY0 */
 #define STEP_MAX 1023
-#define MARK_EVERY 256
+#define MARK_EVERY 64
 #define FIRST_SLOTS 64
 
 _Static_assert(sizeof(struct fb_ep) == 12, "an episode is 12 bytes");
@@ -86,6 +87,7 @@ fb_episodes_release(struct fb_episodes *e)
 {
 	free(e->ep);
 	free(e->mark);
+	free(e->block);
 	free(e->arena);
 	free(e->slot);
 	free(e->tag);
@@ -301,11 +303,18 @@ fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, int fil
 	ep->bed_use = (unsigned)bed->bed_use;
 	ep->status = (unsigned)bed->status;
 	ep->rejected = 0;
+	if (i > 0 && (f < e->last_file || (f == e->last_file && ln <= e->last_line)))
+		e->unordered = 1;
 	if (i % MARK_EVERY && f == e->last_file && ln > e->last_line &&
 	    ln - e->last_line <= STEP_MAX) {
 		ep->step = ln - e->last_line;
 	} else {
 		ep->step = 0;
+		if (i % MARK_EVERY == 0) {
+			grow((void **)&e->block, &e->blockcap, i / MARK_EVERY + 1,
+			     sizeof(*e->block));
+			e->block[i / MARK_EVERY] = (uint32_t)e->nmark;
+		}
 		grow((void **)&e->mark, &e->markcap, e->nmark + 1, sizeof(*e->mark));
 		e->mark[e->nmark++] = (struct fb_ep_mark){ .index = i, .file = f, .line = ln };
 	}
@@ -333,17 +342,11 @@ ep_to(const struct fb_ep *ep)
 static void
 ep_where(const struct fb_episodes *e, size_t i, unsigned *file, unsigned *line)
 {
-	size_t lo = 0, hi = e->nmark;
+	size_t lo = e->block[i / MARK_EVERY];
 
-	/* The last mark at or before i; the first is at 0. */
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (e->mark[mid].index <= i)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	/* The last mark at or before i, from the one that starts its block. */
+	while (lo + 1 < e->nmark && e->mark[lo + 1].index <= i)
+		lo++;
 	*file = e->mark[lo].file;
 	*line = e->mark[lo].line;
 	for (size_t j = e->mark[lo].index + 1; j <= i; j++)
@@ -373,11 +376,21 @@ describe(const unsigned char *key, size_t len, char *out, size_t outlen)
 		 key[0] << 8 | key[1]);
 }
 
-/* An episode as the rules across a bed see it. */
+/* An episode as the rules across a bed see it; its file and line once found. */
 struct seen {
 	size_t index;
 	int from, to;
+	int found;
+	unsigned file, line;
 };
+
+static void
+find_where(const struct fb_episodes *e, struct seen *s)
+{
+	if (!s->found)
+		ep_where(e, s->index, &s->file, &s->line);
+	s->found = 1;
+}
 
 /* "2026-07-01..2026-07-31" or "2026-07-01.." for an open episode. */
 static void
@@ -404,20 +417,20 @@ where(unsigned afile, unsigned bfile, const char *const *names, char *out, size_
 }
 
 static int
-by_dates(const struct fb_episodes *e, const struct seen *a, const struct seen *b)
+by_dates(const struct fb_episodes *e, struct seen *a, struct seen *b)
 {
-	unsigned af, al, bf, bl;
-
 	if (a->from != b->from)
 		return a->from < b->from ? -1 : 1;
 	if (a->to != b->to)
 		return a->to < b->to ? -1 : 1;
-	/* Rare (the two overlap): the lines are worth finding. */
-	ep_where(e, a->index, &af, &al);
-	ep_where(e, b->index, &bf, &bl);
-	if (af != bf)
-		return af < bf ? -1 : 1;
-	return al < bl ? -1 : al > bl;
+	/* Added in input order, as they are read, index order is file and line order. */
+	if (!e->unordered)
+		return a->index < b->index ? -1 : a->index > b->index;
+	find_where(e, a);
+	find_where(e, b);
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
 }
 
 /*
@@ -451,7 +464,6 @@ check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct
 	char bed[3 * FB_VISIBLE_SIZE], s1[2 * FB_DATE_LEN + 3], s2[2 * FB_DATE_LEN + 3];
 	char in[FB_VISIBLE_SIZE + 8], d1[FB_DATE_LEN + 1], d2[FB_DATE_LEN + 1];
 	size_t cover = 0, prev = 0;
-	unsigned f1, l1, f2, l2;
 	int have_prev = 0;
 
 	sort_by_dates(e, s, tmp, n);
@@ -460,20 +472,20 @@ check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct
 
 	/* Overlaps: each episode against the one reaching furthest before it. */
 	for (size_t k = 1; k < n; k++) {
-		const struct seen *ep = &s[k], *c = &s[cover];
+		struct seen *ep = &s[k], *c = &s[cover];
 
 		if (ep->from <= c->to) {
 			if (!bed[0])
 				describe(key, keylen, bed, sizeof(bed));
 			span(ep, s1);
 			span(c, s2);
-			ep_where(e, ep->index, &f1, &l1);
-			ep_where(e, c->index, &f2, &l2);
-			where(f1, f2, names, in, sizeof(in));
-			fb_findings_add(out, FB_R_EPISODE_OVERLAP, (int)f1, l1, "status_from",
-					NULL, "%s: this episode (%s) overlaps the episode on "
-					"line %ld%s (%s); neither is counted", bed, s1, (long)l2,
-					in, s2);
+			find_where(e, ep);
+			find_where(e, c);
+			where(ep->file, c->file, names, in, sizeof(in));
+			fb_findings_add(out, FB_R_EPISODE_OVERLAP, (int)ep->file, ep->line,
+					"status_from", NULL, "%s: this episode (%s) overlaps the "
+					"episode on line %ld%s (%s); neither is counted", bed, s1,
+					(long)c->line, in, s2);
 			e->ep[ep->index].rejected = e->ep[c->index].rejected = 1;
 		}
 		if (ep->to > c->to)
@@ -483,7 +495,7 @@ check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct
 		return;
 	/* Gaps inside the period between counted episodes. */
 	for (size_t k = 0; k < n; k++) {
-		const struct seen *ep = &s[k], *p = &s[prev];
+		struct seen *ep = &s[k], *p = &s[prev];
 
 		if (e->ep[ep->index].rejected)
 			continue;
@@ -498,14 +510,14 @@ check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct
 					describe(key, keylen, bed, sizeof(bed));
 				fb_date_format(lo, d1);
 				fb_date_format(hi, d2);
-				ep_where(e, ep->index, &f1, &l1);
-				ep_where(e, p->index, &f2, &l2);
-				where(f1, f2, names, in, sizeof(in));
-				fb_findings_add(out, FB_R_EPISODE_GAP, (int)f1, l1,
+				find_where(e, ep);
+				find_where(e, p);
+				where(ep->file, p->file, names, in, sizeof(in));
+				fb_findings_add(out, FB_R_EPISODE_GAP, (int)ep->file, ep->line,
 						"status_from", NULL, "%s has no episode from %s to "
 						"%s, between the episode on line %ld%s and this one; "
 						"it is not counted on those %ld night%s", bed, d1, d2,
-						(long)l2, in, nights, nights == 1 ? "" : "s");
+						(long)p->line, in, nights, nights == 1 ? "" : "s");
 			}
 		}
 		prev = k;

@@ -325,7 +325,8 @@ out:
  * apart ("1" "23" and "12" "3"), hold NUL and bytes past ASCII, or are long
  * enough for a length of two bytes; dates at both ends of what a date may be;
  * lines that step by 1, by the most a step holds and by one more, go back,
- * and change file; enough beds for the table to grow many times.
+ * and change file (or, for every third seed, only go on, as when files are
+ * read one after another); enough beds for the table to grow many times.
  */
 static void
 test_random(void **state)
@@ -381,11 +382,12 @@ test_random(void **state)
 				m[i].to = last;
 			m[i].use = (int)(r / 900000 % FB_USE_COUNT);
 			m[i].status = (int)(r / 2700000 % FB_ST_COUNT);
+			/* Every third seed in input order, as files are read. */
 			r = rnd(&s);
-			if (r % 40 == 0) {
-				file = (unsigned)(r / 40 % 3);
+			if (r % 40 == 0 && (seed % 3 || file < 2)) {
+				file = seed % 3 ? (unsigned)(r / 40 % 3) : file + 1;
 				line = 2 + (unsigned)(r / 120 % 50);
-			} else if (r % 40 == 1) {
+			} else if (r % 40 == 1 && seed % 3) {
 				line = line > 3 ? line - 2 : line + 7;
 			} else {
 				line += steps[r / 40 % 7];
