@@ -8,9 +8,9 @@
  * An episode's dates are days since 1900-01-01, the first date a date may
  * hold (date.h), in 22 bits; its line is the step from the line of the
  * episode added before it, in 10 bits, 0 when a mark (file, line) says it
- * instead: at every 64th episode (so that finding a line adds at most 63
- * steps; block[] finds the mark), a change of file, and a step back or of
- * 1024 or more.
+ * instead: at every 256th episode (so that finding a line adds at most
+ * 255 steps; block[] finds the mark), a change of file, and a step back or
+ * of 1024 or more.
  * A step of 1024 passes over 1023 lines, so those marks are at most one per
  * 1024 lines of input.
  *
@@ -53,7 +53,7 @@ struct fb_ep_mark {
 #define DAY0 (-25567)            /* 1900-01-01 as days since 1970-01-01 */
 #define OPEN22 ((1u << 22) - 1)  /* beyond 9999-12-31, 2,958,463 days after DAY0 */
 #define STEP_MAX 1023
-#define MARK_EVERY 64
+#define MARK_EVERY 256
 #define FIRST_SLOTS 64
 
 _Static_assert(sizeof(struct fb_ep) == 12, "an episode is 12 bytes");
@@ -338,19 +338,47 @@ ep_to(const struct fb_ep *ep)
 	return ep->to == OPEN22 ? FB_EP_OPEN : (int)ep->to + DAY0;
 }
 
-/* Episode i's file and line: its mark's, plus the steps after it. */
-static void
-ep_where(const struct fb_episodes *e, size_t i, unsigned *file, unsigned *line)
-{
-	size_t lo = e->block[i / MARK_EVERY];
+/*
+ * A cursor over the episodes' files and lines: the last one found.  A
+ * bed's episodes are often near each other in the input, so the next one
+ * sought is often a few steps on.
+ */
+struct cursor {
+	const struct fb_episodes *e;
+	size_t index, mark;      /* mark[mark] is the last mark at or before index */
+	unsigned file, line;
+	int valid;
+};
 
-	/* The last mark at or before i, from the one that starts its block. */
-	while (lo + 1 < e->nmark && e->mark[lo + 1].index <= i)
-		lo++;
-	*file = e->mark[lo].file;
-	*line = e->mark[lo].line;
-	for (size_t j = e->mark[lo].index + 1; j <= i; j++)
-		*line += e->ep[j].step;
+/* Episode i's file and line: a mark's, plus the steps after it. */
+static void
+ep_where(struct cursor *c, size_t i, unsigned *file, unsigned *line)
+{
+	const struct fb_episodes *e = c->e;
+
+	/* Back over steps alone (an overlap names the episode before). */
+	while (c->valid && c->index > i && e->ep[c->index].step)
+		c->line -= e->ep[c->index--].step;
+	if (!c->valid || c->index > i || i - c->index >= MARK_EVERY) {
+		c->mark = e->block[i / MARK_EVERY];
+		c->index = e->mark[c->mark].index;
+		c->file = e->mark[c->mark].file;
+		c->line = e->mark[c->mark].line;
+		c->valid = 1;
+	}
+	/* Each episode with no step has the next mark. */
+	for (size_t j = c->index + 1; j <= i; j++) {
+		if (e->ep[j].step) {
+			c->line += e->ep[j].step;
+		} else {
+			c->mark++;
+			c->file = e->mark[c->mark].file;
+			c->line = e->mark[c->mark].line;
+		}
+	}
+	c->index = i;
+	*file = c->file;
+	*line = c->line;
 }
 
 long
@@ -385,10 +413,10 @@ struct seen {
 };
 
 static void
-find_where(const struct fb_episodes *e, struct seen *s)
+find_where(struct cursor *c, struct seen *s)
 {
 	if (!s->found)
-		ep_where(e, s->index, &s->file, &s->line);
+		ep_where(c, s->index, &s->file, &s->line);
 	s->found = 1;
 }
 
@@ -417,17 +445,17 @@ where(unsigned afile, unsigned bfile, const char *const *names, char *out, size_
 }
 
 static int
-by_dates(const struct fb_episodes *e, struct seen *a, struct seen *b)
+by_dates(struct cursor *c, struct seen *a, struct seen *b)
 {
 	if (a->from != b->from)
 		return a->from < b->from ? -1 : 1;
 	if (a->to != b->to)
 		return a->to < b->to ? -1 : 1;
 	/* Added in input order, as they are read, index order is file and line order. */
-	if (!e->unordered)
+	if (!c->e->unordered)
 		return a->index < b->index ? -1 : a->index > b->index;
-	find_where(e, a);
-	find_where(e, b);
+	find_where(c, a);
+	find_where(c, b);
 	if (a->file != b->file)
 		return a->file < b->file ? -1 : 1;
 	return a->line < b->line ? -1 : a->line > b->line;
@@ -439,16 +467,16 @@ by_dates(const struct fb_episodes *e, struct seen *a, struct seen *b)
  * be state shared by every thread checking episodes.
  */
 static void
-sort_by_dates(const struct fb_episodes *e, struct seen *s, struct seen *tmp, size_t n)
+sort_by_dates(struct cursor *c, struct seen *s, struct seen *tmp, size_t n)
 {
 	size_t half = n / 2, i = 0, j = half, k = 0;
 
 	if (n < 2)
 		return;
-	sort_by_dates(e, s, tmp, half);
-	sort_by_dates(e, s + half, tmp, n - half);
+	sort_by_dates(c, s, tmp, half);
+	sort_by_dates(c, s + half, tmp, n - half);
 	while (i < half && j < n)
-		tmp[k++] = by_dates(e, &s[j], &s[i]) < 0 ? s[j++] : s[i++];
+		tmp[k++] = by_dates(c, &s[j], &s[i]) < 0 ? s[j++] : s[i++];
 	while (i < half)
 		tmp[k++] = s[i++];
 	while (j < n)
@@ -457,16 +485,16 @@ sort_by_dates(const struct fb_episodes *e, struct seen *s, struct seen *tmp, siz
 }
 
 static void
-check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct seen *s,
-	  struct seen *tmp, size_t n, const struct fb_period *period, struct fb_findings *out,
-	  const char *const *names)
+check_bed(struct fb_episodes *e, struct cursor *cur, const unsigned char *key, size_t keylen,
+	  struct seen *s, struct seen *tmp, size_t n, const struct fb_period *period,
+	  struct fb_findings *out, const char *const *names)
 {
 	char bed[3 * FB_VISIBLE_SIZE], s1[2 * FB_DATE_LEN + 3], s2[2 * FB_DATE_LEN + 3];
 	char in[FB_VISIBLE_SIZE + 8], d1[FB_DATE_LEN + 1], d2[FB_DATE_LEN + 1];
 	size_t cover = 0, prev = 0;
 	int have_prev = 0;
 
-	sort_by_dates(e, s, tmp, n);
+	sort_by_dates(cur, s, tmp, n);
 	/* Described only for a finding: most beds have none. */
 	bed[0] = '\0';
 
@@ -479,8 +507,8 @@ check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct
 				describe(key, keylen, bed, sizeof(bed));
 			span(ep, s1);
 			span(c, s2);
-			find_where(e, ep);
-			find_where(e, c);
+			find_where(cur, ep);
+			find_where(cur, c);
 			where(ep->file, c->file, names, in, sizeof(in));
 			fb_findings_add(out, FB_R_EPISODE_OVERLAP, (int)ep->file, ep->line,
 					"status_from", NULL, "%s: this episode (%s) overlaps the "
@@ -510,8 +538,8 @@ check_bed(struct fb_episodes *e, const unsigned char *key, size_t keylen, struct
 					describe(key, keylen, bed, sizeof(bed));
 				fb_date_format(lo, d1);
 				fb_date_format(hi, d2);
-				find_where(e, ep);
-				find_where(e, p);
+				find_where(cur, ep);
+				find_where(cur, p);
 				where(ep->file, p->file, names, in, sizeof(in));
 				fb_findings_add(out, FB_R_EPISODE_GAP, (int)ep->file, ep->line,
 						"status_from", NULL, "%s has no episode from %s to "
@@ -530,7 +558,8 @@ fb_episodes_check_across(struct fb_episodes *e, const struct fb_period *period,
 			 struct fb_findings *out, const char *const *names)
 {
 	struct seen *s = NULL, *tmp = NULL;
-	size_t cap = 0, tmpcap = 0, m = 0, nrej = 0;
+	struct cursor cur = { .e = e };
+	size_t cap = 0, tmpcap = 0, nrej = 0;
 	unsigned file = 0, line = 0;
 
 	for (size_t off = 0; off < e->arena_len;) {
@@ -543,25 +572,20 @@ fb_episodes_check_across(struct fb_episodes *e, const struct fb_period *period,
 						.to = ep_to(&e->ep[i - 1]) };
 		}
 		grow((void **)&tmp, &tmpcap, n, sizeof(*tmp));
-		check_bed(e, key, keylen, s, tmp, n, period, out, names);
+		check_bed(e, &cur, key, keylen, s, tmp, n, period, out, names);
 		off += step;
 	}
 	free(s);
 	free(tmp);
 
-	/* The rejected, for the run's counts per file: file and line in one pass. */
+	/* The rejected, for the run's counts per file. */
 	free(e->items);
 	e->items = NULL;
 	cap = 0;
 	for (size_t i = 0; i < e->count; i++) {
-		if (m < e->nmark && e->mark[m].index == i) {
-			file = e->mark[m].file;
-			line = e->mark[m++].line;
-		} else {
-			line += e->ep[i].step;
-		}
 		if (!e->ep[i].rejected)
 			continue;
+		ep_where(&cur, i, &file, &line);
 		grow((void **)&e->items, &cap, nrej + 1, sizeof(*e->items));
 		e->items[nrej++] = (struct fb_episode){ .file = file, .line = line,
 							.rejected = FB_R_EPISODE_OVERLAP };

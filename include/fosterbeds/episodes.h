@@ -56,8 +56,8 @@ struct fb_episode {
  * The usable episodes and their beds, kept until the rules across a bed's
  * episodes have run.  Memory: 12 bytes an episode (struct fb_ep in
  * episodes.c: both dates, bed_use, status, the line as a step from the
- * episode before, the same bed's previous episode) and 4 bytes per 64
- * episodes, plus 16 bytes at every 64th episode, at each change of file and
+ * episode before, the same bed's previous episode) and 4 bytes per 256
+ * episodes, plus 16 bytes at every 256th episode, at each change of file and
  * wherever the line moves back or by 1024 or more; for each distinct bed, an entry of its latest
  * episode (4 bytes) and its key with the key's length (la_code in 2 bytes,
  * household_id after its length, bed_id; a length under 128 takes a byte),
@@ -76,7 +76,7 @@ struct fb_episodes {
 	size_t count, cap;
 	struct fb_ep_mark *mark; /* file and line where an episode's step cannot say */
 	size_t nmark, markcap;
-	uint32_t *block;         /* the mark of every 64th episode, its index in mark */
+	uint32_t *block;         /* the mark of every 256th episode, its index in mark */
 	size_t blockcap;
 	unsigned last_file, last_line;
 	int unordered;           /* an episode came before the one added before it */
