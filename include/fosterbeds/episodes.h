@@ -21,17 +21,17 @@
  * min(to, TO) - max(from, FROM) + 1 nights when that is positive, else
  * none (an episode entirely outside the period is ignored).
  *
- * Memory grows with the episodes: about 48 bytes each, plus the bed keys.
+ * Memory grows with the episodes and the beds: see struct fb_episodes.
  */
 #ifndef FOSTERBEDS_EPISODES_H
 #define FOSTERBEDS_EPISODES_H
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fosterbeds/findings.h"
 #include "fosterbeds/ingest.h"
-#include "fosterbeds/keymap.h"
 #include "fosterbeds/record.h"
 
 /* status_to of an episode that has not ended. */
@@ -43,27 +43,53 @@ struct fb_period {
 };
 
 /*
- * One usable episode, 28 bytes: the run keeps every one until the rules
- * across a bed's episodes have run, so its size is the run's memory per
- * episode (besides the bed's entry in beds).  A line fits 32 bits because a
- * stream is at most FB_MAX_STREAM bytes (limits.h); the codes are small.
+ * An episode that fb_episodes_check_across() rejected (FB031), for the run's
+ * counts per file.
  */
 struct fb_episode {
-	int from, to;            /* to is FB_EP_OPEN when status_to is blank */
 	unsigned file;
 	unsigned line;
-	unsigned next;           /* the same bed's next episode, index + 1; 0 ends */
-	short la_code;
-	signed char bed_use, status;
-	signed char rejected;    /* FB_NONE, or the rule that rejected it after the rows */
+	signed char rejected;    /* FB_R_EPISODE_OVERLAP */
 };
 
+/*
+ * The usable episodes and their beds, kept until the rules across a bed's
+ * episodes have run.  Memory: 12 bytes an episode (struct fb_ep in
+ * episodes.c: both dates, bed_use, status, the line as a step from the
+ * episode before, the same bed's previous episode) and 4 bytes per 256
+ * episodes, plus 16 bytes at every 256th episode, at each change of file and
+ * wherever the line moves back or by 1024 or more; for each distinct bed, an entry of its latest
+ * episode (4 bytes) and its key with the key's length (la_code in 2 bytes,
+ * household_id after its length, bed_id; a length under 128 takes a byte),
+ * rounded up to a multiple of 4 (20 bytes for a 10-character household_id
+ * and a 1-character bed_id), and 5 bytes a slot for 4/3 to 8/3 slots a bed;
+ * after fb_episodes_check_across(), 12 bytes for each episode it rejected.
+ * Arrays grow by half.  spec/bed-episodes.md "Memory" has the measurements.
+ *
+ * n and items are for the run's counts per file: until
+ * fb_episodes_check_across(), n is the number of usable episodes added and
+ * items is NULL; after it, items[0..n) are the episodes it rejected, in
+ * input order.
+ */
 struct fb_episodes {
-	struct fb_keymap beds;   /* bed key -> its first and last episode, index + 1 */
-	struct fb_episode *items;  /* in input order */
-	size_t n, cap;
-	char *key;
+	struct fb_ep *ep;        /* the usable episodes, in input order */
+	size_t count, cap;
+	struct fb_ep_mark *mark; /* file and line where an episode's step cannot say */
+	size_t nmark, markcap;
+	uint32_t *block;         /* the mark of every 256th episode, its index in mark */
+	size_t blockcap;
+	unsigned last_file, last_line;
+	int unordered;           /* an episode came before the one added before it */
+	unsigned char *arena;    /* the beds in first-seen order: episode, key */
+	size_t arena_len, arena_cap;
+	uint32_t *slot;          /* a bed's offset in arena / 4 */
+	unsigned char *tag;      /* 0: the slot is empty; else 0x80 | 7 bits of hash */
+	size_t nslot, nbed;
+	size_t last_bed;         /* the last bed added to, offset + 1; 0: none */
+	unsigned char *key;      /* scratch */
 	size_t keycap;
+	size_t n;
+	struct fb_episode *items;
 };
 
 void fb_episodes_init(struct fb_episodes *e);
@@ -78,7 +104,12 @@ void fb_episodes_release(struct fb_episodes *e);
 int fb_episode_row_check(struct fb_checker *c, const struct fb_row *row,
 			 struct fb_bed *bed, int *to);
 
-/* Remember a usable episode of bed, from bed->date to to, at (file, line). */
+/*
+ * Remember a usable episode of bed, from bed->date to to, at (file, line).
+ * The dates are real dates (years 1900..9999, date.h), to may be
+ * FB_EP_OPEN; line is at most UINT_MAX.  The 4,294,967,295th episode (48
+ * GiB of them) stops the run as out of memory (hooks.h).
+ */
 void fb_episodes_add(struct fb_episodes *e, const struct fb_bed *bed, int to, int file,
 		     long line);
 
