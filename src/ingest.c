@@ -731,7 +731,15 @@ static int
 state_for_block(struct ingest *s, const struct ingest *g, struct fb_findings *out,
 		fb_row_fn fn, void *ctx)
 {
+	/* The buffers of the block s last read, kept for this one. */
+	char *buf = s->buf;
+	size_t *off = s->off, bufcap = s->bufcap, offcap = s->offcap;
+
 	memset(s, 0, sizeof(*s));
+	s->buf = buf;
+	s->bufcap = bufcap;
+	s->off = off;
+	s->offcap = offcap;
 	if (fb_csv_init(&s->parser, CSV_STRICT | CSV_REPALL_NL) != 0)
 		return -1;
 	csv_set_delim(&s->parser, (unsigned char)g->delim);
@@ -815,11 +823,8 @@ job_release(struct ingest *g, const struct fb_ingest_blocks *b, struct job *j)
 		b->end(g->ctx, j->block);
 	j->block = NULL;
 	fb_findings_release(&j->out);
-	if (j->has_state) {
+	if (j->has_state)
 		csv_free(&j->s.parser);
-		free(j->s.buf);
-		free(j->s.off);
-	}
 	j->has_state = 0;
 }
 
@@ -1006,8 +1011,11 @@ read_blocks(struct ingest *g, const struct fb_ingest_blocks *b, const struct fb_
 		*status = -1;
 		stop = 1;
 	}
-	for (size_t i = 0; i < nw; i++)
+	for (size_t i = 0; i < nw; i++) {
 		free(ring[i].bytes);
+		free(ring[i].s.buf);
+		free(ring[i].s.off);
+	}
 	free(ring);
 	free(r.carry);
 	return stop;

@@ -1,8 +1,8 @@
 /*
  * registry.c: a slot per household-date, and exact maps for what does not fit.
  *
- * The slot table is open addressing with linear probing, split into 256
- * parts by the hash's top bits, so that growing copies one part (1/256 of
+ * The slot table is open addressing with linear probing, split into 16
+ * parts by the hash's top bits, so that growing copies one part (1/16 of
  * the table) and peak memory stays near the steady size.  A part's length
  * need not be a power of two: a hash's low 32 bits are mapped onto it by a
  * multiply and shift, so a part grows by half each time it is 3/4 full.
@@ -245,23 +245,6 @@ get_slot(struct fb_registry *r, const struct key *k, int *created)
 	p->n++;
 	*created = 1;
 	return s;
-}
-
-void
-fb_registry_prefetch(const struct fb_registry *r, const struct fb_bed *bed)
-{
-	struct key k;
-	const struct fb_registry_part *p;
-	unsigned g;
-
-	/* A pair not cached is rare; the hint is skipped rather than make its group. */
-	if (bed->household_len > FB_REGISTRY_ID_INLINE ||
-	    !(g = cached_group(r, bed->la_code, bed->date)))
-		return;
-	fill_key(&k, g, bed->household, bed->household_len);
-	p = &r->part[k.h >> 60];
-	if (p->cap)
-		__builtin_prefetch(&p->slots[home(k.h, p->cap)], 1);
 }
 
 /* bed_id as a slot holds it, 0..254 written plainly; -1 for any other. */

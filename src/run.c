@@ -102,6 +102,7 @@ struct file_ctx {
 	struct fb_run *run;
 	struct fb_input *input;
 	int file;       /* its index */
+	struct block *spare;  /* blocks ended, to begin again */
 	int episodes;   /* the header chose the episode schema */
 	struct fb_profile_input *profile;  /* reading through the run's profile, or NULL */
 };
@@ -232,9 +233,9 @@ struct checked {
 };
 
 #define OUTSIDE (-2)           /* the row is of an LA the filter sets aside */
-#define PREFETCH_AHEAD 8       /* rows: the registry's slots are fetched this far ahead */
 
 struct block {
+	struct block *next;          /* in the file's spares */
 	const struct fb_run *run;    /* read only, on the worker */
 	struct fb_checker checker;
 	struct checked *rows;
@@ -251,8 +252,14 @@ begin_block(void *vctx, struct fb_findings *out)
 
 	if (ctx->episodes)
 		return NULL;
-	b = fb_xcalloc(1, sizeof(*b));
-	b->run = ctx->run;
+	/* Blocks come and go hundreds of times a file: their arrays are kept for the next. */
+	if ((b = ctx->spare)) {
+		ctx->spare = b->next;
+	} else {
+		b = fb_xcalloc(1, sizeof(*b));
+		b->run = ctx->run;
+	}
+	b->n = b->ntext = 0;
 	fb_checker_init(&b->checker, ctx->run->today, out);
 	return b;
 }
@@ -355,10 +362,6 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 	for (size_t i = 0; i < b->n; i++) {
 		const struct checked *c = &b->rows[i];
 
-		if (i + PREFETCH_AHEAD < b->n && c[PREFETCH_AHEAD].reject == FB_NONE) {
-			bed_of(b, &c[PREFETCH_AHEAD], &bed);
-			fb_registry_prefetch(&run->registry, &bed);
-		}
 		if (c->findings > taken) {
 			once.row = c;
 			fb_findings_take(&run->findings, out, taken, c->findings, offset, keep_once,
@@ -383,12 +386,24 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 static void
 end_block(void *vctx, void *vb)
 {
+	struct file_ctx *ctx = vctx;
 	struct block *b = vb;
 
-	(void)vctx;
-	free(b->rows);
-	free(b->text);
-	free(b);
+	b->next = ctx->spare;
+	ctx->spare = b;
+}
+
+static void
+free_blocks(struct file_ctx *ctx)
+{
+	struct block *b;
+
+	while ((b = ctx->spare)) {
+		ctx->spare = b->next;
+		free(b->rows);
+		free(b->text);
+		free(b);
+	}
 }
 
 /* Through a profile: a row it says is not a bed. */
@@ -485,7 +500,7 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 {
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
-	struct file_ctx ctx = { run, input, file, 0, NULL };
+	struct file_ctx ctx = { run, input, file, NULL, 0, NULL };
 	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema(), 0, 0 };
 	struct fb_ingest_tap tap = { tap_digest, (void *)digest };
 	struct decoding dec = { src, digest, 0, NULL, 0, 0 };
@@ -534,6 +549,7 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 		input->error = errno ? errno : EIO;
 	else if (digest && digest->finish)
 		digest->finish(digest->ctx, input->sha256);
+	free_blocks(&ctx);
 	if (ctx.profile)
 		fb_profile_input_end(ctx.profile);
 	fb_checker_file_end(&run->checker);

@@ -54,7 +54,12 @@
 /* One household-date (registry.c). */
 struct fb_registry_slot;
 
-/* A part of the slot table: the hash's top 8 bits choose one of 256. */
+/*
+ * A part of the slot table: the hash's top 4 bits choose one of 16.  Few
+ * enough that a part of a big table spans huge pages (2 MiB, where Linux
+ * gives them), many enough that growing one (by half) adds little to the
+ * peak.
+ */
 struct fb_registry_part {
 	struct fb_registry_slot *slots;  /* cap slots, 64-byte aligned in mem */
 	void *mem;
@@ -97,14 +102,6 @@ void fb_registry_release(struct fb_registry *r);
  */
 const struct fb_seen *fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed,
 				      int file, long line);
-
-/*
- * A hint that bed is soon to be given to fb_registry_bed(): the cache line
- * of its household's slot is fetched meanwhile, so a caller holding rows
- * in hand (a block of them) can hide the memory's latency by hinting a
- * few rows ahead.  Nothing any call returns depends on it.
- */
-void fb_registry_prefetch(const struct fb_registry *r, const struct fb_bed *bed);
 
 /*
  * Count a filled bed of bed's household, seen at (file, line).  Returns a
