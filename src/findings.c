@@ -238,63 +238,6 @@ fb_findings_add_cell(struct fb_findings *f, enum fb_rule rule, int file, long li
 	va_end(ap);
 }
 
-/*
- * Take src's map of a file into dst's: src read a later part of the file, so
- * its line shifts come after dst's and add to them; its columns are the
- * file's when dst has none.  src's map is left empty.
- */
-static void
-map_merge(struct fb_findings *dst, struct fb_file_map *ms)
-{
-	struct fb_file_map *md = map_of(dst, ms->file);
-	long base = md->nshift ? md->shift[md->nshift - 1].less : 0;
-
-	for (size_t i = 0; i < ms->nshift; i++) {
-		fb_grow((void **)&md->shift, &md->shiftcap, md->nshift + 1, sizeof(*md->shift));
-		md->shift[md->nshift].from = ms->shift[i].from;
-		md->shift[md->nshift++].less = base + ms->shift[i].less;
-	}
-	if (!md->ncols && ms->ncols) {
-		free(md->name);
-		free(md->col);
-		md->name = ms->name;
-		md->col = ms->col;
-		md->ncols = ms->ncols;
-		ms->name = NULL;
-		ms->col = NULL;
-		ms->ncols = 0;
-	}
-}
-
-void
-fb_findings_merge(struct fb_findings *dst, struct fb_findings *src)
-{
-	for (size_t i = 0; i < src->nmaps; i++)
-		map_merge(dst, &src->maps[i]);
-	for (size_t i = 0; i < src->n; i++) {
-		struct fb_finding *fnd = &src->items[i];
-
-		if (dst->limit && dst->n >= dst->limit) {
-			dst->dropped++;
-			finding_release(fnd);
-			continue;
-		}
-		/* Its row again, now that the line breaks of the parts before it are known. */
-		if (fnd->row > 0)
-			fnd->row = row_of(map_find(dst, fnd->file), fnd->line);
-		fb_grow((void **)&dst->items, &dst->cap, dst->n + 1, sizeof(*dst->items));
-		dst->items[dst->n++] = *fnd;
-	}
-	for (int r = 0; r < FB_R_COUNT; r++)
-		dst->count[r] += src->count[r];
-	dst->errors += src->errors;
-	dst->warnings += src->warnings;
-	dst->dropped += src->dropped;
-	free(src->items);
-	maps_release(src);
-	fb_findings_init(src, src->limit);
-}
-
 void
 fb_findings_take(struct fb_findings *dst, struct fb_findings *src, size_t from, size_t to,
 		 long offset, int (*keep)(void *ctx, const struct fb_finding *f), void *ctx)

@@ -139,17 +139,6 @@ fb_tally_group(const struct fb_tally *t, size_t i, int *la_code, int *date)
 	return fb_keymap_value(&t->groups, i);
 }
 
-void
-fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src)
-{
-	for (size_t i = 0; i < fb_tally_ngroups(src); i++) {
-		int la_code, date;
-		const struct fb_counts *c = fb_tally_group(src, i, &la_code, &date);
-
-		fb_counts_merge(group(dst, la_code, date), c);
-	}
-}
-
 /* A row to be, sorted by its key alone: a 16-byte key, not a 600-byte row. */
 struct row_key {
 	int la_code, date;

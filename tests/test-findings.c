@@ -59,7 +59,7 @@ test_limit_counts_everything(void **state)
 }
 
 static void
-test_sort_and_merge(void **state)
+test_sort_and_take(void **state)
 {
 	struct fb_findings a, b;
 	(void)state;
@@ -71,9 +71,7 @@ test_sort_and_merge(void **state)
 	fb_findings_add(&a, FB_R_BAD_DATE, 0, 5, NULL, NULL, "second at 5");
 	fb_findings_add(&b, FB_R_DMY_DATE, 1, 1, NULL, NULL, "file 1");
 	fb_findings_add(&b, FB_R_DMY_DATE, 0, 4, NULL, NULL, "at 4");
-	fb_findings_merge(&a, &b);
-	assert_int_equal(b.n, 0);
-	assert_int_equal(b.warnings, 0);
+	fb_findings_take(&a, &b, 0, b.n, 0, NULL, NULL);
 	assert_int_equal(a.n, 5);
 	assert_int_equal(a.errors, 3);
 	assert_int_equal(a.warnings, 2);
@@ -141,11 +139,12 @@ test_sort_scales(void **state)
 }
 
 /*
- * A file of eight lines checked whole, and as lines 1-4 and 5-8 checked
- * apart and merged: the same findings in the same order, the same counts,
- * the same Excel rows.  Lines 3-4 and 6-7 are each one record over two
- * lines, so by hand: line 2 is row 2, line 3 row 3, line 5 row 4, line 8
- * row 6, and line 9 (pushed after the merge) row 7.
+ * A file of eight lines checked whole, and as lines 1-4 and, apart, 5-8
+ * (numbered 1-4 there, as a worker numbers a block's) taken over: the same
+ * findings in the same order, the same counts, the same Excel rows.  Lines
+ * 3-4 and 6-7 are each one record over two lines, so by hand: line 2 is
+ * row 2, line 3 row 3, line 5 row 4, line 8 row 6, and line 9 (pushed
+ * after the taking) row 7.
  */
 static const char *const halves_names[] = { "status", "bed_use" };
 static const int halves_cols[] = { 0, 1 };
@@ -159,13 +158,26 @@ first_half(struct fb_findings *f)
 	fb_findings_add(f, FB_R_BAD_DATE, 0, 3, NULL, NULL, "record of lines 3-4");
 }
 
+/* Lines 5-8, numbered from base + 1 (5 in the whole file, 1 in a block). */
 static void
-second_half(struct fb_findings *f)
+second_half(struct fb_findings *f, long base)
 {
-	fb_findings_map_columns(f, 0, halves_names, halves_cols, 2);
-	fb_findings_add(f, FB_R_DMY_DATE, 0, 5, "bed_use", "x", "bed_use at 5");
-	fb_findings_map_lines(f, 0, 7, 1);
-	fb_findings_add(f, FB_R_UNKNOWN_CODE, 0, 8, "status", "Filed", "status at 8");
+	fb_findings_add(f, FB_R_DMY_DATE, 0, base + 1, "bed_use", "x", "bed_use at 5");
+	fb_findings_map_lines(f, 0, base + 3, 1);
+	fb_findings_add(f, FB_R_UNKNOWN_CODE, 0, base + 4, "status", "Filed", "status at 8");
+}
+
+/* a: lines 1-4; then lines 5-8 checked apart in b, which knows a's columns, taken over. */
+static void
+take_halves(struct fb_findings *a, struct fb_findings *b)
+{
+	first_half(a);
+	fb_findings_map_like(b, a, 0);
+	second_half(b, 0);
+	assert_int_equal(b->items[0].row, 1);     /* the block alone cannot know */
+	assert_int_equal(b->items[0].col, 1);     /* but knows the columns */
+	fb_findings_take_shifts(a, b, 0, 4);
+	fb_findings_take(a, b, 0, b->n, 4, NULL, NULL);
 }
 
 static void
@@ -192,8 +204,15 @@ assert_same_findings(const struct fb_findings *x, const struct fb_findings *y)
 	}
 }
 
+static int
+keep_no_dmy(void *ctx, const struct fb_finding *f)
+{
+	(void)ctx;
+	return f->rule != FB_R_DMY_DATE;
+}
+
 static void
-test_merge_halves(void **state)
+test_take_halves(void **state)
 {
 	static const long rows[] = { 2, 3, 4, 6, 7 };
 	static const int cols[] = { 0, -1, 1, 0, 0 };
@@ -202,15 +221,11 @@ test_merge_halves(void **state)
 
 	fb_findings_init(&whole, 0);
 	first_half(&whole);
-	second_half(&whole);
+	second_half(&whole, 4);
 	fb_findings_init(&a, 0);
 	fb_findings_init(&b, 0);
-	first_half(&a);
-	second_half(&b);
-	assert_int_equal(b.items[0].row, 5);     /* the second half alone cannot know */
-	fb_findings_merge(&a, &b);
-	assert_int_equal(b.n, 0);
-	/* A finding pushed after the merge is placed as in the whole file. */
+	take_halves(&a, &b);
+	/* A finding pushed after the taking is placed as in the whole file. */
 	fb_findings_add(&whole, FB_R_UNKNOWN_CODE, 0, 9, "status", "v", "status at 9");
 	fb_findings_add(&a, FB_R_UNKNOWN_CODE, 0, 9, "status", "v", "status at 9");
 	assert_same_findings(&a, &whole);
@@ -227,17 +242,28 @@ test_merge_halves(void **state)
 	/* With a limit of 3: the first three kept, the fourth counted as dropped. */
 	fb_findings_init(&whole, 3);
 	first_half(&whole);
-	second_half(&whole);
+	second_half(&whole, 4);
 	fb_findings_init(&a, 3);
-	fb_findings_init(&b, 3);
-	first_half(&a);
-	second_half(&b);
-	fb_findings_merge(&a, &b);
+	fb_findings_init(&b, 0);
+	take_halves(&a, &b);
 	assert_same_findings(&a, &whole);
 	assert_int_equal(a.n, 3);
 	assert_int_equal(a.dropped, 1);
 	assert_int_equal(a.count[FB_R_UNKNOWN_CODE], 2);
 	fb_findings_release(&whole);
+	fb_findings_release(&a);
+	fb_findings_release(&b);
+
+	/* A finding keep() turns down is neither kept nor counted. */
+	fb_findings_init(&a, 0);
+	fb_findings_init(&b, 0);
+	first_half(&a);
+	second_half(&b, 0);
+	fb_findings_take(&a, &b, 0, b.n, 4, keep_no_dmy, NULL);
+	assert_int_equal(a.n, 3);
+	assert_int_equal(a.count[FB_R_DMY_DATE], 0);
+	assert_int_equal(a.warnings, 0);
+	assert_int_equal(a.items[2].line, 8);
 	fb_findings_release(&a);
 	fb_findings_release(&b);
 }
@@ -302,8 +328,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_visible),
 		cmocka_unit_test(test_limit_counts_everything),
-		cmocka_unit_test(test_sort_and_merge),
-		cmocka_unit_test(test_merge_halves),
+		cmocka_unit_test(test_sort_and_take),
+		cmocka_unit_test(test_take_halves),
 		cmocka_unit_test(test_sort_scales),
 		cmocka_unit_test(test_column_letters),
 		cmocka_unit_test(test_rows_and_columns),

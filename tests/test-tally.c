@@ -85,50 +85,6 @@ test_rows_sorted_and_pooled(void **state)
 	fb_tally_release(&t);
 }
 
-/* Tallies of two halves merged equal the tally of the whole. */
-static void
-test_merge(void **state)
-{
-	struct fb_tally whole, a, b;
-	struct fb_tally_row *rw, *rm;
-	size_t nw, nm;
-	(void)state;
-
-	fb_tally_init(&whole);
-	fb_tally_init(&a);
-	fb_tally_init(&b);
-	for (int i = 0; i < 1000; i++) {
-		/* LAs 810-812 only in the second part: groups the first never saw. */
-		int la = i < 700 ? 800 + i % 7 : 810 + i % 3, date = i % 3;
-		int use = i % 5 == 0 ? R : M, st = i % 3;
-
-		tally_add(&whole, la, date, use, st, FB_NONE);
-		tally_add(i < 400 ? &a : &b, la, date, use, st, FB_NONE);
-	}
-	fb_tally_merge(&a, &b);
-	/* Merged in the input's order: the groups in the order the whole saw them. */
-	assert_int_equal(fb_tally_ngroups(&a), fb_tally_ngroups(&whole));
-	for (size_t i = 0; i < fb_tally_ngroups(&whole); i++) {
-		int la_w, date_w, la_m, date_m;
-		const struct fb_counts *cw = fb_tally_group(&whole, i, &la_w, &date_w);
-		const struct fb_counts *cm = fb_tally_group(&a, i, &la_m, &date_m);
-
-		assert_int_equal(la_m, la_w);
-		assert_int_equal(date_m, date_w);
-		assert_memory_equal(cm, cw, sizeof(*cw));
-	}
-	nw = fb_tally_rows(&whole, &rw);
-	nm = fb_tally_rows(&a, &rm);
-	assert_int_equal(nw, nm);
-	assert_memory_equal(rw, rm, nw * sizeof(*rw));
-	free(rw);
-	free(rm);
-	fb_tally_release(&whole);
-	fb_tally_release(&a);
-	fb_tally_release(&b);
-}
-
-/* The groups as added first, each once, with the counts fb_tally_rows() gives. */
 static void
 test_groups(void **state)
 {
@@ -207,13 +163,13 @@ assert_group(const struct fb_tally *t, size_t i, int la_want, int date_want, lon
 
 /*
  * Each LA remembers its last group: groups alternating within one LA and
- * across LAs, an LA code past the memo's range, a tally merged into, and a
+ * across LAs, an LA code past the memo's range, and a
  * tally used again after release, each land where the map alone puts them.
  */
 static void
 test_recent_groups(void **state)
 {
-	struct fb_tally t, u;
+	struct fb_tally t;
 	(void)state;
 
 	fb_tally_init(&t);
@@ -238,17 +194,6 @@ test_recent_groups(void **state)
 	assert_group(&t, 4, 1000, 10, 1);
 	assert_int_equal(fb_tally_group(&t, 0, &(int){ 0 }, &(int){ 0 })->filled, 2);
 	assert_int_equal(fb_tally_group(&t, 1, &(int){ 0 }, &(int){ 0 })->respite_emergency, 2);
-	/* Merged into: the memo of u points at u's own groups. */
-	fb_tally_init(&u);
-	tally_add(&u, 851, 20, M, F, FB_NONE);
-	fb_tally_merge(&u, &t);
-	tally_add(&u, 851, 20, M, F, FB_NONE);
-	tally_add(&u, 851, 10, M, F, FB_NONE);
-	assert_int_equal(fb_tally_ngroups(&u), 5);
-	assert_group(&u, 0, 851, 20, 5);   /* 1 + 3 merged + 1 */
-	assert_group(&u, 1, 851, 10, 4);   /* 3 merged + 1 */
-	assert_group(&u, 2, 867, 10, 2);
-	fb_tally_release(&u);
 	/* Released and used again: nothing remembered of the groups gone. */
 	fb_tally_release(&t);
 	fb_tally_init(&t);
@@ -306,7 +251,6 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_rows_sorted_and_pooled),
-		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_recent_groups),

@@ -118,19 +118,6 @@ void fb_findings_map_lines(struct fb_findings *f, int file, long line, long extr
 char *fb_column_letters(char *out, int col);
 
 /*
- * Append every finding of src to dst, in order, as far as dst's limit
- * allows, and add its counts (those past the limit count as dropped); src
- * is left empty.  For the findings of inputs checked separately, and of the
- * parts of one input checked apart, merged in the order of the file (src's
- * lines after dst's, already numbered as in the whole file): src's line
- * shifts add to dst's, so the findings' Excel rows, and those of findings
- * pushed into dst later, are the whole file's.  Findings of the whole file
- * pushed in one list and those of its halves merged are then the same
- * list, in the same order, with the same counts.
- */
-void fb_findings_merge(struct fb_findings *dst, struct fb_findings *src);
-
-/*
  * For a part of a file read apart (by a worker) and handed over in the
  * file's order, findings one at a time between the handing over's own:
  * move src's findings from..to-1, pushed with lines counted from the

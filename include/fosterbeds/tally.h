@@ -85,15 +85,6 @@ void fb_tally_release(struct fb_tally *t);
 
 void fb_tally_add(struct fb_tally *t, int la_code, int date, const struct fb_tally_bed *bed);
 
-/*
- * Add every group of src into dst (src is unchanged).  Tallies of the parts
- * of an input, merged in any order, give the whole input's counts and rows
- * (fb_tally_rows()); merged in the input's order (each later part into the
- * tally of the parts before it), even fb_tally_group()'s order is the
- * whole input's.
- */
-void fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src);
-
 /* Reading the groups */
 
 /* How many (la_code, date) groups t holds; no pooled ones. */
