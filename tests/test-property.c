@@ -36,6 +36,7 @@
 #include "fosterbeds/hooks.h"
 #include "fosterbeds/run.h"
 #include "fosterbeds/tally.h"
+#include "test-random.h"
 
 #define NFILES 400
 #define MAX_ROWS 80
@@ -65,23 +66,6 @@ static const char *const colnames[NCOL] = { "la_code", "snapshot_date", "househo
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* splitmix64: small, and the same everywhere. */
-static uint64_t
-next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	return z ^ (z >> 31);
-}
-
-static unsigned
-rnd(uint64_t *s, unsigned n)
-{
-	return (unsigned)(next(s) % n);
-}
-
 struct counts {
 	long approved, filled, vacant, unavailable, respite;
 	long ms_approved, ms_filled, ms_vacant, ms_unavailable;
@@ -95,34 +79,6 @@ struct expect {
 	struct counts c[NLA][NDATE];
 };
 
-/* A growing text buffer. */
-struct text {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-put(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-put(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-		va_end(ap);
-		assert_true(n >= 0);
-		if ((size_t)n < t->cap - t->len)
-			break;
-		t->cap = (t->cap + (size_t)n + 1) * 2;
-		t->s = realloc(t->s, t->cap);
-		assert_non_null(t->s);
-	}
-	t->len += (size_t)n;
-}
 
 struct key {
 	int la, date, hh, bed;
