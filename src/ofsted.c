@@ -224,8 +224,13 @@ fb_region_index(const char *name)
 {
 	const char *region = fb_la_region_by_name(name);
 
+	/*
+	 * By spelling, not by pointer: a build may give one string literal two
+	 * copies (GCC's LTO with AddressSanitizer did, and 'South East' named
+	 * no region).
+	 */
 	for (int g = 0; region && g < FB_NREGIONS; g++)
-		if (fb_la_regions[g] == region)
+		if (strcmp(fb_la_regions[g], region) == 0)
 			return g;
 	return -1;
 }

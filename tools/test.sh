@@ -1,8 +1,8 @@
 #!/bin/bash
 # test.sh: set up as tools/setup.sh does (without installing), then run the
 # whole test suite: the unit and CLI tests, the same under valgrind, and
-# again in a build with AddressSanitizer and UndefinedBehaviorSanitizer, in
-# a clang build, the command-line tests on the WebAssembly build under
+# again in a build with AddressSanitizer and UndefinedBehaviorSanitizer (and
+# the CLI cases in a release + LTO one), in a clang build, the command-line tests on the WebAssembly build under
 # node's WASI (tools/test-wasm.sh), and every fuzz target for 20 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,19 @@ fi
 ninja -C build-asan
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
 	meson test -C build-asan --setup=full --print-errorlogs
+
+echo "== sanitizers, release + LTO (build-asan-lto/)"
+# The installed program's optimisation, across files, with the sanitizers:
+# the CLI cases (an LTO link per unit test would take minutes).  Such a
+# build once read 'South East' as no region, as it gave one string literal
+# two copies and the code compared pointers.
+if [[ ! -f build-asan-lto/build.ninja ]]; then
+	meson setup build-asan-lto -Db_sanitize=address,undefined -Db_lundef=false \
+		--buildtype=release -Db_lto=true -Dtests=false >/dev/null
+fi
+ninja -C build-asan-lto fosterbeds
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+	bash tests/cli/run.sh build-asan-lto/fosterbeds tests
 
 echo "== clang (build-clang/)"
 # Behaviour may not depend on the compiler (an argument evaluated before
