@@ -32,7 +32,10 @@
 #include "same-run.h"
 #include "test-random.h"
 
-/* Files to try; FB_TEST_FEW (set by tests/valgrind-wrap.sh) asks for a few. */
+/*
+ * Files to try; FB_TEST_FEW asks for a few (set by tests/valgrind-wrap.sh,
+ * and by tools/test.sh for the sanitizers' build, where a thread is slow).
+ */
 #define NFILES 80
 #define NFILES_FEW 6
 

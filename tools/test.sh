@@ -28,7 +28,9 @@ else
 		--buildtype=debugoptimized -Db_lto=false >/dev/null
 fi
 ninja -C build-asan
-UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+# FB_TEST_FEW: tests of many random inputs try a few (test-blocks starts a
+# thread a block, and a thread costs AddressSanitizer about 10 ms).
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 FB_TEST_FEW=1 \
 	meson test -C build-asan --setup=full --print-errorlogs
 
 echo "== sanitizers, release + LTO (build-asan-lto/)"
