@@ -695,7 +695,7 @@ parse_direct(struct ingest *g, const unsigned char *s, size_t n, const struct fb
  */
 struct job {
 	struct ingest s;            /* the block's own state, from a record's start */
-	int has_state;
+	int has_parser;             /* s.parser is libcsv's, to be freed */
 	struct fb_findings out;     /* its findings, lines counted from its first */
 	void *block;                /* begin()'s; NULL: g reads the block */
 	unsigned char *bytes;
@@ -726,21 +726,36 @@ at_record_start(const struct ingest *s)
 	       !s->refused && !s->at.in_record && s->nfields == 0 && s->buflen == 0;
 }
 
-/* s: g's header and settings, to parse a block from a record's start. */
+/* libcsv holds nothing of a record: a parser made afresh would be the same. */
+static int
+parser_at_rest(const struct csv_parser *p)
+{
+	return p->pstate == LIBCSV_ROW_NOT_BEGUN && p->entry_pos == 0 && !p->quoted &&
+	       p->spaces == 0 && p->status == CSV_SUCCESS;
+}
+
+/*
+ * s: g's header and settings, to parse a block from a record's start.
+ * keep_parser: s's parser, at rest, is kept (a new one allocates libcsv's
+ * 1 MiB buffer, FB_CSV_BLOCK: hundreds of times a file, block by block).
+ */
 static int
 state_for_block(struct ingest *s, const struct ingest *g, struct fb_findings *out,
-		fb_row_fn fn, void *ctx)
+		fb_row_fn fn, void *ctx, int keep_parser)
 {
 	/* The buffers of the block s last read, kept for this one. */
 	char *buf = s->buf;
 	size_t *off = s->off, bufcap = s->bufcap, offcap = s->offcap;
+	struct csv_parser parser = s->parser;
 
 	memset(s, 0, sizeof(*s));
 	s->buf = buf;
 	s->bufcap = bufcap;
 	s->off = off;
 	s->offcap = offcap;
-	if (fb_csv_init(&s->parser, CSV_STRICT | CSV_REPALL_NL) != 0)
+	if (keep_parser)
+		s->parser = parser;
+	else if (fb_csv_init(&s->parser, CSV_STRICT | CSV_REPALL_NL) != 0)
 		return -1;
 	csv_set_delim(&s->parser, (unsigned char)g->delim);
 	s->schema = g->schema;
@@ -823,9 +838,6 @@ job_release(struct ingest *g, const struct fb_ingest_blocks *b, struct job *j)
 		b->end(g->ctx, j->block);
 	j->block = NULL;
 	fb_findings_release(&j->out);
-	if (j->has_state)
-		csv_free(&j->s.parser);
-	j->has_state = 0;
 }
 
 /* Parse j's bytes apart, on a thread of its own when the hooks start one. */
@@ -840,12 +852,17 @@ job_start(struct ingest *g, const struct fb_ingest_blocks *b, struct job *j)
 	j->thread = NULL;
 	if (!g->have_header || !(j->block = b->begin(g->ctx, &j->out)))
 		return;
-	if (state_for_block(&j->s, g, &j->out, b->row, j->block) != 0) {
+	/* The last block's parser, unless it was left inside a record. */
+	if (j->has_parser && !parser_at_rest(&j->s.parser)) {
+		csv_free(&j->s.parser);
+		j->has_parser = 0;
+	}
+	if (state_for_block(&j->s, g, &j->out, b->row, j->block, j->has_parser) != 0) {
 		b->end(g->ctx, j->block);
 		j->block = NULL;
 		return;
 	}
-	j->has_state = 1;
+	j->has_parser = 1;
 	if (b->workers > 1 && h->thread_start && h->thread_join)
 		j->thread = h->thread_start(parse_job, j);
 	if (!j->thread)
@@ -1012,6 +1029,8 @@ read_blocks(struct ingest *g, const struct fb_ingest_blocks *b, const struct fb_
 		stop = 1;
 	}
 	for (size_t i = 0; i < nw; i++) {
+		if (ring[i].has_parser)
+			csv_free(&ring[i].s.parser);
 		free(ring[i].bytes);
 		free(ring[i].s.buf);
 		free(ring[i].s.off);
