@@ -16,6 +16,7 @@
 #include "fosterbeds/ingest.h"
 #include "fosterbeds/limits.h"
 #include "ingest-split.h"
+#include "test-random.h"
 
 #define HDR "la_code,snapshot_date,household_id,bed_id,bed_use,status\n"
 
@@ -618,29 +619,9 @@ blocks_read(void *ctx, void *buf, size_t size)
 
 /* Every row, and every finding, as text. */
 struct trace {
-	char *s;
-	size_t len, cap;
+	struct text out;
 	long rows;
 };
-
-static void
-trace_add(struct trace *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-		va_end(ap);
-		if ((size_t)n < t->cap - t->len)
-			break;
-		t->cap = t->cap * 2 + (size_t)n + 64;
-		t->s = realloc(t->s, t->cap);
-		assert_non_null(t->s);
-	}
-	t->len += (size_t)n;
-}
 
 static void
 trace_row(void *ctx, const struct fb_row *row)
@@ -648,10 +629,10 @@ trace_row(void *ctx, const struct fb_row *row)
 	struct trace *t = ctx;
 
 	t->rows++;
-	trace_add(t, "%ld %s", row->line, row->reject == FB_NONE ? "ok" : fb_rules[row->reject].code);
+	put(&t->out, "%ld %s", row->line, row->reject == FB_NONE ? "ok" : fb_rules[row->reject].code);
 	for (int c = 0; c < FB_F_COUNT; c++)
-		trace_add(t, " %s", row->cell[c] ? row->cell[c] : "-");
-	trace_add(t, "\n");
+		put(&t->out, " %s", row->cell[c] ? row->cell[c] : "-");
+	put(&t->out, "\n");
 }
 
 /* Ingest text read block bytes at a time, the fast path on or off, as a trace to free(). */
@@ -662,10 +643,10 @@ trace_ingest(const char *text, size_t len, size_t block, int fast, long *rows)
 	struct fb_source in = { blocks_read, &b };
 	struct fb_ingest_options o;
 	struct fb_findings f;
-	struct trace t = { calloc(1, 64), 0, 64, 0 };
+	struct trace t = { { calloc(1, 64), 0, 64 }, 0 };
 	long long bytes;
 
-	assert_non_null(t.s);
+	assert_non_null(t.out.s);
 	fb_ingest_options_init(&o);
 	fb_ingest_set_fast(&o, fast);
 	fb_findings_init(&f, 0);
@@ -673,12 +654,12 @@ trace_ingest(const char *text, size_t len, size_t block, int fast, long *rows)
 					&bytes, NULL), 0);
 	assert_int_equal(bytes, (long long)len);
 	for (size_t i = 0; i < f.n; i++)
-		trace_add(&t, "%s line %ld: %s\n", fb_rules[f.items[i].rule].code,
+		put(&t.out, "%s line %ld: %s\n", fb_rules[f.items[i].rule].code,
 			  f.items[i].line, f.items[i].message);
 	fb_findings_release(&f);
 	if (rows)
 		*rows = t.rows;
-	return t.s;
+	return t.out.s;
 }
 
 /* text read whole, 1 byte at a time and in blocks, fast and not: one trace, returned. */
@@ -905,18 +886,18 @@ trace_choosing(const char *text, size_t len, size_t block, int *status)
 	struct fb_source in = { blocks_read, &b };
 	struct fb_schema_chooser chooser = { choose_beds, NULL, fb_bed_schema(), 0, 0 };
 	struct fb_findings f;
-	struct trace t = { calloc(1, 64), 0, 64, 0 };
+	struct trace t = { { calloc(1, 64), 0, 64 }, 0 };
 	long long bytes;
 
-	assert_non_null(t.s);
+	assert_non_null(t.out.s);
 	fb_findings_init(&f, 0);
 	errno = 0;
 	*status = fb_ingest_choosing(&in, &chooser, 0, &f, trace_row, &t, &bytes, NULL);
 	for (size_t i = 0; i < f.n; i++)
-		trace_add(&t, "%s line %ld: %s\n", fb_rules[f.items[i].rule].code,
+		put(&t.out, "%s line %ld: %s\n", fb_rules[f.items[i].rule].code,
 			  f.items[i].line, f.items[i].message);
 	fb_findings_release(&f);
-	return t.s;
+	return t.out.s;
 }
 
 /*

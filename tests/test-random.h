@@ -1,7 +1,8 @@
 /*
  * test-random.h: what the tests that write random files share: a seeded
  * generator (splitmix64: small, and the same numbers on every machine, so
- * a failing seed can be run again) and a growing text buffer.  For cmocka
+ * a failing seed can be run again) and a growing text buffer, for the
+ * tests that write random files or trace what they read.  For cmocka
  * tests: include after <cmocka.h>.
  */
 #ifndef TESTS_TEST_RANDOM_H
@@ -12,7 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static uint64_t
+static inline uint64_t
 next(uint64_t *s)
 {
 	uint64_t z = (*s += 0x9e3779b97f4a7c15u);
@@ -23,7 +24,7 @@ next(uint64_t *s)
 }
 
 /* A number from 0 to n - 1. */
-static unsigned
+static inline unsigned
 rnd(uint64_t *s, unsigned n)
 {
 	return (unsigned)(next(s) % n);
@@ -35,10 +36,10 @@ struct text {
 	size_t len, cap;
 };
 
-static void
+static inline void
 put(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void
+static inline void
 put(struct text *t, const char *fmt, ...)
 {
 	va_list ap;
