@@ -1,11 +1,15 @@
 /*
  * registry.c: a slot per household-date, and exact maps for what does not fit.
  *
- * The slot table is open addressing with linear probing, split into 16
- * parts by the hash's top bits, so that growing copies one part (1/16 of
- * the table) and peak memory stays near the steady size.  A part's length
- * need not be a power of two: a hash's low 32 bits are mapped onto it by a
- * multiply and shift, so a part grows by half each time it is 3/4 full.
+ * Slots are kept in one array in the order they were made, and found
+ * through an index: open addressing with linear probing over 4-byte
+ * entries.  A new household-date is the common case (a bed is seldom
+ * repeated, and a household's beds mostly come together), and this way
+ * making its slot writes the array's end, which is in cache, and only the
+ * index, an eighth of the slots' size, is probed at random.  The index's
+ * length need not be a power of two: a hash's low 32 bits are mapped onto
+ * it by a multiply and shift, so it grows by half each time it is 3/4 full,
+ * rehashed from the slots in order.
  *
  * The overflow maps' keys are the LA code and date as fixed-width binary,
  * then each identifier prefixed by its length, so no identifier's bytes can
@@ -50,7 +54,15 @@ _Static_assert(offsetof(struct fb_registry_slot, line) == 16, "the key is the fi
 #define SLOT_BEDS 0x7f
 #define NO_FILE 0xffff          /* slot.file: no bed of it can be inline */
 #define MAX_GROUPS 65535
-#define FIRST_CAP 16
+#define FIRST_CAP 16            /* index entries */
+
+/*
+ * An index entry: 0 when empty, else the slot's number + 1 in the low
+ * INDEX_BITS and the top bits of its hash above them, so that most probes
+ * past other keys never read their slots.
+ */
+#define INDEX_BITS 26
+#define INDEX_MASK ((1u << INDEX_BITS) - 1)
 
 /* A slot's key, and its hash. */
 struct key {
@@ -63,6 +75,7 @@ void
 fb_registry_init(struct fb_registry *r)
 {
 	memset(r, 0, sizeof(*r));
+	r->max_slots = FB_REGISTRY_MAX_SLOTS;
 	fb_keymap_init(&r->groups, sizeof(uint16_t));
 	fb_keymap_init(&r->beds, sizeof(struct fb_seen));
 	fb_keymap_init(&r->households, sizeof(struct fb_seen));
@@ -71,29 +84,35 @@ fb_registry_init(struct fb_registry *r)
 void
 fb_registry_release(struct fb_registry *r)
 {
-	for (int i = 0; i < FB_REGISTRY_PARTS; i++)
-		free(r->part[i].mem);
+	free(r->slots);
+	free(r->indexmem);
 	fb_keymap_release(&r->groups);
 	fb_keymap_release(&r->beds);
 	fb_keymap_release(&r->households);
 	free(r->key);
+	free(r->pairs);
 	memset(r, 0, sizeof(*r));
 }
 
 /*
- * The 16 key bytes as two words, mixed with idlen (murmur3's finalizer at
- * the end).  Words are read with memcpy, so any alignment is fine; the
- * value depends on the machine's byte order, which only places slots.
+ * A household-date's hash: its id (at most FB_REGISTRY_ID_INLINE bytes)
+ * zero-padded to two words, its length, LA code and date, mixed by
+ * murmur3's finalizer.  Words are read with memcpy, so any alignment is
+ * fine; the value depends on the machine's byte order, which only places
+ * slots.
  */
 static uint64_t
-hash_key(const unsigned char *b, unsigned idlen)
+hash_id(int la, int date, const unsigned char *id, size_t idlen)
 {
+	unsigned char b[16] = { 0 };
 	uint64_t w0, w1, h;
 
+	fb_memcpy(b, id, idlen);
 	memcpy(&w0, b, 8);
 	memcpy(&w1, b + 8, 8);
 	h = w0 * 0x9e3779b97f4a7c15ull;
 	h ^= (w1 ^ idlen) * 0xc2b2ae3d27d4eb4full;
+	h ^= ((uint64_t)(uint32_t)date << 32 | (uint32_t)la) * 0x165667b19e3779f9ull;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 33;
@@ -102,7 +121,25 @@ hash_key(const unsigned char *b, unsigned idlen)
 	return h;
 }
 
-/* Where a hash starts probing in a part of cap slots. */
+uint64_t
+fb_registry_hash(const struct fb_bed *bed)
+{
+	if (bed->household_len > FB_REGISTRY_ID_INLINE)
+		return 0;
+	return hash_id(bed->la_code, bed->date, (const unsigned char *)bed->household,
+		       bed->household_len);
+}
+
+/* The hash of slot s's household-date. */
+static uint64_t
+slot_hash(const struct fb_registry *r, const struct fb_registry_slot *s)
+{
+	const struct fb_registry_pair *g = &r->pairs[s->group];
+
+	return hash_id(g->la, g->date, s->id, s->idlen);
+}
+
+/* Where a hash starts probing in an index of cap entries. */
 static inline uint32_t
 home(uint64_t h, uint32_t cap)
 {
@@ -131,8 +168,12 @@ group_of(struct fb_registry *r, int la, int date)
 		return g;
 	v = fb_keymap_get(&r->groups, k, sizeof(k), &created);
 	/* A pair past the limit stays 0 (not in a slot) for the whole run. */
-	if (created && r->groups.n <= MAX_GROUPS)
+	if (created && r->groups.n <= MAX_GROUPS) {
 		*v = (uint16_t)r->groups.n;
+		fb_grow((void **)&r->pairs, &r->pairscap, (size_t)*v + 1, sizeof(*r->pairs));
+		r->pairs[*v].la = la;
+		r->pairs[*v].date = date;
+	}
 	if (*v && la >= 0 && la < 1000) {
 		r->last[la].date = date;
 		r->last[la].group = *v;
@@ -140,36 +181,35 @@ group_of(struct fb_registry *r, int la, int date)
 	return *v;
 }
 
-static void
-fill_key(struct key *k, unsigned group, const char *id, size_t idlen)
-{
-	uint16_t g = (uint16_t)group;
-
-	memset(k->b, 0, sizeof(k->b));
-	memcpy(k->b, &g, 2);
-	fb_memcpy(k->b + 2, id, idlen);
-	k->idlen = (unsigned)idlen;
-	k->h = hash_key(k->b, k->idlen);
-}
-
-/* bed's household's key, or 0 when the household has no slot. */
+/*
+ * bed's household's key, with its hash h (fb_registry_hash()), or 0 when
+ * the household has no slot.
+ */
 static int
-make_slot_key(struct fb_registry *r, const struct fb_bed *bed, struct key *k)
+make_slot_key(struct fb_registry *r, const struct fb_bed *bed, uint64_t h, struct key *k)
 {
-	unsigned g;
+	uint16_t g;
 
 	if (bed->household_len > FB_REGISTRY_ID_INLINE)
 		return 0;
-	if (!(g = group_of(r, bed->la_code, bed->date)))
+	if (!(g = (uint16_t)group_of(r, bed->la_code, bed->date)))
 		return 0;
-	fill_key(k, g, bed->household, bed->household_len);
+	memset(k->b, 0, sizeof(k->b));
+	memcpy(k->b, &g, 2);
+	fb_memcpy(k->b + 2, bed->household, bed->household_len);
+	k->idlen = (unsigned)bed->household_len;
+	k->h = h;
 	return 1;
 }
 
-static void *
-aligned_slots(uint32_t cap, void **mem)
+/*
+ * An index table of cap entries, zeroed, on huge pages where it is big
+ * enough; *mem is what to free.
+ */
+static uint32_t *
+index_table(uint32_t cap, void **mem)
 {
-	size_t size = (size_t)cap * sizeof(struct fb_registry_slot);
+	size_t size = (size_t)cap * sizeof(uint32_t);
 	uintptr_t p;
 
 #ifdef HAVE_MADV_HUGEPAGE
@@ -185,64 +225,90 @@ aligned_slots(uint32_t cap, void **mem)
 	return (void *)p;
 }
 
-/* Grow part p by half: a rehash of its own slots only. */
+/* Where entry e of hash h goes in a table of cap, probing on from home. */
 static void
-grow(struct fb_registry_part *p)
+place(uint32_t *index, uint32_t cap, uint64_t h, uint32_t e)
 {
-	uint32_t cap = p->cap ? p->cap + p->cap / 2 : FIRST_CAP;
+	uint32_t j = home(h, cap);
+
+	while (index[j])
+		if (++j == cap)
+			j = 0;
+	index[j] = e;
+}
+
+static uint32_t
+entry(uint64_t h, uint32_t slot)
+{
+	return (uint32_t)(h >> 58) << INDEX_BITS | (slot + 1);
+}
+
+/* Slots ahead whose new index entries are fetched while the index is rebuilt. */
+#define REHASH_AHEAD 16
+
+/*
+ * Grow the index by half.  The slots are rehashed in the order they were
+ * made, so the pass over them reads memory in order; the entries it
+ * writes are at random, so each is fetched REHASH_AHEAD slots ahead.
+ */
+static void
+grow_index(struct fb_registry *r)
+{
+	uint32_t cap = r->cap ? r->cap + r->cap / 2 : FIRST_CAP;
 	void *mem;
-	struct fb_registry_slot *slots = aligned_slots(cap, &mem);
+	uint32_t *index = index_table(cap, &mem);
+	uint64_t ahead[REHASH_AHEAD];
 
-	for (uint32_t i = 0; i < p->cap; i++) {
-		const struct fb_registry_slot *s = &p->slots[i];
-		uint32_t j;
+	for (uint32_t i = 0; i < r->nslots + REHASH_AHEAD; i++) {
+		uint64_t *h = &ahead[i % REHASH_AHEAD];
 
-		if (!s->group)
-			continue;
-		j = home(hash_key((const unsigned char *)s, s->idlen), cap);
-		while (slots[j].group)
-			if (++j == cap)
-				j = 0;
-		slots[j] = *s;
+		if (i >= REHASH_AHEAD)
+			place(index, cap, *h, entry(*h, i - REHASH_AHEAD));
+		if (i < r->nslots) {
+			*h = slot_hash(r, &r->slots[i]);
+			__builtin_prefetch(&index[home(*h, cap)], 1);
+		}
 	}
-	free(p->mem);
-	p->mem = mem;
-	p->slots = slots;
-	p->cap = cap;
+	free(r->indexmem);
+	r->indexmem = mem;
+	r->index = index;
+	r->cap = cap;
 }
 
 /*
  * k's slot, made (zeroed but for the key, *created set) when there is
- * none.  The pointer is valid until the next slot is made.
+ * none; NULL when there is none and the run has made r->max_slots.  The
+ * pointer is valid until the next slot is made.
  */
 static struct fb_registry_slot *
 get_slot(struct fb_registry *r, const struct key *k, int *created)
 {
-	struct fb_registry_part *p = &r->part[k->h >> 60];
+	uint32_t tag = (uint32_t)(k->h >> 58), i, e;
 	struct fb_registry_slot *s;
-	uint32_t i;
 
 	*created = 0;
-	if (!p->cap)
-		grow(p);
-	for (;;) {
-		for (i = home(k->h, p->cap);; ) {
-			s = &p->slots[i];
-			if (!s->group)
-				break;
-			if (memcmp(s, k->b, 16) == 0 && s->idlen == k->idlen)
-				return s;
-			if (++i == p->cap)
+	if (r->cap) {
+		for (i = home(k->h, r->cap); (e = r->index[i]); ) {
+			if (e >> INDEX_BITS == tag) {
+				s = &r->slots[(e & INDEX_MASK) - 1];
+				if (memcmp(s, k->b, 16) == 0 && s->idlen == k->idlen)
+					return s;
+			}
+			if (++i == r->cap)
 				i = 0;
 		}
-		if ((uint64_t)(p->n + 1) * 4 <= (uint64_t)p->cap * 3)
-			break;
-		grow(p);
 	}
+	if (r->nslots >= r->max_slots)
+		return NULL;
+	fb_grow((void **)&r->slots, &r->slotcap, (size_t)r->nslots + 1, sizeof(*r->slots));
+	if ((uint64_t)(r->nslots + 1) * 4 > (uint64_t)r->cap * 3)
+		grow_index(r);
+	place(r->index, r->cap, k->h, entry(k->h, r->nslots));
+	s = &r->slots[r->nslots++];
+	memset(s, 0, sizeof(*s));
 	memcpy(s, k->b, 16);
 	s->idlen = (unsigned char)k->idlen;
 	s->file = NO_FILE;
-	p->n++;
 	*created = 1;
 	return s;
 }
@@ -315,7 +381,7 @@ fits(int file, long line)
 
 /* fb_registry_bed(), setting *slot to the household's slot, or NULL when it has none. */
 static const struct fb_seen *
-bed_in(struct fb_registry *r, const struct fb_bed *bed, int file, long line,
+bed_in(struct fb_registry *r, const struct fb_bed *bed, uint64_t h, int file, long line,
        struct fb_registry_slot **slot)
 {
 	struct key k;
@@ -323,9 +389,9 @@ bed_in(struct fb_registry *r, const struct fb_bed *bed, int file, long line,
 	int created, id, n;
 
 	*slot = NULL;
-	if (!make_slot_key(r, bed, &k))
+	if (!make_slot_key(r, bed, h, &k) || !(s = get_slot(r, &k, &created)))
 		return overflow_bed(r, bed, file, line);
-	*slot = s = get_slot(r, &k, &created);
+	*slot = s;
 	id = small_bed_id(bed->bed_id, bed->bed_id_len);
 	n = s->nbeds & SLOT_BEDS;
 	for (int j = 0; j < n && id >= 0; j++) {
@@ -369,17 +435,18 @@ fb_registry_bed(struct fb_registry *r, const struct fb_bed *bed, int file, long 
 {
 	struct fb_registry_slot *s;
 
-	return bed_in(r, bed, file, line, &s);
+	return bed_in(r, bed, fb_registry_hash(bed), file, line, &s);
 }
 
 /* Count a filled bed in slot s, or in the households' map when s is NULL. */
 static long
-count_filled(struct fb_registry *r, struct fb_registry_slot *s, const struct fb_bed *bed)
+count_filled(struct fb_registry *r, struct fb_registry_slot *s, const struct fb_bed *bed,
+	     uint64_t h)
 {
 	struct key k;
 	int created;
 
-	if (!s && make_slot_key(r, bed, &k))
+	if (!s && make_slot_key(r, bed, h, &k))
 		s = get_slot(r, &k, &created);
 	if (s) {
 		if (s->filled < 255)
@@ -387,32 +454,46 @@ count_filled(struct fb_registry *r, struct fb_registry_slot *s, const struct fb_
 		return s->filled;
 	} else {
 		size_t len = make_key(r, bed, 0);
-		struct fb_seen *h = fb_keymap_get(&r->households, r->key, len, &created);
+		struct fb_seen *o = fb_keymap_get(&r->households, r->key, len, &created);
 
-		if (h->filled < 255)
-			h->filled++;
-		return h->filled;
+		if (o->filled < 255)
+			o->filled++;
+		return o->filled;
 	}
 }
 
 const struct fb_seen *
 fb_registry_filled(struct fb_registry *r, const struct fb_bed *bed, int file, long line)
 {
-	r->seen.filled = count_filled(r, NULL, bed);
+	r->seen.filled = count_filled(r, NULL, bed, fb_registry_hash(bed));
 	r->seen.file = file;
 	r->seen.line = line;
 	return &r->seen;
 }
 
 const struct fb_seen *
-fb_registry_add(struct fb_registry *r, const struct fb_bed *bed, int file, long line,
-		long *filled)
+fb_registry_add_hashed(struct fb_registry *r, const struct fb_bed *bed, uint64_t h, int file,
+		       long line, long *filled)
 {
 	struct fb_registry_slot *s;
-	const struct fb_seen *seen = bed_in(r, bed, file, line, &s);
+	const struct fb_seen *seen = bed_in(r, bed, h, file, line, &s);
 
 	*filled = 0;
 	if (!seen && bed->status == FB_ST_FILLED)
-		*filled = count_filled(r, s, bed);
+		*filled = count_filled(r, s, bed, h);
 	return seen;
+}
+
+const struct fb_seen *
+fb_registry_add(struct fb_registry *r, const struct fb_bed *bed, int file, long line,
+		long *filled)
+{
+	return fb_registry_add_hashed(r, bed, fb_registry_hash(bed), file, line, filled);
+}
+
+void
+fb_registry_prefetch(const struct fb_registry *r, uint64_t h)
+{
+	if (r->cap)
+		__builtin_prefetch(&r->index[home(h, r->cap)]);
 }

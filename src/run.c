@@ -64,14 +64,14 @@ add_input(struct fb_run *run, const char *name)
 
 /* The cross-row rules, for a bed that passed every one-row rule. */
 static int
-cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *bed)
+cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *bed, uint64_t hash)
 {
 	const struct fb_seen *seen;
 	char vis[FB_VISIBLE_SIZE], hh[FB_VISIBLE_SIZE], date[FB_DATE_LEN + 1];
 	char where[FB_VISIBLE_SIZE + 8];
 	long filled;
 
-	seen = fb_registry_add(&run->registry, bed, row->file, row->line, &filled);
+	seen = fb_registry_add_hashed(&run->registry, bed, hash, row->file, row->line, &filled);
 	if (seen) {
 		where[0] = '\0';
 		if (seen->file != row->file)
@@ -175,14 +175,18 @@ count_outside(struct file_ctx *ctx, int code)
 	ctx->run->la_outside[code] = 1;
 }
 
-/* The rules across rows for a row the one-row rules gave reject, and its counts. */
+/*
+ * The rules across rows for a row the one-row rules gave reject, and its
+ * counts; hash is the bed's fb_registry_hash(), read only when it is used.
+ */
 static void
-use_row(struct file_ctx *ctx, const struct fb_row *row, int reject, const struct fb_bed *bed)
+use_row(struct file_ctx *ctx, const struct fb_row *row, int reject, const struct fb_bed *bed,
+	uint64_t hash)
 {
 	struct fb_run *run = ctx->run;
 
 	if (reject == FB_NONE)
-		reject = cross_check(run, row, bed);
+		reject = cross_check(run, row, bed, hash);
 	if (!count_row(ctx, row, reject, bed))
 		return;
 	fb_tally_add(&run->tally, bed->la_code, bed->date,
@@ -198,7 +202,8 @@ on_row(void *vctx, const struct fb_row *row)
 	struct file_ctx *ctx = vctx;
 	struct fb_run *run = ctx->run;
 	struct fb_bed bed;
-	int code;
+	int code, reject;
+	uint64_t hash = 0;
 
 	ctx->input->rows_read++;
 	if (run->row_tap && row->reject == FB_NONE)
@@ -211,7 +216,9 @@ on_row(void *vctx, const struct fb_row *row)
 		on_episode(ctx, row);
 		return;
 	}
-	use_row(ctx, row, fb_checker_check(&run->checker, row, &bed), &bed);
+	if ((reject = fb_checker_check(&run->checker, row, &bed)) == FB_NONE)
+		hash = fb_registry_hash(&bed);
+	use_row(ctx, row, reject, &bed, hash);
 }
 
 /*
@@ -222,6 +229,7 @@ on_row(void *vctx, const struct fb_row *row)
  * order, with the findings the worker gave each row just before its own.
  */
 struct checked {
+	uint64_t hash;          /* the bed's fb_registry_hash() */
 	long line;              /* from the block's first */
 	size_t findings;        /* the block's findings up to this row's end */
 	size_t household, bed_id;         /* offsets in the block's text */
@@ -233,6 +241,11 @@ struct checked {
 };
 
 #define OUTSIDE (-2)           /* the row is of an LA the filter sets aside */
+/*
+ * Rows ahead of the one committed whose registry entries are fetched:
+ * enough to cover a miss to memory at the commit's pace.
+ */
+#define PREFETCH_AHEAD 16
 
 struct block {
 	struct block *next;          /* in the file's spares */
@@ -299,6 +312,7 @@ check_block_row(void *vb, const struct fb_row *row)
 	c->date = bed.date;
 	if (c->reject != FB_NONE)
 		return;
+	c->hash = fb_registry_hash(&bed);
 	c->household = keep_text(b, bed.household, bed.household_len);
 	c->household_len = bed.household_len;
 	c->bed_id = keep_text(b, bed.bed_id, bed.bed_id_len);
@@ -362,6 +376,8 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 	for (size_t i = 0; i < b->n; i++) {
 		const struct checked *c = &b->rows[i];
 
+		if (i + PREFETCH_AHEAD < b->n && c[PREFETCH_AHEAD].reject == FB_NONE)
+			fb_registry_prefetch(&run->registry, c[PREFETCH_AHEAD].hash);
 		if (c->findings > taken) {
 			once.row = c;
 			fb_findings_take(&run->findings, out, taken, c->findings, offset, keep_once,
@@ -377,7 +393,7 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 		/* A rejected row's bed is not read. */
 		if (c->reject == FB_NONE)
 			bed_of(b, c, &bed);
-		use_row(ctx, &row, c->reject, &bed);
+		use_row(ctx, &row, c->reject, &bed, c->hash);
 	}
 	/* Findings after the last row: none are pushed outside a row, but take any. */
 	fb_findings_take(&run->findings, out, taken, out->n, offset, NULL, NULL);

@@ -13,10 +13,11 @@
  * snapshot_date, household_id) holds the household id (up to
  * FB_REGISTRY_ID_INLINE bytes), its filled count and up to four of its beds
  * with where each was first seen, in one half of a cache line, so a typical
- * row touches that one line.  Slots sit in open-addressing tables kept
- * between 1/2 and 3/4 full: 43 to 64 bytes a household-date, about 50 on
- * average (measured: 57 at 400,000 households, 55 at 2 million; see
- * spec/bed-records.md, Memory).
+ * row touches that one line.  Slots are kept in the order they were made,
+ * and found through an open-addressing index of 4-byte entries kept
+ * between 1/2 and 3/4 full: 37 to 40 bytes a household-date (see
+ * spec/bed-records.md, Memory).  Past FB_REGISTRY_MAX_SLOTS household-dates
+ * a run's new ones go to the maps below.
  *
  * What does not fit a slot is kept in exact maps (keymap.h), 150 to 250
  * bytes a bed:
@@ -54,16 +55,8 @@
 /* One household-date (registry.c). */
 struct fb_registry_slot;
 
-/*
- * A part of the slot table: the hash's top 4 bits choose one of 16.  Few
- * enough that a part of a big table spans huge pages (2 MiB, where Linux
- * gives them), many enough that growing one (by half) adds little to the
- * peak.
- */
-struct fb_registry_part {
-	struct fb_registry_slot *slots;  /* cap slots, 64-byte aligned in mem */
-	void *mem;
-	uint32_t cap, n;
+struct fb_registry_pair {
+	int la, date;
 };
 
 /* The (la_code, snapshot_date) pair a code last met, and its group. */
@@ -72,7 +65,11 @@ struct fb_registry_lastgroup {
 	uint16_t group;   /* 0: none yet */
 };
 
-#define FB_REGISTRY_PARTS 16
+/*
+ * Slots a run makes at most (the index's width); a household-date past
+ * them is kept in the exact maps.  Tests lower fb_registry.max_slots.
+ */
+#define FB_REGISTRY_MAX_SLOTS ((1u << 26) - 1)
 
 /* Where a bed or household was first seen. */
 struct fb_seen {
@@ -82,7 +79,14 @@ struct fb_seen {
 };
 
 struct fb_registry {
-	struct fb_registry_part part[FB_REGISTRY_PARTS];
+	struct fb_registry_slot *slots;  /* in the order they were made */
+	size_t slotcap;
+	uint32_t nslots, max_slots;
+	uint32_t *index;              /* cap entries, see registry.c */
+	void *indexmem;
+	uint32_t cap;
+	struct fb_registry_pair *pairs;  /* by group: its (la_code, date) */
+	size_t pairscap;
 	struct fb_keymap groups;      /* (la_code, date) -> uint16_t group */
 	struct fb_registry_lastgroup last[1000];  /* by la_code: a one-entry cache */
 	struct fb_keymap beds;        /* overflow and long-id beds: key -> fb_seen */
@@ -120,6 +124,23 @@ const struct fb_seen *fb_registry_filled(struct fb_registry *r, const struct fb_
  */
 const struct fb_seen *fb_registry_add(struct fb_registry *r, const struct fb_bed *bed, int file,
 				      long line, long *filled);
+
+/*
+ * The hash of bed's household-date that fb_registry_add_hashed() and
+ * fb_registry_prefetch() take.  It depends on bed alone (not on r), so any
+ * thread may make it, ahead of the calls.
+ */
+uint64_t fb_registry_hash(const struct fb_bed *bed);
+
+/* fb_registry_add() with h = fb_registry_hash(bed), made by the caller. */
+const struct fb_seen *fb_registry_add_hashed(struct fb_registry *r, const struct fb_bed *bed,
+					     uint64_t h, int file, long line, long *filled);
+
+/*
+ * A hint that the household-date of hash h is to be added soon: its index
+ * entry is fetched into cache.  It changes nothing r does.
+ */
+void fb_registry_prefetch(const struct fb_registry *r, uint64_t h);
 
 /* Filled beds a household may have before FB015 (over-limit) warns. */
 #define FB_REGISTRY_LIMIT 3
