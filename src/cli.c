@@ -337,12 +337,25 @@ fb_cli_parse(struct fb_cli *cli, const struct fb_option *options, int argc, char
 }
 
 /*
- * Bed records are read in blocks of 1 MiB, two at once: one core parses
- * and checks while the other commits, and a block is small enough for
- * the two to finish a file together.
+ * Bed records are read in blocks of 1 MiB, twice as many at once as there
+ * are cores: the reading thread commits blocks in order, and with only one
+ * block a core in hand a core would wait whenever the next to commit was
+ * not yet parsed (measured at 10M rows on two cores, medians of five
+ * interleaved: 2 at once 3.20 s, 3 2.98 s, 4 2.73 s).  A block is small
+ * enough for the workers to finish a file together.
  */
-#define WORKERS 2
 #define BLOCK_SIZE ((long)1 << 20)
+
+static long
+default_workers(void)
+{
+	long n = 1;
+
+#ifdef _SC_NPROCESSORS_ONLN
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+#endif
+	return n < 1 ? 2 : n > 32 ? 64 : 2 * n;
+}
 
 /*
  * The environment's FOSTERBEDS_WORKERS (1 to 64) or FOSTERBEDS_BLOCK_SIZE
@@ -377,7 +390,7 @@ fb_cli_read_inputs(struct fb_run *run, const struct fb_cli *cli, int argc, char 
 	/* Hashed only for an output that shows the hashes. */
 	int hash = cli->manifest || cli->writer->digests;
 
-	fb_run_set_blocks(run, (int)env_number("FOSTERBEDS_WORKERS", 1, 64, WORKERS),
+	fb_run_set_blocks(run, (int)env_number("FOSTERBEDS_WORKERS", 1, 64, default_workers()),
 			  (size_t)env_number("FOSTERBEDS_BLOCK_SIZE", 0, (long)FB_INGEST_BLOCK_MAX,
 					     BLOCK_SIZE));
 	fb_run_set_profile(run, given_profile);

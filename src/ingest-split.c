@@ -1,5 +1,12 @@
 /*
  * ingest-split.c: the quote-free fast path's line splitter (ingest-split.h).
+ *
+ * A line is read eight bytes at a time.  Each word gives three masks, one
+ * bit (the top bit of a byte) for each separator, each double quote and
+ * each byte libcsv must read (CR, LF, >= 0x80); the separators and quotes
+ * are then taken in order, as events, by a small state machine.  Bytes are
+ * copied a word at a time, each to its place less the quotes before it, so
+ * that the values are packed one after another as libcsv packs them.
  */
 #include "ingest-split.h"
 
@@ -20,7 +27,7 @@ fb_split_init(struct fb_split *sp, int delim, size_t nfields)
 	sp->nfields = nfields;
 }
 
-/* libcsv drops spaces and tabs around an unquoted value: such a value is libcsv's. */
+/* libcsv drops spaces and tabs around a value: such a value is libcsv's. */
 static int
 padded(const unsigned char *s, size_t from, size_t to)
 {
@@ -28,13 +35,18 @@ padded(const unsigned char *s, size_t from, size_t to)
 			     s[to - 1] == ' ' || s[to - 1] == '\t');
 }
 
+/* A word's events: the top bit of byte k set in a mask when byte k is one. */
+struct masks {
+	uint64_t sep, quote, decline;
+};
+
 /*
- * Eight bytes at a time where the byte order lets a bit's index name its
- * byte (little-endian: x86, ARM as run, WebAssembly); byte by byte elsewhere.
+ * Words are read as numbers where the byte order lets a bit's index name
+ * its byte (little-endian: x86, ARM as run, WebAssembly), by the kind
+ * table a byte at a time elsewhere; the masks mean the same either way.
  */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
     (defined(__GNUC__) || defined(__clang__))
-#define SPLIT_WORDS 1
 #define ONES 0x0101010101010101ull
 #define LOW7 0x7f7f7f7f7f7f7f7full
 
@@ -46,118 +58,142 @@ bytes_equal(uint64_t w, unsigned char c)
 
 	return ~(((x & LOW7) + LOW7) | x | LOW7);
 }
+
+static inline void
+word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
+{
+	uint64_t w;
+
+	memcpy(&w, b, 8);
+	m->sep = bytes_equal(w, sp->delim);
+	m->quote = bytes_equal(w, '"');
+	m->decline = (w & ~LOW7) | bytes_equal(w, '\r') | bytes_equal(w, '\n');
+}
 #else
-#define SPLIT_WORDS 0
+static inline void
+word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
+{
+	m->sep = m->quote = m->decline = 0;
+	for (int k = 0; k < 8; k++) {
+		uint64_t bit = (uint64_t)0x80 << (8 * k);
+
+		switch (sp->kind[b[k]]) {
+		case FB_SPLIT_SEP: m->sep |= bit; break;
+		case FB_SPLIT_QUOTE: m->quote |= bit; break;
+		case FB_SPLIT_DECLINE: m->decline |= bit; break;
+		}
+	}
+}
 #endif
 
-/*
- * A line holding a double quote: each value either plain, as above, or
- * quoted whole ("...", no quote inside, so no "" escape), the quotes
- * dropped.  A byte other than the separator after a closing quote, or a
- * quoted value padded inside its quotes, is libcsv's to read.  Values are
- * packed into buf one after another, each ended by a NUL.
- */
-static size_t
-split_quoted(const struct fb_split *sp, const unsigned char *s, size_t len, char *buf,
-	     size_t *off)
+/* The index of the lowest set bit of x (not 0). */
+static inline unsigned
+lowest(uint64_t x)
 {
-	size_t n = 0, i = 0, w = 0;
-	int nonblank = 0;
+#if defined(__GNUC__) || defined(__clang__)
+	return (unsigned)__builtin_ctzll(x);
+#else
+	unsigned k = 0;
 
-	for (;;) {
-		size_t from, to;
-
-		if (n == sp->nfields)
-			return 0;
-		off[n] = w;
-		if (i < len && s[i] == '"') {
-			const unsigned char *q = memchr(s + i + 1, '"', len - i - 1);
-
-			if (!q)
-				return 0;
-			from = i + 1;
-			to = (size_t)(q - s);
-			i = to + 1;
-			if (i < len && s[i] != sp->delim)
-				return 0;
-			/* Inside quotes only a separator may be other than plain. */
-			for (size_t k = from; k < to; k++)
-				if (sp->kind[s[k]] == FB_SPLIT_DECLINE)
-					return 0;
-		} else {
-			from = i;
-			while (i < len && sp->kind[s[i]] == FB_SPLIT_PLAIN)
-				i++;
-			if (i < len && s[i] != sp->delim)
-				return 0;
-			to = i;
-		}
-		if (padded(s, from, to))
-			return 0;
-		memcpy(buf + w, s + from, to - from);
-		w += to - from;
-		buf[w++] = '\0';
-		nonblank |= to > from;
-		n++;
-		if (i == len)
-			break;
-		i++;
+	while (!(x & 1)) {
+		x >>= 1;
+		k++;
 	}
-	/* No value at all (""," ",...): a blank row, libcsv's to count. */
-	if (n != sp->nfields || !nonblank)
+	return k;
+#endif
+}
+
+/* Where a value is, as the splitter reads on. */
+enum { UNQUOTED, IN_QUOTES, CLOSED };
+
+struct cut {
+	size_t n;        /* values ended */
+	size_t from;     /* the value's first byte in the line (its quote, if quoted) */
+	size_t start;    /* ... in buf */
+	size_t close;    /* a quoted value's closing quote in the line */
+	size_t shift;    /* quotes so far: a byte at i goes to buf[i - shift] */
+	int state;
+	int nonblank;
+};
+
+/* End the value at the separator (or the line's end) at: 0 to decline. */
+static inline int
+end_value(const struct fb_split *sp, const unsigned char *s, char *buf, size_t *off,
+	  struct cut *c, size_t at)
+{
+	size_t end = at - c->shift;
+
+	if (c->state == CLOSED) {
+		if (at != c->close + 1 || padded(s, c->from + 1, c->close))
+			return 0;
+	} else if (padded(s, c->from, at)) {
 		return 0;
-	off[n] = w;
-	return n;
+	}
+	if (c->n == sp->nfields)
+		return 0;
+	off[c->n++] = c->start;
+	buf[end] = '\0';
+	c->nonblank |= end > c->start;
+	c->from = at + 1;
+	c->start = end + 1;
+	c->state = UNQUOTED;
+	return 1;
 }
 
 size_t
 fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf, size_t *off)
 {
 	const unsigned char *s = (const unsigned char *)line;
-	size_t n = 0, from = 0, i = 0;
+	struct cut c = { 0 };
 
 	/* Only separators (an empty line too): a blank row, counted by libcsv's path. */
 	if (len < sp->nfields)
 		return 0;
-#if SPLIT_WORDS
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w, sep;
+	for (size_t i = 0; i < len; i += 8) {
+		unsigned char tail[8] = { 0 };
+		const unsigned char *b = s + i;
+		struct masks m;
+		uint64_t ev;
 
-		memcpy(&w, s + i, 8);
-		memcpy(buf + i, &w, 8);
-		if ((w & ~LOW7) | bytes_equal(w, '\r') | bytes_equal(w, '\n'))
+		/* The last bytes, padded with NULs, which are plain. */
+		if (len - i < 8) {
+			memcpy(tail, s + i, len - i);
+			b = tail;
+		}
+		word_masks(sp, b, &m);
+		if (m.decline)
 			return 0;
-		if (bytes_equal(w, '"'))
-			return split_quoted(sp, s, len, buf, off);
-		for (sep = bytes_equal(w, sp->delim); sep; sep &= sep - 1) {
-			size_t at = i + ((size_t)__builtin_ctzll(sep) >> 3);
+		memcpy(buf + i - c.shift, b, 8);
+		for (ev = m.sep | m.quote; ev; ev &= ev - 1) {
+			unsigned k = lowest(ev) >> 3;
+			size_t at = i + k;
 
-			if (n + 1 == sp->nfields || padded(s, from, at))
+			if (!(m.quote >> (8 * k) & 0x80)) {
+				/* A separator inside quotes is the value's. */
+				if (c.state != IN_QUOTES && !end_value(sp, s, buf, off, &c, at))
+					return 0;
+				continue;
+			}
+			if (c.state == UNQUOTED) {
+				/* Only a whole value may be quoted. */
+				if (at != c.from)
+					return 0;
+				c.state = IN_QUOTES;
+			} else if (c.state == IN_QUOTES) {
+				c.state = CLOSED;
+				c.close = at;
+			} else {
+				/* "" inside a value, or a quote after one: libcsv's. */
 				return 0;
-			off[n++] = from;
-			buf[at] = '\0';
-			from = at + 1;
+			}
+			/* The quote is dropped: the word's bytes after it move down one. */
+			c.shift++;
+			memcpy(buf + at + 1 - c.shift, b + k + 1, 7 - k);
 		}
 	}
-#endif
-	for (; i < len; i++) {
-		unsigned char k = sp->kind[s[i]];
-
-		buf[i] = (char)s[i];
-		if (k == FB_SPLIT_PLAIN)
-			continue;
-		if (k == FB_SPLIT_QUOTE)
-			return split_quoted(sp, s, len, buf, off);
-		if (k == FB_SPLIT_DECLINE || n + 1 == sp->nfields || padded(s, from, i))
-			return 0;
-		off[n++] = from;
-		buf[i] = '\0';
-		from = i + 1;
-	}
-	if (n + 1 != sp->nfields || padded(s, from, len))
+	if (c.state == IN_QUOTES || !end_value(sp, s, buf, off, &c, len) ||
+	    c.n != sp->nfields || !c.nonblank)
 		return 0;
-	off[n++] = from;
-	buf[len] = '\0';
-	off[n] = len + 1;
-	return n;
+	off[c.n] = c.start;
+	return c.n;
 }

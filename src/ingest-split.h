@@ -37,7 +37,8 @@ void fb_split_init(struct fb_split *sp, int delim, size_t nfields);
 /*
  * Cut the len bytes at line (a line without its LF) into values as libcsv
  * would in strict mode, or decline.  On success returns sp->nfields: buf
- * (len + 1 bytes) holds the values one after another, each ended by a NUL,
+ * (len + FB_SPLIT_SLACK bytes, as it is written a word at a time) holds
+ * the values one after another, each ended by a NUL,
  * off[i] (sp->nfields + 1 of them) the offset of value i in buf and
  * off[sp->nfields] the bytes used.  A value is plain or quoted whole
  * ("...", the quotes dropped).  Returns 0, buf scribbled on and off
@@ -50,6 +51,8 @@ void fb_split_init(struct fb_split *sp, int delim, size_t nfields);
  */
 size_t fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf,
 		     size_t *off);
+
+#define FB_SPLIT_SLACK 8
 
 /*
  * How ingest.c reads, for tests: fb_ingest_options_init() sets what

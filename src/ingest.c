@@ -488,7 +488,7 @@ fast_line(struct ingest *g, const unsigned char *s, size_t len)
 		fb_split_init(&g->split, g->delim, g->ncols);
 		g->split_ready = 1;
 	}
-	fb_grow((void **)&g->buf, &g->bufcap, len + 1, 1);
+	fb_grow((void **)&g->buf, &g->bufcap, len + FB_SPLIT_SLACK, 1);
 	fb_grow((void **)&g->off, &g->offcap, g->ncols + 1, sizeof(*g->off));
 	if (!fb_split_line(&g->split, (const char *)s, len, g->buf, g->off))
 		return 0;

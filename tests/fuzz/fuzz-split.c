@@ -76,7 +76,7 @@ check_line(const uint8_t *s, size_t len, int delim, struct csv_line *l, struct c
 {
 	struct fb_split sp;
 	size_t nsep = 0, tries[3];
-	char *buf = fb_xmalloc(len + 1);
+	char *buf = fb_xmalloc(len + FB_SPLIT_SLACK);
 	size_t *off;
 
 	for (size_t i = 0; i < len; i++)
