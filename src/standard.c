@@ -493,6 +493,19 @@ fb_severity_name(enum fb_severity sev)
 	return sev == FB_SEV_ERROR ? "error" : "warning";
 }
 
+/*
+ * Whether the n bytes at a and b are the same.  Codes are a few bytes,
+ * and looked up several times a row: the loop is faster than a call.
+ */
+static inline int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 int
 fb_code_lookup(enum fb_field field, const char *value, size_t len)
 {
@@ -509,7 +522,7 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 	 */
 	for (int c = 0; c < def->ncodes; c++)
 		if (def->codes[c].len == len && def->codes[c].name[0] == value[0] &&
-		    memcmp(def->codes[c].name, value, len) == 0)
+		    same_bytes(def->codes[c].name, value, len))
 			return c;
 	fb_trim(&value, &len);
 	if (len == 0 || len >= sizeof(folded))
@@ -525,7 +538,7 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 		const char *name = def->codes[c].name;
 
 		if (name[0] == folded[0] && def->codes[c].len == len &&
-		    memcmp(name, folded, len) == 0)
+		    same_bytes(name, folded, len))
 			return c;
 	}
 	return FB_NONE;
