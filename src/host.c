@@ -11,6 +11,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fosterbeds/digest.h"
 #include "fosterbeds/limits.h"
@@ -222,6 +223,7 @@ fb_run_read(struct fb_run *run, const char *name, FILE *in)
 int
 fb_run_read_path(struct fb_run *run, const char *path, int hash)
 {
+	struct stat st;
 	FILE *in;
 	int rc, saved;
 
@@ -234,6 +236,8 @@ fb_run_read_path(struct fb_run *run, const char *path, int hash)
 		errno = saved;
 		return -1;
 	}
+	if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
+		fb_run_expect_size(run, (long long)st.st_size);
 	rc = read_stream(run, path, in, hash);
 	saved = errno;
 	fclose(in);

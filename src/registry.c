@@ -247,14 +247,13 @@ entry(uint64_t h, uint32_t slot)
 #define REHASH_AHEAD 16
 
 /*
- * Grow the index by half.  The slots are rehashed in the order they were
- * made, so the pass over them reads memory in order; the entries it
- * writes are at random, so each is fetched REHASH_AHEAD slots ahead.
+ * Rebuild the index with cap entries.  The slots are rehashed in the order
+ * they were made, so the pass over them reads memory in order; the entries
+ * it writes are at random, so each is fetched REHASH_AHEAD slots ahead.
  */
 static void
-grow_index(struct fb_registry *r)
+rebuild_index(struct fb_registry *r, uint32_t cap)
 {
-	uint32_t cap = r->cap ? r->cap + r->cap / 2 : FIRST_CAP;
 	void *mem;
 	uint32_t *index = index_table(cap, &mem);
 	uint64_t ahead[REHASH_AHEAD];
@@ -273,6 +272,19 @@ grow_index(struct fb_registry *r)
 	r->indexmem = mem;
 	r->index = index;
 	r->cap = cap;
+}
+
+void
+fb_registry_expect(struct fb_registry *r, size_t slots)
+{
+	uint64_t cap;
+
+	if (slots > r->max_slots)
+		slots = r->max_slots;
+	/* 3/4 full at slots, as get_slot() grows it. */
+	cap = (uint64_t)slots * 4 / 3 + 1;
+	if (cap > r->cap)
+		rebuild_index(r, (uint32_t)cap);
 }
 
 /*
@@ -301,8 +313,9 @@ get_slot(struct fb_registry *r, const struct key *k, int *created)
 	if (r->nslots >= r->max_slots)
 		return NULL;
 	fb_grow((void **)&r->slots, &r->slotcap, (size_t)r->nslots + 1, sizeof(*r->slots));
+	/* Grown by half: the index stays between 1/2 and 3/4 full. */
 	if ((uint64_t)(r->nslots + 1) * 4 > (uint64_t)r->cap * 3)
-		grow_index(r);
+		rebuild_index(r, r->cap ? r->cap + r->cap / 2 : FIRST_CAP);
 	place(r->index, r->cap, k->h, entry(k->h, r->nslots));
 	s = &r->slots[r->nslots++];
 	memset(s, 0, sizeof(*s));

@@ -4,6 +4,7 @@
 #include "fosterbeds/run.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +106,9 @@ struct file_ctx {
 	struct block *spare;  /* blocks ended, to begin again */
 	int episodes;   /* the header chose the episode schema */
 	struct fb_profile_input *profile;  /* reading through the run's profile, or NULL */
+	long long size;       /* fb_run_expect_size()'s, or 0 */
+	uint32_t slots;       /* the registry's slots as the file began */
+	int sized;            /* the registry was told what to expect */
 };
 
 /*
@@ -397,6 +401,16 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 	}
 	/* Findings after the last row: none are pushed outside a row, but take any. */
 	fb_findings_take(&run->findings, out, taken, out->n, offset, NULL, NULL);
+	/* After the first block: as many household-dates in each block to come. */
+	if (!ctx->sized && ctx->size > 0 && run->block_size) {
+		size_t made = run->registry.nslots - ctx->slots;
+		long long blocks = ctx->size / (long long)run->block_size;
+
+		if (made && blocks > 1 && (unsigned long long)blocks < SIZE_MAX / made)
+			fb_registry_expect(&run->registry,
+					   run->registry.nslots + made * (size_t)(blocks - 1));
+	}
+	ctx->sized = 1;
 }
 
 static void
@@ -516,7 +530,8 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 {
 	struct fb_input *input = add_input(run, name);
 	int file = (int)(run->ninputs - 1);
-	struct file_ctx ctx = { run, input, file, NULL, 0, NULL };
+	struct file_ctx ctx = { run, input, file, NULL, 0, NULL, run->next_size,
+				run->registry.nslots, 0 };
 	struct fb_schema_chooser chooser = { choose, &ctx, fb_bed_schema(), 0, 0 };
 	struct fb_ingest_tap tap = { tap_digest, (void *)digest };
 	struct decoding dec = { src, digest, 0, NULL, 0, 0 };
@@ -529,6 +544,7 @@ fb_run_read_source(struct fb_run *run, const char *name, const struct fb_source 
 		.row = check_block_row, .commit = commit_block, .end = end_block,
 	};
 
+	run->next_size = 0;
 	fb_ingest_options_init(&opts);
 	/* Through a profile, or to a tap, rows go one at a time. */
 	if (run->block_size && !run->profile && !run->row_tap)
@@ -589,6 +605,12 @@ fb_run_set_blocks(struct fb_run *run, int workers, size_t size)
 {
 	run->workers = workers;
 	run->block_size = size;
+}
+
+void
+fb_run_expect_size(struct fb_run *run, long long bytes)
+{
+	run->next_size = bytes > 0 ? bytes : 0;
 }
 
 void

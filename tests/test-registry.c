@@ -393,6 +393,9 @@ test_random(void **state)
 			recent = h;
 			if (x > 50)
 				fb_registry_prefetch(&r, fb_registry_hash(&b));
+			/* A hint of the slots to come, at random: the index is rebuilt. */
+			if (x == 10)
+				fb_registry_expect(&r, (size_t)(rnd(&s) % 3000));
 			line += x < 5 ? 300 : 1;
 			if (x == 5)
 				file++;

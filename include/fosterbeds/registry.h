@@ -142,6 +142,15 @@ const struct fb_seen *fb_registry_add_hashed(struct fb_registry *r, const struct
  */
 void fb_registry_prefetch(const struct fb_registry *r, uint64_t h);
 
+/*
+ * Make room in the index for slots household-dates in all (up to
+ * max_slots), so that it need not be rebuilt on the way there, each
+ * rebuild costing a cache miss a household-date so far.  Only a hint:
+ * past it the index grows as before.  A hint too large costs 16/3 bytes
+ * of index a household-date hinted.
+ */
+void fb_registry_expect(struct fb_registry *r, size_t slots);
+
 /* Filled beds a household may have before FB015 (over-limit) warns. */
 #define FB_REGISTRY_LIMIT 3
 

@@ -108,6 +108,7 @@ struct fb_run {
 	/* Bed records in blocks (fb_run_set_blocks()); block_size 0: one row at a time. */
 	int workers;
 	size_t block_size;
+	long long next_size;  /* fb_run_expect_size(): the next input's bytes, or 0 */
 };
 
 /* Life cycle */
@@ -149,6 +150,15 @@ void fb_run_set_filter(struct fb_run *run, const struct fb_filter *filter);
  * files of episodes, are read one row at a time.  Call before reading.
  */
 void fb_run_set_blocks(struct fb_run *run, int workers, size_t size);
+
+/*
+ * The next input read is about bytes long (0: not known, as for a pipe).
+ * Only a hint, for memory: read in blocks, the registry's index is made
+ * big enough at once for as many household-dates a block as the first
+ * block had, rather than rebuilt as it fills.  Results are the same
+ * whatever it says.
+ */
+void fb_run_expect_size(struct fb_run *run, long long bytes);
 
 /* Judge episodes against the period from..to (call before reading). */
 void fb_run_set_period(struct fb_run *run, int from, int to);
