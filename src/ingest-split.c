@@ -1,10 +1,10 @@
 /*
  * ingest-split.c: the quote-free fast path's line splitter (ingest-split.h).
  *
- * A line is read eight bytes at a time.  Each word gives three masks, one
- * bit (the top bit of a byte) for each separator, each double quote and
- * each byte libcsv must read (CR, LF, >= 0x80); the separators and quotes
- * are then taken in order, as events, by a small state machine.  Bytes are
+ * A line is read a word (16 or 8 bytes, see below) at a time.  Each word
+ * gives three masks, a bit for each separator, each double quote and each
+ * byte libcsv must read (CR, LF, >= 0x80); the separators and quotes are
+ * then taken in order, as events, by a small state machine.  Bytes are
  * copied a word at a time, each to its place less the quotes before it, so
  * that the values are packed one after another as libcsv packs them.
  */
@@ -35,18 +35,52 @@ padded(const unsigned char *s, size_t from, size_t to)
 			     s[to - 1] == ' ' || s[to - 1] == '\t');
 }
 
-/* A word's events: the top bit of byte k set in a mask when byte k is one. */
+/*
+ * A word's events: bit BIT(k) set in a mask when byte k of the word is
+ * one.  Words are SPLIT_WORD bytes: sixteen, compared at once, where the
+ * compiler has SSE2 (every x86-64); else eight, read as a number where the
+ * byte order lets a bit's index name its byte (little-endian: ARM as run,
+ * WebAssembly), else by the kind table a byte at a time.  The masks mean
+ * the same each way; tests/test-split-ways.c builds each way (FB_SPLIT_WAY)
+ * and compares them.
+ */
 struct masks {
 	uint64_t sep, quote, decline;
 };
 
-/*
- * Words are read as numbers where the byte order lets a bit's index name
- * its byte (little-endian: x86, ARM as run, WebAssembly), by the kind
- * table a byte at a time elsewhere; the masks mean the same either way.
- */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+#ifndef FB_SPLIT_WAY
+#if defined(__SSE2__)
+#define FB_SPLIT_WAY 16
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
     (defined(__GNUC__) || defined(__clang__))
+#define FB_SPLIT_WAY 8
+#else
+#define FB_SPLIT_WAY 1
+#endif
+#endif
+
+#if FB_SPLIT_WAY == 16
+#include <emmintrin.h>
+
+#define SPLIT_WORD 16
+#define BIT(k) ((uint64_t)1 << (k))
+#define BYTE_OF(bit) (bit)
+
+static inline void
+word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)b);
+
+	m->sep = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)sp->delim)));
+	m->quote = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+	m->decline = (uint64_t)(_mm_movemask_epi8(v) |
+				_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))) |
+				_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+}
+#elif FB_SPLIT_WAY == 8
+#define SPLIT_WORD 8
+#define BIT(k) ((uint64_t)0x80 << (8 * (k)))
+#define BYTE_OF(bit) ((bit) >> 3)
 #define ONES 0x0101010101010101ull
 #define LOW7 0x7f7f7f7f7f7f7f7full
 
@@ -70,21 +104,25 @@ word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
 	m->decline = (w & ~LOW7) | bytes_equal(w, '\r') | bytes_equal(w, '\n');
 }
 #else
+#define SPLIT_WORD 8
+#define BIT(k) ((uint64_t)1 << (k))
+#define BYTE_OF(bit) (bit)
+
 static inline void
 word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
 {
 	m->sep = m->quote = m->decline = 0;
-	for (int k = 0; k < 8; k++) {
-		uint64_t bit = (uint64_t)0x80 << (8 * k);
-
+	for (int k = 0; k < SPLIT_WORD; k++) {
 		switch (sp->kind[b[k]]) {
-		case FB_SPLIT_SEP: m->sep |= bit; break;
-		case FB_SPLIT_QUOTE: m->quote |= bit; break;
-		case FB_SPLIT_DECLINE: m->decline |= bit; break;
+		case FB_SPLIT_SEP: m->sep |= BIT(k); break;
+		case FB_SPLIT_QUOTE: m->quote |= BIT(k); break;
+		case FB_SPLIT_DECLINE: m->decline |= BIT(k); break;
 		}
 	}
 }
 #endif
+
+_Static_assert(SPLIT_WORD <= FB_SPLIT_SLACK, "a word's copy fits buf's slack");
 
 /* The index of the lowest set bit of x (not 0). */
 static inline unsigned
@@ -149,26 +187,26 @@ fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf
 	/* Only separators (an empty line too): a blank row, counted by libcsv's path. */
 	if (len < sp->nfields)
 		return 0;
-	for (size_t i = 0; i < len; i += 8) {
-		unsigned char tail[8] = { 0 };
+	for (size_t i = 0; i < len; i += SPLIT_WORD) {
+		unsigned char tail[SPLIT_WORD] = { 0 };
 		const unsigned char *b = s + i;
 		struct masks m;
 		uint64_t ev;
 
 		/* The last bytes, padded with NULs, which are plain. */
-		if (len - i < 8) {
+		if (len - i < SPLIT_WORD) {
 			memcpy(tail, s + i, len - i);
 			b = tail;
 		}
 		word_masks(sp, b, &m);
 		if (m.decline)
 			return 0;
-		memcpy(buf + i - c.shift, b, 8);
+		memcpy(buf + i - c.shift, b, SPLIT_WORD);
 		for (ev = m.sep | m.quote; ev; ev &= ev - 1) {
-			unsigned k = lowest(ev) >> 3;
+			unsigned k = BYTE_OF(lowest(ev));
 			size_t at = i + k;
 
-			if (!(m.quote >> (8 * k) & 0x80)) {
+			if (!(m.quote & BIT(k))) {
 				/* A separator inside quotes is the value's. */
 				if (c.state != IN_QUOTES && !end_value(sp, s, buf, off, &c, at))
 					return 0;
@@ -188,7 +226,7 @@ fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf
 			}
 			/* The quote is dropped: the word's bytes after it move down one. */
 			c.shift++;
-			memcpy(buf + at + 1 - c.shift, b + k + 1, 7 - k);
+			memcpy(buf + at + 1 - c.shift, b + k + 1, SPLIT_WORD - 1 - k);
 		}
 	}
 	if (c.state == IN_QUOTES || !end_value(sp, s, buf, off, &c, len) ||

@@ -52,7 +52,7 @@ void fb_split_init(struct fb_split *sp, int delim, size_t nfields);
 size_t fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf,
 		     size_t *off);
 
-#define FB_SPLIT_SLACK 8
+#define FB_SPLIT_SLACK 16
 
 /*
  * How ingest.c reads, for tests: fb_ingest_options_init() sets what
