@@ -20,6 +20,9 @@ fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out)
 	c->today = today;
 	c->out = out;
 	c->input.date_column = "snapshot_date";
+	for (int f = 0; f < FB_F_COUNT; f++)
+		if (fb_fields[f].type == FB_T_CODE)
+			fb_code_index_init(&c->codes[f], (enum fb_field)f);
 }
 
 static void
@@ -123,7 +126,7 @@ code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *rejec
 
 	if (!row->cell[f] || row->len[f] == 0)
 		return FB_NONE;
-	v = fb_code_lookup(f, row->cell[f], row->len[f]);
+	v = fb_code_lookup_indexed(&c->codes[f], f, row->cell[f], row->len[f]);
 	return v != FB_NONE ? v : not_a_code(c, row, f, reject);
 }
 

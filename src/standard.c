@@ -544,6 +544,38 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 	return FB_NONE;
 }
 
+/* Where a value of len bytes (at least one) goes in a struct fb_code_index. */
+static inline unsigned
+code_hash(const char *value, size_t len)
+{
+	return (unsigned)(len * 7 + (unsigned char)value[0] +
+			  5u * (unsigned char)value[len - 1]) & 63;
+}
+
+void
+fb_code_index_init(struct fb_code_index *x, enum fb_field field)
+{
+	const struct fb_field_def *def = &fb_fields[field];
+
+	memset(x, 0, sizeof(*x));
+	/* Two codes with one hash: the first is guessed, the second searched for. */
+	for (int c = def->ncodes - 1; c >= 0; c--)
+		x->at[code_hash(def->codes[c].name, def->codes[c].len)] = (signed char)(c + 1);
+}
+
+int
+fb_code_lookup_indexed(const struct fb_code_index *x, enum fb_field field, const char *value,
+		       size_t len)
+{
+	int c;
+
+	if (len > 0 && (c = x->at[code_hash(value, len)] - 1) >= 0 &&
+	    fb_fields[field].codes[c].len == len &&
+	    same_bytes(fb_fields[field].codes[c].name, value, len))
+		return c;
+	return fb_code_lookup(field, value, len);
+}
+
 int
 fb_code_suggest(enum fb_field field, const char *value, size_t len)
 {

@@ -108,8 +108,54 @@ test_code_lookup_as_written(void **state)
 	static const enum fb_field coded[] = { FB_F_BED_USE, FB_F_STATUS,
 		FB_F_UNAVAILABLE_REASON, FB_F_VACANCY_REASON, FB_F_OFSTED_STATUS };
 	unsigned seed = 20261202;
+	struct fb_code_index index[FB_F_COUNT];
 	(void)state;
 
+	for (int k = 0; k < 5; k++) {
+		int guessed = 0;
+
+		fb_code_index_init(&index[coded[k]], coded[k]);
+		/* No two of a field's codes share a guess (else one is searched for). */
+		for (int h = 0; h < 64; h++)
+			guessed += index[coded[k]].at[h] != 0;
+		assert_int_equal(guessed, fb_fields[coded[k]].ncodes);
+		/* Every code as written is found, whether guessed or searched for. */
+		for (int c = 0; c < fb_fields[coded[k]].ncodes; c++)
+			assert_int_equal(fb_code_lookup_indexed(&index[coded[k]], coded[k],
+								fb_fields[coded[k]].codes[c].name,
+								fb_fields[coded[k]].codes[c].len), c);
+		/*
+		 * A code with bytes after it, of every last byte: some share the
+		 * code's guess, and none may be taken for it.
+		 */
+		for (int c = 0; c < fb_fields[coded[k]].ncodes; c++) {
+			const struct fb_code *code = &fb_fields[coded[k]].codes[c];
+			char v[64];
+
+			/* Every byte of it changed to every other: never taken for it. */
+			for (size_t at = 0; at < code->len; at++) {
+				for (int b = 0; b < 256; b++) {
+					memcpy(v, code->name, code->len);
+					v[at] = (char)b;
+					assert_int_equal(
+						fb_code_lookup_indexed(&index[coded[k]], coded[k], v,
+								       code->len),
+						lookup_by_definition(coded[k], v, code->len));
+				}
+			}
+			for (size_t more = 1; more <= 3; more++) {
+				for (int last = 0; last < 256; last++) {
+					memcpy(v, code->name, code->len);
+					memset(v + code->len, 'x', more);
+					v[code->len + more - 1] = (char)last;
+					assert_int_equal(
+						fb_code_lookup_indexed(&index[coded[k]], coded[k], v,
+								       code->len + more),
+						lookup_by_definition(coded[k], v, code->len + more));
+				}
+			}
+		}
+	}
 	assert_int_equal(lookup(FB_F_STATUS, "fille"), FB_NONE);
 	assert_int_equal(lookup(FB_F_STATUS, "filledd"), FB_NONE);
 	assert_int_equal(lookup(FB_F_STATUS, "f"), FB_NONE);
@@ -143,6 +189,11 @@ test_code_lookup_as_written(void **state)
 		if (fb_code_lookup(f, v, n) != lookup_by_definition(f, v, n))
 			fail_msg("value %d (%zu bytes) in field %d: %d, by definition %d", i, n,
 				 (int)f, fb_code_lookup(f, v, n), lookup_by_definition(f, v, n));
+		if (fb_code_lookup_indexed(&index[f], f, v, n) != lookup_by_definition(f, v, n))
+			fail_msg("value %d (%zu bytes) in field %d: %d through the index, by "
+				 "definition %d", i, n, (int)f,
+				 fb_code_lookup_indexed(&index[f], f, v, n),
+				 lookup_by_definition(f, v, n));
 	}
 }
 

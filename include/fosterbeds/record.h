@@ -77,6 +77,7 @@ struct fb_checker {
 	struct fb_checker_input input;
 	struct fb_date_memo date_memo;  /* the last date's bytes, read */
 	signed char la_known[1000]; /* 1 an authority's code, -1 none's, 0 not yet asked */
+	struct fb_code_index codes[FB_F_COUNT];  /* the coded fields' */
 };
 
 void fb_checker_init(struct fb_checker *c, int today, struct fb_findings *out);
