@@ -236,13 +236,15 @@ struct checked {
 	uint64_t hash;          /* the bed's fb_registry_hash() */
 	long line;              /* from the block's first */
 	size_t findings;        /* the block's findings up to this row's end */
-	size_t household, bed_id;         /* offsets in the block's text */
-	size_t household_len, bed_id_len;
+	/* In the block's text, which is never longer than the block. */
+	uint32_t household, household_len, bed_id, bed_id_len;
 	int la_code, date;      /* as read, for the once-per-file warnings */
-	int reject;             /* FB_NONE, a rule, or OUTSIDE */
+	short reject;           /* FB_NONE, a rule, or OUTSIDE */
 	signed char bed_use, status, ofsted_status, unavailable_reason, vacancy_reason;
 	signed char has_child_ref, category;
 };
+
+_Static_assert(sizeof(struct checked) <= 64, "a kept row is a cache line at most");
 
 #define OUTSIDE (-2)           /* the row is of an LA the filter sets aside */
 /*
@@ -281,15 +283,15 @@ begin_block(void *vctx, struct fb_findings *out)
 	return b;
 }
 
-static size_t
+/* Copy len bytes at s to the block's text; where they are. */
+static uint32_t
 keep_text(struct block *b, const char *s, size_t len)
 {
 	size_t at = b->ntext;
 
-	fb_grow((void **)&b->text, &b->textcap, b->ntext + len + 1, 1);
 	fb_memcpy(b->text + at, s, len);
 	b->ntext += len;
-	return at;
+	return (uint32_t)at;
 }
 
 static void
@@ -298,29 +300,26 @@ check_block_row(void *vb, const struct fb_row *row)
 	struct block *b = vb;
 	struct checked *c;
 	struct fb_bed bed;
-	int code;
+	int code, reject;
 
 	fb_grow((void **)&b->rows, &b->cap, b->n + 1, sizeof(*b->rows));
 	c = &b->rows[b->n++];
-	memset(c, 0, sizeof(*c));
-	c->line = row->line;
 	if (outside_filter(b->run, row, &code)) {
-		c->reject = OUTSIDE;
-		c->la_code = code;
-		c->findings = b->checker.out->n;
+		*c = (struct checked){ .line = row->line, .findings = b->checker.out->n,
+				       .la_code = code, .reject = OUTSIDE };
 		return;
 	}
-	c->reject = fb_checker_check(&b->checker, row, &bed);
-	c->findings = b->checker.out->n;
-	c->la_code = bed.la_code;
-	c->date = bed.date;
-	if (c->reject != FB_NONE)
+	reject = fb_checker_check(&b->checker, row, &bed);
+	*c = (struct checked){ .line = row->line, .findings = b->checker.out->n,
+			       .la_code = bed.la_code, .date = bed.date, .reject = (short)reject };
+	if (reject != FB_NONE)
 		return;
+	fb_grow((void **)&b->text, &b->textcap, b->ntext + bed.household_len + bed.bed_id_len + 1, 1);
 	c->hash = fb_registry_hash(&bed);
 	c->household = keep_text(b, bed.household, bed.household_len);
-	c->household_len = bed.household_len;
+	c->household_len = (uint32_t)bed.household_len;
 	c->bed_id = keep_text(b, bed.bed_id, bed.bed_id_len);
-	c->bed_id_len = bed.bed_id_len;
+	c->bed_id_len = (uint32_t)bed.bed_id_len;
 	c->bed_use = (signed char)bed.bed_use;
 	c->status = (signed char)bed.status;
 	c->ofsted_status = (signed char)bed.ofsted_status;
