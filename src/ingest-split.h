@@ -4,8 +4,9 @@
  * Most lines of a bed-record file are plain: no carriage return, ASCII
  * only, no value with spaces around it, quotes (if any) only around whole
  * values with no quote inside, as many values as the header has.  libcsv
- * reads such a line byte by byte through a callback per value; fb_split_line() cuts it in one pass.  libcsv stays
- * the definition of correct: the splitter declines every line whose values
+ * reads such a line byte by byte through a callback per value;
+ * fb_split_line() cuts it in one pass.  libcsv stays the definition of
+ * correct: the splitter declines every line whose values
  * libcsv might read otherwise, and ingest.c gives those to libcsv, so each
  * row, line number and finding is the same either way (tests/fuzz/
  * fuzz-split.c compares the two on any bytes).

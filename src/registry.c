@@ -6,7 +6,7 @@
  * entries.  A new household-date is the common case (a bed is seldom
  * repeated, and a household's beds mostly come together), and this way
  * making its slot writes the array's end, which is in cache, and only the
- * index, an eighth of the slots' size, is probed at random.  The index's
+ * index, about a fifth of the slots' size, is probed at random.  The index's
  * length need not be a power of two: a hash's low 32 bits are mapped onto
  * it by a multiply and shift, so it grows by half each time it is 3/4 full,
  * rehashed from the slots in order.

@@ -493,19 +493,6 @@ fb_severity_name(enum fb_severity sev)
 	return sev == FB_SEV_ERROR ? "error" : "warning";
 }
 
-/*
- * Whether the n bytes at a and b are the same.  Codes are a few bytes,
- * and looked up several times a row: the loop is faster than a call.
- */
-static inline int
-same_bytes(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 int
 fb_code_lookup(enum fb_field field, const char *value, size_t len)
 {
@@ -522,7 +509,7 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 	 */
 	for (int c = 0; c < def->ncodes; c++)
 		if (def->codes[c].len == len && def->codes[c].name[0] == value[0] &&
-		    same_bytes(def->codes[c].name, value, len))
+		    memcmp(def->codes[c].name, value, len) == 0)
 			return c;
 	fb_trim(&value, &len);
 	if (len == 0 || len >= sizeof(folded))
@@ -538,7 +525,7 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 		const char *name = def->codes[c].name;
 
 		if (name[0] == folded[0] && def->codes[c].len == len &&
-		    same_bytes(name, folded, len))
+		    memcmp(name, folded, len) == 0)
 			return c;
 	}
 	return FB_NONE;
@@ -572,6 +559,7 @@ fb_code_lookup_indexed(const struct fb_code_index *x, enum fb_field field, const
 	/*
 	 * A guess mostly matches in full, which memcmp's word compares do
 	 * without a branch a byte (measured: 5% fewer samples than a loop).
+	 * The search after a wrong guess is the rare case.
 	 */
 	if (len > 0 && (c = x->at[code_hash(value, len)] - 1) >= 0 &&
 	    fb_fields[field].codes[c].len == len &&
