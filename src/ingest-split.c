@@ -2,11 +2,16 @@
  * ingest-split.c: the quote-free fast path's line splitter (ingest-split.h).
  *
  * A line is read a word (16 or 8 bytes, see below) at a time.  Each word
- * gives three masks, a bit for each separator, each double quote and each
- * byte libcsv must read (CR, LF, >= 0x80); the separators and quotes are
- * then taken in order, as events, by a small state machine.  Bytes are
- * copied a word at a time, each to its place less the quotes before it, so
- * that the values are packed one after another as libcsv packs them.
+ * gives four masks, a bit for each separator, each double quote, each
+ * byte libcsv must read (CR, LF, >= 0x80) and each space or tab.  Until
+ * the first quote, the values end at the separators: the word is copied
+ * with NULs for them, the values' starts come from the separators' mask,
+ * and padding (a space or tab beside a separator or the line's ends) from
+ * the masks together, with no branch a value.  From the first quote on,
+ * separators and quotes are taken in order, as events, by a small state
+ * machine, and bytes are copied each to its place less the quotes before
+ * it.  Either way the values are packed one after another as libcsv packs
+ * them.
  */
 #include "ingest-split.h"
 
@@ -45,7 +50,7 @@ padded(const unsigned char *s, size_t from, size_t to)
  * and compares them.
  */
 struct masks {
-	uint64_t sep, quote, decline;
+	uint64_t sep, quote, decline, space;   /* space: ' ' or tab */
 };
 
 #ifndef FB_SPLIT_WAY
@@ -65,6 +70,7 @@ struct masks {
 #define SPLIT_WORD 16
 #define BIT(k) ((uint64_t)1 << (k))
 #define BYTE_OF(bit) (bit)
+#define STEP 1
 
 static inline void
 word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
@@ -76,11 +82,25 @@ word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
 	m->decline = (uint64_t)(_mm_movemask_epi8(v) |
 				_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))) |
 				_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+	m->space = (uint64_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+							     _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+}
+
+/* The word b to dst, each separator (sep, its mask) as a NUL. */
+static inline void
+copy_cut(unsigned char *dst, const unsigned char *b, uint64_t sep, unsigned char delim)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)b);
+
+	(void)sep;
+	v = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)delim)), v);
+	_mm_storeu_si128((__m128i *)(void *)dst, v);
 }
 #elif FB_SPLIT_WAY == 8
 #define SPLIT_WORD 8
 #define BIT(k) ((uint64_t)0x80 << (8 * (k)))
 #define BYTE_OF(bit) ((bit) >> 3)
+#define STEP 8
 #define ONES 0x0101010101010101ull
 #define LOW7 0x7f7f7f7f7f7f7f7full
 
@@ -102,23 +122,46 @@ word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
 	m->sep = bytes_equal(w, sp->delim);
 	m->quote = bytes_equal(w, '"');
 	m->decline = (w & ~LOW7) | bytes_equal(w, '\r') | bytes_equal(w, '\n');
+	m->space = bytes_equal(w, ' ') | bytes_equal(w, '\t');
+}
+
+static inline void
+copy_cut(unsigned char *dst, const unsigned char *b, uint64_t sep, unsigned char delim)
+{
+	uint64_t w;
+
+	(void)delim;
+	memcpy(&w, b, 8);
+	w &= ~((sep >> 7) * 0xff);
+	memcpy(dst, &w, 8);
 }
 #else
 #define SPLIT_WORD 8
 #define BIT(k) ((uint64_t)1 << (k))
 #define BYTE_OF(bit) (bit)
+#define STEP 1
 
 static inline void
 word_masks(const struct fb_split *sp, const unsigned char *b, struct masks *m)
 {
-	m->sep = m->quote = m->decline = 0;
+	m->sep = m->quote = m->decline = m->space = 0;
 	for (int k = 0; k < SPLIT_WORD; k++) {
 		switch (sp->kind[b[k]]) {
 		case FB_SPLIT_SEP: m->sep |= BIT(k); break;
 		case FB_SPLIT_QUOTE: m->quote |= BIT(k); break;
 		case FB_SPLIT_DECLINE: m->decline |= BIT(k); break;
 		}
+		if (b[k] == ' ' || b[k] == '\t')
+			m->space |= BIT(k);
 	}
+}
+
+static inline void
+copy_cut(unsigned char *dst, const unsigned char *b, uint64_t sep, unsigned char delim)
+{
+	(void)sep;
+	for (int k = 0; k < SPLIT_WORD; k++)
+		dst[k] = b[k] == delim ? 0 : b[k];
 }
 #endif
 
@@ -178,16 +221,145 @@ end_value(const struct fb_split *sp, const unsigned char *s, char *buf, size_t *
 	return 1;
 }
 
+/*
+ * The r (< SPLIT_WORD) bytes at s into a zeroed word, by fixed-size
+ * copies (a load each; a copy of r bytes would be a call a line).
+ */
+static inline void
+tail_copy(unsigned char *tail, const unsigned char *s, size_t r)
+{
+	if (r >= 8) {
+		memcpy(tail, s, 8);
+		memcpy(tail + r - 8, s + r - 8, 8);
+	} else if (r >= 4) {
+		memcpy(tail, s, 4);
+		memcpy(tail + r - 4, s + r - 4, 4);
+	} else if (r > 0) {
+		tail[0] = s[0];
+		tail[r / 2] = s[r / 2];
+		tail[r - 1] = s[r - 1];
+	}
+}
+
+/*
+ * Or'd into a mask before lowest(), which has no answer for 0: a mask with
+ * no bit left then gives 63, whose offset is written past the values and
+ * never read.
+ */
+#define HIGH ((uint64_t)1 << 63)
+
+/*
+ * The set bits of x, without a branch or a call: plain x86-64 has no
+ * popcount instruction, and the builtin is then a call (7% of the time).
+ */
+static inline unsigned
+ones(uint64_t x)
+{
+#if defined(__POPCNT__) || defined(__wasm__)
+	return (unsigned)__builtin_popcountll(x);
+#else
+	x = x - (x >> 1 & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + (x >> 2 & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (unsigned)((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
 size_t
 fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf, size_t *off)
 {
 	const unsigned char *s = (const unsigned char *)line;
 	struct cut c = { 0 };
+	size_t i = 0, seps = 0, nfields = sp->nfields;
+	/* The byte before the word's first, as its bit 0: the line's start is a value's. */
+	uint64_t sep_before = BIT(0), space_before = 0, pad = 0;
 
 	/* Only separators (an empty line too): a blank row, counted by libcsv's path. */
 	if (len < sp->nfields)
 		return 0;
-	for (size_t i = 0; i < len; i += SPLIT_WORD) {
+	/*
+	 * Words without a quote, while there has been none: the values end at
+	 * the separators, so the word is copied with NULs for them and the
+	 * values' starts are written from the mask, four without a branch
+	 * (a loop over a word's separators mispredicted its end once a word).
+	 * A value with a space or tab at either end is found from the masks.
+	 */
+	for (; i < len; i += SPLIT_WORD) {
+		unsigned char tail[SPLIT_WORD];
+		const unsigned char *b = s + i;
+		struct masks m;
+		uint64_t t;
+		size_t *o;
+
+		if (len - i >= SPLIT_WORD) {
+			word_masks(sp, b, &m);
+		} else if (len >= SPLIT_WORD) {
+			/*
+			 * The last word read from the line's last SPLIT_WORD bytes,
+			 * the ones done already shifted out: no copy, no read past.
+			 */
+			size_t back = SPLIT_WORD - (len - i);
+
+			b = s + len - SPLIT_WORD;
+			word_masks(sp, b, &m);
+			if (!m.decline && !m.quote)
+				copy_cut((unsigned char *)buf + len - SPLIT_WORD, b, m.sep, sp->delim);
+			m.sep >>= STEP * back;
+			m.quote >>= STEP * back;
+			m.decline >>= STEP * back;
+			m.space >>= STEP * back;
+			b = NULL;
+		} else {
+			memset(tail, 0, sizeof(tail));
+			tail_copy(tail, s + i, len - i);
+			b = tail;
+			word_masks(sp, b, &m);
+		}
+		if (m.decline)
+			return 0;
+		if (m.quote)
+			break;
+		/* A tab that separates is not padding. */
+		m.space &= ~m.sep;
+		if (b)
+			copy_cut((unsigned char *)buf + i, b, m.sep, sp->delim);
+		pad |= m.space & (m.sep << STEP | sep_before | m.sep >> STEP);
+		pad |= m.sep & space_before;
+		sep_before = m.sep >> (STEP * (SPLIT_WORD - 1));
+		space_before = m.space >> (STEP * (SPLIT_WORD - 1));
+		/* off has room for 4 more: those past the word's separators are written over or unused. */
+		o = off + seps + 1;
+		t = m.sep;
+		seps += ones(t);
+		if (seps >= nfields)
+			return 0;
+		o[0] = i + BYTE_OF(lowest(t | HIGH)) + 1;
+		t &= t - 1;
+		o[1] = i + BYTE_OF(lowest(t | HIGH)) + 1;
+		t &= t - 1;
+		o[2] = i + BYTE_OF(lowest(t | HIGH)) + 1;
+		t &= t - 1;
+		o[3] = i + BYTE_OF(lowest(t | HIGH)) + 1;
+		t &= t - 1;
+		for (o += 4; t; t &= t - 1)
+			*o++ = i + BYTE_OF(lowest(t)) + 1;
+	}
+	if (pad)
+		return 0;
+	off[0] = 0;
+	if (i >= len) {
+		/* No quote: the last value ends at the line's end. */
+		if (seps + 1 != sp->nfields || s[len - 1] == ' ' || s[len - 1] == '\t')
+			return 0;
+		buf[len] = '\0';
+		off[sp->nfields] = len + 1;
+		return sp->nfields;
+	}
+	/* A quote in the word at i: the values so far are ended, the next begun. */
+	c.n = seps;
+	c.from = c.start = seps ? off[seps] : 0;
+	c.nonblank = i > seps;
+	for (; i < len; i += SPLIT_WORD) {
 		unsigned char tail[SPLIT_WORD] = { 0 };
 		const unsigned char *b = s + i;
 		struct masks m;
@@ -195,7 +367,7 @@ fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf
 
 		/* The last bytes, padded with NULs, which are plain. */
 		if (len - i < SPLIT_WORD) {
-			memcpy(tail, s + i, len - i);
+			tail_copy(tail, s + i, len - i);
 			b = tail;
 		}
 		word_masks(sp, b, &m);
@@ -224,9 +396,16 @@ fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf
 				/* "" inside a value, or a quote after one: libcsv's. */
 				return 0;
 			}
-			/* The quote is dropped: the word's bytes after it move down one. */
+			/*
+			 * The quote is dropped: the word's bytes after it move down
+			 * one; copied a word's worth where the line has them (a copy
+			 * of a varying length is a call).
+			 */
 			c.shift++;
-			memcpy(buf + at + 1 - c.shift, b + k + 1, SPLIT_WORD - 1 - k);
+			if (at + 1 + SPLIT_WORD <= len)
+				memcpy(buf + at + 1 - c.shift, s + at + 1, SPLIT_WORD);
+			else
+				memcpy(buf + at + 1 - c.shift, b + k + 1, SPLIT_WORD - 1 - k);
 		}
 	}
 	if (c.state == IN_QUOTES || !end_value(sp, s, buf, off, &c, len) ||

@@ -37,11 +37,11 @@ void fb_split_init(struct fb_split *sp, int delim, size_t nfields);
 
 /*
  * Cut the len bytes at line (a line without its LF) into values as libcsv
- * would in strict mode, or decline.  On success returns sp->nfields: buf
- * (len + FB_SPLIT_SLACK bytes, as it is written a word at a time) holds
- * the values one after another, each ended by a NUL,
- * off[i] (sp->nfields + 1 of them) the offset of value i in buf and
- * off[sp->nfields] the bytes used.  A value is plain or quoted whole
+ * would in strict mode, or decline.  buf has room for len + FB_SPLIT_SLACK
+ * bytes and off for sp->nfields + FB_SPLIT_SLACK entries, as both are
+ * written a word at a time.  On success returns sp->nfields: buf holds
+ * the values one after another, each ended by a NUL, off[i] the offset of
+ * value i in buf and off[sp->nfields] the bytes used.  A value is plain or quoted whole
  * ("...", the quotes dropped).  Returns 0, buf scribbled on and off
  * undefined, when the line is not one libcsv reads the same way for sure:
  * it holds a CR, LF or a byte >= 0x80, a quote other than around a whole

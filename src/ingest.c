@@ -489,7 +489,7 @@ fast_line(struct ingest *g, const unsigned char *s, size_t len)
 		g->split_ready = 1;
 	}
 	fb_grow((void **)&g->buf, &g->bufcap, len + FB_SPLIT_SLACK, 1);
-	fb_grow((void **)&g->off, &g->offcap, g->ncols + 1, sizeof(*g->off));
+	fb_grow((void **)&g->off, &g->offcap, g->ncols + FB_SPLIT_SLACK, sizeof(*g->off));
 	if (!fb_split_line(&g->split, (const char *)s, len, g->buf, g->off))
 		return 0;
 	g->nfields = g->ncols;

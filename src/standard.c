@@ -6,6 +6,7 @@
  */
 #include "fosterbeds/standard.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -550,20 +551,51 @@ fb_code_index_init(struct fb_code_index *x, enum fb_field field)
 		x->at[code_hash(def->codes[c].name, def->codes[c].len)] = (signed char)(c + 1);
 }
 
+/*
+ * The len bytes at a and b are the same: compared a word at a time, the
+ * last word overlapping the one before, never reading past either.  A
+ * code is at most 19 bytes, so this is one to three compares and no call;
+ * memcmp's call was 6% of the workers' time (profile, 10M rows).
+ */
+static inline int
+same_bytes(const char *a, const char *b, size_t len)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + len - 8, 8);
+		memcpy(&y, b + len - 8, 8);
+		return x == y;
+	}
+	if (len >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + len - 4, 4);
+		memcpy(&v, b + len - 4, 4);
+		return u == v;
+	}
+	return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
+}
+
 int
 fb_code_lookup_indexed(const struct fb_code_index *x, enum fb_field field, const char *value,
 		       size_t len)
 {
 	int c;
 
-	/*
-	 * A guess mostly matches in full, which memcmp's word compares do
-	 * without a branch a byte (measured: 5% fewer samples than a loop).
-	 * The search after a wrong guess is the rare case.
-	 */
+	/* The search after a wrong guess is the rare case. */
 	if (len > 0 && (c = x->at[code_hash(value, len)] - 1) >= 0 &&
 	    fb_fields[field].codes[c].len == len &&
-	    memcmp(fb_fields[field].codes[c].name, value, len) == 0)
+	    same_bytes(fb_fields[field].codes[c].name, value, len))
 		return c;
 	return fb_code_lookup(field, value, len);
 }

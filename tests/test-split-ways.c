@@ -31,7 +31,7 @@ size_t fb_split_line_bytes(const struct fb_split *sp, const char *line, size_t l
 
 struct cut {
 	size_t n;
-	size_t off[MAXFIELDS + 1];
+	size_t off[MAXFIELDS + FB_SPLIT_SLACK];
 	char buf[MAXLEN + FB_SPLIT_SLACK];
 };
 

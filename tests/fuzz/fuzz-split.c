@@ -81,7 +81,7 @@ check_line(const uint8_t *s, size_t len, int delim, struct csv_line *l, struct c
 
 	for (size_t i = 0; i < len; i++)
 		nsep += s[i] == delim;
-	off = fb_xcalloc(nsep + 3, sizeof(*off));
+	off = fb_xcalloc(nsep + 2 + FB_SPLIT_SLACK, sizeof(*off));
 
 	/* libcsv, as ingest makes it, on the line and its LF. */
 	l->len = l->n = 0;
