@@ -93,7 +93,8 @@ cb_field(void *data, size_t len, void *vctx)
 	}
 	n = fb_csv_lines_field(&g->at, data, len);
 	fb_grow((void **)&g->off, &g->offcap, g->nfields + 1, sizeof(*g->off));
-	fb_grow((void **)&g->buf, &g->bufcap, g->buflen + len + 1, 1);
+	/* Room after the value: the code lookups read a few words (fb_row.wide). */
+	fb_grow((void **)&g->buf, &g->bufcap, g->buflen + len + 1 + FB_CODE_WIDE, 1);
 	g->off[g->nfields++] = g->buflen;
 	if (len)
 		memcpy(g->buf + g->buflen, data, len);
@@ -407,6 +408,7 @@ record(struct ingest *g, int plain)
 	/* Reused from row to row: its cells past the schema's stay NULL. */
 	row->file = g->file;
 	row->line = g->at.start;
+	row->wide = 1;
 	row->reject = g->header_reject;
 	g->rows++;
 
@@ -488,7 +490,7 @@ fast_line(struct ingest *g, const unsigned char *s, size_t len)
 		fb_split_init(&g->split, g->delim, g->ncols);
 		g->split_ready = 1;
 	}
-	fb_grow((void **)&g->buf, &g->bufcap, len + FB_SPLIT_SLACK, 1);
+	fb_grow((void **)&g->buf, &g->bufcap, len + FB_SPLIT_SLACK + FB_CODE_WIDE, 1);
 	fb_grow((void **)&g->off, &g->offcap, g->ncols + FB_SPLIT_SLACK, sizeof(*g->off));
 	if (!fb_split_line(&g->split, (const char *)s, len, g->buf, g->off))
 		return 0;

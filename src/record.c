@@ -126,7 +126,8 @@ code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *rejec
 
 	if (!row->cell[f] || row->len[f] == 0)
 		return FB_NONE;
-	v = fb_code_lookup_indexed(&c->codes[f], f, row->cell[f], row->len[f]);
+	v = fb_code_lookup_indexed(&c->codes[f], f, row->cell[f], row->len[f],
+				   row->wide ? FB_CODE_WIDE : row->len[f]);
 	return v != FB_NONE ? v : not_a_code(c, row, f, reject);
 }
 

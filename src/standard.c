@@ -546,9 +546,13 @@ fb_code_index_init(struct fb_code_index *x, enum fb_field field)
 	const struct fb_field_def *def = &fb_fields[field];
 
 	memset(x, 0, sizeof(*x));
+	memset(x->at, FB_CODE_INDEX_CODES, sizeof(x->at));
 	/* Two codes with one hash: the first is guessed, the second searched for. */
-	for (int c = def->ncodes - 1; c >= 0; c--)
-		x->at[code_hash(def->codes[c].name, def->codes[c].len)] = (signed char)(c + 1);
+	for (int c = def->ncodes - 1; c >= 0; c--) {
+		x->at[code_hash(def->codes[c].name, def->codes[c].len)] = (unsigned char)c;
+		x->len[c] = (unsigned char)def->codes[c].len;
+		memcpy(x->name[c], def->codes[c].name, def->codes[c].len);
+	}
 }
 
 /*
@@ -586,17 +590,50 @@ same_bytes(const char *a, const char *b, size_t len)
 	return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
 }
 
+/*
+ * Bytes of value, as a word of them, that are also in the first len: all
+ * ones.  Endian-neutral: the mask is read as the value is.
+ */
+static const unsigned char keep[2 * FB_CODE_WIDE] = {
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+};
+
+static inline uint64_t
+word_at(const void *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
 int
 fb_code_lookup_indexed(const struct fb_code_index *x, enum fb_field field, const char *value,
-		       size_t len)
+		       size_t len, size_t readable)
 {
 	int c;
 
-	/* The search after a wrong guess is the rare case. */
-	if (len > 0 && (c = x->at[code_hash(value, len)] - 1) >= 0 &&
-	    fb_fields[field].codes[c].len == len &&
-	    same_bytes(fb_fields[field].codes[c].name, value, len))
+	if (len == 0)
+		return fb_code_lookup(field, value, len);
+	c = x->at[code_hash(value, len)];
+	if (readable >= FB_CODE_WIDE && len <= FB_CODE_WIDE) {
+		/*
+		 * The value's first FB_CODE_WIDE bytes, those past len cleared,
+		 * against the guess and its NULs: three words, and the length,
+		 * compared whole.  Values are spread over the codes, so a
+		 * compare's length depending on the value's mispredicted.
+		 */
+		const unsigned char *k = keep + FB_CODE_WIDE - len;
+		uint64_t diff = (word_at(value) & word_at(k)) ^ word_at(x->name[c]);
+
+		diff |= (word_at(value + 8) & word_at(k + 8)) ^ word_at(x->name[c] + 8);
+		diff |= (word_at(value + 16) & word_at(k + 16)) ^ word_at(x->name[c] + 16);
+		if (!diff && x->len[c] == len)
+			return c;
+	} else if (x->len[c] == len && same_bytes(x->name[c], value, len)) {
 		return c;
+	}
 	return fb_code_lookup(field, value, len);
 }
 

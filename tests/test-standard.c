@@ -97,6 +97,34 @@ lookup_by_definition(enum fb_field f, const char *s, size_t len)
  * get the folded search's answer.  Then random values built from codes
  * and slips, against the definition.
  */
+/*
+ * fb_code_lookup_indexed() on the n bytes at v both ways: in a buffer of
+ * exactly n bytes (ASan sees any read past them), and with FB_CODE_WIDE
+ * readable, the bytes after v all ones, then all NULs; every way must agree.
+ */
+static int
+indexed(const struct fb_code_index *x, enum fb_field f, const char *v, size_t n)
+{
+	char *exact = malloc(n ? n : 1), wide[64 + FB_CODE_WIDE];
+	int got;
+
+	assert_non_null(exact);
+	memcpy(exact, v, n);
+	got = fb_code_lookup_indexed(x, f, exact, n, n);
+	free(exact);
+	assert_true(n <= 64);
+	for (int fill = 0; fill < 2; fill++) {
+		memset(wide, fill ? 0 : 0xff, sizeof(wide));
+		memcpy(wide, v, n);
+		if (fb_code_lookup_indexed(x, f, wide, n, FB_CODE_WIDE) != got)
+			fail_msg("'%.*s' (%zu bytes) in field %d: %d with %d bytes readable, %d "
+				 "with %zu", (int)n, v, n, (int)f,
+				 fb_code_lookup_indexed(x, f, wide, n, FB_CODE_WIDE), FB_CODE_WIDE,
+				 got, n);
+	}
+	return got;
+}
+
 static void
 test_code_lookup_as_written(void **state)
 {
@@ -117,11 +145,15 @@ test_code_lookup_as_written(void **state)
 		fb_code_index_init(&index[coded[k]], coded[k]);
 		/* No two of a field's codes share a guess (else one is searched for). */
 		for (int h = 0; h < 64; h++)
-			guessed += index[coded[k]].at[h] != 0;
+			guessed += index[coded[k]].at[h] != FB_CODE_INDEX_CODES;
 		assert_int_equal(guessed, fb_fields[coded[k]].ncodes);
+		/* The index has room for each code and its bytes. */
+		assert_true(fb_fields[coded[k]].ncodes <= FB_CODE_INDEX_CODES);
+		for (int c = 0; c < fb_fields[coded[k]].ncodes; c++)
+			assert_true(fb_fields[coded[k]].codes[c].len <= FB_CODE_WIDE);
 		/* Every code as written is found, whether guessed or searched for. */
 		for (int c = 0; c < fb_fields[coded[k]].ncodes; c++)
-			assert_int_equal(fb_code_lookup_indexed(&index[coded[k]], coded[k],
+			assert_int_equal(indexed(&index[coded[k]], coded[k],
 								fb_fields[coded[k]].codes[c].name,
 								fb_fields[coded[k]].codes[c].len), c);
 		/*
@@ -138,10 +170,17 @@ test_code_lookup_as_written(void **state)
 					memcpy(v, code->name, code->len);
 					v[at] = (char)b;
 					assert_int_equal(
-						fb_code_lookup_indexed(&index[coded[k]], coded[k], v,
+						indexed(&index[coded[k]], coded[k], v,
 								       code->len),
 						lookup_by_definition(coded[k], v, code->len));
 				}
+			}
+			/* NULs after it, as far as the index reads: a longer value, not it. */
+			for (size_t nuls = 1; code->len + nuls <= FB_CODE_WIDE; nuls++) {
+				memcpy(v, code->name, code->len);
+				memset(v + code->len, 0, nuls);
+				assert_int_equal(indexed(&index[coded[k]], coded[k], v,
+							 code->len + nuls), FB_NONE);
 			}
 			for (size_t more = 1; more <= 3; more++) {
 				for (int last = 0; last < 256; last++) {
@@ -149,7 +188,7 @@ test_code_lookup_as_written(void **state)
 					memset(v + code->len, 'x', more);
 					v[code->len + more - 1] = (char)last;
 					assert_int_equal(
-						fb_code_lookup_indexed(&index[coded[k]], coded[k], v,
+						indexed(&index[coded[k]], coded[k], v,
 								       code->len + more),
 						lookup_by_definition(coded[k], v, code->len + more));
 				}
@@ -189,10 +228,10 @@ test_code_lookup_as_written(void **state)
 		if (fb_code_lookup(f, v, n) != lookup_by_definition(f, v, n))
 			fail_msg("value %d (%zu bytes) in field %d: %d, by definition %d", i, n,
 				 (int)f, fb_code_lookup(f, v, n), lookup_by_definition(f, v, n));
-		if (fb_code_lookup_indexed(&index[f], f, v, n) != lookup_by_definition(f, v, n))
+		if (indexed(&index[f], f, v, n) != lookup_by_definition(f, v, n))
 			fail_msg("value %d (%zu bytes) in field %d: %d through the index, by "
 				 "definition %d", i, n, (int)f,
-				 fb_code_lookup_indexed(&index[f], f, v, n),
+				 indexed(&index[f], f, v, n),
 				 lookup_by_definition(f, v, n));
 	}
 }

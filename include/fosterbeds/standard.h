@@ -137,15 +137,25 @@ int fb_code_lookup(enum fb_field field, const char *value, size_t len);
  * the time a row took).  Made by fb_code_index_init(), then only read, by
  * any thread.
  */
+#define FB_CODE_INDEX_CODES 8   /* a field's codes at most */
+#define FB_CODE_WIDE 24         /* a code's bytes at most (the longest has 19) */
+
 struct fb_code_index {
-	signed char at[64];   /* a code number + 1 by hash; 0: none */
+	unsigned char at[64];   /* a code number by hash; FB_CODE_INDEX_CODES: none */
+	unsigned char len[FB_CODE_INDEX_CODES + 1];  /* 0 for "none": no value matches it */
+	char name[FB_CODE_INDEX_CODES + 1][FB_CODE_WIDE];  /* NULs after the code */
 };
 
 void fb_code_index_init(struct fb_code_index *x, enum fb_field field);
 
-/* fb_code_lookup(field, value, len), the same answer, trying x's guess first. */
+/*
+ * fb_code_lookup(field, value, len), the same answer, trying x's guess
+ * first.  readable is how many bytes from value may be read (at least
+ * len): with FB_CODE_WIDE of them the guess is compared without a branch
+ * on the value's length (ingest's rows have them, fb_row.wide).
+ */
 int fb_code_lookup_indexed(const struct fb_code_index *x, enum fb_field field,
-			   const char *value, size_t len);
+			   const char *value, size_t len, size_t readable);
 
 /*
  * The code a value that is not one of the field's codes was most likely
