@@ -283,13 +283,21 @@ begin_block(void *vctx, struct fb_findings *out)
 	return b;
 }
 
-/* Copy len bytes at s to the block's text; where they are. */
+/*
+ * Copy len bytes at s to the block's text; where they are.  wide: 16
+ * bytes at s may be read (fb_row.wide), so a short id is copied as 16,
+ * which is a load and a store where a copy of len bytes is a call; the
+ * text has room for them.
+ */
 static uint32_t
-keep_text(struct block *b, const char *s, size_t len)
+keep_text(struct block *b, const char *s, size_t len, int wide)
 {
 	size_t at = b->ntext;
 
-	fb_memcpy(b->text + at, s, len);
+	if (wide && len <= 16)
+		memcpy(b->text + at, s, 16);
+	else
+		fb_memcpy(b->text + at, s, len);
 	b->ntext += len;
 	return (uint32_t)at;
 }
@@ -314,11 +322,12 @@ check_block_row(void *vb, const struct fb_row *row)
 			       .la_code = bed.la_code, .date = bed.date, .reject = (short)reject };
 	if (reject != FB_NONE)
 		return;
-	fb_grow((void **)&b->text, &b->textcap, b->ntext + bed.household_len + bed.bed_id_len + 1, 1);
-	c->hash = fb_registry_hash(&bed);
-	c->household = keep_text(b, bed.household, bed.household_len);
+	fb_grow((void **)&b->text, &b->textcap,
+		b->ntext + bed.household_len + bed.bed_id_len + 16, 1);
+	c->hash = row->wide ? fb_registry_hash_wide(&bed) : fb_registry_hash(&bed);
+	c->household = keep_text(b, bed.household, bed.household_len, row->wide);
 	c->household_len = (uint32_t)bed.household_len;
-	c->bed_id = keep_text(b, bed.bed_id, bed.bed_id_len);
+	c->bed_id = keep_text(b, bed.bed_id, bed.bed_id_len, row->wide);
 	c->bed_id_len = (uint32_t)bed.bed_id_len;
 	c->bed_use = (signed char)bed.bed_use;
 	c->status = (signed char)bed.status;

@@ -468,6 +468,37 @@ test_growth(void **state)
 	fb_registry_release(&r);
 }
 
+/*
+ * fb_registry_hash_wide() reads an id as two words: the same hash as
+ * fb_registry_hash() for every length, whatever the bytes after the id,
+ * and 0 past the inline length as there.
+ */
+static void
+test_hash_wide(void **state)
+{
+	unsigned seed = 20261202;
+	unsigned char buf[40];
+	(void)state;
+
+	for (int i = 0; i < 20000; i++) {
+		size_t len = (size_t)(rand_r(&seed) % 20);
+		struct fb_bed b;
+
+		for (size_t k = 0; k < sizeof(buf); k++)
+			buf[k] = (unsigned char)(i % 3 == 0 ? 0 : i % 3 == 1 ? 0xff : rand_r(&seed));
+		for (size_t k = 0; k < len; k++)
+			buf[k] = (unsigned char)(rand_r(&seed) % 4 ? 'A' + rand_r(&seed) % 26 : rand_r(&seed));
+		b = bedn(100 + rand_r(&seed) % 900, 20000 + rand_r(&seed) % 100, (const char *)buf,
+			 len, "1", 1, F);
+		if (fb_registry_hash_wide(&b) != fb_registry_hash(&b))
+			fail_msg("an id of %zu bytes: %llx read wide, %llx copied", len,
+				 (unsigned long long)fb_registry_hash_wide(&b),
+				 (unsigned long long)fb_registry_hash(&b));
+		if (len > FB_REGISTRY_ID_INLINE)
+			assert_true(fb_registry_hash_wide(&b) == 0);
+	}
+}
+
 int
 main(void)
 {
@@ -480,6 +511,7 @@ main(void)
 		cmocka_unit_test(test_many_groups),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_hash_wide),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

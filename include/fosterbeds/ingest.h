@@ -73,8 +73,8 @@ struct fb_row {
 	int file;
 	long line;                       /* physical line the record starts on */
 	int reject;                      /* FB_NONE or an enum fb_rule */
-	int wide;                        /* 1: FB_CODE_WIDE bytes from each cell's start may
-					    be read, past its NUL too (ingest's rows) */
+	int wide;                        /* 1: FB_CODE_WIDE bytes from any byte of a cell
+					    may be read, past its NUL too (ingest's rows) */
 	const char *cell[FB_MAX_COLUMNS];
 	size_t len[FB_MAX_COLUMNS];
 };
