@@ -265,14 +265,57 @@ ones(uint64_t x)
 #endif
 }
 
+/* The cut of a line's words before its first quote. */
+struct plain {
+	size_t seps;           /* separators so far */
+	uint64_t sep_before;   /* the byte before the word, as its bit 0: a separator */
+	uint64_t space_before; /* ... a space or tab (not separating) */
+	uint64_t pad;          /* a value with a space or tab at either end */
+};
+
+/*
+ * The word at i (m, its masks, bytes past the line's end clear), copied
+ * already: its separators' offsets, its padding.  0 when the line has
+ * too many values.
+ */
+static inline int
+plain_word(size_t nfields, size_t *off, struct plain *p, size_t i, struct masks *m)
+{
+	uint64_t t = m->sep;
+	/* off has room for 4 more: those past the word's separators are written over or unused. */
+	size_t *o = off + p->seps + 1;
+
+	/* A tab that separates is not padding. */
+	m->space &= ~m->sep;
+	p->pad |= m->space & (m->sep << STEP | p->sep_before | m->sep >> STEP);
+	p->pad |= m->sep & p->space_before;
+	p->sep_before = m->sep >> (STEP * (SPLIT_WORD - 1));
+	p->space_before = m->space >> (STEP * (SPLIT_WORD - 1));
+	p->seps += ones(t);
+	if (p->seps >= nfields)
+		return 0;
+	o[0] = i + BYTE_OF(lowest(t | HIGH)) + 1;
+	t &= t - 1;
+	o[1] = i + BYTE_OF(lowest(t | HIGH)) + 1;
+	t &= t - 1;
+	o[2] = i + BYTE_OF(lowest(t | HIGH)) + 1;
+	t &= t - 1;
+	o[3] = i + BYTE_OF(lowest(t | HIGH)) + 1;
+	t &= t - 1;
+	for (o += 4; t; t &= t - 1)
+		*o++ = i + BYTE_OF(lowest(t)) + 1;
+	return 1;
+}
+
 size_t
 fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf, size_t *off)
 {
 	const unsigned char *s = (const unsigned char *)line;
+	unsigned char *out = (unsigned char *)buf;
 	struct cut c = { 0 };
-	size_t i = 0, seps = 0, nfields = sp->nfields;
-	/* The byte before the word's first, as its bit 0: the line's start is a value's. */
-	uint64_t sep_before = BIT(0), space_before = 0, pad = 0;
+	struct plain p = { 0, BIT(0), 0, 0 };
+	struct masks m;
+	size_t i = 0;
 
 	/* Only separators (an empty line too): a blank row, counted by libcsv's path. */
 	if (len < sp->nfields)
@@ -283,86 +326,70 @@ fb_split_line(const struct fb_split *sp, const char *line, size_t len, char *buf
 	 * values' starts are written from the mask, four without a branch
 	 * (a loop over a word's separators mispredicted its end once a word).
 	 * A value with a space or tab at either end is found from the masks.
+	 * The last word, of fewer bytes, is taken after the loop: a test for
+	 * it in the loop mispredicted once a line.
 	 */
-	for (; i < len; i += SPLIT_WORD) {
-		unsigned char tail[SPLIT_WORD];
-		const unsigned char *b = s + i;
-		struct masks m;
-		uint64_t t;
-		size_t *o;
-
-		if (len - i >= SPLIT_WORD) {
-			word_masks(sp, b, &m);
-		} else if (len >= SPLIT_WORD) {
-			/*
-			 * The last word read from the line's last SPLIT_WORD bytes,
-			 * the ones done already shifted out: no copy, no read past.
-			 */
-			size_t back = SPLIT_WORD - (len - i);
-
-			b = s + len - SPLIT_WORD;
-			word_masks(sp, b, &m);
-			if (!m.decline && !m.quote)
-				copy_cut((unsigned char *)buf + len - SPLIT_WORD, b, m.sep, sp->delim);
-			m.sep >>= STEP * back;
-			m.quote >>= STEP * back;
-			m.decline >>= STEP * back;
-			m.space >>= STEP * back;
-			b = NULL;
-		} else {
-			memset(tail, 0, sizeof(tail));
-			tail_copy(tail, s + i, len - i);
-			b = tail;
-			word_masks(sp, b, &m);
-		}
+	for (; i + SPLIT_WORD <= len; i += SPLIT_WORD) {
+		word_masks(sp, s + i, &m);
 		if (m.decline)
 			return 0;
 		if (m.quote)
-			break;
-		/* A tab that separates is not padding. */
-		m.space &= ~m.sep;
-		if (b)
-			copy_cut((unsigned char *)buf + i, b, m.sep, sp->delim);
-		pad |= m.space & (m.sep << STEP | sep_before | m.sep >> STEP);
-		pad |= m.sep & space_before;
-		sep_before = m.sep >> (STEP * (SPLIT_WORD - 1));
-		space_before = m.space >> (STEP * (SPLIT_WORD - 1));
-		/* off has room for 4 more: those past the word's separators are written over or unused. */
-		o = off + seps + 1;
-		t = m.sep;
-		seps += ones(t);
-		if (seps >= nfields)
+			goto quoted;
+		copy_cut(out + i, s + i, m.sep, sp->delim);
+		if (!plain_word(sp->nfields, off, &p, i, &m))
 			return 0;
-		o[0] = i + BYTE_OF(lowest(t | HIGH)) + 1;
-		t &= t - 1;
-		o[1] = i + BYTE_OF(lowest(t | HIGH)) + 1;
-		t &= t - 1;
-		o[2] = i + BYTE_OF(lowest(t | HIGH)) + 1;
-		t &= t - 1;
-		o[3] = i + BYTE_OF(lowest(t | HIGH)) + 1;
-		t &= t - 1;
-		for (o += 4; t; t &= t - 1)
-			*o++ = i + BYTE_OF(lowest(t)) + 1;
 	}
-	if (pad)
+	if (i < len) {
+		if (len >= SPLIT_WORD) {
+			/*
+			 * Read from the line's last SPLIT_WORD bytes, the ones done
+			 * already shifted out: no copy, no read past the line.  They
+			 * had no quote nor byte to decline, and copy the same again.
+			 */
+			const unsigned char *b = s + len - SPLIT_WORD;
+			size_t back = SPLIT_WORD - (len - i);
+
+			word_masks(sp, b, &m);
+			if (m.decline)
+				return 0;
+			if (m.quote)
+				goto quoted;
+			copy_cut(out + len - SPLIT_WORD, b, m.sep, sp->delim);
+			m.sep >>= STEP * back;
+			m.space >>= STEP * back;
+		} else {
+			unsigned char tail[SPLIT_WORD] = { 0 };
+
+			tail_copy(tail, s + i, len - i);
+			word_masks(sp, tail, &m);
+			if (m.decline)
+				return 0;
+			if (m.quote)
+				goto quoted;
+			copy_cut(out + i, tail, m.sep, sp->delim);
+		}
+		if (!plain_word(sp->nfields, off, &p, i, &m))
+			return 0;
+	}
+	/* No quote: the last value ends at the line's end. */
+	if (p.pad || p.seps + 1 != sp->nfields || s[len - 1] == ' ' || s[len - 1] == '\t')
 		return 0;
 	off[0] = 0;
-	if (i >= len) {
-		/* No quote: the last value ends at the line's end. */
-		if (seps + 1 != sp->nfields || s[len - 1] == ' ' || s[len - 1] == '\t')
-			return 0;
-		buf[len] = '\0';
-		off[sp->nfields] = len + 1;
-		return sp->nfields;
-	}
+	buf[len] = '\0';
+	off[sp->nfields] = len + 1;
+	return sp->nfields;
+
+quoted:
+	if (p.pad)
+		return 0;
+	off[0] = 0;
 	/* A quote in the word at i: the values so far are ended, the next begun. */
-	c.n = seps;
-	c.from = c.start = seps ? off[seps] : 0;
-	c.nonblank = i > seps;
+	c.n = p.seps;
+	c.from = c.start = p.seps ? off[p.seps] : 0;
+	c.nonblank = i > p.seps;
 	for (; i < len; i += SPLIT_WORD) {
 		unsigned char tail[SPLIT_WORD] = { 0 };
 		const unsigned char *b = s + i;
-		struct masks m;
 		uint64_t ev;
 
 		/* The last bytes, padded with NULs, which are plain. */
