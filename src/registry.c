@@ -138,12 +138,6 @@ fb_registry_hash(const struct fb_bed *bed)
 		       bed->household_len);
 }
 
-/* Of a word read from an id, the bytes that are the id's: all ones (read as the id is). */
-static const unsigned char id_bytes[32] = {
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-};
-
 /*
  * A short copy to a zeroed buffer, then reading it as words, stalled the
  * worker on each row (the words were read before the copy's bytes could
@@ -152,17 +146,13 @@ static const unsigned char id_bytes[32] = {
 uint64_t
 fb_registry_hash_wide(const struct fb_bed *bed)
 {
-	const unsigned char *keep;
-	uint64_t w0, w1, k0, k1;
+	const unsigned char *k;
 
 	if (bed->household_len > FB_REGISTRY_ID_INLINE)
 		return 0;
-	keep = id_bytes + 16 - bed->household_len;
-	memcpy(&w0, bed->household, 8);
-	memcpy(&w1, bed->household + 8, 8);
-	memcpy(&k0, keep, 8);
-	memcpy(&k1, keep + 8, 8);
-	return hash_words(bed->la_code, bed->date, w0 & k0, w1 & k1, bed->household_len);
+	k = fb_keep(bed->household_len);
+	return hash_words(bed->la_code, bed->date, fb_word(bed->household) & fb_word(k),
+			  fb_word(bed->household + 8) & fb_word(k + 8), bed->household_len);
 }
 
 /* The hash of slot s's household-date. */

@@ -289,6 +289,8 @@ begin_block(void *vctx, struct fb_findings *out)
  * which is a load and a store where a copy of len bytes is a call; the
  * text has room for them.
  */
+_Static_assert(FB_CODE_WIDE >= 16, "a wide row's cells have 16 bytes to read");
+
 static uint32_t
 keep_text(struct block *b, const char *s, size_t len, int wide)
 {

@@ -137,13 +137,13 @@ const struct fb_field_def fb_fields[FB_F_COUNT] = {
 };
 
 static const struct fb_code placement_type_codes[FB_PT_COUNT] = {
-	[FB_PT_ALL] = { "all", "all looked-after children, whatever their placement" },
-	[FB_PT_RESIDENTIAL] = { "residential", "children's homes and other residential settings" },
-	[FB_PT_IFA] = { "ifa", "placements with an independent fostering agency" },
-	[FB_PT_IN_HOUSE_FOSTERING] = { "in_house_fostering",
-		"placements with the LA's own foster carers" },
-	[FB_PT_KINSHIP] = { "kinship", "placements with family or friends carers" },
-	[FB_PT_OTHER] = { "other", "any other placement" },
+	[FB_PT_ALL] = CODE("all", "all looked-after children, whatever their placement"),
+	[FB_PT_RESIDENTIAL] = CODE("residential", "children's homes and other residential settings"),
+	[FB_PT_IFA] = CODE("ifa", "placements with an independent fostering agency"),
+	[FB_PT_IN_HOUSE_FOSTERING] = CODE("in_house_fostering",
+		"placements with the LA's own foster carers"),
+	[FB_PT_KINSHIP] = CODE("kinship", "placements with family or friends carers"),
+	[FB_PT_OTHER] = CODE("other", "any other placement"),
 };
 
 const struct fb_field_def fb_cost_fields[FB_CF_COUNT] = {
@@ -590,23 +590,7 @@ same_bytes(const char *a, const char *b, size_t len)
 	return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
 }
 
-/*
- * Bytes of value, as a word of them, that are also in the first len: all
- * ones.  Endian-neutral: the mask is read as the value is.
- */
-static const unsigned char keep[2 * FB_CODE_WIDE] = {
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-};
-
-static inline uint64_t
-word_at(const void *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-	return w;
-}
+_Static_assert(FB_CODE_WIDE <= FB_KEEP_MAX, "a code is read through fb_keep()");
 
 int
 fb_code_lookup_indexed(const struct fb_code_index *x, enum fb_field field, const char *value,
@@ -624,11 +608,11 @@ fb_code_lookup_indexed(const struct fb_code_index *x, enum fb_field field, const
 		 * compared whole.  Values are spread over the codes, so a
 		 * compare's length depending on the value's mispredicted.
 		 */
-		const unsigned char *k = keep + FB_CODE_WIDE - len;
-		uint64_t diff = (word_at(value) & word_at(k)) ^ word_at(x->name[c]);
+		const unsigned char *k = fb_keep(len);
+		uint64_t diff = (fb_word(value) & fb_word(k)) ^ fb_word(x->name[c]);
 
-		diff |= (word_at(value + 8) & word_at(k + 8)) ^ word_at(x->name[c] + 8);
-		diff |= (word_at(value + 16) & word_at(k + 16)) ^ word_at(x->name[c] + 16);
+		diff |= (fb_word(value + 8) & fb_word(k + 8)) ^ fb_word(x->name[c] + 8);
+		diff |= (fb_word(value + 16) & fb_word(k + 16)) ^ fb_word(x->name[c] + 16);
 		if (!diff && x->len[c] == len)
 			return c;
 	} else if (x->len[c] == len && same_bytes(x->name[c], value, len)) {

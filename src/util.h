@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,34 @@ static inline void *
 fb_memcpy(void *dst, const void *src, size_t n)
 {
 	return n ? memcpy(dst, src, n) : dst;
+}
+
+/*
+ * Masks for reading the first n bytes of a value as whole words, where
+ * more bytes may be read than are the value's: fb_keep(n) points at
+ * FB_KEEP_MAX bytes, the first n (at most FB_KEEP_MAX) all ones and the
+ * rest zero, so fb_word(v + k) & fb_word(fb_keep(n) + k) is the value's
+ * bytes k to k + 7 with those past n cleared, whatever the byte order (the
+ * mask is read as the value is).  A copy of n bytes to a zeroed buffer,
+ * read back as words, stalls until the copy's stores land.
+ */
+#define FB_KEEP_MAX 24
+extern const unsigned char fb_keep_table[2 * FB_KEEP_MAX];
+
+static inline const unsigned char *
+fb_keep(size_t n)
+{
+	return fb_keep_table + FB_KEEP_MAX - n;
+}
+
+/* The 8 bytes at p as a word, at any alignment. */
+static inline uint64_t
+fb_word(const void *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
 }
 
 static inline char

@@ -53,7 +53,7 @@ same_cut(const struct cut *a, const struct cut *b, const char *way, const char *
 		return;
 	if (a->off[a->n] != b->off[b->n])
 		fail_msg("'%.*s': the values take %zu bytes one way, %zu the %s way", (int)len,
-			 line, a->off[a->n], way, b->off[b->n]);
+			 line, a->off[a->n], b->off[b->n], way);
 	for (size_t i = 0; i < a->n; i++)
 		if (a->off[i] != b->off[i] || strcmp(value(a, i), value(b, i)) != 0)
 			fail_msg("'%.*s': value %zu is '%s' by default, '%s' the %s way", (int)len,
