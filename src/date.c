@@ -109,7 +109,7 @@ fb_date_parse_memo(struct fb_date_memo *m, const char *s, size_t len, int *days,
 	int d;
 	enum fb_date_form f;
 
-	if (len && len == m->len && memcmp(s, m->bytes, len) == 0) {
+	if (len && len == m->len && fb_same_bytes(s, m->bytes, len)) {
 		*days = m->days;
 		*form = m->form;
 		return 0;

@@ -63,16 +63,21 @@ add_input(struct fb_run *run, const char *name)
 	return fb_run_add_input(run, name, "records");
 }
 
-/* The cross-row rules, for a bed that passed every one-row rule. */
+/*
+ * The cross-row rules, for a bed that passed every one-row rule; wide as
+ * for fb_registry_add_hashed().
+ */
 static int
-cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *bed, uint64_t hash)
+cross_check(struct fb_run *run, const struct fb_row *row, const struct fb_bed *bed, uint64_t hash,
+	    int wide)
 {
 	const struct fb_seen *seen;
 	char vis[FB_VISIBLE_SIZE], hh[FB_VISIBLE_SIZE], date[FB_DATE_LEN + 1];
 	char where[FB_VISIBLE_SIZE + 8];
 	long filled;
 
-	seen = fb_registry_add_hashed(&run->registry, bed, hash, row->file, row->line, &filled);
+	seen = fb_registry_add_hashed(&run->registry, bed, hash, wide, row->file, row->line,
+				      &filled);
 	if (seen) {
 		where[0] = '\0';
 		if (seen->file != row->file)
@@ -181,16 +186,17 @@ count_outside(struct file_ctx *ctx, int code)
 
 /*
  * The rules across rows for a row the one-row rules gave reject, and its
- * counts; hash is the bed's fb_registry_hash(), read only when it is used.
+ * counts; hash is the bed's fb_registry_hash(), read only when it is used,
+ * and wide as for fb_registry_add_hashed().
  */
 static void
 use_row(struct file_ctx *ctx, const struct fb_row *row, int reject, const struct fb_bed *bed,
-	uint64_t hash)
+	uint64_t hash, int wide)
 {
 	struct fb_run *run = ctx->run;
 
 	if (reject == FB_NONE)
-		reject = cross_check(run, row, bed, hash);
+		reject = cross_check(run, row, bed, hash, wide);
 	if (!count_row(ctx, row, reject, bed))
 		return;
 	fb_tally_add(&run->tally, bed->la_code, bed->date,
@@ -222,7 +228,7 @@ on_row(void *vctx, const struct fb_row *row)
 	}
 	if ((reject = fb_checker_check(&run->checker, row, &bed)) == FB_NONE)
 		hash = fb_registry_hash(&bed);
-	use_row(ctx, row, reject, &bed, hash);
+	use_row(ctx, row, reject, &bed, hash, row->wide);
 }
 
 /*
@@ -404,10 +410,10 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 			count_outside(ctx, c->la_code);
 			continue;
 		}
-		/* A rejected row's bed is not read. */
+		/* A rejected row's bed is not read.  The text has 16 bytes of room past any id. */
 		if (c->reject == FB_NONE)
 			bed_of(b, c, &bed);
-		use_row(ctx, &row, c->reject, &bed, c->hash);
+		use_row(ctx, &row, c->reject, &bed, c->hash, 1);
 	}
 	/* Findings after the last row: none are pushed outside a row, but take any. */
 	fb_findings_take(&run->findings, out, taken, out->n, offset, NULL, NULL);

@@ -97,6 +97,41 @@ fb_word(const void *p)
 	return w;
 }
 
+/*
+ * The len bytes at a and b are the same: compared a word at a time, the
+ * last word overlapping the one before, never reading past either.  A
+ * code is at most 19 bytes and a date 10, so this is one to three compares
+ * and no call; memcmp's call was 6% of the workers' time (profile, 10M rows).
+ */
+static inline int
+fb_same_bytes(const char *a, const char *b, size_t len)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + len - 8, 8);
+		memcpy(&y, b + len - 8, 8);
+		return x == y;
+	}
+	if (len >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + len - 4, 4);
+		memcpy(&v, b + len - 4, 4);
+		return u == v;
+	}
+	return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
+}
+
 static inline char
 fb_ascii_lower(char c)
 {

@@ -370,6 +370,9 @@ test_random(void **state)
 		m.nbeds = m.nhhs = 0;
 		for (int h = 0; h < NHH; h++) {
 			hhlen[h] = id_lens[rnd(&s) % 8];
+			/* Bytes past the id, which a wide add reads and must not use. */
+			for (size_t i = 0; i < sizeof(hh[h]); i++)
+				hh[h][i] = (char)(rnd(&s) | 1);
 			/* A small alphabet, so ids share prefixes and lengths. */
 			for (size_t i = 0; i < hhlen[h]; i++)
 				hh[h][i] = "HH0\0"[rnd(&s) % 4];
@@ -412,9 +415,15 @@ test_random(void **state)
 				continue;
 			}
 			want = model_bed(&m, &b, file, line);
-			/* One seed in two through fb_registry_add(), as run.c calls it. */
-			if (seed % 2)
+			/*
+			 * One seed in two through fb_registry_add(), or as run.c calls
+			 * it, reading ids as words (the bytes past them are not zero).
+			 */
+			if (seed % 4 == 1)
 				got = fb_registry_add(&r, &b, file, line, &filled);
+			else if (seed % 4 == 3)
+				got = fb_registry_add_hashed(&r, &b, fb_registry_hash_wide(&b), 1,
+							     file, line, &filled);
 			else
 				got = fb_registry_bed(&r, &b, file, line);
 			if (!want) {

@@ -14,8 +14,8 @@
  * FB_REGISTRY_ID_INLINE bytes), its filled count and up to four of its beds
  * with where each was first seen, in one half of a cache line, so a typical
  * row touches that one line.  Slots are kept in the order they were made,
- * and found through an open-addressing index of 4-byte entries kept
- * between 1/2 and 3/4 full: 37 to 40 bytes a household-date (see
+ * and found through an open-addressing index of 4-byte entries kept at
+ * most 3/4 full (1/2 with fb_registry_expect()): 37 to 40 bytes a household-date (see
  * spec/bed-records.md, Memory).  Past FB_REGISTRY_MAX_SLOTS household-dates
  * a run's new ones go to the maps below.
  *
@@ -139,9 +139,14 @@ uint64_t fb_registry_hash(const struct fb_bed *bed);
  */
 uint64_t fb_registry_hash_wide(const struct fb_bed *bed);
 
-/* fb_registry_add() with h = fb_registry_hash(bed), made by the caller. */
+/*
+ * fb_registry_add() with h = fb_registry_hash(bed), made by the caller.
+ * wide: 16 bytes from bed->household may be read (as for
+ * fb_registry_hash_wide()), so its id is read as words, not copied.
+ */
 const struct fb_seen *fb_registry_add_hashed(struct fb_registry *r, const struct fb_bed *bed,
-					     uint64_t h, int file, long line, long *filled);
+					     uint64_t h, int wide, int file, long line,
+					     long *filled);
 
 /*
  * A hint that the household-date of hash h is to be added soon: its index
@@ -153,8 +158,8 @@ void fb_registry_prefetch(const struct fb_registry *r, uint64_t h);
  * Make room in the index for slots household-dates in all (up to
  * max_slots), so that it need not be rebuilt on the way there, each
  * rebuild costing a cache miss a household-date so far.  Only a hint:
- * past it the index grows as before.  A hint too large costs 16/3 bytes
- * of index a household-date hinted.
+ * past it the index grows as before.  The index is then half full at
+ * slots; a hint too large costs 8 bytes of index a household-date hinted.
  */
 void fb_registry_expect(struct fb_registry *r, size_t slots);
 
