@@ -412,6 +412,22 @@ record(struct ingest *g, int plain)
 	row->reject = g->header_reject;
 	g->rows++;
 
+	if (plain) {
+		/*
+		 * As many values as the header, each ended by a NUL, off[ncols]
+		 * the end (fb_split_line()); a cell of no column stays NULL.
+		 */
+		for (int f = 0; f < g->schema->ncols; f++) {
+			int c = g->field_col[f];
+
+			if (c != FB_NONE) {
+				row->cell[f] = g->buf + g->off[c];
+				row->len[f] = g->off[c + 1] - g->off[c] - 1;
+			}
+		}
+		g->fn(g->ctx, row);
+		return;
+	}
 	if (g->unclosed) {
 		row->reject = FB_R_UNCLOSED_QUOTE;
 	} else if (g->malformed) {
