@@ -417,12 +417,18 @@ record(struct ingest *g, int plain)
 		 * As many values as the header, each ended by a NUL, off[ncols]
 		 * the end (fb_split_line()); a cell of no column stays NULL.
 		 */
-		for (int f = 0; f < g->schema->ncols; f++) {
-			int c = g->field_col[f];
+		const char *buf = g->buf;
+		const size_t *off = g->off;
+		const int *field_col = g->field_col;
+		int ncols = g->schema->ncols;
+
+		/* Read through locals: row is in g, and its stores could be g's pointers. */
+		for (int f = 0; f < ncols; f++) {
+			int c = field_col[f];
 
 			if (c != FB_NONE) {
-				row->cell[f] = g->buf + g->off[c];
-				row->len[f] = g->off[c + 1] - g->off[c] - 1;
+				row->cell[f] = buf + off[c];
+				row->len[f] = off[c + 1] - off[c] - 1;
 			}
 		}
 		g->fn(g->ctx, row);
