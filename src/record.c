@@ -11,6 +11,7 @@
 #include "fosterbeds/classify.h"
 #include "fosterbeds/date.h"
 #include "fosterbeds/la.h"
+#include "code-index.h"
 #include "util.h"
 
 void
@@ -119,15 +120,17 @@ not_a_code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int 
  * optional one, FB_UNRECOGNISED: a misspelt reason must not take the bed
  * out of the figures.
  */
-static int
+static FB_ROW_INLINE int
 code(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
 {
+	const char *s = row->cell[f];
+	size_t len = row->len[f];
 	int v;
 
-	if (!row->cell[f] || row->len[f] == 0)
+	if (!s || len == 0)
 		return FB_NONE;
-	v = fb_code_lookup_indexed(&c->codes[f], f, row->cell[f], row->len[f],
-				   row->wide ? FB_CODE_WIDE : row->len[f]);
+	if ((v = fb_code_guess(&c->codes[f], s, len, row->wide ? FB_CODE_WIDE : len)) == FB_NONE)
+		v = fb_code_lookup(f, s, len);
 	return v != FB_NONE ? v : not_a_code(c, row, f, reject);
 }
 

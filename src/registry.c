@@ -216,7 +216,7 @@ group_of(struct fb_registry *r, int la, int date)
  * the household has no slot.  wide: 16 bytes from bed->household may be
  * read, so the id is read as two masked words; else it is copied first.
  */
-static int
+static FB_ROW_INLINE int
 make_slot_key(struct fb_registry *r, const struct fb_bed *bed, uint64_t h, int wide,
 	      struct key *k)
 {
@@ -343,7 +343,7 @@ fb_registry_expect(struct fb_registry *r, size_t slots)
  * none; NULL when there is none and the run has made r->max_slots.  The
  * pointer is valid until the next slot is made.
  */
-static struct fb_registry_slot *
+static FB_ROW_INLINE struct fb_registry_slot *
 get_slot(struct fb_registry *r, const struct key *k, int *created)
 {
 	uint32_t tag = (uint32_t)(k->h >> 58), i, e;

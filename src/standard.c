@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "code-index.h"
 #include "util.h"
 
 /* A code and its meaning; its length is the literal's, counted by the compiler. */
@@ -532,14 +533,6 @@ fb_code_lookup(enum fb_field field, const char *value, size_t len)
 	return FB_NONE;
 }
 
-/* Where a value of len bytes (at least one) goes in a struct fb_code_index. */
-static inline unsigned
-code_hash(const char *value, size_t len)
-{
-	return (unsigned)(len * 7 + (unsigned char)value[0] +
-			  5u * (unsigned char)value[len - 1]) & 63;
-}
-
 void
 fb_code_index_init(struct fb_code_index *x, enum fb_field field)
 {
@@ -549,41 +542,19 @@ fb_code_index_init(struct fb_code_index *x, enum fb_field field)
 	memset(x->at, FB_CODE_INDEX_CODES, sizeof(x->at));
 	/* Two codes with one hash: the first is guessed, the second searched for. */
 	for (int c = def->ncodes - 1; c >= 0; c--) {
-		x->at[code_hash(def->codes[c].name, def->codes[c].len)] = (unsigned char)c;
+		x->at[fb_code_hash(def->codes[c].name, def->codes[c].len)] = (unsigned char)c;
 		x->len[c] = (unsigned char)def->codes[c].len;
 		memcpy(x->name[c], def->codes[c].name, def->codes[c].len);
 	}
 }
 
-_Static_assert(FB_CODE_WIDE <= FB_KEEP_MAX, "a code is read through fb_keep()");
-
 int
 fb_code_lookup_indexed(const struct fb_code_index *x, enum fb_field field, const char *value,
 		       size_t len, size_t readable)
 {
-	int c;
+	int c = len ? fb_code_guess(x, value, len, readable) : FB_NONE;
 
-	if (len == 0)
-		return fb_code_lookup(field, value, len);
-	c = x->at[code_hash(value, len)];
-	if (readable >= FB_CODE_WIDE && len <= FB_CODE_WIDE) {
-		/*
-		 * The value's first FB_CODE_WIDE bytes, those past len cleared,
-		 * against the guess and its NULs: three words, and the length,
-		 * compared whole.  Values are spread over the codes, so a
-		 * compare's length depending on the value's mispredicted.
-		 */
-		const unsigned char *k = fb_keep(len);
-		uint64_t diff = (fb_word(value) & fb_word(k)) ^ fb_word(x->name[c]);
-
-		diff |= (fb_word(value + 8) & fb_word(k + 8)) ^ fb_word(x->name[c] + 8);
-		diff |= (fb_word(value + 16) & fb_word(k + 16)) ^ fb_word(x->name[c] + 16);
-		if (!diff && x->len[c] == len)
-			return c;
-	} else if (x->len[c] == len && fb_same_bytes(x->name[c], value, len)) {
-		return c;
-	}
-	return fb_code_lookup(field, value, len);
+	return c != FB_NONE ? c : fb_code_lookup(field, value, len);
 }
 
 int
