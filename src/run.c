@@ -233,10 +233,13 @@ on_row(void *vctx, const struct fb_row *row)
 
 /*
  * A block of bed records (ingest.h): its rows are checked on a worker
- * against the one-row rules, by a checker of the block's own, and kept
- * (the values the rules across rows and the tally need, the ids copied)
- * until commit_block() hands them to the registry and tally in the file's
- * order, with the findings the worker gave each row just before its own.
+ * against the one-row rules, by a checker of the block's own, counted in a
+ * tally of the block's own, and kept (the values the rules across rows
+ * need, the ids copied) until commit_block() hands them to the registry in
+ * the file's order, with the findings the worker gave each row just before
+ * its own, and adds the block's tally to the run's.  The reading thread,
+ * which commits, is the one part of the run that cannot share out its
+ * work, so the worker does all it can.
  */
 struct checked {
 	uint64_t hash;          /* the bed's fb_registry_hash() */
@@ -267,6 +270,12 @@ struct block {
 	size_t n, cap;
 	char *text;
 	size_t ntext, textcap;
+	/*
+	 * The rows that passed the one-row rules, counted as if none were a
+	 * repeat: most blocks have none, and their tally is merged whole.
+	 */
+	struct fb_tally tally;
+	long used;
 };
 
 static void *
@@ -280,11 +289,14 @@ begin_block(void *vctx, struct fb_findings *out)
 	/* Blocks come and go hundreds of times a file: their arrays are kept for the next. */
 	if ((b = ctx->spare)) {
 		ctx->spare = b->next;
+		fb_tally_release(&b->tally);
 	} else {
 		b = fb_xcalloc(1, sizeof(*b));
 		b->run = ctx->run;
 	}
+	fb_tally_init(&b->tally);
 	b->n = b->ntext = 0;
+	b->used = 0;
 	fb_checker_init(&b->checker, ctx->run->today, out);
 	return b;
 }
@@ -344,6 +356,12 @@ check_block_row(void *vb, const struct fb_row *row)
 	c->vacancy_reason = (signed char)bed.vacancy_reason;
 	c->has_child_ref = (signed char)bed.has_child_ref;
 	c->category = (signed char)bed.category;
+	fb_tally_add(&b->tally, bed.la_code, bed.date, &(struct fb_tally_bed){
+			     .bed_use = bed.bed_use, .status = bed.status,
+			     .ofsted_status = bed.ofsted_status,
+			     .unavailable_reason = bed.unavailable_reason,
+			     .vacancy_reason = bed.vacancy_reason });
+	b->used++;
 }
 
 /* The bed of a usable checked row c of block b. */
@@ -379,6 +397,47 @@ keep_once(void *vo, const struct fb_finding *f)
 	return fb_checker_say_once(o->file, f->rule, o->row->la_code, o->row->date);
 }
 
+/*
+ * Block b's usable rows (checked and kept with no repeat among them) into
+ * the run's counts, as use_row() would have counted each in turn.
+ */
+static void
+count_block(struct file_ctx *ctx, const struct block *b, size_t repeats, long offset)
+{
+	struct fb_run *run = ctx->run;
+	struct fb_row row = { .file = ctx->file };
+	struct fb_bed bed;
+
+	if (!repeats) {
+		/* The block's tally made its groups in the order their rows came. */
+		fb_tally_merge(&run->tally, &b->tally);
+		ctx->input->rows_used += b->used;
+		for (size_t g = 0; g < fb_tally_ngroups(&b->tally); g++) {
+			int la, date;
+
+			fb_tally_group(&b->tally, g, &la, &date);
+			if (run->la_first_file[la] < 0)
+				run->la_first_file[la] = ctx->file;
+		}
+		return;
+	}
+	/* A repeat is not counted, and may have been its group's first: row by row. */
+	for (size_t i = 0; i < b->n; i++) {
+		const struct checked *c = &b->rows[i];
+
+		if (c->reject != FB_NONE)
+			continue;
+		row.line = c->line + offset;
+		bed_of(b, c, &bed);
+		count_row(ctx, &row, FB_NONE, &bed);
+		fb_tally_add(&run->tally, bed.la_code, bed.date,
+			     &(struct fb_tally_bed){ .bed_use = bed.bed_use, .status = bed.status,
+						     .ofsted_status = bed.ofsted_status,
+						     .unavailable_reason = bed.unavailable_reason,
+						     .vacancy_reason = bed.vacancy_reason });
+	}
+}
+
 static void
 commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 {
@@ -386,7 +445,7 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 	struct fb_run *run = ctx->run;
 	struct block *b = vb;
 	struct once once = { &run->checker.input, NULL };
-	size_t taken = 0;
+	size_t taken = 0, repeats = 0;
 
 	fb_checker_input_add(&run->checker.input, &b->checker.input, offset);
 	/* Only its file and line are read: the rules across rows have the bed. */
@@ -394,7 +453,7 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 	struct fb_bed bed = { 0 };
 
 	for (size_t i = 0; i < b->n; i++) {
-		const struct checked *c = &b->rows[i];
+		struct checked *c = &b->rows[i];
 
 		if (i + PREFETCH_AHEAD < b->n && c[PREFETCH_AHEAD].reject == FB_NONE)
 			fb_registry_prefetch(&run->registry, c[PREFETCH_AHEAD].hash);
@@ -404,17 +463,24 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 					 &once);
 			taken = c->findings;
 		}
-		ctx->input->rows_read++;
 		row.line = c->line + offset;
 		if (c->reject == OUTSIDE) {
 			count_outside(ctx, c->la_code);
 			continue;
 		}
-		/* A rejected row's bed is not read.  The text has 16 bytes of room past any id. */
-		if (c->reject == FB_NONE)
+		/* The text has 16 bytes of room past any id. */
+		if (c->reject == FB_NONE) {
 			bed_of(b, c, &bed);
-		use_row(ctx, &row, c->reject, &bed, c->hash, 1);
+			if ((c->reject = (short)cross_check(run, &row, &bed, c->hash, 1)) != FB_NONE)
+				repeats++;
+		}
+		if (c->reject != FB_NONE) {
+			ctx->input->rows_rejected++;
+			ctx->input->rejected_by[c->reject]++;
+		}
 	}
+	ctx->input->rows_read += (long)b->n;
+	count_block(ctx, b, repeats, offset);
 	/* Findings after the last row: none are pushed outside a row, but take any. */
 	fb_findings_take(&run->findings, out, taken, out->n, offset, NULL, NULL);
 	/* After the first block: as many household-dates in each block to come. */
@@ -446,6 +512,7 @@ free_blocks(struct file_ctx *ctx)
 
 	while ((b = ctx->spare)) {
 		ctx->spare = b->next;
+		fb_tally_release(&b->tally);
 		free(b->rows);
 		free(b->text);
 		free(b);

@@ -120,6 +120,17 @@ fb_tally_add(struct fb_tally *t, int la_code, int date, const struct fb_tally_be
 	fb_counts_add(group(t, la_code, date), bed);
 }
 
+void
+fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src)
+{
+	for (size_t i = 0; i < src->groups.n; i++) {
+		int la_code, date;
+		const struct fb_counts *c = fb_tally_group(src, i, &la_code, &date);
+
+		fb_counts_merge(group(dst, la_code, date), c);
+	}
+}
+
 size_t
 fb_tally_ngroups(const struct fb_tally *t)
 {

@@ -85,6 +85,13 @@ void fb_tally_release(struct fb_tally *t);
 
 void fb_tally_add(struct fb_tally *t, int la_code, int date, const struct fb_tally_bed *bed);
 
+/*
+ * Add each of src's groups into dst's, in the order src made them: a group
+ * dst has not got is made then, so dst's order is as if src's beds had been
+ * added to it one by one.
+ */
+void fb_tally_merge(struct fb_tally *dst, const struct fb_tally *src);
+
 /* Reading the groups */
 
 /* How many (la_code, date) groups t holds; no pooled ones. */
