@@ -119,6 +119,64 @@ test_groups(void **state)
 	fb_tally_release(&t);
 }
 
+/* A tally merged into another: sums by group, new groups after dst's, in src's order. */
+static void
+test_merge(void **state)
+{
+	struct fb_tally dst, src;
+	int la, date;
+	const struct fb_counts *c;
+	(void)state;
+
+	fb_tally_init(&dst);
+	fb_tally_init(&src);
+	tally_add(&dst, 851, 10, M, F, FB_NONE);
+	tally_add(&dst, 852, 10, M, V, FB_NONE);
+	/* src: 846 first, then 852 (which dst has), then 867. */
+	tally_add(&src, 846, 20, R, F, FB_NONE);
+	tally_add(&src, 852, 10, M, F, FB_NONE);
+	tally_add(&src, 852, 10, E, U, FB_NONE);
+	tally_add(&src, 867, 10, M, V, FB_NONE);
+	tally_add(&src, 846, 20, M, F, FB_NONE);
+	fb_tally_merge(&dst, &src);
+	assert_int_equal(fb_tally_ngroups(&dst), 4);
+	c = fb_tally_group(&dst, 0, &la, &date);
+	assert_int_equal(la, 851);
+	assert_int_equal(c->approved, 1);
+	c = fb_tally_group(&dst, 1, &la, &date);
+	assert_int_equal(la, 852);
+	assert_int_equal(date, 10);
+	/* One vacant of dst's, one filled and one unavailable (emergency) of src's. */
+	assert_int_equal(c->approved, 3);
+	assert_int_equal(c->filled, 1);
+	assert_int_equal(c->vacant, 1);
+	assert_int_equal(c->unavailable, 1);
+	assert_int_equal(c->respite_emergency, 1);
+	assert_int_equal(c->ms_approved, 2);
+	c = fb_tally_group(&dst, 2, &la, &date);
+	assert_int_equal(la, 846);
+	assert_int_equal(date, 20);
+	assert_int_equal(c->approved, 2);
+	assert_int_equal(c->filled, 2);
+	assert_int_equal(c->ms_filled, 1);
+	c = fb_tally_group(&dst, 3, &la, &date);
+	assert_int_equal(la, 867);
+	assert_int_equal(c->vacant, 1);
+	/* src is unchanged, and merging into an empty tally copies it in order. */
+	fb_tally_release(&dst);
+	fb_tally_init(&dst);
+	fb_tally_merge(&dst, &src);
+	assert_int_equal(fb_tally_ngroups(&dst), 3);
+	fb_tally_group(&dst, 0, &la, &date);
+	assert_int_equal(la, 846);
+	fb_tally_group(&dst, 2, &la, &date);
+	assert_int_equal(la, 867);
+	c = fb_tally_group(&src, 1, &la, &date);
+	assert_int_equal(c->approved, 2);
+	fb_tally_release(&dst);
+	fb_tally_release(&src);
+}
+
 static void
 test_reasons(void **state)
 {
@@ -252,6 +310,7 @@ main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_rows_sorted_and_pooled),
 		cmocka_unit_test(test_groups),
+		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_recent_groups),
 		cmocka_unit_test(test_recent_random),
