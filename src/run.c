@@ -243,18 +243,34 @@ on_row(void *vctx, const struct fb_row *row)
  */
 struct checked {
 	uint64_t hash;          /* the bed's fb_registry_hash() */
-	long line;              /* from the block's first */
-	size_t findings;        /* the block's findings up to this row's end */
-	/* In the block's text, which is never longer than the block. */
-	uint32_t household, household_len, bed_id, bed_id_len;
-	int la_code, date;      /* as read, for the once-per-file warnings */
-	short reject;           /* FB_NONE, a rule, or OUTSIDE */
-	signed char bed_use, status, ofsted_status, unavailable_reason, vacancy_reason;
-	signed char has_child_ref, category;
+	uint32_t line;          /* from the block's first (a block has far fewer) */
+	uint32_t findings;      /* the block's findings up to this row's end */
+	uint32_t household;     /* in the block's text; the bed_id follows it */
+	int32_t date;           /* as read, for the once-per-file warnings */
+	uint16_t household_len, bed_id_len;  /* LONG_ID: the lengths are in the row's cold */
+	int16_t la_code;        /* as read: a code, or FB_NONE */
+	signed char reject;     /* FB_NONE, a rule, or OUTSIDE */
+	signed char status;
 };
 
-_Static_assert(sizeof(struct checked) <= 64, "a kept row is a cache line at most");
+/*
+ * What the reading thread seldom reads of a row: the tally's codes, for a
+ * block with a repeat, and the lengths of ids too long for a kept row.
+ */
+struct cold {
+	uint32_t household_len, bed_id_len;
+	signed char bed_use, ofsted_status, unavailable_reason, vacancy_reason;
+};
 
+/*
+ * The reading thread pulls each kept row from the worker's cache: two to a
+ * line, half what it was (commit_block() stalled on them).
+ */
+_Static_assert(sizeof(struct checked) == 32, "two kept rows to a cache line");
+_Static_assert(FB_INGEST_BLOCK_MAX < UINT32_MAX / 64, "a block's lines and findings fit");
+_Static_assert(FB_R_COUNT < 127, "a rule fits a kept row");
+
+#define LONG_ID UINT16_MAX
 #define OUTSIDE (-2)           /* the row is of an LA the filter sets aside */
 /*
  * Rows ahead of the one committed whose registry entries are fetched:
@@ -267,7 +283,8 @@ struct block {
 	const struct fb_run *run;    /* read only, on the worker */
 	struct fb_checker checker;
 	struct checked *rows;
-	size_t n, cap;
+	struct cold *cold;
+	size_t n, cap, coldcap;
 	char *text;
 	size_t ntext, textcap;
 	/*
@@ -327,35 +344,38 @@ check_block_row(void *vb, const struct fb_row *row)
 {
 	struct block *b = vb;
 	struct checked *c;
+	struct cold *k;
 	struct fb_bed bed;
 	int code, reject;
 
 	fb_grow((void **)&b->rows, &b->cap, b->n + 1, sizeof(*b->rows));
-	c = &b->rows[b->n++];
+	fb_grow((void **)&b->cold, &b->coldcap, b->n + 1, sizeof(*b->cold));
+	c = &b->rows[b->n];
+	k = &b->cold[b->n++];
 	if (outside_filter(b->run, row, &code)) {
-		*c = (struct checked){ .line = row->line, .findings = b->checker.out->n,
-				       .la_code = code, .reject = OUTSIDE };
+		*c = (struct checked){ .line = (uint32_t)row->line,
+				       .findings = (uint32_t)b->checker.out->n,
+				       .la_code = (int16_t)code, .reject = OUTSIDE };
 		return;
 	}
 	reject = fb_checker_check(&b->checker, row, &bed);
-	*c = (struct checked){ .line = row->line, .findings = b->checker.out->n,
-			       .la_code = bed.la_code, .date = bed.date, .reject = (short)reject };
+	*c = (struct checked){ .line = (uint32_t)row->line,
+			       .findings = (uint32_t)b->checker.out->n,
+			       .la_code = (int16_t)bed.la_code, .date = bed.date,
+			       .reject = (signed char)reject };
 	if (reject != FB_NONE)
 		return;
 	fb_grow((void **)&b->text, &b->textcap,
 		b->ntext + bed.household_len + bed.bed_id_len + 16, 1);
 	c->hash = row->wide ? fb_registry_hash_wide(&bed) : fb_registry_hash(&bed);
 	c->household = keep_text(b, bed.household, bed.household_len, row->wide);
-	c->household_len = (uint32_t)bed.household_len;
-	c->bed_id = keep_text(b, bed.bed_id, bed.bed_id_len, row->wide);
-	c->bed_id_len = (uint32_t)bed.bed_id_len;
-	c->bed_use = (signed char)bed.bed_use;
+	keep_text(b, bed.bed_id, bed.bed_id_len, row->wide);
+	c->household_len = bed.household_len < LONG_ID ? (uint16_t)bed.household_len : LONG_ID;
+	c->bed_id_len = bed.bed_id_len < LONG_ID ? (uint16_t)bed.bed_id_len : LONG_ID;
 	c->status = (signed char)bed.status;
-	c->ofsted_status = (signed char)bed.ofsted_status;
-	c->unavailable_reason = (signed char)bed.unavailable_reason;
-	c->vacancy_reason = (signed char)bed.vacancy_reason;
-	c->has_child_ref = (signed char)bed.has_child_ref;
-	c->category = (signed char)bed.category;
+	*k = (struct cold){ (uint32_t)bed.household_len, (uint32_t)bed.bed_id_len,
+			    (signed char)bed.bed_use, (signed char)bed.ofsted_status,
+			    (signed char)bed.unavailable_reason, (signed char)bed.vacancy_reason };
 	fb_tally_add(&b->tally, bed.la_code, bed.date, &(struct fb_tally_bed){
 			     .bed_use = bed.bed_use, .status = bed.status,
 			     .ofsted_status = bed.ofsted_status,
@@ -364,23 +384,33 @@ check_block_row(void *vb, const struct fb_row *row)
 	b->used++;
 }
 
-/* The bed of a usable checked row c of block b. */
+/*
+ * The bed of block b's usable row i, as the rules across rows need it; with
+ * tally set, the codes the tally needs as well.
+ */
 static void
-bed_of(const struct block *b, const struct checked *c, struct fb_bed *bed)
+bed_of(const struct block *b, size_t i, struct fb_bed *bed, int tally)
 {
+	const struct checked *c = &b->rows[i];
+	const struct cold *k = &b->cold[i];
+
 	bed->la_code = c->la_code;
 	bed->date = c->date;
 	bed->household = b->text + c->household;
 	bed->household_len = c->household_len;
-	bed->bed_id = b->text + c->bed_id;
 	bed->bed_id_len = c->bed_id_len;
-	bed->bed_use = c->bed_use;
+	if (c->household_len == LONG_ID || c->bed_id_len == LONG_ID) {
+		bed->household_len = k->household_len;
+		bed->bed_id_len = k->bed_id_len;
+	}
+	bed->bed_id = bed->household + bed->household_len;
 	bed->status = c->status;
-	bed->ofsted_status = c->ofsted_status;
-	bed->unavailable_reason = c->unavailable_reason;
-	bed->vacancy_reason = c->vacancy_reason;
-	bed->has_child_ref = c->has_child_ref;
-	bed->category = (enum fb_category)c->category;
+	if (tally) {
+		bed->bed_use = k->bed_use;
+		bed->ofsted_status = k->ofsted_status;
+		bed->unavailable_reason = k->unavailable_reason;
+		bed->vacancy_reason = k->vacancy_reason;
+	}
 }
 
 /* A worker's once-per-file warning is said only when the file has not said it. */
@@ -406,7 +436,7 @@ count_block(struct file_ctx *ctx, const struct block *b, size_t repeats, long of
 {
 	struct fb_run *run = ctx->run;
 	struct fb_row row = { .file = ctx->file };
-	struct fb_bed bed;
+	struct fb_bed bed = { 0 };
 
 	if (!repeats) {
 		/* The block's tally made its groups in the order their rows came. */
@@ -428,7 +458,7 @@ count_block(struct file_ctx *ctx, const struct block *b, size_t repeats, long of
 		if (c->reject != FB_NONE)
 			continue;
 		row.line = c->line + offset;
-		bed_of(b, c, &bed);
+		bed_of(b, i, &bed, 1);
 		count_row(ctx, &row, FB_NONE, &bed);
 		fb_tally_add(&run->tally, bed.la_code, bed.date,
 			     &(struct fb_tally_bed){ .bed_use = bed.bed_use, .status = bed.status,
@@ -470,8 +500,8 @@ commit_block(void *vctx, void *vb, struct fb_findings *out, long offset)
 		}
 		/* The text has 16 bytes of room past any id. */
 		if (c->reject == FB_NONE) {
-			bed_of(b, c, &bed);
-			if ((c->reject = (short)cross_check(run, &row, &bed, c->hash, 1)) != FB_NONE)
+			bed_of(b, i, &bed, 0);
+			if ((c->reject = (signed char)cross_check(run, &row, &bed, c->hash, 1)) != FB_NONE)
 				repeats++;
 		}
 		if (c->reject != FB_NONE) {
@@ -514,6 +544,7 @@ free_blocks(struct file_ctx *ctx)
 		ctx->spare = b->next;
 		fb_tally_release(&b->tally);
 		free(b->rows);
+		free(b->cold);
 		free(b->text);
 		free(b);
 	}

@@ -246,12 +246,84 @@ test_files_are_awkward(void **state)
 	free(t.s);
 }
 
+/* n copies of byte c into t. */
+static void
+put_run(struct text *t, char c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		put(t, "%c", c);
+}
+
+/*
+ * Ids longer than a kept row holds their lengths in (65,535 bytes and up,
+ * run.c's LONG_ID), repeated: the same findings and counts in blocks.
+ * Worked out by hand: lines 4, 6 and 8 repeat lines 3, 2 and 7 (the ids
+ * of 65,535 and 65,534 bytes differ); LA 851 has three beds, 852 two.  The
+ * second file, the same again, repeats every line of the first.
+ */
+static void
+test_long_ids(void **state)
+{
+	static const struct {
+		int la;
+		size_t household, bed;  /* bytes of 'A' and of 'B'; bed 0: "1" */
+	} rows[] = { { 851, 70000, 0 }, { 851, 70000, 66000 }, { 851, 70000, 66000 },
+		     { 851, 2, 0 }, { 851, 70000, 0 }, { 852, 65535, 0 }, { 852, 65535, 0 },
+		     { 852, 65534, 0 } };
+	static const long repeats[] = { 4, 6, 8 };
+	struct text t = { 0 };
+	struct fb_run one;
+	char why[1024];
+	int la, date;
+	(void)state;
+
+	put(&t, "la_code,snapshot_date,household_id,bed_id,bed_use,status,unavailable_reason,"
+		"vacancy_reason,child_ref,ofsted_status\n");
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		put(&t, "%d,2025-03-31,", rows[i].la);
+		put_run(&t, 'A', rows[i].household);
+		put(&t, ",");
+		if (rows[i].bed)
+			put_run(&t, 'B', rows[i].bed);
+		else
+			put(&t, "1");
+		put(&t, ",mainstream,vacant,,no_match,,vacant\n");
+	}
+	read_run(&one, &t, 1, 0, 0, NULL);
+	assert_int_equal(one.findings.count[FB_R_DUPLICATE_BED], 3 + 8);
+	for (size_t k = 0; k < 3 + 8; k++) {
+		assert_int_equal(one.findings.items[k].rule, FB_R_DUPLICATE_BED);
+		assert_int_equal(one.findings.items[k].file, k < 3 ? 0 : 1);
+		assert_int_equal(one.findings.items[k].line, k < 3 ? repeats[k] : (long)k - 1);
+	}
+	assert_int_equal(fb_tally_ngroups(&one.tally), 2);
+	assert_int_equal(fb_tally_group(&one.tally, 0, &la, &date)->approved, 3);
+	assert_int_equal(la, 851);
+	assert_int_equal(fb_tally_group(&one.tally, 1, &la, &date)->approved, 2);
+	assert_int_equal(la, 852);
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		for (int workers = 1; workers <= 2; workers++) {
+			struct fb_run blocks;
+			const char *diff;
+
+			read_run(&blocks, &t, workers, sizes[k] * 1000, 0, NULL);
+			if ((diff = same_run(&one, &blocks, why, sizeof(why))))
+				fail_msg("long ids, blocks of %zu, %d workers: %s", sizes[k] * 1000,
+					 workers, diff);
+			fb_run_release(&blocks);
+		}
+	}
+	fb_run_release(&one);
+	free(t.s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_files_are_awkward),
 		cmocka_unit_test(test_blocks_change_nothing),
+		cmocka_unit_test(test_long_ids),
 	};
 
 	if (getenv("FB_TEST_FEW"))
