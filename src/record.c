@@ -45,21 +45,12 @@ nonblank(const struct fb_row *row, enum fb_field f)
 	return len > 0;
 }
 
-/*
- * A required value must be there; returns 1 when it is, with *s and *len
- * set to it without surrounding spaces.
- */
+/* present()'s finding for a required value left blank; returns 0. */
 static int
-present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject,
-	const char **s, size_t *len)
+blank_required(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject)
 {
 	const char *name = fb_fields[f].name, *meaning = fb_fields[f].meaning;
 
-	*s = row->cell[f];
-	*len = row->len[f];
-	fb_trim(s, len);
-	if (*len)
-		return 1;
 	if (f == FB_F_SNAPSHOT_DATE && strcmp(c->input.date_column, name) != 0) {
 		name = c->input.date_column;
 		meaning = "the first date of the episode, YYYY-MM-DD";
@@ -68,6 +59,20 @@ present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *re
 			NULL, "%s is blank; fill in %s", name, meaning);
 	first_error(reject, FB_R_BLANK_REQUIRED);
 	return 0;
+}
+
+/*
+ * A required value must be there; returns 1 when it is, with *s and *len
+ * set to it without surrounding spaces.
+ */
+static FB_ROW_INLINE int
+present(struct fb_checker *c, const struct fb_row *row, enum fb_field f, int *reject,
+	const char **s, size_t *len)
+{
+	*s = row->cell[f];
+	*len = row->len[f];
+	fb_trim(s, len);
+	return *len ? 1 : blank_required(c, row, f, reject);
 }
 
 /* ": did you mean 'x'?" when a code is near value, else "". */

@@ -121,8 +121,9 @@ const unsigned char fb_keep_table[2 * FB_KEEP_MAX] = {
 	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
 };
 
+/* fb_trim() (util.h) for a value with a space or tab at an end. */
 void
-fb_trim(const char **s, size_t *len)
+fb_trim_ends(const char **s, size_t *len)
 {
 	const char *p = *s;
 	size_t n = *len;

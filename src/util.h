@@ -149,8 +149,22 @@ fb_ascii_lower(char c)
 	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 }
 
-/* Move *s and *len past leading and trailing spaces and tabs. */
-void fb_trim(const char **s, size_t *len);
+void fb_trim_ends(const char **s, size_t *len);
+
+/*
+ * Move *s and *len past leading and trailing spaces and tabs.  Inline, as
+ * the checker trims each of a row's values and almost none has any: the
+ * loops cost 6% of a run's instructions.
+ */
+static inline void
+fb_trim(const char **s, size_t *len)
+{
+	const char *p = *s;
+	size_t n = *len;
+
+	if (n && (p[0] == ' ' || p[0] == '\t' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+		fb_trim_ends(s, len);
+}
 
 /* 1 when s (NUL-terminated) equals the len bytes at t, ignoring ASCII case. */
 int fb_strncaseeq(const char *s, const char *t, size_t len);
