@@ -226,7 +226,9 @@ make_slot_key(struct fb_registry *r, const struct fb_bed *bed, uint64_t h, int w
 
 	if (bed->household_len > FB_REGISTRY_ID_INLINE)
 		return 0;
-	if (!(k->group = (uint16_t)group_of(r, bed->la_code, bed->date)))
+	/* The cache inline: most rows are of the LA and date of the row before. */
+	if (!(k->group = (uint16_t)cached_group(r, bed->la_code, bed->date)) &&
+	    !(k->group = (uint16_t)group_of(r, bed->la_code, bed->date)))
 		return 0;
 	if (!wide) {
 		memset(b, 0, sizeof(b));

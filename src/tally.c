@@ -94,16 +94,14 @@ struct group_key {
 	int date;
 };
 
+/* group() for a group not just used by its LA. */
 static struct fb_counts *
-group(struct fb_tally *t, int la_code, int date)
+group_made(struct fb_tally *t, int la_code, int date)
 {
 	struct group_key k = { la_code, date };
 	struct group *g;
 	int created;
 
-	if (la_code >= 0 && la_code < FB_TALLY_RECENT && t->recent[la_code].at &&
-	    t->recent[la_code].date == date)
-		return fb_keymap_value(&t->groups, t->recent[la_code].at - 1);
 	g = fb_keymap_get(&t->groups, &k, sizeof(k), &created);
 	if (created)
 		g->at = t->groups.n - 1;
@@ -112,6 +110,16 @@ group(struct fb_tally *t, int la_code, int date)
 		t->recent[la_code].at = g->at + 1;
 	}
 	return &g->counts;
+}
+
+/* The counts of (la_code, date), made if new: inline, as most rows are of the last group. */
+static FB_ROW_INLINE struct fb_counts *
+group(struct fb_tally *t, int la_code, int date)
+{
+	if (la_code >= 0 && la_code < FB_TALLY_RECENT && t->recent[la_code].at &&
+	    t->recent[la_code].date == date)
+		return fb_keymap_value(&t->groups, t->recent[la_code].at - 1);
+	return group_made(t, la_code, date);
 }
 
 void
