@@ -23,6 +23,8 @@ struct fb_split {
 	size_t nfields;            /* the header's values: a line must have as many */
 	unsigned char delim;
 	unsigned char kind[256];   /* FB_SPLIT_* of each byte */
+	int popcnt;                /* 1: the CPU's popcount instruction is used (x86-64);
+				      a test may clear it to try the other way */
 };
 
 enum {
