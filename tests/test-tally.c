@@ -85,11 +85,22 @@ test_rows_sorted_and_pooled(void **state)
 	fb_tally_release(&t);
 }
 
+/* Group i of t, which must be (la, date). */
+static const struct fb_counts *
+group_is(const struct fb_tally *t, size_t i, int la, int date)
+{
+	int l, d;
+	const struct fb_counts *c = fb_tally_group(t, i, &l, &d);
+
+	assert_int_equal(l, la);
+	assert_int_equal(d, date);
+	return c;
+}
+
 static void
 test_groups(void **state)
 {
 	struct fb_tally t;
-	int la, date;
 	const struct fb_counts *c;
 	(void)state;
 
@@ -100,21 +111,15 @@ test_groups(void **state)
 	tally_add(&t, 867, 20, R, U, FB_NONE);
 	tally_add(&t, 851, 20, M, F, FB_NONE);
 	assert_int_equal(fb_tally_ngroups(&t), 3);
-	c = fb_tally_group(&t, 0, &la, &date);
-	assert_int_equal(la, 867);
-	assert_int_equal(date, 20);
+	c = group_is(&t, 0, 867, 20);
 	assert_int_equal(c->approved, 2);
 	assert_int_equal(c->filled, 1);
 	assert_int_equal(c->unavailable, 1);
 	assert_int_equal(c->respite_emergency, 1);
-	c = fb_tally_group(&t, 1, &la, &date);
-	assert_int_equal(la, 851);
-	assert_int_equal(date, 10);
+	c = group_is(&t, 1, 851, 10);
 	assert_int_equal(c->approved, 1);
 	assert_int_equal(c->vacant, 1);
-	c = fb_tally_group(&t, 2, &la, &date);
-	assert_int_equal(la, 851);
-	assert_int_equal(date, 20);
+	c = group_is(&t, 2, 851, 20);
 	assert_int_equal(c->ms_filled, 1);
 	fb_tally_release(&t);
 }
@@ -124,7 +129,6 @@ static void
 test_merge(void **state)
 {
 	struct fb_tally dst, src;
-	int la, date;
 	const struct fb_counts *c;
 	(void)state;
 
@@ -140,12 +144,9 @@ test_merge(void **state)
 	tally_add(&src, 846, 20, M, F, FB_NONE);
 	fb_tally_merge(&dst, &src);
 	assert_int_equal(fb_tally_ngroups(&dst), 4);
-	c = fb_tally_group(&dst, 0, &la, &date);
-	assert_int_equal(la, 851);
+	c = group_is(&dst, 0, 851, 10);
 	assert_int_equal(c->approved, 1);
-	c = fb_tally_group(&dst, 1, &la, &date);
-	assert_int_equal(la, 852);
-	assert_int_equal(date, 10);
+	c = group_is(&dst, 1, 852, 10);
 	/* One vacant of dst's, one filled and one unavailable (emergency) of src's. */
 	assert_int_equal(c->approved, 3);
 	assert_int_equal(c->filled, 1);
@@ -153,25 +154,20 @@ test_merge(void **state)
 	assert_int_equal(c->unavailable, 1);
 	assert_int_equal(c->respite_emergency, 1);
 	assert_int_equal(c->ms_approved, 2);
-	c = fb_tally_group(&dst, 2, &la, &date);
-	assert_int_equal(la, 846);
-	assert_int_equal(date, 20);
+	c = group_is(&dst, 2, 846, 20);
 	assert_int_equal(c->approved, 2);
 	assert_int_equal(c->filled, 2);
 	assert_int_equal(c->ms_filled, 1);
-	c = fb_tally_group(&dst, 3, &la, &date);
-	assert_int_equal(la, 867);
+	c = group_is(&dst, 3, 867, 10);
 	assert_int_equal(c->vacant, 1);
 	/* src is unchanged, and merging into an empty tally copies it in order. */
 	fb_tally_release(&dst);
 	fb_tally_init(&dst);
 	fb_tally_merge(&dst, &src);
 	assert_int_equal(fb_tally_ngroups(&dst), 3);
-	fb_tally_group(&dst, 0, &la, &date);
-	assert_int_equal(la, 846);
-	fb_tally_group(&dst, 2, &la, &date);
-	assert_int_equal(la, 867);
-	c = fb_tally_group(&src, 1, &la, &date);
+	group_is(&dst, 0, 846, 20);
+	group_is(&dst, 2, 867, 10);
+	c = group_is(&src, 1, 852, 10);
 	assert_int_equal(c->approved, 2);
 	fb_tally_release(&dst);
 	fb_tally_release(&src);
