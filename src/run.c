@@ -116,6 +116,17 @@ struct file_ctx {
 	int sized;            /* the registry was told what to expect */
 };
 
+/* A used bed into tally t: the run's, or a block's on its worker. */
+static void
+tally_bed(struct fb_tally *t, const struct fb_bed *bed)
+{
+	fb_tally_add(t, bed->la_code, bed->date,
+		     &(struct fb_tally_bed){ .bed_use = bed->bed_use, .status = bed->status,
+					     .ofsted_status = bed->ofsted_status,
+					     .unavailable_reason = bed->unavailable_reason,
+					     .vacancy_reason = bed->vacancy_reason });
+}
+
 /*
  * Count row in its input's totals as rejected for reject, or as used (FB_NONE),
  * a used row's LA remembering the first file it came in; 1 when used.  bed
@@ -199,11 +210,7 @@ use_row(struct file_ctx *ctx, const struct fb_row *row, int reject, const struct
 		reject = cross_check(run, row, bed, hash, wide);
 	if (!count_row(ctx, row, reject, bed))
 		return;
-	fb_tally_add(&run->tally, bed->la_code, bed->date,
-		     &(struct fb_tally_bed){ .bed_use = bed->bed_use, .status = bed->status,
-					     .ofsted_status = bed->ofsted_status,
-					     .unavailable_reason = bed->unavailable_reason,
-					     .vacancy_reason = bed->vacancy_reason });
+	tally_bed(&run->tally, bed);
 }
 
 static void
@@ -376,11 +383,7 @@ check_block_row(void *vb, const struct fb_row *row)
 	*k = (struct cold){ (uint32_t)bed.household_len, (uint32_t)bed.bed_id_len,
 			    (signed char)bed.bed_use, (signed char)bed.ofsted_status,
 			    (signed char)bed.unavailable_reason, (signed char)bed.vacancy_reason };
-	fb_tally_add(&b->tally, bed.la_code, bed.date, &(struct fb_tally_bed){
-			     .bed_use = bed.bed_use, .status = bed.status,
-			     .ofsted_status = bed.ofsted_status,
-			     .unavailable_reason = bed.unavailable_reason,
-			     .vacancy_reason = bed.vacancy_reason });
+	tally_bed(&b->tally, &bed);
 	b->used++;
 }
 
@@ -460,11 +463,7 @@ count_block(struct file_ctx *ctx, const struct block *b, size_t repeats, long of
 		row.line = c->line + offset;
 		bed_of(b, i, &bed, 1);
 		count_row(ctx, &row, FB_NONE, &bed);
-		fb_tally_add(&run->tally, bed.la_code, bed.date,
-			     &(struct fb_tally_bed){ .bed_use = bed.bed_use, .status = bed.status,
-						     .ofsted_status = bed.ofsted_status,
-						     .unavailable_reason = bed.unavailable_reason,
-						     .vacancy_reason = bed.vacancy_reason });
+		tally_bed(&run->tally, &bed);
 	}
 }
 
